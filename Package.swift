@@ -1,0 +1,38 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "isp-wizard",
+    products: [
+        .executable(name: "isp-wizard", targets: ["isp-wizard"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcurses",
+            path: "CNcurses",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "DisplayWidth"),
+        .target(name: "ISPCore", dependencies: ["DisplayWidth"]),
+        .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
+        .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["ISPCore", "TerminalUI"]),
+        .executableTarget(
+            name: "isp-wizard",
+            dependencies: [
+                "ISPCore", "TerminalUI", "NcursesBackend", "Wizard",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "DisplayWidthTests", dependencies: ["DisplayWidth"]),
+        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "WizardTests", dependencies: ["Wizard", "ISPCore", "TerminalUI"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["isp-wizard"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

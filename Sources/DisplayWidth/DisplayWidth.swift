@@ -1,0 +1,112 @@
+/// How many terminal cells text occupies, and where it may wrap.
+///
+/// The tables follow Unicode's East Asian Width (Wide and Fullwidth) and emoji presentation, as glibc's
+/// `wcwidth` does in a UTF-8 locale, so that our layout and the terminal agree on every column.
+
+extension Unicode.Scalar {
+    /// Cells this scalar takes on its own: 0 for combining marks and format characters, 2 for wide ones.
+    public var displayWidth: Int {
+        let value = self.value
+        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
+        switch properties.generalCategory {
+        case .nonspacingMark, .enclosingMark, .format, .control: return 0
+        default: break
+        }
+        if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul vowels and finals join the syllable
+        if properties.isEmojiPresentation { return 2 }
+        return Self.wideRanges.contains { $0.contains(value) } ? 2 : 1
+    }
+
+    private static let wideRanges: [ClosedRange<UInt32>] = [
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF,
+        0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF,
+        0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1B000...0x1B2FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
+    ]
+}
+
+extension Character {
+    /// Cells this grapheme cluster takes: the width of its base, widened by an emoji variation selector.
+    public var displayWidth: Int {
+        guard let base = unicodeScalars.first else { return 0 }
+        if base.value == 0x0A || base.value == 0x09 { return 0 }
+        let width = base.displayWidth
+        if width == 1, base.properties.isEmoji, unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        // A lone combining mark still needs a cell to be seen.
+        return width == 0 && base.properties.generalCategory != .control && base.properties.generalCategory != .format
+            ? 1 : width
+    }
+
+    /// Whether a line may break just before or after this character (spaces and CJK ideographs).
+    var allowsBreak: Bool { self == " " || displayWidth == 2 }
+}
+
+extension StringProtocol {
+    /// Cells the whole text takes on one line.
+    public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+}
+
+/// One line of wrapped text: `range` indexes the characters shown on it.
+public struct WrappedLine: Equatable, Sendable {
+    public var range: Range<Int>
+    /// Where the next line starts: past a newline, or past the space a soft wrap swallowed, or `range.upperBound`.
+    public var next: Int
+
+    public init(range: Range<Int>, next: Int) {
+        self.range = range
+        self.next = next
+    }
+
+    /// Whether the position just after the line's last character still belongs to this line
+    /// (true when a newline or a swallowed space separates it from the next line).
+    public var ownsEnd: Bool { next > range.upperBound }
+}
+
+/// Wraps characters into lines of at most `width` cells, breaking after spaces and around wide
+/// characters where it can and inside a word only when the word alone is wider than the line.
+/// A space that falls exactly at a wrap is swallowed, so no line starts with it.
+/// Always returns at least one line, so an empty text still has a place for the cursor.
+public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
+    let width = max(width, 2)
+    var lines: [WrappedLine] = []
+    var lineStart = 0
+    var lineWidth = 0
+    var lastBreak: Int?  // where the next line would start if we broke at the last opportunity
+    var index = 0
+    while index < characters.count {
+        let character = characters[index]
+        if character == "\n" {
+            lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
+            index += 1
+            (lineStart, lineWidth, lastBreak) = (index, 0, nil)
+            continue
+        }
+        let cells = character.displayWidth
+        if lineWidth + cells > width && index > lineStart {
+            if character == " " {
+                lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
+                index += 1
+                (lineStart, lineWidth, lastBreak) = (index, 0, nil)
+                continue
+            }
+            let breakAt = cells == 2 ? index : (lastBreak ?? index)
+            lines.append(WrappedLine(range: lineStart..<breakAt, next: breakAt))
+            lineStart = breakAt
+            lineWidth = characters[breakAt..<index].reduce(0) { $0 + $1.displayWidth }
+            lastBreak = nil
+            continue
+        }
+        lineWidth += cells
+        index += 1
+        if character.allowsBreak { lastBreak = index }
+    }
+    lines.append(WrappedLine(range: lineStart..<characters.count, next: characters.count))
+    return lines
+}
+
+/// Wraps a string into display lines of at most `width` cells (see `wrapLines`).
+public func wrap(_ text: String, width: Int) -> [String] {
+    let characters = Array(text)
+    return wrapLines(characters, width: width).map { String(characters[$0.range]) }
+}
+

@@ -1,0 +1,56 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// A problem with a file the user named, said in one sentence that names the file.
+public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
+    public let message: String
+
+    public init(_ message: String) {
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    /// Turns a JSON decoding failure into a sentence naming the place in the file.
+    static func decoding(_ error: Error, file: String, kind: String) -> FileError {
+        guard let decodingError = error as? DecodingError else {
+            return FileError("\(file) is not a readable \(kind): it is not valid JSON.")
+        }
+        switch decodingError {
+        case .keyNotFound(let key, let context):
+            return FileError("\(file) is not a valid \(kind): \(place(context.codingPath + [key])) is missing.")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return FileError("\(file) is not a valid \(kind): \(place(context.codingPath)) has the wrong type.")
+        case .dataCorrupted(let context) where context.codingPath.isEmpty:
+            return FileError("\(file) is corrupt or truncated: it is not valid JSON.")
+        case .dataCorrupted(let context):
+            return FileError(
+                "\(file) is not a valid \(kind): \(place(context.codingPath)) \(context.debugDescription.lowercasedFirst)")
+        @unknown default:
+            return FileError("\(file) is not a valid \(kind).")
+        }
+    }
+
+    /// `phases[1].steps[0].title` from a coding path.
+    static func place(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text.isEmpty ? "the top level" : text
+    }
+}
+
+extension String {
+    var lowercasedFirst: String {
+        guard let first else { return self }
+        return first.lowercased() + dropFirst()
+    }
+}

@@ -1,0 +1,96 @@
+/// The instrument the wizard walks through: phases, steps and the prompts of each step.
+///
+/// The built-in guide comes from the USAID guide to intersectoral partnering, part V; a guide file with
+/// the same shape (`isp-wizard guide` prints one) can replace it, for a translation or a local edition.
+public struct Guide: Codable, Sendable, Equatable {
+    /// The value of `format` in every guide file.
+    public static let formatName = "isp-wizard-guide"
+    /// The newest guide file layout this version reads.
+    public static let supportedVersion = 1
+
+    public var format: String
+    public var version: Int
+    /// Identifies the content (sessions remember which guide they were answered with).
+    public var id: String
+    /// The edition of the content, changed whenever prompts change.
+    public var edition: String
+    public var title: String
+    /// Where the content comes from, cited once on the help screen and in reports.
+    public var source: String
+    public var phases: [Phase]
+
+    public init(id: String, edition: String, title: String, source: String, phases: [Phase]) {
+        self.format = Self.formatName
+        self.version = Self.supportedVersion
+        self.id = id
+        self.edition = edition
+        self.title = title
+        self.source = source
+        self.phases = phases
+    }
+
+    /// Every step in order, numbered from 1 across the phases.
+    public var steps: [Step] { phases.flatMap(\.steps) }
+
+    /// The phase that holds a step.
+    public func phase(of step: Step) -> Phase? {
+        phases.first { $0.steps.contains { $0.id == step.id } }
+    }
+
+    /// The step that holds a prompt, with the prompt's position in it.
+    public func locate(promptID: String) -> (step: Int, prompt: Int)? {
+        for (stepIndex, step) in steps.enumerated() {
+            if let promptIndex = step.prompts.firstIndex(where: { $0.id == promptID }) {
+                return (stepIndex, promptIndex)
+            }
+        }
+        return nil
+    }
+}
+
+public struct Phase: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var steps: [Step]
+
+    public init(id: String, title: String, steps: [Step]) {
+        self.id = id
+        self.title = title
+        self.steps = steps
+    }
+}
+
+public struct Step: Codable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    /// A few lines in our own words on what the step is about, shown on its intro screen.
+    public var guidance: String
+    public var prompts: [Prompt]
+
+    public init(id: String, title: String, guidance: String, prompts: [Prompt]) {
+        self.id = id
+        self.title = title
+        self.guidance = guidance
+        self.prompts = prompts
+    }
+}
+
+public struct Prompt: Codable, Sendable, Equatable {
+    public var id: String
+    /// The question, quoted from the source unless `derived` is true.
+    public var text: String
+    /// Context from the source that helps answer the question, if any.
+    public var hint: String?
+    /// True when the source has no question list for the step and the prompt was derived from its text.
+    public var derived: Bool
+    /// A critical prompt rated 0 or 1 caps its step at Developing.
+    public var critical: Bool
+
+    public init(id: String, text: String, hint: String? = nil, derived: Bool = false, critical: Bool = false) {
+        self.id = id
+        self.text = text
+        self.hint = hint
+        self.derived = derived
+        self.critical = critical
+    }
+}

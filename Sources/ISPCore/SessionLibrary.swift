@@ -1,0 +1,70 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The folder where sessions live when no path is given: `$XDG_DATA_HOME/isp-wizard/`, by default
+/// `~/.local/share/isp-wizard/`.
+public struct SessionLibrary: Sendable {
+    public let folder: String
+
+    public init(folder: String) {
+        self.folder = folder
+    }
+
+    /// The library for this user, from the environment.
+    public init(environment: [String: String]) {
+        if let dataHome = environment["XDG_DATA_HOME"], dataHome.hasPrefix("/") {
+            folder = dataHome + "/isp-wizard"
+        } else {
+            folder = (environment["HOME"] ?? ".") + "/.local/share/isp-wizard"
+        }
+    }
+
+    /// Creates the folder (readable by the owner only) when it does not exist yet.
+    public func prepare() throws(FileError) {
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw FileError("Cannot create the session folder \(folder); set XDG_DATA_HOME to a writable folder.")
+        }
+    }
+
+    /// The session file changed most recently, if there is any.
+    public func mostRecentSession() -> String? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return nil }
+        let sessions = names.filter { $0.hasSuffix(".isp.json") && !$0.hasPrefix(".") }.compactMap {
+            name -> (path: String, modified: Date)? in
+            let path = folder + "/" + name
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                let modified = attributes[.modificationDate] as? Date
+            else { return nil }
+            return (path, modified)
+        }
+        return sessions.max { $0.modified < $1.modified }?.path
+    }
+
+    /// A new, unused file name from the partnership's name and the date: `2026-11-28-water-for-all.isp.json`.
+    public func newSessionPath(name: String, now: Date = Date()) -> String {
+        let day = now.formatted(.iso8601.year().month().day())
+        let slug = Self.slug(name)
+        var candidate = "\(folder)/\(day)-\(slug).isp.json"
+        var counter = 2
+        while FileManager.default.fileExists(atPath: candidate) {
+            candidate = "\(folder)/\(day)-\(slug)-\(counter).isp.json"
+            counter += 1
+        }
+        return candidate
+    }
+
+    /// Lower-case ASCII letters and digits joined by hyphens; "session" when nothing is left.
+    static func slug(_ name: String) -> String {
+        let folded = name.lowercased().unicodeScalars.map { scalar -> Character in
+            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "-"
+        }
+        let words = String(folded).split(separator: "-").prefix(6)
+        return words.isEmpty ? "session" : words.joined(separator: "-")
+    }
+}
