@@ -9,9 +9,14 @@
 #define NCURSES_WIDECHAR 1
 #endif
 
+#include <stddef.h>
 #include <locale.h>
+#include <langinfo.h>
 #include <wchar.h>
+#include <sys/ioctl.h>
+#include <termios.h>
 #include <ncurses.h>
+#include <term.h>
 
 // Macros and mutable globals that Swift cannot import (or rejects under strict concurrency).
 static inline attr_t isp_attr_normal(void) { return A_NORMAL; }
@@ -21,7 +26,26 @@ static inline attr_t isp_attr_dim(void) { return A_DIM; }
 static inline attr_t isp_attr_underline(void) { return A_UNDERLINE; }
 static inline int isp_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *isp_stdscr(void) { return stdscr; }
-static inline int isp_lines(void) { return LINES; }
-static inline int isp_cols(void) { return COLS; }
+
+// ioctl is variadic, which Swift does not import.
+static inline int isp_set_window_size(int fd, unsigned short row_count, unsigned short column_count) {
+    struct winsize size = { .ws_row = row_count, .ws_col = column_count };
+    return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+// The size the terminal itself reports, for checking after a resize.
+static inline int isp_get_window_size(int fd, int *row_count, int *column_count) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
+    *row_count = size.ws_row;
+    *column_count = size.ws_col;
+    return 0;
+}
+
+// tigetstr returns (char *)-1 for a name that is not a string capability.
+static inline int isp_has_capability(const char *name) {
+    char *value = tigetstr(name);
+    return value != NULL && value != (char *)-1;
+}
 
 #endif

@@ -1,0 +1,271 @@
+@preconcurrency import Glibc
+import CNcurses
+import Synchronization
+import TerminalUI
+
+/// The signal that arrived last (0 for none). A handler may only do async-signal-safe work, so it sets
+/// this and the run loop, which polls every 100 ms, saves and restores the terminal.
+private let pendingSignal = Atomic<Int32>(0)
+
+/// Why the terminal could not be opened, in one sentence for the user.
+public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}
+
+/// The ncurses terminal: the one place that knows ncurses exists.
+public final class NcursesBackend: TerminalBackend {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let output: UnsafeMutablePointer<FILE>
+    private var lastFrame: ScreenGrid?
+    private var isStopped = false
+    /// Consecutive reads that failed at once instead of waiting: the terminal has gone away.
+    private var failedReads = 0
+
+    /// Opens the user's terminal: standard input, and standard output unless it is redirected,
+    /// in which case `/dev/tty`, as dialog does.
+    public convenience init() throws(TerminalUnavailable) {
+        let advice = "; use `isp-wizard summary FILE` to see a session's readiness without one."
+        guard isatty(STDIN_FILENO) == 1 else {
+            throw TerminalUnavailable(description: "isp-wizard needs an interactive terminal, and its input is not one"
+                + advice)
+        }
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard !term.isEmpty, term != "dumb" else {
+            throw TerminalUnavailable(
+                description: "isp-wizard needs a terminal that can move its cursor, and TERM is "
+                    + (term.isEmpty ? "not set" : "\"dumb\"") + advice)
+        }
+        let outputDescriptor = isatty(STDOUT_FILENO) == 1 ? dup(STDOUT_FILENO) : open("/dev/tty", O_RDWR)
+        guard outputDescriptor >= 0, let input = fdopen(dup(STDIN_FILENO), "r"),
+            let output = fdopen(outputDescriptor, "w")
+        else {
+            throw TerminalUnavailable(description: "isp-wizard could not open the terminal for writing" + advice)
+        }
+        try self.init(terminalType: nil, input: input, output: output, advice: advice)
+    }
+
+    /// Opens a terminal of a given type on the given streams (a pseudo-terminal in tests).
+    public init(terminalType: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
+                advice: String = ".") throws(TerminalUnavailable) {
+        Self.prepareLocale()
+        Self.installSignalHandlers()
+        // The size comes from the terminal itself: LINES and COLUMNS in the environment must not override it.
+        use_tioctl(true)
+        guard let screen = newterm(terminalType, output, input) else {
+            let term = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
+            throw TerminalUnavailable(description: "isp-wizard cannot use the terminal type \"\(term)\"" + advice)
+        }
+        set_term(screen)
+        guard let window = isp_stdscr() else {
+            throw TerminalUnavailable(description: "isp-wizard could not start the terminal screen" + advice)
+        }
+        guard isp_has_capability("cup") != 0 else {
+            endwin()
+            delscreen(screen)
+            throw TerminalUnavailable(description: "isp-wizard needs a terminal that can move its cursor" + advice)
+        }
+        self.screen = screen
+        self.window = window
+        self.output = output
+        raw()  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys instead of signals and flow control
+        noecho()
+        nonl()
+        keypad(window, true)
+        set_escdelay(Self.escapeDelay)
+        // Bracketed paste: pasted text arrives between markers, so its newlines are not Enter.
+        fputs("\u{1B}[?2004h", output)
+        fflush(output)
+    }
+
+    /// Esc waits this long for the rest of an escape sequence; the user's ESCDELAY wins.
+    private static var escapeDelay: Int32 {
+        getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 25
+    }
+
+    /// Wide characters need a UTF-8 locale; when the environment names none, use C.UTF-8.
+    private static func prepareLocale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset != "UTF-8" {
+            setlocale(LC_CTYPE, "C.UTF-8")
+        }
+    }
+
+    /// SIGINT, SIGTERM and SIGHUP set a flag; set before `newterm`, so ncurses keeps its hands off them.
+    private static func installSignalHandlers() {
+        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+            signal(signalNumber) { received in pendingSignal.store(received, ordering: .relaxed) }
+        }
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    public var size: Size {
+        Size(rows: Int(getmaxy(window)), columns: Int(getmaxx(window)))
+    }
+
+    public func nextEvent(timeoutMilliseconds: Int) -> Event? {
+        if let stop = takeSignal() { return .stop(stop) }
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let started = ContinuousClock.now
+        let result = wget_wch(window, &character)
+        if let stop = takeSignal() { return .stop(stop) }
+        switch result {
+        case OK:
+            failedReads = 0
+            return decodeCharacter(UInt32(character))
+        case KEY_CODE_YES:
+            failedReads = 0
+            return decodeKeyCode(Int32(character))
+        default:
+            // A read that fails at once, again and again, means the terminal is gone without a SIGHUP.
+            if timeoutMilliseconds > 0 && ContinuousClock.now - started < .milliseconds(timeoutMilliseconds / 2) {
+                failedReads += 1
+                if failedReads > 50 { return .stop(.hangup) }
+            } else {
+                failedReads = 0
+            }
+            return nil
+        }
+    }
+
+    private func takeSignal() -> StopSignal? {
+        switch pendingSignal.exchange(0, ordering: .relaxed) {
+        case SIGINT: .interrupt
+        case SIGTERM: .terminate
+        case SIGHUP: .hangup
+        default: nil
+        }
+    }
+
+    private func decodeCharacter(_ value: UInt32) -> Event? {
+        switch value {
+        case 13, 10: return .key(.enter)
+        case 9: return .key(.tab)
+        case 8, 127: return .key(.backspace)
+        case 27: return decodeEscape()
+        case 1...26:
+            return .key(.control(Character(Unicode.Scalar(UInt8(value) + 96))))
+        case 0..<32: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .key(.character(Character(scalar)))
+        }
+    }
+
+    /// Esc alone is the Esc key; `Esc [ 200 ~` starts a bracketed paste; any other sequence is dropped.
+    private func decodeEscape() -> Event? {
+        guard let next = readPending() else { return .key(.escape) }
+        guard next == "[" else { return .key(.escape) }
+        var sequence = ""
+        while let character = readPending(), sequence.count < 8 {
+            sequence.append(character)
+            if character == "~" || character.isLetter { break }
+        }
+        guard sequence == "200~" else { return nil }
+        return .paste(readPaste())
+    }
+
+    /// Reads pasted text up to the `Esc [ 201 ~` marker.
+    private func readPaste() -> String {
+        var text = ""
+        while let character = readPending(waitMilliseconds: 500) {
+            text.append(character == "\r" ? "\n" : character)
+            if text.hasSuffix("\u{1B}[201~") {
+                text.removeLast(6)
+                break
+            }
+        }
+        return text
+    }
+
+    private func readPending(waitMilliseconds: Int32 = 30) -> Character? {
+        wtimeout(window, waitMilliseconds)
+        var character: wint_t = 0
+        guard wget_wch(window, &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+        return Character(scalar)
+    }
+
+    private func decodeKeyCode(_ code: Int32) -> Event? {
+        switch code {
+        case KEY_RESIZE:
+            // ncurses may still hold the old size here (seen under tmux): ask the terminal and resize to it.
+            var rows: Int32 = 0
+            var columns: Int32 = 0
+            if isp_get_window_size(fileno(output), &rows, &columns) == 0,
+                rows != getmaxy(window) || columns != getmaxx(window)
+            {
+                resizeterm(rows, columns)
+            }
+            lastFrame = nil
+            return .resize(size)
+        case KEY_UP: return .key(.up)
+        case KEY_DOWN: return .key(.down)
+        case KEY_LEFT: return .key(.left)
+        case KEY_RIGHT: return .key(.right)
+        case KEY_HOME: return .key(.home)
+        case KEY_END: return .key(.end)
+        case KEY_PPAGE: return .key(.pageUp)
+        case KEY_NPAGE: return .key(.pageDown)
+        case KEY_BTAB: return .key(.backTab)
+        case KEY_BACKSPACE: return .key(.backspace)
+        case KEY_DC: return .key(.delete)
+        case KEY_ENTER: return .key(.enter)
+        default:
+            for number in 1...12 where code == isp_key_f(Int32(number)) {
+                return .key(.function(number))
+            }
+            return nil
+        }
+    }
+
+    /// Draws the rows that changed since the last frame; ncurses then sends only the changed cells.
+    public func draw(_ grid: ScreenGrid) {
+        let size = grid.size
+        let previous = lastFrame?.size == size ? lastFrame : nil
+        if previous == nil { werase(window) }
+        for row in 0..<size.rows {
+            if let previous, (0..<size.columns).allSatisfy({ previous[row, $0] == grid[row, $0] }) { continue }
+            for column in 0..<size.columns where !grid[row, column].isContinuation {
+                var cell = makeCell(grid[row, column])
+                mvwadd_wch(window, Int32(row), Int32(column), &cell)
+            }
+        }
+        if let cursor = grid.cursor {
+            curs_set(1)
+            wmove(window, Int32(cursor.row), Int32(cursor.column))
+        } else {
+            curs_set(0)
+        }
+        wrefresh(window)
+        lastFrame = grid
+    }
+
+    private func makeCell(_ cell: Cell) -> cchar_t {
+        var attributes = isp_attr_normal()
+        if cell.style.contains(.bold) { attributes |= isp_attr_bold() }
+        if cell.style.contains(.reverse) { attributes |= isp_attr_reverse() }
+        if cell.style.contains(.dim) { attributes |= isp_attr_dim() }
+        if cell.style.contains(.underline) { attributes |= isp_attr_underline() }
+        // A base character and up to four combining marks, as setcchar takes them.
+        var characters = cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        characters.append(0)
+        var result = cchar_t()
+        setcchar(&result, characters, attributes, 0, nil)
+        return result
+    }
+
+    public func stop() {
+        guard !isStopped else { return }
+        isStopped = true
+        fputs("\u{1B}[?2004l", output)
+        fflush(output)
+        endwin()
+        delscreen(screen)
+    }
+
+    deinit {
+        stop()
+    }
+}

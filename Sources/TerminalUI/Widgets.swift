@@ -1,0 +1,111 @@
+import DisplayWidth
+
+extension ScreenGrid {
+    /// Writes word-wrapped text from a row, at most `maxRows` rows, and returns the rows used.
+    /// When the text needs more rows, the last one shown ends with "…".
+    @discardableResult
+    public mutating func putWrapped(_ text: String, row: Int, column: Int, width: Int, maxRows: Int = .max,
+                                    style: Style = []) -> Int {
+        guard maxRows > 0, width > 0 else { return 0 }
+        let lines = wrap(text, width: width)
+        for (offset, line) in lines.prefix(maxRows).enumerated() {
+            let isCut = offset == maxRows - 1 && lines.count > maxRows
+            put(isCut ? truncated(line, width: width - 1) + "…" : line, row: row + offset, column: column,
+                style: style, limit: width)
+        }
+        return min(lines.count, maxRows)
+    }
+}
+
+/// Cuts text to at most `width` cells without splitting a wide character.
+public func truncated(_ text: String, width: Int) -> String {
+    var result = ""
+    var used = 0
+    for character in text {
+        used += character.displayWidth
+        if used > width { break }
+        result.append(character)
+    }
+    return result
+}
+
+/// Cuts text to `width` cells, ending it with "…" when something was cut.
+public func ellipsized(_ text: String, width: Int) -> String {
+    text.displayWidth <= width ? text : truncated(text, width: max(width - 1, 0)) + "…"
+}
+
+/// A row of radio choices, `( ) label` and `(•) label`, wrapped onto as many lines as the width needs.
+public struct ChoiceRow: Sendable {
+    public var labels: [String]
+    public var selected: Int?
+
+    public init(labels: [String], selected: Int?) {
+        self.labels = labels
+        self.selected = selected
+    }
+
+    private static let gap = 2
+
+    /// Where each choice starts: line and column, relative to the row's origin.
+    public func positions(width: Int) -> [Point] {
+        var positions: [Point] = []
+        var line = 0
+        var column = 0
+        for label in labels {
+            let cells = label.displayWidth + 4
+            if column > 0 && column + cells > width {
+                line += 1
+                column = 0
+            }
+            positions.append(Point(row: line, column: column))
+            column += cells + Self.gap
+        }
+        return positions
+    }
+
+    public func height(width: Int) -> Int {
+        (positions(width: width).last?.row ?? 0) + 1
+    }
+
+    /// Draws the choices; when focused, the chosen one (or the first) is reversed and holds the cursor.
+    public func draw(into grid: inout ScreenGrid, at origin: Point, width: Int, focused: Bool) {
+        let highlighted = selected ?? 0
+        for (index, position) in positions(width: width).enumerated() {
+            let mark = index == selected ? "(•) " : "( ) "
+            let row = origin.row + position.row
+            let column = origin.column + position.column
+            let style: Style = focused && index == highlighted ? .reverse : (index == selected ? .bold : [])
+            grid.put(mark + labels[index], row: row, column: column, style: style, limit: width - position.column)
+            if focused && index == highlighted {
+                grid.cursor = Point(row: row, column: column + 1)
+            }
+        }
+    }
+}
+
+/// The bottom line: the keys that work on this screen, as `key action` pairs.
+public struct KeyBar: Sendable {
+    public var items: [(key: String, action: String)]
+
+    public init(_ items: [(key: String, action: String)]) {
+        self.items = items
+    }
+
+    /// Draws as many items as fit; the last two (help and quit, by convention) are always kept.
+    public func draw(into grid: inout ScreenGrid, row: Int) {
+        var shown = items
+        func width(_ list: [(key: String, action: String)]) -> Int {
+            list.reduce(0) { $0 + $1.key.displayWidth + $1.action.displayWidth + 3 }
+        }
+        while width(shown) > grid.size.columns && shown.count > 2 {
+            shown.remove(at: shown.count - 3)
+        }
+        grid.fill(row: row, columns: 0..<grid.size.columns, style: .reverse)
+        var column = 1
+        for item in shown {
+            column += grid.put(item.key, row: row, column: column, style: [.reverse, .bold])
+            column += grid.put(" " + item.action, row: row, column: column, style: .reverse)
+            column += 2
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import ISPCore
+import TerminalUI
+
+/// The frame around every screen: title bar, where-you-are line, screen title, separator and key bar.
+extension WizardState {
+    /// Whether the terminal is tall enough for the separator line and spare blank lines.
+    var isRoomy: Bool { size.rows >= 24 }
+
+    /// The first row below the chrome.
+    var contentTop: Int { isRoomy ? 4 : 3 }
+
+    /// The row of the key bar.
+    var keyBarRow: Int { size.rows - 1 }
+
+    /// Rows available to a screen's content.
+    var contentRows: Int { keyBarRow - contentTop }
+
+    /// Width of content, inside a one-cell margin on each side.
+    var contentWidth: Int { size.columns - 2 }
+
+    /// "Preparing the Ground › Step 3 of 7 › Question 2 of 6", or the screen's name.
+    var locationLine: String {
+        let steps = guide.steps
+        switch screen {
+        case .setup: return "Session details"
+        case .map: return "Step map"
+        case .summary: return "Readiness summary"
+        case .stepIntro(let step):
+            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count)"
+        case .question(let step, let prompt):
+            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count) › Question \(prompt + 1) of "
+                + "\(steps[step].prompts.count)"
+        }
+    }
+
+    private func phaseTitle(_ step: Int) -> String {
+        guide.phase(of: guide.steps[step])?.title ?? ""
+    }
+
+    var screenTitle: String {
+        switch screen {
+        case .setup: "About this partnership"
+        case .map: "Choose a step"
+        case .summary: "How ready is the partnership?"
+        case .stepIntro(let step), .question(let step, _): guide.steps[step].title
+        }
+    }
+
+    func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
+        let width = size.columns
+        grid.fill(row: 0, columns: 0..<width, style: .reverse)
+        let right = status ?? ""
+        let title = " ISP Start-up Wizard · \(session.displayName)"
+        grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.reverse, .bold])
+        if !right.isEmpty {
+            grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .reverse)
+        }
+        grid.put(ellipsized(locationLine, width: contentWidth), row: 1, column: 1)
+        grid.put(ellipsized(screenTitle, width: contentWidth), row: 2, column: 1, style: .bold)
+        if isRoomy {
+            grid.put(String(repeating: "─", count: width), row: 3, column: 0, style: .dim)
+        }
+        keys.draw(into: &grid, row: keyBarRow)
+    }
+}
+
+/// Key bar entries shared by several screens.
+enum KeyHint {
+    static let next = (key: "^N", action: "next")
+    static let back = (key: "^P", action: "back")
+    static let map = (key: "Esc", action: "map")
+    static let help = (key: "F1", action: "help")
+    static let quit = (key: "^Q", action: "quit")
+    static let field = (key: "Tab", action: "field")
+}

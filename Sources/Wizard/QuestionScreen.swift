@@ -1,0 +1,148 @@
+import DisplayWidth
+import ISPCore
+import TerminalUI
+
+/// Where the parts of a question screen go at the current size.
+struct QuestionLayout {
+    var questionRows: Int
+    var hintRows: Int
+    /// The "Readiness: …" line, followed by the rating choices.
+    var ratingRow: Int
+    var notesBox: (origin: Point, width: Int, height: Int)
+}
+
+extension WizardState {
+    static let ratingLabels = Rating.all.map { rating -> String in
+        switch rating {
+        case .stage(let stage): "\(stage.rawValue) \(stage.label)"
+        case .notApplicable: "N/A"
+        case .dontKnow: "Don't know"
+        }
+    }
+
+    var questionLayout: QuestionLayout {
+        let width = contentWidth
+        let prompt = currentPrompt
+        let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
+        let questionRows = min(wrap(prompt?.text ?? "", width: width).count, 4)
+        let wantedHint = wrap(hintText, width: width).count
+        // Give the notes at least three lines: shrink the hint first, then the question.
+        let fixed = questionRows + 1 + 1 + choices + (isRoomy ? 1 : 0) + 2
+        let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)
+        let ratingRow = contentTop + questionRows + hintRows + 1
+        let frameTop = ratingRow + 1 + choices + (isRoomy ? 1 : 0)
+        let boxHeight = max(keyBarRow - frameTop - 2, 1)
+        return QuestionLayout(
+            questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow,
+            notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
+    }
+
+    /// The source's context for the question, with the critical and derived marks.
+    private var hintText: String {
+        guard let prompt = currentPrompt else { return "" }
+        var marks: [String] = []
+        if prompt.critical { marks.append("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        if prompt.derived { marks.append("Derived from the guide's text.") }
+        return ([prompt.hint].compactMap { $0 } + marks).joined(separator: " ")
+    }
+
+    mutating func handleQuestionKey(_ key: Key) -> [Effect]? {
+        guard let prompt = currentPrompt else { return nil }
+        switch focusedField {
+        case .rating:
+            let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
+            switch key {
+            case .character(let character):
+                let codes: [Character: Rating] = [
+                    "0": .stage(.notStarted), "1": .stage(.emerging), "2": .stage(.partial), "3": .stage(.inPlace),
+                    "4": .stage(.institutionalised), "n": .notApplicable, "N": .notApplicable, "d": .dontKnow,
+                    "D": .dontKnow, "?": .dontKnow,
+                ]
+                guard let rating = codes[character] else { return [] }
+                return rate(prompt, rating)
+            case .left:
+                return rate(prompt, Rating.all[max((current ?? 1) - 1, 0)])
+            case .right:
+                return rate(prompt, Rating.all[min((current ?? -1) + 1, Rating.all.count - 1)])
+            case .enter, .down:
+                return moveFocus(by: 1)
+            default:
+                return nil
+            }
+        case .notes:
+            let box = questionLayout.notesBox
+            switch notes.handle(key, width: box.width, height: box.height) {
+            case .edited:
+                storeNotes()
+                return [.saveSoon]
+            case .moved:
+                return []
+            case .ignored:
+                if key == .up { return moveFocus(by: -1) }
+                return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
+        session.answers[prompt.id, default: Answer()].rating = rating
+        return [.save]
+    }
+
+    /// Copies the notes editor into the session, dropping the answer when it became empty.
+    mutating func storeNotes() {
+        guard let prompt = currentPrompt else { return }
+        var answer = session.answer(for: prompt.id)
+        answer.notes = notes.text
+        session.answers[prompt.id] = answer.isEmpty ? nil : answer
+    }
+
+    func drawQuestion(into grid: inout ScreenGrid) {
+        guard let prompt = currentPrompt else { return }
+        let layout = questionLayout
+        let width = contentWidth
+        var row = contentTop
+        row += grid.putWrapped(prompt.text, row: row, column: 1, width: width, maxRows: layout.questionRows,
+                               style: .bold)
+        grid.putWrapped(hintText, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .dim)
+
+        let rating = session.answer(for: prompt.id).rating
+        let meaning =
+            switch rating {
+            case .stage(let stage)?: "\(stage.rawValue) \(stage.label): \(stage.meaning)"
+            case .notApplicable?: "Not applicable: left out of the step's score"
+            case .dontKnow?: "Don't know: an evidence gap, not a zero"
+            case nil: "not rated yet (0-4, n or d)"
+            }
+        grid.put(ellipsized("Readiness: \(meaning)", width: width), row: layout.ratingRow, column: 1)
+        let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
+        choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: width,
+                     focused: focusedField == .rating)
+
+        let box = layout.notesBox
+        drawFrame(into: &grid, title: "Notes", top: box.origin.row - 1, height: box.height + 2,
+                  focused: focusedField == .notes)
+        notes.draw(into: &grid, at: box.origin, width: box.width, height: box.height,
+                   focused: focusedField == .notes)
+    }
+
+    /// A box-drawing frame around a field, its title in the top edge, bold while the field has focus.
+    func drawFrame(into grid: inout ScreenGrid, title: String, top: Int, height: Int, focused: Bool) {
+        let right = size.columns - 2
+        let style: Style = focused ? .bold : .dim
+        grid.put("┌" + String(repeating: "─", count: right - 2) + "┐", row: top, column: 1, style: style)
+        grid.put(" \(title) ", row: top, column: 3, style: focused ? .bold : [])
+        for row in top + 1..<top + height - 1 {
+            grid.put("│", row: row, column: 1, style: style)
+            grid.put("│", row: row, column: right, style: style)
+        }
+        grid.put("└" + String(repeating: "─", count: right - 2) + "┘", row: top + height - 1, column: 1, style: style)
+    }
+
+    var questionKeys: KeyBar {
+        let rateHint = focusedField == .rating ? [(key: "0-4 n d", action: "rate")] : []
+        return KeyBar(rateHint + [KeyHint.field, KeyHint.next, KeyHint.back, KeyHint.map, KeyHint.help, KeyHint.quit])
+    }
+}

@@ -1,0 +1,29 @@
+import ISPCore
+import TerminalUI
+
+/// A step's guidance, before its questions.
+extension WizardState {
+    mutating func handleStepIntroKey(_ key: Key) -> [Effect]? {
+        key == .enter ? goForward() : nil
+    }
+
+    func drawStepIntro(into grid: inout ScreenGrid) {
+        guard let index = currentStep else { return }
+        let step = guide.steps[index]
+        let width = contentWidth
+        var row = contentTop
+        row += grid.putWrapped(step.guidance, row: row, column: 1, width: width, maxRows: contentRows - 4)
+        row += 1
+        let summary = ReadinessSummary(guide: guide, session: session)
+        let count = step.prompts.count
+        grid.put(ellipsized("\(count) question\(count == 1 ? "" : "s") · \(progress(ofStep: index, in: summary))",
+                            width: width), row: row, column: 1, style: .dim)
+        row += 2
+        grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,
+                 style: .bold)
+    }
+
+    var stepIntroKeys: KeyBar {
+        KeyBar([(key: "Enter", action: "start"), KeyHint.back, KeyHint.map, KeyHint.help, KeyHint.quit])
+    }
+}

@@ -1,0 +1,217 @@
+import ArgumentParser
+import ISPCore
+import NcursesBackend
+import TerminalUI
+import Wizard
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+@preconcurrency import Glibc
+
+@main
+struct ISPWizard: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "isp-wizard",
+        abstract: "Walk a partnership through the seven start-up steps and see how ready it is.",
+        discussion: """
+            With no command, opens the session changed most recently, or starts a new one when there is none.
+            Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
+            """,
+        subcommands: [New.self, Open.self, Summary.self, PrintGuide.self]
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let guide = try global.loadGuide()
+        let library = try global.library()
+        if let path = library.mostRecentSession() {
+            try runWizard(sessionPath: path, guide: guide)
+        } else {
+            let path = library.newSessionPath(name: "")
+            try createSession(Session(guide: guide), at: path)
+            try runWizard(sessionPath: path, guide: guide)
+        }
+    }
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
+    var guide: String?
+
+    func loadGuide() throws -> Guide {
+        guard let guide else { return .builtIn }
+        return try reporting { () throws(FileError) in try Guide.load(from: guide) }
+    }
+
+    func library() throws -> SessionLibrary {
+        let library = SessionLibrary(environment: ProcessInfo.processInfo.environment)
+        try reporting { () throws(FileError) in try library.prepare() }
+        return library
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Start a new session and open it.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: ArgumentHelp("Where to save the session (default: a new file in the session folder).",
+                               valueName: "path"))
+    var file: String?
+
+    @Option(help: "Who answers: workshop (a facilitated group) or self-assessment (one organisation).")
+    var mode: ModeArgument = .workshop
+
+    @Option(help: ArgumentHelp("The partnership's name.", valueName: "text"))
+    var name: String = ""
+
+    func run() throws {
+        let guide = try global.loadGuide()
+        let path = try file ?? global.library().newSessionPath(name: name)
+        if FileManager.default.fileExists(atPath: path) {
+            throw UserError("\(path) already exists; open it with `isp-wizard open \(path)` or choose another path.")
+        }
+        try createSession(Session(guide: guide, mode: mode.mode, name: name), at: path)
+        try runWizard(sessionPath: path, guide: guide)
+    }
+}
+
+enum ModeArgument: String, ExpressibleByArgument, CaseIterable {
+    case workshop
+    case selfAssessment = "self-assessment"
+
+    var mode: Mode {
+        switch self {
+        case .workshop: .workshop
+        case .selfAssessment: .selfAssessment
+        }
+    }
+}
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open a saved session where it was left.")
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
+    var file: String
+
+    func run() throws {
+        try runWizard(sessionPath: file, guide: global.loadGuide())
+    }
+}
+
+struct Summary: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a session's readiness summary, without the terminal interface.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "text (wrapped for reading) or json (for other tools).")
+    var format: Format = .text
+
+    @Option(help: "Wrap text at this many columns.")
+    var width: Int = 80
+
+    func run() throws {
+        let guide = try global.loadGuide()
+        let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
+        let report = SummaryReport(guide: guide, session: session)
+        switch format {
+        case .text: print(report.text(width: max(width, 40)), terminator: "")
+        case .json: print(String(decoding: report.json(), as: UTF8.self))
+        }
+    }
+}
+
+struct PrintGuide: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "guide",
+        abstract: "Print the guide as JSON: a starting point for an edited or translated guide (--guide).")
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        print(String(decoding: try global.loadGuide().jsonData(), as: UTF8.self))
+    }
+}
+
+/// A failure the user can act on: printed as one sentence, exit status 1.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
+
+/// Runs file work, turning a file problem into the sentence the user sees.
+func reporting<T>(_ work: () throws(FileError) -> T) throws -> T {
+    do {
+        return try work()
+    } catch {
+        throw UserError(error.message)
+    }
+}
+
+func createSession(_ session: Session, at path: String) throws {
+    try reporting { () throws(FileError) in try SessionFile.save(session, to: path) }
+}
+
+/// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
+func runWizard(sessionPath: String, guide: Guide) throws {
+    let session = try reporting { () throws(FileError) in try SessionFile.load(from: sessionPath) }
+    let backend: NcursesBackend
+    do {
+        backend = try NcursesBackend()
+    } catch {
+        throw UserError(error.description)
+    }
+    let runner = WizardRunner(state: WizardState(guide: guide, session: session, size: backend.size),
+                              backend: backend) { session throws(FileError) in
+        try SessionFile.save(session, to: sessionPath)
+    }
+    let outcome = runner.run()
+    backend.stop()
+    if let error = runner.saveError {
+        throw UserError(rescue(runner.state.session, failure: error))
+    }
+    switch outcome {
+    case .quit:
+        print("Saved to \(sessionPath)")
+    case .stopped(let signal):
+        // The conventional status of a process ended by that signal.
+        let number = switch signal {
+            case .interrupt: SIGINT
+            case .terminate: SIGTERM
+            case .hangup: SIGHUP
+            }
+        if signal != .hangup { print("Saved to \(sessionPath)") }
+        throw ExitCode(128 + number)
+    }
+}
+
+/// When the session cannot be saved where it belongs, writes it to the temporary folder so that nothing
+/// typed is lost, and says where it went.
+func rescue(_ session: Session, failure: FileError) -> String {
+    let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
+    let path = "\(folder)/isp-wizard-rescued-\(getpid()).isp.json"
+    do throws(FileError) {
+        try SessionFile.save(session, to: path)
+        return "\(failure.message) Your answers were saved to \(path) instead."
+    } catch {
+        return "\(failure.message) Saving a copy to \(path) failed too: \(error.message)"
+    }
+}
