@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DisplayWidthTests", dependencies: ["DisplayWidth"]),
-        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore"]),
+        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "ISPCore", "TerminalUI"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),

@@ -104,9 +104,13 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
     return lines
 }
 
-/// Wraps a string into display lines of at most `width` cells (see `wrapLines`).
+/// Wraps a string into display lines of at most `width` cells (see `wrapLines`), without trailing spaces.
 public func wrap(_ text: String, width: Int) -> [String] {
     let characters = Array(text)
-    return wrapLines(characters, width: width).map { String(characters[$0.range]) }
+    return wrapLines(characters, width: width).map { line in
+        var end = line.range.upperBound
+        while end > line.range.lowerBound && characters[end - 1] == " " { end -= 1 }
+        return String(characters[line.range.lowerBound..<end])
+    }
 }
 

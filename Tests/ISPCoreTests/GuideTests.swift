@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import ISPCore
+
+@Suite struct BuiltInGuideTests {
+    let guide = Guide.builtIn
+
+    @Test func hasThreePhasesAndSevenStepsInTheGuidesOrder() {
+        #expect(guide.phases.map(\.title) == ["Preparing the Ground", "Setting Directions", "Achieving Results"])
+        #expect(guide.phases.map(\.steps.count) == [3, 2, 2])
+        #expect(guide.steps.map(\.title) == [
+            "Identify the Goals and Aims", "Identify Realities and Partners",
+            "Understand the Potential for Working Together, Anticipate Problems",
+            "Convene Partners and Define Problems", "Set Directions", "Develop an Action Plan",
+            "Institutionalize and/or Expand Successful ISPs",
+        ])
+    }
+
+    @Test func asksEveryQuestionOfTheSourceOncePerPrompt() {
+        #expect(guide.steps.map(\.prompts.count) == [4, 3, 6, 4, 4, 5, 5])
+        #expect(guide.steps[3].prompts.map(\.text) == ["Who convenes?", "Where?", "Who moderates?", "What to discuss?"])
+    }
+
+    @Test func quotesTheSourceExactlyUnlessDerived() throws {
+        let source = try String(contentsOf: fixture("usaid-isp-guide-part-v.txt"), encoding: .utf8)
+        for prompt in guide.steps.flatMap(\.prompts) where !prompt.derived {
+            #expect(source.contains(prompt.text), "\(prompt.id) is not quoted exactly")
+        }
+    }
+
+    @Test func derivesPromptsOnlyForStepsFiveAndSeven() {
+        for step in guide.steps {
+            let derived = step.prompts.map(\.derived)
+            #expect(derived.allSatisfy { $0 == ["s5", "s7"].contains(step.id) }, "\(step.id)")
+        }
+    }
+
+    @Test func marksTheSharedGoalProblemDefinitionAndActionsCritical() {
+        let critical = Set(guide.steps.flatMap(\.prompts).filter(\.critical).map(\.id))
+        #expect(critical.isSuperset(of: ["s1.q1", "s5.d2", "s6.q1"]))
+    }
+
+    @Test func isValidAndSurvivesAJSONRoundTrip() throws {
+        #expect(guide.validationProblem() == nil)
+        let folder = TemporaryFolder()
+        let file = try folder.write("guide.json", guide.jsonData())
+        #expect(try Guide.load(from: file) == guide)
+    }
+}
+
+@Suite struct GuideFileTests {
+    let folder = TemporaryFolder()
+
+    func loadError(_ json: String) throws -> String {
+        let file = try folder.write("guide.json", Data(json.utf8))
+        do {
+            _ = try Guide.load(from: file)
+            return "loaded"
+        } catch {
+            return error.message.replacingOccurrences(of: file, with: "FILE")
+        }
+    }
+
+    func editedGuide(_ edit: (inout [String: Any]) -> Void) throws -> String {
+        var object = try #require(JSONSerialization.jsonObject(with: Guide.builtIn.jsonData()) as? [String: Any])
+        edit(&object)
+        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+    }
+
+    @Test func refusesAGuideFromANewerVersion() throws {
+        let json = try editedGuide { $0["version"] = 9 }
+        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 1. "
+            + "Please update isp-wizard.")
+    }
+
+    @Test func namesADuplicateID() throws {
+        var guide = Guide.builtIn
+        guide.phases[1].steps[0].prompts[2].id = "s1.q1"
+        let json = String(decoding: guide.jsonData(), as: UTF8.self)
+        #expect(try loadError(json) == "FILE is not a valid guide: phases[1].steps[0].prompts[2].id \"s1.q1\" is used twice.")
+    }
+
+    @Test func namesAStepWithoutPrompts() throws {
+        var guide = Guide.builtIn
+        guide.phases[2].steps[1].prompts = []
+        let json = String(decoding: guide.jsonData(), as: UTF8.self)
+        #expect(try loadError(json) == "FILE is not a valid guide: phases[2].steps[1] (s7) has no prompts.")
+    }
+
+    @Test func namesMissingAndEmptyText() throws {
+        var guide = Guide.builtIn
+        guide.phases[0].steps[2].prompts[4].text = "  "
+        #expect(try loadError(String(decoding: guide.jsonData(), as: UTF8.self))
+            == "FILE is not a valid guide: phases[0].steps[2].prompts[4] (s3.q5) has no text.")
+        let missing = try editedGuide { object in
+            var phases = object["phases"] as! [[String: Any]]
+            phases[0]["title"] = nil
+            object["phases"] = phases
+        }
+        #expect(try loadError(missing) == "FILE is not a valid guide: phases[0].title is missing.")
+    }
+
+    @Test func refusesFilesThatAreNotGuides() throws {
+        #expect(try loadError("{\"format\": \"isp-wizard-session\", \"schemaVersion\": 1}")
+            == "FILE is not an isp-wizard guide (its format is \"isp-wizard-session\").")
+        #expect(try loadError("{\"phases\": [") == "FILE is corrupt or truncated: it is not valid JSON.")
+        #expect(throws: FileError("/nonexistent/guide.json does not exist.")) {
+            try Guide.load(from: "/nonexistent/guide.json")
+        }
+    }
+}

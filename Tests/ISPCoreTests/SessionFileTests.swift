@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+@testable import ISPCore
+
+@Suite struct SessionFileTests {
+    let folder = TemporaryFolder()
+
+    var sample: Session {
+        var session = Session(guide: .builtIn, mode: .selfAssessment, name: "Água para Todos 水",
+                              now: Date(timeIntervalSince1970: 1_800_000_000))
+        session.organisation = "Asociación Ñandú"
+        session.sector = .civilSociety
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "Línea uno\n第二行")
+        session.answers["s2.q2"] = Answer(rating: .dontKnow)
+        session.answers["s3.q1"] = Answer(rating: .notApplicable)
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        return session
+    }
+
+    @Test func roundTripsEveryField() throws {
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        #expect(try SessionFile.load(from: path) == sample)
+    }
+
+    @Test func writesTheFileReadableByItsOwnerOnlyAndLeavesNoTemporaryFile() throws {
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        try SessionFile.save(sample, to: path)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        #expect(folder.files == ["s.isp.json"])
+    }
+
+    @Test func aFailedSaveLeavesThePreviousFileWhole() throws {
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        // A folder in the way of the rename makes the last step fail after the temporary file was written.
+        let blocked = folder.path + "/blocked"
+        try FileManager.default.createDirectory(atPath: blocked + "/inside", withIntermediateDirectories: true)
+        #expect(throws: FileError.self) { try SessionFile.save(sample, to: blocked) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(folder.files == ["blocked", "s.isp.json"])
+    }
+
+    @Test func savingIntoAMissingFolderSaysSo() {
+        #expect(throws: FileError("Cannot write in /nonexistent/folder: No such file or directory.")) {
+            try SessionFile.save(sample, to: "/nonexistent/folder/s.isp.json")
+        }
+    }
+
+    /// Loads a file that must be refused, checks that it was left exactly as it was, and returns the message.
+    func refusal(_ contents: String) throws -> String {
+        let path = try folder.write("bad.isp.json", Data(contents.utf8))
+        let before = try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date
+        var message = "loaded"
+        do {
+            _ = try SessionFile.load(from: path)
+        } catch {
+            message = error.message.replacingOccurrences(of: path, with: "FILE")
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == contents)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
+        return message
+    }
+
+    @Test func refusesATruncatedFile() throws {
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        let whole = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(try refusal(String(whole.prefix(whole.count / 2))) == "FILE is corrupt or truncated: it is not valid JSON.")
+    }
+
+    @Test func refusesGarbageAndEmptyFiles() throws {
+        #expect(try refusal("\u{0}\u{1}garbage") == "FILE is corrupt or truncated: it is not valid JSON.")
+        #expect(try refusal("") == "FILE is empty, so it is not a session file.")
+    }
+
+    @Test func refusesAFileFromANewerVersion() throws {
+        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 2, "future": true}"#)
+            == "FILE was written by a newer isp-wizard (session schema 2; this one reads up to 1). "
+            + "Please update isp-wizard; the file was not changed.")
+    }
+
+    @Test func refusesJSONThatIsNotASession() throws {
+        #expect(try refusal(#"{"name": "something else"}"#) == "FILE is not an isp-wizard session file.")
+        #expect(try refusal(#"{"format": "isp-wizard-guide", "version": 1}"#)
+            == "FILE is not an isp-wizard session (its format is \"isp-wizard-guide\").")
+    }
+
+    @Test func namesTheFieldOfAnInvalidRating() throws {
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        let edited = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "\"rating\" : \"2\"", with: "\"rating\" : \"7\"")
+        #expect(try refusal(edited) == "FILE is not a valid session: answers.s1.q1.rating is not a rating: \"7\".")
+    }
+
+    @Test func refusesAFolderOrAMissingFile() {
+        #expect(throws: FileError("\(folder.path) is a folder, not a session file.")) {
+            try SessionFile.load(from: folder.path)
+        }
+        #expect(throws: FileError("\(folder.path)/none.isp.json does not exist.")) {
+            try SessionFile.load(from: folder.path + "/none.isp.json")
+        }
+    }
+}
+
+@Suite struct SessionLibraryTests {
+    @Test func followsXDGDataHomeAndFallsBackToTheHomeFolder() {
+        #expect(SessionLibrary(environment: ["XDG_DATA_HOME": "/data", "HOME": "/home/a"]).folder == "/data/isp-wizard")
+        #expect(SessionLibrary(environment: ["HOME": "/home/a"]).folder == "/home/a/.local/share/isp-wizard")
+        #expect(SessionLibrary(environment: ["XDG_DATA_HOME": "relative", "HOME": "/h"]).folder
+            == "/h/.local/share/isp-wizard")
+    }
+
+    @Test func namesNewSessionsByDateAndNameWithoutOverwriting() throws {
+        let folder = TemporaryFolder()
+        let library = SessionLibrary(folder: folder.path)
+        let day = Date(timeIntervalSince1970: 1_800_000_000)
+        let first = library.newSessionPath(name: "Água para Todos!", now: day)
+        #expect(first == folder.path + "/2027-01-15-gua-para-todos.isp.json")
+        try SessionFile.save(Session(guide: .builtIn), to: first)
+        #expect(library.newSessionPath(name: "Água para Todos!", now: day)
+            == folder.path + "/2027-01-15-gua-para-todos-2.isp.json")
+        #expect(library.newSessionPath(name: "水资源", now: day) == folder.path + "/2027-01-15-session.isp.json")
+    }
+
+    @Test func findsTheSessionChangedMostRecently() throws {
+        let folder = TemporaryFolder()
+        let library = SessionLibrary(folder: folder.path)
+        #expect(library.mostRecentSession() == nil)
+        for name in ["old", "new"] {
+            try SessionFile.save(Session(guide: .builtIn), to: folder.path + "/\(name).isp.json")
+        }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: folder.path + "/old.isp.json")
+        _ = try folder.write("notes.txt", Data("not a session".utf8))
+        #expect(library.mostRecentSession() == folder.path + "/new.isp.json")
+    }
+}
