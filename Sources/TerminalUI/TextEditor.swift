@@ -39,7 +39,12 @@ public struct TextEditor: Equatable, Sendable {
         let outcome: Outcome
         switch key {
         case .character(let character) where !character.isControl:
-            replace(cursor..<cursor, with: [character])
+            if cursor > 0, character.unicodeScalars.first?.displayWidth == 0 {
+                // A combining mark or joiner typed on its own joins the character before it, as on screen.
+                replace(cursor - 1..<cursor, with: Array(String(characters[cursor - 1]) + String(character)))
+            } else {
+                replace(cursor..<cursor, with: [character])
+            }
             outcome = .edited
         case .enter where !isSingleLine:
             replace(cursor..<cursor, with: ["\n"])
