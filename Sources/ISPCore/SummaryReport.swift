@@ -139,11 +139,15 @@ public struct SummaryReport: Sendable {
     }
 }
 
-/// Wraps a report line, indenting its first and continuation lines alike.
+/// Wraps a report line at its indent; the continuation lines of a "- " item hang under its text.
 public func wrapReportLine(_ line: ReportLine, width: Int) -> [String] {
     if line.kind == .blank { return [""] }
     let padding = String(repeating: " ", count: line.indent)
-    return wrap(line.text, width: max(width - line.indent, 10)).map { padding + $0 }
+    guard line.text.hasPrefix("- ") else {
+        return wrap(line.text, width: max(width - line.indent, 10)).map { padding + $0 }
+    }
+    let lines = wrap(String(line.text.dropFirst(2)), width: max(width - line.indent - 2, 10))
+    return lines.enumerated().map { padding + ($0.offset == 0 ? "- " : "  ") + $0.element }
 }
 
 struct SummaryDocument: Encodable {

@@ -1,11 +1,14 @@
 /// A backend with no terminal: events come from a script, frames are kept for inspection.
+///
+/// A `nil` in the script is a read that timed out (a pause in typing); once the script is used up the
+/// terminal counts as gone, so a run loop under test always ends.
 public final class MemoryBackend: TerminalBackend {
     public private(set) var size: Size
     public private(set) var frames: [ScreenGrid] = []
     public private(set) var isStopped = false
-    private var script: [Event]
+    private var script: [Event?]
 
-    public init(size: Size, script: [Event] = []) {
+    public init(size: Size, script: [Event?] = []) {
         self.size = size
         self.script = script
     }
@@ -13,14 +16,10 @@ public final class MemoryBackend: TerminalBackend {
     /// The frame on screen now.
     public var screen: ScreenGrid? { frames.last }
 
-    public func enqueue(_ events: [Event]) {
-        script += events
-    }
-
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
-        guard !script.isEmpty else { return nil }
+        guard !script.isEmpty else { return .stop(.hangup) }
         let event = script.removeFirst()
-        if case .resize(let newSize) = event { size = newSize }
+        if case .resize(let newSize)? = event { size = newSize }
         return event
     }
 

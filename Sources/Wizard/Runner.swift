@@ -38,8 +38,10 @@ public final class WizardRunner {
         backend.draw(state.view())
         while true {
             guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
-                if let due = saveDue, clock.now >= due { saveNow() }
-                if backend.size != state.size { _ = state.handle(.resize(backend.size)) }
+                if let due = saveDue, clock.now >= due {
+                    saveNow()
+                    backend.draw(state.view())  // a failed save shows in the title bar
+                }
                 continue
             }
             let effects = state.handle(event)

@@ -14,9 +14,8 @@ extension WizardState {
         var row = contentTop
         row += grid.putWrapped(step.guidance, row: row, column: 1, width: width, maxRows: contentRows - 4)
         row += 1
-        let summary = ReadinessSummary(guide: guide, session: session)
-        let count = step.prompts.count
-        grid.put(ellipsized("\(count) question\(count == 1 ? "" : "s") · \(progress(ofStep: index, in: summary))",
+        let standing = standing(ofStep: index, in: ReadinessSummary(guide: guide, session: session))
+        grid.put(ellipsized("\(step.prompts.count) questions · \(standing.answered) answered · \(standing.label)",
                             width: width), row: row, column: 1, style: .dim)
         row += 2
         grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,

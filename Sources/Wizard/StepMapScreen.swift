@@ -44,14 +44,12 @@ extension WizardState {
         return []
     }
 
-    /// Answered prompts and the band of a step, as the map and the intro show them.
-    func progress(ofStep index: Int, in summary: ReadinessSummary) -> String {
-        let step = guide.steps[index]
-        let answered = step.prompts.filter { session.answers[$0.id]?.rating != nil }.count
+    /// How many of a step's prompts have a rating (N/A and Don't know included), and where the step stands.
+    func standing(ofStep index: Int, in summary: ReadinessSummary) -> (answered: Int, label: String) {
+        let answered = guide.steps[index].prompts.filter { session.answers[$0.id]?.rating != nil }.count
         let readiness = summary.steps[index]
-        let band = answered == 0 ? "not started" : readiness.band.rawValue
         let score = readiness.score.map { " \(String(format1: $0))" } ?? ""
-        return "\(answered)/\(step.prompts.count)  \(band)\(score)"
+        return (answered, answered == 0 ? "not started" : readiness.band.rawValue + score)
     }
 
     func drawMap(into grid: inout ScreenGrid) {
@@ -84,8 +82,10 @@ extension WizardState {
             grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: width - progressWidth - 3),
                      row: row, column: 1, style: style)
             if (1...guide.steps.count).contains(item) {
-                grid.put(progress(ofStep: item - 1, in: summary), row: row, column: width - progressWidth + 1,
-                         style: style)
+                let standing = standing(ofStep: item - 1, in: summary)
+                let count = guide.steps[item - 1].prompts.count
+                grid.put("\(standing.answered)/\(count)  \(standing.label)", row: row,
+                         column: width - progressWidth + 1, style: style)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
         }
