@@ -31,8 +31,8 @@ let package = Package(
         .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "ISPCore", "TerminalUI"], exclude: ["Golden"]),
-        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["isp-wizard"]),
+        .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ISPCore"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,6 +15,7 @@
 #include <wchar.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <pty.h>
 #include <ncurses.h>
 #include <term.h>
 
@@ -31,6 +32,13 @@ static inline WINDOW *isp_stdscr(void) { return stdscr; }
 static inline int isp_set_window_size(int fd, unsigned short row_count, unsigned short column_count) {
     struct winsize size = { .ws_row = row_count, .ws_col = column_count };
     return ioctl(fd, TIOCSWINSZ, &size);
+}
+
+// A pseudo-terminal of a given size, for driving the backend in tests (glibc hides posix_openpt from Swift).
+static inline int isp_open_pseudo_terminal(int *master, int *slave, unsigned short row_count,
+                                           unsigned short column_count) {
+    struct winsize size = { .ws_row = row_count, .ws_col = column_count };
+    return openpty(master, slave, NULL, NULL, &size);
 }
 
 // The size the terminal itself reports, for checking after a resize.

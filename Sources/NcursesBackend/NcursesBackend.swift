@@ -21,6 +21,7 @@ public final class NcursesBackend: TerminalBackend {
     private var isStopped = false
     /// Consecutive reads that failed at once instead of waiting: the terminal has gone away.
     private var failedReads = 0
+    private var previousSignalHandlers: [sighandler_t?] = []
 
     /// Opens the user's terminal: standard input, and standard output unless it is redirected,
     /// in which case `/dev/tty`, as dialog does.
@@ -49,25 +50,25 @@ public final class NcursesBackend: TerminalBackend {
     public init(terminalType: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
                 advice: String = ".") throws(TerminalUnavailable) {
         Self.prepareLocale()
-        Self.installSignalHandlers()
+        let previousHandlers = Self.installSignalHandlers()
         // The size comes from the terminal itself: LINES and COLUMNS in the environment must not override it.
         use_tioctl(true)
         guard let screen = newterm(terminalType, output, input) else {
+            Self.restoreSignalHandlers(previousHandlers)
             let term = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
             throw TerminalUnavailable(description: "isp-wizard cannot use the terminal type \"\(term)\"" + advice)
         }
         set_term(screen)
-        guard let window = isp_stdscr() else {
-            throw TerminalUnavailable(description: "isp-wizard could not start the terminal screen" + advice)
-        }
-        guard isp_has_capability("cup") != 0 else {
+        guard let window = isp_stdscr(), isp_has_capability("cup") != 0 else {
             endwin()
             delscreen(screen)
+            Self.restoreSignalHandlers(previousHandlers)
             throw TerminalUnavailable(description: "isp-wizard needs a terminal that can move its cursor" + advice)
         }
         self.screen = screen
         self.window = window
         self.output = output
+        self.previousSignalHandlers = previousHandlers
         raw()  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys instead of signals and flow control
         noecho()
         nonl()
@@ -92,12 +93,27 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
+    private static let handledSignals = [SIGINT, SIGTERM, SIGHUP]
+
     /// SIGINT, SIGTERM and SIGHUP set a flag; set before `newterm`, so ncurses keeps its hands off them.
-    private static func installSignalHandlers() {
-        for signalNumber in [SIGINT, SIGTERM, SIGHUP] {
+    /// Returns the handlers they had, to put back on stop.
+    private static func installSignalHandlers() -> [sighandler_t?] {
+        signal(SIGPIPE, SIG_IGN)
+        let previous = handledSignals.map { signalNumber in
             signal(signalNumber) { received in pendingSignal.store(received, ordering: .relaxed) }
         }
-        signal(SIGPIPE, SIG_IGN)
+        // A parent may have started us with these blocked (a blocked SIGHUP would lose the answers).
+        var unblocked = sigset_t()
+        sigemptyset(&unblocked)
+        for signalNumber in handledSignals + [SIGWINCH] { sigaddset(&unblocked, signalNumber) }
+        pthread_sigmask(SIG_UNBLOCK, &unblocked, nil)
+        return previous
+    }
+
+    private static func restoreSignalHandlers(_ handlers: [sighandler_t?]) {
+        for (signalNumber, handler) in zip(handledSignals, handlers) {
+            signal(signalNumber, handler)
+        }
     }
 
     public var size: Size {
@@ -154,10 +170,14 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// Esc alone is the Esc key; `Esc [ 200 ~` starts a bracketed paste; any other sequence is dropped.
+    /// Esc alone is the Esc key; `Esc [ 200 ~` starts a bracketed paste; any other `Esc [` sequence is dropped.
     private func decodeEscape() -> Event? {
         guard let next = readPending() else { return .key(.escape) }
-        guard next == "[" else { return .key(.escape) }
+        guard next == "[" else {
+            // Esc typed just before another key: both count.
+            if let scalar = next.unicodeScalars.first { unget_wch(wchar_t(bitPattern: scalar.value)) }
+            return .key(.escape)
+        }
         var sequence = ""
         while let character = readPending(), sequence.count < 8 {
             sequence.append(character)
@@ -263,6 +283,7 @@ public final class NcursesBackend: TerminalBackend {
         fflush(output)
         endwin()
         delscreen(screen)
+        Self.restoreSignalHandlers(previousSignalHandlers)
     }
 
     deinit {

@@ -1,0 +1,161 @@
+import Foundation
+import ISPCore
+import Testing
+
+/// The real program in tmux, driven by keys as a user would.
+@Suite(.serialized) struct WizardEndToEndTests {
+    @Test func walksAllSevenStepsToTheSummaryAndFindsEveryAnswerAfterReopening() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/water.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file) --name 'Água para Todos 水'"))
+        tmux.waitFor("About this partnership")
+        try tmux.press("Tab")
+        try tmux.type("Acceso al agua 水资源")
+        try tmux.press("C-n")
+        tmux.waitFor("Step 1 of 7")
+
+        let guide = Guide.builtIn
+        for (stepIndex, step) in guide.steps.enumerated() {
+            try tmux.press("Enter")
+            for (promptIndex, prompt) in step.prompts.enumerated() {
+                tmux.waitFor("Step \(stepIndex + 1) of 7 › Question \(promptIndex + 1) of \(step.prompts.count)")
+                try tmux.type(String(promptIndex % 5))
+                try tmux.press("Tab")
+                try tmux.type("Nota \(prompt.id): café 水")
+                try tmux.press("C-n")
+            }
+        }
+        let summary = tmux.waitFor("How ready is the partnership?")
+        #expect(summary.contains("Readiness summary: Água para Todos 水"))
+        try tmux.press("C-q")
+        tmux.waitForExit()
+
+        let saved = try SessionFile.load(from: file)
+        #expect(saved.partnership.focalIssue == "Acceso al agua 水资源")
+        #expect(saved.answers.count == 31)
+        for step in guide.steps {
+            for (promptIndex, prompt) in step.prompts.enumerated() {
+                #expect(saved.answers[prompt.id] == Answer(rating: Rating(code: String(promptIndex % 5)),
+                                                           notes: "Nota \(prompt.id): café 水"))
+            }
+        }
+        #expect(saved.position == Position(screen: .summary))
+
+        let reopened = try TmuxSession(command: try workspace.command("open \(file)"))
+        reopened.waitFor("How ready is the partnership?")
+        try reopened.press("Escape", "3")
+        try reopened.press("Enter")
+        try reopened.press("Tab")
+        let question = reopened.waitFor("Step 3 of 7 › Question 1 of 6")
+        #expect(question.contains("Nota s3.q1: café 水"))
+        #expect(question.contains("(•) 0 Not started"))
+        try reopened.press("C-q")
+        reopened.waitForExit()
+    }
+
+    @Test func aHangupMidSentenceKeepsWhatWasTyped() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/hangup.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file) --mode self-assessment"))
+        tmux.waitFor("Your organisation")
+        try tmux.type("Fundación Ñandú 合作")
+        tmux.waitFor("Fundación Ñandú 合作")
+        try tmux.tmux(["kill-session", "-t", tmux.name])  // the SSH link drops: SIGHUP
+        for _ in 0..<100 {
+            if (try? SessionFile.load(from: file))?.partnership.name == "Fundación Ñandú 合作" { break }
+            usleep(50_000)
+        }
+        #expect(try SessionFile.load(from: file).partnership.name == "Fundación Ñandú 合作")
+    }
+
+    @Test func ctrlCQuitsSavedAndTheTerminalIsGivenBack() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/ctrl-c.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file)") + "; echo exit=$?; sleep 10")
+        tmux.waitFor("About this partnership")
+        try tmux.type("Zürich")
+        try tmux.press("C-c")
+        let after = tmux.waitFor("exit=0")
+        #expect(after.contains("Saved to"))
+        #expect(!after.contains("About this partnership"))
+        #expect(try SessionFile.load(from: file).partnership.name == "Zürich")
+    }
+
+    @Test func aTooSmallTerminalAsksToBeEnlargedAndResumes() throws {
+        let workspace = try Workspace()
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(workspace.path)/s.isp.json"),
+                                   columns: 50, rows: 15)
+        tmux.waitFor("Please make it at least")
+        try tmux.tmux(["resize-window", "-t", tmux.name, "-x", "60", "-y", "20"])
+        tmux.waitFor("About this partnership")
+        try tmux.tmux(["resize-window", "-t", tmux.name, "-x", "120", "-y", "40"])
+        tmux.waitUntil("put the key bar on row 40") { rows in rows.count >= 40 && rows[39].contains("^Q quit") }
+        try tmux.press("C-q")
+        tmux.waitForExit()
+    }
+}
+
+/// The command line without a terminal: every failure is one sentence and a non-zero exit.
+@Suite struct CommandLineTests {
+    @Test func withoutATerminalItSaysSoAndPointsToTheSummaryCommand() throws {
+        let workspace = try Workspace()
+        let result = try runWizard(["new", "--file", workspace.path + "/s.isp.json"])
+        #expect(result.status != 0)
+        #expect(result.error.contains("isp-wizard needs an interactive terminal"))
+        #expect(result.error.contains("isp-wizard summary FILE"))
+    }
+
+    @Test func summaryPrintsTextAndJSON() throws {
+        let workspace = try Workspace()
+        var session = Session(guide: .builtIn, name: "Água 水")
+        for prompt in Guide.builtIn.steps[0].prompts { session.answers[prompt.id] = Answer(rating: .stage(.inPlace)) }
+        let file = workspace.path + "/s.isp.json"
+        try SessionFile.save(session, to: file)
+        let text = try runWizard(["summary", file])
+        #expect(text.status == 0)
+        #expect(text.output.contains("Readiness summary: Água 水"))
+        #expect(text.output.contains("Next step to work on: Step 2, Identify Realities and Partners"))
+        #expect(text.output.contains("████████████░░░░ 3.0  Ready, 4 of 4 rated"))
+        let json = try runWizard(["summary", file, "--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["nextStep"] as? Int == 2)
+        #expect((object?["steps"] as? [[String: Any]])?.first?["band"] as? String == "Ready")
+    }
+
+    @Test func aCorruptOrNewerFileGetsOneSentenceAndIsLeftAlone() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/bad.isp.json"
+        let newer = #"{"format": "isp-wizard-session", "schemaVersion": 5}"#
+        try newer.write(toFile: file, atomically: true, encoding: .utf8)
+        for arguments in [["summary", file], ["open", file]] {
+            let result = try runWizard(arguments)
+            #expect(result.status == 1)
+            #expect(result.error == "Error: \(file) was written by a newer isp-wizard (session schema 5; this one reads "
+                + "up to 1). Please update isp-wizard; the file was not changed.\n")
+        }
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == newer)
+        let missing = try runWizard(["summary", workspace.path + "/none.json"])
+        #expect(missing.error == "Error: \(workspace.path)/none.json does not exist.\n")
+    }
+
+    @Test func newRefusesToOverwriteAnExistingFile() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/s.isp.json"
+        try "keep me".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try runWizard(["new", "--file", file])
+        #expect(result.status == 1)
+        #expect(result.error.contains("already exists"))
+        #expect(try String(contentsOfFile: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test func theGuideCommandPrintsAGuideThatLoadsBack() throws {
+        let workspace = try Workspace()
+        let printed = try runWizard(["guide"])
+        #expect(printed.status == 0)
+        let file = workspace.path + "/guide.json"
+        try printed.output.write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try Guide.load(from: file) == Guide.builtIn)
+        let again = try runWizard(["--guide", file, "guide"])
+        #expect(again.output == printed.output)
+    }
+}

@@ -1,0 +1,154 @@
+@preconcurrency import Glibc
+import CNcurses
+import Testing
+
+@testable import NcursesBackend
+import TerminalUI
+
+/// A pseudo-terminal: the backend gets the slave side, the test plays the user on the master side.
+final class PseudoTerminal {
+    let master: Int32
+    let input: UnsafeMutablePointer<FILE>
+    let output: UnsafeMutablePointer<FILE>
+
+    init(rows: UInt16, columns: UInt16) throws {
+        var master: Int32 = -1
+        var slave: Int32 = -1
+        guard isp_open_pseudo_terminal(&master, &slave, rows, columns) == 0 else { throw PseudoTerminalError() }
+        self.master = master
+        guard slave >= 0, let input = fdopen(slave, "r"), let output = fdopen(dup(slave), "w") else {
+            throw PseudoTerminalError()
+        }
+        self.input = input
+        self.output = output
+    }
+
+    struct PseudoTerminalError: Error {}
+
+    func resize(rows: UInt16, columns: UInt16) {
+        _ = isp_set_window_size(master, rows, columns)
+    }
+
+    /// Types bytes as the user's terminal would send them.
+    func type(_ text: String) {
+        _ = text.utf8CString.withUnsafeBufferPointer { write(master, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// Everything the program has written so far.
+    func readOutput() -> String {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        while poll(&descriptor, 1, 50) > 0 {
+            let count = read(master, &buffer, buffer.count)
+            if count <= 0 { break }
+            bytes += buffer[0..<count]
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    deinit {
+        fclose(input)
+        fclose(output)
+        close(master)
+    }
+}
+
+@Suite(.serialized) struct NcursesBackendTests {
+    /// Runs a test against a fresh backend on an 80×24 pseudo-terminal, always giving the terminal back.
+    func withBackend(_ body: (NcursesBackend, PseudoTerminal) throws -> Void) throws {
+        let terminal = try PseudoTerminal(rows: 24, columns: 80)
+        let backend = try NcursesBackend(terminalType: "xterm-256color", input: terminal.input,
+                                         output: terminal.output)
+        defer { backend.stop() }
+        try body(backend, terminal)
+    }
+
+    /// The next event, waiting a little for it to arrive.
+    func nextEvent(_ backend: NcursesBackend) -> Event? {
+        for _ in 0..<20 {
+            if let event = backend.nextEvent(timeoutMilliseconds: 50) { return event }
+        }
+        return nil
+    }
+
+    @Test func takesItsSizeFromTheTerminalAndDrawsWideCharacters() throws {
+        try withBackend { backend, terminal in
+            #expect(backend.size == Size(rows: 24, columns: 80))
+            let opening = terminal.readOutput()
+            #expect(opening.contains("\u{1B}[?2004h"))  // bracketed paste on
+            var grid = ScreenGrid(size: backend.size)
+            grid.put("Zürich 水资源", row: 2, column: 4, style: .bold)
+            grid.cursor = Point(row: 2, column: 17)
+            backend.draw(grid)
+            let drawn = terminal.readOutput()
+            #expect(drawn.contains("Zürich 水资源"))
+            // Only the changed row is sent again.
+            grid.put("x", row: 5, column: 0)
+            backend.draw(grid)
+            let update = terminal.readOutput()
+            #expect(update.contains("x"))
+            #expect(!update.contains("Zürich"))
+        }
+    }
+
+    @Test func decodesTypedCharactersControlKeysAndEscapeSequences() throws {
+        try withBackend { backend, terminal in
+            let cases: [(typed: String, event: Event)] = [
+                ("é", .key(.character("é"))), ("水", .key(.character("水"))),
+                ("\u{0E}", .key(.control("n"))), ("\u{11}", .key(.control("q"))), ("\u{13}", .key(.control("s"))),
+                ("\u{03}", .key(.control("c"))), ("\r", .key(.enter)), ("\t", .key(.tab)),
+                ("\u{7F}", .key(.backspace)), ("\u{1B}OA", .key(.up)), ("\u{1B}[Z", .key(.backTab)),
+                ("\u{1B}[6~", .key(.pageDown)), ("\u{1B}OP", .key(.function(1))), ("\u{1B}[21~", .key(.function(10))),
+                ("\u{1B}", .key(.escape)), ("\u{1B}3", .key(.escape)), ("", .key(.character("3"))),
+            ]
+            for (typed, event) in cases {
+                terminal.type(typed)
+                #expect(nextEvent(backend) == event, "typed \(typed.debugDescription)")
+            }
+        }
+    }
+
+    @Test func aBracketedPasteArrivesAsTextWithNewlines() throws {
+        try withBackend { backend, terminal in
+            terminal.type("\u{1B}[200~Línea 1\rLínea 2 水\u{1B}[201~")
+            #expect(nextEvent(backend) == .paste("Línea 1\nLínea 2 水"))
+        }
+    }
+
+    @Test func reportsTheNewSizeAfterAResize() throws {
+        try withBackend { backend, terminal in
+            terminal.resize(rows: 40, columns: 120)
+            kill(getpid(), SIGWINCH)  // to the process: test threads may block signals
+            #expect(nextEvent(backend) == .resize(Size(rows: 40, columns: 120)))
+            #expect(backend.size == Size(rows: 40, columns: 120))
+        }
+    }
+
+    @Test func turnsHangupTerminateAndInterruptIntoStopEvents() throws {
+        try withBackend { backend, _ in
+            for (signalNumber, stop) in [(SIGHUP, StopSignal.hangup), (SIGTERM, .terminate), (SIGINT, .interrupt)] {
+                kill(getpid(), signalNumber)
+                #expect(nextEvent(backend) == .stop(stop))
+            }
+        }
+    }
+
+    @Test func givesTheTerminalBackOnStop() throws {
+        let terminal = try PseudoTerminal(rows: 24, columns: 80)
+        let backend = try NcursesBackend(terminalType: "xterm-256color", input: terminal.input,
+                                         output: terminal.output)
+        _ = terminal.readOutput()
+        backend.stop()
+        let closing = terminal.readOutput()
+        #expect(closing.contains("\u{1B}[?2004l"))  // bracketed paste off
+        #expect(closing.contains("\u{1B}[?1049l"))  // back from the alternate screen
+    }
+
+    @Test func refusesATerminalTypeItDoesNotKnow() throws {
+        let terminal = try PseudoTerminal(rows: 24, columns: 80)
+        #expect(throws: TerminalUnavailable.self) {
+            _ = try NcursesBackend(terminalType: "no-such-terminal", input: terminal.input, output: terminal.output)
+        }
+    }
+}
