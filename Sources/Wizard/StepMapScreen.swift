@@ -1,3 +1,4 @@
+import DisplayWidth
 import ISPCore
 import TerminalUI
 
@@ -66,7 +67,10 @@ extension WizardState {
         lines.append(("Readiness summary", guide.steps.count + 1, []))
 
         let width = contentWidth
-        let progressWidth = 24
+        // Progress stands just right of the longest title, or at the right edge when titles must be cut.
+        let progressWidth = 30
+        let longestTitle = lines.filter { $0.item != nil }.map(\.text.displayWidth).max() ?? 0
+        let progressColumn = min(width - progressWidth, longestTitle + 5)
         // Keep the highlighted line in view when the terminal is too short for the whole map.
         let selectedLine = lines.firstIndex { $0.item == mapSelection } ?? 0
         let top = max(0, selectedLine - contentRows + 1)
@@ -79,13 +83,13 @@ extension WizardState {
             let selected = item == mapSelection
             let style: Style = selected ? .reverse : []
             if selected { grid.fill(row: row, columns: 1..<width + 1, style: style) }
-            grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: width - progressWidth - 3),
+            grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: progressColumn - 4),
                      row: row, column: 1, style: style)
             if (1...guide.steps.count).contains(item) {
                 let standing = standing(ofStep: item - 1, in: summary)
                 let count = guide.steps[item - 1].prompts.count
                 grid.put("\(standing.answered)/\(count)  \(standing.label)", row: row,
-                         column: width - progressWidth + 1, style: style)
+                         column: progressColumn + 1, style: style)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
         }

@@ -14,24 +14,26 @@ extension WizardState {
             drawHelp(into: &grid)
             return grid
         }
+        drawChrome(into: &grid, keys: keyBar)
         switch screen {
-        case .setup:
-            drawChrome(into: &grid, keys: setupKeys)
-            drawSetup(into: &grid)
-        case .map:
-            drawChrome(into: &grid, keys: mapKeys)
-            drawMap(into: &grid)
-        case .stepIntro:
-            drawChrome(into: &grid, keys: stepIntroKeys)
-            drawStepIntro(into: &grid)
-        case .question:
-            drawChrome(into: &grid, keys: questionKeys)
-            drawQuestion(into: &grid)
-        case .summary:
-            drawChrome(into: &grid, keys: summaryKeys)
-            drawSummary(into: &grid)
+        case .setup: drawSetup(into: &grid)
+        case .map: drawMap(into: &grid)
+        case .stepIntro: drawStepIntro(into: &grid)
+        case .question: drawQuestion(into: &grid)
+        case .summary: drawSummary(into: &grid)
         }
         return grid
+    }
+
+    /// The keys that work on the screen on view.
+    private var keyBar: KeyBar {
+        switch screen {
+        case .setup: setupKeys
+        case .map: mapKeys
+        case .stepIntro: stepIntroKeys
+        case .question: questionKeys
+        case .summary: summaryKeys
+        }
     }
 
     private func drawTooSmall(into grid: inout ScreenGrid) {
