@@ -12,6 +12,7 @@ extension WizardState {
         ("← →", "change the rating or choice"),
         ("Enter", "new line in notes; next field elsewhere"),
         ("Esc", "step map (Esc again returns)"),
+        ("x", "on the summary: save it as a text file"),
         ("Ctrl-S", "save now (it saves as you go)"),
         ("F1", "this help"),
         ("Ctrl-Q, F10, Ctrl-C", "quit; everything is saved"),

@@ -25,7 +25,7 @@ extension WizardState {
         let prompt = currentPrompt
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
         let questionRows = min(wrap(prompt?.text ?? "", width: width).count, 4)
-        let wantedHint = wrap(hintText, width: width).count
+        let wantedHint = hintText.isEmpty ? 0 : wrap(hintText, width: width).count
         // Give the notes at least three lines: shrink the hint first, then the question.
         let fixed = questionRows + 1 + 1 + choices + (isRoomy ? 1 : 0) + 2
         let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)

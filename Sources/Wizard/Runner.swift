@@ -17,7 +17,7 @@ public enum RunOutcome: Equatable, Sendable {
 public final class WizardRunner {
     public private(set) var state: WizardState
     private let backend: any TerminalBackend
-    private let save: (Session) throws(FileError) -> Void
+    private let store: any SessionStore
     private let clock = ContinuousClock()
     /// When typing pauses this long, what was typed is saved.
     private let typingPause: Duration
@@ -25,12 +25,12 @@ public final class WizardRunner {
     /// The last save that failed, reported when the run ends.
     public private(set) var saveError: FileError?
 
-    public init(state: WizardState, backend: any TerminalBackend, typingPause: Duration = .milliseconds(800),
-                save: @escaping (Session) throws(FileError) -> Void) {
+    public init(state: WizardState, backend: any TerminalBackend, store: any SessionStore,
+                typingPause: Duration = .milliseconds(800)) {
         self.state = state
         self.backend = backend
+        self.store = store
         self.typingPause = typingPause
-        self.save = save
     }
 
     /// Runs until the user quits or a signal stops it, saving before it returns.
@@ -50,6 +50,7 @@ public final class WizardRunner {
             } else if effects.contains(.saveSoon) {
                 saveDue = clock.now + typingPause
             }
+            if effects.contains(.exportSummary) { exportSummary() }
             if effects.contains(.quit) {
                 if saveDue != nil { saveNow() }
                 if case .stop(let signal) = event { return .stopped(signal) }
@@ -65,13 +66,22 @@ public final class WizardRunner {
         session.position = state.position
         session.updatedAt = Date()
         do throws(FileError) {
-            try save(session)
+            try store.save(session)
             state.session = session
             saveError = nil
             if state.status?.hasPrefix("Not saved") == true { state.status = nil }
         } catch {
             saveError = error
             state.status = "Not saved: \(error.message)"
+        }
+    }
+
+    private func exportSummary() {
+        do throws(FileError) {
+            let path = try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))
+            state.status = "Summary saved to \(path)"
+        } catch {
+            state.status = "Not exported: \(error.message)"
         }
     }
 }

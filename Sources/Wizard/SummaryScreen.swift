@@ -20,6 +20,7 @@ extension WizardState {
         case .pageDown where summaryScroll < lastTop: summaryScroll = min(summaryScroll + contentRows, lastTop)
         case .home: summaryScroll = 0
         case .end: summaryScroll = lastTop
+        case .character("x"), .character("X"): return [.exportSummary]
         default: return nil
         }
         return []
@@ -37,6 +38,7 @@ extension WizardState {
     }
 
     var summaryKeys: KeyBar {
-        KeyBar([(key: "↑↓ PgUp PgDn", action: "scroll"), KeyHint.back, KeyHint.map, KeyHint.help, KeyHint.quit])
+        KeyBar([(key: "↑↓ PgUp PgDn", action: "scroll"), (key: "x", action: "export"), KeyHint.back, KeyHint.map,
+                KeyHint.help, KeyHint.quit])
     }
 }

@@ -7,6 +7,8 @@ public enum Effect: Equatable, Sendable {
     case save
     /// Save after a short pause in typing.
     case saveSoon
+    /// Write the readiness summary as a file to hand out.
+    case exportSummary
     case quit
 }
 

@@ -180,9 +180,7 @@ func runWizard(sessionPath: String, guide: Guide) throws {
         throw UserError(error.description)
     }
     let runner = WizardRunner(state: WizardState(guide: guide, session: session, size: backend.size),
-                              backend: backend) { session throws(FileError) in
-        try SessionFile.save(session, to: sessionPath)
-    }
+                              backend: backend, store: FileSessionStore(path: sessionPath))
     let outcome = runner.run()
     backend.stop()
     if let error = runner.saveError {

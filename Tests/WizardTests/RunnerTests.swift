@@ -4,14 +4,21 @@ import Testing
 
 @testable import Wizard
 
-/// Records what the runner saves, or fails every save.
-final class SaveRecorder {
+/// Records what the runner saves and exports, or fails every write.
+final class SaveRecorder: SessionStore {
     var saved: [Session] = []
+    var exported: [String] = []
     var failure: FileError?
 
     func save(_ session: Session) throws(FileError) {
         if let failure { throw failure }
         saved.append(session)
+    }
+
+    func exportSummary(_ report: SummaryReport) throws(FileError) -> String {
+        if let failure { throw failure }
+        exported.append(report.text())
+        return "/shared/water.summary.txt"
     }
 }
 
@@ -21,9 +28,7 @@ final class SaveRecorder {
 
     func run(_ script: [Event?], recorder: SaveRecorder) -> (WizardRunner, MemoryBackend, RunOutcome) {
         let backend = MemoryBackend(size: standardSize, script: script)
-        let runner = WizardRunner(state: makeState(), backend: backend, typingPause: .zero) { session throws(FileError) in
-            try recorder.save(session)
-        }
+        let runner = WizardRunner(state: makeState(), backend: backend, store: recorder, typingPause: .zero)
         return (runner, backend, runner.run())
     }
 
@@ -58,5 +63,14 @@ final class SaveRecorder {
         #expect(runner.saveError == recorder.failure)
         #expect(backend.screen?.rowText(0).contains("Not saved: Could not save /x") == true)
         #expect(runner.state.session.answers["s1.q1"]?.notes == "a")
+    }
+
+    @Test func exportsTheSummaryFromTheSummaryScreenAndSaysWhere() {
+        let recorder = SaveRecorder()
+        let (_, backend, _) = run([.key(.escape), .key(.character("s")), .key(.character("x")), .key(.control("q"))],
+                                  recorder: recorder)
+        #expect(recorder.exported.count == 1)
+        #expect(recorder.exported.first?.hasPrefix("Readiness summary: Água para Todos 水\n") == true)
+        #expect(backend.frames.last?.rowText(0).hasSuffix("Summary saved to /shared/water.summary.txt") == true)
     }
 }
