@@ -52,7 +52,6 @@ public final class WizardRunner {
             }
             if effects.contains(.exportSummary) { exportSummary() }
             if effects.contains(.quit) {
-                if saveDue != nil { saveNow() }
                 if case .stop(let signal) = event { return .stopped(signal) }
                 return .quit
             }
