@@ -7,6 +7,7 @@ then (for isp-wizard) types keys one at a time and waits for each redraw, then q
     python3 Benchmarks/first-screen.py [--runs 20] [--binary .build/release/isp-wizard]
 """
 import argparse
+import json
 import fcntl
 import os
 import pty
@@ -104,6 +105,16 @@ def main():
     typing = b"abcdefghij klmnopqrst uvwxyz " * 2
     describe(f"isp-wizard ({os.path.basename(os.path.dirname(arguments.binary))})", arguments.runs,
              [arguments.binary, "open", session], b"About this partnership", b"\x11", typing)
+    # The same typing at the end of long notes (20,000 characters), which are wrapped again on every key.
+    with open(session) as handle:
+        document = json.load(handle)
+    document["answers"] = {"s1.q1": {"notes": ("Les ministères et les ONG 政府和企业 " * 700)[:20000]}}
+    document["position"] = {"screen": "question", "stepID": "s1", "promptID": "s1.q1"}
+    long_session = os.path.join(folder, "long.isp.json")
+    with open(long_session, "w") as handle:
+        json.dump(document, handle)
+    describe("isp-wizard, 20,000-character notes", arguments.runs, [arguments.binary, "open", long_session],
+             b"Question 1 of 4", b"\x11", b"\t" + typing)
     describe("dialog --inputbox", arguments.runs,
              ["dialog", "--inputbox", "Partnership name", "8", "40"], b"Partnership name", b"\x1b")
 

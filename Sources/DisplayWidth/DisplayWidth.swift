@@ -28,10 +28,15 @@ extension Unicode.Scalar {
 extension Character {
     /// Cells this grapheme cluster takes: the width of its base, widened by an emoji variation selector.
     public var displayWidth: Int {
+        // Printable ASCII, most of what is typed, needs no Unicode property look-up.
+        if let ascii = asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
         guard let base = unicodeScalars.first else { return 0 }
-        if base.value == 0x0A || base.value == 0x09 { return 0 }
         let width = base.displayWidth
-        if width == 1, base.properties.isEmoji, unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        if width == 1, unicodeScalars.count > 1, base.properties.isEmoji,
+            unicodeScalars.contains(where: { $0.value == 0xFE0F })
+        {
+            return 2
+        }
         // A lone combining mark still needs a cell to be seen.
         return width == 0 && base.properties.generalCategory != .control && base.properties.generalCategory != .format
             ? 1 : width

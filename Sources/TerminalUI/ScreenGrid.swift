@@ -85,14 +85,6 @@ public struct ScreenGrid: Equatable, Sendable {
         return position - column
     }
 
-    /// Sets the style of a run of cells without changing their characters.
-    public mutating func applyStyle(_ style: Style, row: Int, columns: Range<Int>) {
-        guard row >= 0, row < size.rows else { return }
-        for column in columns.clamped(to: 0..<size.columns) {
-            cells[row * size.columns + column].style = style
-        }
-    }
-
     /// Fills a row segment with blanks in a style (a bar's background, say).
     public mutating func fill(row: Int, columns: Range<Int>, style: Style = []) {
         guard row >= 0, row < size.rows else { return }

@@ -13,6 +13,8 @@ public struct TextEditor: Equatable, Sendable {
     /// The column Up and Down try to keep, so a short line in between does not pull the caret left.
     private var goalColumn: Int?
     public let isSingleLine: Bool
+    /// The wrapping of the text at the width last used, so that a key and the redraw after it wrap it once.
+    private var wrapped: (width: Int, lines: [WrappedLine])?
 
     public init(text: String = "", singleLine: Bool = false) {
         let characters = Array(singleLine ? text.replacingNewlines : text)
@@ -22,6 +24,12 @@ public struct TextEditor: Equatable, Sendable {
     }
 
     public var text: String { String(characters) }
+
+    /// Editors are equal when they hold the same text, caret and view; the remembered wrapping does not count.
+    public static func == (lhs: TextEditor, rhs: TextEditor) -> Bool {
+        lhs.characters == rhs.characters && lhs.cursor == rhs.cursor && lhs.scrollTop == rhs.scrollTop
+            && lhs.goalColumn == rhs.goalColumn && lhs.isSingleLine == rhs.isSingleLine
+    }
 
     public enum Outcome: Equatable, Sendable {
         /// The text changed.
@@ -70,23 +78,24 @@ public struct TextEditor: Equatable, Sendable {
             outcome = .moved
         case .up where line > 0:
             moveVertically(to: line - 1, column: column, lines: lines)
-            return adjustScroll(height: height, width: width, outcome: .moved)
+            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
         case .down where line < lines.count - 1:
             moveVertically(to: line + 1, column: column, lines: lines)
-            return adjustScroll(height: height, width: width, outcome: .moved)
+            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
         case .pageUp where lines.count > height && line > 0:
             moveVertically(to: max(line - height, 0), column: column, lines: lines)
             scrollTop = max(scrollTop - height, 0)
-            return adjustScroll(height: height, width: width, outcome: .moved)
+            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
         case .pageDown where lines.count > height && line < lines.count - 1:
             moveVertically(to: min(line + height, lines.count - 1), column: column, lines: lines)
             scrollTop += height
-            return adjustScroll(height: height, width: width, outcome: .moved)
+            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
         default:
             return .ignored
         }
         goalColumn = nil
-        return adjustScroll(height: height, width: width, outcome: outcome)
+        // Moving the caret leaves the wrapping as it was; only an edit needs it again.
+        return adjustScroll(width: width, height: height, lines: outcome == .edited ? layout(width: width) : lines, outcome: outcome)
     }
 
     /// Inserts text at the caret, as a paste does; a one-line field turns newlines into spaces.
@@ -96,7 +105,7 @@ public struct TextEditor: Equatable, Sendable {
         }
         replace(cursor..<cursor, with: Array(filtered))
         goalColumn = nil
-        _ = adjustScroll(height: height, width: width, outcome: .edited)
+        _ = adjustScroll(width: width, height: height, lines: layout(width: width), outcome: .edited)
     }
 
     /// Draws the visible lines into a box; when focused, puts the terminal cursor on the caret.
@@ -125,7 +134,8 @@ public struct TextEditor: Equatable, Sendable {
 
     /// The wrapped lines of the text in a box `width` cells wide.
     public func layout(width: Int) -> [WrappedLine] {
-        wrapLines(characters, width: width - 1)
+        if let wrapped, wrapped.width == width { return wrapped.lines }
+        return wrapLines(characters, width: width - 1)
     }
 
     /// The wrapped line and display column of a character index.
@@ -143,6 +153,7 @@ public struct TextEditor: Equatable, Sendable {
 
     private mutating func replace(_ range: Range<Int>, with new: [Character]) {
         characters.replaceSubrange(range, with: new)
+        wrapped = nil
         cursor = range.lowerBound + new.count
     }
 
@@ -165,8 +176,9 @@ public struct TextEditor: Equatable, Sendable {
         goalColumn = goal
     }
 
-    private mutating func adjustScroll(height: Int, width: Int, outcome: Outcome) -> Outcome {
-        scrollTop = visibleTop(lines: layout(width: width), height: height)
+    private mutating func adjustScroll(width: Int, height: Int, lines: [WrappedLine], outcome: Outcome) -> Outcome {
+        scrollTop = visibleTop(lines: lines, height: height)
+        wrapped = (width, lines)
         return outcome
     }
 
