@@ -79,9 +79,10 @@ public final class NcursesBackend: TerminalBackend {
         fflush(output)
     }
 
-    /// Esc waits this long for the rest of an escape sequence; the user's ESCDELAY wins.
+    /// Esc waits this long (ms) for the rest of an escape sequence: long enough for an arrow key split over a
+    /// slow SSH link, short enough to feel immediate. The user's ESCDELAY wins.
     private static var escapeDelay: Int32 {
-        getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 25
+        getenv("ESCDELAY").flatMap { Int32(String(cString: $0)) } ?? 100
     }
 
     /// Wide characters need a UTF-8 locale; when the environment names none, use C.UTF-8.
