@@ -113,6 +113,10 @@ public struct TextEditor: Equatable, Sendable {
     public func draw(into grid: inout ScreenGrid, at origin: Point, width: Int, height: Int, focused: Bool,
                      style: Style = []) {
         guard width > 2, height > 0 else { return }
+        if isSingleLine {
+            drawSingleLine(into: &grid, at: origin, width: width, focused: focused, style: style)
+            return
+        }
         let lines = layout(width: width)
         let top = visibleTop(lines: lines, height: height)
         for row in 0..<height {
@@ -132,9 +136,34 @@ public struct TextEditor: Equatable, Sendable {
         }
     }
 
+    /// A one-line field scrolls sideways: the caret stays in view, ▶ says the text goes on.
+    private func drawSingleLine(into grid: inout ScreenGrid, at origin: Point, width: Int, focused: Bool,
+                                style: Style) {
+        var start = 0
+        if characters[..<cursor].reduce(0, { $0 + $1.displayWidth }) > width - 2 {
+            start = cursor
+            var used = 0
+            while start > 0 && used + characters[start - 1].displayWidth <= width - 2 {
+                start -= 1
+                used += characters[start].displayWidth
+            }
+        }
+        grid.fill(row: origin.row, columns: origin.column..<origin.column + width, style: style)
+        let shown = grid.put(characters[start...], row: origin.row, column: origin.column, style: style,
+                             limit: width - 1)
+        if characters[start...].reduce(0, { $0 + $1.displayWidth }) > shown {
+            grid.put("▶", row: origin.row, column: origin.column + width - 1, style: style)
+        }
+        if focused {
+            let column = characters[start..<cursor].reduce(0) { $0 + $1.displayWidth }
+            grid.cursor = Point(row: origin.row, column: origin.column + column)
+        }
+    }
+
     /// The wrapped lines of the text in a box `width` cells wide.
     public func layout(width: Int) -> [WrappedLine] {
         if let wrapped, wrapped.width == width { return wrapped.lines }
+        if isSingleLine { return [WrappedLine(range: characters.indices, next: characters.count)] }
         return wrapLines(characters, width: width - 1)
     }
 

@@ -105,4 +105,14 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
         notes.insert("a\r\nb\rc\u{7}", width: 20, height: 3)
         #expect(notes.text == "a\nb\nc")
     }
+
+    @Test func aOneLineFieldScrollsSidewaysToKeepTheCaretInView() {
+        var field = TextEditor(text: "Partenariat pour l’eau 水资源管理", singleLine: true)
+        #expect(render(field, width: 12, height: 1) == "水资源管理|")
+        _ = field.handle(.home, width: 12, height: 1)
+        #expect(render(field, width: 12, height: 1) == "|Partenariat▶")
+        #expect(field.handle(.up, width: 12, height: 1) == .ignored)
+        _ = field.handle(.end, width: 12, height: 1)
+        #expect(field.cursor == field.characters.count)
+    }
 }
