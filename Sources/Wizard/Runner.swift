@@ -68,7 +68,8 @@ public final class WizardRunner {
             try store.save(session)
             state.session = session
             saveError = nil
-            if state.status?.hasPrefix("Not saved") == true { state.status = nil }
+            // Say so in the title bar, unless it holds a message of the last key (the summary's export).
+            if state.status == nil || state.status?.hasPrefix("Not saved") == true { state.status = "Saved" }
         } catch {
             saveError = error
             state.status = "Not saved: \(error.message)"

@@ -51,7 +51,6 @@ extension WizardState {
             isShowingHelp = true
             return []
         case .control("s"):
-            status = "Saved"
             return [.save]
         case .escape:
             return screen == .map ? go(to: mapReturn) : go(to: .map)

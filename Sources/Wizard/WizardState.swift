@@ -27,7 +27,7 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var mapReturn: Screen = .setup
     public internal(set) var summaryScroll = 0
     public internal(set) var isShowingHelp = false
-    /// A short message in the title bar: a save failure, or "Saved" after Ctrl-S.
+    /// A short message in the title bar: "Saved" after each save, a save failure, where a summary went.
     public var status: String?
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.

@@ -35,11 +35,12 @@ final class SaveRecorder: SessionStore {
     @Test func savesTypedNotesOnceTypingPauses() {
         let recorder = SaveRecorder()
         let typed: [Event?] = [.key(.character("é")), .key(.character("水"))]
-        let (_, _, outcome) = run(toFirstNotes + typed + [nil, .key(.control("q"))], recorder: recorder)
+        let (_, backend, outcome) = run(toFirstNotes + typed + [nil, .key(.control("q"))], recorder: recorder)
         #expect(outcome == .quit)
         let afterPause = recorder.saved.dropLast().last
         #expect(afterPause?.answers["s1.q1"]?.notes == "é水")
         #expect(afterPause?.position == Position(screen: .question, stepID: "s1", promptID: "s1.q1"))
+        #expect(backend.frames.last?.rowText(0).hasSuffix("Saved") == true)
     }
 
     @Test func aHangupMidSentenceSavesEverythingTyped() {
@@ -72,5 +73,12 @@ final class SaveRecorder: SessionStore {
         #expect(recorder.exported.count == 1)
         #expect(recorder.exported.first?.hasPrefix("Readiness summary: Água para Todos 水\n") == true)
         #expect(backend.frames.last?.rowText(0).hasSuffix("Summary saved to /shared/water.summary.txt") == true)
+    }
+
+    @Test func ctrlSSavesAtOnceAndSaysSo() {
+        let recorder = SaveRecorder()
+        let (_, backend, _) = run(toFirstNotes + [.key(.character("a")), .key(.control("s"))], recorder: recorder)
+        #expect(recorder.saved.dropLast().last?.answers["s1.q1"]?.notes == "a")
+        #expect(backend.frames.last?.rowText(0).hasSuffix("Saved") == true)
     }
 }
