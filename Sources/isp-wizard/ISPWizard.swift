@@ -173,6 +173,8 @@ func createSession(_ session: Session, at path: String) throws {
 /// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
 func runWizard(sessionPath: String, guide: Guide) throws {
     let session = try reporting { () throws(FileError) in try SessionFile.load(from: sessionPath) }
+    let lock = try reporting { () throws(FileError) in try SessionLock(sessionPath: sessionPath) }
+    defer { lock.release() }
     let backend: NcursesBackend
     do {
         backend = try NcursesBackend()

@@ -81,6 +81,23 @@ import Testing
         #expect(try SessionFile.load(from: file).partnership.name == "Zürich")
     }
 
+    @Test func aSessionOpenInOneWizardCannotBeOpenedInAnother() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/shared.isp.json"
+        let first = try TmuxSession(command: try workspace.command("new --file \(file)"))
+        first.waitFor("About this partnership")
+        let second = try TmuxSession(command: try workspace.command("open \(file)") + "; echo exit=$?; sleep 10")
+        let refused = second.waitFor("exit=1")
+        #expect(refused.contains("is already open in another isp-wizard; close that one first."))
+        try first.press("C-q")
+        first.waitForExit()
+        let third = try TmuxSession(command: try workspace.command("open \(file)"))
+        third.waitFor("About this partnership")
+        try third.press("C-q")
+        third.waitForExit()
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path) == ["shared.isp.json"])
+    }
+
     @Test func aTooSmallTerminalAsksToBeEnlargedAndResumes() throws {
         let workspace = try Workspace()
         let tmux = try TmuxSession(command: try workspace.command("new --file \(workspace.path)/s.isp.json"),

@@ -155,3 +155,19 @@ import Testing
         #expect(FileSessionStore(path: "/a/b.json").summaryPath == "/a/b.summary.txt")
     }
 }
+
+@Suite struct SessionLockTests {
+    @Test func aSecondLockOnTheSameSessionIsRefusedUntilTheFirstIsReleased() throws {
+        let folder = TemporaryFolder()
+        let path = folder.path + "/water.isp.json"
+        let first = try SessionLock(sessionPath: path)
+        #expect(folder.files == [".water.isp.json.lock"])
+        #expect(throws: FileError("\(path) is already open in another isp-wizard; close that one first.")) {
+            _ = try SessionLock(sessionPath: path)
+        }
+        first.release()
+        #expect(folder.files.isEmpty)
+        let again = try SessionLock(sessionPath: path)
+        again.release()
+    }
+}
