@@ -114,6 +114,20 @@ import Testing
 
 /// The command line without a terminal: every failure is one sentence and a non-zero exit.
 @Suite struct CommandLineTests {
+    @Test func everyCommandExplainsItselfWithHelp() throws {
+        let commands: [(arguments: [String], says: String)] = [
+            ([], "Walk a partnership through the seven start-up steps"), (["new"], "Start a new session"),
+            (["open"], "Open a saved session where it was left"), (["summary"], "readiness summary"),
+            (["guide"], "Print the guide as JSON"),
+        ]
+        for command in commands {
+            let result = try runWizard(command.arguments + ["--help"])
+            #expect(result.status == 0)
+            #expect(result.output.contains(command.says), "\(command.arguments)")
+            #expect(result.output.contains("--guide <file>"), "\(command.arguments)")
+        }
+    }
+
     @Test func withoutATerminalItSaysSoAndPointsToTheSummaryCommand() throws {
         let workspace = try Workspace()
         let result = try runWizard(["new", "--file", workspace.path + "/s.isp.json"])
