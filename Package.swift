@@ -28,7 +28,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DisplayWidthTests", dependencies: ["DisplayWidth"]),
-        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore", "DisplayWidth"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(name: "WizardTests", dependencies: ["Wizard", "ISPCore", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),

@@ -86,7 +86,8 @@ public struct SummaryReport: Sendable {
         lines += summary.concerns.map { flagLine($0) }
         lines.append(ReportLine(.blank))
         lines.append(ReportLine(.heading, "Evidence gaps (Don't know or not answered): \(summary.evidenceGaps.count)"))
-        lines += summary.evidenceGaps.map { flagLine($0) }
+        lines += summary.evidenceGaps.filter { $0.rating != nil }.map { flagLine($0) }
+        lines += unansweredLines
         if session.mode == .selfAssessment {
             lines.append(ReportLine(.blank))
             lines.append(
@@ -129,6 +130,20 @@ public struct SummaryReport: Sendable {
         let score = step.score.map { String(format1: $0) } ?? " - "
         let capped = step.cappedByCritical ? " (critical question low)" : ""
         return "\(bar) \(score)  \(step.band.rawValue)\(capped), \(step.rated) of \(step.applicable) rated"
+    }
+
+    /// Unanswered questions, one line a step, so that a session just begun does not list thirty questions.
+    private var unansweredLines: [ReportLine] {
+        let unanswered = summary.evidenceGaps.filter { $0.rating == nil }
+        var lines: [ReportLine] = []
+        for step in summary.steps {
+            let numbers = unanswered.filter { $0.stepNumber == step.number }.map(\.questionNumber)
+            guard !numbers.isEmpty else { continue }
+            let which = numbers.count == step.prompts ? "all \(numbers.count) questions"
+                : (numbers.count == 1 ? "question " : "questions ") + numbers.map(String.init).joined(separator: ", ")
+            lines.append(ReportLine(.text, "- Step \(step.number), not answered: \(which)", indent: 4))
+        }
+        return lines
     }
 
     private func flagLine(_ reference: PromptReference) -> ReportLine {
