@@ -22,6 +22,14 @@ import Testing
         #expect(state.view().cursor == Point(row: 8, column: 16))
     }
 
+    @Test func setupScreenOfASelfAssessmentAtTheSmallestSize() {
+        var state = makeState(mode: .selfAssessment, size: Size(rows: 20, columns: 60))
+        state.press(.tab, .tab, .tab)
+        state.type("Fédération des ONG 协会")
+        state.press(.tab, .right, .right)
+        expectGolden(state.view(), "setup-self-assessment-60x20")
+    }
+
     @Test func questionScreenWithWideCharactersAndTheCaretOnTheirRightColumn() {
         let grid = answeredFirstQuestion().view()
         expectGolden(grid, "question-80x24")
