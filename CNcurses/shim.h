@@ -41,15 +41,6 @@ static inline int isp_open_pseudo_terminal(int *master, int *slave, unsigned sho
     return openpty(master, slave, NULL, NULL, &size);
 }
 
-// The size the terminal itself reports, for checking after a resize.
-static inline int isp_get_window_size(int fd, int *row_count, int *column_count) {
-    struct winsize size;
-    if (ioctl(fd, TIOCGWINSZ, &size) != 0 || size.ws_row == 0 || size.ws_col == 0) return -1;
-    *row_count = size.ws_row;
-    *column_count = size.ws_col;
-    return 0;
-}
-
 // tigetstr returns (char *)-1 for a name that is not a string capability.
 static inline int isp_has_capability(const char *name) {
     char *value = tigetstr(name);

@@ -51,8 +51,10 @@ public final class NcursesBackend: TerminalBackend {
                 advice: String = ".") throws(TerminalUnavailable) {
         Self.prepareLocale()
         let previousHandlers = Self.installSignalHandlers()
-        // The size comes from the terminal itself: LINES and COLUMNS in the environment must not override it.
-        use_tioctl(true)
+        // The size comes from the terminal itself: LINES and COLUMNS in the environment would override it.
+        // (use_env(false) and use_tioctl(true) are no way out: with them ncurses kept the old size on a resize.)
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
         guard let screen = newterm(terminalType, output, input) else {
             Self.restoreSignalHandlers(previousHandlers)
             let term = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
@@ -211,14 +213,6 @@ public final class NcursesBackend: TerminalBackend {
     private func decodeKeyCode(_ code: Int32) -> Event? {
         switch code {
         case KEY_RESIZE:
-            // ncurses may still hold the old size here (seen under tmux): ask the terminal and resize to it.
-            var rows: Int32 = 0
-            var columns: Int32 = 0
-            if isp_get_window_size(fileno(output), &rows, &columns) == 0,
-                rows != getmaxy(window) || columns != getmaxx(window)
-            {
-                resizeterm(rows, columns)
-            }
             lastFrame = nil
             return .resize(size)
         case KEY_UP: return .key(.up)
