@@ -17,7 +17,7 @@ public struct TextEditor: Equatable, Sendable {
     private var wrapped: (width: Int, lines: [WrappedLine])?
 
     public init(text: String = "", singleLine: Bool = false) {
-        let characters = Array(singleLine ? text.replacingNewlines : text)
+        let characters = Array(singleLine ? text.replacingNewlines : text.normalisedNewlines)
         self.characters = characters
         self.cursor = characters.count
         self.isSingleLine = singleLine

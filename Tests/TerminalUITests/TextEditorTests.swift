@@ -104,6 +104,7 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
         var notes = TextEditor()
         notes.insert("a\r\nb\rc\u{7}", width: 20, height: 3)
         #expect(notes.text == "a\nb\nc")
+        #expect(TextEditor(text: "notes edited\r\nelsewhere").text == "notes edited\nelsewhere")
     }
 
     @Test func aOneLineFieldScrollsSidewaysToKeepTheCaretInView() {
@@ -114,5 +115,58 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
         #expect(field.handle(.up, width: 12, height: 1) == .ignored)
         _ = field.handle(.end, width: 12, height: 1)
         #expect(field.cursor == field.characters.count)
+    }
+}
+
+/// Random editing, checked after every key against what must always hold.
+@Suite struct TextEditorInvariantTests {
+    /// A small deterministic generator, so that a failure can be replayed from its seed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var value = state
+            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+            return value ^ (value >> 31)
+        }
+    }
+
+    static let keys: [Key] = [
+        .character("a"), .character("é"), .character("水"), .character(" "), .character("\u{301}"),
+        .character("🤝"), .enter, .backspace, .delete, .left, .right, .up, .down, .home, .end, .pageUp,
+        .pageDown,
+    ]
+
+    @Test(arguments: [false, true])
+    func caretAndWrappingStayConsistentUnderRandomKeys(singleLine: Bool) {
+        for seed in UInt64(1)...40 {
+            var random = SplitMix(state: seed)
+            var editor = TextEditor(singleLine: singleLine)
+            let width = Int.random(in: 4...30, using: &random)
+            let height = singleLine ? 1 : Int.random(in: 1...6, using: &random)
+            for step in 0..<300 {
+                let key = Self.keys.randomElement(using: &random) ?? .left
+                _ = editor.handle(key, width: width, height: height)
+                let context = "seed \(seed), step \(step), key \(key), text \(editor.text.debugDescription)"
+                #expect((0...editor.characters.count).contains(editor.cursor), "\(context)")
+                let lines = editor.layout(width: width)
+                var next = 0
+                for line in lines {
+                    #expect(line.range.lowerBound == next, "lines leave a gap: \(context)")
+                    if !singleLine {
+                        let cells = editor.characters[line.range].reduce(0) { $0 + $1.displayWidth }
+                        #expect(cells <= max(width - 1, 2), "a line is too wide: \(context)")
+                    }
+                    next = line.next
+                }
+                #expect(next == editor.characters.count, "lines do not reach the end: \(context)")
+                var grid = ScreenGrid(size: Size(rows: height + 2, columns: width + 2))
+                editor.draw(into: &grid, at: Point(row: 1, column: 1), width: width, height: height, focused: true)
+                let cursor = grid.cursor
+                #expect(cursor.map { (1...height).contains($0.row) && (1..<width + 1).contains($0.column) } == true,
+                        "the caret is outside its box: \(context)")
+            }
+        }
     }
 }
