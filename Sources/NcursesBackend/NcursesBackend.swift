@@ -26,7 +26,20 @@ public final class NcursesBackend: TerminalBackend {
     /// Opens the user's terminal: standard input, and standard output unless it is redirected,
     /// in which case `/dev/tty`, as dialog does.
     public convenience init() throws(TerminalUnavailable) {
-        let advice = "; use `isp-wizard summary FILE` to see a session's readiness without one."
+        try Self.checkTerminal()
+        let outputDescriptor = isatty(STDOUT_FILENO) == 1 ? dup(STDOUT_FILENO) : open("/dev/tty", O_RDWR)
+        guard outputDescriptor >= 0, let input = fdopen(dup(STDIN_FILENO), "r"),
+            let output = fdopen(outputDescriptor, "w")
+        else {
+            throw TerminalUnavailable(description: "isp-wizard could not open the terminal for writing" + Self.advice)
+        }
+        try self.init(terminalType: nil, input: input, output: output, advice: Self.advice)
+    }
+
+    private static let advice = "; use `isp-wizard summary FILE` to see a session's readiness without one."
+
+    /// Says, before anything is created, whether standard input is a terminal the wizard can draw on.
+    public static func checkTerminal() throws(TerminalUnavailable) {
         guard isatty(STDIN_FILENO) == 1 else {
             throw TerminalUnavailable(description: "isp-wizard needs an interactive terminal, and its input is not one"
                 + advice)
@@ -37,13 +50,6 @@ public final class NcursesBackend: TerminalBackend {
                 description: "isp-wizard needs a terminal that can move its cursor, and TERM is "
                     + (term.isEmpty ? "not set" : "\"dumb\"") + advice)
         }
-        let outputDescriptor = isatty(STDOUT_FILENO) == 1 ? dup(STDOUT_FILENO) : open("/dev/tty", O_RDWR)
-        guard outputDescriptor >= 0, let input = fdopen(dup(STDIN_FILENO), "r"),
-            let output = fdopen(outputDescriptor, "w")
-        else {
-            throw TerminalUnavailable(description: "isp-wizard could not open the terminal for writing" + advice)
-        }
-        try self.init(terminalType: nil, input: input, output: output, advice: advice)
     }
 
     /// Opens a terminal of a given type on the given streams (a pseudo-terminal in tests).

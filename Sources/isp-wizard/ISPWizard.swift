@@ -27,6 +27,7 @@ struct ISPWizard: ParsableCommand {
 
     func run() throws {
         let guide = try global.loadGuide()
+        try requireTerminal()
         let library = try global.library()
         if let path = library.mostRecentSession() {
             try runWizard(sessionPath: path, guide: guide)
@@ -76,6 +77,7 @@ struct New: ParsableCommand {
         if FileManager.default.fileExists(atPath: path) {
             throw UserError("\(path) already exists; open it with `isp-wizard open \(path)` or choose another path.")
         }
+        try requireTerminal()
         try createSession(Session(guide: guide, mode: mode.mode, name: name), at: path)
         try runWizard(sessionPath: path, guide: guide)
     }
@@ -163,6 +165,15 @@ func reporting<T>(_ work: () throws(FileError) -> T) throws -> T {
         return try work()
     } catch {
         throw UserError(error.message)
+    }
+}
+
+/// Refuses to go on without a usable terminal, before a session file is created for nothing.
+func requireTerminal() throws {
+    do {
+        try NcursesBackend.checkTerminal()
+    } catch {
+        throw UserError(error.description)
     }
 }
 
