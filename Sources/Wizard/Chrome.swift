@@ -49,7 +49,7 @@ extension WizardState {
     func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
         let width = size.columns
         grid.fill(row: 0, columns: 0..<width, style: .reverse)
-        let right = status ?? ""
+        let right = status?.text ?? ""
         let title = " ISP Start-up Wizard · \(session.displayName)"
         grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.reverse, .bold])
         if !right.isEmpty {

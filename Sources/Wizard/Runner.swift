@@ -68,20 +68,23 @@ public final class WizardRunner {
             try store.save(session)
             state.session = session
             saveError = nil
-            // Say so in the title bar, unless it holds a message of the last key (the summary's export).
-            if state.status == nil || state.status?.hasPrefix("Not saved") == true { state.status = "Saved" }
+            // An export's outcome stays in view until the next key; anything else gives way to "Saved".
+            switch state.status {
+            case .exported?, .notExported?: break
+            default: state.status = .saved
+            }
         } catch {
             saveError = error
-            state.status = "Not saved: \(error.message)"
+            state.status = .notSaved(error)
         }
     }
 
     private func exportSummary() {
         do throws(FileError) {
             let path = try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))
-            state.status = "Summary saved to \(path)"
+            state.status = .exported(path: path)
         } catch {
-            state.status = "Not exported: \(error.message)"
+            state.status = .notExported(error)
         }
     }
 }

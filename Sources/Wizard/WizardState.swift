@@ -27,8 +27,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var mapReturn: Screen = .setup
     public internal(set) var summaryScroll = 0
     public internal(set) var isShowingHelp = false
-    /// A short message in the title bar: "Saved" after each save, a save failure, where a summary went.
-    public var status: String?
+    /// What the title bar reports of the last save or export, until the next key.
+    public var status: Status?
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.
     public static let minimumSize = Size(rows: 20, columns: 60)
@@ -117,6 +117,23 @@ public struct WizardState: Equatable, Sendable {
         switch screen {
         case .stepIntro(let step), .question(let step, _): step
         default: nil
+        }
+    }
+}
+
+/// The outcome of the last write, shown at the right of the title bar.
+public enum Status: Equatable, Sendable {
+    case saved
+    case notSaved(FileError)
+    case exported(path: String)
+    case notExported(FileError)
+
+    var text: String {
+        switch self {
+        case .saved: "Saved"
+        case .notSaved(let error): "Not saved: \(error.message)"
+        case .exported(let path): "Summary saved to \(path)"
+        case .notExported(let error): "Not exported: \(error.message)"
         }
     }
 }
