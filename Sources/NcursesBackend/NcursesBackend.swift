@@ -196,17 +196,17 @@ public final class NcursesBackend: TerminalBackend {
         return .paste(readPaste())
     }
 
-    /// Reads pasted text up to the `Esc [ 201 ~` marker.
+    /// Reads pasted text up to the `Esc [ 201 ~` marker, its CR, LF and CR LF line ends as LF.
     private func readPaste() -> String {
         var text = ""
         while let character = readPending(waitMilliseconds: 500) {
-            text.append(character == "\r" ? "\n" : character)
+            text.append(character)
             if text.hasSuffix("\u{1B}[201~") {
                 text.removeLast(6)
                 break
             }
         }
-        return text
+        return text.normalisedNewlines
     }
 
     private func readPending(waitMilliseconds: Int32 = 30) -> Character? {
@@ -216,29 +216,19 @@ public final class NcursesBackend: TerminalBackend {
         return Character(scalar)
     }
 
+    /// ncurses' key codes for the keys the wizard knows; function keys F1 to F12 are computed in the header.
+    private static let keyCodes: [Int32: Key] = [
+        KEY_UP: .up, KEY_DOWN: .down, KEY_LEFT: .left, KEY_RIGHT: .right, KEY_HOME: .home, KEY_END: .end,
+        KEY_PPAGE: .pageUp, KEY_NPAGE: .pageDown, KEY_BTAB: .backTab, KEY_BACKSPACE: .backspace, KEY_DC: .delete,
+        KEY_ENTER: .enter,
+    ].merging((1...12).map { (isp_key_f(Int32($0)), Key.function($0)) }) { first, _ in first }
+
     private func decodeKeyCode(_ code: Int32) -> Event? {
-        switch code {
-        case KEY_RESIZE:
+        if code == KEY_RESIZE {
             lastFrame = nil
             return .resize(size)
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_BTAB: return .key(.backTab)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        case KEY_ENTER: return .key(.enter)
-        default:
-            for number in 1...12 where code == isp_key_f(Int32(number)) {
-                return .key(.function(number))
-            }
-            return nil
         }
+        return Self.keyCodes[code].map(Event.key)
     }
 
     /// Draws the rows that changed since the last frame; ncurses then sends only the changed cells.

@@ -233,8 +233,8 @@ extension String {
         String(map { $0.isNewline ? " " : $0 })
     }
 
-    /// CR LF and lone CR (from pastes) become LF.
-    var normalisedNewlines: String {
+    /// CR LF and lone CR (from pastes and other systems) become LF.
+    public var normalisedNewlines: String {
         String(map { $0.isNewline ? "\n" : $0 })
     }
 }

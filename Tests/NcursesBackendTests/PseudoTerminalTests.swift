@@ -113,6 +113,8 @@ final class PseudoTerminal {
         try withBackend { backend, terminal in
             terminal.type("\u{1B}[200~Línea 1\rLínea 2 水\u{1B}[201~")
             #expect(nextEvent(backend) == .paste("Línea 1\nLínea 2 水"))
+            terminal.type("\u{1B}[200~one\r\ntwo\u{1B}[201~")
+            #expect(nextEvent(backend) == .paste("one\ntwo"))
         }
     }
 
