@@ -63,6 +63,15 @@ public struct ChoiceRow: Sendable {
         return positions
     }
 
+    /// The choice Left or Right moves to from the current one (the first when none is chosen); nil for other keys.
+    public static func index(from current: Int?, moving key: Key, count: Int) -> Int? {
+        switch key {
+        case .left: current.map { max($0 - 1, 0) } ?? 0
+        case .right: current.map { min($0 + 1, count - 1) } ?? 0
+        default: nil
+        }
+    }
+
     public func height(width: Int) -> Int {
         (positions(width: width).last?.row ?? 0) + 1
     }

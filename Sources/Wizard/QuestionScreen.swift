@@ -20,6 +20,13 @@ extension WizardState {
         }
     }
 
+    /// The keys that rate, on the rating picker.
+    static let ratingKeys: [Character: Rating] = [
+        "0": .stage(.notStarted), "1": .stage(.emerging), "2": .stage(.partial), "3": .stage(.inPlace),
+        "4": .stage(.institutionalised), "n": .notApplicable, "N": .notApplicable, "d": .dontKnow, "D": .dontKnow,
+        "?": .dontKnow,
+    ]
+
     var questionLayout: QuestionLayout {
         let width = contentWidth
         let prompt = currentPrompt
@@ -53,17 +60,11 @@ extension WizardState {
             let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
             switch key {
             case .character(let character):
-                let codes: [Character: Rating] = [
-                    "0": .stage(.notStarted), "1": .stage(.emerging), "2": .stage(.partial), "3": .stage(.inPlace),
-                    "4": .stage(.institutionalised), "n": .notApplicable, "N": .notApplicable, "d": .dontKnow,
-                    "D": .dontKnow, "?": .dontKnow,
-                ]
-                guard let rating = codes[character] else { return [] }
+                guard let rating = Self.ratingKeys[character] else { return [] }
                 return rate(prompt, rating)
-            case .left:
-                return rate(prompt, Rating.all[max((current ?? 1) - 1, 0)])
-            case .right:
-                return rate(prompt, Rating.all[min((current ?? -1) + 1, Rating.all.count - 1)])
+            case .left, .right:
+                guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else { return [] }
+                return rate(prompt, Rating.all[index])
             case .enter, .down:
                 return moveFocus(by: 1)
             default:

@@ -69,11 +69,9 @@ extension WizardState {
             let sectors = Sector.allCases
             let current = session.sector.flatMap(sectors.firstIndex)
             switch key {
-            case .left:
-                session.sector = sectors[max((current ?? 1) - 1, 0)]
-                return [.save]
-            case .right:
-                session.sector = sectors[min((current ?? -1) + 1, sectors.count - 1)]
+            case .left, .right:
+                guard let index = ChoiceRow.index(from: current, moving: key, count: sectors.count) else { return [] }
+                session.sector = sectors[index]
                 return [.save]
             case .enter: return advanceSetupField()
             default: return nil
