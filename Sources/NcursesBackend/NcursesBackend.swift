@@ -22,6 +22,10 @@ public final class NcursesBackend: TerminalBackend {
     /// Consecutive reads that failed at once instead of waiting: the terminal has gone away.
     private var failedReads = 0
     private var previousSignalHandlers: [sighandler_t?] = []
+    /// Events read ahead of their turn: what was typed before a stop signal, then the stop itself.
+    private var queuedEvents: [Event] = []
+    /// Whether a stop signal has come and what was typed before it is being read: no paste may wait for more.
+    private var isDraining = false
 
     /// Opens the user's terminal: standard input, and standard output unless it is redirected,
     /// in which case `/dev/tty`, as dialog does.
@@ -56,6 +60,7 @@ public final class NcursesBackend: TerminalBackend {
     public init(terminalType: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
                 advice: String = ".") throws(TerminalUnavailable) {
         Self.prepareLocale()
+        isp_crash_remember_terminal(fileno(output))
         let previousHandlers = Self.installSignalHandlers()
         // The size comes from the terminal itself: LINES and COLUMNS in the environment would override it.
         // (use_env(false) and use_tioctl(true) are no way out: with them ncurses kept the old size on a resize.)
@@ -85,6 +90,9 @@ public final class NcursesBackend: TerminalBackend {
         // Bracketed paste: pasted text arrives between markers, so its newlines are not Enter.
         fputs("\u{1B}[?2004h", output)
         fflush(output)
+        // A crash gives the terminal back as stop() would, as far as a signal handler can.
+        isp_crash_install_handlers(String(cString: isp_capability("rmcup")) + String(cString: isp_capability("cnorm"))
+                                   + String(cString: isp_capability("sgr0")) + "\u{1B}[?2004l\r\n")
     }
 
     /// Esc waits this long (ms) for the rest of an escape sequence: long enough for an arrow key split over a
@@ -102,12 +110,16 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    private static let handledSignals = [SIGINT, SIGTERM, SIGHUP]
+    /// The signals that stop the wizard the orderly way (save, give the terminal back, exit), with what each means.
+    private static let stopSignals: [Int32: StopSignal] = [
+        SIGINT: .interrupt, SIGTERM: .terminate, SIGHUP: .hangup, SIGQUIT: .quit,
+        SIGUSR1: .userDefined1, SIGUSR2: .userDefined2, SIGALRM: .alarm,
+    ]
+    private static let handledSignals = stopSignals.keys.sorted()
 
-    /// SIGINT, SIGTERM and SIGHUP set a flag; set before `newterm`, so ncurses keeps its hands off them.
+    /// The stop signals set a flag; set before `newterm`, so ncurses keeps its hands off them.
     /// Returns the handlers they had, to put back on stop.
     private static func installSignalHandlers() -> [sighandler_t?] {
-        signal(SIGPIPE, SIG_IGN)
         let previous = handledSignals.map { signalNumber in
             signal(signalNumber) { received in pendingSignal.store(received, ordering: .relaxed) }
         }
@@ -130,20 +142,22 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> Event? {
-        if let stop = takeSignal() { return .stop(stop) }
-        wtimeout(window, Int32(timeoutMilliseconds))
-        var character: wint_t = 0
+        if !queuedEvents.isEmpty { return queuedEvents.removeFirst() }
+        if let stop = takeSignal() { return drainInput(thenStop: stop) }
         let started = ContinuousClock.now
-        let result = wget_wch(window, &character)
-        if let stop = takeSignal() { return .stop(stop) }
-        switch result {
-        case OK:
+        let read = readEvent(timeoutMilliseconds: timeoutMilliseconds)
+        if let stop = takeSignal() {
+            if case .event(let event) = read { queuedEvents.append(event) }
+            return drainInput(thenStop: stop)
+        }
+        switch read {
+        case .event(let event):
             failedReads = 0
-            return decodeCharacter(UInt32(character))
-        case KEY_CODE_YES:
+            return event
+        case .skipped:
             failedReads = 0
-            return decodeKeyCode(Int32(character))
-        default:
+            return nil
+        case .nothing:
             // A read that fails at once, again and again, means the terminal is gone without a SIGHUP.
             if timeoutMilliseconds > 0 && ContinuousClock.now - started < .milliseconds(timeoutMilliseconds / 2) {
                 failedReads += 1
@@ -155,13 +169,48 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    private func takeSignal() -> StopSignal? {
-        switch pendingSignal.exchange(0, ordering: .relaxed) {
-        case SIGINT: .interrupt
-        case SIGTERM: .terminate
-        case SIGHUP: .hangup
-        default: nil
+    /// What one read from the terminal gave.
+    private enum Read {
+        case event(Event)
+        /// Input arrived that means nothing to the wizard.
+        case skipped
+        /// Nothing arrived in time, or the terminal failed.
+        case nothing
+    }
+
+    private func readEvent(timeoutMilliseconds: Int) -> Read {
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        let result = wget_wch(window, &character)
+        let event: Event?
+        switch result {
+        case OK: event = decodeCharacter(UInt32(character))
+        case KEY_CODE_YES: event = decodeKeyCode(Int32(character))
+        default: return .nothing
         }
+        return event.map(Read.event) ?? .skipped
+    }
+
+    /// Before a stop, takes in what was already typed (ncurses' buffer and the kernel's), so that keys sent
+    /// just before a signal are saved too; after a real hangup the reads fail at once and nothing is waited for.
+    private func drainInput(thenStop stop: StopSignal) -> Event {
+        isDraining = true
+        defer { isDraining = false }
+        var reads = 0
+        while reads < 1_000_000 {
+            reads += 1
+            switch readEvent(timeoutMilliseconds: 0) {
+            case .event(let event): queuedEvents.append(event)
+            case .skipped: continue
+            case .nothing: reads = .max
+            }
+        }
+        queuedEvents.append(.stop(stop))
+        return queuedEvents.removeFirst()
+    }
+
+    private func takeSignal() -> StopSignal? {
+        Self.stopSignals[pendingSignal.exchange(0, ordering: .relaxed)]
     }
 
     private func decodeCharacter(_ value: UInt32) -> Event? {
@@ -179,32 +228,53 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// Esc alone is the Esc key; `Esc [ 200 ~` starts a bracketed paste; any other `Esc [` sequence is dropped.
+    /// Esc alone is the Esc key; `Esc [ 200 ~` starts a bracketed paste; `Esc [ …` and `Esc O …` sequences that
+    /// ncurses did not turn into keys (the terminal sent the other form of an arrow or function key) are decoded
+    /// here; Esc typed just before another key gives both keys.
     private func decodeEscape() -> Event? {
         guard let next = readPending() else { return .key(.escape) }
-        guard next == "[" else {
-            // Esc typed just before another key: both count.
-            if let scalar = next.unicodeScalars.first { unget_wch(wchar_t(bitPattern: scalar.value)) }
+        switch next {
+        case "[":
+            var sequence = ""
+            while let character = readPending(), sequence.count < 16 {
+                sequence.append(character)
+                if let scalar = character.unicodeScalars.first, (0x40...0x7E).contains(scalar.value) { break }
+            }
+            if sequence == "200~" { return .paste(readPaste()) }
+            return EscapeSequence.controlSequenceKey(sequence).map(Event.key)
+        case "O":
+            guard let final = readPending() else {
+                pushBack(["O"])
+                return .key(.escape)
+            }
+            if let key = EscapeSequence.singleShiftKeys[final] { return .key(key) }
+            pushBack(["O", final])
+            return .key(.escape)
+        default:
+            pushBack([next])
             return .key(.escape)
         }
-        var sequence = ""
-        while let character = readPending(), sequence.count < 8 {
-            sequence.append(character)
-            if character == "~" || character.isLetter { break }
-        }
-        guard sequence == "200~" else { return nil }
-        return .paste(readPaste())
     }
 
-    /// Reads pasted text up to the `Esc [ 201 ~` marker, its CR, LF and CR LF line ends as LF.
+    /// Puts characters back to be read next, in order (ncurses returns the last one pushed first).
+    private func pushBack(_ characters: [Character]) {
+        for character in characters.reversed() {
+            if let scalar = character.unicodeScalars.first { unget_wch(wchar_t(bitPattern: scalar.value)) }
+        }
+    }
+
+    /// Reads pasted text up to the `Esc [ 201 ~` marker, its CR, LF and CR LF line ends as LF. Once a stop signal
+    /// has come, it takes only what has already arrived, so that a slow paste never holds up the save and exit.
     private func readPaste() -> String {
         var text = ""
-        while let character = readPending(waitMilliseconds: 500) {
+        var wait: Int32 = isDraining ? 0 : 500
+        while let character = readPending(waitMilliseconds: wait) {
             text.append(character)
             if text.hasSuffix("\u{1B}[201~") {
                 text.removeLast(6)
                 break
             }
+            if pendingSignal.load(ordering: .relaxed) != 0 { wait = 0 }
         }
         return text.normalisedNewlines
     }
@@ -228,8 +298,30 @@ public final class NcursesBackend: TerminalBackend {
             lastFrame = nil
             return .resize(size)
         }
-        return Self.keyCodes[code].map(Event.key)
+        return (Self.keyCodes[code] ?? Self.namedKey(code)).map(Event.key)
     }
+
+    /// Keys ncurses knows by name only: the numeric keypad in application mode (a facilitator may rate with it),
+    /// and arrow or editing keys held with Shift, Ctrl or Alt (`kRIT5` is Ctrl-Right), taken as the plain key.
+    private static func namedKey(_ code: Int32) -> Key? {
+        guard let pointer = keyname(code) else { return nil }
+        let name = String(cString: pointer)
+        if let key = keypadKeys[name] { return key }
+        guard name.last?.isNumber == true else { return nil }
+        return modifiedKeyNames[String(name.prefix { !$0.isNumber })]
+    }
+
+    /// The keypad's keys by their terminfo names, which go by position: `ka1` is the top left, 7.
+    private static let keypadKeys: [String: Key] = [
+        "KEY_A1": "7", "ka2": "8", "KEY_A3": "9", "kb1": "4", "KEY_B2": "5", "kb3": "6",
+        "KEY_C1": "1", "kc2": "2", "KEY_C3": "3", "kpZRO": "0", "kpDOT": ".", "kpCMA": ",",
+        "kpADD": "+", "kpSUB": "-", "kpMUL": "*", "kpDIV": "/",
+    ].mapValues { Key.character($0) }
+
+    private static let modifiedKeyNames: [String: Key] = [
+        "kUP": .up, "kDN": .down, "kLFT": .left, "kRIT": .right, "kHOM": .home, "kEND": .end,
+        "kPRV": .pageUp, "kNXT": .pageDown, "kDC": .delete,
+    ]
 
     /// Draws the rows that changed since the last frame; ncurses then sends only the changed cells.
     public func draw(_ grid: ScreenGrid) {
@@ -274,10 +366,50 @@ public final class NcursesBackend: TerminalBackend {
         fflush(output)
         endwin()
         delscreen(screen)
+        isp_crash_remove_handlers()
         Self.restoreSignalHandlers(previousSignalHandlers)
+    }
+
+    public func bell() {
+        beep()
     }
 
     deinit {
         stop()
+    }
+}
+
+/// The escape sequences a terminal sends for keys in the form ncurses was not told about: `Esc [ A` where the
+/// terminal description says `Esc O A`, and the other way round.
+enum EscapeSequence {
+    /// The final letters both forms share: arrows, Home, End, F1 to F4.
+    private static let cursorKeys: [Character: Key] = [
+        "A": .up, "B": .down, "C": .right, "D": .left, "H": .home, "F": .end,
+        "P": .function(1), "Q": .function(2), "R": .function(3), "S": .function(4),
+    ]
+
+    /// `Esc O` and one character: the cursor keys in application mode, and the keypad's Enter.
+    static let singleShiftKeys = cursorKeys.merging(["M": .enter]) { first, _ in first }
+
+    private static let controlSequenceFinals = cursorKeys.merging(["Z": .backTab]) { first, _ in first }
+
+    /// The key of an `Esc [` sequence given without its `Esc [` (`A`, `1;5A`, `5~`), or nil for one the wizard
+    /// does not use. Modifiers (`;5`) are ignored: Ctrl-Up is Up.
+    static func controlSequenceKey(_ sequence: String) -> Key? {
+        guard let final = sequence.last else { return nil }
+        guard final == "~" else { return controlSequenceFinals[final] }
+        let number = Int(sequence.dropLast().prefix { $0 != ";" })
+        switch number {
+        case 1, 7: return .home
+        case 4, 8: return .end
+        case 3: return .delete
+        case 5: return .pageUp
+        case 6: return .pageDown
+        case let code? where (11...15).contains(code): return .function(code - 10)
+        case let code? where (17...21).contains(code): return .function(code - 11)
+        case 23: return .function(11)
+        case 24: return .function(12)
+        default: return nil
+        }
     }
 }

@@ -9,14 +9,18 @@ public enum Key: Equatable, Sendable {
     case function(Int)
 }
 
-/// Why the program is being asked to stop from outside.
-public enum StopSignal: Equatable, Sendable {
+/// Why the program is being asked to stop from outside. Each one saves, gives the terminal back and exits.
+public enum StopSignal: Equatable, Sendable, CaseIterable {
     /// SIGINT outside raw mode.
     case interrupt
     /// SIGTERM.
     case terminate
     /// SIGHUP, or the terminal going away: the SSH link dropped or the window closed.
     case hangup
+    /// SIGQUIT, usually Ctrl-\ in a terminal that is not in raw mode.
+    case quit
+    /// SIGUSR1, SIGUSR2 and SIGALRM: nothing in the wizard uses them, and their default is to end the process.
+    case userDefined1, userDefined2, alarm
 }
 
 public enum Event: Equatable, Sendable {
@@ -35,6 +39,8 @@ public protocol TerminalBackend: AnyObject {
     func nextEvent(timeoutMilliseconds: Int) -> Event?
     /// Shows a frame; implementations write only what changed since the last one.
     func draw(_ grid: ScreenGrid)
+    /// Rings the terminal's bell once, to draw the eye to a warning.
+    func bell()
     /// Gives the terminal back as it was.
     func stop()
 }

@@ -1,5 +1,6 @@
 @preconcurrency import Glibc
 import CNcurses
+import Foundation
 import Testing
 
 @testable import NcursesBackend
@@ -127,12 +128,88 @@ final class PseudoTerminal {
         }
     }
 
-    @Test func turnsHangupTerminateAndInterruptIntoStopEvents() throws {
+    @Test func decodesArrowAndFunctionKeysInTheFormTheTerminalDescriptionDoesNotName() throws {
+        // xterm's description names `Esc O A` for Up; a terminal out of application mode sends `Esc [ A`.
+        try withBackend { backend, terminal in
+            let cases: [(typed: String, event: Event)] = [
+                ("\u{1B}[A", .key(.up)), ("\u{1B}[B", .key(.down)), ("\u{1B}[C", .key(.right)),
+                ("\u{1B}[D", .key(.left)), ("\u{1B}[H", .key(.home)), ("\u{1B}[F", .key(.end)),
+                ("\u{1B}[1~", .key(.home)), ("\u{1B}[4~", .key(.end)), ("\u{1B}[1;5C", .key(.right)),
+                ("\u{1B}OM", .key(.enter)), ("\u{1B}[11~", .key(.function(1))),
+                ("\u{1B}Ob", .key(.escape)), ("", .key(.character("O"))), ("", .key(.character("b"))),
+                // The numeric keypad in application mode, as ncurses asks of the terminal.
+                ("\u{1B}Oq", .key(.character("1"))), ("\u{1B}Ox", .key(.character("8"))),
+                ("\u{1B}Op", .key(.character("0"))), ("\u{1B}Ok", .key(.character("+"))),
+            ]
+            for (typed, event) in cases {
+                terminal.type(typed)
+                #expect(nextEvent(backend) == event, "typed \(typed.debugDescription)")
+            }
+        }
+        // The Linux console's description names `Esc [ A`; the application form must work there too.
+        let terminal = try PseudoTerminal(rows: 24, columns: 80)
+        let backend = try NcursesBackend(terminalType: "linux", input: terminal.input, output: terminal.output)
+        defer { backend.stop() }
+        for (typed, key) in [("\u{1B}OA", Key.up), ("\u{1B}[A", .up), ("\u{1B}OH", .home), ("\u{1B}OF", .end)] {
+            terminal.type(typed)
+            #expect(nextEvent(backend) == .key(key), "typed \(typed.debugDescription) on linux")
+        }
+    }
+
+    @Test func turnsEveryStopSignalIntoAStopEvent() throws {
+        let signals: [(Int32, StopSignal)] = [
+            (SIGHUP, .hangup), (SIGTERM, .terminate), (SIGINT, .interrupt), (SIGQUIT, .quit),
+            (SIGUSR1, .userDefined1), (SIGUSR2, .userDefined2), (SIGALRM, .alarm),
+        ]
+        #expect(signals.count == StopSignal.allCases.count)
         try withBackend { backend, _ in
-            for (signalNumber, stop) in [(SIGHUP, StopSignal.hangup), (SIGTERM, .terminate), (SIGINT, .interrupt)] {
+            for (signalNumber, stop) in signals {
                 kill(getpid(), signalNumber)
                 #expect(nextEvent(backend) == .stop(stop))
             }
+        }
+    }
+
+    @Test func keysTypedBeforeAStopSignalArriveBeforeTheStop() throws {
+        try withBackend { backend, terminal in
+            terminal.type("half a sent")
+            usleep(50_000)  // the bytes reach the terminal's input queue before the signal
+            kill(getpid(), SIGTERM)
+            var events: [Event] = []
+            while let event = nextEvent(backend) {
+                events.append(event)
+                if case .stop = event { break }
+            }
+            #expect(events == "half a sent".map { .key(.character($0)) } + [.stop(.terminate)])
+        }
+    }
+
+    @Test func aStopSignalEndsASlowPasteAtOnceKeepingWhatArrived() throws {
+        try withBackend { backend, terminal in
+            // A paste that trickles in for two seconds, a character every 0.1 s, with no end marker yet.
+            let master = terminal.master
+            let finished = DispatchSemaphore(value: 0)
+            let writer = Thread {
+                for piece in ["\u{1B}[200~"] + Array(repeating: "x", count: 20) {
+                    let bytes = Array(piece.utf8)
+                    _ = write(master, bytes, bytes.count)
+                    usleep(100_000)
+                }
+                finished.signal()
+            }
+            defer { finished.wait() }  // the terminal outlives the writer
+            writer.start()
+            usleep(300_000)
+            kill(getpid(), SIGTERM)
+            let started = ContinuousClock.now
+            let paste = nextEvent(backend)
+            #expect(ContinuousClock.now - started < .seconds(1))
+            guard case .paste(let text)? = paste else {
+                Issue.record("expected the part of the paste that arrived, got \(String(describing: paste))")
+                return
+            }
+            #expect(!text.isEmpty && text.allSatisfy { $0 == "x" })
+            #expect(nextEvent(backend) == .stop(.terminate))
         }
     }
 
