@@ -7,12 +7,20 @@ import Foundation
 /// A problem with a file the user named, said in one sentence that names the file.
 public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
     public let message: String
+    /// The cause in a few words (`disk full`), for places with little room; nil when there is none.
+    public let reason: String?
 
-    public init(_ message: String) {
+    public init(_ message: String, reason: String? = nil) {
         self.message = message
+        self.reason = reason
     }
 
     public var description: String { message }
+
+    /// Errors are the same when they say the same; the short reason only follows from the message.
+    public static func == (lhs: FileError, rhs: FileError) -> Bool {
+        lhs.message == rhs.message
+    }
 
     /// Turns a JSON decoding failure into a sentence naming the place in the file.
     static func decoding(_ error: Error, file: String, kind: String) -> FileError {

@@ -69,37 +69,52 @@ public func writeAtomically(_ data: Data, to path: String) throws(FileError) {
     var template = Array("\(folder)/.\(fileName(of: path)).XXXXXX".utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else {
-        throw FileError("Cannot write in \(folder): \(errnoText()).")
+        let failure = errno
+        throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).", reason: shortReason(failure))
     }
     let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var failure: String?
-    if fchmod(descriptor, 0o600) != 0 { failure = errnoText() }
+    var failure: Int32?
+    if fchmod(descriptor, 0o600) != 0 { failure = errno }
     if failure == nil {
-        failure = data.withUnsafeBytes { buffer -> String? in
+        failure = data.withUnsafeBytes { buffer -> Int32? in
             var offset = 0
             while offset < buffer.count {
                 let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    return errnoText()
+                    return errno
                 }
                 offset += written
             }
             return nil
         }
     }
-    if failure == nil, fsync(descriptor) != 0 { failure = errnoText() }
-    if close(descriptor) != 0, failure == nil { failure = errnoText() }
-    if failure == nil, rename(temporaryPath, path) != 0 { failure = errnoText() }
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0, failure == nil { failure = errno }
+    if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }
     if let failure {
         unlink(temporaryPath)
-        throw FileError("Could not save \(path): \(failure). The previous version of the file is unchanged.")
+        throw FileError("Could not save \(path): \(String(cString: strerror(failure))). The previous version of the "
+                            + "file is unchanged.", reason: shortReason(failure))
     }
     // Sync the folder too, so that the rename itself survives a power cut.
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)
     if folderDescriptor >= 0 {
         fsync(folderDescriptor)
         close(folderDescriptor)
+    }
+}
+
+/// A write failure in a few words, for a status line: "disk full" rather than "No space left on device".
+func shortReason(_ code: Int32) -> String {
+    switch code {
+    case ENOSPC: "disk full"
+    case EDQUOT: "disk quota full"
+    case EACCES, EPERM: "no permission to write"
+    case EROFS: "the disk is read-only"
+    case ENOENT: "its folder is gone"
+    case EIO: "the disk failed"
+    default: String(cString: strerror(code)).lowercasedFirst
     }
 }
 
