@@ -6,6 +6,7 @@ public final class MemoryBackend: TerminalBackend {
     public private(set) var size: Size
     public private(set) var frames: [ScreenGrid] = []
     public private(set) var isStopped = false
+    public private(set) var bells = 0
     private var script: [Event?]
 
     public init(size: Size, script: [Event?] = []) {
@@ -25,6 +26,10 @@ public final class MemoryBackend: TerminalBackend {
 
     public func draw(_ grid: ScreenGrid) {
         frames.append(grid)
+    }
+
+    public func bell() {
+        bells += 1
     }
 
     public func stop() {

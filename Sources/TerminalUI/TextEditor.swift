@@ -98,11 +98,11 @@ public struct TextEditor: Equatable, Sendable {
         return adjustScroll(width: width, height: height, lines: outcome == .edited ? layout(width: width) : lines, outcome: outcome)
     }
 
-    /// Inserts text at the caret, as a paste does; a one-line field turns newlines into spaces.
+    /// Inserts text at the caret, as a paste does; a one-line field turns newlines into spaces. A tab becomes
+    /// four spaces, so that words pasted from a table do not run together.
     public mutating func insert(_ text: String, width: Int, height: Int) {
-        let filtered = (isSingleLine ? text.replacingNewlines : text.normalisedNewlines).filter {
-            !$0.isControl || $0 == "\n"
-        }
+        let lines = isSingleLine ? text.replacingNewlines : text.normalisedNewlines
+        let filtered = lines.replacing("\t", with: "    ").filter { !$0.isControl || $0 == "\n" }
         replace(cursor..<cursor, with: Array(filtered))
         goalColumn = nil
         _ = adjustScroll(width: width, height: height, lines: layout(width: width), outcome: .edited)

@@ -12,8 +12,26 @@ extension WizardState {
     /// The row of the key bar.
     var keyBarRow: Int { size.rows - 1 }
 
+    /// The row below a screen's content: the alert line when there is one, else the key bar.
+    var contentEnd: Int { alert == nil ? keyBarRow : keyBarRow - 1 }
+
     /// Rows available to a screen's content.
-    var contentRows: Int { keyBarRow - contentTop }
+    var contentRows: Int { contentEnd - contentTop }
+
+    /// What must not be missed, on a line of its own above the key bar: a failing save, or a read-only session.
+    var alert: String? {
+        if let readOnlyReason { return "READ-ONLY: \(readOnlyReason)" }
+        guard let saveFailure else { return nil }
+        let reason = saveFailure.reason ?? "the file could not be written"
+        // The longest wording that fits; the shortest fits 60 columns.
+        let wordings = [
+            "NOT SAVED: \(reason). Your answers are still held here; free some space, then press Ctrl-S to retry.",
+            "NOT SAVED: \(reason). Answers still held; free space, then Ctrl-S to retry.",
+            "NOT SAVED: \(reason). Answers held; free space, Ctrl-S.",
+            "NOT SAVED. Answers held; free disk space, then Ctrl-S.",
+        ]
+        return wordings.first { $0.displayWidth <= contentWidth } ?? wordings[wordings.count - 1]
+    }
 
     /// Width of content, inside a one-cell margin on each side.
     var contentWidth: Int { size.columns - 2 }
@@ -59,6 +77,10 @@ extension WizardState {
         grid.put(ellipsized(screenTitle, width: contentWidth), row: 2, column: 1, style: .bold)
         if isRoomy {
             grid.put(String(repeating: "─", count: width), row: 3, column: 0, style: .dim)
+        }
+        if let alert {
+            grid.fill(row: contentEnd, columns: 0..<width, style: [.reverse, .bold])
+            grid.put(ellipsized(alert, width: contentWidth), row: contentEnd, column: 1, style: [.reverse, .bold])
         }
         keys.draw(into: &grid, row: keyBarRow)
     }

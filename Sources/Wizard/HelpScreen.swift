@@ -21,14 +21,14 @@ extension WizardState {
     func drawHelp(into grid: inout ScreenGrid) {
         let keyWidth = 21
         var row = contentTop
-        for line in Self.helpLines where row < keyBarRow - 1 {
+        for line in Self.helpLines where row < contentEnd - 1 {
             grid.put(line.keys, row: row, column: 2, style: .bold)
             grid.put(ellipsized(line.meaning, width: contentWidth - keyWidth - 1), row: row, column: keyWidth + 2)
             row += 1
         }
-        if row + 1 < keyBarRow {
+        if row + 1 < contentEnd {
             grid.putWrapped("Questions come from \(guide.source)", row: row + 1, column: 1, width: contentWidth,
-                            maxRows: keyBarRow - row - 1, style: .dim)
+                            maxRows: contentEnd - row - 1, style: .dim)
         }
     }
 }

@@ -38,7 +38,7 @@ extension WizardState {
         let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)
         let ratingRow = contentTop + questionRows + hintRows + 1
         let frameTop = ratingRow + 1 + choices + (isRoomy ? 1 : 0)
-        let boxHeight = max(keyBarRow - frameTop - 2, 1)
+        let boxHeight = max(contentEnd - frameTop - 2, 1)
         return QuestionLayout(
             questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow,
             notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))

@@ -21,16 +21,19 @@ public final class WizardRunner {
     private let clock = ContinuousClock()
     /// When typing pauses this long, what was typed is saved.
     private let typingPause: Duration
+    /// Typing that never pauses is still saved this often.
+    private let longestUnsavedTyping: Duration
     private var saveDue: ContinuousClock.Instant?
-    /// The last save that failed, reported when the run ends.
-    public private(set) var saveError: FileError?
+    /// When the oldest typing not yet saved happened.
+    private var unsavedSince: ContinuousClock.Instant?
 
     public init(state: WizardState, backend: any TerminalBackend, store: any SessionStore,
-                typingPause: Duration = .milliseconds(800)) {
+                typingPause: Duration = .milliseconds(800), longestUnsavedTyping: Duration = .seconds(3)) {
         self.state = state
         self.backend = backend
         self.store = store
         self.typingPause = typingPause
+        self.longestUnsavedTyping = longestUnsavedTyping
     }
 
     /// Runs until the user quits or a signal stops it, saving before it returns.
@@ -40,7 +43,7 @@ public final class WizardRunner {
             guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
                 if let due = saveDue, clock.now >= due {
                     saveNow()
-                    backend.draw(state.view())  // a failed save shows in the title bar
+                    backend.draw(state.view())
                 }
                 continue
             }
@@ -48,9 +51,11 @@ public final class WizardRunner {
             if effects.contains(.save) {
                 saveNow()
             } else if effects.contains(.saveSoon) {
-                saveDue = clock.now + typingPause
+                scheduleSave()
             }
+            if let due = saveDue, clock.now >= due { saveNow() }
             if effects.contains(.exportSummary) { exportSummary() }
+            if effects.contains(.bell) { backend.bell() }
             if effects.contains(.quit) {
                 if case .stop(let signal) = event { return .stopped(signal) }
                 return .quit
@@ -59,32 +64,35 @@ public final class WizardRunner {
         }
     }
 
+    /// Saves after a pause in typing, but never later than `longestUnsavedTyping` after the first unsaved key.
+    private func scheduleSave() {
+        let now = clock.now
+        let since = unsavedSince ?? now
+        unsavedSince = since
+        saveDue = min(now + typingPause, since + longestUnsavedTyping)
+    }
+
     private func saveNow() {
         saveDue = nil
-        var session = state.session
-        session.position = state.position
-        session.updatedAt = Date()
+        unsavedSince = nil
+        let session = state.sessionToSave(at: Date())
         do throws(FileError) {
             try store.save(session)
-            state.session = session
-            saveError = nil
-            // An export's outcome stays in view until the next key; anything else gives way to "Saved".
-            switch state.status {
-            case .exported?, .notExported?: break
-            default: state.status = .saved
-            }
+            report(.saved(session))
         } catch {
-            saveError = error
-            state.status = .notSaved(error)
+            report(.saveFailed(error))
         }
     }
 
     private func exportSummary() {
         do throws(FileError) {
-            let path = try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))
-            state.status = .exported(path: path)
+            report(.exported(path: try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))))
         } catch {
-            state.status = .notExported(error)
+            report(.exportFailed(error))
         }
+    }
+
+    private func report(_ outcome: WriteOutcome) {
+        if state.handle(outcome).contains(.bell) { backend.bell() }
     }
 }

@@ -111,10 +111,10 @@ extension WizardState {
             }
             lastRow = row + 1 + fieldHeight(field)
         }
-        if lastRow + 1 < keyBarRow {
+        if lastRow + 1 < contentEnd {
             grid.putWrapped(
                 "Saved as you type. Ctrl-N: step 1. Esc: step map.",
-                row: keyBarRow - 1 - (lastRow + 2 < keyBarRow ? 1 : 0), column: 1, width: contentWidth, maxRows: 1,
+                row: contentEnd - 1 - (lastRow + 2 < contentEnd ? 1 : 0), column: 1, width: contentWidth, maxRows: 1,
                 style: .dim)
         }
     }

@@ -33,7 +33,7 @@ extension WizardState {
             grid.put(line.text, row: contentTop + offset, column: 1, style: line.style, limit: contentWidth)
         }
         if top + contentRows < lines.count {
-            grid.put("▼ more", row: keyBarRow - 1, column: size.columns - 8, style: .reverse)
+            grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .reverse)
         }
     }
 

@@ -9,6 +9,8 @@ public enum Effect: Equatable, Sendable {
     case saveSoon
     /// Write the readiness summary as a file to hand out.
     case exportSummary
+    /// Ring the terminal's bell: a save has just started to fail.
+    case bell
     case quit
 }
 
@@ -19,7 +21,45 @@ enum Field: Equatable {
 
 extension WizardState {
     /// Applies one event and says what the run loop must do.
+    ///
+    /// A read-only session is never changed or saved: a key that would change it is undone and said so.
     public mutating func handle(_ event: Event) -> [Effect] {
+        guard readOnlyReason != nil else { return apply(event) }
+        let before = self
+        let effects = apply(event).filter { $0 != .save && $0 != .saveSoon }
+        if session != before.session {
+            self = before
+            status = .readOnly
+        }
+        return effects
+    }
+
+    /// Takes in the result of a save or an export the run loop did.
+    public mutating func handle(_ outcome: WriteOutcome) -> [Effect] {
+        switch outcome {
+        case .saved(let saved):
+            session = saved
+            saveFailure = nil
+            // An export's outcome stays in view until the next key; anything else gives way to "Saved".
+            switch status {
+            case .exported?, .notExported?: break
+            default: status = .saved
+            }
+            return []
+        case .saveFailed(let error):
+            let isNew = saveFailure == nil
+            saveFailure = error
+            return isNew ? [.bell] : []
+        case .exported(let path):
+            status = .exported(path: path)
+            return []
+        case .exportFailed(let error):
+            status = .notExported(error)
+            return []
+        }
+    }
+
+    private mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .resize(let newSize):
             size = newSize

@@ -1,6 +1,12 @@
 import ISPCore
 import TerminalUI
 
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// The screens of the wizard. Step and prompt are indexes into `guide.steps` and a step's prompts.
 public enum Screen: Equatable, Sendable {
     case setup
@@ -28,15 +34,20 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var summaryScroll = 0
     public internal(set) var isShowingHelp = false
     /// What the title bar reports of the last save or export, until the next key.
-    public var status: Status?
+    public internal(set) var status: Status?
+    /// The last save's failure, shown on a line of its own until a save succeeds.
+    public internal(set) var saveFailure: FileError?
+    /// Why this session cannot be changed, when it is open read-only; nothing is then edited or saved.
+    public let readOnlyReason: String?
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.
     public static let minimumSize = Size(rows: 20, columns: 60)
 
-    public init(guide: Guide, session: Session, size: Size) {
+    public init(guide: Guide, session: Session, size: Size, readOnlyReason: String? = nil) {
         self.guide = guide
         self.session = session
         self.size = size
+        self.readOnlyReason = readOnlyReason
         self.setupEditors = [
             .name: TextEditor(text: session.partnership.name, singleLine: true),
             .focalIssue: TextEditor(text: session.partnership.focalIssue, singleLine: true),
@@ -45,6 +56,14 @@ public struct WizardState: Equatable, Sendable {
         ]
         self.screen = .setup
         open(Self.screen(for: session.position, in: guide))
+    }
+
+    /// The session as it is saved: with where the user is, stamped with the time of the save.
+    public func sessionToSave(at now: Date) -> Session {
+        var saved = session
+        saved.position = position
+        saved.updatedAt = now
+        return saved
     }
 
     public var isTooSmall: Bool {
@@ -121,21 +140,31 @@ public struct WizardState: Equatable, Sendable {
     }
 }
 
-/// The outcome of the last write, shown at the right of the title bar.
+/// What the title bar reports at its right, until the next key.
 public enum Status: Equatable, Sendable {
     case saved
-    case notSaved(FileError)
     case exported(path: String)
     case notExported(FileError)
+    /// A key tried to change a session that is open read-only.
+    case readOnly
 
     var text: String {
         switch self {
         case .saved: "Saved"
-        case .notSaved(let error): "Not saved: \(error.message)"
         case .exported(let path): "Summary saved to \(path)"
         case .notExported(let error): "Not exported: \(error.message)"
+        case .readOnly: "Read-only: not changed"
         }
     }
+}
+
+/// The result of a write the run loop did for the update, sent back to it as an event.
+public enum WriteOutcome: Equatable, Sendable {
+    /// The session was saved as `sessionToSave(at:)` gave it.
+    case saved(Session)
+    case saveFailed(FileError)
+    case exported(path: String)
+    case exportFailed(FileError)
 }
 
 /// The one-line text fields of the setup screen.

@@ -25,6 +25,12 @@ struct ISPWizard: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    static func main() {
+        // A closed pipe (`summary … | head`) must never stop the program, least of all half-way through a save.
+        signal(SIGPIPE, SIG_IGN)
+        main(nil)
+    }
+
     func run() throws {
         let guide = try global.loadGuide()
         try requireTerminal()
@@ -196,21 +202,15 @@ func runWizard(sessionPath: String, guide: Guide) throws {
                               backend: backend, store: FileSessionStore(path: sessionPath))
     let outcome = runner.run()
     backend.stop()
-    if let error = runner.saveError {
+    if let error = runner.state.saveFailure {
         throw UserError(rescue(runner.state.session, failure: error))
     }
     switch outcome {
     case .quit:
         print("Saved to \(sessionPath)")
     case .stopped(let signal):
-        // The conventional status of a process ended by that signal.
-        let number = switch signal {
-            case .interrupt: SIGINT
-            case .terminate: SIGTERM
-            case .hangup: SIGHUP
-            }
         if signal != .hangup { print("Saved to \(sessionPath)") }
-        throw ExitCode(128 + number)
+        throw ExitCode(128 + signal.number)
     }
 }
 
@@ -224,5 +224,20 @@ func rescue(_ session: Session, failure: FileError) -> String {
         return "\(failure.message) Your answers were saved to \(path) instead."
     } catch {
         return "\(failure.message) Saving a copy to \(path) failed too: \(error.message)"
+    }
+}
+
+extension StopSignal {
+    /// The signal's number, for the conventional exit status of a process ended by it (128 + number).
+    var number: Int32 {
+        switch self {
+        case .interrupt: SIGINT
+        case .terminate: SIGTERM
+        case .hangup: SIGHUP
+        case .quit: SIGQUIT
+        case .userDefined1: SIGUSR1
+        case .userDefined2: SIGUSR2
+        case .alarm: SIGALRM
+        }
     }
 }

@@ -4,14 +4,19 @@ import Testing
 
 @testable import Wizard
 
-/// Records what the runner saves and exports, or fails every write.
+/// Records what the runner saves and exports, or fails writes: every one, or the first few saves.
 final class SaveRecorder: SessionStore {
     var saved: [Session] = []
     var exported: [String] = []
     var failure: FileError?
+    /// How many saves fail with `failure` before saves work again; nil for all of them.
+    var failingSaves: Int?
 
     func save(_ session: Session) throws(FileError) {
-        if let failure { throw failure }
+        if let failure, failingSaves ?? 1 > 0 {
+            failingSaves = failingSaves.map { $0 - 1 }
+            throw failure
+        }
         saved.append(session)
     }
 
@@ -26,9 +31,11 @@ final class SaveRecorder: SessionStore {
     /// Keys to the notes of step 1, question 1.
     let toFirstNotes: [Event?] = [.key(.control("n")), .key(.enter), .key(.tab)]
 
-    func run(_ script: [Event?], recorder: SaveRecorder) -> (WizardRunner, MemoryBackend, RunOutcome) {
-        let backend = MemoryBackend(size: standardSize, script: script)
-        let runner = WizardRunner(state: makeState(), backend: backend, store: recorder, typingPause: .zero)
+    func run(_ script: [Event?], recorder: SaveRecorder, size: Size = standardSize, typingPause: Duration = .zero,
+             longestUnsavedTyping: Duration = .seconds(3)) -> (WizardRunner, MemoryBackend, RunOutcome) {
+        let backend = MemoryBackend(size: size, script: script)
+        let runner = WizardRunner(state: makeState(size: size), backend: backend, store: recorder,
+                                  typingPause: typingPause, longestUnsavedTyping: longestUnsavedTyping)
         return (runner, backend, runner.run())
     }
 
@@ -57,13 +64,49 @@ final class SaveRecorder: SessionStore {
         #expect(backend.screen?.size == Size(rows: 30, columns: 100))
     }
 
-    @Test func aFailedSaveIsShownAndReportedWithoutLosingTheAnswers() {
+    @Test func aFailedSaveGetsALineOfItsOwnRingsOnceAndStaysUntilASaveSucceeds() {
         let recorder = SaveRecorder()
-        recorder.failure = FileError("Could not save /x: No space left on device.")
+        recorder.failure = FileError("Could not save /x: No space left on device.", reason: "disk full")
         let (runner, backend, _) = run(toFirstNotes + [.key(.character("a")), nil], recorder: recorder)
-        #expect(runner.saveError == recorder.failure)
-        #expect(backend.screen?.rowText(0).contains("Not saved: Could not save /x") == true)
+        // Every save failed (each screen change, then the pause after typing): one bell, the line stays.
+        #expect(backend.bells == 1)
+        #expect(runner.state.saveFailure == recorder.failure)
+        #expect(backend.frames.last?.rowText(22)
+                == " NOT SAVED: disk full. Answers still held; free space, then Ctrl-S to retry.")
         #expect(runner.state.session.answers["s1.q1"]?.notes == "a")
+        // Ctrl-S retries; when it works, the line gives way.
+        let retrying = SaveRecorder()
+        retrying.failure = recorder.failure
+        retrying.failingSaves = 4
+        let (retried, retriedBackend, _) = run(toFirstNotes + [.key(.character("a")), nil, .key(.control("s"))],
+                                               recorder: retrying)
+        #expect(retried.state.saveFailure == nil)
+        #expect(retriedBackend.frames.last?.rowText(22).contains("NOT SAVED") == false)
+        #expect(retriedBackend.frames.last?.rowText(0).hasSuffix("Saved") == true)
+    }
+
+    @Test func theSaveFailureLineFitsSixtyColumns() {
+        let recorder = SaveRecorder()
+        recorder.failure = FileError("Could not save /x: No space left on device.", reason: "disk full")
+        let (_, backend, _) = run(toFirstNotes + [.key(.character("a")), nil], recorder: recorder,
+                                  size: Size(rows: 20, columns: 60))
+        #expect(backend.frames.last?.rowText(18) == " NOT SAVED: disk full. Answers held; free space, Ctrl-S.")
+    }
+
+    @Test func typingThatNeverPausesIsStillSavedAfterTheLongestWait() {
+        let typed: [Event?] = "abc".map { .key(.character($0)) }
+        // No pause ever comes; with no wait allowed, each key is saved as it is typed.
+        let eager = SaveRecorder()
+        _ = run(toFirstNotes + typed + [.key(.control("q"))], recorder: eager, typingPause: .seconds(100),
+                longestUnsavedTyping: .zero)
+        let savedNotes = eager.saved.map { $0.answers["s1.q1"]?.notes ?? "" }
+        #expect(savedNotes.contains("ab"))
+        // With a long wait allowed, nothing typed is saved before the quit.
+        let patient = SaveRecorder()
+        _ = run(toFirstNotes + typed + [.key(.control("q"))], recorder: patient, typingPause: .seconds(100),
+                longestUnsavedTyping: .seconds(100))
+        #expect(patient.saved.dropLast().allSatisfy { ($0.answers["s1.q1"]?.notes ?? "").isEmpty })
+        #expect(patient.saved.last?.answers["s1.q1"]?.notes == "abc")
     }
 
     @Test func exportsTheSummaryFromTheSummaryScreenAndSaysWhere() {
