@@ -130,6 +130,14 @@ final class TmuxSession {
         return screen
     }
 
+    /// The process the window's shell started: the wizard, when the command is `wizard …; more commands`.
+    func childProcess() throws -> pid_t {
+        let shell = try #require(pid_t(try tmux(["list-panes", "-t", name, "-F", "#{pane_pid}"])
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        return try #require(children.split(separator: " ").first.flatMap { pid_t($0) }, "the shell has no child")
+    }
+
     /// Waits until the program has ended and its window closed.
     func waitForExit(sourceLocation: SourceLocation = #_sourceLocation) {
         for _ in 0..<200 where isRunning { usleep(50_000) }

@@ -81,6 +81,38 @@ import Testing
         #expect(try SessionFile.load(from: file).partnership.name == "Zürich")
     }
 
+    @Test func everyStopSignalSavesWhatWasTypedGivesTheTerminalBackAndRemovesTheLock() throws {
+        for (signalNumber, name) in [(SIGUSR1, "usr1"), (SIGUSR2, "usr2"), (SIGALRM, "alrm"), (SIGQUIT, "quit")] {
+            let workspace = try Workspace()
+            let file = workspace.path + "/\(name).isp.json"
+            let tmux = try TmuxSession(command: try workspace.command("new --file \(file)")
+                + "; echo exit=$?; stty -a | grep -o -- '-*icanon'; sleep 10")
+            tmux.waitFor("About this partnership")
+            try tmux.type("Zürich 水")
+            tmux.waitFor("Zürich 水")
+            kill(try tmux.childProcess(), signalNumber)
+            tmux.waitFor("exit=\(128 + signalNumber)")
+            let after = tmux.waitFor("icanon")
+            #expect(after.contains("\nicanon"), "line editing is back after \(name)")
+            #expect(!after.contains("About this partnership"), "the alternate screen is gone after \(name)")
+            #expect(try SessionFile.load(from: file).partnership.name == "Zürich 水", "saved on \(name)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path) == ["\(name).isp.json"])
+        }
+    }
+
+    @Test func aCrashGivesTheTerminalBackAndWaitsForNoKey() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/crash.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file)")
+            + "; echo exit=$?; stty -a | grep -o -- '-*icanon'; sleep 10")
+        tmux.waitFor("About this partnership")
+        kill(try tmux.childProcess(), SIGSEGV)
+        tmux.waitFor("exit=\(128 + SIGSEGV)")
+        let after = tmux.waitFor("icanon")
+        #expect(after.contains("\nicanon"))
+        #expect(!after.contains("About this partnership"))
+    }
+
     @Test func aSessionOpenInOneWizardCannotBeOpenedInAnother() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/shared.isp.json"

@@ -58,6 +58,15 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
         #expect(editor.handle(.backspace, width: 20, height: 3) == .ignored)
     }
 
+    @Test func aPastedTabKeepsTheWordsApart() {
+        var editor = TextEditor()
+        editor.insert("Name\tSector\nAna\tGovernment", width: 40, height: 5)
+        #expect(editor.text == "Name    Sector\nAna    Government")
+        var field = TextEditor(singleLine: true)
+        field.insert("a\tb", width: 20, height: 1)
+        #expect(field.text == "a    b")
+    }
+
     @Test func aCombiningMarkTypedAloneJoinsThePreviousCharacter() {
         var editor = TextEditor()
         typing("cafe\u{301}", into: &editor)

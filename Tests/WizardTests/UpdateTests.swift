@@ -228,3 +228,43 @@ import Testing
         #expect(state.press(.control("q")) == [.save, .quit])
     }
 }
+
+@Suite struct ReadOnlyTests {
+    func readOnlyState() -> WizardState {
+        var session = Session(guide: .builtIn, name: "Água")
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "kept")
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        return WizardState(guide: .builtIn, session: session, size: standardSize,
+                           readOnlyReason: "you have no permission to change water.isp.json.")
+    }
+
+    @Test func keysThatWouldChangeTheSessionChangeNothingAndSaveNothing() {
+        var state = readOnlyState()
+        let before = state.session
+        for key: Key in [.character("4"), .tab, .character("x"), .backspace, .enter] {
+            #expect(!state.press(key).contains(.save))
+            #expect(!state.handle(.key(key)).contains(.saveSoon))
+        }
+        #expect(state.session == before)
+        #expect(state.handle(.paste("pasted")) == [])
+        #expect(state.session == before)
+        #expect(state.status == .readOnly)
+    }
+
+    @Test func movingAroundAndQuittingStillWorkWithoutSaving() {
+        var state = readOnlyState()
+        state.press(.control("n"))
+        #expect(state.locationLine.hasSuffix("Question 2 of 4"))
+        #expect(state.handle(.stop(.hangup)) == [.quit])
+        #expect(state.press(.control("q")) == [.quit])
+    }
+
+    @Test func everyScreenSaysTheSessionIsReadOnly() {
+        var state = readOnlyState()
+        for key: Key in [.escape, .character("s"), .control("p"), .control("p")] {
+            state.press(key)
+            #expect(state.view().rowText(22) == " READ-ONLY: you have no permission to change water.isp.json.",
+                    "on \(state.locationLine)")
+        }
+    }
+}
