@@ -163,3 +163,34 @@ final class Workspace {
         return "env XDG_DATA_HOME=\(path) LANG=C.UTF-8 TERM=xterm-256color \(binary) \(arguments)"
     }
 }
+
+/// A 64 KiB tmpfs of the test's own, to fill up: a full disk without filling the machine's.
+final class SmallDisk {
+    let path = NSTemporaryDirectory() + "isp-wizard-disk-" + UUID().uuidString
+    private var filler: String { path + "/filler" }
+
+    /// Whether this test run may mount file systems (it runs as root, as CI does).
+    static let canMount: Bool = (try? SmallDisk()) != nil
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        guard try spawn(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", path]).status == 0 else {
+            try? FileManager.default.removeItem(atPath: path)
+            throw SpawnFailed(program: "mount")
+        }
+    }
+
+    /// Takes every free block.
+    func fill() throws {
+        _ = try spawn(["dd", "if=/dev/zero", "of=\(filler)", "bs=4k", "count=64"])
+    }
+
+    func free() throws {
+        try FileManager.default.removeItem(atPath: filler)
+    }
+
+    deinit {
+        _ = try? spawn(["umount", "-l", path])
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}

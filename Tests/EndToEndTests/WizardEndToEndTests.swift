@@ -113,6 +113,27 @@ import Testing
         #expect(!after.contains("About this partnership"))
     }
 
+    @Test(.enabled(if: SmallDisk.canMount, "needs root to mount a small tmpfs"))
+    func aFullDiskIsShownUntilSpaceIsFreedAndCtrlSSaves() throws {
+        let disk = try SmallDisk()
+        let file = disk.path + "/full.isp.json"
+        let workspace = try Workspace()
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file)"), columns: 60, rows: 20)
+        tmux.waitFor("About this partnership")
+        try disk.fill()
+        try tmux.type("Zürich 水")
+        let full = tmux.waitFor("NOT SAVED: disk full. Answers held; free space, Ctrl-S.")
+        #expect(full.split(separator: "\n").first?.hasSuffix("Saved") == false)
+        try disk.free()
+        try tmux.press("C-s")
+        tmux.waitUntil("said Saved instead of NOT SAVED") { rows in
+            rows[0].hasSuffix("Saved") && !rows.contains { $0.contains("NOT SAVED") }
+        }
+        #expect(try SessionFile.load(from: file).partnership.name == "Zürich 水")
+        try tmux.press("C-q")
+        tmux.waitForExit()
+    }
+
     @Test func aSessionOpenInOneWizardCannotBeOpenedInAnother() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/shared.isp.json"
