@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+@testable import ISPCore
+
+/// Real session files written by each released version: every one must open in this version, keep every answer,
+/// name and position, and give the readiness that version gave.
+@Suite struct SessionFixtureTests {
+    static let versionOneFiles = ["v1-workshop", "v1-self-assessment", "v1-partial-workshop"]
+
+    /// The file's JSON, read without the session decoder, to compare against.
+    func rawJSON(_ name: String) throws -> [String: Any] {
+        let data = try Data(contentsOf: fixture("sessions/v1/\(name).isp.json"))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test(arguments: versionOneFiles)
+    func aVersionOneFileOpensWithEveryAnswerNameAndPosition(name: String) throws {
+        let session = try SessionFile.load(from: fixture("sessions/v1/\(name).isp.json").path)
+        let raw = try rawJSON(name)
+        let partnership = try #require(raw["partnership"] as? [String: String])
+        #expect(session.partnership.name == partnership["name"])
+        #expect(session.partnership.focalIssue == partnership["focalIssue"])
+        #expect(session.facilitator == raw["facilitator"] as? String)
+        #expect(session.organisation == raw["organisation"] as? String)
+        #expect(session.mode.rawValue == raw["mode"] as? String)
+        let answers = try #require(raw["answers"] as? [String: [String: String]])
+        #expect(session.answers.count == answers.count)
+        for (promptID, answer) in answers {
+            #expect(session.answers[promptID]?.notes == answer["notes"], "notes of \(promptID)")
+            #expect(session.answers[promptID]?.rating?.code == answer["rating"], "rating of \(promptID)")
+        }
+        let position = try #require(raw["position"] as? [String: String])
+        #expect(session.position?.screen.rawValue == position["screen"])
+        #expect(session.position?.promptID == position["promptID"])
+    }
+
+    @Test(arguments: versionOneFiles)
+    func aVersionOneFileGivesTheReadinessItsVersionGave(name: String) throws {
+        let session = try SessionFile.load(from: fixture("sessions/v1/\(name).isp.json").path)
+        let now = try JSONSerialization.jsonObject(with: SummaryReport(guide: .builtIn, session: session).json())
+        let then = try JSONSerialization.jsonObject(with: Data(contentsOf: fixture("sessions/v1/\(name).summary.json")))
+        let current = try #require(now as? [String: Any])
+        let recorded = try #require(then as? [String: Any])
+        for key in ["steps", "phases", "nextStep", "concerns", "evidenceGaps", "sequenceWarnings"] {
+            #expect(canonical(current[key]) == canonical(recorded[key]), "\(key) of \(name)")
+        }
+    }
+
+    /// A JSON value as sorted text, so that two decoded values compare.
+    func canonical(_ value: Any?) -> String {
+        guard let value,
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+        else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
