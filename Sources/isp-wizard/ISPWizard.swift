@@ -183,17 +183,18 @@ func createSession(_ session: Session, at path: String) throws {
 
 /// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
 func runWizard(sessionPath: String, guide: Guide) throws {
-    let session = try reporting { () throws(FileError) in try SessionFile.load(from: sessionPath) }
-    let lock = try reporting { () throws(FileError) in try SessionLock(sessionPath: sessionPath) }
-    defer { lock.release() }
+    let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
+    defer { opened.lock?.release() }
     let backend: NcursesBackend
     do {
         backend = try NcursesBackend()
     } catch {
         throw UserError(error.description)
     }
-    let runner = WizardRunner(state: WizardState(guide: guide, session: session, size: backend.size),
-                              backend: backend, store: FileSessionStore(path: sessionPath))
+    // The real path, so that saving a session reached through a symbolic link keeps the link.
+    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+    let runner = WizardRunner(state: WizardState(guide: guide, session: opened.session, size: backend.size),
+                              backend: backend, store: store)
     let outcome = runner.run()
     backend.stop()
     if let error = runner.saveError {

@@ -18,6 +18,10 @@ private func permissions(_ path: String) -> mode_t? {
     status(path).map { $0.st_mode & 0o7777 }
 }
 
+private func contents(_ path: String) throws -> Data {
+    try Data(contentsOf: URL(fileURLWithPath: path))
+}
+
 /// A temporary folder's path with symbolic links resolved, as the file layer reports paths.
 private func real(_ folder: TemporaryFolder) -> String {
     resolvedPath(folder.path) ?? folder.path
@@ -44,6 +48,119 @@ private var editedSession: Session {
         #expect(status(path)?.st_gid == 4322)
         #expect(permissions(path) == 0o600)
         #expect(try SessionFile.load(from: path) == editedSession)
+    }
+}
+
+@Suite struct SessionAccessTests {
+    let folder = TemporaryFolder()
+
+    func savedSession() throws -> String {
+        let path = folder.path + "/water.isp.json"
+        try SessionFile.save(plainSession, to: path)
+        return path
+    }
+
+    @Test func opensAnEditableSessionUnderItsLock() throws {
+        let path = try savedSession()
+        let opened = try SessionFile.openForEditing(path)
+        #expect(opened.session == plainSession)
+        #expect(opened.path == real(folder) + "/water.isp.json")
+        #expect(opened.readOnlyReason == nil)
+        #expect(opened.lock != nil)
+        #expect(folder.files == [".water.isp.json.lock", "water.isp.json"])
+    }
+
+    @Test func removesLeftoverTemporaryFilesOfThatSessionOnly() throws {
+        let path = try savedSession()
+        let leftovers = [".water.isp.json.Ab3xYz", ".water.isp.json.0q9Z8y"]
+        let survivors = [
+            "water.isp.json.v1.bak", ".water.isp.json.X", ".water.isp.json.Ab3xYz7", ".water.isp.json.ab-3_z",
+            ".other.isp.json.Ab3xYz", "target",
+        ]
+        for name in leftovers + survivors { _ = try folder.write(name, Data("{".utf8)) }
+        try FileManager.default.createDirectory(atPath: folder.path + "/.water.isp.json.Dir123",
+                                                withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: folder.path + "/.water.isp.json.Lnk123",
+                                                   withDestinationPath: folder.path + "/target")
+        let opened = try SessionFile.openForEditing(path)
+        #expect(folder.files == (survivors + [
+            ".water.isp.json.Dir123", ".water.isp.json.Lnk123", ".water.isp.json.lock", "water.isp.json",
+        ]).sorted())
+        #expect(try contents(folder.path + "/target") == Data("{".utf8))
+        // Once the lock is let go, another wizard may be saving: nothing is removed any more.
+        opened.lock?.release()
+        _ = try folder.write(leftovers[0], Data("{".utf8))
+        #expect(opened.lock?.removeLeftoverTemporaryFiles() == [])
+        #expect(folder.files.contains(leftovers[0]))
+    }
+
+    @Test func aHardLinkedSessionOpensReadOnlyWithoutALock() throws {
+        let path = try savedSession()
+        #expect(link(path, folder.path + "/copy.isp.json") == 0)
+        let opened = try SessionFile.openForEditing(path)
+        #expect(opened.readOnlyReason == "This session is read-only: \(real(folder))/water.isp.json has 2 hard links, "
+            + "and saving would split them.")
+        #expect(opened.lock == nil)
+        #expect(folder.files == ["copy.isp.json", "water.isp.json"])
+    }
+
+    @Test func aFileWithoutWritePermissionOpensReadOnlyAndIsLeftAsItWas() throws {
+        let path = try savedSession()
+        #expect(chmod(path, 0o400) == 0)
+        let before = try contents(path)
+        let opened = try SessionFile.openForEditing(path)
+        let reason = "This session is read-only: you have no permission to change \(real(folder))/water.isp.json."
+        #expect(opened.readOnlyReason == reason)
+        #expect(opened.lock == nil)
+        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+        #expect(throws: FileError(reason)) { try store.save(editedSession) }
+        #expect(try contents(path) == before)
+        #expect(permissions(path) == 0o400)
+        // The folder can be written, so the summary still goes beside the session.
+        #expect(try store.exportSummary(SummaryReport(guide: .builtIn, session: plainSession))
+            == real(folder) + "/water.summary.txt")
+        #expect(folder.files == ["water.isp.json", "water.summary.txt"])
+    }
+
+    @Test func aFolderWithoutWritePermissionOpensReadOnly() throws {
+        let sub = folder.path + "/shared"
+        try FileManager.default.createDirectory(atPath: sub, withIntermediateDirectories: false)
+        let path = sub + "/water.isp.json"
+        try SessionFile.save(plainSession, to: path)
+        #expect(chmod(sub, 0o500) == 0)
+        defer { chmod(sub, 0o700) }
+        let opened = try SessionFile.openForEditing(path)
+        #expect(opened.readOnlyReason == "This session is read-only: saving \(real(folder))/shared/water.isp.json "
+            + "needs permission to write in its folder \(real(folder))/shared, which you do not have.")
+        #expect(opened.lock == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: sub) == ["water.isp.json"])
+        // Nothing can be written beside the session, so the summary would go to the current folder.
+        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+        #expect(store.summaryPath == FileManager.default.currentDirectoryPath + "/water.summary.txt")
+    }
+
+    /// A read-only file system cannot be mounted here, so the decision is checked from its inputs.
+    @Test func aReadOnlyFileSystemIsTheReasonGivenFirst() {
+        let conditions = SaveConditions(onReadOnlyFileSystem: true, fileWritable: false, folderWritable: false,
+                                        hardLinks: 2)
+        #expect(conditions.readOnlyReason(for: "/media/water.isp.json")
+            == "This session is read-only: /media/water.isp.json is on a read-only file system.")
+        #expect(SaveConditions(onReadOnlyFileSystem: false, fileWritable: true, folderWritable: true, hardLinks: 1)
+            .readOnlyReason(for: "/w.isp.json") == nil)
+    }
+
+    @Test func savingThroughASymbolicLinkKeepsTheLinkAndChangesItsTarget() throws {
+        let elsewhere = TemporaryFolder()
+        let target = try savedSession()
+        let link = elsewhere.path + "/link.isp.json"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        let opened = try SessionFile.openForEditing(link)
+        #expect(opened.path == real(folder) + "/water.isp.json")
+        try FileSessionStore(path: opened.path).save(editedSession)
+        #expect(kind(link) == S_IFLNK)
+        #expect(try SessionFile.load(from: target) == editedSession)
+        #expect(elsewhere.files == ["link.isp.json"])
+        #expect(folder.files == [".water.isp.json.lock", "water.isp.json"])
     }
 }
 
