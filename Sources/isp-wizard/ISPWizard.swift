@@ -215,15 +215,13 @@ func runWizard(sessionPath: String, guide: Guide) throws {
     }
 }
 
-/// When the session cannot be saved where it belongs, writes it to the temporary folder so that nothing
-/// typed is lost, and says where it went.
+/// When the session cannot be saved where it belongs, writes a rescue copy so that nothing typed is lost,
+/// and says where it went.
 func rescue(_ session: Session, failure: FileError) -> String {
-    let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-    let path = "\(folder)/isp-wizard-rescued-\(getpid()).isp.json"
     do throws(FileError) {
-        try SessionFile.save(session, to: path)
+        let path = try RescueFile.save(session, environment: ProcessInfo.processInfo.environment)
         return "\(failure.message) Your answers were saved to \(path) instead."
     } catch {
-        return "\(failure.message) Saving a copy to \(path) failed too: \(error.message)"
+        return "\(failure.message) \(error.message)"
     }
 }

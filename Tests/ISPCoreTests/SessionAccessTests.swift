@@ -205,3 +205,72 @@ private var editedSession: Session {
         #expect(kind(folder.path + "/.water.isp.json.lock") == S_IFIFO)
     }
 }
+
+@Suite struct RescueFileTests {
+    let folder = TemporaryFolder()
+    var environment: [String: String] {
+        ["XDG_STATE_HOME": folder.path + "/state", "TMPDIR": folder.path + "/tmp", "HOME": "/nonexistent"]
+    }
+
+    init() throws {
+        try FileManager.default.createDirectory(atPath: folder.path + "/tmp", withIntermediateDirectories: false)
+    }
+
+    @Test func writesAPrivateFileInAPrivateStateFolderUnderNewNames() throws {
+        let first = try RescueFile.save(editedSession, environment: environment)
+        let second = try RescueFile.save(editedSession, environment: environment)
+        let rescueFolder = folder.path + "/state/isp-wizard/rescue"
+        for path in [first, second] {
+            #expect(path.hasPrefix(rescueFolder + "/isp-wizard-rescued-") && path.hasSuffix(".isp.json"))
+            #expect(permissions(path) == 0o600)
+            #expect(try SessionFile.load(from: path) == editedSession)
+        }
+        #expect(first != second)
+        #expect(permissions(rescueFolder) == 0o700)
+        #expect(permissions(folder.path + "/state/isp-wizard") == 0o700)
+    }
+
+    enum Obstacle: CaseIterable {
+        case fileInTheWay, symbolicLink, folderOthersCanWrite
+    }
+
+    @Test(arguments: Obstacle.allCases)
+    func anUnusableStateFolderFallsBackToAPrivateTemporaryFolder(_ obstacle: Obstacle) throws {
+        let rescueFolder = folder.path + "/state/isp-wizard/rescue"
+        let decoy = folder.path + "/decoy"
+        try FileManager.default.createDirectory(atPath: decoy, withIntermediateDirectories: false)
+        try FileManager.default.createDirectory(atPath: folder.path + "/state/isp-wizard",
+                                                withIntermediateDirectories: true)
+        switch obstacle {
+        case .fileInTheWay:
+            _ = try folder.write("state/isp-wizard/rescue", Data())
+        case .symbolicLink:
+            try FileManager.default.createSymbolicLink(atPath: rescueFolder, withDestinationPath: decoy)
+        case .folderOthersCanWrite:
+            try FileManager.default.createDirectory(atPath: rescueFolder, withIntermediateDirectories: false)
+            #expect(chmod(rescueFolder, 0o777) == 0)
+        }
+        // What the old rescue used: a predictable name anyone could take first.
+        let squatted = folder.path + "/tmp/isp-wizard-rescued-\(getpid()).isp.json"
+        try FileManager.default.createDirectory(atPath: squatted, withIntermediateDirectories: false)
+        let path = try RescueFile.save(editedSession, environment: environment)
+        let privateFolder = parentFolder(of: path)
+        #expect(parentFolder(of: privateFolder) == folder.path + "/tmp")
+        #expect(fileName(of: privateFolder).hasPrefix("isp-wizard-rescue-"))
+        #expect(permissions(privateFolder) == 0o700)
+        #expect(permissions(path) == 0o600)
+        #expect(try SessionFile.load(from: path) == editedSession)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: decoy).isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: squatted).isEmpty)
+        if obstacle == .folderOthersCanWrite {
+            #expect(try FileManager.default.contentsOfDirectory(atPath: rescueFolder).isEmpty)
+        }
+    }
+
+    @Test func theStateFolderFollowsXDGStateHomeOrTheHomeFolder() {
+        #expect(RescueFile.stateFolder(["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/isp-wizard/rescue")
+        #expect(RescueFile.stateFolder(["XDG_STATE_HOME": "rel", "HOME": "/h"])
+            == "/h/.local/state/isp-wizard/rescue")
+        #expect(RescueFile.stateFolder([:]) == nil)
+    }
+}
