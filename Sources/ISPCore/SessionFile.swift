@@ -40,13 +40,16 @@ public enum SessionFile {
     /// Writes the session to a temporary file in the same folder, syncs it, and renames it over `path`,
     /// so that a crash or a full disk leaves either the old file or the new one, never half of one.
     public static func save(_ session: Session, to path: String) throws(FileError) {
-        let data: Data
+        try writeAtomically(encoded(session, for: path), to: path)
+    }
+
+    /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
+    static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            data = try encoder.encode(session)
+            return try encoder.encode(session)
         } catch {
-            throw FileError("The session could not be encoded for \(path): \(error).")
+            throw FileError("The session could not be encoded for \(destination): \(error).")
         }
-        try writeAtomically(data, to: path)
     }
 
     static let encoder: JSONEncoder = {
@@ -63,34 +66,16 @@ public enum SessionFile {
     }
 }
 
-/// Writes `data` to `path` through a synced temporary file and a rename, with permissions 0600.
+/// Writes `data` to `path` through a synced temporary file and a rename, with permissions 0600; the file
+/// replaced keeps its owner.
 public func writeAtomically(_ data: Data, to path: String) throws(FileError) {
     let folder = parentFolder(of: path)
-    var template = Array("\(folder)/.\(fileName(of: path)).XXXXXX".utf8CString)
-    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    let (descriptor, temporaryPath) = fillingTemplate("\(folder)/.\(fileName(of: path)).XXXXXX") { mkstemp($0) }
     guard descriptor >= 0 else {
         let failure = errno
         throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).", reason: shortReason(failure))
     }
-    let temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var failure: Int32?
-    if fchmod(descriptor, 0o600) != 0 { failure = errno }
-    if failure == nil {
-        failure = data.withUnsafeBytes { buffer -> Int32? in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                offset += written
-            }
-            return nil
-        }
-    }
-    if failure == nil, fsync(descriptor) != 0 { failure = errno }
-    if close(descriptor) != 0, failure == nil { failure = errno }
+    var failure = fillAndClose(descriptor, with: data, owner: { keepOwner(of: path, on: descriptor) })
     if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }
     if let failure {
         unlink(temporaryPath)
@@ -116,6 +101,58 @@ func shortReason(_ code: Int32) -> String {
     case EIO: "the disk failed"
     default: String(cString: strerror(code)).lowercasedFirst
     }
+}
+
+/// Runs mkstemp or mkdtemp on `template` (ending in XXXXXX) and returns its result with the name it chose.
+func fillingTemplate<Result>(_ template: String, _ make: (UnsafeMutablePointer<CChar>) -> Result)
+    -> (Result, String)
+{
+    var characters = Array(template.utf8CString)
+    let result = make(&characters)
+    return (result, String(decoding: characters.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
+}
+
+/// Makes a newly created file 0600, gives it its owner, writes `data`, syncs and closes it; returns the errno
+/// of what failed, if anything did. The descriptor is closed either way.
+func fillAndClose(_ descriptor: Int32, with data: Data, owner: () -> Int32? = { nil }) -> Int32? {
+    var failure: Int32?
+    if fchmod(descriptor, 0o600) != 0 { failure = errno }
+    if failure == nil { failure = owner() }
+    if failure == nil { failure = writeAll(data, to: descriptor) }
+    if failure == nil, fsync(descriptor) != 0 { failure = errno }
+    if close(descriptor) != 0, failure == nil { failure = errno }
+    return failure
+}
+
+/// Writes all of `data` to an open file, or returns the errno of why it could not.
+private func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+    data.withUnsafeBytes { buffer -> Int32? in
+        guard let base = buffer.baseAddress else { return nil }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, base + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+}
+
+/// Gives the new file the owner and group of the file it is about to replace, so that root saving a
+/// user's session does not take it over; returns the errno of why that failed, if it did.
+private func keepOwner(of path: String, on descriptor: Int32) -> Int32? {
+    var old = stat()
+    var new = stat()
+    guard lstat(path, &old) == 0, fstat(descriptor, &new) == 0,
+        old.st_uid != new.st_uid || old.st_gid != new.st_gid
+    else { return nil }
+    // EPERM: only root may give a file away, and for anyone else the owner already is the one saving.
+    // EINVAL: the old owner has no number in this user namespace, so it cannot be given back anyway.
+    if fchown(descriptor, old.st_uid, old.st_gid) == 0 || errno == EPERM || errno == EINVAL { return nil }
+    return errno
 }
 
 func errnoText() -> String {

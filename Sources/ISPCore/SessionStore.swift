@@ -14,23 +14,34 @@ public protocol SessionStore: AnyObject {
 /// A session in its file, with its summary exported beside it (`water.isp.json` → `water.summary.txt`).
 public final class FileSessionStore: SessionStore {
     public let path: String
+    /// Nil when the session may be saved; otherwise why not, and `save` refuses with this sentence.
+    public let readOnlyReason: String?
 
-    public init(path: String) {
+    /// A store for the session at `path`, which should be the real path (as `SessionFile.openForEditing`
+    /// gives it), so that saving a session reached through a symbolic link keeps the link.
+    public init(path: String, readOnlyReason: String? = nil) {
         self.path = path
+        self.readOnlyReason = readOnlyReason
     }
 
     public func save(_ session: Session) throws(FileError) {
+        // A guard only: the wizard does not try to save a read-only session.
+        if let readOnlyReason { throw FileError(readOnlyReason) }
         try SessionFile.save(session, to: path)
     }
 
+    /// Beside the session; for a read-only session whose folder cannot be written, in the current folder.
     public var summaryPath: String {
         let base = path.hasSuffix(".isp.json") ? String(path.dropLast(".isp.json".count))
             : path.hasSuffix(".json") ? String(path.dropLast(".json".count)) : path
-        return base + ".summary.txt"
+        let beside = base + ".summary.txt"
+        guard readOnlyReason != nil, !isWritable(parentFolder(of: path)) else { return beside }
+        return FileManager.default.currentDirectoryPath + "/" + fileName(of: beside)
     }
 
     public func exportSummary(_ report: SummaryReport) throws(FileError) -> String {
-        try writeAtomically(Data(report.text(width: 80).utf8), to: summaryPath)
-        return summaryPath
+        let destination = summaryPath
+        try writeAtomically(Data(report.text(width: 80).utf8), to: destination)
+        return destination
     }
 }

@@ -34,6 +34,21 @@ public func ellipsized(_ text: String, width: Int) -> String {
     text.displayWidth <= width ? text : truncated(text, width: max(width - 1, 0)) + "…"
 }
 
+/// Text cut to `width` cells in its middle, keeping both ends: a path's folder start and its file name.
+public func ellipsizedInMiddle(_ text: String, width: Int) -> String {
+    guard text.displayWidth > width, width > 1 else { return text.displayWidth <= width ? text : "" }
+    let head = truncated(text, width: (width - 1) / 2)
+    var tail: [Character] = []
+    var tailWidth = 0
+    for character in text.reversed() {
+        let characterWidth = String(character).displayWidth
+        if head.displayWidth + 1 + tailWidth + characterWidth > width { break }
+        tail.append(character)
+        tailWidth += characterWidth
+    }
+    return head + "…" + String(tail.reversed())
+}
+
 /// A row of radio choices, `( ) label` and `(•) label`, wrapped onto as many lines as the width needs.
 public struct ChoiceRow: Sendable {
     public var labels: [String]

@@ -20,7 +20,7 @@ extension WizardState {
 
     /// What must not be missed, on a line of its own above the key bar: a failing save, or a read-only session.
     var alert: String? {
-        if let readOnlyReason { return "READ-ONLY: \(readOnlyReason)" }
+        if let readOnlyReason { return readOnlyReason }
         guard let saveFailure else { return nil }
         let reason = saveFailure.reason ?? "the file could not be written"
         // The longest wording that fits; the shortest fits 60 columns.
@@ -67,7 +67,8 @@ extension WizardState {
     func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
         let width = size.columns
         grid.fill(row: 0, columns: 0..<width, style: .reverse)
-        let right = status?.text ?? ""
+        // The status may name a long path; its end (the file name) matters most, and the title keeps some room.
+        let right = ellipsizedInMiddle(status?.text ?? "", width: max(width - 26, 10))
         let title = " ISP Start-up Wizard · \(session.displayName)"
         grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.reverse, .bold])
         if !right.isEmpty {

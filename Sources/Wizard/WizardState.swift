@@ -37,7 +37,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var status: Status?
     /// The last save's failure, shown on a line of its own until a save succeeds.
     public internal(set) var saveFailure: FileError?
-    /// Why this session cannot be changed, when it is open read-only; nothing is then edited or saved.
+    /// Why this session cannot be changed (one sentence), when it is open read-only; nothing is then edited or
+    /// saved.
     public let readOnlyReason: String?
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.

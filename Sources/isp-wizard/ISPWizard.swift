@@ -189,41 +189,42 @@ func createSession(_ session: Session, at path: String) throws {
 
 /// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
 func runWizard(sessionPath: String, guide: Guide) throws {
-    let session = try reporting { () throws(FileError) in try SessionFile.load(from: sessionPath) }
-    let lock = try reporting { () throws(FileError) in try SessionLock(sessionPath: sessionPath) }
-    defer { lock.release() }
+    let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
+    defer { opened.lock?.release() }
     let backend: NcursesBackend
     do {
         backend = try NcursesBackend()
     } catch {
         throw UserError(error.description)
     }
-    let runner = WizardRunner(state: WizardState(guide: guide, session: session, size: backend.size),
-                              backend: backend, store: FileSessionStore(path: sessionPath))
+    // The real path, so that saving a session reached through a symbolic link keeps the link.
+    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+    let state = WizardState(guide: guide, session: opened.session, size: backend.size,
+                            readOnlyReason: opened.readOnlyReason)
+    let runner = WizardRunner(state: state, backend: backend, store: store)
     let outcome = runner.run()
     backend.stop()
     if let error = runner.state.saveFailure {
         throw UserError(rescue(runner.state.session, failure: error))
     }
+    let farewell = opened.readOnlyReason == nil ? "Saved to \(sessionPath)" : "Nothing was changed in \(sessionPath)"
     switch outcome {
     case .quit:
-        print("Saved to \(sessionPath)")
+        print(farewell)
     case .stopped(let signal):
-        if signal != .hangup { print("Saved to \(sessionPath)") }
+        if signal != .hangup { print(farewell) }
         throw ExitCode(128 + signal.number)
     }
 }
 
-/// When the session cannot be saved where it belongs, writes it to the temporary folder so that nothing
-/// typed is lost, and says where it went.
+/// When the session cannot be saved where it belongs, writes a rescue copy so that nothing typed is lost,
+/// and says where it went.
 func rescue(_ session: Session, failure: FileError) -> String {
-    let folder = ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp"
-    let path = "\(folder)/isp-wizard-rescued-\(getpid()).isp.json"
     do throws(FileError) {
-        try SessionFile.save(session, to: path)
+        let path = try RescueFile.save(session, environment: ProcessInfo.processInfo.environment)
         return "\(failure.message) Your answers were saved to \(path) instead."
     } catch {
-        return "\(failure.message) Saving a copy to \(path) failed too: \(error.message)"
+        return "\(failure.message) \(error.message)"
     }
 }
 

@@ -134,6 +134,30 @@ import Testing
         tmux.waitForExit()
     }
 
+    @Test func aSessionWithoutWritePermissionOpensReadOnlyChangesNothingAndExports() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/locked.isp.json"
+        try SessionFile.save(Session(guide: .builtIn, name: "Água"), to: file)
+        chmod(file, 0o400)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let tmux = try TmuxSession(command: try workspace.command("open \(file)") + "; echo exit=$?; sleep 10")
+        let screen = tmux.waitFor("This session is read-only")
+        #expect(screen.contains("Água"))
+        try tmux.type("Zürich")
+        tmux.waitFor("Read-only: not changed")
+        try tmux.press("Escape")
+        try tmux.type("s")
+        tmux.waitFor("How ready is the partnership?")
+        try tmux.type("x")
+        tmux.waitFor("locked.summary.txt")
+        try tmux.press("C-q")
+        let after = tmux.waitFor("exit=0")
+        #expect(after.replacingOccurrences(of: "\n", with: "").contains("Nothing was changed in \(file)"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.path).sorted()
+                == ["locked.isp.json", "locked.summary.txt"])
+    }
+
     @Test func aSessionOpenInOneWizardCannotBeOpenedInAnother() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/shared.isp.json"

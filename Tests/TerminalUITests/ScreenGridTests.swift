@@ -60,4 +60,11 @@ import Testing
         KeyBar([("^N", "next"), ("^P", "back"), ("F1", "help"), ("^Q", "quit")]).draw(into: &narrow, row: 0)
         #expect(narrow.text == " F1 help  ^Q quit")
     }
+
+    @Test func aLongPathIsCutInItsMiddleKeepingTheFileName() {
+        let cut = ellipsizedInMiddle("Summary saved to /home/ana/.local/share/isp-wizard/水.summary.txt", width: 40)
+        #expect(cut == "Summary saved to /h…izard/水.summary.txt")
+        #expect(cut.displayWidth <= 40)
+        #expect(ellipsizedInMiddle("short", width: 40) == "short")
+    }
 }

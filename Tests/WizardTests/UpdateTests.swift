@@ -235,7 +235,7 @@ import Testing
         session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "kept")
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         return WizardState(guide: .builtIn, session: session, size: standardSize,
-                           readOnlyReason: "you have no permission to change water.isp.json.")
+                           readOnlyReason: "This session is read-only: you have no permission to change water.isp.json.")
     }
 
     @Test func keysThatWouldChangeTheSessionChangeNothingAndSaveNothing() {
@@ -263,7 +263,7 @@ import Testing
         var state = readOnlyState()
         for key: Key in [.escape, .character("s"), .control("p"), .control("p")] {
             state.press(key)
-            #expect(state.view().rowText(22) == " READ-ONLY: you have no permission to change water.isp.json.",
+            #expect(state.view().rowText(22) == " This session is read-only: you have no permission to change water.isp.json.",
                     "on \(state.locationLine)")
         }
     }
