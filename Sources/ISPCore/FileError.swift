@@ -36,7 +36,8 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
             return FileError("\(file) is corrupt or truncated: it is not valid JSON.")
         case .dataCorrupted(let context):
             return FileError(
-                "\(file) is not a valid \(kind): \(place(context.codingPath)) \(context.debugDescription.lowercasedFirst)")
+                "\(file) is not a valid \(kind): \(place(context.codingPath)) "
+                    + context.debugDescription.excerpt().lowercasedFirst)
         @unknown default:
             return FileError("\(file) is not a valid \(kind).")
         }
@@ -49,7 +50,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
             if let index = key.intValue {
                 text += "[\(index)]"
             } else {
-                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+                // Keys of the answers come from the file and can be anything.
+                let name = key.stringValue.excerpt()
+                text += text.isEmpty ? name : ".\(name)"
             }
         }
         return text.isEmpty ? "the top level" : text
@@ -57,6 +60,10 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
 }
 
 extension String {
+    /// A path as messages name it: made visible on one line, and cut if absurdly long (a command-line
+    /// argument can be 128 KB), with more room than a quoted field since the whole path usually matters.
+    var pathInMessage: String { excerpt(limit: 200) }
+
     var lowercasedFirst: String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()

@@ -3,40 +3,51 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension Guide {
+    /// The largest guide file read: the built-in guide is 12 KB. Texts are wrapped on every screen, and
+    /// a 1 MB prompt already takes 0.4 s to wrap in a release build, a 4 MB one 2 s.
+    public static let maximumFileSize = 1 << 20
+
     /// Reads and validates a guide file; every problem is one sentence naming the file and the place.
     public static func load(from path: String) throws(FileError) -> Guide {
-        let data = try readFile(at: path, kind: "guide")
+        try decode(readFile(at: path, kind: "guide", maximumSize: maximumFileSize), file: path.pathInMessage)
+    }
+
+    /// Decodes and validates the contents of a guide file, `file` being its name as messages show it.
+    static func decode(_ data: Data, file: String) throws(FileError) -> Guide {
         let guide: Guide
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
             guard header.format == formatName else {
-                throw FileError("\(path) is not an isp-wizard guide (its format is \"\(header.format)\").")
+                throw FileError("\(file) is not an isp-wizard guide (its format is \"\(header.format.excerpt())\").")
             }
             guard header.version <= supportedVersion else {
                 throw FileError(
-                    "\(path) is a guide of format version \(header.version); this isp-wizard reads up to "
+                    "\(file) is a guide of format version \(header.version); this isp-wizard reads up to "
                         + "version \(supportedVersion). Please update isp-wizard.")
             }
             guide = try JSONDecoder().decode(Guide.self, from: data)
         } catch let error as FileError {
             throw error
         } catch {
-            throw FileError.decoding(error, file: path, kind: "guide")
+            throw FileError.decoding(error, file: file, kind: "guide")
         }
         if let problem = guide.validationProblem() {
-            throw FileError("\(path) is not a valid guide: \(problem).")
+            throw FileError("\(file) is not a valid guide: \(problem).")
         }
         return guide
     }
 
     /// The guide as the JSON that `load` reads back.
     public func jsonData() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // A guide is plain strings, numbers and booleans: encoding cannot fail.
-        return (try? encoder.encode(self)) ?? Data()
+        (try? SessionFile.encodeJSON(self)) ?? Data()
     }
 
     /// The first thing wrong with the guide's content, naming its place, or nil when it is sound.
@@ -49,20 +60,20 @@ extension Guide {
         for (phaseIndex, phase) in phases.enumerated() {
             let phasePlace = "phases[\(phaseIndex)]"
             if phase.id.isBlank { return "\(phasePlace).id is empty" }
-            if duplicate(phase.id) { return "\(phasePlace).id \"\(phase.id)\" is used twice" }
+            if duplicate(phase.id) { return "\(phasePlace).id \"\(phase.id.excerpt())\" is used twice" }
             if phase.title.isBlank { return "\(phasePlace).title is empty" }
             if phase.steps.isEmpty { return "\(phasePlace) has no steps" }
             for (stepIndex, step) in phase.steps.enumerated() {
                 let stepPlace = "\(phasePlace).steps[\(stepIndex)]"
                 if step.id.isBlank { return "\(stepPlace).id is empty" }
-                if duplicate(step.id) { return "\(stepPlace).id \"\(step.id)\" is used twice" }
+                if duplicate(step.id) { return "\(stepPlace).id \"\(step.id.excerpt())\" is used twice" }
                 if step.title.isBlank { return "\(stepPlace).title is empty" }
-                if step.prompts.isEmpty { return "\(stepPlace) (\(step.id)) has no prompts" }
+                if step.prompts.isEmpty { return "\(stepPlace) (\(step.id.excerpt())) has no prompts" }
                 for (promptIndex, prompt) in step.prompts.enumerated() {
                     let promptPlace = "\(stepPlace).prompts[\(promptIndex)]"
                     if prompt.id.isBlank { return "\(promptPlace).id is empty" }
-                    if duplicate(prompt.id) { return "\(promptPlace).id \"\(prompt.id)\" is used twice" }
-                    if prompt.text.isBlank { return "\(promptPlace) (\(prompt.id)) has no text" }
+                    if duplicate(prompt.id) { return "\(promptPlace).id \"\(prompt.id.excerpt())\" is used twice" }
+                    if prompt.text.isBlank { return "\(promptPlace) (\(prompt.id.excerpt())) has no text" }
                 }
             }
         }
@@ -87,18 +98,76 @@ struct FormatHeader: Decodable {
     }
 }
 
-/// Reads a whole file, or says in one sentence why it cannot.
-func readFile(at path: String, kind: String) throws(FileError) -> Data {
-    var isDirectory = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw FileError("\(path) does not exist.")
+/// Reads a whole regular file of at most `maximumSize` bytes, or says in one sentence why it cannot.
+///
+/// Uses stat and open rather than FileManager, to tell a missing file from a link loop, a name too long
+/// or a permission refused; and never opens a FIFO, a socket or a device, where a read could block forever.
+func readFile(at path: String, kind: String, maximumSize: Int) throws(FileError) -> Data {
+    let file = path.pathInMessage
+    guard !path.isEmpty else { throw FileError("No \(kind) file was given: the path is empty.") }
+    var status = stat()
+    guard stat(path, &status) == 0 else { throw FileError(openingFailure(file: file, kind: kind)) }
+    try requireRegularFile(status, file: file, kind: kind)
+    // O_NONBLOCK: if a FIFO took the file's place since stat, opening it must not wait for a writer.
+    let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw FileError(openingFailure(file: file, kind: kind)) }
+    defer { close(descriptor) }
+    guard fstat(descriptor, &status) == 0 else { throw FileError("\(file) cannot be read: \(errnoText()).") }
+    try requireRegularFile(status, file: file, kind: kind)
+    try requireSize(Int(status.st_size), atMost: maximumSize, file: file, kind: kind)
+    if status.st_size == 0 { throw FileError("\(file) is empty, so it is not a \(kind) file.") }
+
+    var data = Data(count: Int(status.st_size))
+    var length = 0
+    while true {
+        // A file that grew since fstat is read to one byte past the limit, to be refused as well.
+        if length == data.count { data.count = min(data.count * 2, maximumSize + 1) }
+        let count = data.withUnsafeMutableBytes { buffer in
+            read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+        }
+        if count < 0 {
+            if errno == EINTR { continue }
+            throw FileError("\(file) cannot be read: \(errnoText()).")
+        }
+        if count == 0 { break }
+        length += count
+        try requireSize(length, atMost: maximumSize, file: file, kind: kind)
     }
-    if isDirectory { throw FileError("\(path) is a folder, not a \(kind) file.") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw FileError("\(path) cannot be read (check its permissions).")
-    }
-    if data.isEmpty { throw FileError("\(path) is empty, so it is not a \(kind) file.") }
+    data.count = length
     return data
+}
+
+/// Why opening or looking up a file failed, from errno, as a sentence naming the file.
+private func openingFailure(file: String, kind: String) -> String {
+    switch errno {
+    case ENOENT: "\(file) does not exist."
+    case ENOTDIR: "\(file) does not exist: a part of its path is not a folder."
+    case ELOOP: "\(file) cannot be opened: its symbolic links go round in a loop."
+    case ENAMETOOLONG: "\(file) cannot be opened: its name is too long."
+    case EACCES, EPERM: "\(file) cannot be read: permission denied."
+    default: "\(file) cannot be read: \(errnoText())."
+    }
+}
+
+/// Refuses folders, FIFOs, sockets and devices.
+private func requireRegularFile(_ status: stat, file: String, kind: String) throws(FileError) {
+    switch status.st_mode & S_IFMT {
+    case S_IFREG: return
+    case S_IFDIR: throw FileError("\(file) is a folder, not a \(kind) file.")
+    default: throw FileError("\(file) is not a regular file, so it is not a \(kind) file.")
+    }
+}
+
+/// Refuses a file over the limit: "X is 52 MB; isp-wizard opens session files up to 16 MB."
+private func requireSize(_ size: Int, atMost limit: Int, file: String, kind: String) throws(FileError) {
+    guard size > limit else { return }
+    throw FileError("\(file) is \(megabytes(size)); isp-wizard opens \(kind) files up to \(megabytes(limit)).")
+}
+
+/// A size in megabytes (2^20 bytes), rounded up to a tenth so that a file just over a limit is not shown at it.
+private func megabytes(_ bytes: Int) -> String {
+    let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
+    return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
 }
 
 extension String {

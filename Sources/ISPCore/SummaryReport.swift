@@ -120,7 +120,7 @@ public struct SummaryReport: Sendable {
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
             nextStep: summary.nextStep, methods: Self.methodsNote)
-        return (try? SessionFile.encoder.encode(document)) ?? Data()
+        return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
     /// A bar of 16 cells for the 0–4 scale, the score, the band and the coverage.
@@ -155,13 +155,17 @@ public struct SummaryReport: Sendable {
 }
 
 /// Wraps a report line at its indent; the continuation lines of a "- " item hang under its text.
+///
+/// Control characters from names, notes and guide texts are made visible first, so that the columns are
+/// counted on what is shown.
 public func wrapReportLine(_ line: ReportLine, width: Int) -> [String] {
     if line.kind == .blank { return [""] }
     let padding = String(repeating: " ", count: line.indent)
-    guard line.text.hasPrefix("- ") else {
-        return wrap(line.text, width: max(width - line.indent, 10)).map { padding + $0 }
+    let text = line.text.visibleControls
+    guard text.hasPrefix("- ") else {
+        return wrap(text, width: max(width - line.indent, 10)).map { padding + $0 }
     }
-    let lines = wrap(String(line.text.dropFirst(2)), width: max(width - line.indent - 2, 10))
+    let lines = wrap(String(text.dropFirst(2)), width: max(width - line.indent - 2, 10))
     return lines.enumerated().map { padding + ($0.offset == 0 ? "- " : "  ") + $0.element }
 }
 

@@ -160,8 +160,9 @@ struct PrintGuide: ParsableCommand {
 struct UserError: Error, CustomStringConvertible {
     let description: String
 
+    /// Paths, file contents and TERM can hold escape sequences; the terminal gets them made visible.
     init(_ description: String) {
-        self.description = description
+        self.description = description.visibleControls
     }
 }
 

@@ -231,6 +231,25 @@ import Testing
         #expect((object?["steps"] as? [[String: Any]])?.first?["band"] as? String == "Ready")
     }
 
+    @Test func summaryAndErrorsShowControlCharactersFromFilesVisibly() throws {
+        let workspace = try Workspace()
+        let session = Session(guide: .builtIn, name: "Water\u{1B}]0;pwned\u{07}\u{9B}2J")
+        let file = workspace.path + "/s.isp.json"
+        try SessionFile.save(session, to: file)
+        let text = try runWizard(["summary", file])
+        #expect(text.output.hasPrefix("Readiness summary: Water^[]0;pwned^G<U+009B>2J\n"))
+        let json = try runWizard(["summary", file, "--format", "json"])
+        #expect(json.output.contains(#""name" : "Water\u001b]0;pwned\u0007\u009b2J""#))
+
+        let foreign = workspace.path + "/\u{1B}[2J.isp.json"
+        try #"{"format": "\u001b]52;c;aGk=\u0007", "schemaVersion": 1}"#
+            .write(toFile: foreign, atomically: true, encoding: .utf8)
+        let refused = try runWizard(["summary", foreign])
+        #expect(refused.status == 1)
+        #expect(refused.error == "Error: \(workspace.path)/^[[2J.isp.json is not an isp-wizard session "
+            + "(its format is \"^[]52;c;aGk=^G\").\n")
+    }
+
     @Test func aCorruptOrNewerFileGetsOneSentenceAndIsLeftAlone() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/bad.isp.json"
