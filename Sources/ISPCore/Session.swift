@@ -46,6 +46,12 @@ public struct Session: Codable, Sendable, Equatable {
     public func answer(for promptID: String) -> Answer {
         answers[promptID] ?? Answer()
     }
+
+    /// The bytes of the text typed into the session (names and notes), which is most of its file's size.
+    public var textSize: Int {
+        answers.values.reduce(0) { $0 + $1.notes.utf8.count }
+            + [partnership.name, partnership.focalIssue, facilitator, organisation].reduce(0) { $0 + $1.utf8.count }
+    }
 }
 
 public struct Partnership: Codable, Sendable, Equatable {

@@ -121,6 +121,10 @@ extension WizardState {
         }
     }
 
+    /// How large the session's text may grow through pasting: half of the largest session file isp-wizard
+    /// opens, leaving room for the JSON around the text and for what is typed later.
+    static let largestPastedSession = SessionFile.maximumSize / 2
+
     /// The fields of the screen on view, in Tab order.
     var focusableFields: [Field] {
         switch screen {
@@ -170,6 +174,11 @@ extension WizardState {
     }
 
     private mutating func paste(_ text: String) -> [Effect] {
+        // A session that grew past what isp-wizard opens could be saved but never opened again.
+        if session.textSize + text.utf8.count > Self.largestPastedSession {
+            status = .pasteTooLarge
+            return [.bell]
+        }
         switch focusedField {
         case .notes:
             let box = questionLayout.notesBox

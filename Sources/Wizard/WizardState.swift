@@ -148,6 +148,8 @@ public enum Status: Equatable, Sendable {
     case notExported(FileError)
     /// A key tried to change a session that is open read-only.
     case readOnly
+    /// A paste was not taken, since the session would grow larger than isp-wizard opens.
+    case pasteTooLarge
 
     var text: String {
         switch self {
@@ -155,6 +157,7 @@ public enum Status: Equatable, Sendable {
         case .exported(let path): "Summary saved to \(path)"
         case .notExported(let error): "Not exported: \(error.message)"
         case .readOnly: "Read-only: not changed"
+        case .pasteTooLarge: "Paste too large: not taken"
         }
     }
 }

@@ -208,7 +208,8 @@ func runWizard(sessionPath: String, guide: Guide) throws {
     if let error = runner.state.saveFailure {
         throw UserError(rescue(runner.state.session, failure: error))
     }
-    let farewell = opened.readOnlyReason == nil ? "Saved to \(sessionPath)" : "Nothing was changed in \(sessionPath)"
+    let shownPath = sessionPath.visibleControls
+    let farewell = opened.readOnlyReason == nil ? "Saved to \(shownPath)" : "Nothing was changed in \(shownPath)"
     switch outcome {
     case .quit:
         print(farewell)

@@ -268,3 +268,16 @@ import Testing
         }
     }
 }
+
+@Suite struct PasteLimitTests {
+    @Test func aPasteThatWouldMakeTheSessionTooLargeToOpenIsNotTakenAndSaysSo() {
+        var state = makeState()
+        state.press(.control("n"), .enter, .tab)
+        let huge = String(repeating: "水", count: SessionFile.maximumSize / 3 / 2 + 1)
+        #expect(state.handle(.paste(huge)) == [.bell])
+        #expect(state.session.answers["s1.q1"] == nil)
+        #expect(state.view().rowText(0).hasSuffix("Paste too large: not taken"))
+        #expect(state.handle(.paste("a page of notes")) == [.saveSoon])
+        #expect(state.session.answers["s1.q1"]?.notes == "a page of notes")
+    }
+}
