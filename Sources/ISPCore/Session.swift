@@ -4,15 +4,13 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// One partnership's answers to the guide, as saved in a session file.
-public struct Session: Codable, Sendable, Equatable {
-    /// The value of `format` in every session file.
-    public static let formatName = "isp-wizard-session"
-    /// The newest session file layout this version reads and the one it writes.
-    public static let schemaVersion = 1
-
-    public var format: String
-    public var schemaVersion: Int
+/// One partnership's answers to the guide: who answered, each voice's ratings, the group's, and where the
+/// wizard was. On disk it is a versioned session file (`SessionFileFormats.swift`); this is the model.
+public struct Session: Sendable, Equatable {
+    /// Identifies the partnership across its sessions: rounds, and partners' self-assessments to merge.
+    public var partnershipID: String
+    /// Which assessment of the partnership this is: 1, then one more for each later round.
+    public var round: Int
     public var partnership: Partnership
     public var mode: Mode
     /// Who runs the workshop (workshop mode).
@@ -20,26 +18,35 @@ public struct Session: Codable, Sendable, Equatable {
     /// Who is assessing itself (self-assessment mode).
     public var organisation: String
     public var sector: Sector?
+    /// The id this self-assessment's organisation takes as a participant when it is merged into a workshop.
+    public var participantID: String
+    /// The people in a workshop who rate each question; empty for a self-assessment or a one-voice workshop.
+    public var participants: [Participant]
     public var guide: GuideReference
     public var createdAt: Date
     public var updatedAt: Date
     /// Answers by prompt id; prompts without an entry are unanswered.
     public var answers: [String: Answer]
+    /// The partnership's own records (stakeholders, convening plan, action plan…), kept as they were read.
+    public var records: [String: JSONValue]
     /// The screen the wizard showed last, so that reopening returns there.
     public var position: Position?
 
     public init(guide: Guide, mode: Mode = .workshop, name: String = "", now: Date = Date()) {
-        format = Self.formatName
-        schemaVersion = Self.schemaVersion
+        partnershipID = Identifier.make()
+        round = 1
         partnership = Partnership(name: name, focalIssue: "")
         self.mode = mode
         facilitator = ""
         organisation = ""
         sector = nil
+        participantID = Identifier.make()
+        participants = []
         self.guide = GuideReference(id: guide.id, edition: guide.edition)
         createdAt = now
         updatedAt = now
         answers = [:]
+        records = [:]
         position = nil
     }
 
@@ -49,8 +56,34 @@ public struct Session: Codable, Sendable, Equatable {
 
     /// The bytes of the text typed into the session (names and notes), which is most of its file's size.
     public var textSize: Int {
-        answers.values.reduce(0) { $0 + $1.notes.utf8.count }
+        let answerText = answers.values.reduce(0) { total, answer in
+            total + answer.notes.utf8.count + answer.reason.utf8.count
+                + answer.voices.values.reduce(0) { $0 + $1.note.utf8.count }
+        }
+        let people = participants.reduce(0) { $0 + $1.name.utf8.count + $1.organisation.utf8.count }
+        return answerText + people
             + [partnership.name, partnership.focalIssue, facilitator, organisation].reduce(0) { $0 + $1.utf8.count }
+    }
+}
+
+/// Someone in a workshop who gives their own ratings: a person, or a partner organisation merged in.
+public struct Participant: Codable, Sendable, Equatable, Identifiable {
+    public var id: String
+    /// May stay empty: then the participant is shown by organisation or number.
+    public var name: String
+    public var organisation: String
+    public var sector: Sector?
+
+    public init(id: String = Identifier.make(), name: String = "", organisation: String = "", sector: Sector? = nil) {
+        self.id = id
+        self.name = name
+        self.organisation = organisation
+        self.sector = sector
+    }
+
+    /// How the participant is named on screen: the name, else the organisation, else "Participant 3".
+    public func displayName(number: Int) -> String {
+        !name.isBlank ? name : !organisation.isBlank ? organisation : "Participant \(number)"
     }
 }
 
@@ -101,17 +134,44 @@ public struct GuideReference: Codable, Sendable, Equatable {
     public var edition: String
 }
 
-/// A prompt's answer: how settled it is (the rating) and the answer itself (the notes).
-public struct Answer: Codable, Sendable, Equatable {
+/// A prompt's answer: how settled it is (the rating) and the answer itself (the notes), with each
+/// participant's own rating and note in a workshop that has participants.
+public struct Answer: Sendable, Equatable {
+    /// The group's rating: in a workshop with participants, the consensus it recorded; otherwise the one
+    /// rating given.
     public var rating: Rating?
+    /// The group's notes.
     public var notes: String
+    /// Why the group settled on its consensus, asked for when the participants' ratings diverge.
+    public var reason: String
+    /// Each participant's rating and note, by participant id.
+    public var voices: [String: Voice]
+    /// Brought over from the previous round and not yet confirmed, changed or re-rated.
+    public var isCarriedOver: Bool
 
-    public init(rating: Rating? = nil, notes: String = "") {
+    public init(rating: Rating? = nil, notes: String = "", reason: String = "", voices: [String: Voice] = [:],
+                isCarriedOver: Bool = false) {
         self.rating = rating
         self.notes = notes
+        self.reason = reason
+        self.voices = voices
+        self.isCarriedOver = isCarriedOver
     }
 
-    public var isEmpty: Bool { rating == nil && notes.isEmpty }
+    public var isEmpty: Bool { rating == nil && notes.isEmpty && reason.isEmpty && voices.isEmpty }
+}
+
+/// One participant's answer to a prompt.
+public struct Voice: Codable, Sendable, Equatable {
+    public var rating: Rating?
+    public var note: String
+
+    public init(rating: Rating? = nil, note: String = "") {
+        self.rating = rating
+        self.note = note
+    }
+
+    public var isEmpty: Bool { rating == nil && note.isEmpty }
 }
 
 /// A readiness rating: one of the five stages, or one of the two answers that are not scores.

@@ -6,7 +6,9 @@ import Darwin
 
 /// A session opened for the full-screen interface: editable under its lock, or read-only with the reason.
 public struct OpenedSession {
-    public let session: Session
+    /// The session as read, with the version of its file.
+    public let contents: SessionFileContents
+    public var session: Session { contents.session }
     /// The real path, symbolic links resolved: where the session is saved, so that a link stays a link.
     public let path: String
     /// Nil when the session may be changed; otherwise one sentence saying why not, naming the file.
@@ -29,9 +31,9 @@ extension SessionFile {
         let readOnlyReason = SaveConditions(realPath: realPath).readOnlyReason(for: realPath)
         // Locked before loading, so that a wizard closing this session just now has finished its last save.
         let lock = readOnlyReason == nil ? try SessionLock(sessionPath: realPath) : nil
-        let session = try load(from: path)
+        let contents = try read(from: path)
         lock?.removeLeftoverTemporaryFiles()
-        return OpenedSession(session: session, path: realPath, readOnlyReason: readOnlyReason, lock: lock)
+        return OpenedSession(contents: contents, path: realPath, readOnlyReason: readOnlyReason, lock: lock)
     }
 }
 

@@ -11,6 +11,11 @@ import Darwin
 
 /// Reading and writing session files: JSON, replaced atomically, readable by the owner only.
 public enum SessionFile {
+    /// The value of `format` in every session file.
+    public static let formatName = "isp-wizard-session"
+    /// The newest session file layout this version reads, and the one it writes.
+    public static let schemaVersion = 2
+
     /// The largest session file read. Every question answered in pages of notes is well under 1 MB; the
     /// worst file of 4 MB (190,000 tiny answers) takes 0.6 s to load in a release build, one of 16 MB 4 s.
     public static let maximumSize = 4 << 20
@@ -18,22 +23,41 @@ public enum SessionFile {
     /// Reads a session, refusing files that are not sessions, are damaged, too large or come from a newer
     /// version. The file is never changed by a failed load.
     public static func load(from path: String) throws(FileError) -> Session {
-        try decode(readFile(at: path, kind: "session", maximumSize: maximumSize), file: path.pathInMessage)
+        try read(from: path).session
+    }
+
+    /// Reads a session with the version its file was written in, and the file's bytes when that version is
+    /// older than this one's (to keep them before the file is first written anew).
+    public static func read(from path: String) throws(FileError) -> SessionFileContents {
+        let data = try readFile(at: path, kind: "session", maximumSize: maximumSize)
+        let (session, version) = try decodeAnyVersion(data, file: path.pathInMessage)
+        return SessionFileContents(session: session, version: version,
+                                   olderOriginal: version < schemaVersion ? data : nil)
     }
 
     /// Decodes the contents of a session file, `file` being its name as messages show it.
     static func decode(_ data: Data, file: String) throws(FileError) -> Session {
+        try decodeAnyVersion(data, file: file).session
+    }
+
+    /// Decodes a session file of any version this one reads, migrating it to the newest.
+    private static func decodeAnyVersion(_ data: Data, file: String) throws(FileError) -> (session: Session, version: Int) {
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
-            guard header.format == Session.formatName else {
+            guard header.format == formatName else {
                 throw FileError("\(file) is not an isp-wizard session (its format is \"\(header.format.excerpt())\").")
             }
-            guard header.version <= Session.schemaVersion else {
+            guard header.version <= schemaVersion else {
                 throw FileError(
                     "\(file) was written by a newer isp-wizard (session schema \(header.version); this one "
-                        + "reads up to \(Session.schemaVersion)). Please update isp-wizard; the file was not changed.")
+                        + "reads up to \(schemaVersion)). Please update isp-wizard; the file was not changed.")
             }
-            return try decoder.decode(Session.self, from: data)
+            switch header.version {
+            case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
+            case 2: return (Session(try decoder.decode(SessionFileV2.self, from: data)), 2)
+            default:
+                throw FileError("\(file) is not a valid session: no isp-wizard wrote session schema \(header.version).")
+            }
         } catch let error as FileError {
             throw error
         } catch DecodingError.keyNotFound(let key, let context)
@@ -45,6 +69,22 @@ public enum SessionFile {
         }
     }
 
+    /// Keeps the bytes of a file written by an older version beside it, once, as `FILE.v1.bak` (0600): the first
+    /// save in the newest version would otherwise replace the only copy of the old one. An existing backup is
+    /// never overwritten.
+    public static func keepOriginal(_ contents: SessionFileContents, of path: String) throws(FileError) {
+        guard let original = contents.olderOriginal else { return }
+        let backup = "\(path).v\(contents.version).bak"
+        let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if descriptor < 0 && errno == EEXIST { return }
+        let failure = descriptor < 0 ? errno : fillAndClose(descriptor, with: original)
+        guard let failure else { return }
+        if descriptor >= 0 { unlink(backup) }
+        throw FileError("Could not keep the original of \(path.pathInMessage) as \(backup.pathInMessage) before "
+                            + "saving it in the new format: \(String(cString: strerror(failure))).",
+                        reason: shortReason(failure))
+    }
+
     /// Writes the session to a temporary file in the same folder, syncs it, and renames it over `path`,
     /// so that a crash or a full disk leaves either the old file or the new one, never half of one.
     public static func save(_ session: Session, to path: String) throws(FileError) {
@@ -54,7 +94,7 @@ public enum SessionFile {
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
     static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            return try encodeJSON(session)
+            return try encodeJSON(SessionFileV2(session))
         } catch {
             throw FileError("The session could not be encoded for \(destination): \(error).")
         }
@@ -78,6 +118,15 @@ public enum SessionFile {
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }
+}
+
+/// A session as read from its file.
+public struct SessionFileContents: Sendable {
+    public let session: Session
+    /// The version of the file's layout (`schemaVersion`).
+    public let version: Int
+    /// The file's bytes when it was written by an older version, to keep before it is written anew.
+    public let olderOriginal: Data?
 }
 
 /// Writes `data` to `path` through a synced temporary file and a rename, with permissions 0600; the file

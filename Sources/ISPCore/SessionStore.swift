@@ -17,16 +17,25 @@ public final class FileSessionStore: SessionStore {
     /// Nil when the session may be saved; otherwise why not, and `save` refuses with this sentence.
     public let readOnlyReason: String?
 
+    /// The file as an older version wrote it, kept beside it (`FILE.v1.bak`) before the first save.
+    private var originalToKeep: SessionFileContents?
+
     /// A store for the session at `path`, which should be the real path (as `SessionFile.openForEditing`
-    /// gives it), so that saving a session reached through a symbolic link keeps the link.
-    public init(path: String, readOnlyReason: String? = nil) {
+    /// gives it), so that saving a session reached through a symbolic link keeps the link. `opened` is the
+    /// file as read, whose original is kept before the first save when an older version wrote it.
+    public init(path: String, readOnlyReason: String? = nil, opened: SessionFileContents? = nil) {
         self.path = path
         self.readOnlyReason = readOnlyReason
+        originalToKeep = opened
     }
 
     public func save(_ session: Session) throws(FileError) {
         // A guard only: the wizard does not try to save a read-only session.
         if let readOnlyReason { throw FileError(readOnlyReason) }
+        if let original = originalToKeep {
+            try SessionFile.keepOriginal(original, of: path)
+            originalToKeep = nil
+        }
         try SessionFile.save(session, to: path)
     }
 

@@ -199,7 +199,7 @@ func runWizard(sessionPath: String, guide: Guide) throws {
         throw UserError(error.description)
     }
     // The real path, so that saving a session reached through a symbolic link keeps the link.
-    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason, opened: opened.contents)
     let state = WizardState(guide: guide, session: opened.session, size: backend.size,
                             readOnlyReason: opened.readOnlyReason)
     let runner = WizardRunner(state: state, backend: backend, store: store)

@@ -33,7 +33,7 @@ struct SplitMix64: RandomNumberGenerator {
         session.answers["s2.q2"] = Answer(rating: .dontKnow)
         session.answers["s3.q1"] = Answer(rating: .notApplicable, notes: "n/a")
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
-        return (try? SessionFile.encodeJSON(session)) ?? Data()
+        return (try? SessionFile.encoded(session, for: "FILE")) ?? Data()
     }
 
     /// Bytes that steer decoding somewhere new: JSON's punctuation, escapes, controls and a C1 pair.
@@ -95,7 +95,7 @@ struct SplitMix64: RandomNumberGenerator {
     @Test func damagedSessionsLoadOrGetOneCleanSentence() {
         let loaded = Self.fuzz(Self.validSession, seed: Self.seed, decode: { (data) throws(FileError) in
             try SessionFile.decode(data, file: "FILE")
-        }, encode: { (try? SessionFile.encodeJSON($0)) ?? Data() })
+        }, encode: { (try? SessionFile.encoded($0, for: "FILE")) ?? Data() })
         // Some damage only touches the text of notes; most must be refused.
         #expect(loaded > 0 && loaded < Self.iterations)
     }

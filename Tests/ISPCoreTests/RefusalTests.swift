@@ -129,7 +129,7 @@ import Testing
 
     @Test func aHugeFormatNameRatingOrAnswerKeyInASession() throws {
         let session = Session(guide: .builtIn, now: Date(timeIntervalSince1970: 1_800_000_000))
-        let saved = String(decoding: try SessionFile.encodeJSON(session), as: UTF8.self)
+        let saved = String(decoding: try SessionFile.encoded(session, for: "FILE"), as: UTF8.self)
         // 3 MB stays under the size limit of session files, so the decoder meets it.
         let escaped = String(decoding: try JSONEncoder().encode(huge(3_000_000)), as: UTF8.self)
         let answers = #""answers" : {"#

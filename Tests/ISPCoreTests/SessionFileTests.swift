@@ -6,7 +6,7 @@ import Testing
 @Suite struct SessionFileTests {
     let folder = TemporaryFolder()
 
-    var sample: Session {
+    let sample: Session = {
         var session = Session(guide: .builtIn, mode: .selfAssessment, name: "Água para Todos 水",
                               now: Date(timeIntervalSince1970: 1_800_000_000))
         session.organisation = "Asociación Ñandú"
@@ -16,12 +16,36 @@ import Testing
         session.answers["s3.q1"] = Answer(rating: .notApplicable)
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         return session
-    }
+    }()
 
     @Test func roundTripsEveryField() throws {
         let path = folder.path + "/s.isp.json"
         try SessionFile.save(sample, to: path)
         #expect(try SessionFile.load(from: path) == sample)
+    }
+
+    @Test func roundTripsParticipantsVoicesConsensusAndRecords() throws {
+        var session = sample
+        session.mode = .workshop
+        session.round = 3
+        let ana = Participant(name: "Ana Núñez", organisation: "Municipio", sector: .government)
+        let li = Participant(name: "李华", organisation: "水务合作社", sector: .civilSociety)
+        session.participants = [ana, li, Participant()]
+        session.answers["s4.q1"] = Answer(
+            rating: .stage(.partial), notes: "group", reason: "The council agreed to ask both.",
+            voices: [ana.id: Voice(rating: .stage(.institutionalised), note: "We convene"),
+                     li.id: Voice(rating: .stage(.emerging), note: "不同意\nSecond line")],
+            isCarriedOver: true)
+        session.records = ["register": .array([.object(["organisation": .string("Cámara"), "ready": .bool(true),
+                                                        "people": .number(3), "note": .null])])]
+        let path = folder.path + "/v2.isp.json"
+        try SessionFile.save(session, to: path)
+        #expect(try SessionFile.load(from: path) == session)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(#""schemaVersion" : 2"#))
+        #expect(text.contains(#""carriedOver" : true"#))
+        // Empty reasons and voices and a false mark are left out, so a one-voice answer stays small.
+        #expect(!text.contains(#""reason" : """#) && !text.contains(#""carriedOver" : false"#))
     }
 
     @Test func writesTheFileReadableByItsOwnerOnlyAndLeavesNoTemporaryFile() throws {
@@ -79,8 +103,8 @@ import Testing
     }
 
     @Test func refusesAFileFromANewerVersion() throws {
-        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 2, "future": true}"#)
-            == "FILE was written by a newer isp-wizard (session schema 2; this one reads up to 1). "
+        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 3, "future": true}"#)
+            == "FILE was written by a newer isp-wizard (session schema 3; this one reads up to 2). "
             + "Please update isp-wizard; the file was not changed.")
     }
 

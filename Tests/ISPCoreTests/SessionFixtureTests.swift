@@ -47,6 +47,47 @@ import Testing
         }
     }
 
+    @Test(arguments: versionOneFiles)
+    func aVersionOneFileGetsTheSameIdsEachTimeAndOneRound(name: String) throws {
+        let path = fixture("sessions/v1/\(name).isp.json").path
+        let first = try SessionFile.read(from: path)
+        let second = try SessionFile.read(from: path)
+        #expect(first.version == 1)
+        #expect(first.session.partnershipID == second.session.partnershipID)
+        #expect(first.session.participantID == second.session.participantID)
+        #expect(first.session.partnershipID != first.session.participantID)
+        #expect(first.session.round == 1)
+        #expect(first.session.participants.isEmpty)
+        #expect(first.olderOriginal == (try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    @Test func aVersionOneFileIsKeptOnceAsABackupWhenFirstSavedInTheNewFormat() throws {
+        let folder = TemporaryFolder()
+        let original = try Data(contentsOf: fixture("sessions/v1/v1-workshop.isp.json"))
+        let path = try folder.write("water.isp.json", original)
+        let opened = try SessionFile.openForEditing(path)
+        defer { opened.lock?.release() }
+        let store = FileSessionStore(path: opened.path, opened: opened.contents)
+        var session = opened.session
+        try store.save(session)
+        session.partnership.name = "Changed"
+        try store.save(session)
+        let backup = path + ".v1.bak"
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == original)
+        let attributes = try FileManager.default.attributesOfItem(atPath: backup)
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let saved = try SessionFile.read(from: path)
+        #expect(saved.version == 2)
+        #expect(saved.session.partnershipID == opened.session.partnershipID)
+        #expect(saved.session.answers == opened.session.answers)
+        // Opening the new file again and saving never touches the backup, even one that was edited since.
+        try Data("kept".utf8).write(to: URL(fileURLWithPath: backup))
+        let reopened = try SessionFile.read(from: path)
+        try FileSessionStore(path: path, opened: reopened).save(reopened.session)
+        try FileSessionStore(path: path, opened: opened.contents).save(reopened.session)
+        #expect(try String(contentsOfFile: backup, encoding: .utf8) == "kept")
+    }
+
     /// A JSON value as sorted text, so that two decoded values compare.
     func canonical(_ value: Any?) -> String {
         guard let value,

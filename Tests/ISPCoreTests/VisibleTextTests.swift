@@ -60,14 +60,14 @@ let hostile = "Water\u{1B}]0;pwned\u{07} \u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{9
 @Suite struct HostileTextTests {
     let folder = TemporaryFolder()
 
-    var session: Session {
+    let session: Session = {
         var session = Session(guide: .builtIn, mode: .selfAssessment, name: hostile,
                               now: Date(timeIntervalSince1970: 1_800_000_000))
         session.partnership.focalIssue = "Focal\u{1B}[H\u{1B}[J issue"
         session.organisation = "Org\u{07}\u{9D}"
         session.answers["s1.q1"] = Answer(rating: .stage(.emerging), notes: "notes \u{1B}]52;c;aGk=\u{07} \u{202E}txt")
         return session
-    }
+    }()
 
     @Test func aSessionFileHoldsNoRawControlAndLoadsBackIdentical() throws {
         let path = folder.path + "/s.isp.json"
