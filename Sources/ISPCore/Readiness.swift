@@ -1,5 +1,6 @@
-/// The readiness model (see the README's "How readiness is computed"): how one rater's answers become
-/// step scores, bands, phase scores and flags.
+/// The readiness model (see the README's "How readiness is computed"): how the group's rating of each prompt
+/// (one voice, a consensus or the participants' mean, see `Voices.swift`) becomes step scores, bands, phase
+/// scores and flags.
 
 /// Where a step stands.
 public enum Band: String, Codable, Sendable {
@@ -15,15 +16,23 @@ public struct PromptReference: Codable, Sendable, Equatable {
     public var stepNumber: Int
     public var questionNumber: Int
     public var text: String
-    /// The rating's code (`0`, `1`, `?`), or nil when unanswered.
+    /// The group rating's code (`0`, `1`, `?`), or the participants' mean with one decimal (`2.5`) while no
+    /// consensus is recorded; nil when unanswered.
     public var rating: String?
+}
+
+extension PromptReference {
+    init(prompt: Prompt, stepNumber: Int, questionNumber: Int, rating: GroupRating) {
+        self.init(promptID: prompt.id, stepNumber: stepNumber, questionNumber: questionNumber, text: prompt.text,
+                  rating: rating.code)
+    }
 }
 
 public struct StepReadiness: Codable, Sendable, Equatable {
     public var number: Int
     public var id: String
     public var title: String
-    /// Mean of the rated prompts (0–4), nil when none is rated.
+    /// Mean of the rated prompts' scores (0–4), nil when none is rated.
     public var score: Double?
     public var rated: Int
     public var applicable: Int
@@ -31,7 +40,7 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     /// Rated ÷ applicable, from 0 to 1.
     public var coverage: Double
     public var band: Band
-    /// True when a critical prompt rated 0 or 1 held the step at Developing.
+    /// True when a critical prompt rated 0 or 1 (a mean below 1.5) held the step at Developing.
     public var cappedByCritical: Bool
 }
 
@@ -58,7 +67,7 @@ public struct SequenceWarning: Codable, Sendable, Equatable {
 public struct ReadinessSummary: Codable, Sendable, Equatable {
     public var steps: [StepReadiness]
     public var phases: [PhaseReadiness]
-    /// Prompts rated 0 or 1.
+    /// Prompts rated 0 or 1, or with a mean below 1.5.
     public var concerns: [PromptReference]
     /// Prompts answered Don't know or not answered at all.
     public var evidenceGaps: [PromptReference]
@@ -68,54 +77,51 @@ public struct ReadinessSummary: Codable, Sendable, Equatable {
 }
 
 extension ReadinessSummary {
-    /// Applies the readiness model to one session's answers.
+    /// Applies the readiness model to one session's answers, taking each prompt's group rating.
     public init(guide: Guide, session: Session) {
+        let raters = session.raters
         var steps: [StepReadiness] = []
         var concerns: [PromptReference] = []
         var gaps: [PromptReference] = []
         for (stepIndex, step) in guide.steps.enumerated() {
-            var stageSum = 0
+            var scoreSum = 0.0
             var rated = 0
             var applicable = 0
             var criticalLow = false
             for (promptIndex, prompt) in step.prompts.enumerated() {
-                let rating = session.answers[prompt.id]?.rating
+                let rating = session.answer(for: prompt.id).groupRating(in: raters)
                 let reference = PromptReference(
-                    promptID: prompt.id, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
-                    text: prompt.text, rating: rating?.code)
-                switch rating {
-                case .stage(let stage):
-                    stageSum += stage.rawValue
-                    rated += 1
-                    applicable += 1
-                    if stage <= .emerging {
-                        concerns.append(reference)
-                        if prompt.critical { criticalLow = true }
-                    }
-                case .notApplicable:
-                    break
-                case .dontKnow, nil:
-                    applicable += 1
+                    prompt: prompt, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1, rating: rating)
+                guard rating.isApplicable else { continue }
+                applicable += 1
+                guard let score = rating.score else {
                     gaps.append(reference)
+                    continue
+                }
+                scoreSum += score
+                rated += 1
+                if rating.isLow {
+                    concerns.append(reference)
+                    if prompt.critical { criticalLow = true }
                 }
             }
+            let score = rated == 0 ? nil : scoreSum / Double(rated)
             let band: Band
             var capped = false
-            // Compare in whole numbers so that a mean of exactly 3.0 or 2.0 lands on the right side.
-            if rated == 0 || rated * 2 < applicable {
-                band = .insufficient
-            } else if stageSum >= 3 * rated {
-                capped = criticalLow
-                band = criticalLow ? .developing : .ready
-            } else if stageSum >= 2 * rated {
-                band = .developing
+            // Compare the score as shown, with one decimal, so that a step shown at 3.0 is Ready.
+            if let score, rated * 2 >= applicable {
+                if tenths(score) >= 30 {
+                    capped = criticalLow
+                    band = criticalLow ? .developing : .ready
+                } else {
+                    band = tenths(score) >= 20 ? .developing : .notReady
+                }
             } else {
-                band = .notReady
+                band = .insufficient
             }
             steps.append(
                 StepReadiness(
-                    number: stepIndex + 1, id: step.id, title: step.title,
-                    score: rated == 0 ? nil : Double(stageSum) / Double(rated),
+                    number: stepIndex + 1, id: step.id, title: step.title, score: score,
                     rated: rated, applicable: applicable, prompts: step.prompts.count,
                     coverage: applicable == 0 ? 0 : Double(rated) / Double(applicable),
                     band: band, cappedByCritical: capped))

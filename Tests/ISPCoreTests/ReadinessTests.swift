@@ -125,3 +125,125 @@ private func summary(_ ratings: [String: String]) -> ReadinessSummary {
         #expect(summary([:]).evidenceGaps.count == 11)
     }
 }
+
+/// A workshop of participants p0, p1, … (in the given sectors, else none) with their ratings by prompt id, in
+/// participant order ("-" for no voice), and the group's consensus by prompt id.
+private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], consensus: [String: String] = [:])
+    -> Session
+{
+    var session = Session(guide: guide)
+    let count = max(votes.values.map(\.count).max() ?? 0, sectors.count)
+    session.participants = (0..<count).map { index in
+        Participant(id: "p\(index)", name: "P\(index)", sector: index < sectors.count ? sectors[index] : nil)
+    }
+    for (promptID, codes) in votes {
+        var answer = Answer(rating: consensus[promptID].flatMap(Rating.init(code:)))
+        for (index, code) in codes.enumerated() where code != "-" {
+            answer.voices["p\(index)"] = Voice(rating: Rating(code: code))
+        }
+        session.answers[promptID] = answer
+    }
+    for (promptID, code) in consensus where votes[promptID] == nil {
+        session.answers[promptID] = Answer(rating: Rating(code: code))
+    }
+    return session
+}
+
+@Suite struct GroupReadinessTests {
+    @Test func aStepScoresTheConsensusOrElseTheMeanAndLeavesOutWhatAllCallNotApplicable() {
+        // b1: the consensus 3 overrides the voices' mean of 0.5; b2: no consensus, mean 2.5; b3: N/A by all.
+        let session = workshop(["b1": ["0", "1"], "b2": ["2", "3"], "b3": ["n/a", "n/a"]], consensus: ["b1": "3"])
+        let result = ReadinessSummary(guide: guide, session: session)
+        let step = result.steps[1]
+        #expect(step.applicable == 2 && step.rated == 2)
+        #expect(step.score == 2.75)
+        #expect(step.band == .developing)
+        #expect(result.concerns.isEmpty)  // the voices' 0 and 1 are not the group's rating
+        #expect(result.evidenceGaps.allSatisfy { $0.stepNumber != 2 })
+    }
+
+    @Test func aMeanIsShownWithOneDecimalInFlagsAndDontKnowByAllIsAnEvidenceGap() {
+        let result = ReadinessSummary(guide: guide, session: workshop(["a2": ["1", "1", "2"], "a3": ["?", "n/a"]]))
+        #expect(result.concerns.map(\.rating) == ["1.3"])
+        #expect(result.evidenceGaps.filter { $0.stepNumber == 1 }.map(\.rating) == [nil, "?", nil])
+    }
+
+    @Test func aCriticalPromptWithAMeanOf1Point4CapsItsStepAnd1Point5DoesNot() {
+        let high = ["a2": "4", "a3": "4", "a4": "4"]
+        let low = ReadinessSummary(guide: guide, session: workshop(["a1": ["1", "1", "1", "2", "2"]], consensus: high))
+        #expect(low.steps[0].score == 3.35)
+        #expect(low.steps[0].band == .developing && low.steps[0].cappedByCritical)
+        #expect(low.concerns.map(\.rating) == ["1.4"])
+        let middle = ReadinessSummary(guide: guide, session: workshop(["a1": ["1", "2"]], consensus: high))
+        #expect(middle.steps[0].band == .ready && !middle.steps[0].cappedByCritical)
+        #expect(middle.concerns.isEmpty)
+    }
+
+    @Test func aStepIsBandedByItsScoreAsShown() {
+        // 59 ÷ 20 = 2.95, shown as 3.0: Ready, as the summary says.
+        let session = workshop(["c1": Array(repeating: "3", count: 19) + ["2"], "c2": ["n/a"]])
+        let step = ReadinessSummary(guide: guide, session: session).steps[2]
+        #expect(String(format1: step.score ?? 0) == "3.0")
+        #expect(step.band == .ready)
+    }
+
+    @Test func aSelfAssessmentStaysOneVoiceWhateverParticipantsItsFileLists() {
+        var session = workshop(["b1": ["4", "0"]], sectors: [.government, .business])
+        session.mode = .selfAssessment
+        #expect(ReadinessSummary(guide: guide, session: session).steps[1].rated == 0)
+        let voices = VoicesSummary(guide: guide, session: session)
+        #expect(voices.divergentPrompts.isEmpty && voices.steps[1].means.isEmpty)
+    }
+}
+
+@Suite struct VoicesSummaryTests {
+    @Test func aSectorGapOfOnePointZeroAsShownIsFlaggedAndZeroPointNineIsNot() {
+        // Government pools 4, 3, 3, 3 = 3.25 (shown 3.3); Business 3, 2, 2 = 2.33 (shown 2.3): a gap of 1.0,
+        // though the unrounded difference is 0.92.
+        let sectors: [Sector?] = [.government, .government, .business, .business]
+        let apart = VoicesSummary(
+            guide: guide, session: workshop(["b1": ["4", "3", "3", "2"], "b2": ["3", "3", "2", "-"]], sectors: sectors))
+        #expect(apart.steps[1].means.map(\.sector) == [.government, .business])
+        #expect(apart.steps[1].means.map(\.ratings) == [4, 3])
+        #expect(apart.steps[1].gap == 1.0)
+        #expect(apart.steps[1].sectorsDiffer)
+        // Business 3, 2, 2, 3, 2 = 2.4: a gap of 0.9, not flagged.
+        let close = VoicesSummary(
+            guide: guide,
+            session: workshop(["b1": ["4", "3", "3", "2"], "b2": ["3", "3", "2", "3"], "b3": ["-", "-", "2"]],
+                              sectors: sectors))
+        #expect(close.steps[1].gap == 0.9)
+        #expect(!close.steps[1].sectorsDiffer)
+    }
+
+    @Test func donorAndOtherAreSectorsAndParticipantsWithoutOneAreLeftOut() {
+        let voices = VoicesSummary(
+            guide: guide, session: workshop(["c1": ["4", "1", "0"]], sectors: [.donor, .other, nil]))
+        #expect(voices.steps[2].means.map(\.sector) == [.donor, .other])
+        #expect(voices.steps[2].gap == 3.0)
+        #expect(voices.steps[2].extremes?.highest.sector == .donor)
+        #expect(voices.steps[2].extremes?.lowest.sector == .other)
+        let one = VoicesSummary(guide: guide, session: workshop(["c1": ["4", "1"]], sectors: [.donor]))
+        #expect(one.steps[2].gap == nil && !one.steps[2].sectorsDiffer)
+    }
+
+    @Test func listsDivergentPromptsWithHowManyRatedAndAConsensusWithoutAReason() {
+        let session = workshop(
+            ["a1": ["1", "3"], "a2": ["4", "4", "1"], "a3": ["2", "3", "3"], "b1": ["0", "4"]],
+            consensus: ["b1": "2"])
+        let voices = VoicesSummary(guide: guide, session: session)
+        #expect(voices.divergentPrompts.map(\.prompt.promptID) == ["a1", "a2", "b1"])
+        #expect(voices.divergentPrompts[0].divergence == .spread(lowest: 1, highest: 3))
+        #expect(voices.divergentPrompts[0].showsEachRating)  // two ratings: shown one by one, still flagged
+        #expect(voices.divergentPrompts[1].divergence == .hiddenDissent(lowest: 1, mean: 3))
+        #expect(!voices.divergentPrompts[1].showsEachRating)
+        #expect(voices.divergentPrompts.map(\.consensusWithoutReason) == [false, false, true])
+        #expect(voices.consensusPrompts.map(\.prompt.promptID) == ["b1"])
+        #expect(voices.consensusPrompts[0].prompt.rating == "2")
+    }
+
+    @Test func aSessionWithoutParticipantsHasNoConsensusToList() {
+        let voices = VoicesSummary(guide: guide, session: workshop([:], consensus: ["a1": "3"]))
+        #expect(voices.consensusPrompts.isEmpty && voices.divergentPrompts.isEmpty)
+    }
+}
