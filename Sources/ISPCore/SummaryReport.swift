@@ -15,11 +15,64 @@ public struct ReportLine: Equatable, Sendable {
     public var text: String
     /// Cells of indentation, kept for every wrapped continuation of the line.
     public var indent: Int
+    /// A table shown in place of the text, laid out for the width it is shown at.
+    public var table: ReportTable?
 
     public init(_ kind: Kind, _ text: String = "", indent: Int = 0) {
         self.kind = kind
         self.text = text
         self.indent = indent
+    }
+
+    public init(table: ReportTable, indent: Int) {
+        self.init(.text, indent: indent)
+        self.table = table
+    }
+}
+
+/// A table of the summary: a header row and labelled rows of short cells.
+public struct ReportTable: Equatable, Sendable {
+    public struct Row: Equatable, Sendable {
+        public var label: String
+        /// The label to show when the full labels leave too little room for the cells.
+        public var abbreviation: String
+        public var cells: [String]
+
+        public init(label: String, abbreviation: String? = nil, cells: [String]) {
+            self.label = label
+            self.abbreviation = abbreviation ?? label
+            self.cells = cells
+        }
+    }
+
+    public var header: Row
+    public var rows: [Row]
+
+    public init(header: Row, rows: [Row]) {
+        self.header = header
+        self.rows = rows
+    }
+
+    /// The table's lines, at most `width` cells wide: cells right-aligned one space apart after the labels,
+    /// which are abbreviated (and cut if need be) when the full ones do not leave room for the cells.
+    /// Controls are made visible before anything is measured.
+    public func lines(width: Int) -> [String] {
+        let all = ([header] + rows).map { row in
+            Row(label: row.label.visibleControls, abbreviation: row.abbreviation.visibleControls,
+                cells: row.cells.map(\.visibleControls))
+        }
+        let cellWidth = all.flatMap(\.cells).map(\.displayWidth).max() ?? 0
+        let cellsWidth = (all.map(\.cells.count).max() ?? 0) * (cellWidth + 1)
+        let room = max(width - cellsWidth, 1)
+        let fullFits = all.allSatisfy { $0.label.displayWidth <= room }
+        let labels = all.map { row in wrap(fullFits ? row.label : row.abbreviation, width: room).first ?? "" }
+        let labelWidth = labels.map(\.displayWidth).max() ?? 0
+        return zip(labels, all).flatMap { label, row in
+            let cells = row.cells.map { String(repeating: " ", count: cellWidth + 1 - $0.displayWidth) + $0 }
+            let line = label + String(repeating: " ", count: labelWidth - label.displayWidth) + cells.joined()
+            // Only a table wider than the screen even with the shortest labels is wrapped.
+            return wrap(line, width: width)
+        }
     }
 }
 
@@ -28,11 +81,14 @@ public struct SummaryReport: Sendable {
     public let guide: Guide
     public let session: Session
     public let summary: ReadinessSummary
+    /// Sector means, divergences and consensus, shown when the session has participants.
+    public let voices: VoicesSummary
 
     public init(guide: Guide, session: Session) {
         self.guide = guide
         self.session = session
         self.summary = ReadinessSummary(guide: guide, session: session)
+        self.voices = VoicesSummary(guide: guide, session: session)
     }
 
     /// How readiness is computed, as the summary's closing methods note.
@@ -49,6 +105,23 @@ public struct SummaryReport: Sendable {
         "The result is an aid to discussion, not an absolute measurement.",
     ]
 
+    /// How several voices are scored, added to the methods note when the session has participants.
+    public static let severalVoicesNote = [
+        "With several voices, a question's group rating is the consensus when one is recorded, else the mean of "
+            + "the participants' ratings (no consensus yet); it is Not applicable when everyone who answered said "
+            + "so. A mean below 1.5 counts as 0 or 1. Means are compared as shown, with one decimal.",
+        "A sector's mean on a step pools every rating its participants gave there; a gap of 1.0 or more between "
+            + "the highest and the lowest sector is flagged. A question diverges when its ratings span 2 points or "
+            + "more, or when their mean is 3 or more while someone rated 1 or less (hidden dissent). With fewer "
+            + "than three ratings, each rating is shown rather than a mean.",
+    ]
+
+    /// The methods note for this session: with the several-voices paragraphs when it has participants.
+    public var methods: [String] {
+        guard !session.raters.isEmpty else { return Self.methodsNote }
+        return Self.methodsNote.dropLast() + Self.severalVoicesNote + Self.methodsNote.suffix(1)
+    }
+
     public var lines: [ReportLine] {
         var lines: [ReportLine] = [ReportLine(.title, "Readiness summary: \(session.displayName)")]
         if !session.partnership.focalIssue.isBlank {
@@ -56,6 +129,7 @@ public struct SummaryReport: Sendable {
         }
         lines.append(ReportLine(.text, session.whoIsAnswering))
         lines.append(ReportLine(.blank))
+        lines += participantLines
 
         if let next = summary.nextStep {
             lines.append(ReportLine(.heading, "Next step to work on: Step \(next), \(summary.steps[next - 1].title)"))
@@ -81,6 +155,7 @@ public struct SummaryReport: Sendable {
             lines.append(ReportLine(.heading, "Sequence warnings"))
             lines += summary.sequenceWarnings.map { ReportLine(.text, "- \($0.message)", indent: 2) }
         }
+        lines += voicesLines
         lines.append(ReportLine(.blank))
         lines.append(ReportLine(.heading, "Concerns (rated 0 or 1): \(summary.concerns.count)"))
         lines += summary.concerns.map { flagLine($0) }
@@ -98,7 +173,7 @@ public struct SummaryReport: Sendable {
         }
         lines.append(ReportLine(.blank))
         lines.append(ReportLine(.heading, "How readiness is computed"))
-        lines += Self.methodsNote.map { ReportLine(.text, $0, indent: 2) }
+        lines += methods.map { ReportLine(.text, $0, indent: 2) }
         lines.append(ReportLine(.text, "Source: \(guide.source)", indent: 2))
         return lines
     }
@@ -119,7 +194,7 @@ public struct SummaryReport: Sendable {
             sector: session.sector, guide: session.guide, updatedAt: session.updatedAt,
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
-            nextStep: summary.nextStep, methods: Self.methodsNote)
+            nextStep: summary.nextStep, methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
@@ -146,21 +221,22 @@ public struct SummaryReport: Sendable {
         return lines
     }
 
-    private func flagLine(_ reference: PromptReference) -> ReportLine {
-        let rating = reference.rating.flatMap(Rating.init(code:)).map { "\($0.code) \($0.label)" } ?? "not answered"
-        return ReportLine(
-            .text, "- Step \(reference.stepNumber) Q\(reference.questionNumber) (\(rating)): \(reference.text)",
-            indent: 4)
+    /// "- Step 1 Q2 (1 Emerging): the question", for the lists of flagged questions.
+    func flagLine(_ reference: PromptReference) -> ReportLine {
+        ReportLine(.text, "- \(place(reference)) (\(ratingLabel(reference))): \(reference.text)", indent: 4)
     }
 }
 
 /// Wraps a report line at its indent; the continuation lines of a "- " item hang under its text.
 ///
 /// Control characters from names, notes and guide texts are made visible first, so that the columns are
-/// counted on what is shown.
+/// counted on what is shown. A table is laid out for the width instead (`ReportTable.lines(width:)`).
 public func wrapReportLine(_ line: ReportLine, width: Int) -> [String] {
     if line.kind == .blank { return [""] }
     let padding = String(repeating: " ", count: line.indent)
+    if let table = line.table {
+        return table.lines(width: max(width - line.indent, 10)).map { padding + $0 }
+    }
     let text = line.text.visibleControls
     guard text.hasPrefix("- ") else {
         return wrap(text, width: max(width - line.indent, 10)).map { padding + $0 }

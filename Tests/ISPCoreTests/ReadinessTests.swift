@@ -202,7 +202,8 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         // though the unrounded difference is 0.92.
         let sectors: [Sector?] = [.government, .government, .business, .business]
         let apart = VoicesSummary(
-            guide: guide, session: workshop(["b1": ["4", "3", "3", "2"], "b2": ["3", "3", "2", "-"]], sectors: sectors))
+            guide: guide,
+            session: workshop(["b1": ["4", "3", "3", "2"], "b2": ["3", "3", "2", "-"]], sectors: sectors))
         #expect(apart.steps[1].means.map(\.sector) == [.government, .business])
         #expect(apart.steps[1].means.map(\.ratings) == [4, 3])
         #expect(apart.steps[1].gap == 1.0)
