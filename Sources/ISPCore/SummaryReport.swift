@@ -185,7 +185,7 @@ public struct SummaryReport: Sendable {
         }.joined(separator: "\n") + "\n"
     }
 
-    /// The summary as JSON, with the session's description and the methods note.
+    /// The summary as JSON, with the session's description, every prompt with every voice, and the methods note.
     public func json() -> Data {
         let document = SummaryDocument(
             format: "isp-wizard-summary", partnership: session.partnership, mode: session.mode,
@@ -194,7 +194,9 @@ public struct SummaryReport: Sendable {
             sector: session.sector, guide: session.guide, updatedAt: session.updatedAt,
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
-            nextStep: summary.nextStep, methods: methods)
+            nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
+            sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
+            methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
@@ -260,6 +262,10 @@ struct SummaryDocument: Encodable {
     var evidenceGaps: [PromptReference]
     var sequenceWarnings: [String]
     var nextStep: Int?
+    var participants: [Participant]
+    var prompts: [PromptDocument]
+    var sectors: [StepSectors]
+    var divergences: [DivergenceDocument]
     var methods: [String]
 }
 

@@ -54,6 +54,25 @@ extension SummaryReport {
         return "\(rating.code) \(rating.label)"
     }
 
+    /// Every prompt of the guide for the JSON summary, with its group rating and every voice.
+    var promptDocuments: [PromptDocument] {
+        guide.steps.enumerated().flatMap { stepIndex, step in
+            step.prompts.enumerated().map { promptIndex, prompt in
+                let answer = session.answer(for: prompt.id)
+                let group = answer.groupRating(in: session.raters)
+                return PromptDocument(
+                    promptID: prompt.id, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
+                    text: prompt.text, critical: prompt.critical,
+                    groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
+                    consensus: session.raters.isEmpty ? nil : answer.rating, reason: answer.reason,
+                    notes: answer.notes,
+                    voices: answer.voices(in: session.raters).map {
+                        .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note)
+                    })
+            }
+        }
+    }
+
     /// The table of sector means (rows) by step (columns) with a shade for the band, the gap row, its legend,
     /// and the steps on which the sectors differ, in words.
     private var sectorLines: [ReportLine] {
@@ -150,6 +169,17 @@ extension SummaryReport {
     private func shade(_ mean: Double) -> String {
         tenths(mean) >= 30 ? "█" : tenths(mean) >= 20 ? "▒" : "░"
     }
+
+    /// What a group rating is, for the JSON summary.
+    private func kind(of group: GroupRating) -> String {
+        switch group {
+        case .given: session.raters.isEmpty ? "rating" : "consensus"
+        case .mean: "mean"
+        case .notApplicable: "not-applicable-by-all"
+        case .dontKnow: "dont-know"
+        case .unanswered: "unanswered"
+        }
+    }
 }
 
 extension Sector {
@@ -169,5 +199,62 @@ extension String {
     /// The text on one line: line breaks and tabs become spaces, so that a note stays inside its list item.
     var onOneLine: String {
         String(map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+}
+
+/// A prompt in the JSON summary: the group's rating and every voice behind it.
+struct PromptDocument: Encodable {
+    struct GroupRatingDocument: Encodable {
+        /// consensus, rating (one voice), mean, not-applicable-by-all, dont-know or unanswered.
+        var kind: String
+        /// As in flags: a rating's code or a mean with one decimal.
+        var value: String?
+        var score: Double?
+    }
+
+    struct VoiceDocument: Encodable {
+        var participantID: String
+        var rating: Rating?
+        var note: String
+    }
+
+    var promptID: String
+    var stepNumber: Int
+    var questionNumber: Int
+    var text: String
+    var critical: Bool
+    var groupRating: GroupRatingDocument
+    /// The recorded consensus; only in a session with participants, where the rating is one.
+    var consensus: Rating?
+    var reason: String
+    var notes: String
+    var voices: [VoiceDocument]
+}
+
+/// A divergent prompt in the JSON summary.
+struct DivergenceDocument: Encodable {
+    var promptID: String
+    var stepNumber: Int
+    var questionNumber: Int
+    /// spread or hidden-dissent.
+    var kind: String
+    var lowest: Int
+    var highest: Int?
+    var mean: Double?
+    var stageRatings: Int
+    var consensusWithoutReason: Bool
+
+    init(_ divergent: DivergentPrompt) {
+        promptID = divergent.prompt.promptID
+        stepNumber = divergent.prompt.stepNumber
+        questionNumber = divergent.prompt.questionNumber
+        stageRatings = divergent.stageRatings
+        consensusWithoutReason = divergent.consensusWithoutReason
+        switch divergent.divergence {
+        case .spread(let lowest, let highest):
+            (kind, self.lowest, self.highest) = ("spread", lowest, highest)
+        case .hiddenDissent(let lowest, let mean):
+            (kind, self.lowest, self.mean) = ("hidden-dissent", lowest, mean)
+        }
     }
 }

@@ -198,6 +198,57 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         }
     }
 
+    @Test func theJSONCarriesEveryParticipantVoiceConsensusAndReason() throws {
+        let object = try #require(JSONSerialization.jsonObject(with: Workshop.report.json()) as? [String: Any])
+        let participants = try #require(object["participants"] as? [[String: String]])
+        #expect(participants.count == 8)
+        #expect(participants[1] == ["id": "wang", "name": "王小明", "organisation": "水务局", "sector": "government"])
+        #expect(participants[7] == ["id": "fay", "name": "", "organisation": ""])
+
+        let prompts = try #require(object["prompts"] as? [[String: Any]])
+        #expect(prompts.count == Guide.builtIn.steps.flatMap(\.prompts).count)
+        let byID = Dictionary(uniqueKeysWithValues: prompts.compactMap { prompt in
+            (prompt["promptID"] as? String).map { ($0, prompt) }
+        })
+        var voicesGiven = 0
+        for (promptID, codes) in Workshop.ratings {
+            let voices = try #require(byID[promptID]?["voices"] as? [[String: String]])
+            let expected = zip(Workshop.people, codes).compactMap { person, code in code.map { (person.id, $0) } }
+            #expect(voices.map { [$0["participantID"], $0["rating"]] } == expected.map { [$0.0, $0.1] }, "\(promptID)")
+            voicesGiven += voices.count
+        }
+        #expect(voicesGiven == 38)
+
+        let first = try #require(byID["s1.q1"])
+        #expect(first["consensus"] as? String == "2")
+        #expect(first["reason"] as? String == "")
+        #expect(first["notes"] as? String == "Flooding in the lower town.")
+        let consensus = try #require(first["groupRating"] as? [String: Any])
+        #expect(consensus["kind"] as? String == "consensus" && consensus["value"] as? String == "2")
+        #expect(consensus["score"] as? Double == 2)
+        let bea = (first["voices"] as? [[String: String]])?.first { $0["participantID"] == "bea" }
+        #expect(bea?["note"] == "We have not\nbeen asked yet.")
+        #expect(byID["s1.q4"]?["reason"] as? String == "The ministry signed the letter of intent.")
+        let mean = try #require(byID["s1.q2"]?["groupRating"] as? [String: Any])
+        #expect(mean["kind"] as? String == "mean" && mean["value"] as? String == "3.3")
+        #expect(byID["s1.q2"]?["consensus"] == nil)
+        #expect((byID["s3.q1"]?["groupRating"] as? [String: String]) == ["kind": "unanswered"])
+
+        let sectors = try #require(object["sectors"] as? [[String: Any]])
+        #expect(sectors.count == 7)
+        #expect(sectors[0]["gap"] as? Double == 1.9 && sectors[0]["sectorsDiffer"] as? Bool == true)
+        #expect((sectors[0]["means"] as? [[String: Any]])?.compactMap { $0["sector"] as? String }
+            == ["government", "business", "civil-society", "donor"])
+        #expect(sectors[1]["gap"] as? Double == 0.7 && sectors[1]["sectorsDiffer"] as? Bool == false)
+
+        let divergences = try #require(object["divergences"] as? [[String: Any]])
+        #expect(divergences.compactMap { $0["promptID"] as? String } == ["s1.q1", "s1.q2", "s1.q3", "s1.q4", "s2.q1"])
+        #expect(divergences[0]["consensusWithoutReason"] as? Bool == true)
+        #expect(divergences[1]["kind"] as? String == "hidden-dissent" && divergences[1]["lowest"] as? Int == 1)
+        #expect(divergences[4]["stageRatings"] as? Int == 2)
+        #expect((object["methods"] as? [String])?.contains(SummaryReport.severalVoicesNote[0]) == true)
+    }
+
     @Test func aTableTooWideEvenWithAbbreviationsWrapsWithinTheWidth() {
         let table = ReportTable(
             header: ReportTable.Row(label: "Step", abbreviation: "", cells: (1...7).map { "\($0) " }),
