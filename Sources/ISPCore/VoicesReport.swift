@@ -98,7 +98,7 @@ extension SummaryReport {
         let header = ReportTable.Row(label: "Step", abbreviation: "", cells: voices.steps.map { "\($0.stepNumber) " })
         var lines = [
             ReportLine(table: ReportTable(header: header, rows: rows + [gaps]), indent: 2),
-            ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! a gap of 1.0 or more", indent: 2),
+            ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more", indent: 2),
         ]
         for step in voices.steps where step.sectorsDiffer {
             guard let (highest, lowest) = step.extremes else { continue }
@@ -128,13 +128,11 @@ extension SummaryReport {
             lines.append(ReportLine(.text, statistics, indent: 6))
         }
         let answer = session.answer(for: reference.promptID)
-        let numbers = Dictionary(numbered(session.raters).map { ($0.participant.id, $0.number) }) { first, _ in
-            first
-        }
         for (participant, voice) in answer.voices(in: session.raters) {
             let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
             let note = voice.note.isBlank ? "" : " — \(voice.note.onOneLine)"
-            let who = describe(participant, number: numbers[participant.id] ?? 0, withSector: true)
+            let number = (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
+            let who = describe(participant, number: number, withSector: true)
             lines.append(ReportLine(.text, "- \(who): \(rating)\(note)", indent: 6))
         }
         if divergent.consensusWithoutReason {

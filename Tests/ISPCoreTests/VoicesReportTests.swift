@@ -102,7 +102,7 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
     @Test func saysInWordsWhichStepsTheSectorsSeeDifferently() {
         let table = section("Sector means by step", in: Workshop.lines(width: 60))
         #expect(Array(table.dropFirst(6)) == [
-            "  █ Ready  ▒ Developing  ░ Not ready  ! a gap of 1.0 or more",
+            "  █ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more",
             "  - Step 1, Identify the Goals and Aims: the sectors see",
             "    this step differently, from Business 2.1 to Donor 4.0.",
         ])
