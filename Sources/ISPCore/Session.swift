@@ -257,7 +257,7 @@ public enum Stage: Int, Codable, Sendable, CaseIterable, Comparable {
 /// Where the wizard was: a screen and, for step screens, the step and prompt.
 public struct Position: Codable, Sendable, Equatable {
     public enum Screen: String, Codable, Sendable {
-        case setup, map, stepIntro = "step-intro", question, summary
+        case setup, participants, map, stepIntro = "step-intro", question, summary
     }
 
     public var screen: Screen

@@ -41,6 +41,7 @@ extension WizardState {
         let steps = guide.steps
         switch screen {
         case .setup: return "Session details"
+        case .participants: return "Participants"
         case .map: return "Step map"
         case .summary: return "Readiness summary"
         case .stepIntro(let step):
@@ -58,6 +59,7 @@ extension WizardState {
     var screenTitle: String {
         switch screen {
         case .setup: "About this partnership"
+        case .participants: "Who is in the room"
         case .map: "Choose a step"
         case .summary: "How ready is the partnership?"
         case .stepIntro(let step), .question(let step, _): guide.steps[step].title
@@ -85,14 +87,4 @@ extension WizardState {
         }
         keys.draw(into: &grid, row: keyBarRow)
     }
-}
-
-/// Key bar entries shared by several screens.
-enum KeyHint {
-    static let next = (key: "^N", action: "next")
-    static let back = (key: "^P", action: "back")
-    static let map = (key: "Esc", action: "map")
-    static let help = (key: "F1", action: "help")
-    static let quit = (key: "^Q", action: "quit")
-    static let field = (key: "Tab", action: "field")
 }

@@ -6,8 +6,10 @@ import TerminalUI
 struct QuestionLayout {
     var questionRows: Int
     var hintRows: Int
-    /// The "Readiness: …" line, followed by the rating choices.
+    /// The "Readiness: …" line (one voice) or the spread line (participants), followed by the ratings.
     var ratingRow: Int
+    /// With participants: how many rating rows are visible, from the row after `ratingRow`.
+    var visibleRows: Int
     var notesBox: (origin: Point, width: Int, height: Int)
 }
 
@@ -20,27 +22,44 @@ extension WizardState {
         }
     }
 
-    /// The keys that rate, on the rating picker.
+    /// The keys that rate, on the rating picker and the rating rows.
     static let ratingKeys: [Character: Rating] = [
         "0": .stage(.notStarted), "1": .stage(.emerging), "2": .stage(.partial), "3": .stage(.inPlace),
         "4": .stage(.institutionalised), "n": .notApplicable, "N": .notApplicable, "d": .dontKnow, "D": .dontKnow,
         "?": .dontKnow,
     ]
 
+    /// Whether the question screen rates round the room: one row per participant and one for the group.
+    var hasRatingRows: Bool { !session.participants.isEmpty }
+
     var questionLayout: QuestionLayout {
         let width = contentWidth
         let prompt = currentPrompt
-        let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
-        let questionRows = min(wrap(prompt?.text ?? "", width: width).count, 4)
+        let questionRows = min(wrap(prompt?.text ?? "", width: width).count, hasRatingRows ? 3 : 4)
         let wantedHint = hintText.isEmpty ? 0 : wrap(hintText, width: width).count
+        let frame = isRoomy ? 1 : 0
+        if hasRatingRows {
+            // Rows first (as many as there are, at least 3), then a notes box of at least one line, then the hint.
+            let wantedRows = session.participants.count + 1
+            let fixed = questionRows + 1 + 1 + 3
+            let hintRows = max(min(wantedHint, contentRows - fixed - min(wantedRows, 6), isRoomy ? 2 : 1), 0)
+            let ratingRow = contentTop + questionRows + hintRows + frame
+            let visibleRows = max(min(wantedRows, contentEnd - ratingRow - 1 - 3 - frame), 1)
+            let frameTop = ratingRow + 1 + visibleRows + frame
+            let boxHeight = max(contentEnd - frameTop - 2, 1)
+            return QuestionLayout(
+                questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow, visibleRows: visibleRows,
+                notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
+        }
+        let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
         // Give the notes at least three lines: shrink the hint first, then the question.
-        let fixed = questionRows + 1 + 1 + choices + (isRoomy ? 1 : 0) + 2
+        let fixed = questionRows + 1 + 1 + choices + frame + 2
         let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)
         let ratingRow = contentTop + questionRows + hintRows + 1
-        let frameTop = ratingRow + 1 + choices + (isRoomy ? 1 : 0)
+        let frameTop = ratingRow + 1 + choices + frame
         let boxHeight = max(contentEnd - frameTop - 2, 1)
         return QuestionLayout(
-            questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow,
+            questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow, visibleRows: 0,
             notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
     }
 
@@ -70,6 +89,8 @@ extension WizardState {
             default:
                 return nil
             }
+        case .rows:
+            return handleRatingRowKey(key, prompt: prompt)
         case .notes:
             let box = questionLayout.notesBox
             switch notes.handle(key, width: box.width, height: box.height) {
@@ -82,13 +103,14 @@ extension WizardState {
                 if key == .up { return moveFocus(by: -1) }
                 return nil
             }
-        default:
+        case nil:
             return nil
         }
     }
 
     private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
         session.answers[prompt.id, default: Answer()].rating = rating
+        session.answers[prompt.id]?.isCarriedOver = false
         return [.save]
     }
 
@@ -97,6 +119,7 @@ extension WizardState {
         guard let prompt = currentPrompt else { return }
         var answer = session.answer(for: prompt.id)
         answer.notes = notes.text
+        answer.isCarriedOver = false
         session.answers[prompt.id] = answer.isEmpty ? nil : answer
     }
 
@@ -109,6 +132,21 @@ extension WizardState {
                                style: .bold)
         grid.putWrapped(hintText, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .dim)
 
+        if hasRatingRows {
+            drawRatingRows(into: &grid, prompt: prompt, layout: layout)
+        } else {
+            drawRatingPicker(into: &grid, prompt: prompt, layout: layout)
+        }
+
+        let box = layout.notesBox
+        drawFrame(into: &grid, title: hasRatingRows ? "Group notes" : "Notes", top: box.origin.row - 1,
+                  height: box.height + 2, focused: focusedField == .notes)
+        notes.draw(into: &grid, at: box.origin, width: box.width, height: box.height,
+                   focused: focusedField == .notes)
+    }
+
+    /// One voice's rating: the meaning of the chosen stage above the row of choices.
+    private func drawRatingPicker(into grid: inout ScreenGrid, prompt: Prompt, layout: QuestionLayout) {
         let rating = session.answer(for: prompt.id).rating
         let meaning =
             switch rating {
@@ -117,16 +155,10 @@ extension WizardState {
             case .dontKnow?: "Don't know: an evidence gap, not a zero"
             case nil: "not rated yet (0-4, n or d)"
             }
-        grid.put(ellipsized("Readiness: \(meaning)", width: width), row: layout.ratingRow, column: 1)
+        grid.put(ellipsized("Readiness: \(meaning)", width: contentWidth), row: layout.ratingRow, column: 1)
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
-        choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: width,
+        choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: contentWidth,
                      focused: focusedField == .rating)
-
-        let box = layout.notesBox
-        drawFrame(into: &grid, title: "Notes", top: box.origin.row - 1, height: box.height + 2,
-                  focused: focusedField == .notes)
-        notes.draw(into: &grid, at: box.origin, width: box.width, height: box.height,
-                   focused: focusedField == .notes)
     }
 
     /// A box-drawing frame around a field, its title in the top edge, bold while the field has focus.
@@ -142,8 +174,13 @@ extension WizardState {
         grid.put("└" + String(repeating: "─", count: right - 2) + "┘", row: top + height - 1, column: 1, style: style)
     }
 
-    var questionKeys: KeyBar {
-        let rateHint = focusedField == .rating ? [(key: "0-4 n d", action: "rate")] : []
-        return KeyBar(rateHint + [KeyHint.field, KeyHint.next, KeyHint.back, KeyHint.map, KeyHint.help, KeyHint.quit])
+    /// The keys the focused field of a question screen uses, for the key bar.
+    var questionFieldHints: [(key: String, action: String)] {
+        switch focusedField {
+        case .rating: [(key: "0-4 n d", action: "rate")]
+        case .rows where rowEditor != nil: [(key: "Enter", action: "done")]
+        case .rows: [(key: "0-4 n d", action: "rate"), (key: "↑↓", action: "row"), (key: "Enter", action: "note")]
+        default: []
+        }
     }
 }

@@ -3,9 +3,10 @@ import TerminalUI
 
 /// A step's guidance, before its questions.
 extension WizardState {
-    mutating func handleStepIntroKey(_ key: Key) -> [Effect]? {
-        key == .enter ? goForward() : nil
-    }
+    static let stepIntroBindings: [KeyBinding] = [
+        KeyBinding([.enter], bar: (key: "Enter", action: "start"), help: (keys: "Enter",
+                   meaning: "new line in notes; next field or the first question elsewhere"), .startStep),
+    ]
 
     func drawStepIntro(into grid: inout ScreenGrid) {
         guard let index = currentStep else { return }
@@ -20,9 +21,5 @@ extension WizardState {
         row += 2
         grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,
                  style: .bold)
-    }
-
-    var stepIntroKeys: KeyBar {
-        KeyBar([(key: "Enter", action: "start"), KeyHint.back, KeyHint.map, KeyHint.help, KeyHint.quit])
     }
 }

@@ -2,52 +2,70 @@ import DisplayWidth
 import ISPCore
 import TerminalUI
 
-/// One line of the step map that can be chosen: the session details, a step, or the summary.
+/// One line of the step map that can be chosen: the session details, a workshop's participants, a step, or
+/// the summary.
 struct StepMapItem {
     var screen: Screen
 
-    static func all(in guide: Guide) -> [StepMapItem] {
-        [StepMapItem(screen: .setup)] + guide.steps.indices.map { StepMapItem(screen: .stepIntro(step: $0)) }
-            + [StepMapItem(screen: .summary)]
+    static func all(in guide: Guide, mode: Mode) -> [StepMapItem] {
+        let start: [Screen] = mode == .workshop ? [.setup, .participants] : [.setup]
+        return (start + guide.steps.indices.map { .stepIntro(step: $0) } + [.summary]).map(StepMapItem.init)
     }
 
     /// The item to highlight when the map opens from a screen: that screen's step, or the screen itself.
-    static func index(for screen: Screen, in guide: Guide) -> Int {
-        switch screen {
-        case .setup, .map: 0
-        case .stepIntro(let step), .question(let step, _): step + 1
-        case .summary: guide.steps.count + 1
-        }
+    static func index(for screen: Screen, in guide: Guide, mode: Mode) -> Int {
+        let items = all(in: guide, mode: mode)
+        let target: Screen =
+            switch screen {
+            case .question(let step, _): .stepIntro(step: step)
+            case .map: .setup
+            default: screen
+            }
+        return items.firstIndex { $0.screen == target } ?? 0
     }
 }
 
 extension WizardState {
-    mutating func handleMapKey(_ key: Key) -> [Effect]? {
-        let items = StepMapItem.all(in: guide)
-        switch key {
-        case .up:
-            mapSelection = max(mapSelection - 1, 0)
-        case .down:
-            mapSelection = min(mapSelection + 1, items.count - 1)
-        case .home:
-            mapSelection = 0
-        case .end:
-            mapSelection = items.count - 1
-        case .enter, .right:
+    static let mapBindings: [KeyBinding] = [
+        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "select"), help: nil, .moveInMap),
+        KeyBinding([.enter, .right], bar: (key: "Enter", action: "open"), help: (keys: "Enter",
+                   meaning: "map: open the selected item"), .openMapItem),
+        KeyBinding((1...9).map { .character(Character(String($0))) }, bar: (key: "1-7", action: "step"),
+                   help: (keys: "1 … 7", meaning: "map: open a step"), .openStep),
+        KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
+                   meaning: "map: the readiness summary"), .openSummary),
+    ]
+
+    var mapItems: [StepMapItem] { StepMapItem.all(in: guide, mode: session.mode) }
+
+    mutating func performMapCommand(_ command: Command, key: Key) -> [Effect] {
+        let items = mapItems
+        switch command {
+        case .moveInMap:
+            switch key {
+            case .up: mapSelection = max(mapSelection - 1, 0)
+            case .down: mapSelection = min(mapSelection + 1, items.count - 1)
+            case .home: mapSelection = 0
+            default: mapSelection = items.count - 1
+            }
+            return []
+        case .openMapItem:
             return go(to: items[mapSelection].screen)
-        case .character(let digit) where digit.wholeNumberValue.map({ (1...guide.steps.count).contains($0) }) == true:
-            return go(to: .stepIntro(step: (digit.wholeNumberValue ?? 1) - 1))
-        case .character("s"), .character("S"):
-            return go(to: .summary)
+        case .openStep:
+            guard case .character(let digit) = key, let number = digit.wholeNumberValue,
+                guide.steps.indices.contains(number - 1)
+            else { return [] }
+            return go(to: .stepIntro(step: number - 1))
         default:
-            return nil
+            return go(to: .summary)
         }
-        return []
     }
 
     /// How many of a step's prompts have a rating (N/A and Don't know included), and where the step stands.
     func standing(ofStep index: Int, in summary: ReadinessSummary) -> (answered: Int, label: String) {
-        let answered = guide.steps[index].prompts.filter { session.answers[$0.id]?.rating != nil }.count
+        let answered = guide.steps[index].prompts.filter {
+            session.answer(for: $0.id).groupRating(in: session.participants) != .unanswered
+        }.count
         let readiness = summary.steps[index]
         let score = readiness.score.map { " \(String(format1: $0))" } ?? ""
         return (answered, answered == 0 ? "not started" : readiness.band.rawValue + score)
@@ -55,16 +73,21 @@ extension WizardState {
 
     func drawMap(into grid: inout ScreenGrid) {
         let summary = ReadinessSummary(guide: guide, session: session)
-        var lines: [(text: String, item: Int?, style: Style)] = [("Session details", 0, [])]
-        var stepIndex = 0
+        let items = mapItems
+        func item(_ screen: Screen) -> Int? { items.firstIndex { $0.screen == screen } }
+        var lines: [(text: String, item: Int?, style: Style)] = [("Session details", item(.setup), [])]
+        if let participants = item(.participants) {
+            let count = session.participants.count
+            lines.append(("Participants (\(count == 0 ? "none yet" : String(count)))", participants, []))
+        }
         for phase in guide.phases {
             lines.append((phase.title, nil, .bold))
-            for _ in phase.steps {
-                lines.append(("Step \(stepIndex + 1)  \(guide.steps[stepIndex].title)", stepIndex + 1, []))
-                stepIndex += 1
+            for step in phase.steps {
+                let index = guide.steps.firstIndex { $0.id == step.id } ?? 0
+                lines.append(("Step \(index + 1)  \(step.title)", item(.stepIntro(step: index)), []))
             }
         }
-        lines.append(("Readiness summary", guide.steps.count + 1, []))
+        lines.append(("Readiness summary", item(.summary), []))
 
         let width = contentWidth
         // Progress stands just right of the longest title, or at the right edge when titles must be cut.
@@ -85,18 +108,13 @@ extension WizardState {
             if selected { grid.fill(row: row, columns: 1..<width + 1, style: style) }
             grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: progressColumn - 4),
                      row: row, column: 1, style: style)
-            if (1...guide.steps.count).contains(item) {
-                let standing = standing(ofStep: item - 1, in: summary)
-                let count = guide.steps[item - 1].prompts.count
+            if case .stepIntro(let step) = items[item].screen {
+                let standing = standing(ofStep: step, in: summary)
+                let count = guide.steps[step].prompts.count
                 grid.put("\(standing.answered)/\(count)  \(standing.label)", row: row,
                          column: progressColumn + 1, style: style)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
         }
-    }
-
-    var mapKeys: KeyBar {
-        KeyBar([(key: "↑↓", action: "select"), (key: "Enter", action: "open"), (key: "1-7", action: "step"),
-                (key: "s", action: "summary"), (key: "Esc", action: "return"), KeyHint.help, KeyHint.quit])
     }
 }

@@ -11,17 +11,25 @@ extension WizardState {
         }
     }
 
-    mutating func handleSummaryKey(_ key: Key) -> [Effect]? {
+    static let summaryBindings: [KeyBinding] = [
+        KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: (key: "↑↓ PgUp PgDn", action: "scroll"),
+                   help: nil, .scrollSummary),
+        KeyBinding([.character("x")], bar: (key: "x", action: "export"), help: (keys: "x",
+                   meaning: "on the summary: save it as a text file"), .exportSummary),
+    ]
+
+    mutating func performSummaryCommand(_ command: Command, key: Key) -> [Effect] {
+        guard command == .scrollSummary else { return [.exportSummary] }
         let lastTop = max(summaryLines.count - contentRows, 0)
         switch key {
         case .up: summaryScroll = max(summaryScroll - 1, 0)
         case .down: summaryScroll = min(summaryScroll + 1, lastTop)
         case .pageUp where summaryScroll > 0: summaryScroll = max(summaryScroll - contentRows, 0)
+        case .pageUp: return goBack()
         case .pageDown where summaryScroll < lastTop: summaryScroll = min(summaryScroll + contentRows, lastTop)
         case .home: summaryScroll = 0
         case .end: summaryScroll = lastTop
-        case .character("x"), .character("X"): return [.exportSummary]
-        default: return nil
+        default: break
         }
         return []
     }
@@ -35,10 +43,5 @@ extension WizardState {
         if top + contentRows < lines.count {
             grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .reverse)
         }
-    }
-
-    var summaryKeys: KeyBar {
-        KeyBar([(key: "↑↓ PgUp PgDn", action: "scroll"), (key: "x", action: "export"), KeyHint.back, KeyHint.map,
-                KeyHint.help, KeyHint.quit])
     }
 }

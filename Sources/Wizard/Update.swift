@@ -14,9 +14,14 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
-/// A field that can hold the focus.
+/// A field of a question screen that can hold the focus.
 enum Field: Equatable {
-    case rating, notes, text(SetupField), mode, sector
+    /// One voice's rating picker.
+    case rating
+    /// The rating rows of a workshop with participants.
+    case rows
+    /// The (group's) notes.
+    case notes
 }
 
 extension WizardState {
@@ -73,51 +78,84 @@ extension WizardState {
         }
     }
 
+    /// A key goes, in order, to: quitting; the too-small notice and help, which take any key; a question waiting
+    /// for y; the keys that work everywhere; the focused field; the screen's own keys; PgDn and PgUp.
     private mutating func handle(_ key: Key) -> [Effect] {
         status = nil
-        switch key {
-        case .control("q"), .control("c"), .function(10):
-            return [.save, .quit]
-        default:
-            break
-        }
+        if KeyBinding.quit.matches(key) { return [.save, .quit] }
         if isTooSmall { return [] }
         if isShowingHelp {
             isShowingHelp = false
             return []
         }
-        switch key {
-        case .function(1):
+        if pendingRemoval != nil { return answerRemoval(key) }
+        if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
+            return perform(binding.command, key: key)
+        }
+        if let effects = handleFieldKey(key) { return effects }
+        if let binding = (screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
+            return perform(binding.command, key: key)
+        }
+        return []
+    }
+
+    /// The focused field's answer to a key, or nil when the field does not use it.
+    private mutating func handleFieldKey(_ key: Key) -> [Effect]? {
+        switch screen {
+        case .setup: handleSetupKey(key)
+        case .participants: handleParticipantFormKey(key)
+        case .question: handleQuestionKey(key)
+        case .map, .stepIntro, .summary: nil
+        }
+    }
+
+    /// The keys of the screen on view, beyond those that work everywhere.
+    var screenBindings: [KeyBinding] {
+        switch screen {
+        case .participants where participantForm != nil: []
+        case .participants where session.participants.isEmpty: Array(Self.participantListBindings.prefix(1))
+        case .participants: Self.participantListBindings
+        case .map: Self.mapBindings
+        case .stepIntro: Self.stepIntroBindings
+        case .summary: Self.summaryBindings
+        case .setup, .question: []
+        }
+    }
+
+    private mutating func perform(_ command: Command, key: Key) -> [Effect] {
+        switch command {
+        case .quit:
+            return [.save, .quit]
+        case .save:
+            return [.save]
+        case .showHelp:
             isShowingHelp = true
             return []
-        case .control("s"):
-            return [.save]
-        case .escape:
-            return screen == .map ? go(to: mapReturn) : go(to: .map)
-        case .control("n"):
-            return goForward()
-        case .control("p"):
-            return goBack()
-        case .tab:
-            return moveFocus(by: 1)
-        case .backTab:
-            return moveFocus(by: -1)
-        default:
-            break
-        }
-        let effects: [Effect]? =
-            switch screen {
-            case .setup: handleSetupKey(key)
-            case .map: handleMapKey(key)
-            case .stepIntro: handleStepIntroKey(key)
-            case .question: handleQuestionKey(key)
-            case .summary: handleSummaryKey(key)
+        case .toggleMap:
+            // Esc first closes what is being edited on the screen.
+            if participantForm != nil || rowEditor != nil {
+                participantForm = nil
+                rowEditor = nil
+                return [.save]
             }
-        if let effects { return effects }
-        switch key {
-        case .pageDown: return goForward()
-        case .pageUp: return goBack()
-        default: return []
+            return screen == .map ? go(to: mapReturn) : go(to: .map)
+        case .next:
+            return goForward()
+        case .back:
+            return goBack()
+        case .nextField:
+            return moveFocus(by: 1)
+        case .previousField:
+            return moveFocus(by: -1)
+        case .exportSummary, .scrollSummary:
+            return performSummaryCommand(command, key: key)
+        case .moveInMap, .openMapItem, .openStep, .openSummary:
+            return performMapCommand(command, key: key)
+        case .startStep:
+            return goForward()
+        case .addParticipant, .editParticipant, .removeParticipant, .moveParticipantUp, .moveParticipantDown,
+            .selectParticipant:
+            return performParticipantCommand(command, key: key)
         }
     }
 
@@ -125,19 +163,10 @@ extension WizardState {
     /// opens, leaving room for the JSON around the text and for what is typed later.
     static let largestPastedSession = SessionFile.maximumSize / 2
 
-    /// The fields of the screen on view, in Tab order.
+    /// The fields of a question screen, in Tab order.
     var focusableFields: [Field] {
-        switch screen {
-        case .question:
-            return [.rating, .notes]
-        case .setup:
-            switch session.mode {
-            case .workshop: return [.text(.name), .text(.focalIssue), .mode, .text(.facilitator)]
-            case .selfAssessment: return [.text(.name), .text(.focalIssue), .mode, .text(.organisation), .sector]
-            }
-        case .map, .stepIntro, .summary:
-            return []
-        }
+        guard case .question = screen else { return [] }
+        return [hasRatingRows ? .rows : .rating, .notes]
     }
 
     var focusedField: Field? {
@@ -145,16 +174,26 @@ extension WizardState {
         return fields.indices.contains(focus) ? fields[focus] : nil
     }
 
+    /// Tab and Shift-Tab: the next or previous field of the form or question on screen.
     mutating func moveFocus(by offset: Int) -> [Effect] {
-        let count = focusableFields.count
-        guard count > 0 else { return [] }
-        focus = (focus + offset + count) % count
+        rowEditor = nil
+        switch screen {
+        case .setup:
+            setupForm.moveFocus(by: offset)
+        case .participants:
+            guard participantForm != nil else { return [] }
+            participantForm?.moveFocus(by: offset)
+        default:
+            let count = focusableFields.count
+            guard count > 0 else { return [] }
+            focus = (focus + offset + count) % count
+        }
         return [.save]
     }
 
     /// Ctrl-N: the next screen in order; from the map, the highlighted item.
     mutating func goForward() -> [Effect] {
-        if screen == .map { return go(to: StepMapItem.all(in: guide)[mapSelection].screen) }
+        if screen == .map { return go(to: mapItems[mapSelection].screen) }
         let screens = sequence
         guard let index = screens.firstIndex(of: screen), index + 1 < screens.count else { return [] }
         return go(to: screens[index + 1])
@@ -179,16 +218,17 @@ extension WizardState {
             status = .pasteTooLarge
             return [.bell]
         }
-        switch focusedField {
-        case .notes:
+        switch screen {
+        case .setup:
+            return pasteIntoSetup(text)
+        case .participants:
+            return pasteIntoParticipantForm(text)
+        case .question where rowEditor != nil:
+            return pasteIntoRow(text)
+        case .question where focusedField == .notes:
             let box = questionLayout.notesBox
             notes.insert(text, width: box.width, height: box.height)
             storeNotes()
-            return [.saveSoon]
-        case .text(let field):
-            setupEditors[field, default: TextEditor(singleLine: true)].insert(
-                text, width: setupFieldWidth, height: 1)
-            storeSetupField(field)
             return [.saveSoon]
         default:
             return []

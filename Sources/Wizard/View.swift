@@ -10,13 +10,15 @@ extension WizardState {
             return grid
         }
         if isShowingHelp {
-            drawChrome(into: &grid, keys: KeyBar([(key: "any key", action: "close help"), KeyHint.quit]))
+            drawChrome(into: &grid, keys: KeyBar([(key: "any key", action: "close help"), KeyBinding.quit.bar]
+                .compactMap { $0 }))
             drawHelp(into: &grid)
             return grid
         }
         drawChrome(into: &grid, keys: keyBar)
         switch screen {
         case .setup: drawSetup(into: &grid)
+        case .participants: drawParticipants(into: &grid)
         case .map: drawMap(into: &grid)
         case .stepIntro: drawStepIntro(into: &grid)
         case .question: drawQuestion(into: &grid)
@@ -25,15 +27,53 @@ extension WizardState {
         return grid
     }
 
-    /// The keys that work on the screen on view.
-    private var keyBar: KeyBar {
-        switch screen {
-        case .setup: setupKeys
-        case .map: mapKeys
-        case .stepIntro: stepIntroKeys
-        case .question: questionKeys
-        case .summary: summaryKeys
+    /// The keys that work on the screen on view, from its binding table and the focused field.
+    var keyBar: KeyBar {
+        let isEditing = participantForm != nil || rowEditor != nil
+        let screens = sequence
+        let position = screens.firstIndex(of: screen)
+        let common = KeyBinding.everywhere.compactMap { binding -> (key: String, action: String)? in
+            guard let bar = binding.bar else { return nil }
+            switch binding.command {
+            case .nextField:
+                return focusableFields.count > 1 || setupForm.fields.count > 1 && screen == .setup
+                    || participantForm != nil ? bar : nil
+            case .next:
+                guard let position, position + 1 < screens.count, !isStepIntro else { return nil }
+                return bar
+            case .back:
+                guard let position, position > 0 else { return nil }
+                return bar
+            case .toggleMap:
+                return screen == .map ? (key: "Esc", action: "return") : isEditing ? (key: "Esc", action: "done") : bar
+            default:
+                return bar
+            }
         }
+        return KeyBar(fieldHints + screenBindings.compactMap(\.bar) + common + [KeyBinding.quit.bar].compactMap { $0 })
+    }
+
+    private var isStepIntro: Bool {
+        if case .stepIntro = screen { return true }
+        return false
+    }
+
+    /// The keys the focused field uses beyond typing.
+    private var fieldHints: [(key: String, action: String)] {
+        switch screen {
+        case .setup: setupForm.focusedField?.keyHints ?? []
+        case .participants: participantForm?.focusedField?.keyHints ?? []
+        case .question: questionFieldHints
+        default: []
+        }
+    }
+
+    /// Every key: those that work everywhere, the screen's own, then the rest; the help lists as many as fit.
+    var helpLines: [(keys: String, meaning: String)] {
+        let own = screenBindings.compactMap(\.help)
+        let general = KeyBinding.everywhere.compactMap(\.help) + [KeyBinding.quit.help].compactMap { $0 }
+        let others = RatingKeys.help + (Self.participantListBindings + Self.summaryBindings).compactMap(\.help)
+        return general + own + others.filter { line in !own.contains { $0.keys == line.keys } }
     }
 
     private func drawTooSmall(into grid: inout ScreenGrid) {

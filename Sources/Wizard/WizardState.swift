@@ -10,6 +10,8 @@ import Foundation
 /// The screens of the wizard. Step and prompt are indexes into `guide.steps` and a step's prompts.
 public enum Screen: Equatable, Sendable {
     case setup
+    /// The workshop's participants (workshop mode only).
+    case participants
     case map
     case stepIntro(step: Int)
     case question(step: Int, prompt: Int)
@@ -22,12 +24,22 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var session: Session
     public internal(set) var size: Size
     public internal(set) var screen: Screen
-    /// The focused field, an index into `focusableFields`.
+    /// The focused field of a question screen, an index into `focusableFields`.
     public internal(set) var focus = 0
-    /// The notes of the question on screen.
+    /// The notes of the question on screen: the group's notes.
     public internal(set) var notes = TextEditor()
-    /// The one-line fields of the setup screen.
-    public internal(set) var setupEditors: [SetupField: TextEditor]
+    /// The session details as a form; rebuilt from the session when the setup screen opens or the mode changes.
+    public internal(set) var setupForm = Form(fields: [])
+    /// The participant highlighted on the participants screen.
+    public internal(set) var participantSelection = 0
+    /// The highlighted participant's fields, while they are being edited.
+    public internal(set) var participantForm: Form?
+    /// A participant with ratings waiting for the user to confirm their removal.
+    public internal(set) var pendingRemoval: Int?
+    /// On a question screen with participants: the focused row, a participant's or (after the last) the group's.
+    public internal(set) var ratingRow = 0
+    /// The note of the focused row (or the group's reason), while it is being edited.
+    public internal(set) var rowEditor: TextEditor?
     public internal(set) var mapSelection = 0
     /// Where the step map returns to on Esc or Ctrl-P.
     public internal(set) var mapReturn: Screen = .setup
@@ -49,12 +61,6 @@ public struct WizardState: Equatable, Sendable {
         self.session = session
         self.size = size
         self.readOnlyReason = readOnlyReason
-        self.setupEditors = [
-            .name: TextEditor(text: session.partnership.name, singleLine: true),
-            .focalIssue: TextEditor(text: session.partnership.focalIssue, singleLine: true),
-            .facilitator: TextEditor(text: session.facilitator, singleLine: true),
-            .organisation: TextEditor(text: session.organisation, singleLine: true),
-        ]
         self.screen = .setup
         open(Self.screen(for: session.position, in: guide))
     }
@@ -77,6 +83,7 @@ public struct WizardState: Equatable, Sendable {
         let stepIndex = position.stepID.flatMap { id in guide.steps.firstIndex { $0.id == id } }
         switch position.screen {
         case .setup: return .setup
+        case .participants: return .participants
         case .map: return .map
         case .summary: return .summary
         case .stepIntro: return stepIndex.map { .stepIntro(step: $0) } ?? .setup
@@ -93,6 +100,7 @@ public struct WizardState: Equatable, Sendable {
         let steps = guide.steps
         switch screen {
         case .setup: return Position(screen: .setup)
+        case .participants: return Position(screen: .participants)
         case .map: return Position(screen: .map)
         case .summary: return Position(screen: .summary)
         case .stepIntro(let step): return Position(screen: .stepIntro, stepID: steps[step].id)
@@ -101,9 +109,10 @@ public struct WizardState: Equatable, Sendable {
         }
     }
 
-    /// The screens in the order Ctrl-N walks them: setup, each step's intro and questions, the summary.
+    /// The screens in the order Ctrl-N walks them: setup, a workshop's participants, each step's intro and
+    /// questions, the summary.
     var sequence: [Screen] {
-        var screens: [Screen] = [.setup]
+        var screens: [Screen] = session.mode == .workshop ? [.setup, .participants] : [.setup]
         for (stepIndex, step) in guide.steps.enumerated() {
             screens.append(.stepIntro(step: stepIndex))
             screens += step.prompts.indices.map { .question(step: stepIndex, prompt: $0) }
@@ -116,13 +125,24 @@ public struct WizardState: Equatable, Sendable {
     mutating func open(_ newScreen: Screen) {
         if newScreen == .map {
             mapReturn = screen == .map ? mapReturn : screen
-            mapSelection = StepMapItem.index(for: screen, in: guide)
+            mapSelection = StepMapItem.index(for: screen, in: guide, mode: session.mode)
         }
         screen = newScreen
         focus = 0
         summaryScroll = 0
-        if case .question(let step, let prompt) = newScreen {
+        participantForm = nil
+        pendingRemoval = nil
+        ratingRow = 0
+        rowEditor = nil
+        switch newScreen {
+        case .setup:
+            setupForm = Form(fields: setupBindings.map { $0.field(session) })
+        case .participants:
+            participantSelection = min(participantSelection, max(session.participants.count - 1, 0))
+        case .question(let step, let prompt):
             notes = TextEditor(text: session.answer(for: guide.steps[step].prompts[prompt].id).notes)
+        default:
+            break
         }
     }
 
@@ -171,7 +191,3 @@ public enum WriteOutcome: Equatable, Sendable {
     case exportFailed(FileError)
 }
 
-/// The one-line text fields of the setup screen.
-public enum SetupField: Hashable, Sendable {
-    case name, focalIssue, facilitator, organisation
-}

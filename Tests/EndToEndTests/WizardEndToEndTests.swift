@@ -12,6 +12,8 @@ import Testing
         try tmux.press("Tab")
         try tmux.type("Acceso al agua 水资源")
         try tmux.press("C-n")
+        tmux.waitFor("No participants yet")
+        try tmux.press("C-n")
         tmux.waitFor("Step 1 of 7")
 
         let guide = Guide.builtIn

@@ -9,7 +9,7 @@ import Testing
     /// Step 1, question 1, rated Partial, with accented and CJK notes.
     func answeredFirstQuestion(size: Size = standardSize) -> WizardState {
         var state = makeState(size: size)
-        state.press(.control("n"), .enter, .character("2"), .tab)
+        state.press(.control("n"), .control("n"), .enter, .character("2"), .tab)
         state.type("Les ministères et les ONG partagent le problème. 政府、企业和民间社会都受到影响，需要共同解决。\nZürich")
         return state
     }
@@ -56,7 +56,7 @@ import Testing
 
     @Test func stepIntro() {
         var state = makeState()
-        state.press(.control("n"))
+        state.press(.control("n"), .control("n"))
         expectGolden(state.view(), "step-intro-80x24")
     }
 

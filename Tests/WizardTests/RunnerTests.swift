@@ -29,7 +29,7 @@ final class SaveRecorder: SessionStore {
 
 @Suite struct RunnerTests {
     /// Keys to the notes of step 1, question 1.
-    let toFirstNotes: [Event?] = [.key(.control("n")), .key(.enter), .key(.tab)]
+    let toFirstNotes: [Event?] = [.key(.control("n")), .key(.control("n")), .key(.enter), .key(.tab)]
 
     func run(_ script: [Event?], recorder: SaveRecorder, size: Size = standardSize, typingPause: Duration = .zero,
              longestUnsavedTyping: Duration = .seconds(3)) -> (WizardRunner, MemoryBackend, RunOutcome) {
@@ -77,7 +77,7 @@ final class SaveRecorder: SessionStore {
         // Ctrl-S retries; when it works, the line gives way.
         let retrying = SaveRecorder()
         retrying.failure = recorder.failure
-        retrying.failingSaves = 4
+        retrying.failingSaves = 5
         let (retried, retriedBackend, _) = run(toFirstNotes + [.key(.character("a")), nil, .key(.control("s"))],
                                                recorder: retrying)
         #expect(retried.state.saveFailure == nil)

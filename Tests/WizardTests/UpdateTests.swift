@@ -8,33 +8,43 @@ import Testing
     @Test func aNewSessionOpensOnTheSetupScreenWithTheNameFocused() {
         let state = makeState()
         #expect(state.screen == .setup)
-        #expect(state.focusedField == .text(.name))
+        #expect(state.setupForm.focusedField?.label == "Partnership name")
     }
 
-    @Test func ctrlNWalksSetupEveryStepIntroAndQuestionThenTheSummary() {
+    @Test func ctrlNWalksSetupParticipantsEveryStepIntroAndQuestionThenTheSummary() {
         var state = makeState()
         var visited: [String] = []
-        for _ in 0..<40 {
+        for _ in 0..<41 {
             visited.append(state.locationLine)
             state.press(.control("n"))
         }
-        #expect(visited.count == 40)
         #expect(visited[0] == "Session details")
-        #expect(visited[1] == "Preparing the Ground › Step 1 of 7")
-        #expect(visited[2] == "Preparing the Ground › Step 1 of 7 › Question 1 of 4")
+        #expect(visited[1] == "Participants")
+        #expect(visited[2] == "Preparing the Ground › Step 1 of 7")
+        #expect(visited[3] == "Preparing the Ground › Step 1 of 7 › Question 1 of 4")
         #expect(visited.contains("Preparing the Ground › Step 3 of 7 › Question 2 of 6"))
-        #expect(visited[38] == "Achieving Results › Step 7 of 7 › Question 5 of 5")
-        #expect(visited[39] == "Readiness summary")
+        #expect(visited[39] == "Achieving Results › Step 7 of 7 › Question 5 of 5")
+        #expect(visited[40] == "Readiness summary")
         #expect(state.screen == .summary)
         #expect(state.press(.control("n")) == [])
     }
 
+    @Test func aSelfAssessmentHasNoParticipantsScreen() {
+        var state = makeState(mode: .selfAssessment)
+        state.press(.control("n"))
+        #expect(state.screen == .stepIntro(step: 0))
+        state.press(.escape)
+        #expect(!state.mapItems.contains { $0.screen == .participants })
+    }
+
     @Test func goingBackIsAlwaysPossibleAndStopsAtTheSetupScreen() {
         var state = makeState()
-        state.press(.control("n"), .control("n"))
+        state.press(.control("n"), .control("n"), .control("n"))
         #expect(state.screen == .question(step: 0, prompt: 0))
         #expect(state.press(.control("p")) == [.save])
         #expect(state.screen == .stepIntro(step: 0))
+        state.press(.pageUp)
+        #expect(state.screen == .participants)
         state.press(.pageUp)
         #expect(state.screen == .setup)
         #expect(state.press(.control("p")) == [])
@@ -43,10 +53,10 @@ import Testing
 
     @Test func escapeOpensTheMapOnTheCurrentStepAndEscapeReturns() {
         var state = makeState()
-        state.press(.control("n"), .control("n"), .control("n"))
+        state.press(.control("n"), .control("n"), .control("n"), .control("n"))
         state.press(.escape)
         #expect(state.screen == .map)
-        #expect(state.mapSelection == 1)
+        #expect(state.mapSelection == 2)
         state.press(.escape)
         #expect(state.screen == .question(step: 0, prompt: 1))
     }
@@ -57,6 +67,8 @@ import Testing
         #expect(state.screen == .stepIntro(step: 4))
         state.press(.escape, .down, .down, .down, .enter)
         #expect(state.screen == .summary)
+        state.press(.escape, .home, .down, .enter)
+        #expect(state.screen == .participants)
         state.press(.escape, .character("s"))
         #expect(state.screen == .summary)
         state.press(.escape, .home, .enter)
@@ -84,7 +96,7 @@ import Testing
     /// A wizard on step 1, question 1.
     func firstQuestion() -> WizardState {
         var state = makeState()
-        state.press(.control("n"), .enter)
+        state.press(.control("n"), .control("n"), .enter)
         return state
     }
 
@@ -170,7 +182,7 @@ import Testing
         state.type("Acceso al agua")
         #expect(state.session.partnership.focalIssue == "Acceso al agua")
         state.press(.enter)
-        #expect(state.focusedField == .mode)
+        #expect(state.setupForm.focusedField?.label == "Who is answering")
     }
 
     @Test func selfAssessmentAsksForTheOrganisationAndItsSector() {
@@ -178,7 +190,7 @@ import Testing
         state.press(.tab, .tab, .right)
         #expect(state.session.mode == .selfAssessment)
         state.press(.enter)
-        #expect(state.focusedField == .text(.organisation))
+        #expect(state.setupForm.focusedField?.label == "Your organisation")
         state.type("ONG Ñandú")
         state.press(.enter, .right, .right, .right)
         #expect(state.session.organisation == "ONG Ñandú")
@@ -223,7 +235,7 @@ import Testing
         #expect(state.screen == .setup)
         _ = state.handle(.resize(Size(rows: 20, columns: 60)))
         state.press(.control("n"))
-        #expect(state.screen == .stepIntro(step: 0))
+        #expect(state.screen == .participants)
         _ = state.handle(.resize(Size(rows: 19, columns: 100)))
         #expect(state.press(.control("q")) == [.save, .quit])
     }
@@ -272,7 +284,7 @@ import Testing
 @Suite struct PasteLimitTests {
     @Test func aPasteThatWouldMakeTheSessionTooLargeToOpenIsNotTakenAndSaysSo() {
         var state = makeState()
-        state.press(.control("n"), .enter, .tab)
+        state.press(.control("n"), .control("n"), .enter, .tab)
         let huge = String(repeating: "水", count: SessionFile.maximumSize / 3 / 2 + 1)
         #expect(state.handle(.paste(huge)) == [.bell])
         #expect(state.session.answers["s1.q1"] == nil)

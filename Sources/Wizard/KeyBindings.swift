@@ -1,0 +1,80 @@
+import TerminalUI
+
+/// What a key does, as data: which keys, how the key bar and the help screen name them, and the command they
+/// run. One table per screen drives the dispatch, the key bar and the help, so the three never disagree.
+struct KeyBinding: Sendable {
+    let keys: [Key]
+    /// The key bar's entry; nil keeps the binding off the bar (the help still lists it).
+    let bar: (key: String, action: String)?
+    /// The help screen's line; nil for the second half of a pair that the first one's line describes.
+    let help: (keys: String, meaning: String)?
+    let command: Command
+
+    /// Binds keys; a printable character binds in both cases.
+    init(_ keys: [Key], bar: (key: String, action: String)?, help: (keys: String, meaning: String)?,
+         _ command: Command) {
+        self.keys = keys.flatMap { key -> [Key] in
+            guard case .character(let character) = key else { return [key] }
+            return Set([character, Character(character.uppercased()), Character(character.lowercased())])
+                .sorted().map(Key.character)
+        }
+        self.bar = bar
+        self.help = help
+        self.command = command
+    }
+
+    func matches(_ key: Key) -> Bool {
+        keys.contains(key)
+    }
+}
+
+/// Everything a key can ask of the wizard.
+enum Command: Equatable, Sendable {
+    case quit, save, showHelp, toggleMap, next, back, nextField, previousField
+    case exportSummary
+    case scrollSummary
+    case moveInMap, openMapItem, openStep, openSummary
+    case startStep
+    case addParticipant, editParticipant, removeParticipant, moveParticipantUp, moveParticipantDown
+    case selectParticipant
+}
+
+extension KeyBinding {
+    /// Keys that work everywhere the wizard lays out a screen, whatever has the focus.
+    static let everywhere: [KeyBinding] = [
+        KeyBinding([.tab], bar: (key: "Tab", action: "field"), help: (keys: "Tab, Shift-Tab",
+                   meaning: "next / previous field"), .nextField),
+        KeyBinding([.backTab], bar: nil, help: nil, .previousField),
+        KeyBinding([.control("n")], bar: (key: "^N", action: "next"), help: (keys: "Ctrl-N, PgDn",
+                   meaning: "next screen (in long notes PgDn scrolls them)"), .next),
+        KeyBinding([.control("p")], bar: (key: "^P", action: "back"), help: (keys: "Ctrl-P, PgUp",
+                   meaning: "previous screen (in long notes PgUp scrolls them)"), .back),
+        KeyBinding([.escape], bar: (key: "Esc", action: "map"), help: (keys: "Esc",
+                   meaning: "step map (Esc again returns); closes an open editor"), .toggleMap),
+        KeyBinding([.control("s")], bar: nil, help: (keys: "Ctrl-S", meaning: "save now (it saves as you go)"), .save),
+        KeyBinding([.function(1)], bar: (key: "F1", action: "help"), help: (keys: "F1", meaning: "this help"),
+                   .showHelp),
+    ]
+
+    /// Quitting works even on the too-small notice and the help screen.
+    static let quit = KeyBinding([.control("q"), .control("c"), .function(10)], bar: (key: "^Q", action: "quit"),
+                                 help: (keys: "Ctrl-Q, F10, Ctrl-C", meaning: "quit; everything is saved"), .quit)
+
+    /// What PgDn and PgUp do when the field on screen does not use them.
+    static let paging: [KeyBinding] = [
+        KeyBinding([.pageDown], bar: nil, help: (keys: "PgDn", meaning: "next screen"), .next),
+        KeyBinding([.pageUp], bar: nil, help: (keys: "PgUp", meaning: "previous screen"), .back),
+    ]
+}
+
+/// The keys the rating fields take, for the help screen.
+enum RatingKeys {
+    static let help: [(keys: String, meaning: String)] = [
+        ("0 1 2 3 4", "rate: Not started … Institutionalised"),
+        ("n, d", "rate Not applicable, Don't know"),
+        ("← →", "change the rating or choice"),
+        ("↑ ↓, Enter", "rating rows: move; edit the row's note or the reason"),
+        ("Del", "rating rows: clear the row's rating"),
+        ("Enter", "new line in notes; next field elsewhere"),
+    ]
+}

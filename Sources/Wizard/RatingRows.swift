@@ -1,0 +1,215 @@
+import DisplayWidth
+import ISPCore
+import TerminalUI
+
+/// Rating round the room: on a question screen of a workshop with participants, one row per participant and
+/// a last row for the group's consensus. A digit rates the focused row and moves to the next one.
+extension WizardState {
+    /// The row of the group, after the participants' rows.
+    var groupRow: Int { session.participants.count }
+
+    mutating func handleRatingRowKey(_ key: Key, prompt: Prompt) -> [Effect]? {
+        if rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
+        switch key {
+        case .character(let character):
+            guard let rating = Self.ratingKeys[character] else { return [] }
+            return rateRow(rating, prompt: prompt)
+        case .up:
+            guard ratingRow > 0 else { return [] }
+            ratingRow -= 1
+            return []
+        case .down:
+            guard ratingRow < groupRow else { return moveFocus(by: 1) }
+            ratingRow += 1
+            return []
+        case .home:
+            ratingRow = 0
+            return []
+        case .end:
+            ratingRow = groupRow
+            return []
+        case .enter:
+            openRowEditor(prompt: prompt)
+            return []
+        case .delete, .backspace:
+            return clearRow(prompt: prompt)
+        default:
+            return nil
+        }
+    }
+
+    /// Rates the focused row: a participant's voice (then the next row), or the group's consensus, asking for its
+    /// reason when the voices diverge.
+    private mutating func rateRow(_ rating: Rating, prompt: Prompt) -> [Effect] {
+        var answer = session.answer(for: prompt.id)
+        answer.isCarriedOver = false
+        if ratingRow < groupRow {
+            let id = session.participants[ratingRow].id
+            answer.voices[id, default: Voice()].rating = rating
+            session.answers[prompt.id] = answer
+            ratingRow += 1
+            return [.save]
+        }
+        answer.rating = rating
+        session.answers[prompt.id] = answer
+        if answer.divergence(in: session.participants) != nil && answer.reason.isEmpty {
+            openRowEditor(prompt: prompt)
+        }
+        return [.save]
+    }
+
+    /// Clears the focused row's rating: a participant's, or the group's consensus (back to the mean).
+    private mutating func clearRow(prompt: Prompt) -> [Effect] {
+        var answer = session.answer(for: prompt.id)
+        if ratingRow < groupRow {
+            answer.voices[session.participants[ratingRow].id]?.rating = nil
+            if answer.voices[session.participants[ratingRow].id]?.isEmpty == true {
+                answer.voices[session.participants[ratingRow].id] = nil
+            }
+        } else {
+            answer.rating = nil
+        }
+        session.answers[prompt.id] = answer.isEmpty ? nil : answer
+        return [.save]
+    }
+
+    private mutating func openRowEditor(prompt: Prompt) {
+        let answer = session.answer(for: prompt.id)
+        let text = ratingRow < groupRow ? answer.voices[session.participants[ratingRow].id]?.note ?? "" : answer.reason
+        rowEditor = TextEditor(text: text, singleLine: true)
+    }
+
+    /// Keys while a row's note (or the group's reason) is edited: typing, then Enter, Tab or Esc to finish.
+    private mutating func handleRowEditorKey(_ key: Key, prompt: Prompt) -> [Effect]? {
+        guard var editor = rowEditor else { return nil }
+        if key == .enter || key == .escape {
+            rowEditor = nil
+            return [.save]
+        }
+        let outcome = editor.handle(key, width: rowNoteWidth, height: 1)
+        rowEditor = editor
+        switch outcome {
+        case .edited:
+            storeRowNote(prompt: prompt)
+            return [.saveSoon]
+        case .moved: return []
+        case .ignored: return nil
+        }
+    }
+
+    mutating func pasteIntoRow(_ text: String) -> [Effect] {
+        guard var editor = rowEditor, let prompt = currentPrompt else { return [] }
+        editor.insert(text, width: rowNoteWidth, height: 1)
+        rowEditor = editor
+        storeRowNote(prompt: prompt)
+        return [.saveSoon]
+    }
+
+    private mutating func storeRowNote(prompt: Prompt) {
+        guard let text = rowEditor?.text else { return }
+        var answer = session.answer(for: prompt.id)
+        if ratingRow < groupRow {
+            let id = session.participants[ratingRow].id
+            answer.voices[id, default: Voice()].note = text
+            if answer.voices[id]?.isEmpty == true { answer.voices[id] = nil }
+        } else {
+            answer.reason = text
+        }
+        answer.isCarriedOver = false
+        session.answers[prompt.id] = answer.isEmpty ? nil : answer
+    }
+
+    // MARK: Drawing
+
+    /// Columns of a rating row: marker, sector, name, rating (with its label when there is room), note.
+    private var nameWidth: Int { max(min(22, contentWidth / 3), 8) }
+    private var showsRatingLabels: Bool { contentWidth >= 76 }
+    private var ratingWidth: Int { showsRatingLabels ? 22 : 6 }
+    private var rowNoteWidth: Int { max(contentWidth - 2 - 4 - nameWidth - ratingWidth, 4) }
+
+    func drawRatingRows(into grid: inout ScreenGrid, prompt: Prompt, layout: QuestionLayout) {
+        let answer = session.answer(for: prompt.id)
+        let participants = session.participants
+        let focused = focusedField == .rows
+        let heading = rowEditor == nil ? spreadLine(answer)
+            : ratingRow == groupRow ? "Why this consensus? Type the reason; Enter when done."
+            : "\(participants[ratingRow].displayName(number: ratingRow + 1))'s note; Enter when done."
+        grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
+                 style: answer.divergence(in: participants) == nil && rowEditor == nil ? [] : .bold)
+        let top = max(0, min(ratingRow - layout.visibleRows + 1, groupRow + 1 - layout.visibleRows))
+        for (offset, index) in (top..<groupRow + 1).prefix(layout.visibleRows).enumerated() {
+            let row = layout.ratingRow + 1 + offset
+            let isFocused = focused && index == ratingRow
+            let cells: (sector: String, name: String, rating: Rating?, note: String)
+            if index < groupRow {
+                let participant = participants[index]
+                let voice = answer.voices[participant.id]
+                cells = (participant.sector.map(SectorColumn.abbreviation) ?? "   ",
+                         participant.displayName(number: index + 1), voice?.rating, voice?.note ?? "")
+            } else {
+                cells = ("   ", "Group", answer.rating, answer.reason.isEmpty && answer.rating != nil
+                            && answer.divergence(in: participants) != nil ? "reason? (Enter)" : answer.reason)
+            }
+            var column = 1
+            column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .bold : [])
+            column += grid.put(cells.sector + " ", row: row, column: column, style: .dim)
+            grid.put(ellipsized(cells.name, width: nameWidth - 1), row: row, column: column,
+                     style: index == groupRow ? .bold : [])
+            column += nameWidth
+            let ratingText = cells.rating.map { rating in
+                rating.code.leftPadded(to: 3) + (showsRatingLabels ? " \(ratingWord(rating))" : "")
+            } ?? "  -"
+            grid.put(ratingText, row: row, column: column, style: isFocused ? .reverse : [], limit: ratingWidth - 1)
+            column += ratingWidth
+            if isFocused, let editor = rowEditor {
+                editor.draw(into: &grid, at: Point(row: row, column: column), width: rowNoteWidth, height: 1,
+                            focused: true, style: .underline)
+            } else {
+                grid.put(ellipsized(cells.note.replacing("\n", with: " "), width: rowNoteWidth),
+                         row: row, column: column, style: .dim)
+                if isFocused { grid.cursor = Point(row: row, column: column - ratingWidth) }
+            }
+        }
+        if top > 0 { grid.put("▲", row: layout.ratingRow + 1, column: contentWidth, style: .dim) }
+        if top + layout.visibleRows < groupRow + 1 {
+            grid.put("▼", row: layout.ratingRow + layout.visibleRows, column: contentWidth, style: .dim)
+        }
+    }
+
+    private func ratingWord(_ rating: Rating) -> String {
+        switch rating {
+        case .stage(let stage): stage.label
+        case .notApplicable: "N/A"
+        case .dontKnow: "Don't know"
+        }
+    }
+
+    /// What the voices add up to so far, in words: the spread to discuss, or each rating when there are few.
+    func spreadLine(_ answer: Answer) -> String {
+        let participants = session.participants
+        let stages = answer.stages(in: participants)
+        let rated = answer.voices(in: participants).filter { $0.voice.rating != nil }.count
+        let progress = "\(rated) of \(participants.count) rated"
+        let group: String
+        switch answer.groupRating(in: participants) {
+        case .given(let rating): group = "consensus \(rating.code)"
+        case .mean(let mean): group = "no consensus yet (mean \(String(format1: mean)))"
+        default: group = "no consensus yet"
+        }
+        var parts = [progress]
+        switch answer.divergence(in: participants) {
+        case .spread(let lowest, let highest)? where stages.count >= 3:
+            parts.append("Spread \(lowest)–\(highest): discuss")
+        case .hiddenDissent(let lowest, let mean)? where stages.count >= 3:
+            parts.append("Mean \(String(format1: mean)) but someone rated \(lowest): discuss")
+        case .some:
+            parts.append("Ratings \(stages.map(String.init).joined(separator: " and ")): discuss")
+        case nil where stages.count >= 3:
+            parts.append("Spread \(stages.min() ?? 0)–\(stages.max() ?? 0)")
+        case nil:
+            break
+        }
+        parts.append("Group: \(group)")
+        return parts.joined(separator: " · ")
+    }
+}
