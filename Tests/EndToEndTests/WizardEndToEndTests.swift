@@ -55,6 +55,60 @@ import Testing
         reopened.waitForExit()
     }
 
+    @Test func aWorkshopOfFiveRatesRoundTheRoomQuitsReopensAndSeesTheSectorsDiffer() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/room.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --file \(file) --name 'Agua Kisumu'"))
+        tmux.waitFor("About this partnership")
+        try tmux.press("C-n")
+        tmux.waitFor("No participants yet")
+        let room = [("Ana Núñez", "Municipio", 1), ("李华", "水务合作社", 3), ("Bea Costa", "AquaPlus", 2),
+                    ("Grace Achieng", "Water Board", 1), ("Otieno", "Youth Network", 3)]
+        for (name, organisation, sectorSteps) in room {
+            try tmux.type("a")
+            try tmux.type(name)
+            try tmux.press("Tab")
+            try tmux.type(organisation)
+            try tmux.press("Tab")
+            for _ in 0..<sectorSteps { try tmux.press("Right") }
+            try tmux.press("Enter")
+            tmux.waitFor(name)
+        }
+        tmux.waitFor("5 participants")
+        try tmux.press("C-n")
+        tmux.waitFor("Step 1 of 7")
+        try tmux.press("Enter")
+        tmux.waitFor("0 of 5 rated")
+        try tmux.type("32441")
+        tmux.waitFor("5 of 5 rated · Spread 1–4: discuss")
+        try tmux.type("3")
+        tmux.waitFor("Why this consensus?")
+        try tmux.type("Acordado: el municipio convoca")
+        try tmux.press("Enter")
+        tmux.waitFor("Group: consensus 3")
+        try tmux.press("C-q")
+        tmux.waitForExit()
+
+        let reopened = try TmuxSession(command: try workspace.command("open \(file)"))
+        let question = reopened.waitFor("5 of 5 rated")
+        #expect(question.contains("Acordado: el municipio conv"))
+        #expect(question.contains("李华"))
+        try reopened.press("Escape")
+        try reopened.type("s")
+        reopened.waitFor("How ready is the partnership?")
+        try reopened.press("C-q")
+        reopened.waitForExit()
+
+        let summary = try runWizard(["summary", file])
+        #expect(summary.status == 0)
+        #expect(summary.output.contains("Participants: 5"))
+        #expect(summary.output.contains("Sector means by step"))
+        #expect(summary.output.contains("Acordado: el municipio convoca"))
+        let saved = try SessionFile.load(from: file)
+        #expect(saved.participants.map(\.sector) == [.government, .civilSociety, .business, .government, .civilSociety])
+        #expect(saved.answers["s1.q1"]?.voices.count == 5)
+    }
+
     @Test func aHangupMidSentenceKeepsWhatWasTyped() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/hangup.isp.json"
