@@ -69,6 +69,17 @@ import Testing
         #expect(folder.files == ["blocked", "s.isp.json"])
     }
 
+    @Test func aSessionTooLargeToOpenAgainIsNotWritten() throws {
+        var session = sample
+        session.answers["s1.q1"]?.notes = String(repeating: "a", count: SessionFile.maximumSize)
+        let path = folder.path + "/big.isp.json"
+        #expect(throws: FileError("Could not save \(path): the session would be 4.1 MB, more than the 4 MB isp-wizard "
+                                      + "opens, so it was not written.")) {
+            try SessionFile.save(session, to: path)
+        }
+        #expect(folder.files.isEmpty)
+    }
+
     @Test func savingIntoAMissingFolderSaysSo() {
         #expect(throws: FileError("Cannot write in /nonexistent/folder: No such file or directory.")) {
             try SessionFile.save(sample, to: "/nonexistent/folder/s.isp.json")
