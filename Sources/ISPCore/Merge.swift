@@ -259,9 +259,10 @@ private struct Merger {
         }
         if !forced.isEmpty { line += " Merged with --force, though it is \(forced.joined(separator: " and "))." }
         if !unknownPrompts.isEmpty {
+            let count = unknownPrompts.count
+            let answers = count == 1 ? "answer to 1 prompt" : "answers to \(count) prompts"
             let shown = unknownPrompts.prefix(10).map { $0.excerpt() }.joined(separator: ", ")
-            line += " Kept its answers to \(unknownPrompts.count) prompts the guide lacks: \(shown)"
-                + (unknownPrompts.count > 10 ? ", …" : "") + "."
+            line += " Kept its \(answers) the guide lacks: \(shown)\(count > 10 ? ", …" : "")."
         }
         return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line)
     }

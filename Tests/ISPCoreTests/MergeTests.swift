@@ -263,7 +263,8 @@ import Testing
 
         let forced = try SessionMerge.merge(inputs, guide: .builtIn, force: true)
         #expect(forced.entries[1].forced == ["answered with another guide"])
-        #expect(forced.entries[1].unknownPrompts == ["x.q1"])
+        #expect(forced.entries[1].line == "Merged other as a new participant: Banco Sol (Business). Merged with "
+            + "--force, though it is answered with another guide. Kept its answer to 1 prompt the guide lacks: x.q1.")
     }
 
     @Test func aSecondWorkshopAndUnreadableFilesAreRefusedInTheirPlace() throws {
