@@ -186,9 +186,14 @@ private struct Merger {
         if participantsByOrganisation[key] == nil { participantsByOrganisation[key] = index }
     }
 
-    /// An organisation and sector as a version-1 file is matched by: case and spaces ignored.
+    /// An organisation and sector as a version-1 file is matched by.
     static func organisationKey(_ organisation: String, _ sector: Sector?) -> String {
-        "\(sector?.rawValue ?? "")\n" + organisation.lowercased().filter { !$0.isWhitespace }
+        "\(sector?.rawValue ?? "")\n" + folded(organisation)
+    }
+
+    /// A name as names are compared: case and spaces ignored.
+    static func folded(_ name: String) -> String {
+        name.lowercased().filter { !$0.isWhitespace }
     }
 
     mutating func merge(_ contents: SessionFileContents, from path: String) -> MergeEntry {
@@ -271,8 +276,7 @@ private struct Merger {
     /// of its own) the same name, case and spaces ignored.
     private func samePartnership(_ contents: SessionFileContents) -> Bool {
         guard contents.version > 1, reference.version > 1 else {
-            return Self.organisationKey(contents.session.partnership.name, nil)
-                == Self.organisationKey(reference.session.partnership.name, nil)
+            return Self.folded(contents.session.partnership.name) == Self.folded(reference.session.partnership.name)
         }
         return contents.session.partnershipID == reference.session.partnershipID
     }
