@@ -165,7 +165,7 @@ private func requireSize(_ size: Int, atMost limit: Int, file: String, kind: Str
 }
 
 /// A size in megabytes (2^20 bytes), rounded up to a tenth so that a file just over a limit is not shown at it.
-private func megabytes(_ bytes: Int) -> String {
+func megabytes(_ bytes: Int) -> String {
     let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
     return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
 }

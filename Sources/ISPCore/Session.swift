@@ -73,12 +73,17 @@ public struct Participant: Codable, Sendable, Equatable, Identifiable {
     public var name: String
     public var organisation: String
     public var sector: Sector?
+    /// When the self-assessment this participant was merged from was last changed (its `updatedAt`), so that
+    /// merging it again takes a newer copy only; nil for a participant added in the workshop.
+    public var selfAssessmentUpdatedAt: Date?
 
-    public init(id: String = Identifier.make(), name: String = "", organisation: String = "", sector: Sector? = nil) {
+    public init(id: String = Identifier.make(), name: String = "", organisation: String = "", sector: Sector? = nil,
+                selfAssessmentUpdatedAt: Date? = nil) {
         self.id = id
         self.name = name
         self.organisation = organisation
         self.sector = sector
+        self.selfAssessmentUpdatedAt = selfAssessmentUpdatedAt
     }
 
     /// How the participant is named on screen: the name, else the organisation, else "Participant 3".

@@ -86,9 +86,16 @@ public enum SessionFile {
     }
 
     /// Writes the session to a temporary file in the same folder, syncs it, and renames it over `path`,
-    /// so that a crash or a full disk leaves either the old file or the new one, never half of one.
+    /// so that a crash or a full disk leaves either the old file or the new one, never half of one. A session
+    /// larger than `maximumSize` is not written, since it could not be opened again.
     public static func save(_ session: Session, to path: String) throws(FileError) {
-        try writeAtomically(encoded(session, for: path), to: path)
+        let data = try encoded(session, for: path)
+        guard data.count <= maximumSize else {
+            throw FileError("Could not save \(path.pathInMessage): the session would be \(megabytes(data.count)), "
+                                + "more than the \(megabytes(maximumSize)) isp-wizard opens, so it was not written.",
+                            reason: "too large to open again")
+        }
+        try writeAtomically(data, to: path)
     }
 
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.

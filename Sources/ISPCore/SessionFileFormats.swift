@@ -31,8 +31,9 @@ struct SessionFileV1: Decodable {
     }
 }
 
-/// Version 2: a partnership id and round, participants with their own ratings and notes, the group's
-/// consensus with its reason, carried-over answers, and a place for the partnership's records.
+/// Version 2: a partnership id and round, participants with their own ratings and notes (and, for one merged
+/// from a self-assessment, when that was last changed), the group's consensus with its reason, carried-over
+/// answers, and a place for the partnership's records.
 struct SessionFileV2: Codable {
     var format: String
     var schemaVersion: Int

@@ -49,22 +49,48 @@ public struct SessionLibrary: Sendable {
     /// A new, unused file name from the partnership's name and the date: `2026-11-28-water-for-all.isp.json`.
     public func newSessionPath(name: String, now: Date = Date()) -> String {
         let day = now.formatted(.iso8601.year().month().day())
-        let slug = Self.slug(name)
-        var candidate = "\(folder)/\(day)-\(slug).isp.json"
+        return Self.unusedPath(named: "\(day)-\(Self.slug(name))", in: folder)
+    }
+
+    /// A file name not taken yet from a name, in `folder` or else the current folder: `asociacion-nandu.isp.json`,
+    /// then `asociacion-nandu-2.isp.json`.
+    public static func unusedPath(for name: String, in folder: String? = nil) -> String {
+        unusedPath(named: slug(name), in: folder)
+    }
+
+    private static func unusedPath(named stem: String, in folder: String?) -> String {
+        let prefix = folder.map { "\($0)/" } ?? ""
+        var candidate = "\(prefix)\(stem).isp.json"
         var counter = 2
         while FileManager.default.fileExists(atPath: candidate) {
-            candidate = "\(folder)/\(day)-\(slug)-\(counter).isp.json"
+            candidate = "\(prefix)\(stem)-\(counter).isp.json"
             counter += 1
         }
         return candidate
     }
 
-    /// Lower-case ASCII letters and digits joined by hyphens; "session" when nothing is left.
+    /// Lower-case ASCII letters and digits joined by hyphens, accented Latin letters without their accents
+    /// (`Asociación Ñandú` gives `asociacion-nandu`); "session" when nothing is left.
     static func slug(_ name: String) -> String {
-        let folded = name.lowercased().unicodeScalars.map { scalar -> Character in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? Character(scalar) : "-"
+        let folded = name.unicodeScalars.map { scalar -> Character in
+            let letter = scalar.isASCII ? scalar : latinBase(of: scalar)
+            guard let letter, letter.properties.isAlphabetic || ("0"..."9").contains(letter) else { return "-" }
+            return Character(letter)
         }
-        let words = String(folded).split(separator: "-").prefix(6)
+        let words = String(folded).lowercased().split(separator: "-").prefix(6)
         return words.isEmpty ? "session" : words.joined(separator: "-")
+    }
+
+    /// The ASCII letter an accented Latin letter is made from (`ñ` from `n`, `Ø` from `O`), read from its
+    /// Unicode name, `LATIN SMALL LETTER N WITH TILDE`, since FoundationEssentials cannot decompose text.
+    private static func latinBase(of scalar: Unicode.Scalar) -> Unicode.Scalar? {
+        guard let name = scalar.properties.name else { return nil }
+        for prefix in ["LATIN SMALL LETTER ", "LATIN CAPITAL LETTER "] where name.hasPrefix(prefix) {
+            let rest = name.dropFirst(prefix.count).unicodeScalars
+            guard let letter = rest.first, letter.isASCII, rest.dropFirst().first.map({ $0 == " " }) ?? true
+            else { return nil }
+            return letter
+        }
+        return nil
     }
 }

@@ -20,7 +20,7 @@ struct ISPWizard: ParsableCommand {
             With no command, opens the session changed most recently, or starts a new one when there is none.
             Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
             """,
-        subcommands: [New.self, Open.self, Summary.self, PrintGuide.self]
+        subcommands: [New.self, Open.self, Summary.self, Merge.self, PrintGuide.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -63,12 +63,18 @@ struct GlobalOptions: ParsableArguments {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Start a new session and open it.")
+    static let configuration = CommandConfiguration(
+        abstract: "Start a new session and open it.",
+        discussion: """
+            With --for, makes a partner's self-assessment of a workshop's partnership instead, to send to that \
+            partner: it writes the file (in the current folder, named after the organisation, unless --file says \
+            otherwise), prints its path and opens nothing.
+            """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Where to save the session (default: a new file in the session folder).",
-                               valueName: "path"))
+    @Option(help: ArgumentHelp("Where to save the session (default: a new file in the session folder, or with "
+                                   + "--for in the current folder).", valueName: "path"))
     var file: String?
 
     @Option(help: "Who answers: workshop (a facilitated group) or self-assessment (one organisation).")
@@ -77,17 +83,64 @@ struct New: ParsableCommand {
     @Option(help: ArgumentHelp("The partnership's name.", valueName: "text"))
     var name: String = ""
 
+    @Option(name: .customLong("for"),
+            help: ArgumentHelp("Make a partner's self-assessment of this workshop's partnership (with --mode "
+                                   + "self-assessment, --organisation and --sector).", valueName: "workshop-file"))
+    var workshop: String?
+
+    @Option(help: ArgumentHelp("The organisation assessing itself (self-assessment).", valueName: "name"))
+    var organisation: String?
+
+    @Option(help: "Its sector (self-assessment).")
+    var sector: Sector?
+
     func run() throws {
+        // A partner's self-assessment takes the workshop's guide reference, so it loads no guide.
+        if let workshop { return try makeSelfAssessment(for: workshop) }
         let guide = try global.loadGuide()
+        guard mode == .selfAssessment || (organisation == nil && sector == nil) else {
+            throw UserError("--organisation and --sector describe a self-assessment; add --mode self-assessment.")
+        }
         let path = try file ?? global.library().newSessionPath(name: name)
+        try refuseExisting(path)
+        try requireTerminal()
+        var session = Session(guide: guide, mode: mode.mode, name: name)
+        session.organisation = organisation ?? ""
+        session.sector = sector
+        try createSession(session, at: path)
+        try runWizard(sessionPath: path, guide: guide)
+    }
+
+    /// Writes a self-assessment of the workshop's partnership for the organisation, and prints its path. The
+    /// workshop file is only read: not locked, never changed.
+    private func makeSelfAssessment(for workshopPath: String) throws {
+        let complete = mode == .selfAssessment && organisation.map { !$0.allSatisfy(\.isWhitespace) } == true
+        guard complete, let organisation, let sector else {
+            throw UserError("A self-assessment for \(workshopPath) needs --mode self-assessment, --organisation NAME "
+                                + "and --sector SECTOR.")
+        }
+        guard name.isEmpty else {
+            throw UserError("A self-assessment for \(workshopPath) takes its name from that workshop; leave out "
+                                + "--name.")
+        }
+        let workshop = try reporting { () throws(FileError) in try SessionFile.load(from: workshopPath) }
+        guard workshop.mode == .workshop else {
+            throw UserError("\(workshopPath) is a self-assessment, not a workshop; give --for the workshop's file.")
+        }
+        let path = file ?? SessionLibrary.unusedPath(for: organisation)
+        try refuseExisting(path)
+        try createSession(Session(selfAssessmentFor: workshop, organisation: organisation, sector: sector), at: path)
+        print(path.visibleControls)
+    }
+
+    private func refuseExisting(_ path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
             throw UserError("\(path) already exists; open it with `isp-wizard open \(path)` or choose another path.")
         }
-        try requireTerminal()
-        try createSession(Session(guide: guide, mode: mode.mode, name: name), at: path)
-        try runWizard(sessionPath: path, guide: guide)
     }
 }
+
+extension Sector: ExpressibleByArgument {}
 
 enum ModeArgument: String, ExpressibleByArgument, CaseIterable {
     case workshop
@@ -141,6 +194,74 @@ struct Summary: ParsableCommand {
         case .text: print(report.text(width: max(width, 40)), terminator: "")
         case .json: print(String(decoding: report.json(), as: UTF8.self))
         }
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge partners' self-assessments into one workshop session, without the terminal interface.",
+        discussion: """
+            Each self-assessment becomes a participant with its organisation, sector, ratings and notes. At most \
+            one of the files may be a workshop: the output starts from it. Files of another partnership or guide \
+            are refused unless --force. A self-assessment merged before replaces its participant's answers when it \
+            is newer, and is skipped otherwise. The files merged are never changed.
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The self-assessments, and at most one workshop file to start from.",
+                                 valueName: "file"))
+    var files: [String] = []
+
+    @Option(help: ArgumentHelp("The workshop file to write.", valueName: "file"))
+    var output: String
+
+    @Flag(help: "Merge into the output, an existing workshop file, in place.")
+    var update = false
+
+    @Flag(help: "Merge files of another partnership or answered with another guide too.")
+    var force = false
+
+    func run() throws {
+        guard !files.isEmpty else { throw UserError("Give the self-assessment files to merge into \(output).") }
+        let guide = try global.loadGuide()
+        if FileManager.default.fileExists(atPath: output) != update {
+            throw UserError(update ? "\(output) does not exist; leave out --update to make it."
+                                : "\(output) already exists; add --update to merge into it, or choose another "
+                                    + "--output.")
+        }
+        let inputs = files.map(MergeInput.read)
+        guard update else {
+            let session = try merged(inputs, updating: nil, guide: guide)
+            try reporting { () throws(FileError) in try SessionFile.save(session, to: output) }
+            print("Wrote \(output.visibleControls), a workshop with \(session.participantsCounted).")
+            return
+        }
+        let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(output) }
+        defer { opened.lock?.release() }
+        if let reason = opened.readOnlyReason {
+            // The reason is a sentence of ours ending in a full stop.
+            throw UserError("\(reason.dropLast()); merge into a new --output instead.")
+        }
+        let session = try merged(inputs, updating: (output, opened.contents), guide: guide)
+        try reporting { () throws(FileError) in
+            try SessionFile.keepOriginal(opened.contents, of: opened.path)
+            try SessionFile.save(session, to: opened.path)
+        }
+        print("Updated \(output.visibleControls), a workshop with \(session.participantsCounted).")
+    }
+
+    /// Merges, prints a line per file, and returns the session to write; throws when nothing was merged.
+    private func merged(_ inputs: [MergeInput], updating: (path: String, contents: SessionFileContents)?,
+                        guide: Guide) throws -> Session {
+        let result = try reporting { () throws(FileError) in
+            try SessionMerge.merge(inputs, updating: updating, guide: guide, force: force)
+        }
+        for entry in result.entries { print(entry.line.visibleControls) }
+        guard let session = result.output else {
+            throw UserError("Nothing was merged, so \(output) was \(update ? "left as it was" : "not written").")
+        }
+        return session
     }
 }
 

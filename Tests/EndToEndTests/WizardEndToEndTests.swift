@@ -251,6 +251,7 @@ import Testing
         let commands: [(arguments: [String], says: String)] = [
             ([], "Walk a partnership through the seven start-up steps"), (["new"], "Start a new session"),
             (["open"], "Open a saved session where it was left"), (["summary"], "readiness summary"),
+            (["merge"], "Merge partners' self-assessments into one workshop session"),
             (["guide"], "Print the guide as JSON"),
         ]
         for command in commands {

@@ -69,6 +69,17 @@ import Testing
         #expect(folder.files == ["blocked", "s.isp.json"])
     }
 
+    @Test func aSessionTooLargeToOpenAgainIsNotWritten() throws {
+        var session = sample
+        session.answers["s1.q1"]?.notes = String(repeating: "a", count: SessionFile.maximumSize)
+        let path = folder.path + "/big.isp.json"
+        #expect(throws: FileError("Could not save \(path): the session would be 4.1 MB, more than the 4 MB isp-wizard "
+                                      + "opens, so it was not written.")) {
+            try SessionFile.save(session, to: path)
+        }
+        #expect(folder.files.isEmpty)
+    }
+
     @Test func savingIntoAMissingFolderSaysSo() {
         #expect(throws: FileError("Cannot write in /nonexistent/folder: No such file or directory.")) {
             try SessionFile.save(sample, to: "/nonexistent/folder/s.isp.json")
@@ -145,11 +156,21 @@ import Testing
         let library = SessionLibrary(folder: folder.path)
         let day = Date(timeIntervalSince1970: 1_800_000_000)
         let first = library.newSessionPath(name: "Água para Todos!", now: day)
-        #expect(first == folder.path + "/2027-01-15-gua-para-todos.isp.json")
+        #expect(first == folder.path + "/2027-01-15-agua-para-todos.isp.json")
         try SessionFile.save(Session(guide: .builtIn), to: first)
         #expect(library.newSessionPath(name: "Água para Todos!", now: day)
-            == folder.path + "/2027-01-15-gua-para-todos-2.isp.json")
+            == folder.path + "/2027-01-15-agua-para-todos-2.isp.json")
         #expect(library.newSessionPath(name: "水资源", now: day) == folder.path + "/2027-01-15-session.isp.json")
+    }
+
+    @Test func namesAPartnersFileAfterItsOrganisationWithoutAccentsOrOverwriting() throws {
+        let folder = TemporaryFolder()
+        let first = SessionLibrary.unusedPath(for: "Asociación Ñandú 合作社", in: folder.path)
+        #expect(first == folder.path + "/asociacion-nandu.isp.json")
+        try SessionFile.save(Session(guide: .builtIn), to: first)
+        #expect(SessionLibrary.unusedPath(for: "ASOCIACIÓN ÑANDÚ", in: folder.path)
+            == folder.path + "/asociacion-nandu-2.isp.json")
+        #expect(SessionLibrary.unusedPath(for: "Çà Øresund") == "ca-oresund.isp.json")
     }
 
     @Test func findsTheSessionChangedMostRecently() throws {

@@ -1,0 +1,305 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+// Partners' self-assessments merged into one workshop session: each becomes a participant whose voices are its
+// ratings and notes. Pure: files are read and written by the caller.
+
+extension Session {
+    /// A partner's self-assessment of a workshop's partnership, to send to that partner: the workshop's
+    /// partnership id, round, name, focal issue and guide, with a participant id of its own and no answers.
+    public init(selfAssessmentFor workshop: Session, organisation: String, sector: Sector, now: Date = Date()) {
+        // The guide reference is the workshop's, set below, whatever guide this program has loaded.
+        self.init(guide: .builtIn, mode: .selfAssessment, name: workshop.partnership.name, now: now)
+        partnershipID = workshop.partnershipID
+        round = workshop.round
+        partnership.focalIssue = workshop.partnership.focalIssue
+        guide = workshop.guide
+        self.organisation = organisation
+        self.sector = sector
+    }
+
+    /// How many participants, in words: `1 participant`, `3 participants`.
+    public var participantsCounted: String {
+        participants.count == 1 ? "1 participant" : "\(participants.count) participants"
+    }
+}
+
+/// A session file given to a merge: its path as the user gave it, and what reading it gave.
+public struct MergeInput: Sendable {
+    public let path: String
+    public let contents: Result<SessionFileContents, FileError>
+
+    public init(path: String, contents: Result<SessionFileContents, FileError>) {
+        self.path = path
+        self.contents = contents
+    }
+
+    /// Reads the file at `path`, keeping a failure to report in its place among the others.
+    public static func read(_ path: String) -> MergeInput {
+        MergeInput(path: path, contents: Result { () throws(FileError) in try SessionFile.read(from: path) })
+    }
+}
+
+/// What a merge did with one of its files.
+public enum MergeAction: Sendable, Equatable {
+    /// The workshop file the others were merged into.
+    case base
+    /// A self-assessment that became a new participant.
+    case added(Participant)
+    /// A self-assessment merged before, whose newer answers replaced that participant's.
+    case replaced(Participant)
+    /// A self-assessment merged before, left out since it is not newer than what that participant has.
+    case skipped(Participant)
+    /// Not merged, for the reason the sentence gives; it names the file.
+    case refused(String)
+}
+
+/// One file of a merge: what was done with it, and the line that tells the user.
+public struct MergeEntry: Sendable, Equatable {
+    public let path: String
+    public let action: MergeAction
+    /// The prompts it answered that the guide in use lacks (from another edition): those answers are kept.
+    public let unknownPrompts: [String]
+    /// What `force` let through (`of another partnership`); empty when nothing had to be forced.
+    public let forced: [String]
+    /// One line for the user, naming the file.
+    public let line: String
+}
+
+/// What a merge gives: a line per file, in the order given, and the workshop session to write.
+public struct MergeResult: Sendable {
+    public let entries: [MergeEntry]
+    /// The merged workshop, changed at `now`; nil when no participant was added or replaced.
+    public let output: Session?
+}
+
+public enum SessionMerge {
+    /// Merges self-assessments into one workshop session, each as a participant whose voices are its ratings
+    /// (as `Voice.rating`) and notes (as `Voice.note`).
+    ///
+    /// The base is `updating` (the workshop updated in place), else the first workshop file among `inputs`,
+    /// else a new workshop of the first file's partnership. Every other file must be of the base's partnership
+    /// (the first file's without a base) and guide, unless `force`; a second workshop file is refused. A file
+    /// merged before (the same participant id, or for a version-1 file, which has none, the same organisation
+    /// and sector) replaces that participant's answers when it is newer and is skipped otherwise.
+    ///
+    /// Throws, merging nothing, when the base is not a workshop, or it (the first file without a base) was
+    /// answered with another guide than `guide`, the one in use, unless `force`.
+    public static func merge(_ inputs: [MergeInput], updating: (path: String, contents: SessionFileContents)? = nil,
+                             guide: Guide, force: Bool = false, now: Date = Date()) throws(FileError) -> MergeResult
+    {
+        let readable = inputs.compactMap { input in
+            (try? input.contents.get()).map { (path: input.path, contents: $0) }
+        }
+        let baseInput = updating == nil ? readable.first { $0.contents.session.mode == .workshop } : nil
+        guard let reference = updating ?? baseInput ?? readable.first else {
+            // Not one file could be read.
+            let entries = inputs.compactMap { input -> MergeEntry? in
+                guard case .failure(let error) = input.contents else { return nil }
+                return .refused(input.path, error.message)
+            }
+            return MergeResult(entries: entries, output: nil)
+        }
+        if updating != nil, reference.contents.session.mode != .workshop {
+            throw FileError("\(reference.path.pathInMessage) is a self-assessment, not a workshop, so it cannot be "
+                                + "updated with merged partners; give a new file to --output instead.")
+        }
+        let referenceGuide = reference.contents.session.guide.id
+        if referenceGuide != guide.id, !force {
+            throw FileError("\(reference.path.pathInMessage) was answered with the guide "
+                                + "\"\(referenceGuide.excerpt())\", not \"\(guide.id.excerpt())\" in use; give its "
+                                + "guide with --guide FILE, or add --force.")
+        }
+        var merger = Merger(reference: reference, isBase: updating != nil || baseInput != nil, guide: guide,
+                            force: force, now: now)
+        var baseTaken = updating != nil
+        let entries = inputs.map { input -> MergeEntry in
+            let contents: SessionFileContents
+            switch input.contents {
+            case .failure(let error): return .refused(input.path, error.message)
+            case .success(let read): contents = read
+            }
+            if !baseTaken, contents.session.mode == .workshop {
+                baseTaken = true
+                return MergeEntry(path: input.path, action: .base, unknownPrompts: [], forced: [],
+                                  line: "Base: \(input.path.pathInMessage), a workshop with "
+                                      + "\(contents.session.participantsCounted).")
+            }
+            return merger.merge(contents, from: input.path)
+        }
+        let changed = entries.contains { entry in
+            switch entry.action {
+            case .added, .replaced: true
+            default: false
+            }
+        }
+        return MergeResult(entries: entries, output: changed ? merger.finished : nil)
+    }
+}
+
+/// The merge under way: the session growing, and the participants it has by id and by organisation.
+private struct Merger {
+    let referencePath: String
+    let reference: SessionFileContents
+    let force: Bool
+    let now: Date
+    /// The prompts of the guide in use, to list answers to prompts it lacks.
+    let promptIDs: Set<String>
+    var session: Session
+    var participantsByID: [String: Int] = [:]
+    /// Participants made from self-assessments, by `organisationKey`: how a version-1 file is matched.
+    var participantsByOrganisation: [String: Int] = [:]
+
+    init(reference: (path: String, contents: SessionFileContents), isBase: Bool, guide: Guide, force: Bool,
+         now: Date) {
+        referencePath = reference.path
+        self.reference = reference.contents
+        self.force = force
+        self.now = now
+        promptIDs = Set(guide.steps.flatMap(\.prompts).map(\.id))
+        if isBase {
+            session = reference.contents.session
+        } else {
+            let first = reference.contents.session
+            session = Session(guide: guide, mode: .workshop, name: first.partnership.name, now: now)
+            session.partnershipID = first.partnershipID
+            session.round = first.round
+            session.partnership = first.partnership
+            session.guide = first.guide
+        }
+        for (index, participant) in session.participants.enumerated() { remember(participant, at: index) }
+    }
+
+    var finished: Session {
+        var finished = session
+        finished.updatedAt = now
+        return finished
+    }
+
+    private mutating func remember(_ participant: Participant, at index: Int) {
+        if participantsByID[participant.id] == nil { participantsByID[participant.id] = index }
+        guard participant.selfAssessmentUpdatedAt != nil else { return }
+        let key = Self.organisationKey(participant.organisation, participant.sector)
+        if participantsByOrganisation[key] == nil { participantsByOrganisation[key] = index }
+    }
+
+    /// An organisation and sector as a version-1 file is matched by.
+    static func organisationKey(_ organisation: String, _ sector: Sector?) -> String {
+        "\(sector?.rawValue ?? "")\n" + folded(organisation)
+    }
+
+    /// A name as names are compared: case and spaces ignored.
+    static func folded(_ name: String) -> String {
+        name.lowercased().filter { !$0.isWhitespace }
+    }
+
+    mutating func merge(_ contents: SessionFileContents, from path: String) -> MergeEntry {
+        let file = contents.session
+        let shownPath = path.pathInMessage
+        let reference = referencePath.pathInMessage
+        let referenceSession = self.reference.session
+        if file.mode == .workshop {
+            return .refused(path, "\(shownPath) is a second workshop file; a merge takes one workshop, \(reference), "
+                                + "and self-assessments.")
+        }
+        var forced: [String] = []
+        if !samePartnership(contents) {
+            let name = file.partnership.name.excerpt()
+            let referenceName = referenceSession.partnership.name.excerpt()
+            guard force else {
+                return .refused(path, "\(shownPath) belongs to another partnership than \(reference) "
+                                    + (name == referenceName ? "(both are named \"\(name)\", but their ids differ)"
+                                           : "(\"\(name)\", not \"\(referenceName)\")")
+                                    + "; add --force to merge it anyway.")
+            }
+            forced.append("of another partnership")
+        }
+        if file.guide.id != referenceSession.guide.id {
+            guard force else {
+                return .refused(path, "\(shownPath) was answered with another guide than \(reference) (\""
+                                    + "\(file.guide.id.excerpt())\", not \"\(referenceSession.guide.id.excerpt())\"); "
+                                    + "add --force to merge it anyway.")
+            }
+            forced.append("answered with another guide")
+        }
+
+        let organisation = Self.organisationKey(file.organisation, file.sector)
+        let match = participantsByID[file.participantID]
+            ?? (contents.version == 1 ? participantsByOrganisation[organisation] : nil)
+        let action: MergeAction
+        let index: Int
+        if let match {
+            index = match
+            let participant = session.participants[match]
+            if let merged = participant.selfAssessmentUpdatedAt, file.updatedAt <= merged {
+                return MergeEntry(path: path, action: .skipped(participant), unknownPrompts: [], forced: forced,
+                                  line: "Skipped \(shownPath): it is not newer than the answers of "
+                                      + "\(label(participant, number: match + 1)) merged before.")
+            }
+            removeVoices(of: participant.id)
+            session.participants[match].selfAssessmentUpdatedAt = file.updatedAt
+            action = .replaced(session.participants[match])
+        } else {
+            index = session.participants.count
+            let participant = Participant(id: file.participantID, organisation: file.organisation, sector: file.sector,
+                                          selfAssessmentUpdatedAt: file.updatedAt)
+            session.participants.append(participant)
+            remember(participant, at: index)
+            action = .added(participant)
+        }
+        // A version-1 file matched by organisation keeps the id its participant already has.
+        let participantID = session.participants[index].id
+        for (promptID, answer) in file.answers where answer.rating != nil || !answer.notes.isEmpty {
+            session.answers[promptID, default: Answer()].voices[participantID] = Voice(rating: answer.rating,
+                                                                                       note: answer.notes)
+        }
+        let unknownPrompts = file.answers.keys.filter { !promptIDs.contains($0) }.sorted()
+        let participant = label(session.participants[index], number: index + 1)
+        var line = switch action {
+        case .replaced: "Replaced the answers of \(participant) with \(shownPath), which is newer."
+        default: "Merged \(shownPath) as a new participant: \(participant)."
+        }
+        if !forced.isEmpty { line += " Merged with --force, though it is \(forced.joined(separator: " and "))." }
+        if !unknownPrompts.isEmpty {
+            let count = unknownPrompts.count
+            let answers = count == 1 ? "answer to 1 prompt" : "answers to \(count) prompts"
+            let shown = unknownPrompts.prefix(10).map { $0.excerpt() }.joined(separator: ", ")
+            line += " Kept its \(answers) the guide lacks: \(shown)\(count > 10 ? ", …" : "")."
+        }
+        return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line)
+    }
+
+    /// Whether a file is of the reference's partnership: the same id, or for a version-1 file (which has none
+    /// of its own) the same name, case and spaces ignored.
+    private func samePartnership(_ contents: SessionFileContents) -> Bool {
+        guard contents.version > 1, reference.version > 1 else {
+            return Self.folded(contents.session.partnership.name) == Self.folded(reference.session.partnership.name)
+        }
+        return contents.session.partnershipID == reference.session.partnershipID
+    }
+
+    /// Takes a participant's voices out of every answer, and the answers left with nothing in them.
+    private mutating func removeVoices(of participantID: String) {
+        // The prompts first, then changes in place: changing a copy would copy every other voice on the prompt.
+        let promptIDs = session.answers.compactMap { $0.value.voices[participantID] == nil ? nil : $0.key }
+        for promptID in promptIDs {
+            session.answers[promptID]?.voices[participantID] = nil
+            if session.answers[promptID]?.isEmpty == true { session.answers[promptID] = nil }
+        }
+    }
+
+    /// A participant as a line names it: `Asociación Ñandú (Civil society)`.
+    private func label(_ participant: Participant, number: Int) -> String {
+        participant.displayName(number: number).excerpt() + (participant.sector.map { " (\($0.label))" } ?? "")
+    }
+}
+
+extension MergeEntry {
+    /// A file not merged, for the reason the sentence gives.
+    fileprivate static func refused(_ path: String, _ reason: String) -> MergeEntry {
+        MergeEntry(path: path, action: .refused(reason), unknownPrompts: [], forced: [], line: "Refused: \(reason)")
+    }
+}
