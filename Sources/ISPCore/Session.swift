@@ -54,6 +54,12 @@ public struct Session: Sendable, Equatable {
         answers[promptID] ?? Answer()
     }
 
+    /// The participants whose voices count: none in a self-assessment, which is one organisation's own voice
+    /// (a workshop switched to a self-assessment keeps its participants, unused).
+    public var raters: [Participant] {
+        mode == .selfAssessment ? [] : participants
+    }
+
     /// The bytes of the text typed into the session (names and notes), which is most of its file's size.
     public var textSize: Int {
         let answerText = answers.values.reduce(0) { total, answer in

@@ -1,13 +1,6 @@
 /// What several voices add to the readiness summary (the README's "Several voices"): how each sector rated each
 /// step, the prompts on which the participants diverge, and the consensus the group recorded.
 
-extension Session {
-    /// The participants whose voices count: none in a self-assessment, which is one organisation's own voice.
-    var raters: [Participant] {
-        mode == .selfAssessment ? [] : participants
-    }
-}
-
 extension GroupRating {
     /// The group rating's short form, as in flags and JSON: a rating's code (`2`, `n/a`, `?`), or a mean with one
     /// decimal (`2.5`); nil when unanswered.

@@ -30,7 +30,7 @@ extension WizardState {
     ]
 
     /// Whether the question screen rates round the room: one row per participant and one for the group.
-    var hasRatingRows: Bool { !session.participants.isEmpty }
+    var hasRatingRows: Bool { !session.raters.isEmpty }
 
     var questionLayout: QuestionLayout {
         let width = contentWidth

@@ -64,7 +64,7 @@ extension WizardState {
     /// How many of a step's prompts have a rating (N/A and Don't know included), and where the step stands.
     func standing(ofStep index: Int, in summary: ReadinessSummary) -> (answered: Int, label: String) {
         let answered = guide.steps[index].prompts.filter {
-            session.answer(for: $0.id).groupRating(in: session.participants) != .unanswered
+            session.answer(for: $0.id).groupRating(in: session.raters) != .unanswered
         }.count
         let readiness = summary.steps[index]
         let score = readiness.score.map { " \(String(format1: $0))" } ?? ""

@@ -178,3 +178,19 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         expectGolden(state.view(), "participants-80x24")
     }
 }
+
+@Suite struct ModeSwitchTests {
+    @Test func aWorkshopSwitchedToASelfAssessmentKeepsItsParticipantsButRatesWithOneVoice() {
+        var state = workshopOnFirstQuestion()
+        state.press(.character("4"))
+        state.press(.escape, .home, .enter, .tab, .tab, .right)
+        #expect(state.session.mode == .selfAssessment)
+        #expect(state.session.participants == roomOfEight)
+        state.press(.escape, .character("1"), .enter)
+        #expect(state.focusedField == .rating)
+        state.press(.escape, .home, .enter, .tab, .tab, .left)
+        state.press(.escape, .character("1"), .enter)
+        #expect(state.focusedField == .rows)
+        #expect(state.session.answer(for: "s1.q1").voices["p1"]?.rating == .stage(.institutionalised))
+    }
+}
