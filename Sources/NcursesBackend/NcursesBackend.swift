@@ -40,7 +40,8 @@ public final class NcursesBackend: TerminalBackend {
         try self.init(terminalType: nil, input: input, output: output, advice: Self.advice)
     }
 
-    private static let advice = "; use `isp-wizard summary FILE` to see a session's readiness without one."
+    private static let advice = "; add --plain to answer line by line, or use `isp-wizard summary FILE` to see a "
+        + "session's readiness."
 
     /// Says, before anything is created, whether standard input is a terminal the wizard can draw on.
     public static func checkTerminal() throws(TerminalUnavailable) {

@@ -10,6 +10,7 @@ import FoundationEssentials
 import Foundation
 #endif
 @preconcurrency import Glibc
+import Synchronization
 
 @main
 struct ISPWizard: ParsableCommand {
@@ -33,14 +34,14 @@ struct ISPWizard: ParsableCommand {
 
     func run() throws {
         let guide = try global.loadGuide()
-        try requireTerminal()
+        let interface = try global.interface()
         let library = try global.library()
         if let path = library.mostRecentSession() {
-            try runWizard(sessionPath: path, guide: guide)
+            try runWizard(sessionPath: path, guide: guide, interface: { interface })
         } else {
             let path = library.newSessionPath(name: "")
             try createSession(Session(guide: guide), at: path)
-            try runWizard(sessionPath: path, guide: guide)
+            try runWizard(sessionPath: path, guide: guide, interface: { interface })
         }
     }
 }
@@ -49,6 +50,25 @@ struct ISPWizard: ParsableCommand {
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
     var guide: String?
+
+    @Flag(help: ArgumentHelp("Ask line by line instead of drawing screens: for screen readers, dumb terminals and "
+                             + "input from a file (also ACCESSIBLE=1)."))
+    var plain = false
+
+    /// How the wizard talks to the user: line by line when asked to, or when the terminal cannot draw screens;
+    /// without a terminal and without --plain, a refusal.
+    func interface() throws -> Interface {
+        let accessible = ProcessInfo.processInfo.environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
+        if plain || accessible { return .plain }
+        do {
+            try NcursesBackend.checkTerminal()
+            return .fullScreen
+        } catch {
+            // A terminal that cannot move its cursor (TERM=dumb or unset) still reads and writes lines.
+            if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { return .plain }
+            throw UserError(error.description)
+        }
+    }
 
     func loadGuide() throws -> Guide {
         guard let guide else { return .builtIn }
@@ -103,12 +123,12 @@ struct New: ParsableCommand {
         }
         let path = try file ?? global.library().newSessionPath(name: name)
         try refuseExisting(path)
-        try requireTerminal()
+        let interface = try global.interface()
         var session = Session(guide: guide, mode: mode.mode, name: name)
         session.organisation = organisation ?? ""
         session.sector = sector
         try createSession(session, at: path)
-        try runWizard(sessionPath: path, guide: guide)
+        try runWizard(sessionPath: path, guide: guide, interface: { interface })
     }
 
     /// Writes a self-assessment of the workshop's partnership for the organisation, and prints its path. The
@@ -163,7 +183,7 @@ struct Open: ParsableCommand {
     var file: String
 
     func run() throws {
-        try runWizard(sessionPath: file, guide: global.loadGuide())
+        try runWizard(sessionPath: file, guide: global.loadGuide(), interface: global.interface)
     }
 }
 
@@ -296,13 +316,9 @@ func reporting<T>(_ work: () throws(FileError) -> T) throws -> T {
     }
 }
 
-/// Refuses to go on without a usable terminal, before a session file is created for nothing.
-func requireTerminal() throws {
-    do {
-        try NcursesBackend.checkTerminal()
-    } catch {
-        throw UserError(error.description)
-    }
+/// The full screen (ncurses) or the plain, line-by-line wizard.
+enum Interface {
+    case fullScreen, plain
 }
 
 func createSession(_ session: Session, at path: String) throws {
@@ -310,34 +326,66 @@ func createSession(_ session: Session, at path: String) throws {
 }
 
 /// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
-func runWizard(sessionPath: String, guide: Guide) throws {
+/// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
+/// ncurses cannot draw on gets the plain wizard instead.
+func runWizard(sessionPath: String, guide: Guide, interface chooseInterface: () throws -> Interface) throws {
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
-    let backend: NcursesBackend
-    do {
-        backend = try NcursesBackend()
-    } catch {
-        throw UserError(error.description)
-    }
+    // Chosen after the file is open, so that a damaged file is named before a missing terminal.
+    let interface = try chooseInterface()
     // The real path, so that saving a session reached through a symbolic link keeps the link.
     let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason, opened: opened.contents)
+    let ending: (state: WizardState, signal: StopSignal?)
+    switch interface {
+    case .fullScreen:
+        do {
+            ending = try runFullScreen(opened, guide: guide, store: store)
+        } catch is TerminalUnavailable {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
+                  + "by line.")
+            ending = runPlain(opened, guide: guide, store: store)
+        }
+    case .plain:
+        ending = runPlain(opened, guide: guide, store: store)
+    }
+    if let error = ending.state.saveFailure {
+        throw UserError(rescue(ending.state.session, failure: error))
+    }
+    let shownPath = sessionPath.visibleControls
+    let farewell = opened.readOnlyReason == nil ? "Saved to \(shownPath)" : "Nothing was changed in \(shownPath)"
+    if ending.signal != .hangup { print(farewell) }
+    if let signal = ending.signal { throw ExitCode(128 + signal.number) }
+}
+
+private func runFullScreen(_ opened: OpenedSession, guide: Guide, store: FileSessionStore) throws
+    -> (state: WizardState, signal: StopSignal?)
+{
+    let backend = try NcursesBackend()
     let state = WizardState(guide: guide, session: opened.session, size: backend.size,
                             readOnlyReason: opened.readOnlyReason)
     let runner = WizardRunner(state: state, backend: backend, store: store)
     let outcome = runner.run()
     backend.stop()
-    if let error = runner.state.saveFailure {
-        throw UserError(rescue(runner.state.session, failure: error))
-    }
-    let shownPath = sessionPath.visibleControls
-    let farewell = opened.readOnlyReason == nil ? "Saved to \(shownPath)" : "Nothing was changed in \(shownPath)"
-    switch outcome {
-    case .quit:
-        print(farewell)
-    case .stopped(let signal):
-        if signal != .hangup { print(farewell) }
-        throw ExitCode(128 + signal.number)
-    }
+    if case .stopped(let signal) = outcome { return (runner.state, signal) }
+    return (runner.state, nil)
+}
+
+/// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
+private func runPlain(_ opened: OpenedSession, guide: Guide, store: FileSessionStore)
+    -> (state: WizardState, signal: StopSignal?)
+{
+    PlainStopSignals.install()
+    let state = WizardState(guide: guide, session: opened.session, size: WizardState.minimumSize,
+                            readOnlyReason: opened.readOnlyReason)
+    let input = LineReader(descriptor: STDIN_FILENO)
+    let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },
+                             write: { text in
+                                 fputs(text, stdout)
+                                 fflush(stdout)
+                             }, echoesAnswers: isatty(STDIN_FILENO) == 0)
+    _ = wizard.run()
+    return (wizard.state, PlainStopSignals.received)
 }
 
 /// When the session cannot be saved where it belongs, writes a rescue copy so that nothing typed is lost,
@@ -348,6 +396,67 @@ func rescue(_ session: Session, failure: FileError) -> String {
         return "\(failure.message) Your answers were saved to \(path) instead."
     } catch {
         return "\(failure.message) \(error.message)"
+    }
+}
+
+/// Stop signals for the plain wizard: they set a flag and, installed without SA_RESTART, interrupt the read
+/// under way, which then ends the walk as the end of the input does (saved).
+enum PlainStopSignals {
+    private static let signals: [Int32: StopSignal] = [
+        SIGINT: .interrupt, SIGTERM: .terminate, SIGHUP: .hangup, SIGQUIT: .quit,
+        SIGUSR1: .userDefined1, SIGUSR2: .userDefined2, SIGALRM: .alarm,
+    ]
+
+    static func install() {
+        for number in signals.keys {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in lastSignal.store(received, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(number, &action, nil)
+        }
+    }
+
+    static var received: StopSignal? {
+        signals[lastSignal.load(ordering: .relaxed)]
+    }
+}
+
+private let lastSignal = Atomic<Int32>(0)
+
+/// Lines from a file descriptor. Not Swift's `readLine`, which retries a read a signal interrupted, forever once
+/// the stream has failed: here an interrupted read ends the input, so that a stop signal ends the walk.
+final class LineReader {
+    private let descriptor: Int32
+    private var buffered: [UInt8] = []
+    private var isAtEnd = false
+
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// The next line without its line end (CR LF or LF), or nil at the end of the input or on a stop signal.
+    func nextLine() -> String? {
+        while true {
+            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
+                var line = buffered[..<newline]
+                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+                buffered.removeSubrange(...newline)
+                return String(decoding: line, as: UTF8.self)
+            }
+            guard !isAtEnd else {
+                defer { buffered = [] }
+                return buffered.isEmpty ? nil : String(decoding: buffered, as: UTF8.self)
+            }
+            var chunk = [UInt8](repeating: 0, count: 4096)
+            let count = read(descriptor, &chunk, chunk.count)
+            if count > 0 {
+                buffered += chunk[..<count]
+            } else {
+                // The end of the input, a failed read, or a signal (installed without SA_RESTART).
+                isAtEnd = true
+            }
+        }
     }
 }
 

@@ -12,19 +12,20 @@ let wizardBinary: String? = {
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 }()
 
-/// Runs the binary to its end without a terminal and returns its exit status and what it printed.
-func runWizard(_ arguments: [String], environment: [String: String] = [:]) throws
+/// Runs the binary to its end without a terminal and returns its exit status and what it printed; `input`
+/// is its standard input, as from a file (none when nil).
+func runWizard(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
     -> (status: Int32, output: String, error: String)
 {
     let binary = try #require(wizardBinary, "isp-wizard is not built; run `swift build` first")
-    return try spawn([binary] + arguments, environment: environment)
+    return try spawn([binary] + arguments, environment: environment, input: input)
 }
 
 /// Runs a program with input from /dev/null and output to files, and waits for it.
 ///
 /// Not Foundation's Process: it runs children with the test thread's blocked signals, and tmux's server,
 /// which outlives the call, would inherit the pipes it waits on.
-func spawn(_ arguments: [String], environment: [String: String] = [:]) throws
+func spawn(_ arguments: [String], environment: [String: String] = [:], input: String? = nil) throws
     -> (status: Int32, output: String, error: String)
 {
     let folder = NSTemporaryDirectory() + "isp-wizard-spawn-" + UUID().uuidString
@@ -33,7 +34,8 @@ func spawn(_ arguments: [String], environment: [String: String] = [:]) throws
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    if let input { try input.write(toFile: folder + "/in", atomically: true, encoding: .utf8) }
+    posix_spawn_file_actions_addopen(&actions, 0, input == nil ? "/dev/null" : folder + "/in", O_RDONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 1, folder + "/out", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     posix_spawn_file_actions_addopen(&actions, 2, folder + "/err", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
     var attributes = posix_spawnattr_t()

@@ -109,6 +109,40 @@ import Testing
         #expect(saved.answers["s1.q1"]?.voices.count == 5)
     }
 
+    @Test func thePlainWizardTakesAnswersFromAFileAndReopensInTheFullScreen() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/plain.isp.json"
+        let answers = ["Água para Todos 水", "", "", "", "", "3", "Línea uno", "第二行", ".", "d", ":q"]
+        let result = try runWizard(["--plain", "new", "--file", file], input: answers.joined(separator: "\n") + "\n")
+        #expect(result.status == 0)
+        #expect(result.output.contains("Partnership name, now empty: Água para Todos 水\n"))
+        #expect(result.output.contains("Step 1 of 7, question 1 of 4.\n"))
+        #expect(result.output.hasSuffix("Saved to \(file)\n"))
+        let saved = try SessionFile.load(from: file)
+        #expect(saved.answers["s1.q1"] == Answer(rating: .stage(.inPlace), notes: "Línea uno\n第二行"))
+        #expect(saved.answers["s1.q2"]?.rating == .dontKnow)
+        // The same session in the full screen, where the plain walk left it.
+        let tmux = try TmuxSession(command: try workspace.command("open \(file)"))
+        tmux.waitFor("Question 2 of 4")
+        try tmux.press("C-q")
+        tmux.waitForExit()
+    }
+
+    @Test func aDumbTerminalGetsThePlainWizardAndAStopSignalSavesIt() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/dumb.isp.json"
+        let command = try workspace.command("new --file \(file)").replacingOccurrences(of: "TERM=xterm-256color",
+                                                                                         with: "TERM=dumb")
+        let tmux = try TmuxSession(command: command + "; echo exit=$?; sleep 10")
+        tmux.waitFor("Partnership name, now empty:")
+        try tmux.type("Zürich 水")
+        try tmux.press("Enter")
+        tmux.waitFor("Focal issue")
+        kill(try tmux.childProcess(), SIGTERM)
+        tmux.waitFor("exit=\(128 + SIGTERM)")
+        #expect(try SessionFile.load(from: file).partnership.name == "Zürich 水")
+    }
+
     @Test func aHangupMidSentenceKeepsWhatWasTyped() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/hangup.isp.json"
@@ -266,8 +300,8 @@ import Testing
         let workspace = try Workspace()
         let result = try runWizard(["new", "--file", workspace.path + "/s.isp.json"])
         #expect(result.status == 1)
-        #expect(result.error == "Error: isp-wizard needs an interactive terminal, and its input is not one; use "
-            + "`isp-wizard summary FILE` to see a session's readiness without one.\n")
+        #expect(result.error == "Error: isp-wizard needs an interactive terminal, and its input is not one; add "
+            + "--plain to answer line by line, or use `isp-wizard summary FILE` to see a session's readiness.\n")
         #expect(!FileManager.default.fileExists(atPath: workspace.path + "/s.isp.json"))
     }
 

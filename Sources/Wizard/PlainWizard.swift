@@ -1,0 +1,560 @@
+import DisplayWidth
+import ISPCore
+import TerminalUI
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The wizard line by line, for screen readers, dumb terminals and pipes: the same walk as the full screen
+/// (session details, participants, each step's questions, the summary), asked as prompts on standard input
+/// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
+///
+/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:h`, `:q`). Each
+/// answer is saved as soon as it is given; at the end of the input everything is saved and the walk ends.
+public final class PlainWizard {
+    public private(set) var state: WizardState
+    private let store: any SessionStore
+    private let readLine: () -> String?
+    private let write: (String) -> Void
+    /// Whether answers are written after their prompts: when they come from a file, which the terminal does not
+    /// show, so that the transcript reads as a dialogue.
+    private let echoesAnswers: Bool
+
+    /// `readLine` gives the next line typed (nil at the end of the input); `write` shows text as it is.
+    public init(state: WizardState, store: any SessionStore, readLine: @escaping () -> String?,
+                write: @escaping (String) -> Void, echoesAnswers: Bool = false) {
+        self.state = state
+        self.store = store
+        self.readLine = readLine
+        self.write = write
+        self.echoesAnswers = echoesAnswers
+    }
+
+    /// The next line of input, written out when answers are echoed.
+    private func nextLine() -> String? {
+        let line = readLine()
+        if echoesAnswers, let line { write(line.visibleControls + "\n") }
+        return line
+    }
+
+    /// How the walk ended: by `:q` or the end of the summary, or by the end of the input.
+    public enum Outcome: Equatable, Sendable {
+        case quit
+        case endOfInput
+    }
+
+    /// Walks the session from where it was left until the user quits or the input ends; saves before it returns.
+    public func run() -> Outcome {
+        say("ISP Start-up Wizard, plain mode: \(state.session.displayName).")
+        if let reason = state.readOnlyReason { say(reason + " Nothing you answer will be kept.") }
+        say("Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.")
+        let outcome = walk()
+        save()
+        return outcome
+    }
+
+    // MARK: The walk
+
+    /// What a screen's prompts asked for next.
+    fileprivate enum Step {
+        case next, back, go(Screen), quit, endOfInput
+    }
+
+    private func walk() -> Outcome {
+        if state.screen == .map { state.open(.setup) }
+        while true {
+            let step: Step =
+                switch state.screen {
+                case .setup: askSessionDetails()
+                case .participants: askParticipants()
+                case .stepIntro(let step): introduce(step: step)
+                case .question(let step, let prompt): askQuestion(step: step, prompt: prompt)
+                case .summary: showSummaryAndFinish()
+                case .map: askWhereToGo()
+                }
+            switch step {
+            case .next:
+                let screens = state.sequence
+                guard let index = screens.firstIndex(of: state.screen), index + 1 < screens.count else { return .quit }
+                state.open(screens[index + 1])
+            case .back:
+                let screens = state.sequence
+                if let index = screens.firstIndex(of: state.screen), index > 0 {
+                    state.open(screens[index - 1])
+                } else {
+                    say("This is the first screen.")
+                }
+            case .go(let screen):
+                state.open(screen)
+            case .quit:
+                return .quit
+            case .endOfInput:
+                return .endOfInput
+            }
+            save()
+        }
+    }
+
+    /// A line typed at a prompt: an answer, a command, or the end of the input.
+    fileprivate enum Reply {
+        case answer(String)
+        case command(Step)
+        case end
+    }
+
+    /// Asks until the reply is an answer or a command that leaves the screen; help and the summary are shown
+    /// in place and the same prompt is asked again.
+    private func ask(_ prompt: String) -> Reply {
+        while true {
+            write(prompt.visibleControls + " ")
+            guard let line = nextLine() else {
+                write("\n")
+                return .end
+            }
+            if let command = command(in: line) {
+                if let step = command { return .command(step) }
+                continue
+            }
+            return .answer(line)
+        }
+    }
+
+    /// The command a line holds: nil when it is an answer; `.some(nil)` for a command done in place (help,
+    /// summary) after which the prompt is asked again.
+    private func command(in line: String) -> Step??  {
+        let trimmed = line.trimmed.lowercased()
+        guard trimmed.hasPrefix(":") else { return nil }
+        switch trimmed {
+        case ":b": return .some(.back)
+        case ":m": return .some(.go(.map))
+        case ":q": return .some(.quit)
+        case ":s":
+            showSummary()
+            return .some(nil)
+        case ":h":
+            showHelp()
+            return .some(nil)
+        default:
+            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :h help, :q quit.")
+            return .some(nil)
+        }
+    }
+
+    private func askSessionDetails() -> Step {
+        say("Session details.")
+        // The fields change with the mode, so they are read again after each answer.
+        var index = 0
+        while index < state.setupBindings.count {
+            let binding = state.setupBindings[index]
+            switch askField(binding.field(state.session)) {
+            case .answer(let changed):
+                guard state.readOnlyReason == nil else { break }
+                binding.store(&state.session, changed)
+                save()
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+            index += 1
+        }
+        return .next
+    }
+
+    /// Asks for one form field: a line of text, or a choice by its number. Enter keeps what is there.
+    private func askField(_ field: FormField) -> FieldReply {
+        switch field.input {
+        case .text:
+            let current = field.text ?? ""
+            let prompt = current.isEmpty ? "\(field.label), now empty:" : "\(field.label), now \(current):"
+            switch ask(prompt) {
+            case .answer(let line) where line.isEmpty: return .answer(field)
+            case .answer(let line):
+                var changed = field
+                changed.input = .text(TextEditor(text: line, singleLine: true))
+                return .answer(changed)
+            case .command(let step): return .command(step)
+            case .end: return .end
+            }
+        case .choice(let labels, let selected):
+            let options = labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+            let now = selected.map { "now \(labels[$0])" } ?? "none chosen yet"
+            while true {
+                switch ask("\(field.label) (\(options)), \(now):") {
+                case .answer(let line) where line.isEmpty: return .answer(field)
+                case .answer(let line):
+                    guard let number = Int(line.trimmed), labels.indices.contains(number - 1)
+                    else {
+                        say("Please type a number from 1 to \(labels.count), or Enter to keep the answer.")
+                        continue
+                    }
+                    var changed = field
+                    changed.input = .choice(labels: labels, selected: number - 1)
+                    return .answer(changed)
+                case .command(let step): return .command(step)
+                case .end: return .end
+                }
+            }
+        }
+    }
+
+    private enum FieldReply {
+        case answer(FormField)
+        case command(Step)
+        case end
+    }
+
+    private func askParticipants() -> Step {
+        while true {
+            let participants = state.session.participants
+            say("Participants: \(participants.isEmpty ? "none yet, so each question gets one rating" : "\(participants.count)").")
+            for (index, participant) in participants.enumerated() {
+                say("\(index + 1). \(describe(participant, number: index + 1)).")
+            }
+            let reply = ask("Type a to add a participant, e and a number to edit one, r and a number to remove one, "
+                            + "or Enter to go on:")
+            switch reply {
+            case .answer(let line) where line.isEmpty: return .next
+            case .answer(let line):
+                let words = line.lowercased().split(separator: " ")
+                let number = words.count > 1 ? Int(words[1]) : nil
+                switch (words.first, number) {
+                case ("a"?, _):
+                    state.session.participants.append(Participant())
+                    if let step = editParticipant(at: state.session.participants.count - 1) { return step }
+                case ("e"?, let number?) where participants.indices.contains(number - 1):
+                    if let step = editParticipant(at: number - 1) { return step }
+                case ("r"?, let number?) where participants.indices.contains(number - 1):
+                    if let step = removeParticipant(at: number - 1) { return step }
+                default:
+                    say("Please type a, e and a number, r and a number, or press Enter.")
+                }
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+    }
+
+    private func describe(_ participant: Participant, number: Int) -> String {
+        var parts = [participant.displayName(number: number)]
+        if !participant.name.isEmpty && !participant.organisation.isEmpty { parts.append(participant.organisation) }
+        parts.append(participant.sector?.label ?? "no sector")
+        return parts.joined(separator: ", ")
+    }
+
+    /// Asks a participant's fields; returns a command that interrupted it, if any.
+    private func editParticipant(at index: Int) -> Step? {
+        say("Participant \(index + 1).")
+        for binding in WizardState.participantBindings {
+            switch askField(binding.field(state.session.participants[index])) {
+            case .answer(let field):
+                binding.store(&state.session.participants[index], field)
+                save()
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+        return nil
+    }
+
+    private func removeParticipant(at index: Int) -> Step? {
+        let participant = state.session.participants[index]
+        let answers = state.answerCount(of: participant)
+        if answers > 0 {
+            let name = participant.displayName(number: index + 1)
+            switch ask("Remove \(name) and their \(answers) answers? Type y to remove, Enter to keep them:") {
+            case .answer(let line) where line.lowercased() == "y": break
+            case .answer: return nil
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+        _ = state.removeParticipant(at: index)
+        save()
+        return nil
+    }
+
+    private func introduce(step index: Int) -> Step {
+        let step = state.guide.steps[index]
+        let phase = state.guide.phase(of: step)?.title ?? ""
+        say("Step \(index + 1) of \(state.guide.steps.count): \(step.title). Phase: \(phase).")
+        say(step.guidance)
+        let standing = state.standing(ofStep: index, in: ReadinessSummary(guide: state.guide, session: state.session))
+        say("\(step.prompts.count) questions, \(standing.answered) answered, \(standing.label).")
+        return .next
+    }
+
+    private func askQuestion(step stepIndex: Int, prompt promptIndex: Int) -> Step {
+        let step = state.guide.steps[stepIndex]
+        let prompt = step.prompts[promptIndex]
+        say("Step \(stepIndex + 1) of \(state.guide.steps.count), question \(promptIndex + 1) of \(step.prompts.count).")
+        say(prompt.text)
+        if let hint = prompt.hint { say("Hint: \(hint)") }
+        if prompt.critical { say("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
+            .joined(separator: ", ") + ".")
+        let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)
+        if let ratingStep { return ratingStep }
+        return askNotes(prompt) ?? .next
+    }
+
+    /// The rating of a prompt that has one voice; nil when the walk goes on to the notes.
+    private func askRating(_ prompt: Prompt) -> Step? {
+        let current = state.session.answer(for: prompt.id).rating
+        while true {
+            switch ask("Rating (0 to 4, n, d, or Enter to keep \(current.map(describe) ?? "it unrated")):") {
+            case .answer(let line) where line.isEmpty: return nil
+            case .answer(let line):
+                guard let rating = Self.rating(line) else {
+                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep.")
+                    continue
+                }
+                setAnswer(prompt) { $0.rating = rating }
+                return nil
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+    }
+
+    /// Round the room: each participant's rating, with an optional note after it on the same line, then the
+    /// group's consensus and, on divergent ratings, its reason.
+    private func askRatingRound(_ prompt: Prompt) -> Step? {
+        say("Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). "
+            + "Enter keeps a rating.")
+        for (index, participant) in state.session.participants.enumerated() {
+            let voice = state.session.answer(for: prompt.id).voices[participant.id]
+            let now = voice?.rating.map(describe) ?? "not rated"
+            while true {
+                let reply = ask("\(describe(participant, number: index + 1)), now \(now):")
+                guard case .answer(let line) = reply else { return reply.step }
+                if line.isEmpty { break }
+                let (code, note) = Self.splitRating(line)
+                guard let rating = Self.rating(code) else {
+                    say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
+                    continue
+                }
+                setAnswer(prompt) { answer in
+                    answer.voices[participant.id, default: Voice()].rating = rating
+                    if !note.isEmpty { answer.voices[participant.id, default: Voice()].note = note }
+                }
+                break
+            }
+        }
+        let answer = state.session.answer(for: prompt.id)
+        say(state.spreadLine(answer).replacing(" · ", with: "; ") + ".")
+        let consensus = answer.rating.map(describe) ?? "none"
+        while true {
+            let reply = ask("Group consensus (0 to 4, n, d; x to clear; Enter keeps \(consensus)):")
+            guard case .answer(let line) = reply else { return reply.step }
+            if line.isEmpty { break }
+            if line.lowercased() == "x" {
+                setAnswer(prompt) { $0.rating = nil }
+                break
+            }
+            guard let rating = Self.rating(line) else {
+                say("Please answer 0 to 4, n, d, x to clear the consensus, or Enter to keep it.")
+                continue
+            }
+            setAnswer(prompt) { $0.rating = rating }
+            break
+        }
+        let settled = state.session.answer(for: prompt.id)
+        if settled.rating != nil && settled.divergence(in: state.session.participants) != nil {
+            let now = settled.reason.isEmpty ? "none yet" : settled.reason
+            let reply = ask("The ratings diverge: why did the group settle on this consensus? Now \(now):")
+            guard case .answer(let line) = reply else { return reply.step }
+            if !line.isEmpty { setAnswer(prompt) { $0.reason = line } }
+        }
+        return nil
+    }
+
+    /// The notes, typed as lines up to a line holding a single dot; an empty first line keeps them. A line that
+    /// is a command ends the notes, keeping what was typed before it.
+    private func askNotes(_ prompt: Prompt) -> Step? {
+        let current = state.session.answer(for: prompt.id).notes
+        let label = state.hasRatingRows ? "Group notes" : "Notes"
+        if current.isEmpty {
+            say("\(label): none yet.")
+        } else {
+            say("\(label) now:")
+            say(current)
+        }
+        say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; "
+            + "Enter alone keeps them.")
+        var lines: [String] = []
+        var interruption: Step?
+        while true {
+            write((lines.isEmpty ? "\(label):" : "More, or a single dot to end:") + " ")
+            guard let line = nextLine() else {
+                write("\n")
+                interruption = .endOfInput
+                break
+            }
+            if lines.isEmpty && line.isEmpty { return nil }
+            if line == "." { break }
+            if let command = command(in: line) {
+                guard let step = command else { continue }
+                interruption = step
+                break
+            }
+            lines.append(line)
+        }
+        if !lines.isEmpty { setAnswer(prompt) { $0.notes = lines.joined(separator: "\n") } }
+        return interruption
+    }
+
+    private func showSummaryAndFinish() -> Step {
+        showSummary()
+        switch ask("That is the end of the walk. Press Enter to finish, or :b to go back, :m for the steps:") {
+        case .answer: return .quit
+        case .command(let step): return step
+        case .end: return .endOfInput
+        }
+    }
+
+    private func askWhereToGo() -> Step {
+        let summary = ReadinessSummary(guide: state.guide, session: state.session)
+        say("The steps. Type a number or letter to go there.")
+        say("d: session details.")
+        if state.session.mode == .workshop { say("p: participants, \(state.session.participants.count).") }
+        for (index, step) in state.guide.steps.enumerated() {
+            let standing = state.standing(ofStep: index, in: summary)
+            say("\(index + 1): \(step.title), \(standing.answered) of \(step.prompts.count) answered, \(standing.label).")
+        }
+        say("s: the readiness summary.")
+        while true {
+            let reply = ask("Go to (d, p, 1 to \(state.guide.steps.count), s):")
+            guard case .answer(let line) = reply else { return reply.step ?? .next }
+            let choice = line.trimmed.lowercased()
+            if choice == "d" { return .go(.setup) }
+            if choice == "p" && state.session.mode == .workshop { return .go(.participants) }
+            if choice == "s" { return .go(.summary) }
+            if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
+                return .go(.stepIntro(step: number - 1))
+            }
+            say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, or s.")
+        }
+    }
+
+    // MARK: Showing
+
+    private func showSummary() {
+        let summary = ReadinessSummary(guide: state.guide, session: state.session)
+        say("Readiness summary: \(state.session.displayName).")
+        if let next = summary.nextStep {
+            say("Next step to work on: step \(next), \(state.guide.steps[next - 1].title).")
+        } else {
+            say("Every step is Ready.")
+        }
+        for step in summary.steps {
+            let score = step.score.map { ", score \(String(format1: $0))" } ?? ""
+            say("Step \(step.number), \(step.title): \(step.band.rawValue)\(score), "
+                + "\(step.rated) of \(step.applicable) rated.")
+        }
+        for warning in summary.sequenceWarnings { say(warning.message) }
+        say("Concerns, rated 0 or 1: \(summary.concerns.count). Evidence gaps, Don't know or not answered: "
+            + "\(summary.evidenceGaps.count).")
+        for concern in summary.concerns {
+            say("Concern: step \(concern.stepNumber) question \(concern.questionNumber), "
+                + "rated \(concern.rating ?? "-"): \(concern.text)")
+        }
+        let voices = VoicesSummary(guide: state.guide, session: state.session)
+        for step in voices.steps where step.sectorsDiffer {
+            if let extremes = step.extremes {
+                say("The sectors see step \(step.stepNumber) differently: from \(extremes.lowest.sector.label) "
+                    + "\(String(format1: extremes.lowest.mean)) to \(extremes.highest.sector.label) "
+                    + "\(String(format1: extremes.highest.mean)).")
+            }
+        }
+        for divergent in voices.divergentPrompts {
+            say("Divergent ratings on step \(divergent.prompt.stepNumber) question "
+                + "\(divergent.prompt.questionNumber): \(divergent.prompt.text)")
+        }
+        if state.session.mode == .selfAssessment {
+            say("These are one organisation's ratings: check them with the other partners, starting with the "
+                + "Don't know answers.")
+        }
+    }
+
+    private func showHelp() {
+        say("At a rating: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, n Not applicable, "
+            + "d Don't know; Enter keeps the answer and goes on.")
+        say("Notes: type lines, then a line with a single dot. Enter on an empty first line keeps the notes.")
+        say("Commands, at any prompt: :b back one screen, :m the steps and a jump, :s the summary, :h this help, "
+            + "and :q to save and quit.")
+    }
+
+    private func say(_ text: String) {
+        write(text.visibleControls + "\n")
+    }
+
+    // MARK: Answers
+
+    private func describe(_ rating: Rating) -> String {
+        "\(rating.code) \(rating.label)"
+    }
+
+    /// Changes a prompt's answer (unless the session is read-only) and saves it.
+    private func setAnswer(_ prompt: Prompt, _ change: (inout Answer) -> Void) {
+        guard state.readOnlyReason == nil else {
+            say("Read-only: not changed.")
+            return
+        }
+        var answer = state.session.answer(for: prompt.id)
+        change(&answer)
+        answer.isCarriedOver = false
+        state.session.answers[prompt.id] = answer.isEmpty ? nil : answer
+        save()
+    }
+
+    /// A rating from what was typed: 0 to 4, n or d (either case), or nil.
+    static func rating(_ text: String) -> Rating? {
+        switch text.trimmed.lowercased() {
+        case "n": .notApplicable
+        case "d", "?": .dontKnow
+        case let code: Rating(code: code).flatMap { $0 == .notApplicable || $0 == .dontKnow ? nil : $0 }
+        }
+    }
+
+    /// `3 youth not consulted` as the rating's code and the note after it.
+    static func splitRating(_ line: String) -> (code: String, note: String) {
+        let trimmed = line.trimmed
+        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
+        return (String(trimmed[..<space]), String(trimmed[space...]).trimmed)
+    }
+
+    private func save() {
+        guard state.readOnlyReason == nil else { return }
+        let session = state.sessionToSave(at: Date())
+        do throws(FileError) {
+            try store.save(session)
+            _ = state.handle(.saved(session))
+        } catch {
+            if state.saveFailure == nil {
+                say("Not saved: \(error.reason ?? error.message). Your answers are still held here; free some space "
+                    + "and go on, or type :q to keep them in a rescue copy.")
+            }
+            _ = state.handle(.saveFailed(error))
+        }
+    }
+}
+
+extension PlainWizard.Reply {
+    /// The command or end of input that ends a prompt; nil for an answer.
+    fileprivate var step: PlainWizard.Step? {
+        switch self {
+        case .answer: nil
+        case .command(let step): step
+        case .end: .endOfInput
+        }
+    }
+}
+
+extension String {
+    /// The text without the spaces and tabs around it.
+    var trimmed: String {
+        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+    }
+}

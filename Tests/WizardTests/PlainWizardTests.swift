@@ -1,0 +1,114 @@
+import ISPCore
+import TerminalUI
+import Testing
+
+@testable import Wizard
+
+/// The plain wizard fed lines as a pipe would, its transcript kept as a screen reader would hear it.
+final class PlainRun {
+    let recorder = SaveRecorder()
+    var transcript = ""
+    let wizard: PlainWizard
+    let outcome: PlainWizard.Outcome
+
+    init(_ lines: [String], state: WizardState = makeState(name: "Água 水")) {
+        var remaining = lines[...]
+        var output = ""
+        wizard = PlainWizard(state: state, store: recorder, readLine: { remaining.popFirst() },
+                             write: { output += $0 }, echoesAnswers: true)
+        outcome = wizard.run()
+        transcript = output
+    }
+
+    var session: Session { wizard.state.session }
+}
+
+/// Keeps the session details and goes past the (empty) participants, to step 1's first question.
+let toFirstQuestion = ["", "", "", "", ""]
+
+@Suite struct PlainWizardTests {
+    @Test func walksTheQuestionsLineByLineAndSavesEachAnswer() {
+        let run = PlainRun(toFirstQuestion + ["3", "Los ministerios comparten el problema", "第二行", ".", "d", ""])
+        #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.inPlace),
+                                                        notes: "Los ministerios comparten el problema\n第二行"))
+        #expect(run.session.answers["s1.q2"]?.rating == .dontKnow)
+        #expect(run.outcome == .endOfInput)
+        #expect(run.transcript.contains("Step 1 of 7, question 1 of 4.\nWhat is the nature of the problem"))
+        #expect(run.transcript.contains("Scale: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, "
+                                        + "n Not applicable, d Don't know."))
+        // Saved after each answer, and once more at the end.
+        #expect(run.recorder.saved.contains { $0.answers["s1.q1"]?.rating == .stage(.inPlace) && $0.answers.count == 1 })
+        #expect(run.recorder.saved.last?.answers.count == 2)
+    }
+
+    @Test func saysNothingAScreenReaderWouldReadAsLinesOrBlocks() {
+        let run = PlainRun(toFirstQuestion + ["2", "", ":s", ":m", "s", ""])
+        #expect(!run.transcript.contains { "│┌┐└┘─█░▒▓▸•".contains($0) })
+        #expect(run.transcript.contains("Step 1, Identify the Goals and Aims: Insufficient answers, score 2.0, 1 of 4 rated."))
+    }
+
+    @Test func anInvalidRatingIsAskedAgainAndEnterKeepsTheAnswer() {
+        var session = Session(guide: .builtIn)
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "kept")
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        let run = PlainRun(["7", "", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep."))
+        #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.partial), notes: "kept"))
+    }
+
+    @Test func backJumpAndSummaryCommandsMoveAround() {
+        let run = PlainRun(toFirstQuestion + ["1", "", ":b", "", "", ":m", "3", ":q"])
+        #expect(run.transcript.components(separatedBy: "Step 1 of 7, question 1 of 4.").count == 3)
+        #expect(run.transcript.contains("The steps. Type a number or letter to go there."))
+        #expect(run.transcript.contains("Step 3 of 7: Understand the Potential"))
+        #expect(run.outcome == .quit)
+    }
+
+    @Test func quittingMidNoteKeepsTheLinesTypedSoFar() {
+        let run = PlainRun(toFirstQuestion + ["2", "first line", "second line", ":q"])
+        #expect(run.session.answers["s1.q1"]?.notes == "first line\nsecond line")
+        #expect(run.outcome == .quit)
+        #expect(run.recorder.saved.last?.answers["s1.q1"]?.notes == "first line\nsecond line")
+    }
+
+    @Test func theEndOfInputMidNoteKeepsTheLinesTypedSoFar() {
+        let run = PlainRun(toFirstQuestion + ["2", "only line"])
+        #expect(run.outcome == .endOfInput)
+        #expect(run.recorder.saved.last?.answers["s1.q1"]?.notes == "only line")
+    }
+
+    @Test func aWorkshopRatesRoundTheRoomWithNotesOnTheSameLine() {
+        var session = Session(guide: .builtIn, name: "Agua")
+        session.participants = Array(roomOfEight.prefix(3))
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        let state = WizardState(guide: .builtIn, session: session, size: standardSize)
+        let run = PlainRun(["4", "1 no nos consultaron", "x3", "3", "2", "Acordado tras discutir", "Notas", "."],
+                           state: state)
+        let answer = run.session.answer(for: "s1.q1")
+        #expect(answer.voices["p1"]?.rating == .stage(.institutionalised))
+        #expect(answer.voices["p2"] == Voice(rating: .stage(.emerging), note: "no nos consultaron"))
+        #expect(answer.voices["p3"]?.rating == .stage(.inPlace))
+        #expect(answer.rating == .stage(.partial) && answer.reason == "Acordado tras discutir")
+        #expect(answer.notes == "Notas")
+        #expect(run.transcript.contains("3 of 3 rated; Spread 1–4: discuss; Group: no consensus yet (mean 2.7)."))
+        #expect(run.transcript.contains("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep."))
+    }
+
+    @Test func aParticipantIsAddedWithAChoiceOfSectorByNumber() {
+        let run = PlainRun(["", "", "", "", "a", "김민준", "KOICA", "4", ""])
+        #expect(run.session.participants.map(\.name) == ["김민준"])
+        #expect(run.session.participants.first?.sector == .donor)
+        #expect(run.transcript.contains("1. 김민준, KOICA, Donor."))
+    }
+
+    @Test func aReadOnlySessionChangesNothing() {
+        var session = Session(guide: .builtIn)
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        let state = WizardState(guide: .builtIn, session: session, size: standardSize,
+                                readOnlyReason: "This session is read-only: you have no permission to change it.")
+        let run = PlainRun(["3", ""], state: state)
+        #expect(run.session.answers.isEmpty)
+        #expect(run.recorder.saved.isEmpty)
+        #expect(run.transcript.contains("Read-only: not changed."))
+    }
+}
