@@ -407,10 +407,20 @@ public final class PlainWizard {
 
     private func showSummaryAndFinish() -> Step {
         showSummary()
-        switch ask("That is the end of the walk. Press Enter to finish, or :b to go back, :m for the steps:") {
-        case .answer: return .quit
-        case .command(let step): return step
-        case .end: return .endOfInput
+        while true {
+            switch ask("That is the end of the walk. Type x to save the summary as a file to hand out, press Enter "
+                       + "to finish, or :b to go back, :m for the steps:") {
+            case .answer(let line) where line.lowercased() == "x":
+                do throws(FileError) {
+                    let path = try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))
+                    say("Summary saved to \(path).")
+                } catch {
+                    say("Not exported: \(error.message)")
+                }
+            case .answer: return .quit
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
         }
     }
 

@@ -64,6 +64,15 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.outcome == .quit)
     }
 
+    @Test func theSummaryCanBeSavedAsAFileAtTheEndOfTheWalk() {
+        var session = Session(guide: .builtIn)
+        session.position = Position(screen: .summary)
+        let run = PlainRun(["x", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.recorder.exported.count == 1)
+        #expect(run.transcript.contains("Summary saved to /shared/water.summary.txt."))
+        #expect(run.outcome == .quit)
+    }
+
     @Test func quittingMidNoteKeepsTheLinesTypedSoFar() {
         let run = PlainRun(toFirstQuestion + ["2", "first line", "second line", ":q"])
         #expect(run.session.answers["s1.q1"]?.notes == "first line\nsecond line")
