@@ -22,6 +22,10 @@ public final class NcursesBackend: TerminalBackend {
     /// Consecutive reads that failed at once instead of waiting: the terminal has gone away.
     private var failedReads = 0
     private var previousSignalHandlers: [sighandler_t?] = []
+    /// How roles look on this terminal: the theme asked for, or `mono` where the terminal has no colours.
+    private let theme: Theme
+    private var renditions: [Style: (attr_t, Int16)] = [:]
+    private var colourPairs: [[Int16]: Int16] = [:]
     /// Events read ahead of their turn: what was typed before a stop signal, then the stop itself.
     private var queuedEvents: [Event] = []
     /// Whether a stop signal has come and what was typed before it is being read: no paste may wait for more.
@@ -29,7 +33,7 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Opens the user's terminal: standard input, and standard output unless it is redirected,
     /// in which case `/dev/tty`, as dialog does.
-    public convenience init() throws(TerminalUnavailable) {
+    public convenience init(theme: Theme = .mono) throws(TerminalUnavailable) {
         try Self.checkTerminal()
         let outputDescriptor = isatty(STDOUT_FILENO) == 1 ? dup(STDOUT_FILENO) : open("/dev/tty", O_RDWR)
         guard outputDescriptor >= 0, let input = fdopen(dup(STDIN_FILENO), "r"),
@@ -37,7 +41,7 @@ public final class NcursesBackend: TerminalBackend {
         else {
             throw TerminalUnavailable(description: "isp-wizard could not open the terminal for writing" + Self.advice)
         }
-        try self.init(terminalType: nil, input: input, output: output, advice: Self.advice)
+        try self.init(terminalType: nil, input: input, output: output, theme: theme, advice: Self.advice)
     }
 
     private static let advice = "; add --plain to answer line by line, or use `isp-wizard summary FILE` to see a "
@@ -59,7 +63,7 @@ public final class NcursesBackend: TerminalBackend {
 
     /// Opens a terminal of a given type on the given streams (a pseudo-terminal in tests).
     public init(terminalType: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
-                advice: String = ".") throws(TerminalUnavailable) {
+                theme: Theme = .mono, advice: String = ".") throws(TerminalUnavailable) {
         Self.prepareLocale()
         isp_crash_remember_terminal(fileno(output))
         let previousHandlers = Self.installSignalHandlers()
@@ -83,6 +87,13 @@ public final class NcursesBackend: TerminalBackend {
         self.window = window
         self.output = output
         self.previousSignalHandlers = previousHandlers
+        // Colours where the theme has them and the terminal can show them; the terminal's own background stays.
+        if theme.usesColour && has_colors() && start_color() == OK {
+            use_default_colors()
+            self.theme = theme
+        } else {
+            self.theme = .mono
+        }
         raw()  // Ctrl-C, Ctrl-S and Ctrl-Q arrive as keys instead of signals and flow control
         noecho()
         nonl()
@@ -347,17 +358,38 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     private func makeCell(_ cell: Cell) -> cchar_t {
-        var attributes = isp_attr_normal()
-        if cell.style.contains(.bold) { attributes |= isp_attr_bold() }
-        if cell.style.contains(.reverse) { attributes |= isp_attr_reverse() }
-        if cell.style.contains(.dim) { attributes |= isp_attr_dim() }
-        if cell.style.contains(.underline) { attributes |= isp_attr_underline() }
+        let (attributes, pair) = rendition(of: cell.style)
         // A base character and up to four combining marks, as setcchar takes them.
         var characters = cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         characters.append(0)
         var result = cchar_t()
-        setcchar(&result, characters, attributes, 0, nil)
+        setcchar(&result, characters, attributes, pair, nil)
         return result
+    }
+
+    /// The attributes and colour pair a style is drawn with in the theme, worked out once per style.
+    private func rendition(of style: Style) -> (attr_t, Int16) {
+        if let known = renditions[style] { return known }
+        let look = theme.look(for: style)
+        var attributes = isp_attr_normal()
+        if look.attributes.contains(.bold) { attributes |= isp_attr_bold() }
+        if look.attributes.contains(.reverse) { attributes |= isp_attr_reverse() }
+        if look.attributes.contains(.dim) { attributes |= isp_attr_dim() }
+        if look.attributes.contains(.underline) { attributes |= isp_attr_underline() }
+        let rendition = (attributes, colourPair(foreground: look.foreground, background: look.background))
+        renditions[style] = rendition
+        return rendition
+    }
+
+    /// The colour pair of two colours (nil: the terminal's own), made on first use; 0 when the theme has none.
+    private func colourPair(foreground: Look.Colour?, background: Look.Colour?) -> Int16 {
+        guard theme.usesColour, foreground != nil || background != nil else { return 0 }
+        let key = [foreground?.rawValue ?? -1, background?.rawValue ?? -1]
+        if let pair = colourPairs[key] { return pair }
+        let pair = Int16(colourPairs.count + 1)
+        init_pair(pair, key[0], key[1])
+        colourPairs[key] = pair
+        return pair
     }
 
     public func stop() {

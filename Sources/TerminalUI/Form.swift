@@ -78,12 +78,12 @@ public struct FormField: Equatable, Sendable {
     }
 
     public func draw(into grid: inout ScreenGrid, at origin: Point, width: Int, focused: Bool) {
-        grid.put(label, row: origin.row, column: origin.column, style: focused ? .bold : [], limit: width)
+        grid.put(label, row: origin.row, column: origin.column, style: focused ? .focus : [], limit: width)
         let inputOrigin = Point(row: origin.row + 1, column: origin.column + 2)
         switch input {
         case .text(let editor):
             editor.draw(into: &grid, at: inputOrigin, width: Self.inputWidth(width), height: 1, focused: focused,
-                        style: .underline)
+                        style: .field)
         case .choice(let labels, let selected):
             ChoiceRow(labels: labels, selected: selected).draw(into: &grid, at: inputOrigin,
                                                                width: Self.inputWidth(width), focused: focused)

@@ -1,14 +1,50 @@
 import DisplayWidth
 
-/// How a cell is drawn. Attributes only, no colours: they read on every terminal, projector and theme.
+/// What a cell is, by its role on the screen; a `Theme` decides how each role looks (attributes and colours),
+/// so that the monochrome look, colours and high contrast are one table, not choices spread over the screens.
 public struct Style: OptionSet, Hashable, Sendable {
-    public let rawValue: UInt8
-    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    public let rawValue: UInt32
+    public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-    public static let bold = Style(rawValue: 1 << 0)
-    public static let reverse = Style(rawValue: 1 << 1)
-    public static let dim = Style(rawValue: 1 << 2)
-    public static let underline = Style(rawValue: 1 << 3)
+    /// Headings, the question, the screen's title.
+    public static let title = Style(rawValue: 1 << 0)
+    /// The title bar and the key bar.
+    public static let bar = Style(rawValue: 1 << 1)
+    /// What stands out on a bar: a key's name, the partnership's name.
+    public static let barKey = Style(rawValue: 1 << 2)
+    /// The label of the field that has the focus.
+    public static let focus = Style(rawValue: 1 << 3)
+    /// The highlighted line or choice, where keys act.
+    public static let selected = Style(rawValue: 1 << 4)
+    /// A chosen option, when its row does not have the focus.
+    public static let chosen = Style(rawValue: 1 << 5)
+    /// Hints, frames and separators.
+    public static let muted = Style(rawValue: 1 << 6)
+    /// The line a text is typed on.
+    public static let field = Style(rawValue: 1 << 7)
+    /// What must not be missed: a failed save, a read-only session.
+    public static let warning = Style(rawValue: 1 << 8)
+    /// A step's band: Not ready, Developing, Ready.
+    public static let notReady = Style(rawValue: 1 << 9)
+    public static let developing = Style(rawValue: 1 << 10)
+    public static let ready = Style(rawValue: 1 << 11)
+
+    /// A rating's stage, 0 (Not started) to 4 (Institutionalised).
+    public static func stage(_ value: Int) -> Style {
+        Style(rawValue: 1 << (12 + UInt32(min(max(value, 0), 4))))
+    }
+
+    /// Every role with its name, as the golden screens and themes name them.
+    public static let roles: [(style: Style, name: String)] = [
+        (.title, "title"), (.bar, "bar"), (.barKey, "bar-key"), (.focus, "focus"), (.selected, "selected"),
+        (.chosen, "chosen"), (.muted, "muted"), (.field, "field"), (.warning, "warning"),
+        (.notReady, "not-ready"), (.developing, "developing"), (.ready, "ready"),
+    ] + (0...4).map { (Style.stage($0), "stage-\($0)") }
+
+    /// The roles' names joined with `+` (`bar+bar-key`), for reading a screen's styles as text.
+    public var name: String {
+        Self.roles.filter { contains($0.style) }.map(\.name).joined(separator: "+")
+    }
 }
 
 /// One terminal cell. A wide character fills its cell and marks the next one as its continuation.

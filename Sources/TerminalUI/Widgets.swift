@@ -98,7 +98,7 @@ public struct ChoiceRow: Sendable {
             let mark = index == selected ? "(•) " : "( ) "
             let row = origin.row + position.row
             let column = origin.column + position.column
-            let style: Style = focused && index == highlighted ? .reverse : (index == selected ? .bold : [])
+            let style: Style = focused && index == highlighted ? .selected : (index == selected ? .chosen : [])
             grid.put(mark + labels[index], row: row, column: column, style: style, limit: width - position.column)
             if focused && index == highlighted {
                 grid.cursor = Point(row: row, column: column + 1)
@@ -124,11 +124,11 @@ public struct KeyBar: Sendable {
         while width(shown) > grid.size.columns && shown.count > 2 {
             shown.remove(at: shown.count - 3)
         }
-        grid.fill(row: row, columns: 0..<grid.size.columns, style: .reverse)
+        grid.fill(row: row, columns: 0..<grid.size.columns, style: .bar)
         var column = 1
         for item in shown {
-            column += grid.put(item.key, row: row, column: column, style: [.reverse, .bold])
-            column += grid.put(" " + item.action, row: row, column: column, style: .reverse)
+            column += grid.put(item.key, row: row, column: column, style: [.bar, .barKey])
+            column += grid.put(" " + item.action, row: row, column: column, style: .bar)
             column += 2
         }
     }

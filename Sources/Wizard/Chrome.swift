@@ -68,22 +68,22 @@ extension WizardState {
 
     func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
         let width = size.columns
-        grid.fill(row: 0, columns: 0..<width, style: .reverse)
+        grid.fill(row: 0, columns: 0..<width, style: .bar)
         // The status may name a long path; its end (the file name) matters most, and the title keeps some room.
         let right = ellipsizedInMiddle(status?.text ?? "", width: max(width - 26, 10))
         let title = " ISP Start-up Wizard · \(session.displayName)"
-        grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.reverse, .bold])
+        grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.bar, .barKey])
         if !right.isEmpty {
-            grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .reverse)
+            grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .bar)
         }
         grid.put(ellipsized(locationLine, width: contentWidth), row: 1, column: 1)
-        grid.put(ellipsized(screenTitle, width: contentWidth), row: 2, column: 1, style: .bold)
+        grid.put(ellipsized(screenTitle, width: contentWidth), row: 2, column: 1, style: .title)
         if isRoomy {
-            grid.put(String(repeating: "─", count: width), row: 3, column: 0, style: .dim)
+            grid.put(String(repeating: "─", count: width), row: 3, column: 0, style: .muted)
         }
         if let alert {
-            grid.fill(row: contentEnd, columns: 0..<width, style: [.reverse, .bold])
-            grid.put(ellipsized(alert, width: contentWidth), row: contentEnd, column: 1, style: [.reverse, .bold])
+            grid.fill(row: contentEnd, columns: 0..<width, style: .warning)
+            grid.put(ellipsized(alert, width: contentWidth), row: contentEnd, column: 1, style: .warning)
         }
         keys.draw(into: &grid, row: keyBarRow)
     }

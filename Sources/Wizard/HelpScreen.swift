@@ -9,17 +9,17 @@ extension WizardState {
         let lines = helpLines
         for (index, line) in lines.enumerated() where row < contentEnd - 1 {
             if row == contentEnd - 2 && index + 1 < lines.count {
-                grid.put("… and \(lines.count - index) more on a larger terminal", row: row, column: 2, style: .dim)
+                grid.put("… and \(lines.count - index) more on a larger terminal", row: row, column: 2, style: .muted)
                 row += 1
                 break
             }
-            grid.put(line.keys, row: row, column: 2, style: .bold)
+            grid.put(line.keys, row: row, column: 2, style: .title)
             grid.put(ellipsized(line.meaning, width: contentWidth - keyWidth - 1), row: row, column: keyWidth + 2)
             row += 1
         }
         if row + 1 < contentEnd {
             grid.putWrapped("Questions come from \(guide.source)", row: row + 1, column: 1, width: contentWidth,
-                            maxRows: contentEnd - row - 1, style: .dim)
+                            maxRows: contentEnd - row - 1, style: .muted)
         }
     }
 }

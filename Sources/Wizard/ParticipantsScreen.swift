@@ -120,10 +120,10 @@ extension WizardState {
         if let form = participantForm {
             let number = participantSelection + 1
             grid.put(ellipsized("Participant \(number) of \(participants.count)", width: width), row: row, column: 1,
-                     style: .bold)
+                     style: .title)
             form.draw(into: &grid, at: Point(row: row + 2, column: 1), width: width, spacing: contentRows >= 14 ? 1 : 0)
             grid.putWrapped("Enter on the last field or Esc: back to the list. Saved as you type.",
-                            row: contentEnd - 1, column: 1, width: width, maxRows: 1, style: .dim)
+                            row: contentEnd - 1, column: 1, width: width, maxRows: 1, style: .muted)
             return
         }
         if participants.isEmpty {
@@ -136,13 +136,13 @@ extension WizardState {
         let sectors = Dictionary(grouping: participants) { $0.sector?.label ?? "No sector" }
             .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
         grid.put(ellipsized("\(participants.count) participants: \(sectors)", width: width), row: row, column: 1,
-                 style: .dim)
+                 style: .muted)
         row += 2
         let listRows = contentEnd - row - (pendingRemoval == nil ? 0 : 2)
         let top = max(0, participantSelection - listRows + 1)
         for (index, participant) in participants.enumerated().dropFirst(top).prefix(max(listRows, 0)) {
             let selected = index == participantSelection
-            let style: Style = selected ? .reverse : []
+            let style: Style = selected ? .selected : []
             if selected { grid.fill(row: row, columns: 1..<width + 1, style: style) }
             let sector = participant.sector.map(SectorColumn.abbreviation) ?? "   "
             let ratings = answerCount(of: participant)
@@ -159,7 +159,7 @@ extension WizardState {
             let participant = participants[index]
             let question = "Remove \(participant.displayName(number: index + 1)) and their "
                 + "\(answerCount(of: participant)) answers? y removes, any other key keeps them."
-            grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .bold)
+            grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .warning)
         }
     }
 }

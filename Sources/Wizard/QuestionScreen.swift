@@ -129,8 +129,8 @@ extension WizardState {
         let width = contentWidth
         var row = contentTop
         row += grid.putWrapped(prompt.text, row: row, column: 1, width: width, maxRows: layout.questionRows,
-                               style: .bold)
-        grid.putWrapped(hintText, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .dim)
+                               style: .title)
+        grid.putWrapped(hintText, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .muted)
 
         if hasRatingRows {
             drawRatingRows(into: &grid, prompt: prompt, layout: layout)
@@ -164,9 +164,9 @@ extension WizardState {
     /// A box-drawing frame around a field, its title in the top edge, bold while the field has focus.
     func drawFrame(into grid: inout ScreenGrid, title: String, top: Int, height: Int, focused: Bool) {
         let right = size.columns - 2
-        let style: Style = focused ? .bold : .dim
+        let style: Style = focused ? .focus : .muted
         grid.put("┌" + String(repeating: "─", count: right - 2) + "┐", row: top, column: 1, style: style)
-        grid.put(" \(title) ", row: top, column: 3, style: focused ? .bold : [])
+        grid.put(" \(title) ", row: top, column: 3, style: focused ? .focus : [])
         for row in top + 1..<top + height - 1 {
             grid.put("│", row: row, column: 1, style: style)
             grid.put("│", row: row, column: right, style: style)

@@ -135,7 +135,7 @@ extension WizardState {
             : ratingRow == groupRow ? "Why this consensus? Type the reason; Enter when done."
             : "\(participants[ratingRow].displayName(number: ratingRow + 1))'s note; Enter when done."
         grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
-                 style: answer.divergence(in: participants) == nil && rowEditor == nil ? [] : .bold)
+                 style: answer.divergence(in: participants) == nil && rowEditor == nil ? [] : .title)
         let top = max(0, min(ratingRow - layout.visibleRows + 1, groupRow + 1 - layout.visibleRows))
         for (offset, index) in (top..<groupRow + 1).prefix(layout.visibleRows).enumerated() {
             let row = layout.ratingRow + 1 + offset
@@ -151,29 +151,36 @@ extension WizardState {
                             && answer.divergence(in: participants) != nil ? "reason? (Enter)" : answer.reason)
             }
             var column = 1
-            column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .bold : [])
-            column += grid.put(cells.sector + " ", row: row, column: column, style: .dim)
+            column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .focus : [])
+            column += grid.put(cells.sector + " ", row: row, column: column, style: .muted)
             grid.put(ellipsized(cells.name, width: nameWidth - 1), row: row, column: column,
-                     style: index == groupRow ? .bold : [])
+                     style: index == groupRow ? .title : [])
             column += nameWidth
             let ratingText = cells.rating.map { rating in
                 rating.code.leftPadded(to: 3) + (showsRatingLabels ? " \(ratingWord(rating))" : "")
             } ?? "  -"
-            grid.put(ratingText, row: row, column: column, style: isFocused ? .reverse : [], limit: ratingWidth - 1)
+            grid.put(ratingText, row: row, column: column, style: isFocused ? .selected : ratingStyle(cells.rating),
+                     limit: ratingWidth - 1)
             column += ratingWidth
             if isFocused, let editor = rowEditor {
                 editor.draw(into: &grid, at: Point(row: row, column: column), width: rowNoteWidth, height: 1,
-                            focused: true, style: .underline)
+                            focused: true, style: .field)
             } else {
                 grid.put(ellipsized(cells.note.replacing("\n", with: " "), width: rowNoteWidth),
-                         row: row, column: column, style: .dim)
+                         row: row, column: column, style: .muted)
                 if isFocused { grid.cursor = Point(row: row, column: column - ratingWidth) }
             }
         }
-        if top > 0 { grid.put("▲", row: layout.ratingRow + 1, column: contentWidth, style: .dim) }
+        if top > 0 { grid.put("▲", row: layout.ratingRow + 1, column: contentWidth, style: .muted) }
         if top + layout.visibleRows < groupRow + 1 {
-            grid.put("▼", row: layout.ratingRow + layout.visibleRows, column: contentWidth, style: .dim)
+            grid.put("▼", row: layout.ratingRow + layout.visibleRows, column: contentWidth, style: .muted)
         }
+    }
+
+    /// A stage's own colour, where the theme has one; Not applicable and Don't know stay plain.
+    private func ratingStyle(_ rating: Rating?) -> Style {
+        if case .stage(let stage)? = rating { return .stage(stage.rawValue) }
+        return []
     }
 
     private func ratingWord(_ rating: Rating) -> String {

@@ -39,7 +39,7 @@ extension WizardState {
             grid.putWrapped(
                 "Saved as you type. \(next) Esc: step map.",
                 row: contentEnd - 1 - (lastRow + 2 < contentEnd ? 1 : 0), column: 1, width: contentWidth, maxRows: 1,
-                style: .dim)
+                style: .muted)
         }
     }
 }

@@ -17,9 +17,9 @@ extension WizardState {
         row += 1
         let standing = standing(ofStep: index, in: ReadinessSummary(guide: guide, session: session))
         grid.put(ellipsized("\(step.prompts.count) questions · \(standing.answered) answered · \(standing.label)",
-                            width: width), row: row, column: 1, style: .dim)
+                            width: width), row: row, column: 1, style: .muted)
         row += 2
         grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,
-                 style: .bold)
+                 style: .title)
     }
 }

@@ -81,7 +81,7 @@ extension WizardState {
             lines.append(("Participants (\(count == 0 ? "none yet" : String(count)))", participants, []))
         }
         for phase in guide.phases {
-            lines.append((phase.title, nil, .bold))
+            lines.append((phase.title, nil, .title))
             for step in phase.steps {
                 let index = guide.steps.firstIndex { $0.id == step.id } ?? 0
                 lines.append(("Step \(index + 1)  \(step.title)", item(.stepIntro(step: index)), []))
@@ -104,17 +104,30 @@ extension WizardState {
                 continue
             }
             let selected = item == mapSelection
-            let style: Style = selected ? .reverse : []
+            let style: Style = selected ? .selected : []
             if selected { grid.fill(row: row, columns: 1..<width + 1, style: style) }
             grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: progressColumn - 4),
                      row: row, column: 1, style: style)
             if case .stepIntro(let step) = items[item].screen {
                 let standing = standing(ofStep: step, in: summary)
                 let count = guide.steps[step].prompts.count
+                let band = standing.answered == 0 ? [] : Style(band: summary.steps[step].band)
                 grid.put("\(standing.answered)/\(count)  \(standing.label)", row: row,
-                         column: progressColumn + 1, style: style)
+                         column: progressColumn + 1, style: selected ? style : band)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
+        }
+    }
+}
+
+extension Style {
+    /// The role of a step's band; Insufficient answers has none.
+    init(band: Band) {
+        switch band {
+        case .ready: self = .ready
+        case .developing: self = .developing
+        case .notReady: self = .notReady
+        case .insufficient: self = []
         }
     }
 }

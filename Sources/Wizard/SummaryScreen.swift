@@ -6,7 +6,7 @@ extension WizardState {
     /// The summary wrapped to the screen, each line with its style.
     var summaryLines: [(text: String, style: Style)] {
         SummaryReport(guide: guide, session: session).lines.flatMap { line in
-            let style: Style = line.kind == .text || line.kind == .blank ? [] : .bold
+            let style: Style = line.kind == .text || line.kind == .blank ? [] : .title
             return wrapReportLine(line, width: contentWidth).map { ($0, style) }
         }
     }
@@ -41,7 +41,7 @@ extension WizardState {
             grid.put(line.text, row: contentTop + offset, column: 1, style: line.style, limit: contentWidth)
         }
         if top + contentRows < lines.count {
-            grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .reverse)
+            grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
         }
     }
 }

@@ -35,13 +35,14 @@ struct ISPWizard: ParsableCommand {
     func run() throws {
         let guide = try global.loadGuide()
         let interface = try global.interface()
+        let theme = try global.chosenTheme()
         let library = try global.library()
         if let path = library.mostRecentSession() {
-            try runWizard(sessionPath: path, guide: guide, interface: { interface })
+            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
         } else {
             let path = library.newSessionPath(name: "")
             try createSession(Session(guide: guide), at: path)
-            try runWizard(sessionPath: path, guide: guide, interface: { interface })
+            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
         }
     }
 }
@@ -54,6 +55,23 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: ArgumentHelp("Ask line by line instead of drawing screens: for screen readers, dumb terminals and "
                              + "input from a file (also ACCESSIBLE=1)."))
     var plain = false
+
+    @Option(help: ArgumentHelp("Colours: default, mono (no colours) or high-contrast (for projectors and low vision); "
+                               + "also ISP_WIZARD_THEME. NO_COLOR set means mono.", valueName: "name"))
+    var theme: String?
+
+    /// The theme asked for: --theme, else ISP_WIZARD_THEME, else mono when NO_COLOR is set, else the default.
+    func chosenTheme() throws -> Theme {
+        let environment = ProcessInfo.processInfo.environment
+        guard let name = theme ?? environment["ISP_WIZARD_THEME"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return environment["NO_COLOR"].map { $0.isEmpty ? Theme.standard : .mono } ?? .standard
+        }
+        guard let chosen = Theme.named(name) else {
+            throw UserError("There is no theme \"\(name.visibleControls)\"; the themes are "
+                            + Theme.all.map(\.name).joined(separator: ", ") + ".")
+        }
+        return chosen
+    }
 
     /// How the wizard talks to the user: line by line when asked to, or when the terminal cannot draw screens;
     /// without a terminal and without --plain, a refusal.
@@ -124,11 +142,12 @@ struct New: ParsableCommand {
         let path = try file ?? global.library().newSessionPath(name: name)
         try refuseExisting(path)
         let interface = try global.interface()
+        let theme = try global.chosenTheme()
         var session = Session(guide: guide, mode: mode.mode, name: name)
         session.organisation = organisation ?? ""
         session.sector = sector
         try createSession(session, at: path)
-        try runWizard(sessionPath: path, guide: guide, interface: { interface })
+        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
     }
 
     /// Writes a self-assessment of the workshop's partnership for the organisation, and prints its path. The
@@ -183,7 +202,8 @@ struct Open: ParsableCommand {
     var file: String
 
     func run() throws {
-        try runWizard(sessionPath: file, guide: global.loadGuide(), interface: global.interface)
+        try runWizard(sessionPath: file, guide: global.loadGuide(), theme: global.chosenTheme(),
+                      interface: global.interface)
     }
 }
 
@@ -328,7 +348,9 @@ func createSession(_ session: Session, at path: String) throws {
 /// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
 /// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
 /// ncurses cannot draw on gets the plain wizard instead.
-func runWizard(sessionPath: String, guide: Guide, interface chooseInterface: () throws -> Interface) throws {
+func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface)
+    throws
+{
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
@@ -339,7 +361,7 @@ func runWizard(sessionPath: String, guide: Guide, interface chooseInterface: () 
     switch interface {
     case .fullScreen:
         do {
-            ending = try runFullScreen(opened, guide: guide, store: store)
+            ending = try runFullScreen(opened, guide: guide, theme: theme, store: store)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
@@ -358,10 +380,10 @@ func runWizard(sessionPath: String, guide: Guide, interface chooseInterface: () 
     if let signal = ending.signal { throw ExitCode(128 + signal.number) }
 }
 
-private func runFullScreen(_ opened: OpenedSession, guide: Guide, store: FileSessionStore) throws
+private func runFullScreen(_ opened: OpenedSession, guide: Guide, theme: Theme, store: FileSessionStore) throws
     -> (state: WizardState, signal: StopSignal?)
 {
-    let backend = try NcursesBackend()
+    let backend = try NcursesBackend(theme: theme)
     let state = WizardState(guide: guide, session: opened.session, size: backend.size,
                             readOnlyReason: opened.readOnlyReason)
     let runner = WizardRunner(state: state, backend: backend, store: store)

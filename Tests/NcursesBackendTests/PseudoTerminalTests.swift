@@ -79,7 +79,7 @@ final class PseudoTerminal {
             let opening = terminal.readOutput()
             #expect(opening.contains("\u{1B}[?2004h"))  // bracketed paste on
             var grid = ScreenGrid(size: backend.size)
-            grid.put("Zürich 水资源", row: 2, column: 4, style: .bold)
+            grid.put("Zürich 水资源", row: 2, column: 4, style: .title)
             grid.cursor = Point(row: 2, column: 17)
             backend.draw(grid)
             let drawn = terminal.readOutput()

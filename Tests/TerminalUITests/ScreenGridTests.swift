@@ -48,7 +48,7 @@ import Testing
         row.draw(into: &grid, at: Point(row: 0, column: 0), width: 22, focused: true)
         #expect(grid.text == "( ) Alpha  (•) Beta\n( ) Gamma")
         #expect(grid.cursor == Point(row: 0, column: 12))
-        #expect(grid[0, 11].style == .reverse)
+        #expect(grid[0, 11].style == .selected)
     }
 
     @Test func theKeyBarDropsMiddleItemsButKeepsHelpAndQuit() {

@@ -159,6 +159,14 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         }
     }
 
+    @Test func theRatingRoundInTheMonoAndHighContrastThemes() {
+        var state = workshopOnFirstQuestion()
+        for digit in "30241" { state.press(.character(digit)) }
+        for theme in [Theme.mono, .highContrast] {
+            expectGolden(state.view(), "question-participants-80x24-\(theme.name)", theme: theme)
+        }
+    }
+
     @Test func atLeastSixRowsShowAt80x24AndThreeAt60x20() {
         #expect(workshopOnFirstQuestion().questionLayout.visibleRows >= 6)
         #expect(workshopOnFirstQuestion(size: Size(rows: 20, columns: 60)).questionLayout.visibleRows >= 3)
