@@ -109,6 +109,11 @@ final class TmuxSession {
         (try? tmux(["capture-pane", "-p", "-t", name])) ?? ""
     }
 
+    /// The screen with its colour and attribute escapes, as tmux keeps them.
+    var screenWithEscapes: String {
+        (try? tmux(["capture-pane", "-e", "-p", "-t", name])) ?? ""
+    }
+
     var isRunning: Bool {
         (try? tmux(["has-session", "-t", name])) != nil
     }
@@ -159,10 +164,12 @@ final class Workspace {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// A shell command that runs the wizard with this workspace as its data folder and a UTF-8 locale.
-    func command(_ arguments: String) throws -> String {
+    /// A shell command that runs the wizard with this workspace as its data folder, a UTF-8 locale, a colour
+    /// terminal and no colour settings of the test run's own (swift test sets NO_COLOR), then `variables`.
+    func command(_ arguments: String, variables: String = "") throws -> String {
         let binary = try #require(wizardBinary, "isp-wizard is not built; run `swift build` first")
-        return "env XDG_DATA_HOME=\(path) LANG=C.UTF-8 TERM=xterm-256color \(binary) \(arguments)"
+        return "env -u NO_COLOR -u ISP_WIZARD_THEME XDG_DATA_HOME=\(path) LANG=C.UTF-8 TERM=xterm-256color "
+            + "\(variables) \(binary) \(arguments)"
     }
 }
 

@@ -131,8 +131,7 @@ import Testing
     @Test func aDumbTerminalGetsThePlainWizardAndAStopSignalSavesIt() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/dumb.isp.json"
-        let command = try workspace.command("new --file \(file)").replacingOccurrences(of: "TERM=xterm-256color",
-                                                                                         with: "TERM=dumb")
+        let command = try workspace.command("new --file \(file)", variables: "TERM=dumb")
         let tmux = try TmuxSession(command: command + "; echo exit=$?; sleep 10")
         tmux.waitFor("Partnership name, now empty:")
         try tmux.type("Zürich 水")
@@ -141,6 +140,26 @@ import Testing
         kill(try tmux.childProcess(), SIGTERM)
         tmux.waitFor("exit=\(128 + SIGTERM)")
         #expect(try SessionFile.load(from: file).partnership.name == "Zürich 水")
+    }
+
+    @Test func theDefaultThemeHasColoursAndNoColorOrMonoHasNone() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/colours.isp.json"
+        try SessionFile.save(Session(guide: .builtIn, name: "Água"), to: file)
+        // A foreground or background colour escape: ESC [ 3x m, ESC [ 4x m (or within a longer list).
+        let colour = try Regex(#"\x1b\[[0-9;]*[34][0-7]m"#)
+        for (variables, expectsColour) in [("", true), ("NO_COLOR=1", false), ("ISP_WIZARD_THEME=mono", false),
+                                           ("NO_COLOR=1 ISP_WIZARD_THEME=high-contrast", true)] {
+            let tmux = try TmuxSession(command: try workspace.command("open \(file)", variables: variables))
+            tmux.waitFor("About this partnership")
+            let shown = tmux.screenWithEscapes
+            #expect(shown.contains(colour) == expectsColour, "with \(variables): \(shown.debugDescription)")
+            try tmux.press("C-q")
+            tmux.waitForExit()
+        }
+        let unknown = try runWizard(["--theme", "neon", "open", file])
+        #expect(unknown.status == 1)
+        #expect(unknown.error == "Error: There is no theme \"neon\"; the themes are default, mono, high-contrast.\n")
     }
 
     @Test func aHangupMidSentenceKeepsWhatWasTyped() throws {
