@@ -53,8 +53,8 @@ public struct SummaryReport: Sendable {
     /// The summary as a document: who answered, the participants, the next step, the profile, the flags, what
     /// several voices add, and the methods note.
     public var document: ReportDocument {
-        ReportDocument(title: "Readiness summary: \(session.displayName)", intro: intro,
-                       sections: readinessSections + closingSections)
+        ReportDocument(title: "Readiness summary: \(session.displayName)", intro: intro(dated: false),
+                       sections: readinessSections(listingVoices: true) + closingSections)
     }
 
     /// The summary as lines, as the summary screen shows them.
@@ -65,13 +65,20 @@ public struct SummaryReport: Sendable {
         document.text(width: width)
     }
 
-    /// The focal issue, who answered, and how many answers carried over from the last round wait to be confirmed.
-    var intro: [ReportBlock] {
+    /// The focal issue, who answered, with `dated` the round and its dates, and how many answers carried over
+    /// from the last round wait to be confirmed.
+    func intro(dated: Bool) -> [ReportBlock] {
         var blocks: [ReportBlock] = []
         if !session.partnership.focalIssue.isBlank {
             blocks.append(.paragraph("Focal issue: \(session.partnership.focalIssue)"))
         }
         blocks.append(.paragraph(session.whoIsAnswering))
+        if dated {
+            let started = day(session.createdAt)
+            let changed = day(session.updatedAt)
+            blocks.append(.paragraph("Round \(session.round), started \(started)"
+                                         + (changed == started ? "" : ", last changed \(changed)")))
+        }
         let unconfirmed = session.unconfirmedAnswers
         if unconfirmed > 0 {
             blocks.append(.remark("Carried over from round \(session.round - 1) and still to confirm: "
@@ -81,8 +88,9 @@ public struct SummaryReport: Sendable {
     }
 
     /// Who took part, the next step, the profile, the sequence warnings, what several voices add, the concerns and
-    /// the evidence gaps: the summary's sections, which the meeting record shows too.
-    var readinessSections: [ReportSection] {
+    /// the evidence gaps: the summary's sections, which the meeting record shows too. With `listingVoices`, each
+    /// divergent question lists who rated what (the meeting record shows that with every question instead).
+    func readinessSections(listingVoices: Bool) -> [ReportSection] {
         var sections = participantSections
         let next = summary.nextStep.map { "Next step to work on: Step \($0), \(summary.steps[$0 - 1].title)" }
         sections.append(ReportSection(id: "next-step", heading: next ?? "All seven steps are Ready; keep them under "
@@ -95,7 +103,7 @@ public struct SummaryReport: Sendable {
                                               ReportListItem($0.message)
                                           }))]))
         }
-        sections += voicesSections
+        sections += voicesSections(listingVoices: listingVoices)
         sections.append(ReportSection(id: "concerns", heading: "Concerns (rated 0 or 1): \(summary.concerns.count)",
                                       blocks: questionList(summary.concerns.map(flagItem))))
         let gaps = summary.evidenceGaps.filter { $0.rating != nil }.map(flagItem) + unansweredItems
@@ -119,6 +127,11 @@ public struct SummaryReport: Sendable {
         return sections
     }
 
+    /// A date as reports show it: `2026-11-28`.
+    func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+
     /// A list of questions, or nothing when there are none.
     func questionList(_ items: [ReportListItem]) -> [ReportBlock] {
         items.isEmpty ? [] : [.list(ReportList(items, style: .questions))]
@@ -126,16 +139,24 @@ public struct SummaryReport: Sendable {
 
     /// The summary as JSON, with the session's description, every prompt with every voice, and the methods note.
     public func json() -> Data {
+        json(format: "isp-wizard-summary")
+    }
+
+    /// The JSON of the summary or of the meeting record, which differ in their format's name only: both carry
+    /// every rating, note, consensus and record.
+    func json(format: String) -> Data {
         let document = SummaryDocument(
-            format: "isp-wizard-summary", partnership: session.partnership, mode: session.mode,
+            format: format, schemaVersion: 1, partnershipID: session.partnershipID, round: session.round,
+            partnership: session.partnership, mode: session.mode,
             facilitator: session.mode == .workshop ? session.facilitator : nil,
             organisation: session.mode == .selfAssessment ? session.organisation : nil,
-            sector: session.sector, guide: session.guide, updatedAt: session.updatedAt,
+            sector: session.sector, guide: session.guide, createdAt: session.createdAt, updatedAt: session.updatedAt,
+            unconfirmedAnswers: session.unconfirmedAnswers,
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
             nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
-            methods: methods)
+            records: session.records, methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
@@ -159,13 +180,20 @@ public struct SummaryReport: Sendable {
 
 struct SummaryDocument: Encodable {
     var format: String
+    /// The version of this document's layout; a change that would break a reader makes the next one.
+    var schemaVersion: Int
+    var partnershipID: String
+    var round: Int
     var partnership: Partnership
     var mode: Mode
     var facilitator: String?
     var organisation: String?
     var sector: Sector?
     var guide: GuideReference
+    var createdAt: Date
     var updatedAt: Date
+    /// Answers carried over from the previous round and not yet confirmed.
+    var unconfirmedAnswers: Int
     var steps: [StepReadiness]
     var phases: [PhaseReadiness]
     var concerns: [PromptReference]
@@ -176,6 +204,8 @@ struct SummaryDocument: Encodable {
     var prompts: [PromptDocument]
     var sectors: [StepSectors]
     var divergences: [DivergenceDocument]
+    /// The partnership's records, as the session keeps them.
+    var records: [String: JSONValue]
     var methods: [String]
 }
 

@@ -17,7 +17,7 @@ extension SummaryReport {
     }
 
     /// Sector means by step, divergent questions and the consensus recorded; none for a session of one voice.
-    var voicesSections: [ReportSection] {
+    func voicesSections(listingVoices: Bool) -> [ReportSection] {
         guard !session.raters.isEmpty else { return [] }
         let divergent = voices.divergentPrompts
         let consensus = voices.consensusPrompts.map { consensus in
@@ -28,7 +28,7 @@ extension SummaryReport {
             ReportSection(id: "sector-means", heading: "Sector means by step", blocks: sectorBlocks),
             ReportSection(id: "divergence",
                           heading: "Divergent ratings (2 or more apart, or hidden dissent): \(divergent.count)",
-                          blocks: questionList(divergent.map(divergenceItem))),
+                          blocks: questionList(divergent.map { divergenceItem($0, listingVoices: listingVoices) })),
             ReportSection(id: "consensus", heading: "Consensus recorded: \(voices.consensusPrompts.count)",
                           blocks: questionList(consensus)),
         ]
@@ -63,7 +63,7 @@ extension SummaryReport {
                     text: prompt.text, critical: prompt.critical,
                     groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
                     consensus: session.raters.isEmpty ? nil : answer.rating, reason: answer.reason,
-                    notes: answer.notes,
+                    notes: answer.notes, carriedOver: answer.isCarriedOver,
                     voices: answer.voices(in: session.raters).map {
                         .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note)
                     })
@@ -87,7 +87,7 @@ extension SummaryReport {
 
     /// A divergent question: its statistics when there are three ratings or more, who rated what, and the
     /// consensus' reason or the lack of one.
-    private func divergenceItem(_ divergent: DivergentPrompt) -> ReportListItem {
+    private func divergenceItem(_ divergent: DivergentPrompt, listingVoices: Bool) -> ReportListItem {
         let reference = divergent.prompt
         var details: [ReportBlock] = []
         if !divergent.showsEachRating {
@@ -99,11 +99,13 @@ extension SummaryReport {
             details.append(.paragraph(statistics))
         }
         let answer = session.answer(for: reference.promptID)
-        details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
-            let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
-            let note = voice.note.isBlank ? "" : " — \(voice.note)"
-            return ReportListItem("\(describe(participant, withSector: true)): \(rating)\(note)")
-        })))
+        if listingVoices {
+            details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
+                let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
+                let note = voice.note.isBlank ? "" : " — \(voice.note)"
+                return ReportListItem("\(describe(participant, withSector: true)): \(rating)\(note)")
+            })))
+        }
         if divergent.consensusWithoutReason {
             details.append(.remark("! Consensus without a reason: record why the group settled on it."))
         } else if answer.rating != nil {
@@ -133,8 +135,16 @@ extension SummaryReport {
 
     /// A participant of the session described, numbered by its place among the raters.
     func describe(_ participant: Participant, withSector: Bool) -> String {
-        let number = (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
-        return describe(participant, number: number, withSector: withSector)
+        describe(participant, number: number(of: participant), withSector: withSector)
+    }
+
+    /// A participant's name, organisation or "Participant 3", numbered by its place among the raters.
+    func displayName(_ participant: Participant) -> String {
+        participant.displayName(number: number(of: participant))
+    }
+
+    private func number(of participant: Participant) -> Int {
+        (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
     }
 
     /// What a group rating is, for the JSON summary.
@@ -195,6 +205,8 @@ struct PromptDocument: Encodable {
     var consensus: Rating?
     var reason: String
     var notes: String
+    /// Brought over from the previous round and not yet confirmed.
+    var carriedOver: Bool
     var voices: [VoiceDocument]
 }
 

@@ -20,7 +20,7 @@ struct ISPWizard: ParsableCommand {
             With no command, opens the session changed most recently, or starts a new one when there is none.
             Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
             """,
-        subcommands: [New.self, Open.self, Summary.self, Merge.self, PrintGuide.self]
+        subcommands: [New.self, Open.self, Summary.self, Report.self, Merge.self, PrintGuide.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -195,6 +195,55 @@ struct Summary: ParsableCommand {
         case .json: print(String(decoding: report.json(), as: UTF8.self))
         }
     }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a session's meeting record: the summary, every question with every voice, the records.",
+        discussion: """
+            The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
+            row per question and voice) unless --table names another (participants, or one of the records).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "text (80 columns), markdown, html (to print or show), csv (for spreadsheets) or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("With --format csv, the table to write (default: answers).", valueName: "name"))
+    var table: String?
+
+    @Option(help: "With --format text, wrap at this many columns.")
+    var width: Int = 80
+
+    func run() throws {
+        if table != nil && format != .csv { throw UserError("--table chooses a CSV table; add --format csv.") }
+        let guide = try global.loadGuide()
+        let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
+        let record = MeetingRecord(guide: guide, session: session)
+        guard let data = record.rendered(as: format, table: table, width: max(width, 40)) else {
+            let names = record.tables.compactMap(\.name).joined(separator: ", ")
+            throw UserError("\(file) has no table \"\(table ?? "")\"; its tables are \(names).")
+        }
+        try write(data, to: output)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Writes a report to a file (replaced whole, or not at all) or, without one, to standard output.
+func write(_ data: Data, to output: String?) throws {
+    guard let output else {
+        print(String(decoding: data, as: UTF8.self), terminator: "")
+        return
+    }
+    try reporting { () throws(FileError) in try writeAtomically(data, to: output) }
 }
 
 struct Merge: ParsableCommand {
