@@ -103,7 +103,8 @@ private func wrapItem(_ text: String, width: Int) -> [String] {
 
 extension DocumentTable {
     /// The table at most `width` cells wide: in columns under a dashed rule when every cell fits, else one item a
-    /// row with its cells joined by " · " (empty cells left out), so that long notes still read.
+    /// row, its first cell then each other one after its column's name (empty cells left out), so that long notes
+    /// still read.
     public func lines(width: Int) -> [String] {
         let header = columns.map(\.visibleControls.onOneLine)
         let body = rows.map { $0.map(\.visibleControls.onOneLine) }
@@ -112,7 +113,11 @@ extension DocumentTable {
         }
         let total = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
         guard total <= width else {
-            return body.flatMap { row in wrapItem(row.filter { !$0.isBlank }.joined(separator: " · "), width: width) }
+            return body.flatMap { row in
+                let fields = zip(header, row).dropFirst().filter { !$0.1.isBlank }.map { "\($0.0): \($0.1)" }
+                let lead = row.first ?? ""
+                return wrapItem(fields.isEmpty ? lead : lead + " — " + fields.joined(separator: "; "), width: width)
+            }
         }
         func line(_ cells: [String]) -> String {
             let padded = widths.indices.map { column -> String in
