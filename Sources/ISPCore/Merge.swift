@@ -305,7 +305,8 @@ extension SessionFileContents {
         let name = session.partnership.name.excerpt()
         let otherName = other.session.partnership.name.excerpt()
         return "\(path.pathInMessage) belongs to another partnership than \(otherPath.pathInMessage) "
-            + (name == otherName ? "(both are named \"\(name)\", but their ids differ)" : "(\"\(name)\", not \"\(otherName)\")")
+            + (name == otherName ? "(both are named \"\(name)\", but their ids differ)"
+                   : "(\"\(name)\", not \"\(otherName)\")")
     }
 }
 

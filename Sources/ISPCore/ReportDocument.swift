@@ -121,7 +121,9 @@ public struct SectorMap: Sendable, Equatable {
 
     public init(guide: Guide, voices: VoicesSummary) {
         steps = voices.steps
-        sectors = Sector.allCases.filter { sector in voices.steps.contains { $0.means.contains { $0.sector == sector } } }
+        sectors = Sector.allCases.filter { sector in
+            voices.steps.contains { $0.means.contains { $0.sector == sector } }
+        }
         stepTitles = guide.steps.map(\.title)
     }
 

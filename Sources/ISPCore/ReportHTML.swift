@@ -86,7 +86,9 @@ enum HTML {
     /// A table whose columns of short values never wrap, so that the long ones (notes) get the room.
     static func table(_ table: DocumentTable) -> String {
         let short = table.columns.indices.map { index in
-            table.rows.allSatisfy { row in index >= row.count || (row[index].count <= 24 && !row[index].contains("\n")) }
+            table.rows.allSatisfy { row in
+                index >= row.count || (row[index].count <= 24 && !row[index].contains("\n"))
+            }
         }
         let head = table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
         let rows = table.rows.map { row in

@@ -164,8 +164,8 @@ extension ReportDocument {
         case .profile(let profile):
             return profile.phases.flatMap { phase in
                 let score = phase.score.map { String(format1: $0) } ?? "no score"
-                let heading = ReportLine(.heading, "\(phase.title): \(score)\(phase.provisional ? " (provisional)" : "")",
-                                         indent: indent)
+                let provisional = phase.provisional ? " (provisional)" : ""
+                let heading = ReportLine(.heading, "\(phase.title): \(score)\(provisional)", indent: indent)
                 return [heading] + phase.steps.flatMap { step in
                     [ReportLine(.text, "Step \(step.number)  \(step.title)", indent: indent + 2),
                      ReportLine(.text, figures(step), indent: indent + 10)]

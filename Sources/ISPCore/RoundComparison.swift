@@ -97,9 +97,9 @@ public struct RoundComparison: Sendable {
                                     + "with round \(session.round) (started \(new.day(session.createdAt)))"))
         let unconfirmed = session.unconfirmedAnswers
         if unconfirmed > 0 {
-            intro.append(.remark("In round \(session.round), \(unconfirmed == 1 ? "1 answer" : "\(unconfirmed) answers")"
-                                     + " carried over from the round before \(unconfirmed == 1 ? "is" : "are") not "
-                                     + "confirmed yet: they count as they were."))
+            let answers = unconfirmed == 1 ? "1 answer" : "\(unconfirmed) answers"
+            intro.append(.remark("In round \(session.round), \(answers) carried over from the round before "
+                                     + "\(unconfirmed == 1 ? "is" : "are") not confirmed yet: they count as they were."))
         }
         let stepTable = DocumentTable(
             name: "steps",
@@ -134,7 +134,8 @@ public struct RoundComparison: Sendable {
                 .joined(separator: ", ")))
         }
         if !left.isEmpty {
-            people.append(.paragraph("Left: " + left.map { old.describe($0, withSector: true) }.joined(separator: ", ")))
+            people.append(.paragraph("Left: " + left.map { old.describe($0, withSector: true) }
+                .joined(separator: ", ")))
         }
         if people.isEmpty { people.append(.paragraph("The same participants took part in both rounds.")) }
         return ReportDocument(
@@ -155,7 +156,9 @@ public struct RoundComparison: Sendable {
             format: "isp-wizard-comparison", schemaVersion: 1, partnershipID: new.session.partnershipID,
             partnership: new.session.partnership,
             before: .init(new: false, of: self), after: .init(new: true, of: self),
-            steps: steps.map { .init(number: $0.number, title: $0.title, before: .init($0.before), after: .init($0.after)) },
+            steps: steps.map {
+                .init(number: $0.number, title: $0.title, before: .init($0.before), after: .init($0.after))
+            },
             moves: moves.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
                                       questionNumber: $0.prompt.questionNumber, before: $0.before, after: $0.after,
                                       change: $0.change) },

@@ -123,7 +123,8 @@ public struct SummaryReport: Sendable {
             ]))
         }
         sections.append(ReportSection(id: "methods", heading: "How readiness is computed",
-                                      blocks: methods.map(ReportBlock.paragraph) + [.paragraph("Source: \(guide.source)")]))
+                                      blocks: methods.map(ReportBlock.paragraph)
+                                          + [.paragraph("Source: \(guide.source)")]))
         return sections
     }
 

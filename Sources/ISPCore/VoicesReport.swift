@@ -74,7 +74,9 @@ extension SummaryReport {
     /// The sector map and the steps on which the sectors differ, in words.
     private var sectorBlocks: [ReportBlock] {
         let map = SectorMap(guide: guide, voices: voices)
-        guard !map.sectors.isEmpty else { return [.paragraph("No participant with a sector has rated a question yet.")] }
+        guard !map.sectors.isEmpty else {
+            return [.paragraph("No participant with a sector has rated a question yet.")]
+        }
         let differ = voices.steps.filter(\.sectorsDiffer).compactMap { step -> ReportListItem? in
             guard let (highest, lowest) = step.extremes else { return nil }
             return ReportListItem(

@@ -41,7 +41,8 @@ import Testing
         #expect(anaOnFirst == ["1", "s1.q1", prompts[0].text, "Ana Núñez", "Municipio de Cochabamba", "Government",
                                "3", "In place", "Ana: el municipio convoca, café y diálogo (s1.q1).", ""])
         let group = try #require(body.first { $0[1] == "s1.q1" && $0[3] == "Group" })
-        #expect(group[6...] == ["3", "In place", "Notas del grupo sobre s1.q1: acceso al agua 水.\nSegunda línea, naïve.",
+        #expect(group[6...] == ["3", "In place",
+                                "Notas del grupo sobre s1.q1: acceso al agua 水.\nSegunda línea, naïve.",
                                 "Acordado (s1.q1): el municipio convoca; 大家同意。"])
         let li = try #require(body.first { $0[1] == "s3.q1" && $0[3] == "李华" })
         #expect(li[4] == "水务合作社" && li[8] == "李华：社区参与很重要（s3.q1）。")

@@ -17,7 +17,9 @@ import Testing
         #expect(state.press(.character("x")).isEmpty)
         #expect(state.isChoosingExport)
         let bar = state.view().rowText(state.size.rows - 1)
-        #expect(bar.contains("s summary") && bar.contains("h .html") && bar.contains("a all") && bar.contains("Esc cancel"))
+        for entry in ["s summary", "m .md", "h .html", "c .csv", "j .json", "a all", "Esc cancel"] {
+            #expect(bar.contains(entry), "\(entry)")
+        }
         #expect(state.press(.character("H")) == [.export([.record(.html)])])
         #expect(!state.isChoosingExport)
         state.press(.character("x"))
