@@ -191,9 +191,8 @@ private struct Merger {
         "\(sector?.rawValue ?? "")\n" + folded(organisation)
     }
 
-    /// A name as names are compared: case and spaces ignored.
     static func folded(_ name: String) -> String {
-        name.lowercased().filter { !$0.isWhitespace }
+        name.foldedForComparison
     }
 
     mutating func merge(_ contents: SessionFileContents, from path: String) -> MergeEntry {
@@ -206,13 +205,9 @@ private struct Merger {
                                 + "and self-assessments.")
         }
         var forced: [String] = []
-        if !samePartnership(contents) {
-            let name = file.partnership.name.excerpt()
-            let referenceName = referenceSession.partnership.name.excerpt()
+        if !contents.isSamePartnership(as: self.reference) {
             guard force else {
-                return .refused(path, "\(shownPath) belongs to another partnership than \(reference) "
-                                    + (name == referenceName ? "(both are named \"\(name)\", but their ids differ)"
-                                           : "(\"\(name)\", not \"\(referenceName)\")")
+                return .refused(path, contents.anotherPartnership(path, than: self.reference, at: referencePath)
                                     + "; add --force to merge it anyway.")
             }
             forced.append("of another partnership")
@@ -272,15 +267,6 @@ private struct Merger {
         return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line)
     }
 
-    /// Whether a file is of the reference's partnership: the same id, or for a version-1 file (which has none
-    /// of its own) the same name, case and spaces ignored.
-    private func samePartnership(_ contents: SessionFileContents) -> Bool {
-        guard contents.version > 1, reference.version > 1 else {
-            return Self.folded(contents.session.partnership.name) == Self.folded(reference.session.partnership.name)
-        }
-        return contents.session.partnershipID == reference.session.partnershipID
-    }
-
     /// Takes a participant's voices out of every answer, and the answers left with nothing in them.
     private mutating func removeVoices(of participantID: String) {
         // The prompts first, then changes in place: changing a copy would copy every other voice on the prompt.
@@ -301,5 +287,32 @@ extension MergeEntry {
     /// A file not merged, for the reason the sentence gives.
     fileprivate static func refused(_ path: String, _ reason: String) -> MergeEntry {
         MergeEntry(path: path, action: .refused(reason), unknownPrompts: [], forced: [], line: "Refused: \(reason)")
+    }
+}
+
+extension SessionFileContents {
+    /// Whether two files are of one partnership: the same id, or when either was written by the first version
+    /// (which has no id of its own) the same name, case and spaces ignored. Merges and comparisons check this.
+    public func isSamePartnership(as other: SessionFileContents) -> Bool {
+        guard version > 1, other.version > 1 else {
+            return session.partnership.name.foldedForComparison == other.session.partnership.name.foldedForComparison
+        }
+        return session.partnershipID == other.session.partnershipID
+    }
+
+    /// "`path` belongs to another partnership than `otherPath` (…)", saying how they differ, for a refusal.
+    public func anotherPartnership(_ path: String, than other: SessionFileContents, at otherPath: String) -> String {
+        let name = session.partnership.name.excerpt()
+        let otherName = other.session.partnership.name.excerpt()
+        return "\(path.pathInMessage) belongs to another partnership than \(otherPath.pathInMessage) "
+            + (name == otherName ? "(both are named \"\(name)\", but their ids differ)"
+                   : "(\"\(name)\", not \"\(otherName)\")")
+    }
+}
+
+extension String {
+    /// A name as names are compared: case and spaces ignored.
+    var foldedForComparison: String {
+        lowercased().filter { !$0.isWhitespace }
     }
 }

@@ -113,6 +113,13 @@ public enum SessionFile {
         try escapingControls(inJSON: encoder.encode(value))
     }
 
+    /// Encodes a value on one line, keys sorted, every control character escaped: JSON inside a table's cell.
+    static func encodeCompactJSON(_ value: some Encodable) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try escapingControls(inJSON: encoder.encode(value))
+    }
+
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -4,14 +4,15 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Where the wizard keeps a session while it runs: saved after each change, its summary exported on request.
+/// Where the wizard keeps a session while it runs: saved after each change, its reports exported on request.
 public protocol SessionStore: AnyObject {
     func save(_ session: Session) throws(FileError)
-    /// Writes the readiness summary as a text file to hand out, and returns its path.
-    func exportSummary(_ report: SummaryReport) throws(FileError) -> String
+    /// Writes a report to hand out (the summary, or the meeting record in a format), and returns its path.
+    func export(_ export: ReportExport, contents: Data) throws(FileError) -> String
 }
 
-/// A session in its file, with its summary exported beside it (`water.isp.json` → `water.summary.txt`).
+/// A session in its file, with its reports exported beside it: `water.isp.json` gives `water.summary.txt`,
+/// `water.record.md`, `water.record.html`, `water.record.csv` and `water.record.json`.
 public final class FileSessionStore: SessionStore {
     public let path: String
     /// Nil when the session may be saved; otherwise why not, and `save` refuses with this sentence.
@@ -39,18 +40,19 @@ public final class FileSessionStore: SessionStore {
         try SessionFile.save(session, to: path)
     }
 
-    /// Beside the session; for a read-only session whose folder cannot be written, in the current folder.
-    public var summaryPath: String {
+    /// Beside the session, its name without `.isp.json` and then the export's suffix; for a read-only session
+    /// whose folder cannot be written, in the current folder.
+    public func exportPath(_ export: ReportExport) -> String {
         let base = path.hasSuffix(".isp.json") ? String(path.dropLast(".isp.json".count))
             : path.hasSuffix(".json") ? String(path.dropLast(".json".count)) : path
-        let beside = base + ".summary.txt"
+        let beside = base + "." + export.fileSuffix
         guard readOnlyReason != nil, !isWritable(parentFolder(of: path)) else { return beside }
         return FileManager.default.currentDirectoryPath + "/" + fileName(of: beside)
     }
 
-    public func exportSummary(_ report: SummaryReport) throws(FileError) -> String {
-        let destination = summaryPath
-        try writeAtomically(Data(report.text(width: 80).utf8), to: destination)
+    public func export(_ export: ReportExport, contents: Data) throws(FileError) -> String {
+        let destination = exportPath(export)
+        try writeAtomically(contents, to: destination)
         return destination
     }
 }

@@ -3,78 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-import DisplayWidth
-
-/// One line of the readiness summary, before wrapping: what it is tells the screen how to style it.
-public struct ReportLine: Equatable, Sendable {
-    public enum Kind: Sendable {
-        case title, heading, text, blank
-    }
-
-    public var kind: Kind
-    public var text: String
-    /// Cells of indentation, kept for every wrapped continuation of the line.
-    public var indent: Int
-    /// A table shown in place of the text, laid out for the width it is shown at.
-    public var table: ReportTable?
-
-    public init(_ kind: Kind, _ text: String = "", indent: Int = 0) {
-        self.kind = kind
-        self.text = text
-        self.indent = indent
-    }
-
-    public init(table: ReportTable, indent: Int) {
-        self.init(.text, indent: indent)
-        self.table = table
-    }
-}
-
-/// A table of the summary: a header row and labelled rows of short cells.
-public struct ReportTable: Equatable, Sendable {
-    public struct Row: Equatable, Sendable {
-        public var label: String
-        /// The label to show when the full labels leave too little room for the cells.
-        public var abbreviation: String
-        public var cells: [String]
-
-        public init(label: String, abbreviation: String? = nil, cells: [String]) {
-            self.label = label
-            self.abbreviation = abbreviation ?? label
-            self.cells = cells
-        }
-    }
-
-    public var header: Row
-    public var rows: [Row]
-
-    public init(header: Row, rows: [Row]) {
-        self.header = header
-        self.rows = rows
-    }
-
-    /// The table's lines, at most `width` cells wide: cells right-aligned one space apart after the labels,
-    /// which are abbreviated (and cut if need be) when the full ones do not leave room for the cells.
-    /// Controls are made visible before anything is measured.
-    public func lines(width: Int) -> [String] {
-        let all = ([header] + rows).map { row in
-            Row(label: row.label.visibleControls, abbreviation: row.abbreviation.visibleControls,
-                cells: row.cells.map(\.visibleControls))
-        }
-        let cellWidth = all.flatMap(\.cells).map(\.displayWidth).max() ?? 0
-        let cellsWidth = (all.map(\.cells.count).max() ?? 0) * (cellWidth + 1)
-        let room = max(width - cellsWidth, 1)
-        let fullFits = all.allSatisfy { $0.label.displayWidth <= room }
-        let labels = all.map { row in wrap(fullFits ? row.label : row.abbreviation, width: room).first ?? "" }
-        let labelWidth = labels.map(\.displayWidth).max() ?? 0
-        return zip(labels, all).flatMap { label, row in
-            let cells = row.cells.map { String(repeating: " ", count: cellWidth + 1 - $0.displayWidth) + $0 }
-            let line = label + String(repeating: " ", count: labelWidth - label.displayWidth) + cells.joined()
-            // Only a table wider than the screen even with the shortest labels is wrapped.
-            return wrap(line, width: width)
-        }
-    }
-}
 
 /// The readiness summary as lines, shared by the summary screen and `isp-wizard summary`.
 public struct SummaryReport: Sendable {
@@ -122,140 +50,151 @@ public struct SummaryReport: Sendable {
         return Self.methodsNote.dropLast() + Self.severalVoicesNote + Self.methodsNote.suffix(1)
     }
 
-    public var lines: [ReportLine] {
-        var lines: [ReportLine] = [ReportLine(.title, "Readiness summary: \(session.displayName)")]
-        if !session.partnership.focalIssue.isBlank {
-            lines.append(ReportLine(.text, "Focal issue: \(session.partnership.focalIssue)"))
-        }
-        lines.append(ReportLine(.text, session.whoIsAnswering))
-        lines.append(ReportLine(.blank))
-        lines += participantLines
-
-        if let next = summary.nextStep {
-            lines.append(ReportLine(.heading, "Next step to work on: Step \(next), \(summary.steps[next - 1].title)"))
-        } else {
-            lines.append(ReportLine(.heading, "All seven steps are Ready; keep them under review."))
-        }
-        lines.append(ReportLine(.blank))
-
-        var stepIndex = 0
-        for phase in summary.phases {
-            let phaseScore = phase.score.map { String(format1: $0) } ?? "no score"
-            lines.append(ReportLine(.heading, "\(phase.title): \(phaseScore)\(phase.provisional ? " (provisional)" : "")"))
-            let count = guide.phases.first { $0.id == phase.id }?.steps.count ?? 0
-            for step in summary.steps[stepIndex..<stepIndex + count] {
-                lines.append(ReportLine(.text, "Step \(step.number)  \(step.title)", indent: 2))
-                lines.append(ReportLine(.text, stepFigures(step), indent: 10))
-            }
-            stepIndex += count
-        }
-
-        if !summary.sequenceWarnings.isEmpty {
-            lines.append(ReportLine(.blank))
-            lines.append(ReportLine(.heading, "Sequence warnings"))
-            lines += summary.sequenceWarnings.map { ReportLine(.text, "- \($0.message)", indent: 2) }
-        }
-        lines += voicesLines
-        lines.append(ReportLine(.blank))
-        lines.append(ReportLine(.heading, "Concerns (rated 0 or 1): \(summary.concerns.count)"))
-        lines += summary.concerns.map { flagLine($0) }
-        lines.append(ReportLine(.blank))
-        lines.append(ReportLine(.heading, "Evidence gaps (Don't know or not answered): \(summary.evidenceGaps.count)"))
-        lines += summary.evidenceGaps.filter { $0.rating != nil }.map { flagLine($0) }
-        lines += unansweredLines
-        if session.mode == .selfAssessment {
-            lines.append(ReportLine(.blank))
-            lines.append(
-                ReportLine(
-                    .text,
-                    "These are one organisation's own ratings: check them with the other partners, starting with "
-                        + "the Don't know answers."))
-        }
-        lines.append(ReportLine(.blank))
-        lines.append(ReportLine(.heading, "How readiness is computed"))
-        lines += methods.map { ReportLine(.text, $0, indent: 2) }
-        lines.append(ReportLine(.text, "Source: \(guide.source)", indent: 2))
-        return lines
+    /// The summary as a document: who answered, the participants, the next step, the profile, the flags, what
+    /// several voices add, and the methods note.
+    public var document: ReportDocument {
+        ReportDocument(title: "Readiness summary: \(session.displayName)", intro: intro(dated: false),
+                       sections: readinessSections(listingVoices: true) + closingSections)
     }
+
+    /// The summary as lines, as the summary screen shows them.
+    public var lines: [ReportLine] { document.lines }
 
     /// The summary as plain text wrapped to `width` cells, for the terminal and for files.
     public func text(width: Int = 80) -> String {
-        lines.flatMap { line in
-            wrapReportLine(line, width: width)
-        }.joined(separator: "\n") + "\n"
+        document.text(width: width)
+    }
+
+    /// The focal issue, who answered, with `dated` the round and its dates, and how many answers carried over
+    /// from the last round wait to be confirmed.
+    func intro(dated: Bool) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        if !session.partnership.focalIssue.isBlank {
+            blocks.append(.paragraph("Focal issue: \(session.partnership.focalIssue)"))
+        }
+        blocks.append(.paragraph(session.whoIsAnswering))
+        if dated {
+            let started = day(session.createdAt)
+            let changed = day(session.updatedAt)
+            blocks.append(.paragraph("Round \(session.round), started \(started)"
+                                         + (changed == started ? "" : ", last changed \(changed)")))
+        }
+        let unconfirmed = session.unconfirmedAnswers
+        if unconfirmed > 0 {
+            blocks.append(.remark("Carried over from round \(session.round - 1) and still to confirm: "
+                                      + (unconfirmed == 1 ? "1 answer." : "\(unconfirmed) answers.")))
+        }
+        return blocks
+    }
+
+    /// Who took part, the next step, the profile, the sequence warnings, what several voices add, the concerns and
+    /// the evidence gaps: the summary's sections, which the meeting record shows too. With `listingVoices`, each
+    /// divergent question lists who rated what (the meeting record shows that with every question instead).
+    func readinessSections(listingVoices: Bool) -> [ReportSection] {
+        var sections = participantSections
+        let next = summary.nextStep.map { "Next step to work on: Step \($0), \(summary.steps[$0 - 1].title)" }
+        sections.append(ReportSection(id: "next-step", heading: next ?? "All seven steps are Ready; keep them under "
+                                          + "review."))
+        sections.append(ReportSection(id: "profile", heading: nil,
+                                      blocks: [.profile(ReadinessProfile(guide: guide, summary: summary))]))
+        if !summary.sequenceWarnings.isEmpty {
+            sections.append(ReportSection(id: "sequence-warnings", heading: "Sequence warnings",
+                                          blocks: [.list(ReportList(summary.sequenceWarnings.map {
+                                              ReportListItem($0.message)
+                                          }))]))
+        }
+        sections += voicesSections(listingVoices: listingVoices)
+        sections.append(ReportSection(id: "concerns", heading: "Concerns (rated 0 or 1): \(summary.concerns.count)",
+                                      blocks: questionList(summary.concerns.map(flagItem))))
+        let gaps = summary.evidenceGaps.filter { $0.rating != nil }.map(flagItem) + unansweredItems
+        sections.append(ReportSection(
+            id: "evidence-gaps", heading: "Evidence gaps (Don't know or not answered): \(summary.evidenceGaps.count)",
+            blocks: questionList(gaps)))
+        return sections
+    }
+
+    /// The reminder of a self-assessment, and the methods note.
+    var closingSections: [ReportSection] {
+        var sections: [ReportSection] = []
+        if session.mode == .selfAssessment {
+            sections.append(ReportSection(id: "self-assessment", heading: nil, blocks: [
+                .remark("These are one organisation's own ratings: check them with the other partners, starting "
+                            + "with the Don't know answers."),
+            ]))
+        }
+        sections.append(ReportSection(id: "methods", heading: "How readiness is computed",
+                                      blocks: methods.map(ReportBlock.paragraph)
+                                          + [.paragraph("Source: \(guide.source)")]))
+        return sections
+    }
+
+    /// A date as reports show it: `2026-11-28`.
+    func day(_ date: Date) -> String {
+        date.formatted(.iso8601.year().month().day())
+    }
+
+    /// A list of questions, or nothing when there are none.
+    func questionList(_ items: [ReportListItem]) -> [ReportBlock] {
+        items.isEmpty ? [] : [.list(ReportList(items, style: .questions))]
     }
 
     /// The summary as JSON, with the session's description, every prompt with every voice, and the methods note.
     public func json() -> Data {
+        json(format: "isp-wizard-summary")
+    }
+
+    /// The JSON of the summary or of the meeting record, which differ in their format's name only: both carry
+    /// every rating, note, consensus and record.
+    func json(format: String) -> Data {
         let document = SummaryDocument(
-            format: "isp-wizard-summary", partnership: session.partnership, mode: session.mode,
+            format: format, schemaVersion: 1, partnershipID: session.partnershipID, round: session.round,
+            partnership: session.partnership, mode: session.mode,
             facilitator: session.mode == .workshop ? session.facilitator : nil,
             organisation: session.mode == .selfAssessment ? session.organisation : nil,
-            sector: session.sector, guide: session.guide, updatedAt: session.updatedAt,
+            sector: session.sector, guide: session.guide, createdAt: session.createdAt, updatedAt: session.updatedAt,
+            unconfirmedAnswers: session.unconfirmedAnswers,
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
             nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
-            methods: methods)
+            records: session.records, methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
-    /// A bar of 16 cells for the 0–4 scale, the score, the band and the coverage.
-    private func stepFigures(_ step: StepReadiness) -> String {
-        let filled = Int(((step.score ?? 0) * 4).rounded())
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 16 - filled)
-        let score = step.score.map { String(format1: $0) } ?? " - "
-        let capped = step.cappedByCritical ? " (critical question low)" : ""
-        return "\(bar) \(score)  \(step.band.rawValue)\(capped), \(step.rated) of \(step.applicable) rated"
-    }
-
-    /// Unanswered questions, one line a step, so that a session just begun does not list thirty questions.
-    private var unansweredLines: [ReportLine] {
+    /// Unanswered questions, one item a step, so that a session just begun does not list thirty questions.
+    private var unansweredItems: [ReportListItem] {
         let unanswered = summary.evidenceGaps.filter { $0.rating == nil }
-        var lines: [ReportLine] = []
-        for step in summary.steps {
+        return summary.steps.compactMap { step in
             let numbers = unanswered.filter { $0.stepNumber == step.number }.map(\.questionNumber)
-            guard !numbers.isEmpty else { continue }
+            guard !numbers.isEmpty else { return nil }
             let which = numbers.count == step.prompts ? "all \(numbers.count) questions"
                 : (numbers.count == 1 ? "question " : "questions ") + numbers.map(String.init).joined(separator: ", ")
-            lines.append(ReportLine(.text, "- Step \(step.number), not answered: \(which)", indent: 4))
+            return ReportListItem("Step \(step.number), not answered: \(which)")
         }
-        return lines
     }
 
-    /// "- Step 1 Q2 (1 Emerging): the question", for the lists of flagged questions.
-    func flagLine(_ reference: PromptReference) -> ReportLine {
-        ReportLine(.text, "- \(place(reference)) (\(ratingLabel(reference))): \(reference.text)", indent: 4)
+    /// "Step 1 Q2 (1 Emerging): the question", for the lists of flagged questions.
+    func flagItem(_ reference: PromptReference) -> ReportListItem {
+        ReportListItem("\(place(reference)) (\(ratingLabel(reference))): \(reference.text)")
     }
-}
-
-/// Wraps a report line at its indent; the continuation lines of a "- " item hang under its text.
-///
-/// Control characters from names, notes and guide texts are made visible first, so that the columns are
-/// counted on what is shown. A table is laid out for the width instead (`ReportTable.lines(width:)`).
-public func wrapReportLine(_ line: ReportLine, width: Int) -> [String] {
-    if line.kind == .blank { return [""] }
-    let padding = String(repeating: " ", count: line.indent)
-    if let table = line.table {
-        return table.lines(width: max(width - line.indent, 10)).map { padding + $0 }
-    }
-    let text = line.text.visibleControls
-    guard text.hasPrefix("- ") else {
-        return wrap(text, width: max(width - line.indent, 10)).map { padding + $0 }
-    }
-    let lines = wrap(String(text.dropFirst(2)), width: max(width - line.indent - 2, 10))
-    return lines.enumerated().map { padding + ($0.offset == 0 ? "- " : "  ") + $0.element }
 }
 
 struct SummaryDocument: Encodable {
     var format: String
+    /// The version of this document's layout; a change that would break a reader makes the next one.
+    var schemaVersion: Int
+    var partnershipID: String
+    var round: Int
     var partnership: Partnership
     var mode: Mode
     var facilitator: String?
     var organisation: String?
     var sector: Sector?
     var guide: GuideReference
+    var createdAt: Date
     var updatedAt: Date
+    /// Answers carried over from the previous round and not yet confirmed.
+    var unconfirmedAnswers: Int
     var steps: [StepReadiness]
     var phases: [PhaseReadiness]
     var concerns: [PromptReference]
@@ -266,6 +205,8 @@ struct SummaryDocument: Encodable {
     var prompts: [PromptDocument]
     var sectors: [StepSectors]
     var divergences: [DivergenceDocument]
+    /// The partnership's records, as the session keeps them.
+    var records: [String: JSONValue]
     var methods: [String]
 }
 

@@ -3,37 +3,35 @@
 
 extension SummaryReport {
     /// The participants by sector; none for a session of one voice.
-    var participantLines: [ReportLine] {
+    var participantSections: [ReportSection] {
         let raters = session.raters
         guard !raters.isEmpty else { return [] }
-        var lines = [ReportLine(.heading, "Participants: \(raters.count)")]
-        for sector in Sector.allCases.map(Optional.some) + [nil] {
+        let items = (Sector.allCases.map(Optional.some) + [nil]).compactMap { sector -> ReportListItem? in
             let names = numbered(raters).filter { $0.participant.sector == sector }
                 .map { describe($0.participant, number: $0.number, withSector: false) }
-            guard !names.isEmpty else { continue }
-            lines.append(ReportLine(.text, "- \(sector?.label ?? "No sector"): \(names.joined(separator: ", "))",
-                                    indent: 2))
+            guard !names.isEmpty else { return nil }
+            return ReportListItem("\(sector?.label ?? "No sector"): \(names.joined(separator: ", "))")
         }
-        return lines + [ReportLine(.blank)]
+        return [ReportSection(id: "participants", heading: "Participants: \(raters.count)",
+                              blocks: [.list(ReportList(items))])]
     }
 
     /// Sector means by step, divergent questions and the consensus recorded; none for a session of one voice.
-    var voicesLines: [ReportLine] {
+    func voicesSections(listingVoices: Bool) -> [ReportSection] {
         guard !session.raters.isEmpty else { return [] }
-        var lines = [ReportLine(.blank), ReportLine(.heading, "Sector means by step")]
-        lines += sectorLines
-        lines.append(ReportLine(.blank))
         let divergent = voices.divergentPrompts
-        lines.append(ReportLine(.heading, "Divergent ratings (2 or more apart, or hidden dissent): \(divergent.count)"))
-        lines += divergent.flatMap(divergenceLines)
-        lines.append(ReportLine(.blank))
-        lines.append(ReportLine(.heading, "Consensus recorded: \(voices.consensusPrompts.count)"))
-        lines += voices.consensusPrompts.map { consensus in
-            let reason = consensus.reason.isBlank ? "no reason recorded" : consensus.reason.onOneLine
-            return ReportLine(.text, "- \(place(consensus.prompt)) (\(ratingLabel(consensus.prompt))): \(reason)",
-                              indent: 4)
+        let consensus = voices.consensusPrompts.map { consensus in
+            let reason = consensus.reason.isBlank ? "no reason recorded" : consensus.reason
+            return ReportListItem("\(place(consensus.prompt)) (\(ratingLabel(consensus.prompt))): \(reason)")
         }
-        return lines
+        return [
+            ReportSection(id: "sector-means", heading: "Sector means by step", blocks: sectorBlocks),
+            ReportSection(id: "divergence",
+                          heading: "Divergent ratings (2 or more apart, or hidden dissent): \(divergent.count)",
+                          blocks: questionList(divergent.map { divergenceItem($0, listingVoices: listingVoices) })),
+            ReportSection(id: "consensus", heading: "Consensus recorded: \(voices.consensusPrompts.count)",
+                          blocks: questionList(consensus)),
+        ]
     }
 
     /// How a prompt's group rating reads in a list: "1 Emerging", "2.5, no consensus yet", or with fewer than
@@ -65,7 +63,7 @@ extension SummaryReport {
                     text: prompt.text, critical: prompt.critical,
                     groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
                     consensus: session.raters.isEmpty ? nil : answer.rating, reason: answer.reason,
-                    notes: answer.notes,
+                    notes: answer.notes, carriedOver: answer.isCarriedOver,
                     voices: answer.voices(in: session.raters).map {
                         .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note)
                     })
@@ -73,75 +71,49 @@ extension SummaryReport {
         }
     }
 
-    /// The table of sector means (rows) by step (columns) with a shade for the band, the gap row, its legend,
-    /// and the steps on which the sectors differ, in words.
-    private var sectorLines: [ReportLine] {
-        let rated = Sector.allCases.filter { sector in
-            voices.steps.contains { $0.means.contains { $0.sector == sector } }
+    /// The sector map and the steps on which the sectors differ, in words.
+    private var sectorBlocks: [ReportBlock] {
+        let map = SectorMap(guide: guide, voices: voices)
+        guard !map.sectors.isEmpty else {
+            return [.paragraph("No participant with a sector has rated a question yet.")]
         }
-        guard !rated.isEmpty else {
-            return [ReportLine(.text, "No participant with a sector has rated a question yet.", indent: 2)]
+        let differ = voices.steps.filter(\.sectorsDiffer).compactMap { step -> ReportListItem? in
+            guard let (highest, lowest) = step.extremes else { return nil }
+            return ReportListItem(
+                "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title): the sectors see this step "
+                    + "differently, from \(lowest.sector.label) \(String(format1: lowest.mean)) to "
+                    + "\(highest.sector.label) \(String(format1: highest.mean)).")
         }
-        let rows = rated.map { sector in
-            ReportTable.Row(
-                label: sector.label, abbreviation: sector.abbreviation,
-                cells: voices.steps.map { step in
-                    let mean = step.means.first { $0.sector == sector }?.mean
-                    return mean.map { String(format1: $0) + shade($0) } ?? "- "
-                })
-        }
-        let gaps = ReportTable.Row(
-            label: "Gap",
-            cells: voices.steps.map { step in
-                step.gap.map { String(format1: $0) + (step.sectorsDiffer ? "!" : " ") } ?? "- "
-            })
-        let header = ReportTable.Row(label: "Step", abbreviation: "", cells: voices.steps.map { "\($0.stepNumber) " })
-        var lines = [
-            ReportLine(table: ReportTable(header: header, rows: rows + [gaps]), indent: 2),
-            ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more", indent: 2),
-        ]
-        for step in voices.steps where step.sectorsDiffer {
-            guard let (highest, lowest) = step.extremes else { continue }
-            let title = guide.steps[step.stepNumber - 1].title
-            lines.append(
-                ReportLine(
-                    .text,
-                    "- Step \(step.stepNumber), \(title): the sectors see this step differently, from "
-                        + "\(lowest.sector.label) \(String(format1: lowest.mean)) to \(highest.sector.label) "
-                        + "\(String(format1: highest.mean)).",
-                    indent: 2))
-        }
-        return lines
+        return [.sectorMap(map)] + (differ.isEmpty ? [] : [.list(ReportList(differ))])
     }
 
     /// A divergent question: its statistics when there are three ratings or more, who rated what, and the
     /// consensus' reason or the lack of one.
-    private func divergenceLines(_ divergent: DivergentPrompt) -> [ReportLine] {
+    private func divergenceItem(_ divergent: DivergentPrompt, listingVoices: Bool) -> ReportListItem {
         let reference = divergent.prompt
-        var lines = [flagLine(reference)]
+        var details: [ReportBlock] = []
         if !divergent.showsEachRating {
             let statistics = switch divergent.divergence {
             case .spread(let lowest, let highest): "\(divergent.stageRatings) ratings span \(lowest) to \(highest)."
             case .hiddenDissent(let lowest, let mean):
                 "The mean is \(String(format1: mean)), yet someone rated \(lowest): hidden dissent."
             }
-            lines.append(ReportLine(.text, statistics, indent: 6))
+            details.append(.paragraph(statistics))
         }
         let answer = session.answer(for: reference.promptID)
-        for (participant, voice) in answer.voices(in: session.raters) {
-            let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
-            let note = voice.note.isBlank ? "" : " — \(voice.note.onOneLine)"
-            let number = (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
-            let who = describe(participant, number: number, withSector: true)
-            lines.append(ReportLine(.text, "- \(who): \(rating)\(note)", indent: 6))
+        if listingVoices {
+            details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
+                let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
+                let note = voice.note.isBlank ? "" : " — \(voice.note)"
+                return ReportListItem("\(describe(participant, withSector: true)): \(rating)\(note)")
+            })))
         }
         if divergent.consensusWithoutReason {
-            lines.append(
-                ReportLine(.text, "! Consensus without a reason: record why the group settled on it.", indent: 6))
+            details.append(.remark("! Consensus without a reason: record why the group settled on it."))
         } else if answer.rating != nil {
-            lines.append(ReportLine(.text, "Reason for the consensus: \(answer.reason.onOneLine)", indent: 6))
+            details.append(.paragraph("Reason for the consensus: \(answer.reason.onOneLine)"))
         }
-        return lines
+        return ReportListItem(flagItem(reference).text, details: details)
     }
 
     /// "Step 2 Q3".
@@ -163,9 +135,18 @@ extension SummaryReport {
         return details.isEmpty ? name : "\(name) (\(details.map(\.onOneLine).joined(separator: ", ")))"
     }
 
-    /// The shade of a mean's band, so that the table scans without colour.
-    private func shade(_ mean: Double) -> String {
-        tenths(mean) >= 30 ? "█" : tenths(mean) >= 20 ? "▒" : "░"
+    /// A participant of the session described, numbered by its place among the raters.
+    func describe(_ participant: Participant, withSector: Bool) -> String {
+        describe(participant, number: number(of: participant), withSector: withSector)
+    }
+
+    /// A participant's name, organisation or "Participant 3", numbered by its place among the raters.
+    func displayName(_ participant: Participant) -> String {
+        participant.displayName(number: number(of: participant))
+    }
+
+    private func number(of participant: Participant) -> Int {
+        (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
     }
 
     /// What a group rating is, for the JSON summary.
@@ -226,6 +207,8 @@ struct PromptDocument: Encodable {
     var consensus: Rating?
     var reason: String
     var notes: String
+    /// Brought over from the previous round and not yet confirmed.
+    var carriedOver: Bool
     var voices: [VoiceDocument]
 }
 

@@ -79,6 +79,7 @@ extension WizardState {
             let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
             switch key {
             case .character(let character):
+                if let effects = confirmCarriedOver(prompt, key: character) { return effects }
                 guard let rating = Self.ratingKeys[character] else { return [] }
                 return rate(prompt, rating)
             case .left, .right:
@@ -106,6 +107,14 @@ extension WizardState {
         case nil:
             return nil
         }
+    }
+
+    /// `c` on the rating or the rating rows confirms an answer carried over from the last round as it is; nil for
+    /// any other key, or an answer that is not carried over. No text is typed there, so `c` types nothing away.
+    mutating func confirmCarriedOver(_ prompt: Prompt, key: Character) -> [Effect]? {
+        guard key == "c" || key == "C", session.answer(for: prompt.id).isCarriedOver else { return nil }
+        session.answers[prompt.id]?.isCarriedOver = false
+        return [.save]
     }
 
     private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
@@ -176,11 +185,15 @@ extension WizardState {
 
     /// The keys the focused field of a question screen uses, for the key bar.
     var questionFieldHints: [(key: String, action: String)] {
+        let carriedOver = currentPrompt.map { session.answer(for: $0.id).isCarriedOver } ?? false
+        let confirm = carriedOver ? [(key: "c", action: "confirm carried-over")] : []
         switch focusedField {
-        case .rating: [(key: "0-4 n d", action: "rate")]
-        case .rows where rowEditor != nil: [(key: "Enter", action: "done")]
-        case .rows: [(key: "0-4 n d", action: "rate"), (key: "↑↓", action: "row"), (key: "Enter", action: "note")]
-        default: []
+        case .rating: return [(key: "0-4 n d", action: "rate")] + confirm
+        case .rows where rowEditor != nil: return [(key: "Enter", action: "done")]
+        case .rows:
+            return [(key: "0-4 n d", action: "rate"), (key: "↑↓", action: "row"), (key: "Enter", action: "note")]
+                + confirm
+        default: return []
         }
     }
 }

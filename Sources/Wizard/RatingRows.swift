@@ -12,6 +12,7 @@ extension WizardState {
         if rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
         switch key {
         case .character(let character):
+            if let effects = confirmCarriedOver(prompt, key: character) { return effects }
             guard let rating = Self.ratingKeys[character] else { return [] }
             return rateRow(rating, prompt: prompt)
         case .up:

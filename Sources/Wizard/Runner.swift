@@ -54,7 +54,7 @@ public final class WizardRunner {
                 scheduleSave()
             }
             if let due = saveDue, clock.now >= due { saveNow() }
-            if effects.contains(.exportSummary) { exportSummary() }
+            for case .export(let exports) in effects { export(exports) }
             if effects.contains(.bell) { backend.bell() }
             if effects.contains(.quit) {
                 if case .stop(let signal) = event { return .stopped(signal) }
@@ -84,9 +84,15 @@ public final class WizardRunner {
         }
     }
 
-    private func exportSummary() {
+    /// Writes each report in turn; the first failure stops the rest and is reported.
+    private func export(_ exports: [ReportExport]) {
+        var paths: [String] = []
         do throws(FileError) {
-            report(.exported(path: try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))))
+            for export in exports {
+                paths.append(try store.export(export, contents: export.contents(guide: state.guide,
+                                                                                  session: state.session)))
+            }
+            report(.exported(exports, paths: paths))
         } catch {
             report(.exportFailed(error))
         }

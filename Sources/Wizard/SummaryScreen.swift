@@ -15,11 +15,37 @@ extension WizardState {
         KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: (key: "↑↓ PgUp PgDn", action: "scroll"),
                    help: nil, .scrollSummary),
         KeyBinding([.character("x")], bar: (key: "x", action: "export"), help: (keys: "x",
-                   meaning: "on the summary: save it as a text file"), .exportSummary),
+                   meaning: "on the summary: save it or the meeting record"), .exportSummary),
     ]
 
+    /// What `x` offers, each under its letter: the summary, the meeting record in each format, or all of them.
+    static let exportChoices: [(key: Character, exports: [ReportExport], bar: String, line: String)] = [
+        ("s", [.summary], "summary", "the readiness summary, as text"),
+        ("m", [.record(.markdown)], ".md", "the meeting record, Markdown"),
+        ("h", [.record(.html)], ".html", "the meeting record, HTML to show or print"),
+        ("c", [.record(.csv)], ".csv", "the answers, CSV for spreadsheets"),
+        ("j", [.record(.json)], ".json", "the meeting record, JSON"),
+        ("a", ReportExport.all, "all", "all of them"),
+    ]
+
+    /// The key bar while the export is chosen.
+    static let exportChoiceBar = exportChoices.map { (key: String($0.key), action: $0.bar) }
+        + [(key: "Esc", action: "cancel")]
+
+    /// The letter after `x`: what to export; any other key cancels.
+    mutating func chooseExport(_ key: Key) -> [Effect] {
+        isChoosingExport = false
+        guard case .character(let character) = key,
+            let choice = Self.exportChoices.first(where: { String($0.key) == character.lowercased() })
+        else { return [] }
+        return [.export(choice.exports)]
+    }
+
     mutating func performSummaryCommand(_ command: Command, key: Key) -> [Effect] {
-        guard command == .scrollSummary else { return [.exportSummary] }
+        guard command == .scrollSummary else {
+            isChoosingExport = true
+            return []
+        }
         let lastTop = max(summaryLines.count - contentRows, 0)
         switch key {
         case .up: summaryScroll = max(summaryScroll - 1, 0)
@@ -43,5 +69,20 @@ extension WizardState {
         if top + contentRows < lines.count {
             grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
         }
+        if isChoosingExport { drawExportChoices(into: &grid) }
+    }
+
+    /// The choices of `x`, framed over the bottom of the summary: each letter, what it saves and the file's ending.
+    private func drawExportChoices(into grid: inout ScreenGrid) {
+        let choices = Self.exportChoices
+        let top = contentEnd - choices.count - 3
+        for row in top..<contentEnd { grid.fill(row: row, columns: 0..<size.columns, style: []) }
+        drawFrame(into: &grid, title: "Save beside the session", top: top, height: choices.count + 3, focused: true)
+        for (offset, choice) in choices.enumerated() {
+            let ending = choice.exports.count == 1 ? "." + choice.exports[0].fileSuffix : "the five files"
+            grid.put(ellipsized("\(choice.key)  \(choice.line) (\(ending))", width: size.columns - 6),
+                     row: top + 1 + offset, column: 3)
+        }
+        grid.put("Esc  cancel", row: top + 1 + choices.count, column: 3, style: .dim)
     }
 }

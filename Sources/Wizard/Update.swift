@@ -7,8 +7,8 @@ public enum Effect: Equatable, Sendable {
     case save
     /// Save after a short pause in typing.
     case saveSoon
-    /// Write the readiness summary as a file to hand out.
-    case exportSummary
+    /// Write reports to hand out beside the session: the summary, or the meeting record in some formats.
+    case export([ReportExport])
     /// Ring the terminal's bell: a save has just started to fail.
     case bell
     case quit
@@ -55,8 +55,8 @@ extension WizardState {
             let isNew = saveFailure == nil
             saveFailure = error
             return isNew ? [.bell] : []
-        case .exported(let path):
-            status = .exported(path: path)
+        case .exported(let exports, let paths):
+            status = .exported(exports, paths: paths)
             return []
         case .exportFailed(let error):
             status = .notExported(error)
@@ -89,6 +89,7 @@ extension WizardState {
             return []
         }
         if pendingRemoval != nil { return answerRemoval(key) }
+        if isChoosingExport { return chooseExport(key) }
         if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }

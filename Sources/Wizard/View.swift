@@ -29,6 +29,7 @@ extension WizardState {
 
     /// The keys that work on the screen on view, from its binding table and the focused field.
     var keyBar: KeyBar {
+        if isChoosingExport { return KeyBar(Self.exportChoiceBar) }
         let isEditing = participantForm != nil || rowEditor != nil
         let screens = sequence
         let position = screens.firstIndex(of: screen)

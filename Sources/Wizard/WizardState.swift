@@ -44,6 +44,8 @@ public struct WizardState: Equatable, Sendable {
     /// Where the step map returns to on Esc or Ctrl-P.
     public internal(set) var mapReturn: Screen = .setup
     public internal(set) var summaryScroll = 0
+    /// Whether the summary screen waits for the letter of what to export (after `x`).
+    public internal(set) var isChoosingExport = false
     public internal(set) var isShowingHelp = false
     /// What the title bar reports of the last save or export, until the next key.
     public internal(set) var status: Status?
@@ -130,6 +132,7 @@ public struct WizardState: Equatable, Sendable {
         screen = newScreen
         focus = 0
         summaryScroll = 0
+        isChoosingExport = false
         participantForm = nil
         pendingRemoval = nil
         ratingRow = 0
@@ -164,7 +167,8 @@ public struct WizardState: Equatable, Sendable {
 /// What the title bar reports at its right, until the next key.
 public enum Status: Equatable, Sendable {
     case saved
-    case exported(path: String)
+    /// Reports were written to these paths, in order.
+    case exported([ReportExport], paths: [String])
     case notExported(FileError)
     /// A key tried to change a session that is open read-only.
     case readOnly
@@ -174,7 +178,15 @@ public enum Status: Equatable, Sendable {
     var text: String {
         switch self {
         case .saved: "Saved"
-        case .exported(let path): "Summary saved to \(path)"
+        case .exported(let exports, let paths):
+            if exports.count == 1, let export = exports.first, let path = paths.first {
+                "\(export == .summary ? "Summary" : "Record") saved to \(path)"
+            } else if let export = exports.first, let path = paths.first {
+                // Every file has the same name before its suffix: say it once.
+                "Summary and record saved to \(path.dropLast(export.fileSuffix.count))*"
+            } else {
+                "Nothing to save"
+            }
         case .notExported(let error): "Not exported: \(error.message)"
         case .readOnly: "Read-only: not changed"
         case .pasteTooLarge: "Paste too large: not taken"
@@ -187,7 +199,7 @@ public enum WriteOutcome: Equatable, Sendable {
     /// The session was saved as `sessionToSave(at:)` gave it.
     case saved(Session)
     case saveFailed(FileError)
-    case exported(path: String)
+    case exported([ReportExport], paths: [String])
     case exportFailed(FileError)
 }
 

@@ -21,7 +21,7 @@ struct ISPWizard: ParsableCommand {
             With no command, opens the session changed most recently, or starts a new one when there is none.
             Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
             """,
-        subcommands: [New.self, Open.self, Summary.self, Merge.self, PrintGuide.self]
+        subcommands: [New.self, Open.self, Summary.self, Report.self, Compare.self, Merge.self, PrintGuide.self]
     )
 
     @OptionGroup var global: GlobalOptions
@@ -107,6 +107,10 @@ struct New: ParsableCommand {
             With --for, makes a partner's self-assessment of a workshop's partnership instead, to send to that \
             partner: it writes the file (in the current folder, named after the organisation, unless --file says \
             otherwise), prints its path and opens nothing.
+
+            With --from, starts the next round of a session's partnership and opens it: the same partnership, the \
+            round after, today's date, its participants, records and answers, each answer carried over until it \
+            is confirmed, changed or rated again.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -126,6 +130,9 @@ struct New: ParsableCommand {
                                    + "self-assessment, --organisation and --sector).", valueName: "workshop-file"))
     var workshop: String?
 
+    @Option(help: ArgumentHelp("Start the next round of this session's partnership.", valueName: "old-file"))
+    var from: String?
+
     @Option(help: ArgumentHelp("The organisation assessing itself (self-assessment).", valueName: "name"))
     var organisation: String?
 
@@ -133,6 +140,10 @@ struct New: ParsableCommand {
     var sector: Sector?
 
     func run() throws {
+        if let from {
+            guard workshop == nil else { throw UserError("--from and --for exclude each other; give one of them.") }
+            return try startNextRound(of: from)
+        }
         // A partner's self-assessment takes the workshop's guide reference, so it loads no guide.
         if let workshop { return try makeSelfAssessment(for: workshop) }
         let guide = try global.loadGuide()
@@ -148,6 +159,21 @@ struct New: ParsableCommand {
         session.sector = sector
         try createSession(session, at: path)
         try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
+    }
+
+    /// Starts the next round of the partnership in `oldPath`'s session, which is only read, and opens it.
+    private func startNextRound(of oldPath: String) throws {
+        guard name.isEmpty, organisation == nil, sector == nil, mode == .workshop else {
+            throw UserError("The next round of \(oldPath) takes its name, mode, organisation and sector from it; "
+                                + "leave out --name, --mode, --organisation and --sector.")
+        }
+        let guide = try global.loadGuide()
+        let old = try reporting { () throws(FileError) in try SessionFile.load(from: oldPath) }
+        let path = try file ?? global.library().newSessionPath(name: old.partnership.name)
+        try refuseExisting(path)
+        try requireTerminal()
+        try createSession(Session(nextRoundOf: old), at: path)
+        try runWizard(sessionPath: path, guide: guide)
     }
 
     /// Writes a self-assessment of the workshop's partnership for the organisation, and prints its path. The
@@ -234,6 +260,104 @@ struct Summary: ParsableCommand {
         case .text: print(report.text(width: max(width, 40)), terminator: "")
         case .json: print(String(decoding: report.json(), as: UTF8.self))
         }
+    }
+}
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write a session's meeting record: the summary, every question with every voice, the records.",
+        discussion: """
+            The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
+            row per question and voice) unless --table names another (participants, or one of the records).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "text (80 columns), markdown, html (to print or show), csv (for spreadsheets) or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("With --format csv, the table to write (default: answers).", valueName: "name"))
+    var table: String?
+
+    @Option(help: "With --format text, wrap at this many columns.")
+    var width: Int = 80
+
+    func run() throws {
+        if table != nil && format != .csv { throw UserError("--table chooses a CSV table; add --format csv.") }
+        let guide = try global.loadGuide()
+        let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
+        let record = MeetingRecord(guide: guide, session: session)
+        guard let data = record.rendered(as: format, table: table, width: max(width, 40)) else {
+            let names = record.tables.compactMap(\.name).joined(separator: ", ")
+            throw UserError("\(file) has no table \"\(table ?? "")\"; its tables are \(names).")
+        }
+        try write(data, to: output)
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Writes a report to a file (replaced whole, or not at all) or, without one, to standard output.
+func write(_ data: Data, to output: String?) throws {
+    guard let output else {
+        print(String(decoding: data, as: UTF8.self), terminator: "")
+        return
+    }
+    try reporting { () throws(FileError) in try writeAtomically(data, to: output) }
+}
+
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare two rounds of a partnership's assessment.",
+        discussion: """
+            Shows each step's score and band in both rounds, the questions whose group rating moved by 2 points or \
+            more, the notes that changed, and who joined or left. Files of different partnerships are refused \
+            unless --force.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, markdown, html, json
+    }
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The earlier round's session file.", valueName: "old"))
+    var old: String
+
+    @Argument(help: ArgumentHelp("The later round's session file.", valueName: "new"))
+    var new: String
+
+    @Option(help: "text (80 columns), markdown, html or json.")
+    var format: Format = .text
+
+    @Option(help: ArgumentHelp("Write the comparison to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Flag(help: "Compare files of different partnerships too.")
+    var force = false
+
+    func run() throws {
+        let guide = try global.loadGuide()
+        let before = try reporting { () throws(FileError) in try SessionFile.read(from: old) }
+        let after = try reporting { () throws(FileError) in try SessionFile.read(from: new) }
+        if !force, !after.isSamePartnership(as: before) {
+            throw UserError(after.anotherPartnership(new, than: before, at: old) + "; add --force to compare them "
+                                + "anyway.")
+        }
+        let comparison = RoundComparison(guide: guide, old: before.session, new: after.session)
+        let data = switch format {
+        case .text: Data(comparison.document.text().utf8)
+        case .markdown: Data(comparison.document.markdown.utf8)
+        case .html: Data(comparison.document.html.utf8)
+        case .json: comparison.json()
+        }
+        try write(data, to: output)
     }
 }
 

@@ -258,6 +258,8 @@ import Testing
         try tmux.type("s")
         tmux.waitFor("How ready is the partnership?")
         try tmux.type("x")
+        tmux.waitFor("Save beside the session")
+        try tmux.type("s")
         tmux.waitFor("locked.summary.txt")
         try tmux.press("C-q")
         let after = tmux.waitFor("exit=0")

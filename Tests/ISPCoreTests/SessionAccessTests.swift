@@ -117,7 +117,7 @@ private var editedSession: Session {
         #expect(try contents(path) == before)
         #expect(permissions(path) == 0o400)
         // The folder can be written, so the summary still goes beside the session.
-        #expect(try store.exportSummary(SummaryReport(guide: .builtIn, session: plainSession))
+        #expect(try store.export(.summary, contents: Data("summary".utf8))
             == real(folder) + "/water.summary.txt")
         #expect(folder.files == ["water.isp.json", "water.summary.txt"])
     }
@@ -136,7 +136,8 @@ private var editedSession: Session {
         #expect(try FileManager.default.contentsOfDirectory(atPath: sub) == ["water.isp.json"])
         // Nothing can be written beside the session, so the summary would go to the current folder.
         let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
-        #expect(store.summaryPath == FileManager.default.currentDirectoryPath + "/water.summary.txt")
+        #expect(store.exportPath(.summary) == FileManager.default.currentDirectoryPath + "/water.summary.txt")
+        #expect(store.exportPath(.record(.csv)) == FileManager.default.currentDirectoryPath + "/water.record.csv")
     }
 
     /// A read-only file system cannot be mounted here, so the decision is checked from its inputs.

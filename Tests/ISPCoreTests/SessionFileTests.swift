@@ -193,11 +193,13 @@ import Testing
         let store = FileSessionStore(path: folder.path + "/water.isp.json")
         let session = Session(guide: .builtIn, name: "Água 水")
         try store.save(session)
-        let path = try store.exportSummary(SummaryReport(guide: .builtIn, session: session))
+        let summary = ReportExport.summary.contents(guide: .builtIn, session: session)
+        let path = try store.export(.summary, contents: summary)
         #expect(path == folder.path + "/water.summary.txt")
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("Readiness summary: Água 水\n"))
         #expect(folder.files == ["water.isp.json", "water.summary.txt"])
-        #expect(FileSessionStore(path: "/a/b.json").summaryPath == "/a/b.summary.txt")
+        #expect(FileSessionStore(path: "/a/b.json").exportPath(.summary) == "/a/b.summary.txt")
+        #expect(FileSessionStore(path: "/a/b.isp.json").exportPath(.record(.html)) == "/a/b.record.html")
     }
 }
 

@@ -72,6 +72,8 @@ import Testing
         expectGolden(state.view(), "summary-80x24")
         state.press(.pageDown)
         expectGolden(state.view(), "summary-80x24-page-2")
+        state.press(.character("x"))
+        expectGolden(state.view(), "summary-export-80x24")
     }
 
     @Test func helpScreen() {

@@ -1,3 +1,4 @@
+import Foundation
 import ISPCore
 import TerminalUI
 import Testing
@@ -7,7 +8,8 @@ import Testing
 /// Records what the runner saves and exports, or fails writes: every one, or the first few saves.
 final class SaveRecorder: SessionStore {
     var saved: [Session] = []
-    var exported: [String] = []
+    /// What was exported, with its contents as text.
+    var exported: [(export: ReportExport, text: String)] = []
     var failure: FileError?
     /// How many saves fail with `failure` before saves work again; nil for all of them.
     var failingSaves: Int?
@@ -20,10 +22,10 @@ final class SaveRecorder: SessionStore {
         saved.append(session)
     }
 
-    func exportSummary(_ report: SummaryReport) throws(FileError) -> String {
+    func export(_ export: ReportExport, contents: Data) throws(FileError) -> String {
         if let failure { throw failure }
-        exported.append(report.text())
-        return "/shared/water.summary.txt"
+        exported.append((export, String(decoding: contents, as: UTF8.self)))
+        return "/shared/water." + export.fileSuffix
     }
 }
 
@@ -111,11 +113,28 @@ final class SaveRecorder: SessionStore {
 
     @Test func exportsTheSummaryFromTheSummaryScreenAndSaysWhere() {
         let recorder = SaveRecorder()
-        let (_, backend, _) = run([.key(.escape), .key(.character("s")), .key(.character("x")), .key(.control("q"))],
-                                  recorder: recorder)
-        #expect(recorder.exported.count == 1)
-        #expect(recorder.exported.first?.hasPrefix("Readiness summary: Água para Todos 水\n") == true)
+        let keys: [Event?] = [.key(.escape), .key(.character("s")), .key(.character("x")), .key(.character("s")),
+                              .key(.control("q"))]
+        let (_, backend, _) = run(keys, recorder: recorder)
+        #expect(recorder.exported.map(\.export) == [.summary])
+        #expect(recorder.exported.first?.text.hasPrefix("Readiness summary: Água para Todos 水\n") == true)
         #expect(backend.frames.last?.rowText(0).hasSuffix("Summary saved to /shared/water.summary.txt") == true)
+    }
+
+    @Test func xThenALetterExportsTheRecordInThatFormatAndAExportsEverything() {
+        let html = SaveRecorder()
+        let toSummary: [Event?] = [.key(.escape), .key(.character("s")), .key(.character("x"))]
+        let (_, frames, _) = run(toSummary + [.key(.character("h")), .key(.control("q"))], recorder: html)
+        #expect(html.exported.map(\.export) == [.record(.html)])
+        #expect(html.exported.first?.text.hasPrefix("<!DOCTYPE html>") == true)
+        #expect(frames.frames.last?.rowText(0).hasSuffix("Record saved to /shared/water.record.html") == true)
+
+        let all = SaveRecorder()
+        let (_, backend, _) = run(toSummary + [.key(.character("a")), .key(.control("q"))], recorder: all)
+        #expect(all.exported.map(\.export) == ReportExport.all)
+        #expect(all.exported.map(\.export.fileSuffix)
+            == ["summary.txt", "record.md", "record.html", "record.csv", "record.json"])
+        #expect(backend.frames.last?.rowText(0).hasSuffix("Summary and record saved to /shared/water.*") == true)
     }
 
     @Test func ctrlSSavesAtOnceAndSaysSo() {

@@ -1,0 +1,204 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// The meeting record, to hand out after a workshop as "a summary of different viewpoints written for
+/// distribution": the readiness summary, then every question with each voice's rating and note, the consensus
+/// and its reason and the group's notes, then the partnership's records and the methods note.
+///
+/// The one place a report gains content: what is added to `document` shows in text, Markdown and HTML, a table
+/// added to `tables` becomes a CSV table (`--table NAME`), and the JSON carries the whole session's answers.
+public struct MeetingRecord: Sendable {
+    public let report: SummaryReport
+
+    public init(guide: Guide, session: Session) {
+        report = SummaryReport(guide: guide, session: session)
+    }
+
+    private var session: Session { report.session }
+    private var guide: Guide { report.guide }
+
+    public var document: ReportDocument {
+        ReportDocument(title: "Meeting record: \(session.displayName)", intro: report.intro(dated: true),
+                       sections: report.readinessSections(listingVoices: false) + answerSections + recordSections
+                           + report.closingSections)
+    }
+
+    /// The tables a CSV can hold: the answers (the default), the participants, and each of the records.
+    public var tables: [DocumentTable] {
+        var tables = [answersTable]
+        if !session.raters.isEmpty {
+            tables.append(DocumentTable(
+                name: "participants", columns: ["Participant", "Organisation", "Sector"],
+                rows: session.raters.enumerated().map { number, participant in
+                    [participant.displayName(number: number + 1), participant.organisation,
+                     participant.sector?.label ?? ""]
+                }))
+        }
+        return tables + recordTables
+    }
+
+    /// The record as JSON (`isp-wizard-report`): every rating, note, consensus and record.
+    public func json() -> Data {
+        report.json(format: "isp-wizard-report")
+    }
+
+    // MARK: The answers
+
+    /// A section a step, with its score, and in it a section a question.
+    private var answerSections: [ReportSection] {
+        guide.steps.enumerated().flatMap { stepIndex, step -> [ReportSection] in
+            let readiness = report.summary.steps[stepIndex]
+            let score = readiness.score.map { String(format1: $0) } ?? "no score"
+            let heading = ReportSection(
+                id: "step-\(stepIndex + 1)", heading: "Step \(stepIndex + 1): \(step.title)",
+                blocks: [.paragraph("Score \(score), \(readiness.band.rawValue), \(readiness.rated) of "
+                                        + "\(readiness.applicable) rated")])
+            return [heading] + step.prompts.enumerated().map { promptIndex, prompt in
+                questionSection(prompt, reference: PromptReference(
+                    prompt: prompt, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
+                    rating: session.answer(for: prompt.id).groupRating(in: session.raters)))
+            }
+        }
+    }
+
+    /// A question: the group's rating (and whether it is a consensus), the reason, the notes, each voice.
+    private func questionSection(_ prompt: Prompt, reference: PromptReference) -> ReportSection {
+        let answer = session.answer(for: prompt.id)
+        let raters = session.raters
+        var marks: [String] = []
+        if prompt.critical { marks.append("critical") }
+        if prompt.derived { marks.append("derived from the guide's text") }
+        let heading = "Q\(reference.questionNumber). \(prompt.text)"
+            + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))")
+        var blocks: [ReportBlock] = []
+        let rating = report.ratingLabel(reference)
+        if raters.isEmpty {
+            blocks.append(.paragraph("Rating: \(rating)"))
+        } else {
+            blocks.append(.paragraph("Group rating: \(rating)\(answer.rating == nil ? "" : ", consensus")"))
+        }
+        if answer.divergence(in: raters) != nil {
+            blocks.append(.remark("The ratings diverge (2 or more apart, or hidden dissent)."))
+        }
+        if !answer.reason.isBlank { blocks.append(.paragraph("Reason for the consensus: \(answer.reason)")) }
+        if answer.isCarriedOver { blocks.append(.remark("Carried over from round \(session.round - 1), to confirm.")) }
+        if !answer.notes.isBlank {
+            blocks.append(.paragraph("\(raters.isEmpty ? "Notes" : "Group notes"): \(answer.notes)"))
+        }
+        let voices = answer.voices(in: raters)
+        if !voices.isEmpty {
+            blocks.append(.table(DocumentTable(
+                columns: ["Participant", "Organisation", "Sector", "Rating", "Note"],
+                rows: voices.map { participant, voice in
+                    [report.displayName(participant), participant.organisation,
+                     participant.sector?.label ?? "", voice.rating.map { "\($0.code) \($0.label)" } ?? "", voice.note]
+                })))
+        }
+        return ReportSection(id: prompt.id, heading: heading, level: 3, blocks: blocks)
+    }
+
+    /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), and a
+    /// row per participant who answered it.
+    private var answersTable: DocumentTable {
+        let raters = session.raters
+        let selfAssessment = session.mode == .selfAssessment
+        var rows: [[String]] = []
+        for (stepIndex, step) in guide.steps.enumerated() {
+            for prompt in step.prompts {
+                let answer = session.answer(for: prompt.id)
+                let question = ["\(stepIndex + 1)", prompt.id, prompt.text]
+                let group: [String]
+                switch answer.groupRating(in: raters) {
+                case .given(let rating): group = [rating.code, rating.label]
+                case .mean(let mean): group = [String(format1: mean), "Mean, no consensus yet"]
+                case .notApplicable: group = [Rating.notApplicable.code, "Not applicable (all who answered)"]
+                case .dontKnow: group = [Rating.dontKnow.code, "Don't know (no one gave a stage)"]
+                case .unanswered: group = ["", "Not answered"]
+                }
+                let who = selfAssessment ? [session.organisation, session.organisation, session.sector?.label ?? ""]
+                    : ["Group", "", ""]
+                rows.append(question + who + group + [answer.notes, answer.reason])
+                for (number, participant) in raters.enumerated() {
+                    guard let voice = answer.voices[participant.id], !voice.isEmpty else { continue }
+                    rows.append(question + [
+                        participant.displayName(number: number + 1), participant.organisation,
+                        participant.sector?.label ?? "", voice.rating?.code ?? "", voice.rating?.label ?? "",
+                        voice.note, "",
+                    ])
+                }
+            }
+        }
+        return DocumentTable(
+            name: "answers",
+            columns: ["Step", "Prompt id", "Question", "Participant", "Organisation", "Sector", "Rating",
+                      "Rating label", "Note", "Reason"],
+            rows: rows)
+    }
+
+    // MARK: The records
+
+    /// The partnership's records, each as a table of what it holds. Until the records have their own screens
+    /// (stakeholder register, convening plan, ground rules, action plan), whatever a session keeps is shown as
+    /// it is, field by field.
+    private var recordSections: [ReportSection] {
+        let tables = recordTables
+        guard !tables.isEmpty else { return [] }
+        return [ReportSection(id: "records", heading: "Records", blocks: [])] + tables.map { table in
+            ReportSection(id: "record-\(table.name ?? "")", heading: table.name, level: 3, blocks: [.table(table)])
+        }
+    }
+
+    private var recordTables: [DocumentTable] {
+        session.records.keys.sorted().compactMap { name in
+            session.records[name].map { DocumentTable(name: name, json: $0) }
+        }
+    }
+}
+
+extension DocumentTable {
+    /// A JSON value as a table: a list of objects as a row each, with a column for every field any of them has;
+    /// a list of other values as one column; an object as a field and value a row; anything else as one cell.
+    init(name: String, json: JSONValue) {
+        switch json {
+        case .array(let items):
+            let objects = items.compactMap { item -> [String: JSONValue]? in
+                if case .object(let fields) = item { return fields }
+                return nil
+            }
+            guard objects.count == items.count, !items.isEmpty else {
+                self.init(name: name, columns: ["Value"], rows: items.map { [$0.cellText] })
+                return
+            }
+            var columns: [String] = []
+            for object in objects {
+                columns += object.keys.sorted().filter { !columns.contains($0) }
+            }
+            self.init(name: name, columns: columns,
+                      rows: objects.map { object in columns.map { object[$0]?.cellText ?? "" } })
+        case .object(let fields):
+            self.init(name: name, columns: ["Field", "Value"],
+                      rows: fields.keys.sorted().map { [$0, fields[$0]?.cellText ?? ""] })
+        default:
+            self.init(name: name, columns: ["Value"], rows: [[json.cellText]])
+        }
+    }
+}
+
+extension JSONValue {
+    /// The value in a table's cell: text as it is, a whole number without decimals, a list or object as JSON.
+    var cellText: String {
+        switch self {
+        case .null: return ""
+        case .bool(let value): return value ? "yes" : "no"
+        case .string(let value): return value
+        case .number(let value):
+            if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
+            return String(value)
+        case .array, .object:
+            return (try? SessionFile.encodeCompactJSON(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        }
+    }
+}

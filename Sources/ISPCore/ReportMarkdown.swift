@@ -1,0 +1,114 @@
+// A report document as GitHub-flavoured Markdown: headings, paragraphs, lists and pipe tables; the charts as
+// tables. Text from users is escaped so that it reads as typed, and its controls are shown visibly.
+
+extension ReportDocument {
+    public var markdown: String {
+        var blocks = ["# " + Markdown.inline(title)]
+        blocks += intro.map { Markdown.block($0) }
+        for section in sections {
+            if let heading = section.heading {
+                blocks.append(String(repeating: "#", count: min(section.level, 6)) + " " + Markdown.inline(heading))
+            }
+            blocks += section.blocks.map { Markdown.block($0) }
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+}
+
+private enum Markdown {
+    static func block(_ block: ReportBlock) -> String {
+        switch block {
+        case .paragraph(let text):
+            return paragraph(text)
+        case .remark(let text):
+            return "> " + paragraph(text).replacing("\n", with: "\n> ")
+        case .list(let list):
+            return list.items.map { item in
+                let details = item.details.map { "\n\n" + Markdown.block($0).indented(by: 2) }.joined()
+                return "- " + inline(item.text) + details
+            }.joined(separator: list.items.contains { !$0.details.isEmpty } ? "\n\n" : "\n")
+        case .table(let table):
+            return self.table(table.columns, table.rows)
+        case .profile(let profile):
+            let rows = profile.phases.flatMap { phase in
+                phase.steps.enumerated().map { index, step -> [String] in
+                    let phaseScore = phase.score.map { String(format1: $0) } ?? "no score"
+                    return [index == 0 ? "\(phase.title): \(phaseScore)\(phase.provisional ? " (provisional)" : "")"
+                                : "",
+                            "\(step.number) \(step.title)", step.score.map { String(format1: $0) } ?? "–",
+                            bar(step.score),
+                            step.band.rawValue + (step.cappedByCritical ? " (critical question low)" : ""),
+                            "\(step.rated) of \(step.applicable)"]
+                }
+            }
+            return table(["Phase", "Step", "Score", "Profile", "Band", "Rated"], rows)
+        case .sectorMap(let map):
+            let rows = map.sectors.map { sector in
+                [sector.label] + map.steps.map { step in
+                    map.mean(of: sector, step: step).map { "\(String(format1: $0)) \(Band(mean: $0).shade)" } ?? "–"
+                }
+            }
+            let gaps = ["Gap"] + map.steps.map { step in
+                step.gap.map { String(format1: $0) + (step.sectorsDiffer ? " !" : "") } ?? "–"
+            }
+            return table(["Sector"] + map.steps.map { "Step \($0.stepNumber)" }, rows + [gaps])
+                + "\n\n" + inline("█ Ready, ▒ Developing, ░ Not ready; ! a gap of 1.0 or more.")
+        }
+    }
+
+    /// A bar of 16 cells for the 0–4 scale.
+    static func bar(_ score: Double?) -> String {
+        let filled = Int(((score ?? 0) * 4).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 16 - filled)
+    }
+
+    /// A pipe table; each cell on one line, with its pipes escaped and its line breaks as `<br>`.
+    static func table(_ columns: [String], _ rows: [[String]]) -> String {
+        func line(_ cells: [String]) -> String {
+            "| " + columns.indices.map { index in
+                let cell = index < cells.count ? cells[index] : ""
+                return cell.split(separator: "\n", omittingEmptySubsequences: false)
+                    .map { inline(String($0)) }.joined(separator: "<br>")
+            }.joined(separator: " | ") + " |"
+        }
+        return ([line(columns), "|" + String(repeating: " --- |", count: columns.count)] + rows.map(line))
+            .joined(separator: "\n")
+    }
+
+    /// Text that keeps its line breaks (as hard breaks), each line escaped.
+    static func paragraph(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in atLineStart(inline(String(line.trimmingPrefix { $0 == " " || $0 == "\t" }))) }
+            .joined(separator: "\\\n")
+    }
+
+    /// Text on one line, its controls shown visibly and every character Markdown could read as markup escaped.
+    static func inline(_ text: String) -> String {
+        var result = ""
+        for character in text.visibleControls.onOneLine {
+            if "\\`*_[]<>|~&#".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// A line that would otherwise start a list, a heading, a quote or a rule, escaped.
+    private static func atLineStart(_ line: String) -> String {
+        guard let first = line.first else { return line }
+        if "-+=>".contains(first) { return "\\" + line }
+        let digits = line.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let after = line.dropFirst(digits.count).first, after == "." || after == ")" {
+            return digits + "\\" + line.dropFirst(digits.count)
+        }
+        return line
+    }
+}
+
+extension String {
+    /// Every line but empty ones indented by `count` spaces.
+    func indented(by count: Int) -> String {
+        let padding = String(repeating: " ", count: count)
+        return split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : padding + $0 }.joined(separator: "\n")
+    }
+}

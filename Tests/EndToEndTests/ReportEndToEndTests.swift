@@ -1,0 +1,177 @@
+import Foundation
+import ISPCore
+import Testing
+
+/// A session fixture of ISPCoreTests, by name.
+func sessionFixture(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../ISPCoreTests/Fixtures/sessions/\(name)").standardizedFileURL.path
+}
+
+/// Headless Chromium and poppler's tools, which print the HTML record to PDF and read it back.
+enum Printing {
+    static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]
+        .first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let available = chromium != nil && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext")
+        && FileManager.default.isExecutableFile(atPath: "/usr/bin/pdfinfo")
+    static let skipped: Comment = "chromium or poppler-utils is not installed (.ci/run installs them): not printed"
+
+    /// Prints an HTML file to PDF as a person would from the browser, on `paper` (`A4`, `letter`), and returns the
+    /// PDF's text and its number of pages.
+    static func print(_ html: String, paper: String, in folder: String) throws -> (text: String, pages: Int) {
+        let chromium = try #require(chromium)
+        // The paper the print dialog would be set to.
+        let page = folder + "/\(paper).html"
+        try html.replacing("<style>", with: "<style>@page { size: \(paper); }", maxReplacements: 1)
+            .write(toFile: page, atomically: true, encoding: .utf8)
+        let pdf = folder + "/\(paper).pdf"
+        let printed = try spawn([chromium, "--headless", "--disable-gpu", "--no-sandbox", "--no-pdf-header-footer",
+                                 "--user-data-dir=\(folder)/chromium", "--print-to-pdf=\(pdf)", "file://\(page)"])
+        #expect(printed.status == 0, "\(printed.error)")
+        // In the order the browser drew it: a table row's cells, and a note broken across lines, stay together.
+        let text = try spawn(["pdftotext", "-raw", "-enc", "UTF-8", pdf, "-"])
+        let info = try spawn(["pdfinfo", pdf])
+        let pages = info.output.split(separator: "\n").first { $0.hasPrefix("Pages:") }
+            .flatMap { Int($0.dropFirst("Pages:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
+        return (text.output, pages)
+    }
+}
+
+extension String {
+    /// The text without any whitespace, to find a note in a PDF whatever its lines were broken at.
+    var squeezed: String { unicodeScalars.filter { !$0.properties.isWhitespace }.map(String.init).joined() }
+}
+
+/// `report`, `compare` and `new --from` run as a facilitator would, and the HTML record printed by a real browser.
+@Suite(.serialized) struct ReportEndToEndTests {
+    let fiveVoices = sessionFixture("v2/v2-five-voices.isp.json")
+    let firstRound = sessionFixture("v1/v1-workshop.isp.json")
+    let secondRound = sessionFixture("v2/v2-round-2-of-v1-workshop.isp.json")
+
+    @Test func reportWritesEachFormatToStandardOutputOrToAFile() throws {
+        let workspace = try Workspace()
+        for format in ["text", "markdown", "html", "csv", "json"] {
+            let printed = try runWizard(["report", fiveVoices, "--format", format])
+            #expect(printed.status == 0 && printed.error.isEmpty, "\(format): \(printed.error)")
+            let output = workspace.path + "/record.\(format)"
+            let written = try runWizard(["report", fiveVoices, "--format", format, "--output", output])
+            #expect(written.status == 0 && written.output.isEmpty)
+            #expect(try String(contentsOfFile: output, encoding: .utf8) == printed.output, "\(format)")
+        }
+        let text = try runWizard(["report", fiveVoices])
+        #expect(text.output.hasPrefix("Meeting record: Água para Todos 水\n"))
+        let csv = workspace.path + "/actions.csv"
+        let written = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "actions", "--output", csv])
+        #expect(written.status == 0)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
+        #expect(bytes.starts(with: Data("\u{FEFF}action,due,owner,status\r\n".utf8)))
+    }
+
+    @Test func aWrongTableOrATableWithoutCSVIsRefusedInOneSentence() throws {
+        let unknown = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "budget"])
+        #expect(unknown.status == 1)
+        #expect(unknown.error == "Error: \(fiveVoices) has no table \"budget\"; its tables are answers, participants, "
+            + "actions.\n")
+        let notCSV = try runWizard(["report", fiveVoices, "--table", "actions"])
+        #expect(notCSV.status == 1 && notCSV.error == "Error: --table chooses a CSV table; add --format csv.\n")
+        let missing = try runWizard(["report", "/nonexistent/x.isp.json"])
+        #expect(missing.status == 1 && missing.error.contains("/nonexistent/x.isp.json"))
+    }
+
+    @Test(.enabled(if: Printing.available, Printing.skipped))
+    func theHTMLRecordPrintedByChromiumHoldsEveryQuestionNoteAndParticipant() throws {
+        let workspace = try Workspace()
+        let session = try SessionFile.load(from: fiveVoices)
+        let html = try runWizard(["report", fiveVoices, "--format", "html"]).output
+        for paper in ["A4", "letter"] {
+            let (text, pages) = try Printing.print(html, paper: paper, in: workspace.path)
+            let printed = text.squeezed
+            let questions = Guide.builtIn.steps.flatMap(\.prompts).map(\.text)
+            let people = session.participants.enumerated().flatMap { number, participant in
+                [participant.displayName(number: number + 1), participant.organisation]
+            }
+            let notes = session.answers.values.flatMap { [$0.notes, $0.reason] + $0.voices.values.map(\.note) }
+            let actions = ["Convocar a los socios del agua", "社区会议：青年参与", "=cmd|' /C calc'!A0"]
+            for expected in questions + people + notes + actions where !expected.isEmpty {
+                let found = printed.contains(expected.visibleControls.squeezed)
+                #expect(found, "\(paper): \(expected.visibleControls) is not in the PDF")
+            }
+            #expect(pages > 5 && pages < 20, "\(paper): \(pages) pages")
+        }
+    }
+
+    @Test(.enabled(if: Printing.available, Printing.skipped))
+    func aFortyParticipantRecordPrintsOnFewerThanSixtyA4Pages() throws {
+        let workspace = try Workspace()
+        var session = Session(guide: .builtIn, mode: .workshop, name: "Agua para Todos 水")
+        let sectors = Sector.allCases
+        session.participants = (0..<40).map { index in
+            Participant(id: "p\(index)", name: ["Ana Núñez", "李华", "Grace Achieng", "김민준"][index % 4] + " \(index)",
+                        organisation: "Organización \(index) 水务", sector: sectors[index % sectors.count])
+        }
+        for (number, prompt) in Guide.builtIn.steps.flatMap(\.prompts).enumerated() {
+            var answer = Answer(notes: "Notas del grupo sobre \(prompt.id): café, 水.\nSegunda línea.")
+            for (index, participant) in session.participants.enumerated() {
+                answer.voices[participant.id] = Voice(
+                    rating: .stage(Stage(rawValue: (number + index) % 5) ?? .partial),
+                    note: index % 3 == 0 ? "Nota de \(participant.name): el acceso al agua, 社区参与 (\(prompt.id))." : "")
+            }
+            if number % 2 == 0 {
+                answer.rating = .stage(.partial)
+                answer.reason = "The municipality convenes; 大家同意."
+            }
+            session.answers[prompt.id] = answer
+        }
+        let path = workspace.path + "/forty.isp.json"
+        try SessionFile.save(session, to: path)
+        let html = try runWizard(["report", path, "--format", "html"]).output
+        let (text, pages) = try Printing.print(html, paper: "A4", in: workspace.path)
+        #expect(pages < 60, "\(pages) A4 pages")
+        let found = text.squeezed.contains("김민준 39".squeezed)
+        #expect(found, "the last participant is not in the PDF")
+    }
+
+    @Test func newFromStartsTheNextRoundOfAVersionOneWorkshopAndOpensIt() throws {
+        let workspace = try Workspace()
+        let next = workspace.path + "/round-2.isp.json"
+        let tmux = try TmuxSession(command: try workspace.command("new --from \(firstRound) --file \(next)"))
+        tmux.waitFor("About this partnership")
+        try tmux.press("Escape", "s")
+        let summary = tmux.waitFor("How ready is the partnership?")
+        #expect(summary.contains("Carried over from round 1 and still to confirm: 31"))
+        try tmux.press("Escape", "1")
+        try tmux.press("Enter")
+        tmux.waitFor("c confirm carried-over")
+        try tmux.press("c")
+        tmux.waitUntil("dropped the confirm key") { rows in !rows.joined().contains("confirm carried-over") }
+        try tmux.press("C-q")
+        tmux.waitForExit()
+
+        let old = try SessionFile.read(from: firstRound)
+        let new = try SessionFile.read(from: next)
+        #expect(new.session.partnershipID == old.session.partnershipID && new.session.round == 2)
+        #expect(new.session.partnership == old.session.partnership)
+        #expect(new.session.unconfirmedAnswers == 30 && new.session.answers["s1.q1"]?.isCarriedOver == false)
+        #expect(new.session.answers.mapValues(\.rating) == old.session.answers.mapValues(\.rating))
+
+        let both = try runWizard(["new", "--from", firstRound, "--for", secondRound])
+        #expect(both.status == 1 && both.error == "Error: --from and --for exclude each other; give one of them.\n")
+    }
+
+    @Test func compareShowsWhatMovedAndRefusesAnotherPartnershipUnlessForced() throws {
+        let compared = try runWizard(["compare", firstRound, secondRound])
+        #expect(compared.status == 0, "\(compared.error)")
+        #expect(compared.output.contains("Ratings that moved by 2 points or more: 2"))
+        #expect(compared.output.contains("Notes that changed: 1"))
+        for format in ["markdown", "html", "json"] {
+            let shown = try runWizard(["compare", firstRound, secondRound, "--format", format])
+            #expect(shown.status == 0 && shown.output.contains("Amani Otieno"), "\(format)")
+        }
+        let other = sessionFixture("v1/v1-self-assessment.isp.json")
+        let refused = try runWizard(["compare", other, secondRound])
+        #expect(refused.status == 1)
+        #expect(refused.error == "Error: \(secondRound) belongs to another partnership than \(other) "
+            + "(\"Water for All, Kisumu\", not \"青年就业伙伴关系 Youth Jobs\"); add --force to compare them anyway.\n")
+        #expect(try runWizard(["compare", other, secondRound, "--force"]).status == 0)
+    }
+}

@@ -1,0 +1,232 @@
+import DisplayWidth
+import Foundation
+import Testing
+
+@testable import ISPCore
+
+/// The meeting record of five participants from three sectors (Latin, accented and CJK names, a name with escape
+/// sequences, an organisation and notes that look like formulas), with consensus, divergence and an action plan in
+/// its records, in every format, each read back.
+@Suite struct ReportFormatTests {
+    let session: Session
+    let record: MeetingRecord
+
+    init() throws {
+        session = try SessionFile.load(from: fixture("sessions/v2/v2-five-voices.isp.json").path)
+        record = MeetingRecord(guide: .builtIn, session: session)
+    }
+
+    func rendered(_ format: ReportFormat, table: String? = nil) throws -> String {
+        String(decoding: try #require(record.rendered(as: format, table: table)), as: UTF8.self)
+    }
+
+    /// Every note typed on the session's answers: the group's, each reason and each voice's.
+    var notes: [String] {
+        session.answers.values.flatMap { answer in
+            [answer.notes, answer.reason] + answer.voices.values.map(\.note)
+        }.filter { !$0.isEmpty }
+    }
+
+    @Test func theCSVOfAnswersHasARowPerQuestionAndVoiceAndReadsBackCellForCell() throws {
+        let data = try #require(record.rendered(as: .csv))
+        #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let rows = try parseCSV(String(decoding: data.dropFirst(3), as: UTF8.self))
+        #expect(rows.first == ["Step", "Prompt id", "Question", "Participant", "Organisation", "Sector", "Rating",
+                               "Rating label", "Note", "Reason"])
+        let body = rows.dropFirst()
+        #expect(body.allSatisfy { $0.count == 10 })
+        let prompts = Guide.builtIn.steps.flatMap(\.prompts)
+        #expect(body.count == prompts.count * 6)
+        let anaOnFirst = try #require(body.first { $0[1] == "s1.q1" && $0[3] == "Ana Núñez" })
+        #expect(anaOnFirst == ["1", "s1.q1", prompts[0].text, "Ana Núñez", "Municipio de Cochabamba", "Government",
+                               "3", "In place", "Ana: el municipio convoca, café y diálogo (s1.q1).", ""])
+        let group = try #require(body.first { $0[1] == "s1.q1" && $0[3] == "Group" })
+        #expect(group[6...] == ["3", "In place",
+                                "Notas del grupo sobre s1.q1: acceso al agua 水.\nSegunda línea, naïve.",
+                                "Acordado (s1.q1): el municipio convoca; 大家同意。"])
+        let li = try #require(body.first { $0[1] == "s3.q1" && $0[3] == "李华" })
+        #expect(li[4] == "水务合作社" && li[8] == "李华：社区参与很重要（s3.q1）。")
+    }
+
+    @Test func aCSVCellThatCouldRunAsAFormulaStartsWithAnApostrophe() throws {
+        let rows = try parseCSV(String(try rendered(.csv).dropFirst()))
+        let bea = rows.filter { $0[3] == "Bea Costa" }
+        #expect(bea.allSatisfy { $0[4] == "'=HYPERLINK(\"http://example.invalid\",\"AquaPlus\")" })
+        #expect(bea.first { $0[1] == "s1.q1" }?[8] == "'=SUM(A1:A9)")
+        #expect(bea.first { $0[1] == "s1.q2" }?[8] == "'+1 call the mayor")
+        #expect(bea.first { $0[1] == "s1.q3" }?[8] == "'-2 from last year, @Ana asked\tfor a tab")
+        #expect(DocumentTable.csvField("@mention") == "'@mention")
+        #expect(DocumentTable.csvField("\tindented") == "'\tindented")
+        #expect(DocumentTable.csvField("\rreturn") == "^Mreturn")
+        #expect(DocumentTable.csvField("a \"quote\", then") == "\"a \"\"quote\"\", then\"")
+        let actions = try parseCSV(String(try rendered(.csv, table: "actions").dropFirst()))
+        #expect(actions.first == ["action", "due", "owner", "status"])
+        #expect(actions.last?.first == "'=cmd|' /C calc'!A0")
+        #expect(actions[2] == ["社区会议：青年参与", "2027-02-01", "李华", "open"])
+        #expect(record.rendered(as: .csv, table: "nothing") == nil)
+        #expect(record.tables.compactMap(\.name) == ["answers", "participants", "actions"])
+    }
+
+    @Test func theJSONDecodesWithEveryRatingNoteConsensusAndRecord() throws {
+        struct Report: Decodable {
+            struct Prompt: Decodable {
+                struct Voice: Decodable {
+                    var participantID: String
+                    var rating: String?
+                    var note: String
+                }
+                var promptID: String
+                var consensus: String?
+                var reason: String
+                var notes: String
+                var carriedOver: Bool
+                var voices: [Voice]
+            }
+            var format: String
+            var schemaVersion: Int
+            var partnershipID: String
+            var round: Int
+            var participants: [Participant]
+            var prompts: [Prompt]
+            var records: [String: JSONValue]
+        }
+        let data = try #require(record.rendered(as: .json))
+        let report = try JSONDecoder().decode(Report.self, from: data)
+        #expect(report.format == "isp-wizard-report" && report.schemaVersion == 1)
+        #expect(report.partnershipID == session.partnershipID && report.round == 1)
+        #expect(report.participants == session.participants)
+        #expect(report.prompts.count == 31)
+        for prompt in report.prompts {
+            let answer = session.answer(for: prompt.promptID)
+            #expect(prompt.consensus == answer.rating?.code && prompt.reason == answer.reason)
+            #expect(prompt.notes == answer.notes && !prompt.carriedOver)
+            #expect(prompt.voices.map(\.participantID) == session.participants.map(\.id))
+            for voice in prompt.voices {
+                #expect(voice.rating == answer.voices[voice.participantID]?.rating?.code)
+                #expect(voice.note == answer.voices[voice.participantID]?.note)
+            }
+        }
+        #expect(report.records == session.records)
+        #expect(!hasRawControlBytes(data.dropLast()))
+        #expect(String(decoding: data, as: UTF8.self).contains(#"Otieno\u001b]0;pwned\u0007"#))
+    }
+
+    @Test func everyMarkdownTableHasAsManyCellsInEachRowAsInItsHeader() throws {
+        let lines = try rendered(.markdown).split(separator: "\n", omittingEmptySubsequences: false)
+        var tables = 0
+        var index = 0
+        while index < lines.count {
+            guard lines[index].hasPrefix("| ") else {
+                index += 1
+                continue
+            }
+            let rows = lines[index...].prefix { $0.hasPrefix("|") }
+            let header = cellCount(rows.first ?? "")
+            #expect(rows.dropFirst().first.map { $0.hasPrefix("| --- |") } == true)
+            for row in rows { #expect(cellCount(row) == header, "\(row)") }
+            tables += 1
+            index += rows.count
+        }
+        // The profile, the sector map, 31 questions' voices and the action plan.
+        #expect(tables == 34)
+    }
+
+    @Test func markdownEscapesWhatWouldBeMarkupAndKeepsEveryNote() throws {
+        let markdown = try rendered(.markdown)
+        #expect(markdown.hasPrefix("# Meeting record: Água para Todos 水\n"))
+        #expect(markdown.contains(#"=HYPERLINK("http://example.invalid","AquaPlus")"#))
+        #expect(markdown.contains("Notas del grupo sobre s1.q1: acceso al agua 水.\\\nSegunda línea, naïve."))
+        #expect(markdown.contains("| 李华 | 水务合作社 | Civil society | 4 Institutionalised | 李华：社区参与很重要（s3.q1）。 |"))
+        #expect(markdown.contains(#"Clear ^\[\[2J the screen"#))
+        #expect(!hasControls(markdown, allowingLineBreaks: true))
+    }
+
+    @Test func theTextRecordFits80ColumnsAndHoldsEveryVoiceAndNote() throws {
+        let text = try rendered(.text)
+        for line in text.split(separator: "\n") { #expect(line.displayWidth <= 80, "\(line)") }
+        #expect(!hasControls(text, allowingLineBreaks: true))
+        #expect(text.contains("Round 1, started 2026-11-20\n"))
+        #expect(text.contains("Otieno^[]0;pwned^G"))
+        let flat = text.replacing("\n", with: " ").split(separator: " ").joined(separator: " ")
+        for note in notes {
+            let shown = note.visibleControls.replacing("\n", with: " ").replacing("\t", with: " ")
+            #expect(flat.contains(shown.split(separator: " ").joined(separator: " ")), "\(note)")
+        }
+    }
+
+    @Test func theHTMLIsOneFileWithNothingFromElsewhereAndEveryTextEscaped() throws {
+        let html = try rendered(.html)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\">"))
+        for outside in ["<script", "<link", "<img", "@import", "url(", "src=", "http://", "https://"] {
+            #expect(!html.contains(outside) || outside == "http://" && !html.contains("href=\"http"), "\(outside)")
+        }
+        #expect(html.contains("=HYPERLINK(&quot;http://example.invalid&quot;,&quot;AquaPlus&quot;)"))
+        #expect(html.contains("Otieno^[]0;pwned^G"))
+        #expect(html.contains("Notas del grupo sobre s1.q1: acceso al agua 水.<br>\nSegunda línea, naïve."))
+        #expect(!hasControls(html, allowingLineBreaks: true))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 7 + 1)
+        #expect(html.contains("@media print") && html.contains("break-inside: avoid"))
+        let escaped = HTML.escape("<b onclick=\"x\">Tom & 'Jerry'</b>")
+        #expect(escaped == "&lt;b onclick=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;")
+    }
+
+    @Test func theSummaryStaysTheShortViewAndTheRecordAddsEveryQuestion() {
+        let summary = SummaryReport(guide: .builtIn, session: session).text()
+        let text = record.document.text()
+        #expect(!summary.contains("Q1. What is the nature"))
+        #expect(text.contains("Q1. What is the nature of the problem"))
+        #expect(text.contains("\nRecords\n\nactions\n"))
+    }
+
+    /// The cells of a Markdown table row: pipes not escaped with a backslash, less the two at its ends.
+    func cellCount(_ row: Substring) -> Int {
+        var count = 0
+        var escaped = false
+        for character in row {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count - 1
+    }
+}
+
+/// A CSV parser after RFC 4180, written apart from the writer: fields split on commas, records on CRLF, a quoted
+/// field may hold commas, line breaks and doubled quotes.
+func parseCSV(_ text: String) throws -> [[String]] {
+    struct Malformed: Error {}
+    var rows: [[String]] = []
+    var row: [String] = []
+    var field = ""
+    var inQuotes = false
+    var characters = Array(text.unicodeScalars)[...]
+    while let scalar = characters.popFirst() {
+        if inQuotes {
+            if scalar == "\"" {
+                if characters.first == "\"" {
+                    characters.removeFirst()
+                    field.unicodeScalars.append("\"")
+                } else {
+                    inQuotes = false
+                }
+            } else {
+                field.unicodeScalars.append(scalar)
+            }
+        } else if scalar == "\"" {
+            guard field.isEmpty else { throw Malformed() }
+            inQuotes = true
+        } else if scalar == "," {
+            row.append(field)
+            field = ""
+        } else if scalar == "\r" {
+            guard characters.popFirst() == "\n" else { throw Malformed() }
+            rows.append(row + [field])
+            row = []
+            field = ""
+        } else {
+            guard scalar != "\n" else { throw Malformed() }
+            field.unicodeScalars.append(scalar)
+        }
+    }
+    guard !inQuotes, row.isEmpty, field.isEmpty else { throw Malformed() }
+    return rows
+}
