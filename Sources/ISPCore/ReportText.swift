@@ -17,11 +17,20 @@ public struct ReportLine: Equatable, Sendable {
     public var table: ReportTable?
     /// A table of text shown in place of the text, in columns when they fit the width, else a row per item.
     public var columns: DocumentTable?
+    /// What a screen may colour: a step's band (its bar line), or the band shades (█ ▒ ░) of the sector table.
+    public var colouring: Colouring?
 
-    public init(_ kind: Kind, _ text: String = "", indent: Int = 0) {
+    /// The parts of a line a themed screen may colour; the text reads the same without.
+    public enum Colouring: Equatable, Sendable {
+        case band(Band)
+        case shades
+    }
+
+    public init(_ kind: Kind, _ text: String = "", indent: Int = 0, colouring: Colouring? = nil) {
         self.kind = kind
         self.text = text
         self.indent = indent
+        self.colouring = colouring
     }
 
     public init(table: ReportTable, indent: Int) {
@@ -168,12 +177,14 @@ extension ReportDocument {
                 let heading = ReportLine(.heading, "\(phase.title): \(score)\(provisional)", indent: indent)
                 return [heading] + phase.steps.flatMap { step in
                     [ReportLine(.text, "Step \(step.number)  \(step.title)", indent: indent + 2),
-                     ReportLine(.text, figures(step), indent: indent + 10)]
+                     ReportLine(.text, figures(step), indent: indent + 10, colouring: .band(step.band))]
                 }
             }
         case .sectorMap(let map):
-            return [ReportLine(table: sectorTable(map), indent: indent),
-                    ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more", indent: indent)]
+            var table = ReportLine(table: sectorTable(map), indent: indent)
+            table.colouring = .shades
+            return [table, ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more", indent: indent,
+                                      colouring: .shades)]
         }
     }
 

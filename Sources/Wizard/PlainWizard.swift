@@ -408,14 +408,17 @@ public final class PlainWizard {
     private func showSummaryAndFinish() -> Step {
         showSummary()
         while true {
-            switch ask("That is the end of the walk. Type x to save the summary as a file to hand out, press Enter "
-                       + "to finish, or :b to go back, :m for the steps:") {
+            switch ask("That is the end of the walk. Type x to save the summary and the meeting record (Markdown, "
+                       + "HTML, CSV and JSON) as files to hand out, press Enter to finish, or :b to go back, :m for "
+                       + "the steps:") {
             case .answer(let line) where line.lowercased() == "x":
-                do throws(FileError) {
-                    let path = try store.exportSummary(SummaryReport(guide: state.guide, session: state.session))
-                    say("Summary saved to \(path).")
-                } catch {
-                    say("Not exported: \(error.message)")
+                for export in ReportExport.all {
+                    do throws(FileError) {
+                        let contents = export.contents(guide: state.guide, session: state.session)
+                        say("Saved \(try store.export(export, contents: contents)).")
+                    } catch {
+                        say("Not exported: \(error.message)")
+                    }
                 }
             case .answer: return .quit
             case .command(let step): return step

@@ -3,11 +3,29 @@ import TerminalUI
 
 /// The readiness summary, the same lines `isp-wizard summary` prints, scrollable.
 extension WizardState {
-    /// The summary wrapped to the screen, each line with its style.
-    var summaryLines: [(text: String, style: Style)] {
+    /// The summary wrapped to the screen, each line with its style and what a theme may colour in it.
+    var summaryLines: [(text: String, style: Style, colouring: ReportLine.Colouring?)] {
         SummaryReport(guide: guide, session: session).lines.flatMap { line in
             let style: Style = line.kind == .text || line.kind == .blank ? [] : .title
-            return wrapReportLine(line, width: contentWidth).map { ($0, style) }
+            return wrapReportLine(line, width: contentWidth).map { ($0, style, line.colouring) }
+        }
+    }
+
+    /// Draws a summary line, its band or its shades in the band's colours.
+    private func drawSummaryLine(_ line: (text: String, style: Style, colouring: ReportLine.Colouring?),
+                                 row: Int, into grid: inout ScreenGrid) {
+        switch line.colouring {
+        case .band(let band)?:
+            grid.put(line.text, row: row, column: 1, style: line.style.union(Style(band: band)), limit: contentWidth)
+        case .shades?:
+            var column = 1
+            for character in line.text where column <= contentWidth {
+                let shade: Style = character == "█" ? .ready : character == "▒" ? .developing
+                    : character == "░" ? .notReady : []
+                column += grid.put(String(character), row: row, column: column, style: line.style.union(shade))
+            }
+        case nil:
+            grid.put(line.text, row: row, column: 1, style: line.style, limit: contentWidth)
         }
     }
 
@@ -64,7 +82,7 @@ extension WizardState {
         let lines = summaryLines
         let top = min(summaryScroll, max(lines.count - contentRows, 0))
         for (offset, line) in lines.dropFirst(top).prefix(contentRows).enumerated() {
-            grid.put(line.text, row: contentTop + offset, column: 1, style: line.style, limit: contentWidth)
+            drawSummaryLine(line, row: contentTop + offset, into: &grid)
         }
         if top + contentRows < lines.count {
             grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
@@ -83,6 +101,6 @@ extension WizardState {
             grid.put(ellipsized("\(choice.key)  \(choice.line) (\(ending))", width: size.columns - 6),
                      row: top + 1 + offset, column: 3)
         }
-        grid.put("Esc  cancel", row: top + 1 + choices.count, column: 3, style: .dim)
+        grid.put("Esc  cancel", row: top + 1 + choices.count, column: 3, style: .muted)
     }
 }

@@ -152,11 +152,17 @@ struct New: ParsableCommand {
         }
         let path = try file ?? global.library().newSessionPath(name: name)
         try refuseExisting(path)
-        let interface = try global.interface()
-        let theme = try global.chosenTheme()
         var session = Session(guide: guide, mode: mode.mode, name: name)
         session.organisation = organisation ?? ""
         session.sector = sector
+        try createAndOpen(session, at: path, guide: guide)
+    }
+
+    /// Writes a new session and opens it; the interface and theme are checked first, so that a failed start
+    /// leaves no empty session behind.
+    private func createAndOpen(_ session: Session, at path: String, guide: Guide) throws {
+        let interface = try global.interface()
+        let theme = try global.chosenTheme()
         try createSession(session, at: path)
         try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
     }
@@ -171,9 +177,7 @@ struct New: ParsableCommand {
         let old = try reporting { () throws(FileError) in try SessionFile.load(from: oldPath) }
         let path = try file ?? global.library().newSessionPath(name: old.partnership.name)
         try refuseExisting(path)
-        try requireTerminal()
-        try createSession(Session(nextRoundOf: old), at: path)
-        try runWizard(sessionPath: path, guide: guide)
+        try createAndOpen(Session(nextRoundOf: old), at: path, guide: guide)
     }
 
     /// Writes a self-assessment of the workshop's partnership for the organisation, and prints its path. The

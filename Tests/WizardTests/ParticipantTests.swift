@@ -167,6 +167,16 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         }
     }
 
+    @Test func theSummaryColoursBandsAndTheSectorShadesInTheDefaultTheme() {
+        var state = workshopOnFirstQuestion()
+        for _ in 0..<4 {
+            for digit in "30241344" { state.press(.character(digit)) }
+            state.press(.control("n"))
+        }
+        state.press(.escape, .character("s"), .pageDown)
+        expectGolden(state.view(), "summary-participants-80x24-default", theme: .standard)
+    }
+
     @Test func atLeastSixRowsShowAt80x24AndThreeAt60x20() {
         #expect(workshopOnFirstQuestion().questionLayout.visibleRows >= 6)
         #expect(workshopOnFirstQuestion(size: Size(rows: 20, columns: 60)).questionLayout.visibleRows >= 3)

@@ -64,12 +64,12 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.outcome == .quit)
     }
 
-    @Test func theSummaryCanBeSavedAsAFileAtTheEndOfTheWalk() {
+    @Test func theSummaryAndTheRecordCanBeSavedAsFilesAtTheEndOfTheWalk() {
         var session = Session(guide: .builtIn)
         session.position = Position(screen: .summary)
         let run = PlainRun(["x", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
-        #expect(run.recorder.exported.count == 1)
-        #expect(run.transcript.contains("Summary saved to /shared/water.summary.txt."))
+        #expect(run.recorder.exported.map(\.export) == ReportExport.all)
+        #expect(run.transcript.contains("Saved /shared/water.summary.txt.\nSaved /shared/water.record.md."))
         #expect(run.outcome == .quit)
     }
 
