@@ -75,6 +75,7 @@ enum RatingKeys {
         ("← →", "change the rating or choice"),
         ("↑ ↓, Enter", "rating rows: move; edit the row's note or the reason"),
         ("Del", "rating rows: clear the row's rating"),
+        ("c", "confirm an answer carried over from the last round"),
         ("Enter", "new line in notes; next field elsewhere"),
     ]
 }
