@@ -73,9 +73,7 @@ enum RatingKeys {
         ("0 1 2 3 4", "rate: Not started … Institutionalised"),
         ("n, d", "rate Not applicable, Don't know"),
         ("← →", "change the rating or choice"),
-        ("↑ ↓, Enter", "rating rows: move; edit the row's note or the reason"),
-        ("Del", "rating rows: clear the row's rating"),
+        ("↑ ↓ Enter Del", "rating rows: move; edit the note or reason; clear"),
         ("c", "confirm an answer carried over from the last round"),
-        ("Enter", "new line in notes; next field elsewhere"),
     ]
 }
