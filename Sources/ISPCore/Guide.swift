@@ -81,15 +81,23 @@ public struct Prompt: Codable, Sendable, Equatable {
     public var text: String
     /// Context from the source that helps answer the question, if any.
     public var hint: String?
+    /// True when the hint quotes the source word for word, false when it is in the guide writer's own words,
+    /// nil when a guide file does not say.
+    public var hintQuoted: Bool?
+    /// How to read the scale for this question, in one line: what 0 and 4 mean here.
+    public var scale: String?
     /// True when the source has no question list for the step and the prompt was derived from its text.
     public var derived: Bool
     /// A critical prompt rated 0 or 1 caps its step at Developing.
     public var critical: Bool
 
-    public init(id: String, text: String, hint: String? = nil, derived: Bool = false, critical: Bool = false) {
+    public init(id: String, text: String, hint: String? = nil, hintQuoted: Bool? = nil, scale: String? = nil,
+                derived: Bool = false, critical: Bool = false) {
         self.id = id
         self.text = text
         self.hint = hint
+        self.hintQuoted = hint == nil ? nil : hintQuoted
+        self.scale = scale
         self.derived = derived
         self.critical = critical
     }

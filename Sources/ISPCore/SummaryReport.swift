@@ -26,8 +26,8 @@ public struct SummaryReport: Sendable {
         "A step's score is the mean of its rated questions. Not applicable questions are left out. Don't know "
             + "and unanswered questions get no score and count against coverage (rated ÷ applicable).",
         "Bands: Ready at 3.0 or more, Developing from 2.0, Not ready below 2.0. With coverage under 50 % a "
-            + "step shows Insufficient answers instead. A critical question (marked !) rated 0 or 1 holds its "
-            + "step at Developing at best.",
+            + "step shows Insufficient answers instead. A critical question (so marked on its screen and in the "
+            + "meeting record) rated 0 or 1 holds its step at Developing at best.",
         "A phase's score is the mean of its steps' scores, provisional while any of its steps has "
             + "insufficient answers. There is no overall total: a partnership is no stronger than its weakest step.",
         "The result is an aid to discussion, not an absolute measurement.",

@@ -6,6 +6,12 @@ extension WizardState {
     func drawHelp(into grid: inout ScreenGrid) {
         let keyWidth = 21
         var row = contentTop
+        // Opened on a question, the help first says how to read its scale.
+        if let scale = currentPrompt?.scale {
+            row += grid.putWrapped("This question's scale: \(scale).", row: row, column: 1, width: contentWidth,
+                                   maxRows: 2, style: .title)
+            row += 1
+        }
         let lines = helpLines
         for (index, line) in lines.enumerated() where row < contentEnd - 1 {
             if row == contentEnd - 2 && index + 1 < lines.count {

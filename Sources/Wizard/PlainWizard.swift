@@ -290,8 +290,7 @@ public final class PlainWizard {
         let prompt = step.prompts[promptIndex]
         say("Step \(stepIndex + 1) of \(state.guide.steps.count), question \(promptIndex + 1) of \(step.prompts.count).")
         say(prompt.text)
-        if let hint = prompt.hint { say("Hint: \(hint)") }
-        if prompt.critical { say("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        prompt.notes.forEach(say)
         say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
             .joined(separator: ", ") + ".")
         let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)

@@ -64,12 +64,10 @@ extension WizardState {
     }
 
     /// The source's context for the question, with the critical and derived marks.
+    /// How to read the scale here, whether the question is critical or derived, then the guide's hint: the most
+    /// useful first, since small screens cut the end.
     private var hintText: String {
-        guard let prompt = currentPrompt else { return "" }
-        var marks: [String] = []
-        if prompt.critical { marks.append("Critical question: a rating of 0 or 1 holds the step at Developing.") }
-        if prompt.derived { marks.append("Derived from the guide's text.") }
-        return ([prompt.hint].compactMap { $0 } + marks).joined(separator: " ")
+        currentPrompt?.notes.joined(separator: " ") ?? ""
     }
 
     mutating func handleQuestionKey(_ key: Key) -> [Effect]? {
@@ -195,5 +193,24 @@ extension WizardState {
                 + confirm
         default: return []
         }
+    }
+}
+
+extension Prompt {
+    /// What the screen and the plain mode say under the question: how to read the scale here, whether it is
+    /// critical or derived, and the hint, saying whether it quotes the guide or is in our words.
+    var notes: [String] {
+        var parts: [String] = []
+        if let scale { parts.append("Scale here: \(scale).") }
+        if critical { parts.append("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        if derived { parts.append("A question derived from the guide's text.") }
+        if let hint {
+            switch hintQuoted {
+            case true?: parts.append("The guide: “\(hint)”")
+            case false?: parts.append("\(hint) (our words)")
+            case nil: parts.append(hint)
+            }
+        }
+        return parts
     }
 }

@@ -18,7 +18,7 @@ import Testing
     }
 
     @Test func asksEveryQuestionOfTheSourceOncePerPrompt() {
-        #expect(guide.steps.map(\.prompts.count) == [4, 3, 6, 4, 4, 5, 5])
+        #expect(guide.steps.map(\.prompts.count) == [4, 3, 6, 4, 4, 5, 6])
         #expect(guide.steps[3].prompts.map(\.text) == ["Who convenes?", "Where?", "Who moderates?", "What to discuss?"])
     }
 

@@ -13,7 +13,7 @@ import Testing
 
     init() throws {
         session = try SessionFile.load(from: fixture("sessions/v2/v2-five-voices.isp.json").path)
-        record = MeetingRecord(guide: .builtIn, session: session)
+        record = MeetingRecord(guide: editionOneGuide, session: session)
     }
 
     func rendered(_ format: ReportFormat, table: String? = nil) throws -> String {
@@ -35,7 +35,7 @@ import Testing
                                "Rating label", "Note", "Reason"])
         let body = rows.dropFirst()
         #expect(body.allSatisfy { $0.count == 10 })
-        let prompts = Guide.builtIn.steps.flatMap(\.prompts)
+        let prompts = editionOneGuide.steps.flatMap(\.prompts)
         #expect(body.count == prompts.count * 6)
         let anaOnFirst = try #require(body.first { $0[1] == "s1.q1" && $0[3] == "Ana Núñez" })
         #expect(anaOnFirst == ["1", "s1.q1", prompts[0].text, "Ana Núñez", "Municipio de Cochabamba", "Government",
@@ -171,7 +171,7 @@ import Testing
     }
 
     @Test func theSummaryStaysTheShortViewAndTheRecordAddsEveryQuestion() {
-        let summary = SummaryReport(guide: .builtIn, session: session).text()
+        let summary = SummaryReport(guide: editionOneGuide, session: session).text()
         let text = record.document.text()
         #expect(!summary.contains("Q1. What is the nature"))
         #expect(text.contains("Q1. What is the nature of the problem"))

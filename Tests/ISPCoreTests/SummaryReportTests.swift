@@ -39,7 +39,7 @@ import Testing
                   might solve, and why is it necessary to bring together actors from
                   different sectors to solve it?
 
-            Evidence gaps (Don't know or not answered): 26
+            Evidence gaps (Don't know or not answered): 27
                 - Step 2 Q1 (? Don't know): Are there actors in each sector who have the
                   organizational capacity to become involved in a partnership?
                 - Step 2, not answered: question 2
@@ -70,7 +70,7 @@ import Testing
         let steps = try #require(object["steps"] as? [[String: Any]])
         #expect(steps[0]["band"] as? String == "Developing")
         #expect(steps[0]["cappedByCritical"] as? Bool == true)
-        #expect((object["evidenceGaps"] as? [Any])?.count == 26)
+        #expect((object["evidenceGaps"] as? [Any])?.count == 27)
         #expect((object["methods"] as? [String])?.last == "The result is an aid to discussion, not an absolute measurement.")
     }
 }

@@ -1,4 +1,7 @@
 import Foundation
+import Testing
+
+@testable import ISPCore
 
 /// A folder of its own for each test, removed when the test's value goes away.
 final class TemporaryFolder {
@@ -29,3 +32,13 @@ final class TemporaryFolder {
 func fixture(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
 }
+
+/// The built-in guide as its first edition was (before s7.d3 was split in two), for sessions answered with it.
+let editionOneGuide: Guide = {
+    do {
+        return try Guide.load(from: fixture("guides/usaid-isp-startup-edition-1.json").path)
+    } catch {
+        Issue.record("The edition-1 guide fixture does not load: \(error)")
+        return .builtIn
+    }
+}()

@@ -33,7 +33,7 @@ import Testing
     @Test func questionScreenWithWideCharactersAndTheCaretOnTheirRightColumn() {
         let grid = answeredFirstQuestion().view()
         expectGolden(grid, "question-80x24")
-        #expect(grid.cursor == Point(row: 15, column: 9))
+        #expect(grid.cursor == Point(row: 17, column: 9))
     }
 
     @Test func questionScreenAtTheSmallestSupportedSize() {
@@ -74,6 +74,14 @@ import Testing
         expectGolden(state.view(), "summary-80x24-page-2")
         state.press(.character("x"))
         expectGolden(state.view(), "summary-export-80x24")
+    }
+
+    @Test func helpOnAQuestionSaysHowToReadItsScale() {
+        var session = Session(guide: .builtIn)
+        session.position = Position(screen: .question, stepID: "s3", promptID: "s3.q2")
+        var state = WizardState(guide: .builtIn, session: session, size: standardSize)
+        state.press(.function(1))
+        #expect(state.view().rowText(4) == " This question's scale: 0: the tensions have not been looked at · 4: the")
     }
 
     @Test func helpScreen() {

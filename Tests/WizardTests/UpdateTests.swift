@@ -14,7 +14,7 @@ import Testing
     @Test func ctrlNWalksSetupParticipantsEveryStepIntroAndQuestionThenTheSummary() {
         var state = makeState()
         var visited: [String] = []
-        for _ in 0..<41 {
+        for _ in 0..<42 {
             visited.append(state.locationLine)
             state.press(.control("n"))
         }
@@ -23,8 +23,8 @@ import Testing
         #expect(visited[2] == "Preparing the Ground › Step 1 of 7")
         #expect(visited[3] == "Preparing the Ground › Step 1 of 7 › Question 1 of 4")
         #expect(visited.contains("Preparing the Ground › Step 3 of 7 › Question 2 of 6"))
-        #expect(visited[39] == "Achieving Results › Step 7 of 7 › Question 5 of 5")
-        #expect(visited[40] == "Readiness summary")
+        #expect(visited[40] == "Achieving Results › Step 7 of 7 › Question 6 of 6")
+        #expect(visited[41] == "Readiness summary")
         #expect(state.screen == .summary)
         #expect(state.press(.control("n")) == [])
     }
