@@ -4,30 +4,74 @@ import DisplayWidth
 ///
 /// The editor keeps the caret and the scroll position; the box's size is passed in with each key,
 /// so the same editor follows the terminal when it is resized.
+///
+/// The text is kept as paragraphs (the runs between newlines), each with its own wrapped lines, and running totals
+/// over them; so a key re-wraps only the paragraph it changes and a redraw reads only the rows on view, however long
+/// the notes grow.
 public struct TextEditor: Equatable, Sendable {
-    public private(set) var characters: [Character]
-    /// Index in `characters` before which the caret stands.
-    public private(set) var cursor: Int
+    /// The characters between two newlines, and their lines wrapped at the editor's `layoutWidth`.
+    private struct Paragraph: Sendable {
+        var characters: [Character]
+        /// Ranges into `characters`; empty until the editor is laid out.
+        var lines: [WrappedLine] = []
+        var byteCount: Int
+
+        init(_ characters: some Collection<Character>) {
+            self.characters = Array(characters)
+            self.byteCount = self.characters.reduce(0) { $0 + $1.utf8.count }
+        }
+    }
+
+    /// A place in the text: a paragraph, and the index in its characters before which it stands.
+    private struct Position: Comparable, Sendable {
+        var paragraph: Int
+        var offset: Int
+
+        static func < (lhs: Position, rhs: Position) -> Bool {
+            (lhs.paragraph, lhs.offset) < (rhs.paragraph, rhs.offset)
+        }
+    }
+
+    /// Never empty: an empty text is one empty paragraph.
+    private var paragraphs: [Paragraph]
+    private var caret: Position
     /// The first wrapped line shown in the box.
     public private(set) var scrollTop = 0
     /// The column Up and Down try to keep, so a short line in between does not pull the caret left.
     private var goalColumn: Int?
     public let isSingleLine: Bool
-    /// The wrapping of the text at the width last used, so that a key and the redraw after it wrap it once.
-    private var wrapped: (width: Int, lines: [WrappedLine])?
+    /// The whole text, edited along with the paragraphs so that reading it costs nothing.
+    public private(set) var text: String
+    /// The box width the paragraphs' lines were wrapped for, nil until the first layout.
+    private var layoutWidth: Int?
+    /// Per paragraph: its characters and its newline; its UTF-8 bytes and its newline; its wrapped lines.
+    private var characterTotals = PrefixSums([])
+    private var byteTotals = PrefixSums([])
+    private var lineTotals = PrefixSums([])
+    /// How many characters wrapping has looked at: the work keys cost, which tests hold to a paragraph's length.
+    private(set) var wrappedCharacterCount = 0
 
     public init(text: String = "", singleLine: Bool = false) {
-        let characters = Array(singleLine ? text.replacingNewlines : text.normalisedNewlines)
-        self.characters = characters
-        self.cursor = characters.count
+        let text = singleLine ? text.replacingNewlines : text.normalisedNewlines
+        self.text = text
         self.isSingleLine = singleLine
+        // A newline is always a character of its own, so splitting on it keeps every other character whole.
+        paragraphs = Array(text).split(separator: "\n", omittingEmptySubsequences: false).map { Paragraph($0) }
+        caret = Position(paragraph: paragraphs.count - 1, offset: paragraphs[paragraphs.count - 1].characters.count)
+        countParagraphs()
     }
 
-    public var text: String { String(characters) }
+    /// Index in `characters` before which the caret stands.
+    public var cursor: Int { characterTotals.sum(before: caret.paragraph) + caret.offset }
 
-    /// Editors are equal when they hold the same text, caret and view; the remembered wrapping does not count.
+    /// The text as the editor's characters, newlines included; built on each call, for inspection.
+    public var characters: [Character] {
+        Array(paragraphs.map(\.characters).joined(separator: ["\n"]))
+    }
+
+    /// Editors are equal when they hold the same text, caret and view; the wrapping does not count.
     public static func == (lhs: TextEditor, rhs: TextEditor) -> Bool {
-        lhs.characters == rhs.characters && lhs.cursor == rhs.cursor && lhs.scrollTop == rhs.scrollTop
+        lhs.text == rhs.text && lhs.caret == rhs.caret && lhs.scrollTop == rhs.scrollTop
             && lhs.goalColumn == rhs.goalColumn && lhs.isSingleLine == rhs.isSingleLine
     }
 
@@ -42,70 +86,81 @@ public struct TextEditor: Equatable, Sendable {
 
     /// Applies a key in a box of `width` × `height` cells.
     public mutating func handle(_ key: Key, width: Int, height: Int) -> Outcome {
-        let lines = layout(width: width)
-        let (line, column) = location(of: cursor, in: lines)
-        let outcome: Outcome
+        layOut(width: width, height: height)
+        let place = location(of: caret)
+        let lines = paragraphs[caret.paragraph].lines
+        let line = lines[place.localLine]
+        let lineCount = lineTotals.total
         switch key {
         case .character(let character) where !character.isControl:
             if cursor > 0, character.unicodeScalars.first?.displayWidth == 0 {
                 // A combining mark or joiner typed on its own joins the character before it, as on screen.
-                replace(cursor - 1..<cursor, with: Array(String(characters[cursor - 1]) + String(character)))
+                let previous = position(before: caret)
+                replace(previous..<caret, with: Array(String(self.character(at: previous)) + String(character)))
             } else {
-                replace(cursor..<cursor, with: [character])
+                replace(caret..<caret, with: [character])
             }
-            outcome = .edited
         case .enter where !isSingleLine:
-            replace(cursor..<cursor, with: ["\n"])
-            outcome = .edited
+            replace(caret..<caret, with: ["\n"])
         case .backspace where cursor > 0:
-            replace(cursor - 1..<cursor, with: [])
-            outcome = .edited
-        case .delete where cursor < characters.count:
-            replace(cursor..<cursor + 1, with: [])
-            outcome = .edited
+            replace(position(before: caret)..<caret, with: [])
+        case .delete where caret != end:
+            replace(caret..<position(after: caret), with: [])
         case .left where cursor > 0:
-            cursor -= 1
-            outcome = .moved
-        case .right where cursor < characters.count:
-            cursor += 1
-            outcome = .moved
+            caret = position(before: caret)
+        case .right where caret != end:
+            caret = position(after: caret)
         case .home:
-            cursor = lines[line].range.lowerBound
-            outcome = .moved
+            caret.offset = line.range.lowerBound
         case .end:
-            cursor = lines[line].ownsEnd || line == lines.count - 1
-                ? lines[line].range.upperBound : max(lines[line].range.upperBound - 1, lines[line].range.lowerBound)
-            outcome = .moved
-        case .up where line > 0:
-            moveVertically(to: line - 1, column: column, lines: lines)
-            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
-        case .down where line < lines.count - 1:
-            moveVertically(to: line + 1, column: column, lines: lines)
-            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
-        case .pageUp where lines.count > height && line > 0:
-            moveVertically(to: max(line - height, 0), column: column, lines: lines)
+            // A soft-wrapped line's end is the next line's start: stop on its last character instead.
+            caret.offset = line.ownsEnd || place.localLine == lines.count - 1
+                ? line.range.upperBound : max(line.range.upperBound - 1, line.range.lowerBound)
+        case .up where place.line > 0:
+            moveVertically(to: place.line - 1, column: place.column)
+        case .down where place.line < lineCount - 1:
+            moveVertically(to: place.line + 1, column: place.column)
+        case .pageUp where lineCount > height && place.line > 0:
+            moveVertically(to: max(place.line - height, 0), column: place.column)
             scrollTop = max(scrollTop - height, 0)
-            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
-        case .pageDown where lines.count > height && line < lines.count - 1:
-            moveVertically(to: min(line + height, lines.count - 1), column: column, lines: lines)
+        case .pageDown where lineCount > height && place.line < lineCount - 1:
+            moveVertically(to: min(place.line + height, lineCount - 1), column: place.column)
             scrollTop += height
-            return adjustScroll(width: width, height: height, lines: lines, outcome: .moved)
         default:
             return .ignored
         }
-        goalColumn = nil
-        // Moving the caret leaves the wrapping as it was; only an edit needs it again.
-        return adjustScroll(width: width, height: height, lines: outcome == .edited ? layout(width: width) : lines, outcome: outcome)
+        switch key {
+        case .up, .down, .pageUp, .pageDown: break
+        default: goalColumn = nil
+        }
+        scrollTop = visibleTop(height: height)
+        switch key {
+        case .character, .enter, .backspace, .delete: return .edited
+        default: return .moved
+        }
     }
 
     /// Inserts text at the caret, as a paste does; a one-line field turns newlines into spaces. A tab becomes
     /// four spaces, so that words pasted from a table do not run together.
     public mutating func insert(_ text: String, width: Int, height: Int) {
+        layOut(width: width, height: height)
         let lines = isSingleLine ? text.replacingNewlines : text.normalisedNewlines
         let filtered = lines.replacing("\t", with: "    ").filter { !$0.isControl || $0 == "\n" }
-        replace(cursor..<cursor, with: Array(filtered))
+        replace(caret..<caret, with: Array(filtered))
         goalColumn = nil
-        _ = adjustScroll(width: width, height: height, lines: layout(width: width), outcome: .edited)
+        scrollTop = visibleTop(height: height)
+    }
+
+    /// Wraps the text for a box `width` cells wide, unless it is already, and scrolls to show the caret in a box
+    /// `height` lines high. Each key does this itself; a screen calls it when it opens or is resized, so that its
+    /// first redraw finds the text wrapped.
+    public mutating func layOut(width: Int, height: Int) {
+        if layoutWidth != width {
+            layoutWidth = width
+            for index in paragraphs.indices { wrap(index) }
+            countParagraphs()
+        }
+        scrollTop = visibleTop(height: height)
     }
 
     /// Draws the visible lines into a box; when focused, puts the terminal cursor on the caret.
@@ -117,28 +172,39 @@ public struct TextEditor: Equatable, Sendable {
             drawSingleLine(into: &grid, at: origin, width: width, focused: focused, style: style)
             return
         }
-        let lines = layout(width: width)
-        let top = visibleTop(lines: lines, height: height)
+        guard layoutWidth == width else {
+            var laidOut = self
+            laidOut.layOut(width: width, height: height)
+            laidOut.draw(into: &grid, at: origin, width: width, height: height, focused: focused, style: style)
+            return
+        }
+        let top = visibleTop(height: height)
+        var paragraph = lineTotals.index(containing: top)
+        var line = top - lineTotals.sum(before: paragraph)
         for row in 0..<height {
             grid.fill(row: origin.row + row, columns: origin.column..<origin.column + width, style: style)
-            let index = top + row
-            guard index < lines.count else { continue }
-            grid.put(characters[lines[index].range], row: origin.row + row, column: origin.column, style: style,
-                     limit: width - 1)
+            guard paragraph < paragraphs.count else { continue }
+            grid.put(paragraphs[paragraph].characters[paragraphs[paragraph].lines[line].range],
+                     row: origin.row + row, column: origin.column, style: style, limit: width - 1)
+            line += 1
+            if line == paragraphs[paragraph].lines.count { (paragraph, line) = (paragraph + 1, 0) }
         }
         if top > 0 { grid.put("▲", row: origin.row, column: origin.column + width - 1, style: style) }
-        if top + height < lines.count {
+        if top + height < lineTotals.total {
             grid.put("▼", row: origin.row + height - 1, column: origin.column + width - 1, style: style)
         }
         if focused {
-            let (line, column) = location(of: cursor, in: lines)
-            grid.cursor = Point(row: origin.row + line - top, column: origin.column + min(column, width - 1))
+            let place = location(of: caret)
+            grid.cursor = Point(row: origin.row + place.line - top,
+                                column: origin.column + min(place.column, width - 1))
         }
     }
 
     /// A one-line field scrolls sideways: the caret stays in view, ▶ says the text goes on.
     private func drawSingleLine(into grid: inout ScreenGrid, at origin: Point, width: Int, focused: Bool,
                                 style: Style) {
+        let characters = paragraphs[0].characters
+        let cursor = caret.offset
         var start = 0
         if characters[..<cursor].reduce(0, { $0 + $1.displayWidth }) > width - 2 {
             start = cursor
@@ -160,35 +226,136 @@ public struct TextEditor: Equatable, Sendable {
         }
     }
 
-    /// The wrapped lines of the text in a box `width` cells wide.
+    /// The wrapped lines of the whole text in a box `width` cells wide, as ranges into `characters`.
     public func layout(width: Int) -> [WrappedLine] {
-        if let wrapped, wrapped.width == width { return wrapped.lines }
-        if isSingleLine { return [WrappedLine(range: characters.indices, next: characters.count)] }
-        return wrapLines(characters, width: width - 1)
+        guard layoutWidth == width else {
+            var laidOut = self
+            laidOut.layOut(width: width, height: 1)
+            return laidOut.layout(width: width)
+        }
+        var lines: [WrappedLine] = []
+        var start = 0
+        for (index, paragraph) in paragraphs.enumerated() {
+            let end = start + paragraph.characters.count
+            for (number, line) in paragraph.lines.enumerated() {
+                let range = start + line.range.lowerBound..<start + line.range.upperBound
+                // A paragraph's last line owns the newline after it.
+                let next = number == paragraph.lines.count - 1 && index < paragraphs.count - 1 ? end + 1
+                    : start + line.next
+                lines.append(WrappedLine(range: range, next: next))
+            }
+            start = end + 1
+        }
+        return lines
     }
 
-    /// The wrapped line and display column of a character index.
-    func location(of index: Int, in lines: [WrappedLine]) -> (line: Int, column: Int) {
-        for (number, line) in lines.enumerated() {
-            let isLast = number == lines.count - 1
-            if index >= line.range.lowerBound && (index < line.range.upperBound
-                || (index == line.range.upperBound && (line.ownsEnd || isLast)))
+    /// Wraps one paragraph's characters at the layout width (a one-line field is one line, however long).
+    private mutating func wrap(_ index: Int) {
+        guard let width = layoutWidth else { return }
+        let characters = paragraphs[index].characters
+        if isSingleLine {
+            paragraphs[index].lines = [WrappedLine(range: characters.indices, next: characters.count)]
+        } else {
+            paragraphs[index].lines = wrapLines(characters, width: width - 1)
+            wrappedCharacterCount += characters.count
+        }
+    }
+
+    /// The wrapped line of a position (counted in the whole text and in its paragraph) and its display column.
+    private func location(of position: Position) -> (line: Int, localLine: Int, column: Int) {
+        let paragraph = paragraphs[position.paragraph]
+        var localLine = paragraph.lines.count - 1
+        for (number, line) in paragraph.lines.enumerated() {
+            // A line's end belongs to it when a newline or a swallowed space follows, or nothing does.
+            if position.offset < line.range.upperBound
+                || (position.offset == line.range.upperBound && (line.ownsEnd || number == paragraph.lines.count - 1))
             {
-                return (number, characters[line.range.lowerBound..<index].reduce(0) { $0 + $1.displayWidth })
+                localLine = number
+                break
             }
         }
-        return (lines.count - 1, 0)
+        let start = paragraph.lines[localLine].range.lowerBound
+        let column = paragraph.characters[start..<max(position.offset, start)].reduce(0) { $0 + $1.displayWidth }
+        return (lineTotals.sum(before: position.paragraph) + localLine, localLine, column)
     }
 
-    private mutating func replace(_ range: Range<Int>, with new: [Character]) {
-        characters.replaceSubrange(range, with: new)
-        wrapped = nil
-        cursor = range.lowerBound + new.count
+    /// The place just past the last character.
+    private var end: Position {
+        Position(paragraph: paragraphs.count - 1, offset: paragraphs[paragraphs.count - 1].characters.count)
     }
 
-    private mutating func moveVertically(to target: Int, column: Int, lines: [WrappedLine]) {
+    /// The place one character earlier; the newline between two paragraphs counts as a character.
+    private func position(before position: Position) -> Position {
+        if position.offset > 0 { return Position(paragraph: position.paragraph, offset: position.offset - 1) }
+        let previous = position.paragraph - 1
+        return Position(paragraph: previous, offset: paragraphs[previous].characters.count)
+    }
+
+    private func position(after position: Position) -> Position {
+        if position.offset < paragraphs[position.paragraph].characters.count {
+            return Position(paragraph: position.paragraph, offset: position.offset + 1)
+        }
+        return Position(paragraph: position.paragraph + 1, offset: 0)
+    }
+
+    /// The character just after a position: the newline at a paragraph's end.
+    private func character(at position: Position) -> Character {
+        let characters = paragraphs[position.paragraph].characters
+        return position.offset < characters.count ? characters[position.offset] : "\n"
+    }
+
+    /// The UTF-8 offset of a position in `text`.
+    private func byteOffset(of position: Position) -> Int {
+        byteTotals.sum(before: position.paragraph)
+            + paragraphs[position.paragraph].characters[..<position.offset].reduce(0) { $0 + $1.utf8.count }
+    }
+
+    /// Replaces the characters between two positions (which may span paragraphs) and puts the caret after the new
+    /// ones. Only the paragraphs the edit touches are rebuilt and wrapped again.
+    private mutating func replace(_ range: Range<Position>, with new: [Character]) {
+        let bytes = text.utf8
+        let lower = bytes.index(bytes.startIndex, offsetBy: byteOffset(of: range.lowerBound))
+        let upper = bytes.index(bytes.startIndex, offsetBy: byteOffset(of: range.upperBound))
+        text.replaceSubrange(lower..<upper, with: String(new))
+
+        let first = range.lowerBound.paragraph
+        let last = range.upperBound.paragraph
+        var pieces = new.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        let caretOffset = (pieces.count == 1 ? range.lowerBound.offset : 0) + pieces[pieces.count - 1].count
+        pieces[0] = paragraphs[first].characters[..<range.lowerBound.offset] + pieces[0]
+        pieces[pieces.count - 1] += paragraphs[last].characters[range.upperBound.offset...]
+        let replacement = pieces.map { Paragraph($0) }
+        let oldCount = last - first + 1
+        paragraphs.replaceSubrange(first...last, with: replacement)
+        for index in first..<first + replacement.count { wrap(index) }
+        if replacement.count == oldCount {
+            // As many paragraphs as before: only their totals change.
+            for index in first..<first + replacement.count {
+                characterTotals.set(paragraphs[index].characters.count + 1, at: index)
+                byteTotals.set(paragraphs[index].byteCount + 1, at: index)
+                lineTotals.set(max(paragraphs[index].lines.count, 1), at: index)
+            }
+        } else {
+            countParagraphs()
+        }
+        caret = Position(paragraph: first + replacement.count - 1, offset: caretOffset)
+    }
+
+    /// Totals every paragraph again, after paragraphs were added or removed (integers only: no character is read).
+    private mutating func countParagraphs() {
+        characterTotals = PrefixSums(paragraphs.map { $0.characters.count + 1 })
+        byteTotals = PrefixSums(paragraphs.map { $0.byteCount + 1 })
+        // A paragraph not yet wrapped takes a line.
+        lineTotals = PrefixSums(paragraphs.map { max($0.lines.count, 1) })
+    }
+
+    private mutating func moveVertically(to target: Int, column: Int) {
         let goal = goalColumn ?? column
-        let line = lines[target]
+        let paragraph = lineTotals.index(containing: target)
+        let localLine = target - lineTotals.sum(before: paragraph)
+        let characters = paragraphs[paragraph].characters
+        let lines = paragraphs[paragraph].lines
+        let line = lines[localLine]
         var index = line.range.lowerBound
         var used = 0
         while index < line.range.upperBound {
@@ -198,23 +365,19 @@ public struct TextEditor: Equatable, Sendable {
             index += 1
         }
         // A soft-wrapped line's end belongs to the next line: stop one short of it.
-        if index == line.range.upperBound && !line.ownsEnd && target < lines.count - 1 && index > line.range.lowerBound {
+        if index == line.range.upperBound && !line.ownsEnd && localLine < lines.count - 1
+            && index > line.range.lowerBound
+        {
             index -= 1
         }
-        cursor = index
+        caret = Position(paragraph: paragraph, offset: index)
         goalColumn = goal
     }
 
-    private mutating func adjustScroll(width: Int, height: Int, lines: [WrappedLine], outcome: Outcome) -> Outcome {
-        scrollTop = visibleTop(lines: lines, height: height)
-        wrapped = (width, lines)
-        return outcome
-    }
-
     /// The first line to show: the stored scroll position, moved just enough to show the caret.
-    private func visibleTop(lines: [WrappedLine], height: Int) -> Int {
-        let line = location(of: cursor, in: lines).line
-        var top = min(scrollTop, max(lines.count - height, 0))
+    private func visibleTop(height: Int) -> Int {
+        let line = location(of: caret).line
+        var top = min(scrollTop, max(lineTotals.total - height, 0))
         if line < top { top = line }
         if line >= top + height { top = line - height + 1 }
         return max(top, 0)

@@ -121,6 +121,14 @@ extension WizardState {
         return [.save]
     }
 
+    /// Wraps the notes for their box when a question opens or the terminal is resized, so that the redraw that
+    /// follows finds them wrapped.
+    mutating func layOutNotes() {
+        guard currentPrompt != nil, !isTooSmall else { return }
+        let box = questionLayout.notesBox
+        notes.layOut(width: box.width, height: box.height)
+    }
+
     /// Copies the notes editor into the session, dropping the answer when it became empty.
     mutating func storeNotes() {
         guard let prompt = currentPrompt else { return }

@@ -68,6 +68,7 @@ extension WizardState {
         switch event {
         case .resize(let newSize):
             size = newSize
+            layOutNotes()
             return []
         case .stop:
             return [.save, .quit]

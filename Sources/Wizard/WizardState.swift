@@ -144,6 +144,7 @@ public struct WizardState: Equatable, Sendable {
             participantSelection = min(participantSelection, max(session.participants.count - 1, 0))
         case .question(let step, let prompt):
             notes = TextEditor(text: session.answer(for: guide.steps[step].prompts[prompt].id).notes)
+            layOutNotes()
         default:
             break
         }

@@ -1,3 +1,4 @@
+import DisplayWidth
 import Testing
 
 @testable import TerminalUI
@@ -127,6 +128,68 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
     }
 }
 
+/// What a key costs in long notes: the characters wrapping looks at, counted by the editor.
+@Suite struct TextEditorCostTests {
+    /// A paragraph of mixed Latin, accented and CJK text, about 1,000 characters.
+    static let paragraph = String(repeating: "Les ministères et les ONG 政府和企业 coopèrent à Ñandú. ", count: 22)
+
+    /// Notes of `count` such paragraphs, laid out in a box, the caret in the middle of the middle paragraph.
+    static func notes(paragraphs count: Int) -> TextEditor {
+        var editor = TextEditor(text: Array(repeating: paragraph, count: count).joined(separator: "\n"))
+        editor.layOut(width: 74, height: 12)
+        for _ in 0..<(count / 2) * paragraph.count + paragraph.count / 2 {
+            _ = editor.handle(.left, width: 74, height: 12)
+        }
+        return editor
+    }
+
+    /// The characters wrapped for each key in turn.
+    static func workPerKey(paragraphs count: Int) -> [Int] {
+        var editor = notes(paragraphs: count)
+        let keys: [Key] = [.character("a"), .character("水"), .character("\u{301}"), .backspace, .delete, .enter,
+                           .backspace, .up, .down, .pageUp, .pageDown, .home, .end]
+        return keys.map { key in
+            let before = editor.wrappedCharacterCount
+            _ = editor.handle(key, width: 74, height: 12)
+            return editor.wrappedCharacterCount - before
+        }
+    }
+
+    @Test func aKeyWrapsOnlyItsParagraphHoweverLongTheNotes() {
+        let short = Self.workPerKey(paragraphs: 3)
+        let long = Self.workPerKey(paragraphs: 100)
+        #expect(long == short)
+        // An edit wraps the paragraph it changed (grown by the two characters typed; Enter wraps the two halves);
+        // moving wraps nothing.
+        #expect(long.allSatisfy { $0 <= Self.paragraph.count + 2 })
+        #expect(long.suffix(6).allSatisfy { $0 == 0 })
+    }
+
+    @Test func aPasteWrapsWhatItBringsAndTheParagraphItLandsIn() {
+        var editor = Self.notes(paragraphs: 100)
+        let before = editor.wrappedCharacterCount
+        let pasted = "Premier paragraphe\n第二段\nthird"
+        editor.insert(pasted, width: 74, height: 12)
+        #expect(editor.wrappedCharacterCount - before == Self.paragraph.count + pasted.count - 2)
+    }
+
+    @Test func theNotesStayWhatWasTypedAfterEditsAcrossParagraphs() {
+        var editor = TextEditor(text: "one\ntwo\nthree")
+        _ = editor.handle(.up, width: 20, height: 3)
+        _ = editor.handle(.home, width: 20, height: 3)
+        _ = editor.handle(.backspace, width: 20, height: 3)
+        #expect(editor.text == "onetwo\nthree")
+        #expect(editor.cursor == 3)
+        editor.insert("1\n2\n", width: 20, height: 3)
+        #expect(editor.text == "one1\n2\ntwo\nthree")
+        #expect(render(editor, height: 4) == "one1\n2\n|two\nthree")
+        _ = editor.handle(.end, width: 20, height: 3)
+        _ = editor.handle(.delete, width: 20, height: 3)
+        #expect(editor.text == "one1\n2\ntwothree")
+        #expect(render(editor, height: 4) == "one1\n2\ntwo|three\n")
+    }
+}
+
 /// Random editing, checked after every key against what must always hold.
 @Suite struct TextEditorInvariantTests {
     /// A small deterministic generator, so that a failure can be replayed from its seed.
@@ -170,6 +233,11 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
                     next = line.next
                 }
                 #expect(next == editor.characters.count, "lines do not reach the end: \(context)")
+                if !singleLine {
+                    // Wrapping paragraph by paragraph as keys come gives what wrapping the whole text at once gives.
+                    #expect(lines == wrapLines(editor.characters, width: width - 1), "\(context)")
+                }
+                #expect(editor.text == String(editor.characters), "\(context)")
                 var grid = ScreenGrid(size: Size(rows: height + 2, columns: width + 2))
                 editor.draw(into: &grid, at: Point(row: 1, column: 1), width: width, height: height, focused: true)
                 let cursor = grid.cursor
