@@ -53,7 +53,6 @@ public final class WizardRunner {
             } else if effects.contains(.saveSoon) {
                 scheduleSave()
             }
-            if let due = saveDue, clock.now >= due { saveNow() }
             for case .export(let exports) in effects { export(exports) }
             if effects.contains(.bell) { backend.bell() }
             if effects.contains(.quit) {
@@ -61,6 +60,11 @@ public final class WizardRunner {
                 return .quit
             }
             backend.draw(state.view())
+            // A save that long typing made due waits until the key is on screen, then shows it was saved.
+            if let due = saveDue, clock.now >= due {
+                saveNow()
+                backend.draw(state.view())
+            }
         }
     }
 
