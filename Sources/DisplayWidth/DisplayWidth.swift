@@ -29,7 +29,7 @@ extension Character {
     /// Cells this grapheme cluster takes: the width of its base, widened by an emoji variation selector.
     public var displayWidth: Int {
         // Printable ASCII, most of what is typed, needs no Unicode property look-up.
-        if let ascii = asciiValue { return ascii >= 0x20 && ascii < 0x7F ? 1 : 0 }
+        if let byte = asciiByte { return byte >= 0x20 && byte < 0x7F ? 1 : 0 }
         guard let base = unicodeScalars.first else { return 0 }
         let width = base.displayWidth
         if width == 1, unicodeScalars.count > 1, base.properties.isEmoji,
@@ -42,8 +42,12 @@ extension Character {
             ? 1 : width
     }
 
-    /// Whether a line may break just before or after this character (spaces and CJK ideographs).
-    var allowsBreak: Bool { self == " " || displayWidth == 2 }
+    /// The byte of a character that is one ASCII byte, else nil: cheaper than comparing characters, which compares
+    /// strings.
+    var asciiByte: UInt8? {
+        let bytes = utf8
+        return bytes.count == 1 ? bytes.first : nil
+    }
 }
 
 extension StringProtocol {
@@ -80,7 +84,8 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
     var index = 0
     while index < characters.count {
         let character = characters[index]
-        if character == "\n" {
+        let byte = character.asciiByte
+        if byte == 0x0A {
             lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
             index += 1
             (lineStart, lineWidth, lastBreak) = (index, 0, nil)
@@ -88,7 +93,7 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
         }
         let cells = character.displayWidth
         if lineWidth + cells > width && index > lineStart {
-            if character == " " {
+            if byte == 0x20 {
                 lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
                 index += 1
                 (lineStart, lineWidth, lastBreak) = (index, 0, nil)
@@ -103,7 +108,8 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
         }
         lineWidth += cells
         index += 1
-        if character.allowsBreak { lastBreak = index }
+        // A line may break after a space and around a wide (CJK) character.
+        if byte == 0x20 || cells == 2 { lastBreak = index }
     }
     lines.append(WrappedLine(range: lineStart..<characters.count, next: characters.count))
     return lines
