@@ -116,6 +116,34 @@ final class PseudoTerminal {
             #expect(nextEvent(backend) == .paste("Línea 1\nLínea 2 水"))
             terminal.type("\u{1B}[200~one\r\ntwo\u{1B}[201~")
             #expect(nextEvent(backend) == .paste("one\ntwo"))
+            // Keys typed right after a paste come after it, in order.
+            terminal.type("\u{1B}[200~水\u{1B}[201~né\u{1B}[A")
+            #expect(nextEvent(backend) == .paste("水"))
+            #expect(nextEvent(backend) == .key(.character("n")))
+            #expect(nextEvent(backend) == .key(.character("é")))
+            #expect(nextEvent(backend) == .key(.up))
+        }
+    }
+
+    @Test func aLongPasteArrivesWhole() throws {
+        try withBackend { backend, terminal in
+            let text = String(repeating: "Les ONG 政府和企业 Ñandú\n", count: 4_000)
+            let master = terminal.master
+            let finished = DispatchSemaphore(value: 0)
+            let writer = Thread {
+                // Larger than the terminal's buffer: written while the backend reads.
+                let bytes = Array(("\u{1B}[200~" + text + "\u{1B}[201~").utf8)
+                var sent = 0
+                while sent < bytes.count {
+                    let written = bytes[sent...].withUnsafeBytes { write(master, $0.baseAddress, min($0.count, 4096)) }
+                    guard written > 0 else { break }
+                    sent += written
+                }
+                finished.signal()
+            }
+            defer { finished.wait() }  // the terminal outlives the writer
+            writer.start()
+            #expect(nextEvent(backend) == .paste(text))
         }
     }
 
