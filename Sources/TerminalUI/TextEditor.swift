@@ -96,16 +96,16 @@ public struct TextEditor: Equatable, Sendable {
             if cursor > 0, character.unicodeScalars.first?.displayWidth == 0 {
                 // A combining mark or joiner typed on its own joins the character before it, as on screen.
                 let previous = position(before: caret)
-                replace(previous..<caret, with: Array(String(self.character(at: previous)) + String(character)))
+                replace(previous..<caret, with: String(self.character(at: previous)) + String(character))
             } else {
-                replace(caret..<caret, with: [character])
+                replace(caret..<caret, with: String(character))
             }
         case .enter where !isSingleLine:
-            replace(caret..<caret, with: ["\n"])
+            replace(caret..<caret, with: "\n")
         case .backspace where cursor > 0:
-            replace(position(before: caret)..<caret, with: [])
+            replace(position(before: caret)..<caret, with: "")
         case .delete where caret != end:
-            replace(caret..<position(after: caret), with: [])
+            replace(caret..<position(after: caret), with: "")
         case .left where cursor > 0:
             caret = position(before: caret)
         case .right where caret != end:
@@ -144,9 +144,12 @@ public struct TextEditor: Equatable, Sendable {
     /// four spaces, so that words pasted from a table do not run together.
     public mutating func insert(_ text: String, width: Int, height: Int) {
         layOut(width: width, height: height)
-        let lines = isSingleLine ? text.replacingNewlines : text.normalisedNewlines
-        let filtered = lines.replacing("\t", with: "    ").filter { !$0.isControl || $0 == "\n" }
-        replace(caret..<caret, with: Array(filtered))
+        var pasted = isSingleLine ? text.replacingNewlines : text.normalisedNewlines
+        // Most pastes hold no tab or control character: look at their scalars before going through characters.
+        if pasted.unicodeScalars.contains(where: { $0.isControl && $0 != "\n" }) {
+            pasted = pasted.replacing("\t", with: "    ").filter { !$0.isControl || $0 == "\n" }
+        }
+        replace(caret..<caret, with: pasted)
         goalColumn = nil
         scrollTop = visibleTop(height: height)
     }
@@ -312,15 +315,15 @@ public struct TextEditor: Equatable, Sendable {
 
     /// Replaces the characters between two positions (which may span paragraphs) and puts the caret after the new
     /// ones. Only the paragraphs the edit touches are rebuilt and wrapped again.
-    private mutating func replace(_ range: Range<Position>, with new: [Character]) {
+    private mutating func replace(_ range: Range<Position>, with new: String) {
         let bytes = text.utf8
         let lower = bytes.index(bytes.startIndex, offsetBy: byteOffset(of: range.lowerBound))
         let upper = bytes.index(bytes.startIndex, offsetBy: byteOffset(of: range.upperBound))
-        text.replaceSubrange(lower..<upper, with: String(new))
+        text.replaceSubrange(lower..<upper, with: new)
 
         let first = range.lowerBound.paragraph
         let last = range.upperBound.paragraph
-        var pieces = new.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
+        var pieces = Array(new).split(separator: "\n", omittingEmptySubsequences: false).map { Array($0) }
         let caretOffset = (pieces.count == 1 ? range.lowerBound.offset : 0) + pieces[pieces.count - 1].count
         pieces[0] = paragraphs[first].characters[..<range.lowerBound.offset] + pieces[0]
         pieces[pieces.count - 1] += paragraphs[last].characters[range.upperBound.offset...]
@@ -387,17 +390,27 @@ public struct TextEditor: Equatable, Sendable {
 extension Character {
     /// C0 and C1 controls other than what the editor handles as keys.
     var isControl: Bool {
-        unicodeScalars.first.map { $0.properties.generalCategory == .control } ?? false
+        unicodeScalars.first?.isControl ?? false
     }
+}
+
+extension Unicode.Scalar {
+    /// A C0 or C1 control (general category Cc).
+    var isControl: Bool { value < 0x20 || (0x7F...0x9F).contains(value) }
+
+    /// A scalar that ends a line other than LF: CR, VT, FF, NEL, the line and paragraph separators.
+    var isOtherNewline: Bool { (0x0B...0x0D).contains(value) || value == 0x85 || value == 0x2028 || value == 0x2029 }
 }
 
 extension String {
     var replacingNewlines: String {
-        String(map { $0.isNewline ? " " : $0 })
+        guard unicodeScalars.contains(where: { $0 == "\n" || $0.isOtherNewline }) else { return self }
+        return String(map { $0.isNewline ? " " : $0 })
     }
 
     /// CR LF and lone CR (from pastes and other systems) become LF.
     public var normalisedNewlines: String {
-        String(map { $0.isNewline ? "\n" : $0 })
+        guard unicodeScalars.contains(where: \.isOtherNewline) else { return self }
+        return String(map { $0.isNewline ? "\n" : $0 })
     }
 }
