@@ -8,6 +8,8 @@ extension Unicode.Scalar {
     public var displayWidth: Int {
         let value = self.value
         if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
+        // CJK ideographs and Hangul syllables, most of what wide text holds, have no marks among them.
+        if (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value) { return 2 }
         switch properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
