@@ -377,11 +377,19 @@ public final class NcursesBackend: TerminalBackend {
 
     private func makeCell(_ cell: Cell) -> cchar_t {
         let (attributes, pair) = rendition(of: cell.style)
-        // A base character and up to four combining marks, as setcchar takes them.
-        var characters = cell.character.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        characters.append(0)
         var result = cchar_t()
-        setcchar(&result, characters, attributes, pair, nil)
+        // A base character and up to four combining marks, then a zero, as setcchar takes them; in a tuple on the
+        // stack, since an array for each of a frame's cells was most of the cost of drawing it.
+        var characters: (wchar_t, wchar_t, wchar_t, wchar_t, wchar_t, wchar_t) = (0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &characters) { bytes in
+            let wide = bytes.bindMemory(to: wchar_t.self)
+            var index = 0
+            for scalar in cell.character.unicodeScalars where index < 5 {
+                wide[index] = wchar_t(bitPattern: scalar.value)
+                index += 1
+            }
+            setcchar(&result, wide.baseAddress, attributes, pair, nil)
+        }
         return result
     }
 
