@@ -15,6 +15,8 @@ import Synchronization
 @main
 struct ISPWizard: ParsableCommand {
     static let configuration = CommandConfiguration(
+        // Every command names itself: deriving a name from the type's name costs a scan of every protocol
+        // conformance in the program at each start.
         commandName: "isp-wizard",
         abstract: "Walk a partnership through the seven start-up steps and see how ready it is.",
         discussion: """
@@ -102,6 +104,7 @@ struct GlobalOptions: ParsableArguments {
 
 struct New: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Start a new session and open it.",
         discussion: """
             With --for, makes a partner's self-assessment of a workshop's partnership instead, to send to that \
@@ -224,7 +227,8 @@ enum ModeArgument: String, ExpressibleByArgument, CaseIterable {
 }
 
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a saved session where it was left.")
+    static let configuration = CommandConfiguration(commandName: "open",
+                                                    abstract: "Open a saved session where it was left.")
 
     @OptionGroup var global: GlobalOptions
 
@@ -239,6 +243,7 @@ struct Open: ParsableCommand {
 
 struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "summary",
         abstract: "Print a session's readiness summary, without the terminal interface.")
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -269,6 +274,7 @@ struct Summary: ParsableCommand {
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Write a session's meeting record: the summary, every question with every voice, the records.",
         discussion: """
             The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
@@ -318,6 +324,7 @@ func write(_ data: Data, to output: String?) throws {
 
 struct Compare: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "compare",
         abstract: "Compare two rounds of a partnership's assessment.",
         discussion: """
             Shows each step's score and band in both rounds, the questions whose group rating moved by 2 points or \
@@ -367,6 +374,7 @@ struct Compare: ParsableCommand {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge partners' self-assessments into one workshop session, without the terminal interface.",
         discussion: """
             Each self-assessment becomes a participant with its organisation, sector, ratings and notes. At most \
