@@ -54,7 +54,12 @@ public enum SessionFile {
             }
             switch header.version {
             case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
-            case 2: return (Session(try decoder.decode(SessionFileV2.self, from: data)), 2)
+            case 2:
+                let contents = try decoder.decode(SessionFileV2.self, from: data)
+                if let problem = contents.validationProblem() {
+                    throw FileError("\(file) is not a valid session: \(problem).")
+                }
+                return (Session(contents), 2)
             default:
                 throw FileError("\(file) is not a valid session: no isp-wizard wrote session schema \(header.version).")
             }

@@ -96,6 +96,22 @@ extension SessionFileV2 {
     }
 }
 
+extension SessionFileV2 {
+    /// What JSON alone cannot rule out and the model cannot hold, naming its place, or nil when the file is sound:
+    /// two participants with one id would share their ratings.
+    func validationProblem() -> String? {
+        if round < 1 { return "round is \(round), and rounds are counted from 1" }
+        var seen: Set<String> = []
+        for (index, participant) in participants.enumerated() {
+            if participant.id.isBlank { return "participants[\(index)].id is empty" }
+            if !seen.insert(participant.id).inserted {
+                return "participants[\(index)].id \"\(participant.id.excerpt())\" is used twice"
+            }
+        }
+        return nil
+    }
+}
+
 extension Session {
     init(_ file: SessionFileV2) {
         partnershipID = file.partnershipID

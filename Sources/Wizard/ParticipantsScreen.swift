@@ -135,7 +135,8 @@ extension WizardState {
         }
         let sectors = Dictionary(grouping: participants) { $0.sector?.label ?? "No sector" }
             .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
-        grid.put(ellipsized("\(participants.count) participants: \(sectors)", width: width), row: row, column: 1,
+        let count = participants.count == 1 ? "1 participant" : "\(participants.count) participants"
+        grid.put(ellipsized("\(count): \(sectors)", width: width), row: row, column: 1,
                  style: .muted)
         row += 2
         let listRows = contentEnd - row - (pendingRemoval == nil ? 0 : 2)

@@ -81,8 +81,17 @@ public final class PlainWizard {
                 guard let index = screens.firstIndex(of: state.screen), index + 1 < screens.count else { return .quit }
                 state.open(screens[index + 1])
             case .back:
-                let screens = state.sequence
-                if let index = screens.firstIndex(of: state.screen), index > 0 {
+                // A step's introduction only leads on to its first question, so going back passes over it.
+                let screens = state.sequence.filter {
+                    if case .stepIntro = $0 { return false }
+                    return true
+                }
+                let current: Screen =
+                    switch state.screen {
+                    case .stepIntro(let step): .question(step: step, prompt: 0)
+                    default: state.screen
+                    }
+                if let index = screens.firstIndex(of: current), index > 0 {
                     state.open(screens[index - 1])
                 } else {
                     say("This is the first screen.")
@@ -380,8 +389,9 @@ public final class PlainWizard {
             say("\(label) now:")
             say(current)
         }
-        say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; "
-            + "Enter alone keeps them.")
+        say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
+            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, so type them again "
+               + "with your additions") + ". Enter alone keeps them.")
         var lines: [String] = []
         var interruption: Step?
         while true {

@@ -64,8 +64,8 @@ extension WizardState {
     }
 
     /// The source's context for the question, with the critical and derived marks.
-    /// How to read the scale here, whether the question is critical or derived, then the guide's hint: the most
-    /// useful first, since small screens cut the end.
+    /// Whether the question is critical, how to read the scale here, then the rest: the most useful first, since
+    /// small screens cut the end.
     private var hintText: String {
         currentPrompt?.notes.joined(separator: " ") ?? ""
     }
@@ -170,7 +170,9 @@ extension WizardState {
             case .dontKnow?: "Don't know: an evidence gap, not a zero"
             case nil: "not rated yet (0-4, n or d)"
             }
-        grid.put(ellipsized("Readiness: \(meaning)", width: contentWidth), row: layout.ratingRow, column: 1)
+        let carriedOver = session.answer(for: prompt.id).isCarriedOver ? "Carried over, to confirm (c) · " : ""
+        grid.put(ellipsized("\(carriedOver)Readiness: \(meaning)", width: contentWidth), row: layout.ratingRow,
+                 column: 1, style: carriedOver.isEmpty ? [] : .title)
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
         choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: contentWidth,
                      focused: focusedField == .rating)
@@ -205,12 +207,12 @@ extension WizardState {
 }
 
 extension Prompt {
-    /// What the screen and the plain mode say under the question: how to read the scale here, whether it is
-    /// critical or derived, and the hint, saying whether it quotes the guide or is in our words.
+    /// What the screen and the plain mode say under the question: whether it is critical, how to read the scale
+    /// here, whether it is derived, and the hint, saying whether it quotes the guide or is in our words.
     var notes: [String] {
         var parts: [String] = []
-        if let scale { parts.append("Scale here: \(scale).") }
         if critical { parts.append("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        if let scale { parts.append("Scale here: \(scale).") }
         if derived { parts.append("A question derived from the guide's text.") }
         if let hint {
             switch hintQuoted {

@@ -20,8 +20,8 @@ extension WizardState {
             ratingRow -= 1
             return []
         case .down:
-            guard ratingRow < groupRow else { return moveFocus(by: 1) }
-            ratingRow += 1
+            // The Group row is the last: Tab, not Down, goes on to the notes, so that a digit never lands there.
+            ratingRow = min(ratingRow + 1, groupRow)
             return []
         case .home:
             ratingRow = 0
@@ -51,9 +51,11 @@ extension WizardState {
             ratingRow += 1
             return [.save]
         }
+        let changed = answer.rating != rating
         answer.rating = rating
         session.answers[prompt.id] = answer
-        if answer.divergence(in: session.participants) != nil && answer.reason.isEmpty {
+        // A new consensus on divergent ratings needs its reason: asked for, or shown again to be checked.
+        if changed && answer.divergence(in: session.participants) != nil {
             openRowEditor(prompt: prompt)
         }
         return [.save]
@@ -75,6 +77,10 @@ extension WizardState {
     }
 
     private mutating func openRowEditor(prompt: Prompt) {
+        guard readOnlyReason == nil else {
+            status = .readOnly
+            return
+        }
         let answer = session.answer(for: prompt.id)
         let text = ratingRow < groupRow ? answer.voices[session.participants[ratingRow].id]?.note ?? "" : answer.reason
         rowEditor = TextEditor(text: text, singleLine: true)
@@ -212,8 +218,10 @@ extension WizardState {
             parts.append("Mean \(String(format1: mean)) but someone rated \(lowest): discuss")
         case .some:
             parts.append("Ratings \(stages.map(String.init).joined(separator: " and ")): discuss")
-        case nil where stages.count >= 3:
+        case nil where stages.count >= 3 && stages.min() != stages.max():
             parts.append("Spread \(stages.min() ?? 0)–\(stages.max() ?? 0)")
+        case nil where stages.count >= 3:
+            parts.append("All rated \(stages[0])")
         case nil:
             break
         }

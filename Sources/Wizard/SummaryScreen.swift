@@ -70,7 +70,7 @@ extension WizardState {
         case .down: summaryScroll = min(summaryScroll + 1, lastTop)
         case .pageUp where summaryScroll > 0: summaryScroll = max(summaryScroll - contentRows, 0)
         case .pageUp: return goBack()
-        case .pageDown where summaryScroll < lastTop: summaryScroll = min(summaryScroll + contentRows, lastTop)
+        case .pageDown where summaryScroll < lastTop: summaryScroll = min(summaryScroll + contentRows - 1, lastTop)
         case .home: summaryScroll = 0
         case .end: summaryScroll = lastTop
         default: break
@@ -81,10 +81,12 @@ extension WizardState {
     func drawSummary(into grid: inout ScreenGrid) {
         let lines = summaryLines
         let top = min(summaryScroll, max(lines.count - contentRows, 0))
-        for (offset, line) in lines.dropFirst(top).prefix(contentRows).enumerated() {
+        // When more follows, the last row says so instead of hiding the end of a line under the mark.
+        let more = top + contentRows < lines.count
+        for (offset, line) in lines.dropFirst(top).prefix(contentRows - (more ? 1 : 0)).enumerated() {
             drawSummaryLine(line, row: contentTop + offset, into: &grid)
         }
-        if top + contentRows < lines.count {
+        if more {
             grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
         }
         if isChoosingExport { drawExportChoices(into: &grid) }

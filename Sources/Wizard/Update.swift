@@ -115,6 +115,9 @@ extension WizardState {
     var screenBindings: [KeyBinding] {
         switch screen {
         case .participants where participantForm != nil: []
+        case .participants where readOnlyReason != nil: Self.participantListBindings.filter {
+            $0.command == .selectParticipant
+        }
         case .participants where session.participants.isEmpty: Array(Self.participantListBindings.prefix(1))
         case .participants: Self.participantListBindings
         case .map: Self.mapBindings

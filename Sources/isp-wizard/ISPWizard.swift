@@ -68,11 +68,15 @@ struct GlobalOptions: ParsableArguments {
         guard let name = theme ?? environment["ISP_WIZARD_THEME"].flatMap({ $0.isEmpty ? nil : $0 }) else {
             return environment["NO_COLOR"].map { $0.isEmpty ? Theme.standard : .mono } ?? .standard
         }
-        guard let chosen = Theme.named(name) else {
-            throw UserError("There is no theme \"\(name.visibleControls)\"; the themes are "
-                            + Theme.all.map(\.name).joined(separator: ", ") + ".")
+        if let chosen = Theme.named(name) { return chosen }
+        let known = Theme.all.map(\.name).joined(separator: ", ")
+        guard theme == nil else {
+            throw UserError("There is no theme \"\(name.visibleControls)\"; the themes are \(known).")
         }
-        return chosen
+        // A setting left in the environment should not keep the wizard from starting.
+        fputs("ISP_WIZARD_THEME names no theme (\"\(name.visibleControls)\"); using the default. The themes are "
+              + "\(known).\n", stderr)
+        return .standard
     }
 
     /// How the wizard talks to the user: line by line when asked to, or when the terminal cannot draw screens;
@@ -307,19 +311,34 @@ struct Report: ParsableCommand {
             let names = record.tables.compactMap(\.name).joined(separator: ", ")
             throw UserError("\(file) has no table \"\(table ?? "")\"; its tables are \(names).")
         }
-        try write(data, to: output)
+        try write(data, to: output, madeFrom: [file])
     }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// Writes a report to a file (replaced whole, or not at all) or, without one, to standard output.
-func write(_ data: Data, to output: String?) throws {
+/// Writes a report to a file (replaced whole, or not at all) or, without one, to standard output. A report never
+/// replaces a session: neither one of the files it was made from, whatever its name, nor any other session file.
+func write(_ data: Data, to output: String?, madeFrom inputs: [String]) throws {
     guard let output else {
         print(String(decoding: data, as: UTF8.self), terminator: "")
         return
     }
+    let shown = output.visibleControls
+    if let target = realPath(output), inputs.compactMap(realPath).contains(target) {
+        throw UserError("\(shown) is the session the report is made from; choose another --output.")
+    }
+    if (try? SessionFile.read(from: output)) != nil {
+        throw UserError("\(shown) is an isp-wizard session, which a report would replace; choose another --output.")
+    }
     try reporting { () throws(FileError) in try writeAtomically(data, to: output) }
+}
+
+/// The path with symbolic links and `..` resolved, when it exists.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
 }
 
 struct Compare: ParsableCommand {
@@ -368,7 +387,7 @@ struct Compare: ParsableCommand {
         case .html: Data(comparison.document.html.utf8)
         case .json: comparison.json()
         }
-        try write(data, to: output)
+        try write(data, to: output, madeFrom: [old, new])
     }
 }
 

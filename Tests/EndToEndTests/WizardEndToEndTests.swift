@@ -162,6 +162,25 @@ import Testing
         #expect(unknown.error == "Error: There is no theme \"neon\"; the themes are default, mono, high-contrast.\n")
     }
 
+    @Test func aReportNeverReplacesASession() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/kept.isp.json"
+        let other = workspace.path + "/other.isp.json"
+        try SessionFile.save(Session(guide: .builtIn, name: "Kept"), to: file)
+        try SessionFile.save(Session(guide: .builtIn, name: "Other"), to: other)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let onItself = try runWizard(["report", file, "--format", "html", "--output", file])
+        #expect(onItself.status == 1)
+        #expect(onItself.error == "Error: \(file) is the session the report is made from; choose another --output.\n")
+        let onAnother = try runWizard(["report", file, "--output", other])
+        #expect(onAnother.error == "Error: \(other) is an isp-wizard session, which a report would replace; choose "
+                + "another --output.\n")
+        let comparison = try runWizard(["compare", file, file, "--output", file])
+        #expect(comparison.status == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
+        #expect(try SessionFile.load(from: other).partnership.name == "Other")
+    }
+
     @Test func aHangupMidSentenceKeepsWhatWasTyped() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/hangup.isp.json"

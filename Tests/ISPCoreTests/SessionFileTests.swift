@@ -219,3 +219,38 @@ import Testing
         again.release()
     }
 }
+
+@Suite struct SessionValidationTests {
+    let folder = TemporaryFolder()
+
+    func refusal(editing edit: (inout [String: Any]) -> Void) throws -> String? {
+        var session = Session(guide: .builtIn, name: "Agua")
+        session.participants = [Participant(id: "p1", name: "Ana"), Participant(id: "p2", name: "李华")]
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(session, to: path)
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            as? [String: Any])
+        edit(&object)
+        try JSONSerialization.data(withJSONObject: object).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try SessionFile.load(from: path)
+            return nil
+        } catch {
+            return error.message.replacingOccurrences(of: path, with: "FILE")
+        }
+    }
+
+    @Test func twoParticipantsWithOneIdAreRefusedSinceTheyWouldShareTheirRatings() throws {
+        let message = try refusal { object in
+            var participants = object["participants"] as? [[String: Any]] ?? []
+            participants[1]["id"] = "p1"
+            object["participants"] = participants
+        }
+        #expect(message == #"FILE is not a valid session: participants[1].id "p1" is used twice."#)
+    }
+
+    @Test func aRoundBelowOneIsRefused() throws {
+        #expect(try refusal { $0["round"] = -5 }
+                == "FILE is not a valid session: round is -5, and rounds are counted from 1.")
+    }
+}

@@ -128,6 +128,28 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         #expect(state.session.answer(for: "s1.q1").reason == "Agreed after discussion")
     }
 
+    @Test func changingAConsensusOnDivergentRatingsShowsItsReasonAgainAndDownStaysOnTheGroupRow() {
+        var state = workshopOnFirstQuestion()
+        state.press(.character("4"), .character("0"), .end, .character("3"))
+        state.type("Agreed on 3")
+        state.press(.enter, .character("1"))
+        #expect(state.rowEditor?.text == "Agreed on 3")
+        state.press(.enter, .down, .down)
+        #expect(state.focusedField == .rows && state.ratingRow == state.groupRow)
+        state.press(.character("1"))
+        #expect(state.rowEditor == nil, "the same consensus again asks nothing")
+    }
+
+    @Test func aCarriedOverAnswerSaysSoUntilItIsConfirmed() {
+        var session = Session(guide: .builtIn)
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), isCarriedOver: true)
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        var state = WizardState(guide: .builtIn, session: session, size: standardSize)
+        #expect(state.view().text.contains("Carried over, to confirm (c) · Readiness: 2 Partial"))
+        state.press(.character("c"))
+        #expect(!state.view().text.contains("Carried over"))
+    }
+
     @Test func enterEditsAParticipantsNoteAndArrowsMoveBetweenRows() {
         var state = workshopOnFirstQuestion()
         state.press(.down, .down, .enter)

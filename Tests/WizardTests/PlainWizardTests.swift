@@ -73,6 +73,13 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.outcome == .quit)
     }
 
+    @Test func backFromAStepsFirstQuestionGoesToThePreviousStepsLastQuestion() {
+        var session = Session(guide: .builtIn)
+        session.position = Position(screen: .question, stepID: "s2", promptID: "s2.q1")
+        let run = PlainRun([":b", ":q"], state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("Step 1 of 7, question 4 of 4."))
+    }
+
     @Test func quittingMidNoteKeepsTheLinesTypedSoFar() {
         let run = PlainRun(toFirstQuestion + ["2", "first line", "second line", ":q"])
         #expect(run.session.answers["s1.q1"]?.notes == "first line\nsecond line")
