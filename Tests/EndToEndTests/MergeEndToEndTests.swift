@@ -224,6 +224,11 @@ import Testing
             Updated workshop.isp.json, a workshop with 3 participants.
 
             """)
+        // Listing the workshop itself among the files to merge says so, and merges the rest.
+        let itself = try run(["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "workshop.isp.json",
+                              "--update"])
+        #expect(itself.output.hasPrefix("Refused: workshop.isp.json is the workshop merged into; list only the files "
+                                        + "to merge into it.\n"))
         let updated = try SessionFile.load(from: workshopPath)
         #expect(updated.participants.count == 3)
         let answer = try #require(updated.answers["s1.q1"])
