@@ -374,6 +374,10 @@ struct Compare: ParsableCommand {
 
     func run() throws {
         let guide = try global.loadGuide()
+        if let real = realPath(old), real == realPath(new) {
+            throw UserError("\(old.visibleControls) and \(new.visibleControls) are the same file; compare a round with "
+                            + "a later one (see `isp-wizard new --from`).")
+        }
         let before = try reporting { () throws(FileError) in try SessionFile.read(from: old) }
         let after = try reporting { () throws(FileError) in try SessionFile.read(from: new) }
         if !force, !after.isSamePartnership(as: before) {

@@ -175,8 +175,11 @@ import Testing
         let onAnother = try runWizard(["report", file, "--output", other])
         #expect(onAnother.error == "Error: \(other) is an isp-wizard session, which a report would replace; choose "
                 + "another --output.\n")
-        let comparison = try runWizard(["compare", file, file, "--output", file])
+        let comparison = try runWizard(["compare", file, other, "--force", "--output", file])
         #expect(comparison.status == 1)
+        let itself = try runWizard(["compare", file, file])
+        #expect(itself.error == "Error: \(file) and \(file) are the same file; compare a round with a later one (see "
+                + "`isp-wizard new --from`).\n")
         #expect(try Data(contentsOf: URL(fileURLWithPath: file)) == before)
         #expect(try SessionFile.load(from: other).partnership.name == "Other")
     }
