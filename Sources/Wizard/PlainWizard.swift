@@ -470,6 +470,11 @@ public final class PlainWizard {
         } else {
             say("Every step is Ready.")
         }
+        let participants = state.session.raters
+        if !participants.isEmpty {
+            say("Participants, \(participants.count): " + participants.enumerated()
+                .map { describe($0.element, number: $0.offset + 1) }.joined(separator: "; ") + ".")
+        }
         for step in summary.steps {
             let score = step.score.map { ", score \(String(format1: $0))" } ?? ""
             say("Step \(step.number), \(step.title): \(step.band.rawValue)\(score), "

@@ -80,6 +80,15 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.transcript.contains("Step 1 of 7, question 4 of 4."))
     }
 
+    @Test func theSummaryNamesTheParticipants() {
+        var session = Session(guide: .builtIn)
+        session.participants = Array(roomOfEight.prefix(2))
+        session.position = Position(screen: .summary)
+        let run = PlainRun([""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("Participants, 2: Ana Núñez, Municipio de Cochabamba, Government; 李华, "
+                                        + "水务合作社, Civil society."))
+    }
+
     @Test func quittingMidNoteKeepsTheLinesTypedSoFar() {
         let run = PlainRun(toFirstQuestion + ["2", "first line", "second line", ":q"])
         #expect(run.session.answers["s1.q1"]?.notes == "first line\nsecond line")
