@@ -41,7 +41,9 @@ public enum SessionFile {
     }
 
     /// Decodes a session file of any version this one reads, migrating it to the newest.
-    private static func decodeAnyVersion(_ data: Data, file: String) throws(FileError) -> (session: Session, version: Int) {
+    private static func decodeAnyVersion(_ data: Data, file: String) throws(FileError)
+        -> (session: Session, version: Int)
+    {
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
             guard header.format == formatName else {
@@ -155,7 +157,8 @@ public func writeAtomically(_ data: Data, to path: String) throws(FileError) {
     let (descriptor, temporaryPath) = fillingTemplate("\(folder)/.\(fileName(of: path)).XXXXXX") { mkstemp($0) }
     guard descriptor >= 0 else {
         let failure = errno
-        throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).", reason: shortReason(failure))
+        throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).",
+                        reason: shortReason(failure))
     }
     var failure = fillAndClose(descriptor, with: data, owner: { keepOwner(of: path, on: descriptor) })
     if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }

@@ -162,7 +162,9 @@ public struct Form: Equatable, Sendable {
     }
 
     public mutating func paste(_ text: String, width: Int) -> Outcome {
-        guard fields.indices.contains(focus), fields[focus].paste(text, width: width) == .edited else { return .ignored }
+        guard fields.indices.contains(focus), fields[focus].paste(text, width: width) == .edited else {
+            return .ignored
+        }
         return .edited(focus)
     }
 

@@ -50,7 +50,8 @@ extension WizardState {
         case .workshop:
             return common + [.text("Facilitator", \.facilitator)]
         case .selfAssessment:
-            return common + [.text("Your organisation", \.organisation), .sector("Your organisation's sector", \.sector)]
+            return common + [.text("Your organisation", \.organisation),
+                             .sector("Your organisation's sector", \.sector)]
         }
     }
 

@@ -217,7 +217,8 @@ public final class PlainWizard {
     private func askParticipants() -> Step {
         while true {
             let participants = state.session.participants
-            say("Participants: \(participants.isEmpty ? "none yet, so each question gets one rating" : "\(participants.count)").")
+            let count = participants.isEmpty ? "none yet, so each question gets one rating" : "\(participants.count)"
+            say("Participants: \(count).")
             for (index, participant) in participants.enumerated() {
                 say("\(index + 1). \(describe(participant, number: index + 1)).")
             }
@@ -297,7 +298,8 @@ public final class PlainWizard {
     private func askQuestion(step stepIndex: Int, prompt promptIndex: Int) -> Step {
         let step = state.guide.steps[stepIndex]
         let prompt = step.prompts[promptIndex]
-        say("Step \(stepIndex + 1) of \(state.guide.steps.count), question \(promptIndex + 1) of \(step.prompts.count).")
+        say("Step \(stepIndex + 1) of \(state.guide.steps.count), question \(promptIndex + 1) of "
+            + "\(step.prompts.count).")
         say(prompt.text)
         prompt.notes.forEach(say)
         say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
@@ -443,7 +445,8 @@ public final class PlainWizard {
         if state.session.mode == .workshop { say("p: participants, \(state.session.participants.count).") }
         for (index, step) in state.guide.steps.enumerated() {
             let standing = state.standing(ofStep: index, in: summary)
-            say("\(index + 1): \(step.title), \(standing.answered) of \(step.prompts.count) answered, \(standing.label).")
+            say("\(index + 1): \(step.title), \(standing.answered) of \(step.prompts.count) answered, "
+                + "\(standing.label).")
         }
         say("s: the readiness summary.")
         while true {

@@ -81,7 +81,9 @@ extension WizardState {
                 guard let rating = Self.ratingKeys[character] else { return [] }
                 return rate(prompt, rating)
             case .left, .right:
-                guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else { return [] }
+                guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else {
+                    return []
+                }
                 return rate(prompt, Rating.all[index])
             case .enter, .down:
                 return moveFocus(by: 1)

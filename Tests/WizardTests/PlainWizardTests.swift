@@ -37,14 +37,17 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.transcript.contains("Scale: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, "
                                         + "n Not applicable, d Don't know."))
         // Saved after each answer, and once more at the end.
-        #expect(run.recorder.saved.contains { $0.answers["s1.q1"]?.rating == .stage(.inPlace) && $0.answers.count == 1 })
+        #expect(run.recorder.saved.contains {
+            $0.answers["s1.q1"]?.rating == .stage(.inPlace) && $0.answers.count == 1
+        })
         #expect(run.recorder.saved.last?.answers.count == 2)
     }
 
     @Test func saysNothingAScreenReaderWouldReadAsLinesOrBlocks() {
         let run = PlainRun(toFirstQuestion + ["2", "", ":s", ":m", "s", ""])
         #expect(!run.transcript.contains { "│┌┐└┘─█░▒▓▸•".contains($0) })
-        #expect(run.transcript.contains("Step 1, Identify the Goals and Aims: Insufficient answers, score 2.0, 1 of 4 rated."))
+        #expect(run.transcript.contains(
+            "Step 1, Identify the Goals and Aims: Insufficient answers, score 2.0, 1 of 4 rated."))
     }
 
     @Test func anInvalidRatingIsAskedAgainAndEnterKeepsTheAnswer() {
@@ -52,7 +55,8 @@ let toFirstQuestion = ["", "", "", "", ""]
         session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "kept")
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         let run = PlainRun(["7", "", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
-        #expect(run.transcript.contains("Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep."))
+        #expect(run.transcript.contains(
+            "Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep."))
         #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.partial), notes: "kept"))
     }
 

@@ -38,7 +38,8 @@ func styleMap(_ grid: ScreenGrid, theme: Theme? = nil) -> String {
     func describe(_ style: Style) -> String {
         guard let theme else { return style.name }
         let look = theme.look(for: style)
-        let attributes = [(Look.Attributes.bold, "bold"), (.reverse, "reverse"), (.dim, "dim"), (.underline, "underline")]
+        let attributes = [(Look.Attributes.bold, "bold"), (.reverse, "reverse"), (.dim, "dim"),
+                          (.underline, "underline")]
             .filter { look.attributes.contains($0.0) }.map(\.1)
         let colours = [look.foreground.map { "fg=\($0)" }, look.background.map { "bg=\($0)" }].compactMap { $0 }
         return (attributes + colours).joined(separator: " ")

@@ -242,12 +242,14 @@ import Testing
 }
 
 @Suite struct ReadOnlyTests {
+    static let reason = "This session is read-only: you have no permission to change water.isp.json."
+
     func readOnlyState() -> WizardState {
         var session = Session(guide: .builtIn, name: "Água")
         session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "kept")
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         return WizardState(guide: .builtIn, session: session, size: standardSize,
-                           readOnlyReason: "This session is read-only: you have no permission to change water.isp.json.")
+                           readOnlyReason: Self.reason)
     }
 
     @Test func keysThatWouldChangeTheSessionChangeNothingAndSaveNothing() {
@@ -275,7 +277,7 @@ import Testing
         var state = readOnlyState()
         for key: Key in [.escape, .character("s"), .control("p"), .control("p")] {
             state.press(key)
-            #expect(state.view().rowText(22) == " This session is read-only: you have no permission to change water.isp.json.",
+            #expect(state.view().rowText(22) == " " + Self.reason,
                     "on \(state.locationLine)")
         }
     }
