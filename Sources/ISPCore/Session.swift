@@ -113,6 +113,10 @@ public enum Mode: String, Codable, Sendable, CaseIterable {
     case workshop
     case selfAssessment = "self-assessment"
 
+    public init(from decoder: any Decoder) throws {
+        self = try decodeByName(decoder)
+    }
+
     public var label: String {
         switch self {
         case .workshop: "Workshop"
@@ -126,6 +130,11 @@ public enum Sector: String, Codable, Sendable, CaseIterable {
     case government
     case business
     case civilSociety = "civil-society"
+
+    public init(from decoder: any Decoder) throws {
+        self = try decodeByName(decoder)
+    }
+
     case donor
     case other
 
@@ -280,4 +289,18 @@ public struct Position: Codable, Sendable, Equatable {
         self.stepID = stepID
         self.promptID = promptID
     }
+}
+
+/// A choice stored by its name; a name the file holds that is none of them is refused saying what they are.
+func decodeByName<Choice: RawRepresentable & CaseIterable>(_ decoder: any Decoder) throws -> Choice
+where Choice.RawValue == String {
+    let container = try decoder.singleValueContainer()
+    let name = try container.decode(String.self)
+    guard let choice = Choice(rawValue: name) else {
+        throw DecodingError.dataCorruptedError(
+            in: container,
+            debugDescription: "Is \"\(name.excerpt(limit: 40))\", not one of "
+                + Choice.allCases.map(\.rawValue).joined(separator: ", ") + ".")
+    }
+    return choice
 }

@@ -249,6 +249,16 @@ import Testing
         #expect(message == #"FILE is not a valid session: participants[1].id "p1" is used twice."#)
     }
 
+    @Test func anUnknownSectorIsRefusedSayingWhatTheSectorsAre() throws {
+        let message = try refusal { object in
+            var participants = object["participants"] as? [[String: Any]] ?? []
+            participants[0]["sector"] = "martian"
+            object["participants"] = participants
+        }
+        #expect(message == #"FILE is not a valid session: participants[0].sector is "martian", not one of "#
+                + "government, business, civil-society, donor, other.")
+    }
+
     @Test func aRoundBelowOneIsRefused() throws {
         #expect(try refusal { $0["round"] = -5 }
                 == "FILE is not a valid session: round is -5, and rounds are counted from 1.")
