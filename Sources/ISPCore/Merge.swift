@@ -152,6 +152,9 @@ private struct Merger {
     var participantsByID: [String: Int] = [:]
     /// Participants made from self-assessments, by `organisationKey`: how a version-1 file is matched.
     var participantsByOrganisation: [String: Int] = [:]
+    /// Participants added in the workshop by hand, by organisation and sector: a partner of the same organisation is
+    /// a voice of its own, but the facilitator should know.
+    var handAddedByOrganisation: [String: Int] = [:]
 
     init(reference: (path: String, contents: SessionFileContents), isBase: Bool, guide: Guide, force: Bool,
          now: Date) {
@@ -181,8 +184,13 @@ private struct Merger {
 
     private mutating func remember(_ participant: Participant, at index: Int) {
         if participantsByID[participant.id] == nil { participantsByID[participant.id] = index }
-        guard participant.selfAssessmentUpdatedAt != nil else { return }
         let key = Self.organisationKey(participant.organisation, participant.sector)
+        guard participant.selfAssessmentUpdatedAt != nil else {
+            if !participant.organisation.isBlank && handAddedByOrganisation[key] == nil {
+                handAddedByOrganisation[key] = index
+            }
+            return
+        }
         if participantsByOrganisation[key] == nil { participantsByOrganisation[key] = index }
     }
 
@@ -259,6 +267,10 @@ private struct Merger {
         var line = switch action {
         case .replaced: "Replaced the answers of \(participant) with \(shownPath), which is newer."
         default: "Merged \(shownPath) as a new participant: \(participant)."
+        }
+        if case .added = action, let namesake = handAddedByOrganisation[organisation] {
+            line += " The workshop already has \(label(session.participants[namesake], number: namesake + 1)) of the "
+                + "same organisation: both are kept, as two voices."
         }
         if !forced.isEmpty { line += " Merged with --force, though it is \(forced.joined(separator: " and "))." }
         if !unknownPrompts.isEmpty {

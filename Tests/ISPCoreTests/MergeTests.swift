@@ -117,6 +117,16 @@ import Testing
         #expect(result.output == expected)
     }
 
+    @Test func aPartnerOfAnOrganisationAlreadyInTheRoomIsASecondVoiceAndTheLineSaysSo() throws {
+        let municipio = selfAssessment("MUNICIPIO", .government, of: workshop, updated: monday,
+                                       answers: ["s1.q1": Answer(rating: .stage(.partial))])
+        let result = try SessionMerge.merge([input("workshop", workshop), input("municipio", municipio)],
+                                            guide: .builtIn, now: wednesday)
+        #expect(result.entries.last?.line == "Merged municipio as a new participant: MUNICIPIO (Government). The "
+                + "workshop already has Ana Núñez (Government) of the same organisation: both are kept, as two voices.")
+        #expect(result.output?.participants.count == 2)
+    }
+
     @Test func mergingTheSameFileAgainReplacesItsAnswersWhenNewerAndNeverAddsASecondCopy() throws {
         let base = workshop
         var nandu = selfAssessment("Asociación Ñandú", .civilSociety, of: base, updated: monday, answers: [
