@@ -7,7 +7,15 @@ extension ScreenGrid {
     public mutating func putWrapped(_ text: String, row: Int, column: Int, width: Int, maxRows: Int = .max,
                                     style: Style = []) -> Int {
         guard maxRows > 0, width > 0 else { return 0 }
-        let lines = wrap(text, width: width)
+        return putLines(wrap(text, width: width), row: row, column: column, width: width, maxRows: maxRows,
+                        style: style)
+    }
+
+    /// Writes lines already wrapped to `width`, as `putWrapped` does, and returns the rows used.
+    @discardableResult
+    public mutating func putLines(_ lines: [String], row: Int, column: Int, width: Int, maxRows: Int = .max,
+                                  style: Style = []) -> Int {
+        guard maxRows > 0, width > 0 else { return 0 }
         for (offset, line) in lines.prefix(maxRows).enumerated() {
             let isCut = offset == maxRows - 1 && lines.count > maxRows
             put(isCut ? truncated(line, width: width - 1) + "…" : line, row: row + offset, column: column,

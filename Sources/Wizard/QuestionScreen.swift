@@ -4,6 +4,9 @@ import TerminalUI
 
 /// Where the parts of a question screen go at the current size.
 struct QuestionLayout {
+    /// The question and the notes under it, wrapped once for the layout and the drawing alike.
+    var questionLines: [String]
+    var hintLines: [String]
     var questionRows: Int
     var hintRows: Int
     /// The "Readiness: …" line (one voice) or the spread line (participants), followed by the ratings.
@@ -35,8 +38,10 @@ extension WizardState {
     var questionLayout: QuestionLayout {
         let width = contentWidth
         let prompt = currentPrompt
-        let questionRows = min(wrap(prompt?.text ?? "", width: width).count, hasRatingRows ? 3 : 4)
-        let wantedHint = hintText.isEmpty ? 0 : wrap(hintText, width: width).count
+        let questionLines = wrap(prompt?.text ?? "", width: width)
+        let hintLines = hintText.isEmpty ? [] : wrap(hintText, width: width)
+        let questionRows = min(questionLines.count, hasRatingRows ? 3 : 4)
+        let wantedHint = hintLines.count
         let frame = isRoomy ? 1 : 0
         if hasRatingRows {
             // Rows first (as many as there are, at least 3), then a notes box of at least one line, then the hint.
@@ -48,7 +53,8 @@ extension WizardState {
             let frameTop = ratingRow + 1 + visibleRows + frame
             let boxHeight = max(contentEnd - frameTop - 2, 1)
             return QuestionLayout(
-                questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow, visibleRows: visibleRows,
+                questionLines: questionLines, hintLines: hintLines, questionRows: questionRows, hintRows: hintRows,
+                ratingRow: ratingRow, visibleRows: visibleRows,
                 notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
         }
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
@@ -59,7 +65,8 @@ extension WizardState {
         let frameTop = ratingRow + 1 + choices + frame
         let boxHeight = max(contentEnd - frameTop - 2, 1)
         return QuestionLayout(
-            questionRows: questionRows, hintRows: hintRows, ratingRow: ratingRow, visibleRows: 0,
+            questionLines: questionLines, hintLines: hintLines, questionRows: questionRows, hintRows: hintRows,
+            ratingRow: ratingRow, visibleRows: 0,
             notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
     }
 
@@ -145,9 +152,9 @@ extension WizardState {
         let layout = questionLayout
         let width = contentWidth
         var row = contentTop
-        row += grid.putWrapped(prompt.text, row: row, column: 1, width: width, maxRows: layout.questionRows,
-                               style: .title)
-        grid.putWrapped(hintText, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .muted)
+        row += grid.putLines(layout.questionLines, row: row, column: 1, width: width, maxRows: layout.questionRows,
+                             style: .title)
+        grid.putLines(layout.hintLines, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .muted)
 
         if hasRatingRows {
             drawRatingRows(into: &grid, prompt: prompt, layout: layout)
