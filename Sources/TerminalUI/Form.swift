@@ -181,9 +181,4 @@ public struct Form: Equatable, Sendable {
         }
         return row - spacing
     }
-
-    /// The rows the form takes at a width.
-    public func height(width: Int, spacing: Int) -> Int {
-        fields.reduce(0) { $0 + $1.height(width: width) } + spacing * max(fields.count - 1, 0)
-    }
 }
