@@ -12,10 +12,10 @@ extension WizardState {
                                    maxRows: 2, style: .title)
             row += 1
         }
-        let lines = helpLines
+        let lines = Array(helpLines.dropFirst(min(helpScroll, max(helpLines.count - 1, 0))))
         for (index, line) in lines.enumerated() where row < contentEnd - 1 {
             if row == contentEnd - 2 && index + 1 < lines.count {
-                grid.put("… and \(lines.count - index) more on a larger terminal", row: row, column: 2, style: .muted)
+                grid.put("↓ \(lines.count - index) more", row: row, column: 2, style: .muted)
                 row += 1
                 break
             }

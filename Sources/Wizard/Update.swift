@@ -86,7 +86,12 @@ extension WizardState {
         if KeyBinding.quit.matches(key) { return [.save, .quit] }
         if isTooSmall { return [] }
         if isShowingHelp {
-            isShowingHelp = false
+            // Up and Down scroll a help longer than the screen; any other key closes it.
+            switch key {
+            case .down: helpScroll += 1
+            case .up: helpScroll = max(helpScroll - 1, 0)
+            default: isShowingHelp = false
+            }
             return []
         }
         if pendingRemoval != nil { return answerRemoval(key) }
@@ -135,6 +140,7 @@ extension WizardState {
             return [.save]
         case .showHelp:
             isShowingHelp = true
+            helpScroll = 0
             return []
         case .toggleMap:
             // Esc first closes what is being edited on the screen.

@@ -10,8 +10,8 @@ extension WizardState {
             return grid
         }
         if isShowingHelp {
-            drawChrome(into: &grid, keys: KeyBar([(key: "any key", action: "close help"), KeyBinding.quit.bar]
-                .compactMap { $0 }))
+            drawChrome(into: &grid, keys: KeyBar([(key: "↑↓", action: "scroll"), (key: "any other key", action: "close"),
+                                                  KeyBinding.quit.bar].compactMap { $0 }))
             drawHelp(into: &grid)
             return grid
         }

@@ -47,6 +47,8 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the summary screen waits for the letter of what to export (after `x`).
     public internal(set) var isChoosingExport = false
     public internal(set) var isShowingHelp = false
+    /// How many of the help's key lines are scrolled past.
+    public internal(set) var helpScroll = 0
     /// What the title bar reports of the last save or export, until the next key.
     public internal(set) var status: Status?
     /// The last save's failure, shown on a line of its own until a save succeeds.

@@ -84,6 +84,17 @@ import Testing
         #expect(state.view().rowText(4) == " This question's scale: 0: the tensions have not been looked at · 4: the")
     }
 
+    @Test func aHelpLongerThanTheScreenScrollsAndAnyOtherKeyClosesIt() {
+        var state = makeState(size: Size(rows: 20, columns: 60))
+        state.press(.function(1))
+        #expect(state.view().text.contains("↓ "))
+        #expect(!state.view().text.contains("on the summary: save it"))
+        for _ in 0..<20 { state.press(.down) }
+        #expect(state.view().text.contains("on the summary: save it"))
+        state.press(.character("q"))
+        #expect(!state.isShowingHelp)
+    }
+
     @Test func helpScreen() {
         var state = makeState()
         state.press(.function(1))
