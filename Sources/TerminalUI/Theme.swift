@@ -78,8 +78,8 @@ public struct Theme: Sendable {
         (.stage(4), Look(.bold, foreground: .green)),
     ])
 
-    /// For projectors and low vision: bold throughout, nothing dimmed, and every colour on a background of its
-    /// own, so that it reads on a light terminal as on a dark one.
+    /// For projectors and low vision: what matters in bold, nothing dimmed, and every colour on a background of
+    /// its own, so that it reads on a light terminal as on a dark one.
     public static let highContrast = Theme(name: "high-contrast", looks: [
         (.title, Look(.bold)), (.bar, Look(.bold, foreground: .white, background: .black)),
         (.barKey, Look(.bold, foreground: .black, background: .yellow)),
