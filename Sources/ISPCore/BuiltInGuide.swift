@@ -46,7 +46,8 @@ extension Guide {
                     + "address the problem?",
                 scale: "0: not yet listed · 4: each sector's skills and resources are listed "
                     + "and accepted by the others"),
-        ]
+        ],
+        worksheet: .step1
     )
 
     private static let step2 = Step(
@@ -73,7 +74,8 @@ extension Guide {
                 scale: "0: not yet identified · 4: the key organisations and players of every sector are named and "
                     + "agreed",
                 critical: true),
-        ]
+        ],
+        worksheet: .step2
     )
 
     private static let step3 = Step(
@@ -109,7 +111,8 @@ extension Guide {
             Prompt(
                 id: "s3.q6", text: "What are the impediments to strategic partnering?",
                 scale: "0: not yet considered · 4: the impediments are named and the partners agree on them"),
-        ]
+        ],
+        worksheet: .step3
     )
 
     private static let step4 = Step(
@@ -147,7 +150,8 @@ extension Guide {
                     + "organizational introductions and a sharing of viewpoints about the key issues.",
                 hintQuoted: true,
                 scale: "0: no agenda yet · 4: an agenda every party has agreed"),
-        ]
+        ],
+        worksheet: .step4
     )
 
     private static let step5 = Step(
@@ -190,7 +194,8 @@ extension Guide {
                 scale: "0: views differ or are unknown · 4: one shared understanding of the problem and of possible "
                     + "solutions",
                 derived: true),
-        ]
+        ],
+        worksheet: .step5
     )
 
     private static let step6 = Step(
@@ -232,7 +237,8 @@ extension Guide {
                     + "remains well understood from the outset.",
                 hintQuoted: true,
                 scale: "0: not discussed · 4: an agreed way of sharing resources, discussed regularly"),
-        ]
+        ],
+        worksheet: .step6
     )
 
     private static let step7 = Step(
@@ -277,6 +283,7 @@ extension Guide {
                 text: "How far does the partnership rely on local resources rather than outside support?",
                 scale: "0: it depends entirely on outside support · 4: it runs on local resources",
                 derived: true),
-        ]
+        ],
+        worksheet: .step7
     )
 }

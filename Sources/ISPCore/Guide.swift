@@ -5,8 +5,8 @@
 public struct Guide: Codable, Sendable, Equatable {
     /// The value of `format` in every guide file.
     public static let formatName = "isp-wizard-guide"
-    /// The newest guide file layout this version reads.
-    public static let supportedVersion = 1
+    /// The newest guide file layout this version reads: 2 added worksheets to the steps.
+    public static let supportedVersion = 2
 
     public var format: String
     public var version: Int
@@ -66,12 +66,15 @@ public struct Step: Codable, Sendable, Equatable {
     /// A few lines in our own words on what the step is about, shown on its intro screen.
     public var guidance: String
     public var prompts: [Prompt]
+    /// What the partners write down in this step, reached after its last question.
+    public var worksheet: Worksheet?
 
-    public init(id: String, title: String, guidance: String, prompts: [Prompt]) {
+    public init(id: String, title: String, guidance: String, prompts: [Prompt], worksheet: Worksheet? = nil) {
         self.id = id
         self.title = title
         self.guidance = guidance
         self.prompts = prompts
+        self.worksheet = worksheet
     }
 }
 

@@ -32,7 +32,9 @@ extension Guide {
                     "\(file) is a guide of format version \(header.version); this isp-wizard reads up to "
                         + "version \(supportedVersion). Please update isp-wizard.")
             }
-            guide = try JSONDecoder().decode(Guide.self, from: data)
+            var decoded = try JSONDecoder().decode(Guide.self, from: data)
+            if header.version < 2 { decoded.addBuiltInWorksheets() }
+            guide = decoded
         } catch let error as FileError {
             throw error
         } catch {
@@ -77,7 +79,32 @@ extension Guide {
                 }
             }
         }
-        return nil
+        return worksheetProblem()
+    }
+
+    /// Gives a guide of format version 1 (questions only, such as a translation made before worksheets) the
+    /// built-in worksheets: to each step with a built-in step's id, or, in a guide of seven steps with other
+    /// ids (a translation that renamed them), step by step in order.
+    mutating func addBuiltInWorksheets() {
+        let builtInSteps = Guide.builtIn.steps
+        let byPlace = steps.count == builtInSteps.count && !steps.contains { step in
+            builtInSteps.contains { $0.id == step.id }
+        }
+        var stepNumber = 0
+        for phaseIndex in phases.indices {
+            for stepIndex in phases[phaseIndex].steps.indices {
+                let id = phases[phaseIndex].steps[stepIndex].id
+                let match = byPlace ? builtInSteps[stepNumber] : builtInSteps.first { $0.id == id }
+                phases[phaseIndex].steps[stepIndex].worksheet = match?.worksheet
+                stepNumber += 1
+            }
+        }
+        // A guide of only some of the steps may lack the register that a worksheet refers to: it goes without.
+        if worksheetProblem() != nil {
+            for phaseIndex in phases.indices {
+                for stepIndex in phases[phaseIndex].steps.indices { phases[phaseIndex].steps[stepIndex].worksheet = nil }
+            }
+        }
     }
 }
 

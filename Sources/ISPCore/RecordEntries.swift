@@ -1,0 +1,148 @@
+/// One thing to fill in on a worksheet: a value at a path in the records, or a list of rows that opens on its
+/// own. A worksheet's grids and checklists give one entry per row or item, so that every screen and the plain
+/// mode walk the same entries in the same order.
+public struct RecordEntry: Equatable, Sendable {
+    public enum Input: Equatable, Sendable {
+        case text
+        case longText
+        case choice([Choice])
+        case date
+        /// A row of the list at the address, or a name typed in.
+        case reference(FieldAddress)
+        /// The list of rows at the address.
+        case rows(FieldAddress)
+    }
+
+    public var path: [RecordKey]
+    /// The field's label over the entries of a grid or checklist, which are labelled by their row or item.
+    public var heading: String?
+    public var label: String
+    public var hint: String?
+    public var input: Input
+    /// For a checklist item: where its note is kept.
+    public var notePath: [RecordKey]?
+    /// For a grid over a list's rows: where a copy of the row's name is kept beside the value, and the name.
+    public var nameCopy: (path: [RecordKey], name: String)?
+
+    public static func == (lhs: RecordEntry, rhs: RecordEntry) -> Bool {
+        lhs.path == rhs.path && lhs.heading == rhs.heading && lhs.label == rhs.label && lhs.hint == rhs.hint
+            && lhs.input == rhs.input && lhs.notePath == rhs.notePath && lhs.nameCopy?.path == rhs.nameCopy?.path
+            && lhs.nameCopy?.name == rhs.nameCopy?.name
+    }
+
+    /// The input of a simple kind (the columns of a list, a grid's cell).
+    static func input(for kind: RecordField.Kind) -> Input {
+        switch kind {
+        case .longText: .longText
+        case .choice(let choices): .choice(choices)
+        case .date: .date
+        case .reference(let address): .reference(address)
+        case .text, .grid, .checklist, .rows: .text
+        }
+    }
+}
+
+extension Session {
+    /// The entries of a worksheet page, in order.
+    public func entries(of worksheet: Worksheet, in guide: Guide) -> [RecordEntry] {
+        worksheet.fields.flatMap { field -> [RecordEntry] in
+            let path: [RecordKey] = [.key(worksheet.id), .key(field.id)]
+            switch field.kind {
+            case .grid(.fixed(let rows), let cell):
+                return rows.map { row in
+                    RecordEntry(path: path + [.key(row.id)], heading: field.label, label: row.label, hint: field.hint,
+                                input: RecordEntry.input(for: cell))
+                }
+            case .grid(.rowsOf(let address), let cell):
+                return rows(of: address, in: guide).map { row in
+                    let name = rowName(row, of: address, in: guide)
+                    return RecordEntry(path: path + [.key(row.id), .key("value")], heading: field.label,
+                                       label: name.isBlank ? "(no name)" : name, hint: field.hint,
+                                       input: RecordEntry.input(for: cell),
+                                       nameCopy: (path: path + [.key(row.id), .key("name")], name: name))
+                }
+            case .checklist(let items, let marks):
+                return items.map { item in
+                    RecordEntry(path: path + [.key(item.id), .key("mark")], heading: "\(field.label): \(item.group)",
+                                label: item.label, hint: field.hint, input: .choice(marks),
+                                notePath: path + [.key(item.id), .key("note")])
+                }
+            case .rows:
+                return [RecordEntry(path: path, label: field.label, hint: field.hint,
+                                    input: .rows(FieldAddress(worksheet: worksheet.id, field: field.id)))]
+            case .text, .longText, .choice, .date, .reference:
+                return [RecordEntry(path: path, label: field.label, hint: field.hint,
+                                    input: RecordEntry.input(for: field.kind))]
+            }
+        }
+    }
+
+    /// The entries of one row of a list: its columns.
+    public func entries(ofRow rowID: String, in address: FieldAddress, guide: Guide) -> [RecordEntry] {
+        let path: [RecordKey] = [.key(address.worksheet), .key(address.field), .row(rowID)]
+        return (guide.field(at: address)?.columns ?? []).map { column in
+            RecordEntry(path: path + [.key(column.id)], label: column.label, hint: column.hint,
+                        input: RecordEntry.input(for: column.kind))
+        }
+    }
+
+    /// An entry's value as a line of text: a choice's label, a date as typed, a reference's current name, or
+    /// for a list how many rows it has. Empty when nothing is there.
+    public func text(of entry: RecordEntry, in guide: Guide) -> String {
+        let value = record(at: entry.path)
+        switch entry.input {
+        case .text, .longText:
+            return value?.string ?? ""
+        case .choice(let choices):
+            guard let id = value?.string else { return "" }
+            return choices.first { $0.id == id }?.label ?? id
+        case .date:
+            return value.flatMap(DateEntry.init)?.text ?? ""
+        case .reference(let address):
+            return value.flatMap(RecordReference.init).map { name(of: $0, to: address, in: guide) } ?? ""
+        case .rows(let address):
+            let count = rows(of: address, in: guide).count
+            return count == 1 ? "1 row" : "\(count) rows"
+        }
+    }
+
+    /// The id of an entry's choice, if one is made.
+    public func choiceID(of entry: RecordEntry) -> String? {
+        record(at: entry.path)?.string
+    }
+
+    /// Stores an entry's value (nil or an empty text removes it), the copy of a row's name beside it, and a
+    /// list's default rows first when the entry is a cell of one of them.
+    public mutating func store(_ value: JSONValue?, in entry: RecordEntry, guide: Guide) {
+        if entry.path.count > 2, case .key(let worksheet) = entry.path[0], case .key(let field) = entry.path[1],
+            case .row = entry.path[2]
+        {
+            storeDefaultRows(of: FieldAddress(worksheet: worksheet, field: field), in: guide)
+        }
+        let kept = value?.string?.isEmpty == true ? nil : value
+        setRecord(kept, at: entry.path)
+        if let copy = entry.nameCopy { setRecord(kept == nil ? nil : .string(copy.name), at: copy.path) }
+    }
+
+    /// Stores typed text in an entry: text as it is, a date as a date or, when it is not one, as typed, a
+    /// reference to the row of that name when the list has one, else to the name alone.
+    public mutating func storeTyped(_ text: String, in entry: RecordEntry, guide: Guide) {
+        switch entry.input {
+        case .date:
+            store(DateEntry(typed: text)?.json, in: entry, guide: guide)
+        case .reference(let address):
+            let named = rows(of: address, in: guide).first { row in
+                rowName(row, of: address, in: guide).lowercased() == text.trimmedOfSpaces.lowercased()
+            }
+            store(text.isBlank ? nil : RecordReference(id: named?.id, name: text).json, in: entry, guide: guide)
+        default:
+            store(.string(text), in: entry, guide: guide)
+        }
+    }
+
+    /// Points a reference entry at a row of its list, copying the row's name.
+    public mutating func storeReference(to row: RecordRow, in entry: RecordEntry, guide: Guide) {
+        guard case .reference(let address) = entry.input else { return }
+        store(RecordReference(id: row.id, name: rowName(row, of: address, in: guide)).json, in: entry, guide: guide)
+    }
+}

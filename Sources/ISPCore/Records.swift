@@ -1,0 +1,335 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One step of a path into the session's records: a key of an object, or the row of a list with this id.
+public enum RecordKey: Hashable, Sendable {
+    case key(String)
+    case row(String)
+}
+
+extension JSONValue {
+    public var string: String? {
+        if case .string(let value) = self { return value }
+        return nil
+    }
+
+    public var object: [String: JSONValue]? {
+        if case .object(let value) = self { return value }
+        return nil
+    }
+
+    public var array: [JSONValue]? {
+        if case .array(let value) = self { return value }
+        return nil
+    }
+
+    /// The id of a row (an object with a string `id`).
+    var rowID: String? { object?["id"]?.string }
+
+    /// The value at a path, or nil when any part of it is missing.
+    public func value(at path: some Collection<RecordKey>) -> JSONValue? {
+        guard let first = path.first else { return self }
+        switch (first, self) {
+        case (.key(let key), .object(let object)):
+            return object[key]?.value(at: path.dropFirst())
+        case (.row(let id), .array(let rows)):
+            return rows.first { $0.rowID == id }?.value(at: path.dropFirst())
+        default:
+            return nil
+        }
+    }
+
+    /// Sets (or with nil removes) the value at a path, making the objects on the way; a row must exist.
+    ///
+    /// The container is taken out of `self` before it changes, so that a list of a thousand rows is changed in
+    /// place rather than copied on every keystroke.
+    public mutating func setValue(_ value: JSONValue?, at path: some Collection<RecordKey>) {
+        guard let first = path.first else {
+            self = value ?? .null
+            return
+        }
+        let rest = path.dropFirst()
+        switch first {
+        case .key(let key):
+            var object = self.object ?? [:]
+            self = .null
+            if rest.isEmpty {
+                object[key] = value
+            } else {
+                var child = object.removeValue(forKey: key) ?? .object([:])
+                child.setValue(value, at: rest)
+                object[key] = child
+            }
+            self = .object(object)
+        case .row(let id):
+            guard var rows = array, let index = rows.firstIndex(where: { $0.rowID == id }) else { return }
+            self = .null
+            var child = rows[index]
+            rows[index] = .null
+            child.setValue(value, at: rest)
+            rows[index] = child
+            self = .array(rows)
+        }
+    }
+}
+
+/// A row of a list: its id, which never changes, and its cells by column id.
+public struct RecordRow: Equatable, Sendable, Identifiable {
+    public var id: String
+    public var cells: [String: JSONValue]
+
+    public init(id: String = Identifier.make(), cells: [String: JSONValue] = [:]) {
+        self.id = id
+        self.cells = cells
+    }
+
+    init?(_ json: JSONValue) {
+        guard var cells = json.object, let id = cells.removeValue(forKey: "id")?.string else { return nil }
+        self.init(id: id, cells: cells)
+    }
+
+    public var json: JSONValue {
+        var object = cells
+        object["id"] = .string(id)
+        return .object(object)
+    }
+
+    /// A cell's text: a text, or a date as typed.
+    public func text(_ column: String) -> String {
+        cells[column].map(recordText) ?? ""
+    }
+}
+
+/// A row of a list that another field points at: the row's id and a copy of its name, so that the record
+/// still reads when the row is renamed or removed; or, with no id, a name typed in.
+public struct RecordReference: Equatable, Sendable {
+    public var id: String?
+    public var name: String
+
+    public init(id: String?, name: String) {
+        self.id = id
+        self.name = name
+    }
+
+    public init?(_ json: JSONValue) {
+        if let name = json.string {
+            self.init(id: nil, name: name)
+            return
+        }
+        guard let object = json.object else { return nil }
+        self.init(id: object["id"]?.string, name: object["name"]?.string ?? "")
+    }
+
+    public var json: JSONValue {
+        var object: [String: JSONValue] = ["name": .string(name)]
+        if let id { object["id"] = .string(id) }
+        return .object(object)
+    }
+}
+
+/// The text of a simple value: a text, a date (valid or as typed), or a choice's id.
+func recordText(_ value: JSONValue) -> String {
+    if let text = value.string { return text }
+    if let entry = DateEntry(value) { return entry.text }
+    if let reference = RecordReference(value) { return reference.name }
+    return ""
+}
+
+extension Session {
+    /// The records value at a path that starts with a worksheet id.
+    public func record(at path: [RecordKey]) -> JSONValue? {
+        guard case .key(let worksheet)? = path.first else { return nil }
+        return records[worksheet]?.value(at: path.dropFirst())
+    }
+
+    /// Sets or removes the value at a path that starts with a worksheet id.
+    public mutating func setRecord(_ value: JSONValue?, at path: [RecordKey]) {
+        guard case .key(let worksheet)? = path.first else { return }
+        var sheet = records.removeValue(forKey: worksheet) ?? .object([:])
+        sheet.setValue(value, at: path.dropFirst())
+        if sheet.object?.isEmpty == false || sheet.array != nil { records[worksheet] = sheet }
+    }
+
+    /// The rows of a list: as stored, or the list's defaults while it has never been changed.
+    public func rows(of address: FieldAddress, in guide: Guide) -> [RecordRow] {
+        if let stored = records[address.worksheet]?.value(at: [.key(address.field)])?.array {
+            return stored.compactMap(RecordRow.init)
+        }
+        guard case .rows(_, let defaults, _)? = guide.field(at: address)?.kind else { return [] }
+        return defaults.map { row in RecordRow(id: row.id, cells: row.cells.mapValues(JSONValue.string)) }
+    }
+
+    /// Stores a list's rows.
+    public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress) {
+        setRecord(.array(rows.map(\.json)), at: [.key(address.worksheet), .key(address.field)])
+    }
+
+    /// Stores a list's defaults before its first change, so that a cell of a default row can be set.
+    public mutating func storeDefaultRows(of address: FieldAddress, in guide: Guide) {
+        guard records[address.worksheet]?.value(at: [.key(address.field)])?.array == nil else { return }
+        setRows(rows(of: address, in: guide), of: address)
+    }
+
+    /// The name of a row of a list: the text of the list's name column.
+    public func rowName(_ row: RecordRow, of address: FieldAddress, in guide: Guide) -> String {
+        guard case .rows(_, _, let nameColumn?)? = guide.field(at: address)?.kind else { return "" }
+        return row.text(nameColumn)
+    }
+
+    /// A reference's name as it reads now: the row's current name while the row exists, else the copy.
+    public func name(of reference: RecordReference, to address: FieldAddress, in guide: Guide) -> String {
+        guard let id = reference.id, let row = rows(of: address, in: guide).first(where: { $0.id == id }) else {
+            return reference.name
+        }
+        let name = rowName(row, of: address, in: guide)
+        return name.isBlank ? reference.name : name
+    }
+
+    /// Whether the session holds any record at all.
+    public var hasRecords: Bool {
+        records.values.contains { $0.object?.isEmpty == false || $0.array?.isEmpty == false }
+    }
+}
+
+/// A date as the user typed it: a real calendar date, or text that is not one yet (`2027-02-30`), which
+/// is kept as typed, never stored as a date, until it is fixed.
+public enum DateEntry: Equatable, Sendable {
+    case date(CalendarDate)
+    case invalid(String)
+
+    /// What was typed; nil when nothing was.
+    public init?(typed text: String) {
+        let trimmed = text.trimmedOfSpaces
+        if trimmed.isEmpty { return nil }
+        self = CalendarDate(parsing: trimmed).map(DateEntry.date) ?? .invalid(text)
+    }
+
+    /// A date is stored as `"2027-03-15"`, text that is not a date as `{"typed": "2027-02-30"}`.
+    public init?(_ json: JSONValue) {
+        if let text = json.string, let date = CalendarDate(parsing: text) {
+            self = .date(date)
+        } else if let typed = json.object?["typed"]?.string {
+            self = .invalid(typed)
+        } else {
+            return nil
+        }
+    }
+
+    public var json: JSONValue {
+        switch self {
+        case .date(let date): .string(date.description)
+        case .invalid(let typed): .object(["typed": .string(typed)])
+        }
+    }
+
+    public var text: String {
+        switch self {
+        case .date(let date): date.description
+        case .invalid(let typed): typed
+        }
+    }
+
+    public var date: CalendarDate? {
+        if case .date(let date) = self { return date }
+        return nil
+    }
+
+    /// Why the text is not a date, in a sentence; nil for a date.
+    public var problem: String? {
+        guard case .invalid(let typed) = self else { return nil }
+        return CalendarDate.problem(with: typed.trimmedOfSpaces)
+    }
+}
+
+/// A day of the Gregorian calendar, without a time or a time zone.
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+            (1...Self.days(inMonth: month, year: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads exactly `YYYY-MM-DD`.
+    public init?(parsing text: String) {
+        guard let parts = Self.parts(of: text) else { return nil }
+        self.init(year: parts.year, month: parts.month, day: parts.day)
+    }
+
+    /// Today where the user is (the local time zone).
+    public static func today(now: Date = Date()) -> CalendarDate {
+        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
+        var local = tm()
+        localtime_r(&seconds, &local)
+        return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
+            ?? CalendarDate(unchecked: 1970, 1, 1)
+    }
+
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public var description: String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(width - digits.count, 0)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
+    }
+
+    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func days(inMonth month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
+                                     "September", "October", "November", "December"]
+
+    private static func parts(of text: String) -> (year: Int, month: Int, day: Int)? {
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard pieces.count == 3, pieces[0].count == 4, pieces[1].count == 2, pieces[2].count == 2,
+            pieces.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(pieces[0]), let month = Int(pieces[1]), let day = Int(pieces[2])
+        else { return nil }
+        return (year, month, day)
+    }
+
+    /// Why text is not a date, in a sentence.
+    static func problem(with text: String) -> String {
+        guard let parts = parts(of: text) else { return "Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today)." }
+        guard (1...12).contains(parts.month) else { return "There is no month \(parts.month): months go from 01 to 12." }
+        guard parts.year >= 1 else { return "There is no year 0000." }
+        let days = days(inMonth: parts.month, year: parts.year)
+        return "\(text) is not a date: \(monthNames[parts.month - 1]) \(parts.year) has \(days) days."
+    }
+}
+
+extension String {
+    /// The text without white space at either end.
+    var trimmedOfSpaces: String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+}
