@@ -14,7 +14,8 @@ public struct RecordEntry: Equatable, Sendable {
     }
 
     public var path: [RecordKey]
-    /// The field's label over the entries of a grid or checklist, which are labelled by their row or item.
+    /// What a grid's or checklist's entries are under (the grid's label, the checklist item's group); they are
+    /// labelled by their row or item.
     public var heading: String?
     public var label: String
     public var hint: String?
@@ -31,7 +32,7 @@ public struct RecordEntry: Equatable, Sendable {
     }
 
     /// The input of a simple kind (the columns of a list, a grid's cell).
-    static func input(for kind: RecordField.Kind) -> Input {
+    public static func input(for kind: RecordField.Kind) -> Input {
         switch kind {
         case .longText: .longText
         case .choice(let choices): .choice(choices)
@@ -63,7 +64,7 @@ extension Session {
                 }
             case .checklist(let items, let marks):
                 return items.map { item in
-                    RecordEntry(path: path + [.key(item.id), .key("mark")], heading: "\(field.label): \(item.group)",
+                    RecordEntry(path: path + [.key(item.id), .key("mark")], heading: item.group,
                                 label: item.label, hint: field.hint, input: .choice(marks),
                                 notePath: path + [.key(item.id), .key("note")])
                 }
@@ -89,8 +90,12 @@ extension Session {
     /// An entry's value as a line of text: a choice's label, a date as typed, a reference's current name, or
     /// for a list how many rows it has. Empty when nothing is there.
     public func text(of entry: RecordEntry, in guide: Guide) -> String {
-        let value = record(at: entry.path)
-        switch entry.input {
+        text(of: record(at: entry.path), as: entry.input, in: guide)
+    }
+
+    /// A value as a line of text, read as an entry of this input reads it.
+    public func text(of value: JSONValue?, as input: RecordEntry.Input, in guide: Guide) -> String {
+        switch input {
         case .text, .longText:
             return value?.string ?? ""
         case .choice(let choices):
@@ -138,6 +143,17 @@ extension Session {
         default:
             store(.string(text), in: entry, guide: guide)
         }
+    }
+
+    /// A checklist item's note.
+    public func note(of entry: RecordEntry) -> String {
+        entry.notePath.flatMap { record(at: $0)?.string } ?? ""
+    }
+
+    /// Stores a checklist item's note; an empty one is removed.
+    public mutating func storeNote(_ text: String, of entry: RecordEntry) {
+        guard let notePath = entry.notePath else { return }
+        setRecord(text.isEmpty ? nil : .string(text), at: notePath)
     }
 
     /// Points a reference entry at a row of its list, copying the row's name.

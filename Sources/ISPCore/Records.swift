@@ -329,7 +329,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension String {
     /// The text without white space at either end.
-    var trimmedOfSpaces: String {
+    public var trimmedOfSpaces: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

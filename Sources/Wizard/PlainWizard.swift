@@ -72,6 +72,8 @@ public final class PlainWizard {
                 case .participants: askParticipants()
                 case .stepIntro(let step): introduce(step: step)
                 case .question(let step, let prompt): askQuestion(step: step, prompt: prompt)
+                // Plain mode asks for worksheets in its own way (PlainWorksheets); the screen passes.
+                case .worksheet: .next
                 case .summary: showSummaryAndFinish()
                 case .map: askWhereToGo()
                 }
@@ -81,10 +83,13 @@ public final class PlainWizard {
                 guard let index = screens.firstIndex(of: state.screen), index + 1 < screens.count else { return .quit }
                 state.open(screens[index + 1])
             case .back:
-                // A step's introduction only leads on to its first question, so going back passes over it.
+                // A step's introduction only leads on to its first question, so going back passes over it, and
+                // over the worksheet, which plain mode does not show.
                 let screens = state.sequence.filter {
-                    if case .stepIntro = $0 { return false }
-                    return true
+                    switch $0 {
+                    case .stepIntro, .worksheet: false
+                    default: true
+                    }
                 }
                 let current: Screen =
                     switch state.screen {

@@ -70,7 +70,7 @@ import Testing
 
     @Test func refusesAGuideFromANewerVersion() throws {
         let json = try editedGuide { $0["version"] = 9 }
-        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 1. "
+        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 2. "
             + "Please update isp-wizard.")
     }
 
