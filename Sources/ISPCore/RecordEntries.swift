@@ -55,12 +55,15 @@ extension Session {
                                 input: RecordEntry.input(for: cell))
                 }
             case .grid(.rowsOf(let address), let cell):
-                return rows(of: address, in: guide).map { row in
-                    let name = rowName(row, of: address, in: guide)
-                    return RecordEntry(path: path + [.key(row.id), .key("value")], heading: field.label,
+                // Read from the stored rows as they are: a register can have a thousand.
+                let nameColumn = guide.field(at: address)?.nameColumn ?? ""
+                return storedRows(of: address).compactMap { row in
+                    guard let id = row["id"]?.string else { return nil }
+                    let name = row[nameColumn]?.string ?? ""
+                    return RecordEntry(path: path + [.key(id), .key("value")], heading: field.label,
                                        label: name.isBlank ? "(no name)" : name, hint: field.hint,
                                        input: RecordEntry.input(for: cell),
-                                       nameCopy: (path: path + [.key(row.id), .key("name")], name: name))
+                                       nameCopy: (path: path + [.key(id), .key("name")], name: name))
                 }
             case .checklist(let items, let marks):
                 return items.map { item in
@@ -106,7 +109,7 @@ extension Session {
         case .reference(let address):
             return value.flatMap(RecordReference.init).map { name(of: $0, to: address, in: guide) } ?? ""
         case .rows(let address):
-            let count = rows(of: address, in: guide).count
+            let count = rowCount(of: address, in: guide)
             return count == 1 ? "1 row" : "\(count) rows"
         }
     }

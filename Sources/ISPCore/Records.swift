@@ -167,6 +167,17 @@ extension Session {
         return defaults.map { row in RecordRow(id: row.id, cells: row.cells.mapValues(JSONValue.string)) }
     }
 
+    /// The rows of a list as stored (none while it has its defaults), each an object with an `id`.
+    func storedRows(of address: FieldAddress) -> [[String: JSONValue]] {
+        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.compactMap(\.object) ?? []
+    }
+
+    /// How many rows a list has, without reading them.
+    public func rowCount(of address: FieldAddress, in guide: Guide) -> Int {
+        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.count
+            ?? (guide.field(at: address)?.defaultRows.count ?? 0)
+    }
+
     /// Stores a list's rows.
     public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress) {
         setRecord(.array(rows.map(\.json)), at: [.key(address.worksheet), .key(address.field)])

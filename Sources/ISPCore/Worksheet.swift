@@ -158,6 +158,18 @@ public struct RecordField: Sendable, Equatable {
     public func column(_ id: String) -> RecordField? {
         columns.first { $0.id == id }
     }
+
+    /// The column that names the rows of a list, else nil.
+    public var nameColumn: String? {
+        if case .rows(_, _, let nameColumn) = kind { return nameColumn }
+        return nil
+    }
+
+    /// The rows a list starts with, else none.
+    public var defaultRows: [DefaultRow] {
+        if case .rows(_, let defaults, _) = kind { return defaults }
+        return []
+    }
 }
 
 extension RecordField: Codable {

@@ -29,7 +29,7 @@ extension WizardState {
     /// entered, the participants' organisations in a register of a workshop with participants.
     func rowListBindings(for list: RowList) -> [KeyBinding] {
         let field = guide.field(at: list.address)
-        let rowCount = session.rows(of: list.address, in: guide).count
+        let rowCount = session.rowCount(of: list.address, in: guide)
         return Self.rowListBindings.filter { binding in
             switch binding.command {
             case .toggleSectorOrder: field?.column("sector") != nil

@@ -91,8 +91,8 @@ extension WizardState {
 
     /// The width of an entry's editor, and its height: one line, or a box for long text.
     var entryEditorWidth: Int { max(contentWidth - 2, 3) }
-    var entryEditorHeight: Int {
-        guard sheet.editsNote || focusedEntry?.input == .longText else { return 1 }
+    func entryEditorHeight(for entry: RecordEntry) -> Int {
+        guard sheet.editsNote || entry.input == .longText else { return 1 }
         return isRoomy ? 5 : 3
     }
 
@@ -110,13 +110,13 @@ extension WizardState {
                 return storeEditor(in: entry)
             }
             if key == .enter, editor.isSingleLine {
-                if case .reference(let address) = entry.input, !session.rows(of: address, in: guide).isEmpty {
+                if case .reference(let address) = entry.input, session.rowCount(of: address, in: guide) > 0 {
                     sheet.pickerSelection = 0
                     return []
                 }
                 return nextEntry()
             }
-            switch editor.handle(key, width: entryEditorWidth, height: entryEditorHeight) {
+            switch editor.handle(key, width: entryEditorWidth, height: entryEditorHeight(for: entry)) {
             case .edited:
                 sheet.editor = editor
                 return storeEditor(in: entry)
@@ -256,7 +256,7 @@ extension WizardState {
     /// Pastes into the text being typed on a worksheet.
     mutating func pasteIntoSheet(_ text: String) -> [Effect] {
         guard let entry = focusedEntry, var editor = sheet.editor else { return [] }
-        editor.insert(text, width: entryEditorWidth, height: entryEditorHeight)
+        editor.insert(text, width: entryEditorWidth, height: entryEditorHeight(for: entry))
         sheet.editor = editor
         return storeEditor(in: entry)
     }
@@ -299,10 +299,11 @@ extension WizardState {
     /// The entries from `top`, scrolled to keep the focused one in view, over the focused entry's details.
     func drawEntries(into grid: inout ScreenGrid, top: Int) {
         let entries = sheetEntries
-        guard !entries.isEmpty else { return }
+        guard entries.indices.contains(sheet.focus) else { return }
+        let focusedEntry = entries[sheet.focus]
         let width = contentWidth
         var scratch = ScreenGrid(size: Size(rows: size.rows, columns: size.columns))
-        let detailHeight = min(drawEntryDetail(into: &scratch, top: 0), max((contentEnd - top) / 2, 3))
+        let detailHeight = min(drawDetail(of: focusedEntry, into: &scratch, top: 0), max((contentEnd - top) / 2, 3))
         let listRows = contentEnd - top - detailHeight - 1
 
         // Each line is a heading or an entry.
@@ -340,7 +341,7 @@ extension WizardState {
         }
         let detailTop = contentEnd - detailHeight
         grid.put(String(repeating: "─", count: width), row: detailTop - 1, column: 1, style: .muted)
-        drawEntryDetail(into: &grid, top: detailTop, maxRows: detailHeight)
+        drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: detailHeight)
     }
 
     /// An entry's value on its line: what it holds, "–" when nothing, a mark on a date that is not one.
@@ -357,8 +358,8 @@ extension WizardState {
 
     /// The focused entry in full: its label, hint, and its input to type into or choose; returns the rows used.
     @discardableResult
-    func drawEntryDetail(into grid: inout ScreenGrid, top: Int, maxRows: Int = .max) -> Int {
-        guard let entry = focusedEntry, maxRows > 0 else { return 0 }
+    func drawDetail(of entry: RecordEntry, into grid: inout ScreenGrid, top: Int, maxRows: Int = .max) -> Int {
+        guard maxRows > 0 else { return 0 }
         let width = contentWidth
         let bottom = top + maxRows
         var row = top
@@ -382,7 +383,7 @@ extension WizardState {
                 if sheet.editsNote, let editor = sheet.editor {
                     grid.put("Note (Esc: done):", row: row, column: 1, style: .muted)
                     row += 1
-                    let height = min(entryEditorHeight, bottom - row)
+                    let height = min(entryEditorHeight(for: entry), bottom - row)
                     editor.draw(into: &grid, at: Point(row: row, column: 3), width: entryEditorWidth, height: height,
                                 focused: true, style: .field)
                     row += height
@@ -394,13 +395,13 @@ extension WizardState {
                 }
             }
         case .rows(let address):
-            let count = session.rows(of: address, in: guide).count
+            let count = session.rowCount(of: address, in: guide)
             row += grid.putWrapped("\(count == 1 ? "1 row" : "\(count) rows"). Enter opens the list: add, edit, "
                                    + "delete and reorder its rows.", row: row, column: 1, width: width,
                                    maxRows: bottom - row, style: .muted)
         case .text, .longText, .date, .reference:
             guard let editor = sheet.editor, row < bottom else { break }
-            let height = min(entryEditorHeight, bottom - row)
+            let height = min(entryEditorHeight(for: entry), bottom - row)
             editor.draw(into: &grid, at: inputOrigin, width: entryEditorWidth, height: height,
                         focused: sheet.pickerSelection == nil, style: .field)
             row += height
