@@ -26,8 +26,9 @@ public final class PlainWizard {
     private let echoesAnswers: Bool
     /// Today's date, for `t` at a date.
     let today: () -> CalendarDate
-    /// The step whose worksheet the walk is in, if any; the screen meanwhile stays on the step's last question.
-    private var worksheetStep: Int?
+    /// The step whose worksheet the walk is in, if any, and whether its title was just said; the screen meanwhile
+    /// stays on the step's last question.
+    private var openWorksheet: (step: Int, announced: Bool)?
 
     /// `readLine` gives the next line typed (nil at the end of the input); `write` shows text as it is.
     public init(state: WizardState, store: any SessionStore, readLine: @escaping () -> String?,
@@ -69,18 +70,18 @@ public final class PlainWizard {
     /// What a screen's prompts asked for next.
     enum Step {
         case next, back, go(Screen), quit, endOfInput
-        /// The worksheet of the step at this index.
-        case worksheet(Int)
+        /// The worksheet of the step at this index; `announced` when the prompt that led there named it.
+        case worksheet(Int, announced: Bool)
     }
 
     private func walk() -> Outcome {
         if state.screen == .map { state.open(.setup) }
         while true {
-            let inWorksheet = worksheetStep
-            worksheetStep = nil
+            let inWorksheet = openWorksheet
+            openWorksheet = nil
             let step: Step =
                 if let inWorksheet {
-                    fillWorksheet(ofStep: inWorksheet)
+                    fillWorksheet(ofStep: inWorksheet.step, announced: inWorksheet.announced)
                 } else {
                     switch state.screen {
                     case .setup: askSessionDetails()
@@ -117,9 +118,9 @@ public final class PlainWizard {
                 }
             case .go(let screen):
                 state.open(screen)
-            case .worksheet(let index):
+            case .worksheet(let index, let announced):
                 state.open(.question(step: index, prompt: state.guide.steps[index].prompts.count - 1))
-                worksheetStep = index
+                openWorksheet = (index, announced)
             case .quit:
                 return .quit
             case .endOfInput:
@@ -507,7 +508,7 @@ public final class PlainWizard {
             if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
                 state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
             {
-                return .worksheet(number - 1)
+                return .worksheet(number - 1, announced: false)
             }
             say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
                 + (hasWorksheets ? "w and the number of a step with a worksheet, " : "") + "or s.")

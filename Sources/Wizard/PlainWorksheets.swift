@@ -23,7 +23,7 @@ extension PlainWizard {
             switch ask("Step \(index + 1) worksheet: \(worksheet.title). Fill it in now? y for yes, Enter to go on:") {
             case .answer(let line):
                 switch line.trimmed.lowercased() {
-                case "y", "yes": return .worksheet(index)
+                case "y", "yes": return .worksheet(index, announced: true)
                 case "", "n", "no": return .next
                 default: say("Please type y to fill in the worksheet, or press Enter to go on.")
                 }
@@ -33,11 +33,12 @@ extension PlainWizard {
         }
     }
 
-    /// Walks a step's worksheet field by field; `.back` from its first field, `.next` after its last.
-    func fillWorksheet(ofStep stepIndex: Int) -> Step {
+    /// Walks a step's worksheet field by field; `.back` from its first field, `.next` after its last. Its title
+    /// is said first unless the offer just said it.
+    func fillWorksheet(ofStep stepIndex: Int, announced: Bool) -> Step {
         let guide = state.guide
         guard let worksheet = guide.steps[stepIndex].worksheet else { return .next }
-        say("Step \(stepIndex + 1) worksheet: \(worksheet.title).")
+        if !announced { say("Step \(stepIndex + 1) worksheet: \(worksheet.title).") }
         if let intro = worksheet.intro { say(intro) }
         say("Enter keeps a value, - clears it, :b goes back one field, :h for more help.")
         for field in worksheet.fields {

@@ -56,7 +56,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         #expect(rows[2].text("notes") == "Quiere más datos\n第二行")
         #expect(run.transcript.contains(
             "Step 2 worksheet: Stakeholder register. Fill it in now? y for yes, Enter to go on: y\n"
-            + "Step 2 worksheet: Stakeholder register.\n"))
+            + "The key organisations and players of each sector, and the alliances they belong to.\n"))
         #expect(run.transcript.contains("Sector (1 Government, 2 Business, 3 Civil society, 4 Donor, 5 Other), "
                                         + "now none chosen: 3\n"))
         #expect(run.transcript.contains("Row 3: 水务合作社; Civil society; 李华; Not yet.\n"))
@@ -274,6 +274,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         let run = worksheetRun([":m", "w9", "w2", ":h", ":q"])
         #expect(run.transcript.contains("2: Identify Realities and Partners, 0 of 3 answered, not started; worksheet "
                                         + "w2: Stakeholder register.\n"))
+        #expect(run.transcript.contains("s): w2\nStep 2 worksheet: Stakeholder register.\nThe key organisations"))
         #expect(run.transcript.contains("Please type d, p, a step's number, w and the number of a step with a "
                                         + "worksheet, or s.\n"))
         #expect(run.transcript.contains("In a list of rows: a adds a row"))
