@@ -79,10 +79,10 @@ extension PlainWizard {
         switch entry.input {
         case .text:
             return askValue(
-                prompt: { "\(entry.label), \(Self.now(self.text(of: entry))):" },
-                clear: { self.store(nil, in: entry) },
+                prompt: { "\(entry.label), \(Self.now(text(of: entry))):" },
+                clear: { store(nil, in: entry) },
                 take: { line in
-                    self.store(.string(line), in: entry)
+                    store(.string(line), in: entry)
                     return true
                 })
         case .longText:
@@ -159,8 +159,8 @@ extension PlainWizard {
     private func fillChoice(_ entry: RecordEntry, _ choices: [Choice]) -> FieldOutcome {
         let options = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
         return askValue(
-            prompt: { "\(entry.label) (\(options)), \(Self.now(self.text(of: entry), empty: "none chosen")):" },
-            clear: { self.store(nil, in: entry) },
+            prompt: { "\(entry.label) (\(options)), \(Self.now(text(of: entry), empty: "none chosen")):" },
+            clear: { store(nil, in: entry) },
             take: { line in
                 guard let number = Int(line.trimmed), choices.indices.contains(number - 1) else {
                     say("Please type a number from 1 to \(choices.count), - to clear, or Enter to keep.")
@@ -173,8 +173,8 @@ extension PlainWizard {
 
     private func fillNote(at path: [RecordKey]) -> FieldOutcome {
         askValue(
-            prompt: { "Note, \(Self.now(self.state.session.record(at: path)?.string ?? "")):" },
-            clear: { self.changeSession { $0.setRecord(nil, at: path) } },
+            prompt: { "Note, \(Self.now(state.session.record(at: path)?.string ?? "")):" },
+            clear: { changeSession { $0.setRecord(nil, at: path) } },
             take: { line in
                 changeSession { $0.setRecord(.string(line), at: path) }
                 return true
@@ -189,11 +189,11 @@ extension PlainWizard {
         if let problem = problem() { say(problem) }
         return askValue(
             prompt: {
-                let current = self.text(of: entry)
+                let current = text(of: entry)
                 let now = problem() == nil ? Self.now(current) : "now \(current), not a date"
                 return "\(entry.label) (YYYY-MM-DD, t for today), \(now):"
             },
-            clear: { self.store(nil, in: entry) },
+            clear: { store(nil, in: entry) },
             take: { line in
                 let typed = line.trimmed.lowercased() == "t" ? today().description : line
                 guard changeSession({ $0.storeTyped(typed, in: entry, guide: guide) }), let problem = problem() else {
@@ -219,8 +219,8 @@ extension PlainWizard {
             say("\(list): \(rows.count) rows; ? and a word finds them.")
         }
         return askValue(
-            prompt: { "\(entry.label) (a row's number or a name), \(Self.now(self.text(of: entry))):" },
-            clear: { self.store(nil, in: entry) },
+            prompt: { "\(entry.label) (a row's number or a name), \(Self.now(text(of: entry))):" },
+            clear: { store(nil, in: entry) },
             take: { line in
                 let trimmed = line.trimmed
                 if trimmed.hasPrefix("?") {
@@ -454,7 +454,7 @@ extension PlainWizard {
             + "one.")
     }
 
-    // MARK: Values
+    // MARK: Reading and storing
 
     private func text(of entry: RecordEntry) -> String {
         state.session.textReadingDefaults(of: entry, in: state.guide)
