@@ -93,7 +93,19 @@ extension Session {
     /// An entry's value as a line of text: a choice's label, a date as typed, a reference's current name, or
     /// for a list how many rows it has. Empty when nothing is there.
     public func text(of entry: RecordEntry, in guide: Guide) -> String {
-        text(of: record(at: entry.path), as: entry.input, in: guide)
+        text(of: value(of: entry, in: guide), as: entry.input, in: guide)
+    }
+
+    /// An entry's value: as stored, or a cell of a list's default row (the guide's ground rules) while the list
+    /// has never been changed.
+    public func value(of entry: RecordEntry, in guide: Guide) -> JSONValue? {
+        if let value = record(at: entry.path) { return value }
+        guard entry.path.count == 4, case .key(let worksheet) = entry.path[0], case .key(let field) = entry.path[1],
+            case .row(let id) = entry.path[2], case .key(let column) = entry.path[3],
+            records[worksheet]?.value(at: [.key(field)]) == nil
+        else { return nil }
+        let address = FieldAddress(worksheet: worksheet, field: field)
+        return guide.field(at: address)?.defaultRows.first { $0.id == id }?.cells[column].map(JSONValue.string)
     }
 
     /// A value as a line of text, read as an entry of this input reads it.
@@ -133,16 +145,20 @@ extension Session {
     }
 
     /// Stores typed text in an entry: text as it is, a date as a date or, when it is not one, as typed, a
-    /// reference to the row of that name when the list has one, else to the name alone.
+    /// reference to the row of that name (in any letter case) when the list has one, else to the name alone.
     public mutating func storeTyped(_ text: String, in entry: RecordEntry, guide: Guide) {
         switch entry.input {
         case .date:
             store(DateEntry(typed: text)?.json, in: entry, guide: guide)
         case .reference(let address):
             let named = rows(of: address, in: guide).first { row in
-                rowName(row, of: address, in: guide).lowercased() == text.trimmedOfSpaces.lowercased()
+                rowName(row, of: address, in: guide).lowercased() == text.trimmed.lowercased()
             }
-            store(text.isBlank ? nil : RecordReference(id: named?.id, name: text).json, in: entry, guide: guide)
+            if let named {
+                storeReference(to: named, in: entry, guide: guide)
+            } else {
+                store(text.isBlank ? nil : RecordReference(id: nil, name: text).json, in: entry, guide: guide)
+            }
         default:
             store(.string(text), in: entry, guide: guide)
         }
@@ -163,5 +179,38 @@ extension Session {
     public mutating func storeReference(to row: RecordRow, in entry: RecordEntry, guide: Guide) {
         guard case .reference(let address) = entry.input else { return }
         store(RecordReference(id: row.id, name: rowName(row, of: address, in: guide)).json, in: entry, guide: guide)
+    }
+}
+
+extension Guide {
+    /// The list that workshop participants' organisations go into: a worksheet's field `register` that names
+    /// its rows (the stakeholder register of step 2), if the guide has one.
+    public var participantRegister: FieldAddress? {
+        worksheets.lazy.compactMap { worksheet in
+            worksheet.field("register")?.nameColumn.map { _ in FieldAddress(worksheet: worksheet.id, field: "register") }
+        }.first
+    }
+}
+
+extension Session {
+    /// Adds a row for each participant's organisation that the list does not name yet (ignoring letter case and
+    /// the spaces around), each once, in the participants' order, with the participant's sector when the list
+    /// has a `sector` choice that offers it; returns the rows added.
+    @discardableResult
+    public mutating func addParticipantOrganisations(to address: FieldAddress, in guide: Guide) -> [RecordRow] {
+        guard let field = guide.field(at: address), let nameColumn = field.nameColumn else { return [] }
+        let sectors = field.column("sector")?.kind.choices.map(\.id) ?? []
+        let rows = rows(of: address, in: guide)
+        var named = Set(rows.map { rowName($0, of: address, in: guide).trimmed.lowercased() })
+        var added: [RecordRow] = []
+        for participant in participants {
+            let name = participant.organisation.trimmed
+            guard !name.isEmpty, named.insert(name.lowercased()).inserted else { continue }
+            var row = RecordRow(cells: [nameColumn: .string(name)])
+            if let sector = participant.sector?.rawValue, sectors.contains(sector) { row.cells["sector"] = .string(sector) }
+            added.append(row)
+        }
+        if !added.isEmpty { setRows(rows + added, of: address) }
+        return added
     }
 }

@@ -218,7 +218,7 @@ public enum DateEntry: Equatable, Sendable {
 
     /// What was typed; nil when nothing was.
     public init?(typed text: String) {
-        let trimmed = text.trimmedOfSpaces
+        let trimmed = text.trimmed
         if trimmed.isEmpty { return nil }
         self = CalendarDate(parsing: trimmed).map(DateEntry.date) ?? .invalid(text)
     }
@@ -256,7 +256,7 @@ public enum DateEntry: Equatable, Sendable {
     /// Why the text is not a date, in a sentence; nil for a date.
     public var problem: String? {
         guard case .invalid(let typed) = self else { return nil }
-        return CalendarDate.problem(with: typed.trimmedOfSpaces)
+        return CalendarDate.problem(with: typed.trimmed)
     }
 }
 
@@ -340,7 +340,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension String {
     /// The text without white space at either end.
-    public var trimmedOfSpaces: String {
+    public var trimmed: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

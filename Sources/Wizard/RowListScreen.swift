@@ -36,7 +36,7 @@ extension WizardState {
             case .moveRowUp, .moveRowDown: !list.bySector && rowCount > 1
             case .editRow, .deleteRow, .insertRow, .selectRow: rowCount > 0
             case .addParticipantOrganisations:
-                field?.column("organisation") != nil && session.participants.contains { !$0.organisation.isBlank }
+                list.address == guide.participantRegister && session.participants.contains { !$0.organisation.isBlank }
             default: true
             }
         }
@@ -162,21 +162,9 @@ extension WizardState {
 
     /// Adds each participant's organisation that the register does not name yet, with its sector.
     private mutating func addParticipantOrganisations(to list: RowList) -> [Effect] {
-        var rows = session.rows(of: list.address, in: guide)
-        var known = Set(rows.map { $0.text("organisation").trimmedOfSpaces.lowercased() })
-        var added = 0
-        for participant in session.participants {
-            let organisation = participant.organisation.trimmedOfSpaces
-            guard !organisation.isEmpty, known.insert(organisation.lowercased()).inserted else { continue }
-            var cells: [String: JSONValue] = ["organisation": .string(organisation)]
-            if let sector = participant.sector { cells["sector"] = .string(sector.rawValue) }
-            rows.append(RecordRow(cells: cells))
-            added += 1
-        }
+        let added = session.addParticipantOrganisations(to: list.address, in: guide).count
         status = .rowsAdded(added)
-        guard added > 0 else { return [] }
-        session.setRows(rows, of: list.address)
-        return [.save]
+        return added > 0 ? [.save] : []
     }
 
     // MARK: Drawing

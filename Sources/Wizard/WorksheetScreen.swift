@@ -180,7 +180,7 @@ extension WizardState {
     /// The rows of the reference's list whose names hold what is typed, for the picker.
     func pickerMatches(for entry: RecordEntry) -> [RecordRow] {
         guard case .reference(let address) = entry.input else { return [] }
-        let typed = (sheet.editor?.text ?? "").trimmedOfSpaces.lowercased()
+        let typed = (sheet.editor?.text ?? "").trimmed.lowercased()
         let rows = session.rows(of: address, in: guide)
         guard !typed.isEmpty else { return rows }
         let matching = rows.filter { session.rowName($0, of: address, in: guide).lowercased().contains(typed) }

@@ -184,14 +184,14 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.view().line(containing: "Convener ")?.hasSuffix("Cámara de Comercio") == true)
     }
 
-    @Test func aTypedNameThatIsARowsNameIsLinkedToTheRow() {
+    @Test func aTypedNameThatIsARowsNameIsLinkedToTheRowWithTheRowsName() {
         var state = registerOfFive()
         let id = state.session.rows(of: register, in: .builtIn)[3].id
         state.press(.escape)
         state.open(.worksheet(step: 3))
         state.type("koica")
         #expect(state.session.record(at: [.key("s4"), .key("convener")])
-            == .object(["id": .string(id), "name": .string("koica")]))
+            == .object(["id": .string(id), "name": .string("KOICA")]))
     }
 
     @Test func checklistItemsAreMarkedByDigitAndEnterWritesTheirNote() {
@@ -226,7 +226,10 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         var state = workshopOnWorksheet("s6")
         #expect(state.session.rows(of: FieldAddress(worksheet: "s6", field: "groundRules"), in: .builtIn).count == 4)
         #expect(state.session.records["s6"] == nil)
-        state.press(.enter, .down, .enter, .tab, .character("1"))
+        state.press(.enter, .down, .enter)
+        #expect(state.sheet.editor?.text == "Honesty")
+        #expect(state.view().line(containing: "▸ Ground rule")?.hasSuffix("Honesty") == true)
+        state.press(.tab, .character("1"))
         let stored = state.session.records["s6"]?.object?["groundRules"]?.array ?? []
         #expect(stored.compactMap { $0.object?["id"]?.string }
             == ["rule-say-no", "rule-honesty", "rule-accountability", "rule-perspectives"])
