@@ -48,20 +48,18 @@ public final class WizardRunner {
                 continue
             }
             let effects = state.handle(event)
-            if effects.contains(.save) {
-                saveNow()
-            } else if effects.contains(.saveSoon) {
-                scheduleSave()
-            }
+            if effects.contains(.saveSoon) { scheduleSave() }
             for case .export(let exports) in effects { export(exports) }
             if effects.contains(.bell) { backend.bell() }
             if effects.contains(.quit) {
+                if effects.contains(.save) { saveNow() }
                 if case .stop(let signal) = event { return .stopped(signal) }
                 return .quit
             }
             backend.draw(state.view())
-            // A save that long typing made due waits until the key is on screen, then shows it was saved.
-            if let due = saveDue, clock.now >= due {
+            // A save waits until the key is on screen (a large session takes some milliseconds to write), then
+            // shows it was saved: one the key asked for, or one that long typing made due.
+            if effects.contains(.save) || saveDue.map({ clock.now >= $0 }) == true {
                 saveNow()
                 backend.draw(state.view())
             }
