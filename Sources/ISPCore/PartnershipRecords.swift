@@ -113,7 +113,8 @@ public struct PartnershipRecords: Sendable {
             }
             return PlannedAction(
                 number: index + 1, row: row, text: text.map { row.text($0.id) } ?? "", ownerOrganisation: ownerName,
-                ownerPerson: person.map { row.text($0.id) } ?? "", due: due.flatMap { row.cells[$0.id] }.flatMap(DateEntry.init),
+                ownerPerson: person.map { row.text($0.id) } ?? "",
+                due: due.flatMap { row.cells[$0.id] }.flatMap(DateEntry.init),
                 status: status.flatMap { row.cells[$0.id]?.string }, from: MergedFrom(row))
         }
     }

@@ -116,7 +116,8 @@ extension PartnershipRecords {
                 let typed = action.due.flatMap { $0.date == nil ? $0.text.excerpt(limit: 40) : nil }
                 switch (action.hasOwner, typed) {
                 case (true, let typed?): message += ": “\(typed)” is not a date."
-                case (false, let typed?): message += " (neither an organisation nor a person; “\(typed)” is not a date)."
+                case (false, let typed?):
+                    message += " (neither an organisation nor a person; “\(typed)” is not a date)."
                 case (false, nil): message += missing.count == 1 ? ": neither an organisation nor a person." : "."
                 case (true, nil): message += "."
                 }

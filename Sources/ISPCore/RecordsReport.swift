@@ -176,7 +176,8 @@ struct RecordsReport {
                     let value = organisation.row.text(column.id)
                     return value.isBlank ? nil : labelled(column.label, value)
                 }
-                return ReportListItem(text, details: details.isEmpty ? [] : [.paragraph(details.joined(separator: "\n"))])
+                return ReportListItem(text,
+                                      details: details.isEmpty ? [] : [.paragraph(details.joined(separator: "\n"))])
             }
             return [.paragraph("\(group.label): \(members.count)"), .list(ReportList(items))]
         }
@@ -350,13 +351,15 @@ struct RecordsReport {
                 notes: organisation.row.text("notes"), from: organisation.from)
         }
         let rules = session.records[PartnershipRecords.groundRules.worksheet]?.holdsContent == true
-            ? (records.groundRules ?? []).map { RecordsDocument.GroundRule(id: $0.row.id, rule: $0.text, agreed: $0.agreed) }
+            ? (records.groundRules ?? []).map { rule in
+                RecordsDocument.GroundRule(id: rule.row.id, rule: rule.text, agreed: rule.agreed)
+            }
             : []
         let actions = (records.actions ?? []).map { action in
             RecordsDocument.Action(
                 id: action.row.id, number: action.number, action: action.text,
-                ownerOrganisation: action.row.cells["ownerOrganisation"].flatMap(RecordReference.init).map { reference in
-                    .init(rowID: reference.id, name: action.ownerOrganisation)
+                ownerOrganisation: action.row.cells["ownerOrganisation"].flatMap(RecordReference.init).map {
+                    .init(rowID: $0.id, name: action.ownerOrganisation)
                 },
                 ownerPerson: action.ownerPerson, due: action.due?.date?.description,
                 dueAsTyped: action.due?.date == nil ? action.due?.text : nil, resources: action.row.text("resources"),

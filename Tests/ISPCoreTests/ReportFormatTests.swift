@@ -182,7 +182,8 @@ import Testing
         #expect(text.contains("Q1. What is the nature of the problem"))
         #expect(text.contains("\nThe partnership's records\n\nRecords to discuss: 1\n"
             + "  - Step 6 is rated, but no ground rule is agreed yet.\n\nOther records\n  actions\n"))
-        #expect(summary.contains("\nOther records\n  Kept as the file holds them, shown in the meeting record: actions\n"))
+        #expect(summary.contains(
+            "\nOther records\n  Kept as the file holds them, shown in the meeting record: actions\n"))
     }
 
     /// The cells of a Markdown table row: pipes not escaped with a backslash, less the two at its ends.
