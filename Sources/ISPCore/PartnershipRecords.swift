@@ -14,10 +14,13 @@ public struct PartnershipRecords: Sendable {
 
     public let guide: Guide
     public let session: Session
+    /// The current names of the rows references point at.
+    public let rowNames: RowNames
 
     public init(guide: Guide, session: Session) {
         self.guide = guide
         self.session = session
+        rowNames = RowNames(guide: guide, session: session)
     }
 
     /// An organisation of the stakeholder register.
@@ -109,7 +112,7 @@ public struct PartnershipRecords: Sendable {
             if let owner, case .reference(let address) = owner.kind,
                 let reference = row.cells[owner.id].flatMap(RecordReference.init)
             {
-                ownerName = session.name(of: reference, to: address, in: guide)
+                ownerName = rowNames.name(of: reference, to: address)
             }
             return PlannedAction(
                 number: index + 1, row: row, text: text.map { row.text($0.id) } ?? "", ownerOrganisation: ownerName,
@@ -134,7 +137,7 @@ public struct PartnershipRecords: Sendable {
         guard case .reference(let address)? = guide.field(at: Self.convener)?.kind,
             let reference = session.record(at: Self.convener.path).flatMap(RecordReference.init)
         else { return nil }
-        let name = session.name(of: reference, to: address, in: guide)
+        let name = rowNames.name(of: reference, to: address)
         return name.isBlank ? nil : name
     }
 
@@ -156,6 +159,32 @@ public struct PartnershipRecords: Sendable {
     /// The number of the step whose worksheet holds a field, counted from 1.
     func stepNumber(of address: FieldAddress) -> Int? {
         guide.steps.firstIndex { $0.worksheet?.id == address.worksheet }.map { $0 + 1 }
+    }
+}
+
+/// The name of each row of every list that names its rows, read once, so that a plan of hundreds of actions
+/// pointing into a register of a thousand organisations does not read the register for each of them.
+public struct RowNames: Sendable {
+    private let names: [FieldAddress: [String: String]]
+
+    public init(guide: Guide, session: Session) {
+        var names: [FieldAddress: [String: String]] = [:]
+        for worksheet in guide.worksheets {
+            for field in worksheet.fields {
+                guard case .rows(_, _, let nameColumn?) = field.kind else { continue }
+                let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                names[address] = Dictionary(session.rows(of: address, in: guide).map { ($0.id, $0.text(nameColumn)) },
+                                            uniquingKeysWith: { first, _ in first })
+            }
+        }
+        self.names = names
+    }
+
+    /// A reference's name as it reads now, as `Session.name(of:to:in:)` reads it: the row's current name while the
+    /// row exists and has one, else the copy kept with the reference.
+    public func name(of reference: RecordReference, to address: FieldAddress) -> String {
+        guard let id = reference.id, let name = names[address]?[id], !name.isBlank else { return reference.name }
+        return name
     }
 }
 

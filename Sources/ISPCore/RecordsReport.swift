@@ -112,7 +112,7 @@ struct RecordsReport {
     /// A field shown by its kind: a value after its label, a grid's or a checklist's values as a list, a list of
     /// rows as a list (one column) or a table.
     private func fieldBlocks(_ field: RecordField, address: FieldAddress, in view: Session) -> [ReportBlock] {
-        let values = FieldValues(field: field, address: address, view: view, guide: guide)
+        let values = FieldValues(field: field, address: address, view: view, guide: guide, names: records.rowNames)
         switch field.kind {
         case .text, .longText, .choice, .date, .reference:
             return values.items.first.map { [.paragraph(labelled(field.label, $0.value))] } ?? []
@@ -219,7 +219,7 @@ struct RecordsReport {
             let status = records.label(action.status, column: "status", of: address) ?? ""
             return ["\(action.number)", action.text, owner, due, status]
                 + extraColumns.map { column in
-                    displayText(of: action.row.cells[column.id], kind: column.kind, in: session, guide: guide)
+                    displayText(of: action.row.cells[column.id], kind: column.kind, names: records.rowNames)
                 }
                 + (merged ? [action.from?.organisation ?? ""] : [])
         }
@@ -307,7 +307,7 @@ struct RecordsReport {
         return DocumentTable(
             columns: columns.map(\.label) + (merged ? ["From"] : []),
             rows: rows.map { row in
-                columns.map { displayText(of: row.cells[$0.id], kind: $0.kind, in: view, guide: guide) }
+                columns.map { displayText(of: row.cells[$0.id], kind: $0.kind, names: records.rowNames) }
                     + (merged ? [MergedFrom(row)?.organisation ?? ""] : [])
             },
             wrapping: wrapping)
@@ -321,7 +321,9 @@ struct RecordsReport {
                 worksheet.fields.flatMap { field -> [[String]] in
                     if case .rows = field.kind { return [] }
                     let address = FieldAddress(worksheet: worksheet.id, field: field.id)
-                    return FieldValues(field: field, address: address, view: view, guide: guide).items.map { item in
+                    let values = FieldValues(field: field, address: address, view: view, guide: guide,
+                                             names: records.rowNames)
+                    return values.items.map { item in
                         [worksheet.title, field.label, item.item, item.value, item.note] + (from.map { [$0] } ?? [])
                     }
                 }
@@ -425,27 +427,27 @@ struct FieldValues {
 
     var items: [Item] = []
 
-    init(field: RecordField, address: FieldAddress, view: Session, guide: Guide) {
+    init(field: RecordField, address: FieldAddress, view: Session, guide: Guide, names: RowNames) {
         let path = address.path
         switch field.kind {
         case .text, .longText, .choice, .date, .reference:
-            let value = displayText(of: view.record(at: path), kind: field.kind, in: view, guide: guide)
+            let value = displayText(of: view.record(at: path), kind: field.kind, names: names)
             if !value.isBlank { items = [Item(item: "", value: value, note: "")] }
         case .grid(.fixed(let rows), let cell):
             items = rows.compactMap { row in
-                let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, in: view,
-                                        guide: guide)
+                let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, names: names)
                 return value.isBlank ? nil : Item(item: row.label, value: value, note: "")
             }
         case .grid(.rowsOf(let list), let cell):
             let rows = view.rows(of: list, in: guide)
             let stored = view.record(at: path)?.object ?? [:]
             let current = rows.map { ($0.id, view.rowName($0, of: list, in: guide)) }
-            let gone = stored.keys.filter { id in !rows.contains { $0.id == id } }.sorted().map { id in
+            let present = Set(rows.map(\.id))
+            let gone = stored.keys.filter { !present.contains($0) }.sorted().map { id in
                 (id, (stored[id]?.object?["name"]?.string ?? id) + " (no longer in the list)")
             }
             items = (current + gone).compactMap { id, name in
-                let value = displayText(of: stored[id]?.object?["value"], kind: cell, in: view, guide: guide)
+                let value = displayText(of: stored[id]?.object?["value"], kind: cell, names: names)
                 return value.isBlank ? nil : Item(item: name.isBlank ? "(no name)" : name, value: value, note: "")
             }
         case .checklist(let checklist, let marks):
@@ -464,7 +466,7 @@ struct FieldValues {
 
 /// A value as a report shows it: text as typed, a choice's label, a date as typed (" (not a date)" after text that
 /// is not one), a reference's current name.
-func displayText(of value: JSONValue?, kind: RecordField.Kind, in view: Session, guide: Guide) -> String {
+func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames) -> String {
     guard let value else { return "" }
     switch kind {
     case .choice(let choices):
@@ -475,7 +477,7 @@ func displayText(of value: JSONValue?, kind: RecordField.Kind, in view: Session,
         return entry.date == nil ? "\(entry.text) (not a date)" : entry.text
     case .reference(let address):
         guard let reference = RecordReference(value) else { return value.cellText }
-        return view.name(of: reference, to: address, in: guide)
+        return names.name(of: reference, to: address)
     case .text, .longText, .grid, .checklist, .rows:
         return value.string ?? value.cellText
     }
