@@ -120,12 +120,18 @@ struct RecordsReport {
             let items = values.items.map { ReportListItem(labelled($0.item, $0.value.onOneLine)) }
             return [.paragraph(field.label), .list(ReportList(items))]
         case .checklist(_, let marks):
-            let groups = (marks.map(\.label) + ["Not marked"]).compactMap { mark -> [ReportBlock]? in
-                let items = values.items.filter { $0.value == mark || (mark == "Not marked" && $0.value.isEmpty) }
+            // The guide's marks in order, then marks it does not know (kept by their ids), then items only noted.
+            var shown = marks.map(\.label)
+            for item in values.items where !item.value.isEmpty && !shown.contains(item.value) {
+                shown.append(item.value)
+            }
+            let groups = (shown + [""]).compactMap { mark -> [ReportBlock]? in
+                let items = values.items.filter { $0.value == mark }
                 guard !items.isEmpty else { return nil }
-                return [.paragraph("\(mark): \(items.count)"), .list(ReportList(items.map { item in
+                let list = ReportList(items.map { item in
                     ReportListItem(item.item + (item.note.isBlank ? "" : " — \(item.note.onOneLine)"))
-                }))]
+                })
+                return [.paragraph("\(mark.isEmpty ? "Not marked" : mark): \(items.count)"), .list(list)]
             }
             return [.paragraph(field.label)] + groups.flatMap { $0 }
         case .rows(let columns, _, _):
@@ -136,7 +142,7 @@ struct RecordsReport {
                     ReportListItem(row.text(columns[0].id).onOneLine + mergedMark(row))
                 }))]
             }
-            return [heading, .table(listTable(field, address: address, rows: rows, in: view))]
+            return [heading, .table(listTable(field, rows: rows))]
         }
     }
 
@@ -279,8 +285,7 @@ struct RecordsReport {
             worksheet.fields.compactMap { field -> DocumentTable? in
                 guard case .rows = field.kind else { return nil }
                 let address = FieldAddress(worksheet: worksheet.id, field: field.id)
-                var table = listTable(field, address: address, rows: session.rows(of: address, in: guide),
-                                      in: session)
+                var table = listTable(field, rows: session.rows(of: address, in: guide))
                 table.name = tableName(address)
                 return table
             }
@@ -293,9 +298,7 @@ struct RecordsReport {
 
     /// A list of rows as a table: a column a field, with `From` when a merge took some of the rows from a
     /// self-assessment; its text columns wrap where the table is narrow.
-    private func listTable(_ field: RecordField, address: FieldAddress, rows: [RecordRow], in view: Session)
-        -> DocumentTable
-    {
+    private func listTable(_ field: RecordField, rows: [RecordRow]) -> DocumentTable {
         let columns = field.columns
         let merged = rows.contains { MergedFrom($0) != nil }
         let wrapping = Set(columns.indices.filter { index in

@@ -224,7 +224,8 @@ import Testing
         let other = try ISPCoreTests.session(records: #"""
             {"s1": {"stakes": {"government": "Safe water", "donor": "Results"}, "goals": [{"id": "g1", "goal": "Water"},
                     {"id": "g2", "goal": " "}], "vision": "Every home"},
-             "s3": {"traits": {"gov-inertia": {"mark": "applies", "note": "slow"}, "bus-expertise": {"note": "maybe"}}},
+             "s3": {"traits": {"gov-inertia": {"mark": "applies", "note": "slow"}, "bus-expertise": {"note": "maybe"},
+                               "civ-flexible": {"mark": "partly"}}},
              "s5": {"problem": "No water", "commitments": {"gone": {"name": "Old partner", "value": "committed"}}},
              "s7": {"resources": [{"id": "x1", "resource": "Fees", "source": "local"}]}}
             """#)
@@ -244,6 +245,9 @@ import Testing
               Strengths and hindrances of each sector (quoted from the guide)
               Applies here: 1
               - Government hindrances: inertia — slow
+              partly: 1
+              - Civil society strengths: organizations that tend to be smaller and more
+                flexible than the other partners
               Not marked: 1
               - Business strengths: technical expertise — maybe
 
