@@ -1,6 +1,7 @@
 /// The worksheets of the built-in guide: what each start-up step asks the partners to produce.
 ///
-/// Checklist items and ground rules quote the guide; labels and choices are ours. Flags and reports read
+/// Checklist items and ground rules quote the guide; labels and choices are ours. Lists put their short
+/// columns (choices, dates) early, since a narrow terminal shows a list's first columns only. Flags and reports read
 /// fields by these ids (`register`, `sector`, `convener`, `acceptance`, `groundRules`, `actions`…), so a
 /// translated guide that keeps the ids keeps them working.
 extension Worksheet {
@@ -36,13 +37,13 @@ extension Worksheet {
                 RecordField("organisation", "Organisation", .text),
                 RecordField("sector", "Sector", .choice(threeSectors + [Choice("donor", "Donor"),
                                                                        Choice("other", "Other")])),
+                RecordField("readiness", "Ready to collaborate", .choice([
+                    Choice("ready", "Ready"), Choice("not-yet", "Not yet"), Choice("unknown", "Unknown"),
+                ])),
                 RecordField("people", "Key people", .text),
                 RecordField("role", "Role or stake", .text),
                 RecordField("alliances", "Alliances and networks",
                             hint: "Coalitions, chambers of commerce, federations, civil society networks.", .text),
-                RecordField("readiness", "Ready to collaborate", .choice([
-                    Choice("ready", "Ready"), Choice("not-yet", "Not yet"), Choice("unknown", "Unknown"),
-                ])),
                 RecordField("notes", "Notes", .longText),
             ], defaults: [], nameColumn: "organisation")),
         ])
@@ -84,7 +85,7 @@ extension Worksheet {
         intro: "Mark which of the typical strengths and hindrances the guide names apply here, and list the "
             + "impediments to partnering.",
         fields: [
-            RecordField("traits", "Strengths and hindrances of each sector (quoted from the guide)",
+            RecordField("traits", "Strengths and hindrances (quoted from the guide)",
                         .checklist(items: sectorTraits, marks: [
                             Choice("applies", "Applies here"), Choice("does-not-apply", "Does not apply"),
                             Choice("not-discussed", "Not discussed"),
@@ -146,13 +147,13 @@ extension Worksheet {
                 RecordField("action", "Action", .text),
                 RecordField("ownerOrganisation", "Owner organisation", hint: "From the register, or typed.",
                             .reference(to: register)),
-                RecordField("ownerPerson", "Owner person", .text),
                 RecordField("due", "Due date", .date),
-                RecordField("resources", "Resources", .text),
                 RecordField("status", "Status", .choice([
                     Choice("planned", "Planned"), Choice("in-progress", "In progress"), Choice("done", "Done"),
                     Choice("dropped", "Dropped"),
                 ])),
+                RecordField("ownerPerson", "Owner person", .text),
+                RecordField("resources", "Resources", .text),
                 RecordField("question", "Question it answers", .choice([
                     Choice("s6.q1", "Implementing the strategies"), Choice("s6.q2", "Respecting interests"),
                     Choice("s6.q3", "Mediating tensions"), Choice("s6.q4", "Capacity building"),

@@ -37,7 +37,7 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
         case .dataCorrupted(let context):
             return FileError(
                 "\(file) is not a valid \(kind): \(place(context.codingPath)) "
-                    + context.debugDescription.excerpt().lowercasedFirst)
+                    + context.debugDescription.excerpt(limit: 150).lowercasedFirst)
         @unknown default:
             return FileError("\(file) is not a valid \(kind).")
         }

@@ -198,5 +198,5 @@ func megabytes(_ bytes: Int) -> String {
 }
 
 extension String {
-    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+    public var isBlank: Bool { allSatisfy(\.isWhitespace) }
 }

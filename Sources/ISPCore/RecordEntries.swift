@@ -14,7 +14,8 @@ public struct RecordEntry: Equatable, Sendable {
     }
 
     public var path: [RecordKey]
-    /// The field's label over the entries of a grid or checklist, which are labelled by their row or item.
+    /// What a grid's or checklist's entries are under (the grid's label, the checklist item's group); they are
+    /// labelled by their row or item.
     public var heading: String?
     public var label: String
     public var hint: String?
@@ -31,7 +32,7 @@ public struct RecordEntry: Equatable, Sendable {
     }
 
     /// The input of a simple kind (the columns of a list, a grid's cell).
-    static func input(for kind: RecordField.Kind) -> Input {
+    public static func input(for kind: RecordField.Kind) -> Input {
         switch kind {
         case .longText: .longText
         case .choice(let choices): .choice(choices)
@@ -54,16 +55,19 @@ extension Session {
                                 input: RecordEntry.input(for: cell))
                 }
             case .grid(.rowsOf(let address), let cell):
-                return rows(of: address, in: guide).map { row in
-                    let name = rowName(row, of: address, in: guide)
-                    return RecordEntry(path: path + [.key(row.id), .key("value")], heading: field.label,
+                // Read from the stored rows as they are: a register can have a thousand.
+                let nameColumn = guide.field(at: address)?.nameColumn ?? ""
+                return storedRows(of: address).compactMap { row in
+                    guard let id = row["id"]?.string else { return nil }
+                    let name = row[nameColumn]?.string ?? ""
+                    return RecordEntry(path: path + [.key(id), .key("value")], heading: field.label,
                                        label: name.isBlank ? "(no name)" : name, hint: field.hint,
                                        input: RecordEntry.input(for: cell),
-                                       nameCopy: (path: path + [.key(row.id), .key("name")], name: name))
+                                       nameCopy: (path: path + [.key(id), .key("name")], name: name))
                 }
             case .checklist(let items, let marks):
                 return items.map { item in
-                    RecordEntry(path: path + [.key(item.id), .key("mark")], heading: "\(field.label): \(item.group)",
+                    RecordEntry(path: path + [.key(item.id), .key("mark")], heading: item.group,
                                 label: item.label, hint: field.hint, input: .choice(marks),
                                 notePath: path + [.key(item.id), .key("note")])
                 }
@@ -89,8 +93,24 @@ extension Session {
     /// An entry's value as a line of text: a choice's label, a date as typed, a reference's current name, or
     /// for a list how many rows it has. Empty when nothing is there.
     public func text(of entry: RecordEntry, in guide: Guide) -> String {
-        let value = record(at: entry.path)
-        switch entry.input {
+        text(of: value(of: entry, in: guide), as: entry.input, in: guide)
+    }
+
+    /// An entry's value: as stored, or a cell of a list's default row (the guide's ground rules) while the list
+    /// has never been changed.
+    public func value(of entry: RecordEntry, in guide: Guide) -> JSONValue? {
+        if let value = record(at: entry.path) { return value }
+        guard entry.path.count == 4, case .key(let worksheet) = entry.path[0], case .key(let field) = entry.path[1],
+            case .row(let id) = entry.path[2], case .key(let column) = entry.path[3],
+            records[worksheet]?.value(at: [.key(field)]) == nil
+        else { return nil }
+        let address = FieldAddress(worksheet: worksheet, field: field)
+        return guide.field(at: address)?.defaultRows.first { $0.id == id }?.cells[column].map(JSONValue.string)
+    }
+
+    /// A value as a line of text, read as an entry of this input reads it.
+    public func text(of value: JSONValue?, as input: RecordEntry.Input, in guide: Guide) -> String {
+        switch input {
         case .text, .longText:
             return value?.string ?? ""
         case .choice(let choices):
@@ -101,7 +121,7 @@ extension Session {
         case .reference(let address):
             return value.flatMap(RecordReference.init).map { name(of: $0, to: address, in: guide) } ?? ""
         case .rows(let address):
-            let count = rows(of: address, in: guide).count
+            let count = rowCount(of: address, in: guide)
             return count == 1 ? "1 row" : "\(count) rows"
         }
     }
@@ -125,24 +145,72 @@ extension Session {
     }
 
     /// Stores typed text in an entry: text as it is, a date as a date or, when it is not one, as typed, a
-    /// reference to the row of that name when the list has one, else to the name alone.
+    /// reference to the row of that name (in any letter case) when the list has one, else to the name alone.
     public mutating func storeTyped(_ text: String, in entry: RecordEntry, guide: Guide) {
         switch entry.input {
         case .date:
             store(DateEntry(typed: text)?.json, in: entry, guide: guide)
         case .reference(let address):
             let named = rows(of: address, in: guide).first { row in
-                rowName(row, of: address, in: guide).lowercased() == text.trimmedOfSpaces.lowercased()
+                rowName(row, of: address, in: guide).lowercased() == text.trimmed.lowercased()
             }
-            store(text.isBlank ? nil : RecordReference(id: named?.id, name: text).json, in: entry, guide: guide)
+            if let named {
+                storeReference(to: named, in: entry, guide: guide)
+            } else {
+                store(text.isBlank ? nil : RecordReference(id: nil, name: text).json, in: entry, guide: guide)
+            }
         default:
             store(.string(text), in: entry, guide: guide)
         }
+    }
+
+    /// A checklist item's note.
+    public func note(of entry: RecordEntry) -> String {
+        entry.notePath.flatMap { record(at: $0)?.string } ?? ""
+    }
+
+    /// Stores a checklist item's note; an empty one is removed.
+    public mutating func storeNote(_ text: String, of entry: RecordEntry) {
+        guard let notePath = entry.notePath else { return }
+        setRecord(text.isEmpty ? nil : .string(text), at: notePath)
     }
 
     /// Points a reference entry at a row of its list, copying the row's name.
     public mutating func storeReference(to row: RecordRow, in entry: RecordEntry, guide: Guide) {
         guard case .reference(let address) = entry.input else { return }
         store(RecordReference(id: row.id, name: rowName(row, of: address, in: guide)).json, in: entry, guide: guide)
+    }
+}
+
+extension Guide {
+    /// The list that workshop participants' organisations go into: a worksheet's field `register` that names
+    /// its rows (the stakeholder register of step 2), if the guide has one.
+    public var participantRegister: FieldAddress? {
+        worksheets.lazy.compactMap { worksheet in
+            worksheet.field("register")?.nameColumn.map { _ in FieldAddress(worksheet: worksheet.id, field: "register") }
+        }.first
+    }
+}
+
+extension Session {
+    /// Adds a row for each participant's organisation that the list does not name yet (ignoring letter case and
+    /// the spaces around), each once, in the participants' order, with the participant's sector when the list
+    /// has a `sector` choice that offers it; returns the rows added.
+    @discardableResult
+    public mutating func addParticipantOrganisations(to address: FieldAddress, in guide: Guide) -> [RecordRow] {
+        guard let field = guide.field(at: address), let nameColumn = field.nameColumn else { return [] }
+        let sectors = field.column("sector")?.kind.choices.map(\.id) ?? []
+        let rows = rows(of: address, in: guide)
+        var named = Set(rows.map { rowName($0, of: address, in: guide).trimmed.lowercased() })
+        var added: [RecordRow] = []
+        for participant in participants {
+            let name = participant.organisation.trimmed
+            guard !name.isEmpty, named.insert(name.lowercased()).inserted else { continue }
+            var row = RecordRow(cells: [nameColumn: .string(name)])
+            if let sector = participant.sector?.rawValue, sectors.contains(sector) { row.cells["sector"] = .string(sector) }
+            added.append(row)
+        }
+        if !added.isEmpty { setRows(rows + added, of: address) }
+        return added
     }
 }

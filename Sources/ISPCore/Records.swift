@@ -167,6 +167,17 @@ extension Session {
         return defaults.map { row in RecordRow(id: row.id, cells: row.cells.mapValues(JSONValue.string)) }
     }
 
+    /// The rows of a list as stored (none while it has its defaults), each an object with an `id`.
+    func storedRows(of address: FieldAddress) -> [[String: JSONValue]] {
+        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.compactMap(\.object) ?? []
+    }
+
+    /// How many rows a list has, without reading them.
+    public func rowCount(of address: FieldAddress, in guide: Guide) -> Int {
+        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.count
+            ?? (guide.field(at: address)?.defaultRows.count ?? 0)
+    }
+
     /// Stores a list's rows.
     public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress) {
         setRecord(.array(rows.map(\.json)), at: [.key(address.worksheet), .key(address.field)])
@@ -207,7 +218,7 @@ public enum DateEntry: Equatable, Sendable {
 
     /// What was typed; nil when nothing was.
     public init?(typed text: String) {
-        let trimmed = text.trimmedOfSpaces
+        let trimmed = text.trimmed
         if trimmed.isEmpty { return nil }
         self = CalendarDate(parsing: trimmed).map(DateEntry.date) ?? .invalid(text)
     }
@@ -245,7 +256,7 @@ public enum DateEntry: Equatable, Sendable {
     /// Why the text is not a date, in a sentence; nil for a date.
     public var problem: String? {
         guard case .invalid(let typed) = self else { return nil }
-        return CalendarDate.problem(with: typed.trimmedOfSpaces)
+        return CalendarDate.problem(with: typed.trimmed)
     }
 }
 
@@ -329,7 +340,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
 extension String {
     /// The text without white space at either end.
-    var trimmedOfSpaces: String {
+    public var trimmed: String {
         String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
     }
 }

@@ -283,11 +283,15 @@ public struct Position: Codable, Sendable, Equatable {
     public var screen: Screen
     public var stepID: String?
     public var promptID: String?
+    /// True on a step's worksheet, saved with the step intro's screen so that a version without worksheets
+    /// opens the step instead of refusing the file.
+    public var worksheet: Bool?
 
-    public init(screen: Screen, stepID: String? = nil, promptID: String? = nil) {
+    public init(screen: Screen, stepID: String? = nil, promptID: String? = nil, worksheet: Bool? = nil) {
         self.screen = screen
         self.stepID = stepID
         self.promptID = promptID
+        self.worksheet = worksheet
     }
 }
 

@@ -158,6 +158,18 @@ public struct RecordField: Sendable, Equatable {
     public func column(_ id: String) -> RecordField? {
         columns.first { $0.id == id }
     }
+
+    /// The column that names the rows of a list, else nil.
+    public var nameColumn: String? {
+        if case .rows(_, _, let nameColumn) = kind { return nameColumn }
+        return nil
+    }
+
+    /// The rows a list starts with, else none.
+    public var defaultRows: [DefaultRow] {
+        if case .rows(_, let defaults, _) = kind { return defaults }
+        return []
+    }
 }
 
 extension RecordField: Codable {
@@ -202,7 +214,7 @@ extension RecordField: Codable {
         default:
             throw DecodingError.dataCorruptedError(
                 forKey: .type, in: container,
-                debugDescription: "Names an unknown field type \"\(type.excerpt())\"; the types are "
+                debugDescription: "Names an unknown field type \"\(type.excerpt(limit: 30))\"; the types are "
                     + Kind.typeNames.joined(separator: ", ") + ".")
         }
     }
@@ -259,9 +271,12 @@ extension Guide {
     /// its rows.
     func worksheetProblem() -> String? {
         var worksheetIDs: Set<String> = []
-        for (stepIndex, step) in steps.enumerated() {
+        let places = phases.enumerated().flatMap { phase in
+            phase.element.steps.indices.map { "phases[\(phase.offset)].steps[\($0)]" }
+        }
+        for (step, stepPlace) in zip(steps, places) {
             guard let worksheet = step.worksheet else { continue }
-            let place = "step \(step.id.excerpt()) (steps[\(stepIndex)]).worksheet"
+            let place = "\(stepPlace).worksheet"
             if worksheet.id.isBlank { return "\(place).id is empty" }
             if !worksheetIDs.insert(worksheet.id).inserted {
                 return "\(place).id \"\(worksheet.id.excerpt())\" is used twice"

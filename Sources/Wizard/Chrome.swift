@@ -49,6 +49,8 @@ extension WizardState {
         case .question(let step, let prompt):
             return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count) › Question \(prompt + 1) of "
                 + "\(steps[step].prompts.count)"
+        case .worksheet(let step):
+            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count) › Worksheet"
         }
     }
 
@@ -63,6 +65,7 @@ extension WizardState {
         case .map: "Choose a step"
         case .summary: "How ready is the partnership?"
         case .stepIntro(let step), .question(let step, _): guide.steps[step].title
+        case .worksheet(let step): guide.steps[step].worksheet?.title ?? guide.steps[step].title
         }
     }
 

@@ -37,6 +37,9 @@ enum Command: Equatable, Sendable {
     case startStep
     case addParticipant, editParticipant, removeParticipant, moveParticipantUp, moveParticipantDown
     case selectParticipant
+    case openWorksheet, moveInSheet, openEntry
+    case selectRow, addRow, insertRow, editRow, deleteRow, moveRowUp, moveRowDown, toggleSectorOrder
+    case addParticipantOrganisations
 }
 
 extension KeyBinding {

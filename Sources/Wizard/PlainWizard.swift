@@ -14,27 +14,36 @@ import Foundation
 ///
 /// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:h`, `:q`). Each
 /// answer is saved as soon as it is given; at the end of the input everything is saved and the walk ends.
+/// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
+/// PlainWorksheets.swift.
 public final class PlainWizard {
-    public private(set) var state: WizardState
+    public internal(set) var state: WizardState
     private let store: any SessionStore
     private let readLine: () -> String?
     private let write: (String) -> Void
     /// Whether answers are written after their prompts: when they come from a file, which the terminal does not
     /// show, so that the transcript reads as a dialogue.
     private let echoesAnswers: Bool
+    /// Today's date, for `t` at a date.
+    let today: () -> CalendarDate
+    /// The step whose worksheet the walk is in, if any, and whether its title was just said; the screen meanwhile
+    /// stays on the step's last question.
+    private var openWorksheet: (step: Int, announced: Bool)?
 
     /// `readLine` gives the next line typed (nil at the end of the input); `write` shows text as it is.
     public init(state: WizardState, store: any SessionStore, readLine: @escaping () -> String?,
-                write: @escaping (String) -> Void, echoesAnswers: Bool = false) {
+                write: @escaping (String) -> Void, echoesAnswers: Bool = false,
+                today: @escaping () -> CalendarDate = { CalendarDate.today() }) {
         self.state = state
         self.store = store
         self.readLine = readLine
         self.write = write
         self.echoesAnswers = echoesAnswers
+        self.today = today
     }
 
     /// The next line of input, written out when answers are echoed.
-    private func nextLine() -> String? {
+    func nextLine() -> String? {
         let line = readLine()
         if echoesAnswers, let line { write(line.visibleControls + "\n") }
         return line
@@ -59,19 +68,26 @@ public final class PlainWizard {
     // MARK: The walk
 
     /// What a screen's prompts asked for next.
-    fileprivate enum Step {
+    enum Step {
         case next, back, go(Screen), quit, endOfInput
+        /// The worksheet of the step at this index; `announced` when the prompt that led there named it.
+        case worksheet(Int, announced: Bool)
     }
 
     private func walk() -> Outcome {
         if state.screen == .map { state.open(.setup) }
         while true {
+            let inWorksheet = openWorksheet
+            openWorksheet = nil
             let step: Step =
                 switch state.screen {
                 case .setup: askSessionDetails()
                 case .participants: askParticipants()
                 case .stepIntro(let step): introduce(step: step)
                 case .question(let step, let prompt): askQuestion(step: step, prompt: prompt)
+                case .worksheet(let step) where inWorksheet?.step == step:
+                    fillWorksheet(ofStep: step, announced: inWorksheet?.announced ?? false)
+                case .worksheet(let step): offerWorksheet(ofStep: step)
                 case .summary: showSummaryAndFinish()
                 case .map: askWhereToGo()
                 }
@@ -80,11 +96,18 @@ public final class PlainWizard {
                 let screens = state.sequence
                 guard let index = screens.firstIndex(of: state.screen), index + 1 < screens.count else { return .quit }
                 state.open(screens[index + 1])
+            case .back where state.worksheetStep != nil:
+                // Back from a worksheet, or from the offer of it, is its step's last question.
+                let step = state.worksheetStep ?? 0
+                state.open(.question(step: step, prompt: state.guide.steps[step].prompts.count - 1))
             case .back:
-                // A step's introduction only leads on to its first question, so going back passes over it.
+                // A step's introduction only leads on to its first question, and a worksheet is only offered after
+                // its step's questions, so going back passes over both.
                 let screens = state.sequence.filter {
-                    if case .stepIntro = $0 { return false }
-                    return true
+                    switch $0 {
+                    case .stepIntro, .worksheet: false
+                    default: true
+                    }
                 }
                 let current: Screen =
                     switch state.screen {
@@ -98,6 +121,9 @@ public final class PlainWizard {
                 }
             case .go(let screen):
                 state.open(screen)
+            case .worksheet(let index, let announced):
+                state.open(.worksheet(step: index))
+                openWorksheet = (index, announced)
             case .quit:
                 return .quit
             case .endOfInput:
@@ -108,7 +134,7 @@ public final class PlainWizard {
     }
 
     /// A line typed at a prompt: an answer, a command, or the end of the input.
-    fileprivate enum Reply {
+    enum Reply {
         case answer(String)
         case command(Step)
         case end
@@ -116,7 +142,7 @@ public final class PlainWizard {
 
     /// Asks until the reply is an answer or a command that leaves the screen; help and the summary are shown
     /// in place and the same prompt is asked again.
-    private func ask(_ prompt: String) -> Reply {
+    func ask(_ prompt: String) -> Reply {
         while true {
             write(prompt.visibleControls + " ")
             guard let line = nextLine() else {
@@ -291,7 +317,8 @@ public final class PlainWizard {
         say("Step \(index + 1) of \(state.guide.steps.count): \(step.title). Phase: \(phase).")
         say(step.guidance)
         let standing = state.standing(ofStep: index, in: ReadinessSummary(guide: state.guide, session: state.session))
-        say("\(step.prompts.count) questions, \(standing.answered) answered, \(standing.label).")
+        say("\(step.prompts.count) questions, \(standing.answered) answered, \(standing.label)."
+            + (step.worksheet.map { " Then its worksheet: \($0.title)." } ?? ""))
         return .next
     }
 
@@ -306,7 +333,8 @@ public final class PlainWizard {
             .joined(separator: ", ") + ".")
         let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)
         if let ratingStep { return ratingStep }
-        return askNotes(prompt) ?? .next
+        if let notesStep = askNotes(prompt) { return notesStep }
+        return .next
     }
 
     /// The rating of a prompt that has one voice; nil when the walk goes on to the notes.
@@ -394,26 +422,43 @@ public final class PlainWizard {
         say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
             + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, so type them again "
                + "with your additions") + ". Enter alone keeps them.")
+        switch readLines(prompt: "\(label):", clearing: false) {
+        case .keep, .clear: return nil
+        case .lines(let lines, let interruption):
+            if !lines.isEmpty { setAnswer(prompt) { $0.notes = lines.joined(separator: "\n") } }
+            return interruption
+        }
+    }
+
+    /// What was typed as lines ended by a single dot.
+    enum LinesReply {
+        /// Enter on the first line.
+        case keep
+        /// `-` alone on the first line, when it clears.
+        case clear
+        /// The lines typed (perhaps none), and the command or end of input that ended them instead of the dot.
+        case lines([String], interruption: Step?)
+    }
+
+    /// Reads lines up to one holding a single dot, `prompt` asking for the first and "More" for the others. A
+    /// command ends them, keeping the lines typed before it; help and the summary are shown in place.
+    func readLines(prompt: String, clearing: Bool) -> LinesReply {
         var lines: [String] = []
-        var interruption: Step?
         while true {
-            write((lines.isEmpty ? "\(label):" : "More, or a single dot to end:") + " ")
+            write((lines.isEmpty ? prompt : "More, or a single dot to end:").visibleControls + " ")
             guard let line = nextLine() else {
                 write("\n")
-                interruption = .endOfInput
-                break
+                return .lines(lines, interruption: .endOfInput)
             }
-            if lines.isEmpty && line.isEmpty { return nil }
-            if line == "." { break }
+            if lines.isEmpty && line.isEmpty { return .keep }
+            if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
+            if line == "." { return .lines(lines, interruption: nil) }
             if let command = command(in: line) {
                 guard let step = command else { continue }
-                interruption = step
-                break
+                return .lines(lines, interruption: step)
             }
             lines.append(line)
         }
-        if !lines.isEmpty { setAnswer(prompt) { $0.notes = lines.joined(separator: "\n") } }
-        return interruption
     }
 
     private func showSummaryAndFinish() -> Step {
@@ -445,12 +490,16 @@ public final class PlainWizard {
         if state.session.mode == .workshop { say("p: participants, \(state.session.participants.count).") }
         for (index, step) in state.guide.steps.enumerated() {
             let standing = state.standing(ofStep: index, in: summary)
+            let worksheet = step.worksheet.map { "; worksheet w\(index + 1): \($0.title)" } ?? ""
             say("\(index + 1): \(step.title), \(standing.answered) of \(step.prompts.count) answered, "
-                + "\(standing.label).")
+                + "\(standing.label)\(worksheet).")
         }
         say("s: the readiness summary.")
+        let hasWorksheets = !state.guide.worksheets.isEmpty
+        let worksheets = hasWorksheets ? ", w and a step's number for its worksheet" : ""
         while true {
-            let reply = ask("Go to (d, p, 1 to \(state.guide.steps.count), s):")
+            let reply = ask("Go to (d, \(state.session.mode == .workshop ? "p, " : "")1 to "
+                            + "\(state.guide.steps.count)\(worksheets), s):")
             guard case .answer(let line) = reply else { return reply.step ?? .next }
             let choice = line.trimmed.lowercased()
             if choice == "d" { return .go(.setup) }
@@ -459,7 +508,13 @@ public final class PlainWizard {
             if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
                 return .go(.stepIntro(step: number - 1))
             }
-            say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, or s.")
+            if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
+                state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
+            {
+                return .worksheet(number - 1, announced: false)
+            }
+            say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
+                + (hasWorksheets ? "w and the number of a step with a worksheet, " : "") + "or s.")
         }
     }
 
@@ -512,11 +567,12 @@ public final class PlainWizard {
         say("At a rating: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, n Not applicable, "
             + "d Don't know; Enter keeps the answer and goes on.")
         say("Notes: type lines, then a line with a single dot. Enter on an empty first line keeps the notes.")
+        if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
         say("Commands, at any prompt: :b back one screen, :m the steps and a jump, :s the summary, :h this help, "
             + "and :q to save and quit.")
     }
 
-    private func say(_ text: String) {
+    func say(_ text: String) {
         write(text.visibleControls + "\n")
     }
 
@@ -528,15 +584,25 @@ public final class PlainWizard {
 
     /// Changes a prompt's answer (unless the session is read-only) and saves it.
     private func setAnswer(_ prompt: Prompt, _ change: (inout Answer) -> Void) {
+        changeSession { session in
+            var answer = session.answer(for: prompt.id)
+            change(&answer)
+            answer.isCarriedOver = false
+            session.answers[prompt.id] = answer.isEmpty ? nil : answer
+        }
+    }
+
+    /// Changes the session and saves it, unless it is read-only; says so then, and returns false. The change
+    /// must not read `state` (take what it needs, such as the guide, before): the session is being changed.
+    @discardableResult
+    func changeSession(_ change: (inout Session) -> Void) -> Bool {
         guard state.readOnlyReason == nil else {
             say("Read-only: not changed.")
-            return
+            return false
         }
-        var answer = state.session.answer(for: prompt.id)
-        change(&answer)
-        answer.isCarriedOver = false
-        state.session.answers[prompt.id] = answer.isEmpty ? nil : answer
+        change(&state.session)
         save()
+        return true
     }
 
     /// A rating from what was typed: 0 to 4, n or d (either case), or nil.
@@ -573,18 +639,11 @@ public final class PlainWizard {
 
 extension PlainWizard.Reply {
     /// The command or end of input that ends a prompt; nil for an answer.
-    fileprivate var step: PlainWizard.Step? {
+    var step: PlainWizard.Step? {
         switch self {
         case .answer: nil
         case .command(let step): step
         case .end: .endOfInput
         }
-    }
-}
-
-extension String {
-    /// The text without the spaces and tabs around it.
-    var trimmed: String {
-        String(drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 }

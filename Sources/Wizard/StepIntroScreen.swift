@@ -21,5 +21,9 @@ extension WizardState {
         row += 2
         grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,
                  style: .title)
+        if let worksheet = step.worksheet {
+            grid.put(ellipsized("Press w for the step's worksheet: \(worksheet.title).", width: width), row: row + 1,
+                     column: 1)
+        }
     }
 }

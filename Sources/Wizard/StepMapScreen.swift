@@ -17,7 +17,7 @@ struct StepMapItem {
         let items = all(in: guide, mode: mode)
         let target: Screen =
             switch screen {
-            case .question(let step, _): .stepIntro(step: step)
+            case .question(let step, _), .worksheet(let step): .stepIntro(step: step)
             case .map: .setup
             default: screen
             }
@@ -34,6 +34,8 @@ extension WizardState {
                    help: (keys: "1 … 7", meaning: "map: open a step"), .openStep),
         KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
                    meaning: "map: the readiness summary"), .openSummary),
+        // Off the bar, which has no room left: the step intro's bar and the help say it.
+        KeyBinding([.character("w")], bar: nil, help: nil, .openWorksheet),
     ]
 
     var mapItems: [StepMapItem] { StepMapItem.all(in: guide, mode: session.mode) }

@@ -95,6 +95,7 @@ extension WizardState {
             return []
         }
         if pendingRemoval != nil { return answerRemoval(key) }
+        if sheet.list?.pendingDeletion != nil { return answerRowDeletion(key) }
         if isChoosingExport { return chooseExport(key) }
         if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
@@ -112,6 +113,7 @@ extension WizardState {
         case .setup: handleSetupKey(key)
         case .participants: handleParticipantFormKey(key)
         case .question: handleQuestionKey(key)
+        case .worksheet: handleSheetKey(key)
         case .map, .stepIntro, .summary: nil
         }
     }
@@ -126,7 +128,11 @@ extension WizardState {
         case .participants where session.participants.isEmpty: Array(Self.participantListBindings.prefix(1))
         case .participants: Self.participantListBindings
         case .map: Self.mapBindings
+        case .stepIntro(let step) where guide.steps[step].worksheet != nil:
+            Self.stepIntroBindings + [Self.openWorksheetBinding]
         case .stepIntro: Self.stepIntroBindings
+        case .worksheet: sheet.list.map { $0.editedRowID == nil ? rowListBindings(for: $0) : [] }
+            ?? Self.worksheetBindings
         case .summary: Self.summaryBindings
         case .setup, .question: []
         }
@@ -144,6 +150,7 @@ extension WizardState {
             return []
         case .toggleMap:
             // Esc first closes what is being edited on the screen.
+            if closeSheetPart() { return [.save] }
             if participantForm != nil || rowEditor != nil {
                 participantForm = nil
                 rowEditor = nil
@@ -167,6 +174,15 @@ extension WizardState {
         case .addParticipant, .editParticipant, .removeParticipant, .moveParticipantUp, .moveParticipantDown,
             .selectParticipant:
             return performParticipantCommand(command, key: key)
+        case .openWorksheet:
+            let step = screen == .map ? mapItems[mapSelection].screen.step : currentStep
+            guard let step, guide.steps[step].worksheet != nil else { return [] }
+            return go(to: .worksheet(step: step))
+        case .moveInSheet, .openEntry:
+            return performSheetCommand(command, key: key)
+        case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRowUp, .moveRowDown, .toggleSectorOrder,
+            .addParticipantOrganisations:
+            return performRowCommand(command, key: key)
         }
     }
 
@@ -194,6 +210,10 @@ extension WizardState {
         case .participants:
             guard participantForm != nil else { return [] }
             participantForm?.moveFocus(by: offset)
+        case .worksheet:
+            let count = sheetEntries.count
+            guard showsEntries, count > 0 else { return [] }
+            focusEntry((sheet.focus + offset + count) % count)
         default:
             let count = focusableFields.count
             guard count > 0 else { return [] }
@@ -236,6 +256,8 @@ extension WizardState {
             return pasteIntoParticipantForm(text)
         case .question where rowEditor != nil:
             return pasteIntoRow(text)
+        case .worksheet:
+            return pasteIntoSheet(text)
         case .question where focusedField == .notes:
             let box = questionLayout.notesBox
             notes.insert(text, width: box.width, height: box.height)

@@ -22,6 +22,7 @@ extension WizardState {
         case .map: drawMap(into: &grid)
         case .stepIntro: drawStepIntro(into: &grid)
         case .question: drawQuestion(into: &grid)
+        case .worksheet: drawWorksheet(into: &grid)
         case .summary: drawSummary(into: &grid)
         }
         return grid
@@ -30,7 +31,14 @@ extension WizardState {
     /// The keys that work on the screen on view, from its binding table and the focused field.
     var keyBar: KeyBar {
         if isChoosingExport { return KeyBar(Self.exportChoiceBar) }
-        let isEditing = participantForm != nil || rowEditor != nil
+        // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
+        if sheet.list != nil, sheet.list?.editedRowID == nil {
+            let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.bar
+            return KeyBar([(key: "Esc", action: "back")] + screenBindings.compactMap(\.bar)
+                          + [help, KeyBinding.quit.bar].compactMap { $0 })
+        }
+        let isEditing = participantForm != nil || rowEditor != nil || sheet.list != nil || sheet.editsNote
+            || sheet.pickerSelection != nil
         let screens = sequence
         let position = screens.firstIndex(of: screen)
         let common = KeyBinding.everywhere.compactMap { binding -> (key: String, action: String)? in
@@ -38,12 +46,12 @@ extension WizardState {
             switch binding.command {
             case .nextField:
                 return focusableFields.count > 1 || setupForm.fields.count > 1 && screen == .setup
-                    || participantForm != nil ? bar : nil
+                    || participantForm != nil || worksheetStep != nil && showsEntries ? bar : nil
             case .next:
-                guard let position, position + 1 < screens.count, !isStepIntro else { return nil }
+                guard let position, position + 1 < screens.count, !isStepIntro, sheet.list == nil else { return nil }
                 return bar
             case .back:
-                guard let position, position > 0 else { return nil }
+                guard let position, position > 0, sheet.list == nil else { return nil }
                 return bar
             case .toggleMap:
                 return screen == .map ? (key: "Esc", action: "return") : isEditing ? (key: "Esc", action: "done") : bar
@@ -65,6 +73,7 @@ extension WizardState {
         case .setup: setupForm.focusedField?.keyHints ?? []
         case .participants: participantForm?.focusedField?.keyHints ?? []
         case .question: questionFieldHints
+        case .worksheet: sheetFieldHints
         default: []
         }
     }
@@ -73,7 +82,9 @@ extension WizardState {
     var helpLines: [(keys: String, meaning: String)] {
         let own = screenBindings.compactMap(\.help)
         let general = KeyBinding.everywhere.compactMap(\.help) + [KeyBinding.quit.help].compactMap { $0 }
-        let others = RatingKeys.help + (Self.participantListBindings + Self.summaryBindings).compactMap(\.help)
+        let others = RatingKeys.help
+            + (Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
+                + Self.worksheetBindings + Self.rowListBindings).compactMap(\.help)
         return general + own + others.filter { line in !own.contains { $0.keys == line.keys } }
     }
 

@@ -15,7 +15,17 @@ public enum Screen: Equatable, Sendable {
     case map
     case stepIntro(step: Int)
     case question(step: Int, prompt: Int)
+    /// What the partners write down in a step, after its questions.
+    case worksheet(step: Int)
     case summary
+
+    /// The step a screen belongs to, if any.
+    var step: Int? {
+        switch self {
+        case .stepIntro(let step), .question(let step, _), .worksheet(let step): step
+        default: nil
+        }
+    }
 }
 
 /// Everything the wizard shows: the session being answered and where the user is in it.
@@ -53,6 +63,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var status: Status?
     /// The last save's failure, shown on a line of its own until a save succeeds.
     public internal(set) var saveFailure: FileError?
+    /// Where the user is on a worksheet.
+    public internal(set) var sheet = SheetState()
     /// Why this session cannot be changed (one sentence), when it is open read-only; nothing is then edited or
     /// saved.
     public let readOnlyReason: String?
@@ -90,7 +102,10 @@ public struct WizardState: Equatable, Sendable {
         case .participants: return .participants
         case .map: return .map
         case .summary: return .summary
-        case .stepIntro: return stepIndex.map { .stepIntro(step: $0) } ?? .setup
+        case .stepIntro:
+            guard let stepIndex else { return .setup }
+            return position.worksheet == true && guide.steps[stepIndex].worksheet != nil
+                ? .worksheet(step: stepIndex) : .stepIntro(step: stepIndex)
         case .question:
             guard let promptID = position.promptID, let place = guide.locate(promptID: promptID) else {
                 return stepIndex.map { .stepIntro(step: $0) } ?? .setup
@@ -110,16 +125,18 @@ public struct WizardState: Equatable, Sendable {
         case .stepIntro(let step): return Position(screen: .stepIntro, stepID: steps[step].id)
         case .question(let step, let prompt):
             return Position(screen: .question, stepID: steps[step].id, promptID: steps[step].prompts[prompt].id)
+        case .worksheet(let step): return Position(screen: .stepIntro, stepID: steps[step].id, worksheet: true)
         }
     }
 
-    /// The screens in the order Ctrl-N walks them: setup, a workshop's participants, each step's intro and
-    /// questions, the summary.
+    /// The screens in the order Ctrl-N walks them: setup, a workshop's participants, each step's intro,
+    /// questions and worksheet, the summary.
     var sequence: [Screen] {
         var screens: [Screen] = session.mode == .workshop ? [.setup, .participants] : [.setup]
         for (stepIndex, step) in guide.steps.enumerated() {
             screens.append(.stepIntro(step: stepIndex))
             screens += step.prompts.indices.map { .question(step: stepIndex, prompt: $0) }
+            if step.worksheet != nil { screens.append(.worksheet(step: stepIndex)) }
         }
         screens.append(.summary)
         return screens
@@ -139,6 +156,7 @@ public struct WizardState: Equatable, Sendable {
         pendingRemoval = nil
         ratingRow = 0
         rowEditor = nil
+        sheet = SheetState()
         switch newScreen {
         case .setup:
             setupForm = Form(fields: setupBindings.map { $0.field(session) })
@@ -147,6 +165,12 @@ public struct WizardState: Equatable, Sendable {
         case .question(let step, let prompt):
             notes = TextEditor(text: session.answer(for: guide.steps[step].prompts[prompt].id).notes)
             layOutNotes()
+        case .worksheet:
+            focusEntry(0)
+            // A worksheet that is one list (the register) opens on the list.
+            if let only = sheetEntries.first, sheetEntries.count == 1, case .rows(let address) = only.input {
+                openList(address)
+            }
         default:
             break
         }
@@ -158,13 +182,8 @@ public struct WizardState: Equatable, Sendable {
         return guide.steps[step].prompts[prompt]
     }
 
-    /// The step a screen belongs to, if any.
-    var currentStep: Int? {
-        switch screen {
-        case .stepIntro(let step), .question(let step, _): step
-        default: nil
-        }
-    }
+    /// The step of the screen on view, if any.
+    var currentStep: Int? { screen.step }
 }
 
 /// What the title bar reports at its right, until the next key.
@@ -177,6 +196,8 @@ public enum Status: Equatable, Sendable {
     case readOnly
     /// A paste was not taken, since the session would grow larger than isp-wizard opens.
     case pasteTooLarge
+    /// This many participants' organisations were added to the register.
+    case rowsAdded(Int)
 
     var text: String {
         switch self {
@@ -193,6 +214,9 @@ public enum Status: Equatable, Sendable {
         case .notExported(let error): "Not exported: \(error.message)"
         case .readOnly: "Read-only: not changed"
         case .pasteTooLarge: "Paste too large: not taken"
+        case .rowsAdded(0): "Every participant's organisation is in the register"
+        case .rowsAdded(1): "1 organisation added"
+        case .rowsAdded(let count): "\(count) organisations added"
         }
     }
 }

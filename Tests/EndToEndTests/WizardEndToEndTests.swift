@@ -26,6 +26,9 @@ import Testing
                 try tmux.type("Nota \(prompt.id): café 水")
                 try tmux.press("C-n")
             }
+            // Past the step's worksheet, left empty.
+            tmux.waitFor("Step \(stepIndex + 1) of 7 › Worksheet")
+            try tmux.press("C-n")
         }
         let summary = tmux.waitFor("How ready is the partnership?")
         #expect(summary.contains("Readiness summary: Água para Todos 水"))

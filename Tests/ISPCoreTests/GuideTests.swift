@@ -50,27 +50,15 @@ import Testing
 }
 
 @Suite struct GuideFileTests {
-    let folder = TemporaryFolder()
+    let probe = GuideFileProbe()
 
     func loadError(_ json: String) throws -> String {
-        let file = try folder.write("guide.json", Data(json.utf8))
-        do {
-            _ = try Guide.load(from: file)
-            return "loaded"
-        } catch {
-            return error.message.replacingOccurrences(of: file, with: "FILE")
-        }
-    }
-
-    func editedGuide(_ edit: (inout [String: Any]) -> Void) throws -> String {
-        var object = try #require(JSONSerialization.jsonObject(with: Guide.builtIn.jsonData()) as? [String: Any])
-        edit(&object)
-        return String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
+        try probe.loadError(json)
     }
 
     @Test func refusesAGuideFromANewerVersion() throws {
-        let json = try editedGuide { $0["version"] = 9 }
-        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 1. "
+        let json = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { $0.set(9, at: "version") }
+        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 2. "
             + "Please update isp-wizard.")
     }
 
@@ -93,11 +81,7 @@ import Testing
         guide.phases[0].steps[2].prompts[4].text = "  "
         #expect(try loadError(String(decoding: guide.jsonData(), as: UTF8.self))
             == "FILE is not a valid guide: phases[0].steps[2].prompts[4] (s3.q5) has no text.")
-        let missing = try editedGuide { object in
-            var phases = object["phases"] as! [[String: Any]]
-            phases[0]["title"] = nil
-            object["phases"] = phases
-        }
+        let missing = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { $0.remove(at: "phases.0.title") }
         #expect(try loadError(missing) == "FILE is not a valid guide: phases[0].title is missing.")
     }
 

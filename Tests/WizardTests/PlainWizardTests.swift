@@ -11,11 +11,14 @@ final class PlainRun {
     let wizard: PlainWizard
     let outcome: PlainWizard.Outcome
 
-    init(_ lines: [String], state: WizardState = makeState(name: "Água 水")) {
+    /// `today` is the date `t` gives at a date.
+    init(_ lines: [String], state: WizardState = makeState(name: "Água 水"),
+         today: CalendarDate? = CalendarDate(year: 2027, month: 3, day: 15)) {
         var remaining = lines[...]
         var output = ""
         wizard = PlainWizard(state: state, store: recorder, readLine: { remaining.popFirst() },
-                             write: { output += $0 }, echoesAnswers: true)
+                             write: { output += $0 }, echoesAnswers: true,
+                             today: { today ?? CalendarDate.today() })
         outcome = wizard.run()
         transcript = output
     }

@@ -11,10 +11,10 @@ import Testing
         #expect(state.setupForm.focusedField?.label == "Partnership name")
     }
 
-    @Test func ctrlNWalksSetupParticipantsEveryStepIntroAndQuestionThenTheSummary() {
+    @Test func ctrlNWalksSetupParticipantsEveryStepIntroQuestionsAndWorksheetThenTheSummary() {
         var state = makeState()
         var visited: [String] = []
-        for _ in 0..<42 {
+        for _ in 0..<49 {
             visited.append(state.locationLine)
             state.press(.control("n"))
         }
@@ -23,8 +23,11 @@ import Testing
         #expect(visited[2] == "Preparing the Ground › Step 1 of 7")
         #expect(visited[3] == "Preparing the Ground › Step 1 of 7 › Question 1 of 4")
         #expect(visited.contains("Preparing the Ground › Step 3 of 7 › Question 2 of 6"))
-        #expect(visited[40] == "Achieving Results › Step 7 of 7 › Question 6 of 6")
-        #expect(visited[41] == "Readiness summary")
+        #expect(visited[7] == "Preparing the Ground › Step 1 of 7 › Worksheet")
+        #expect(visited[8] == "Preparing the Ground › Step 2 of 7")
+        #expect(visited[46] == "Achieving Results › Step 7 of 7 › Question 6 of 6")
+        #expect(visited[47] == "Achieving Results › Step 7 of 7 › Worksheet")
+        #expect(visited[48] == "Readiness summary")
         #expect(state.screen == .summary)
         #expect(state.press(.control("n")) == [])
     }

@@ -1,0 +1,482 @@
+import ISPCore
+
+/// The worksheets line by line: each field of a step's worksheet asked in turn, as the entries the full screen
+/// shows, and its lists of rows edited with one-letter commands.
+///
+/// At any value, Enter keeps it and goes on, `-` clears it and `:b` goes back one field. Choices are typed by
+/// number, dates as YYYY-MM-DD (`t` for today), long texts as lines ended by a single dot, a row of another
+/// list (a convener, an owner) by its number or its name. Every change is saved at once.
+extension PlainWizard {
+    /// How many rows of a list are read out without being asked for; a longer list is listed with `l`.
+    static let rowsReadOut = 20
+
+    /// How a field (or a column of a row) ended: go on to the next, go back one, or leave on a command.
+    enum FieldOutcome {
+        case next, back
+        case leave(Step)
+    }
+
+    /// After a step's last question: fill in its worksheet now, or go on.
+    func offerWorksheet(ofStep index: Int) -> Step {
+        guard let worksheet = state.guide.steps[index].worksheet else { return .next }
+        while true {
+            switch ask("Step \(index + 1) worksheet: \(worksheet.title). Fill it in now? y for yes, Enter to go on:") {
+            case .answer(let line):
+                switch line.trimmed.lowercased() {
+                case "y", "yes": return .worksheet(index, announced: true)
+                case "", "n", "no": return .next
+                default: say("Please type y to fill in the worksheet, or press Enter to go on.")
+                }
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+    }
+
+    /// Walks a step's worksheet field by field; `.back` from its first field, `.next` after its last. Its title
+    /// is said first unless the offer just said it.
+    func fillWorksheet(ofStep stepIndex: Int, announced: Bool) -> Step {
+        let guide = state.guide
+        guard let worksheet = guide.steps[stepIndex].worksheet else { return .next }
+        if !announced { say("Step \(stepIndex + 1) worksheet: \(worksheet.title).") }
+        if let intro = worksheet.intro { say(intro) }
+        say("Enter keeps a value, - clears it, :b goes back one field, :h for more help.")
+        for field in worksheet.fields {
+            if case .grid(.rowsOf(let address), _) = field.kind, state.session.rows(of: address, in: guide).isEmpty {
+                say("\(field.label.sentence) Nothing to fill in there until \(listName(address)) has rows.")
+            }
+        }
+        var index = 0
+        var heading: String?
+        // The entries are read again after each field: a list filled in may add rows to a grid after it.
+        while case let entries = state.session.entries(of: worksheet, in: guide), entries.indices.contains(index) {
+            let entry = entries[index]
+            if entry.heading != heading {
+                heading = entry.heading
+                if let heading {
+                    say(heading.sentence)
+                    if let hint = entry.hint { say(hint) }
+                }
+            }
+            switch fill(entry) {
+            case .next:
+                index += 1
+            case .back:
+                guard index > 0 else { return .back }
+                index -= 1
+                heading = nil
+            case .leave(let step):
+                return step
+            }
+        }
+        say("End of the step \(stepIndex + 1) worksheet.")
+        return .next
+    }
+
+    /// Asks for one entry by its kind; a checklist item's note follows its mark once it has one.
+    func fill(_ entry: RecordEntry) -> FieldOutcome {
+        if entry.heading == nil, let hint = entry.hint { say(hint) }
+        switch entry.input {
+        case .text:
+            return askValue(
+                prompt: { "\(entry.label), \(Self.now(text(of: entry))):" },
+                clear: { store(nil, in: entry) },
+                take: { line in
+                    store(.string(line), in: entry)
+                    return true
+                })
+        case .longText:
+            return fillLongText(entry)
+        case .choice(let choices):
+            while true {
+                let outcome = fillChoice(entry, choices)
+                guard case .next = outcome, let notePath = entry.notePath, state.session.record(at: entry.path) != nil
+                else { return outcome }
+                let note = fillNote(at: notePath)
+                // Back from the note is the item's mark.
+                if case .back = note { continue }
+                return note
+            }
+        case .date:
+            return fillDate(entry)
+        case .reference(let address):
+            return fillReference(entry, to: address)
+        case .rows(let address):
+            return editList(address, label: entry.label)
+        }
+    }
+
+    // MARK: Values
+
+    /// Asks a line until `take` accepts it (it says why when it does not): Enter keeps the value, `-` clears
+    /// it, `:b` goes back one field, any other command leaves.
+    private func askValue(prompt: () -> String, clear: () -> Void, take: (String) -> Bool) -> FieldOutcome {
+        while true {
+            switch ask(prompt()) {
+            case .answer(let line) where line.isEmpty:
+                return .next
+            case .answer(let line) where line.trimmed == "-":
+                clear()
+                return .next
+            case .answer(let line):
+                if take(line) { return .next }
+            case .command(.back):
+                return .back
+            case .command(let step):
+                return .leave(step)
+            case .end:
+                return .leave(.endOfInput)
+            }
+        }
+    }
+
+    private func fillLongText(_ entry: RecordEntry) -> FieldOutcome {
+        let current = text(of: entry)
+        let prompt: String
+        if current.isEmpty {
+            prompt = "\(entry.label), now empty. Type lines and a single dot to end:"
+        } else {
+            say("\(entry.label), now:")
+            say(current)
+            prompt = "Type lines to replace it and a single dot to end, Enter to keep, - to clear:"
+        }
+        switch readLines(prompt: prompt, clearing: true) {
+        case .keep:
+            return .next
+        case .clear:
+            store(nil, in: entry)
+            return .next
+        case .lines(let lines, let interruption):
+            if !lines.isEmpty { store(.string(lines.joined(separator: "\n")), in: entry) }
+            switch interruption {
+            case nil: return .next
+            case .back?: return .back
+            case let step?: return .leave(step)
+            }
+        }
+    }
+
+    private func fillChoice(_ entry: RecordEntry, _ choices: [Choice]) -> FieldOutcome {
+        let options = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
+        return askValue(
+            prompt: { "\(entry.label) (\(options)), \(Self.now(text(of: entry), empty: "none chosen")):" },
+            clear: { store(nil, in: entry) },
+            take: { line in
+                guard let number = Int(line.trimmed), choices.indices.contains(number - 1) else {
+                    say("Please type a number from 1 to \(choices.count), - to clear, or Enter to keep.")
+                    return false
+                }
+                store(.string(choices[number - 1].id), in: entry)
+                return true
+            })
+    }
+
+    private func fillNote(at path: [RecordKey]) -> FieldOutcome {
+        askValue(
+            prompt: { "Note, \(Self.now(state.session.record(at: path)?.string ?? "")):" },
+            clear: { changeSession { $0.setRecord(nil, at: path) } },
+            take: { line in
+                changeSession { $0.setRecord(.string(line), at: path) }
+                return true
+            })
+    }
+
+    /// A date: `t` is today; text that is not a date is kept as typed, its problem said, and the date asked
+    /// again, where Enter keeps it as typed and goes on.
+    private func fillDate(_ entry: RecordEntry) -> FieldOutcome {
+        let guide = state.guide
+        let problem = { self.state.session.record(at: entry.path).flatMap(DateEntry.init)?.problem }
+        if let problem = problem() { say(problem) }
+        return askValue(
+            prompt: {
+                let current = text(of: entry)
+                let now = problem() == nil ? Self.now(current) : "now \(current), not a date"
+                return "\(entry.label) (YYYY-MM-DD, t for today), \(now):"
+            },
+            clear: { store(nil, in: entry) },
+            take: { line in
+                let typed = line.trimmed.lowercased() == "t" ? today().description : line
+                guard changeSession({ $0.storeTyped(typed, in: entry, guide: guide) }), let problem = problem() else {
+                    return true
+                }
+                say(problem + " It is kept as typed until it is fixed: type the date again, or Enter to go on.")
+                return false
+            })
+    }
+
+    /// A row of another list, by its number or its name (linked to the row of that name, else kept as typed);
+    /// `?` and a word lists the rows that hold it.
+    private func fillReference(_ entry: RecordEntry, to address: FieldAddress) -> FieldOutcome {
+        let guide = state.guide
+        let list = listName(address)
+        let rows = state.session.rows(of: address, in: guide)
+        if rows.isEmpty {
+            say("\(list): no rows yet, so type a name.")
+        } else if rows.count <= Self.rowsReadOut {
+            say("\(list): " + rows.enumerated().map { "\($0.offset + 1) \(rowName($0.element, of: address))" }
+                .joined(separator: "; ") + ".")
+        } else {
+            say("\(list): \(rows.count) rows; ? and a word finds them.")
+        }
+        return askValue(
+            prompt: { "\(entry.label) (a row's number or a name), \(Self.now(text(of: entry))):" },
+            clear: { store(nil, in: entry) },
+            take: { line in
+                let trimmed = line.trimmed
+                if trimmed.hasPrefix("?") {
+                    sayRows(of: address, matching: String(trimmed.dropFirst()))
+                    return false
+                }
+                if let number = Int(trimmed) {
+                    guard rows.indices.contains(number - 1) else {
+                        say("There is no row \(number) in \(list): type a number from 1 to \(rows.count), or a name.")
+                        return false
+                    }
+                    changeSession { $0.storeReference(to: rows[number - 1], in: entry, guide: guide) }
+                } else {
+                    changeSession { $0.storeTyped(line, in: entry, guide: guide) }
+                }
+                let reference = state.session.record(at: entry.path).flatMap(RecordReference.init)
+                if let id = reference?.id, let index = rows.firstIndex(where: { $0.id == id }) {
+                    say("\(entry.label): row \(index + 1) of \(list), \(rowName(rows[index], of: address)).")
+                } else if let reference {
+                    say("\(reference.name) is not in \(list): kept as a typed name.")
+                }
+                return true
+            })
+    }
+
+    // MARK: Lists of rows
+
+    /// A list of rows: said (or counted when long), then changed by commands until Enter.
+    private func editList(_ address: FieldAddress, label: String) -> FieldOutcome {
+        let count = state.session.rows(of: address, in: state.guide).count
+        say("\(label): \(count == 0 ? "no rows yet" : count == 1 ? "1 row" : "\(count) rows").")
+        if count <= Self.rowsReadOut {
+            sayRows(of: address, matching: "")
+        } else {
+            say("l lists them all, l and a word the rows that hold it.")
+        }
+        let participants = canAddParticipants(to: address)
+        say("a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to "
+            + "place M, l lists the rows" + (participants ? ", p adds the participants' organisations" : "")
+            + "; Enter when done.")
+        while true {
+            switch ask("\(label) (a, i N, e N, d N, m N M, l\(participants ? ", p" : ""), Enter when done):") {
+            case .answer(let line) where line.trimmed.isEmpty:
+                return .next
+            case .answer(let line):
+                if let step = listCommand(line, address: address, label: label) { return .leave(step) }
+            case .command(.back):
+                return .back
+            case .command(let step):
+                return .leave(step)
+            case .end:
+                return .leave(.endOfInput)
+            }
+        }
+    }
+
+    private func canAddParticipants(to address: FieldAddress) -> Bool {
+        address == state.guide.participantRegister && !state.session.participants.isEmpty
+    }
+
+    /// Does one command of a list; returns a command that left the list meanwhile, if any.
+    private func listCommand(_ line: String, address: FieldAddress, label: String) -> Step? {
+        let text = line.trimmed.lowercased()
+        let rows = state.session.rows(of: address, in: state.guide)
+        if text.hasPrefix("l") {
+            sayRows(of: address, matching: String(line.trimmed.dropFirst()))
+            return nil
+        }
+        let arguments = text.dropFirst().split { $0 == " " || $0 == "\t" }.map { Int($0) }
+        let numbers = arguments.compactMap { $0 }.filter { rows.indices.contains($0 - 1) }
+        switch (text.first, numbers.count == arguments.count ? numbers : nil) {
+        case ("a"?, []?):
+            return addRow(at: rows.count, of: address, label: label)
+        case ("i"?, let numbers?) where numbers.count == 1:
+            return addRow(at: numbers[0] - 1, of: address, label: label)
+        case ("e"?, let numbers?) where numbers.count == 1:
+            return editRow(rows[numbers[0] - 1].id, number: numbers[0], of: address, label: label)
+        case ("d"?, let numbers?) where numbers.count == 1:
+            return deleteRow(rows[numbers[0] - 1], number: numbers[0], of: address)
+        case ("m"?, let numbers?) where numbers.count == 2:
+            var moved = rows
+            let row = moved.remove(at: numbers[0] - 1)
+            moved.insert(row, at: numbers[1] - 1)
+            if changeSession({ $0.setRows(moved, of: address) }) {
+                say("Moved \(describe(row, of: address)) to row \(numbers[1]).")
+            }
+        case ("p"?, []?) where canAddParticipants(to: address):
+            addParticipantOrganisations(to: address, label: label)
+        default:
+            let range = rows.isEmpty ? "" : rows.count == 1 ? " (1)" : " (1 to \(rows.count))"
+            say("Please type a to add a row; i, e or d and a row's number\(range) to insert before it, edit or "
+                + "delete it; m and two row numbers to move a row; l to list; or Enter when done.")
+        }
+        return nil
+    }
+
+    /// Adds an empty row at a place and asks its columns; a row left empty is taken away again.
+    private func addRow(at index: Int, of address: FieldAddress, label: String) -> Step? {
+        let guide = state.guide
+        let row = RecordRow()
+        let added = changeSession { session in
+            var rows = session.rows(of: address, in: guide)
+            rows.insert(row, at: index)
+            session.setRows(rows, of: address)
+        }
+        guard added else { return nil }
+        let step = editRow(row.id, number: index + 1, of: address, label: label)
+        let rows = state.session.rows(of: address, in: guide)
+        if rows.first(where: { $0.id == row.id })?.cells.isEmpty == true {
+            changeSession { $0.setRows(rows.filter { $0.id != row.id }, of: address) }
+            say("Nothing typed, so no row added.")
+        }
+        return step
+    }
+
+    /// Asks a row's columns in turn; `:b` goes back one column, and from the first back to the list.
+    private func editRow(_ id: String, number: Int, of address: FieldAddress, label: String) -> Step? {
+        say("\(label), row \(number).")
+        var index = 0
+        while case let entries = state.session.entries(ofRow: id, in: address, guide: state.guide),
+            entries.indices.contains(index)
+        {
+            switch fill(entries[index]) {
+            case .next: index += 1
+            case .back:
+                guard index > 0 else { return nil }
+                index -= 1
+            case .leave(let step): return step
+            }
+        }
+        if let row = state.session.rows(of: address, in: state.guide).first(where: { $0.id == id }),
+            !row.cells.isEmpty
+        {
+            say("Row \(number): \(describe(row, of: address)).")
+        }
+        return nil
+    }
+
+    /// Deletes a row once `y` confirms it.
+    private func deleteRow(_ row: RecordRow, number: Int, of address: FieldAddress) -> Step? {
+        let name = describe(row, of: address)
+        switch ask("Delete row \(number), \(name)? Type y to delete it, Enter to keep it:") {
+        case .answer(let line) where line.trimmed.lowercased() == "y":
+            let rows = state.session.rows(of: address, in: state.guide).filter { $0.id != row.id }
+            if changeSession({ $0.setRows(rows, of: address) }) { say("Deleted \(name).") }
+        case .answer, .command(.back):
+            say("Kept \(name).")
+        case .command(let step):
+            return step
+        case .end:
+            return .endOfInput
+        }
+        return nil
+    }
+
+    /// Adds each workshop participant's organisation that the register lacks, with its sector, in one go.
+    private func addParticipantOrganisations(to address: FieldAddress, label: String) {
+        let guide = state.guide
+        var added: [RecordRow] = []
+        guard changeSession({ added = $0.addParticipantOrganisations(to: address, in: guide) }) else { return }
+        if added.isEmpty {
+            say("Nothing to add: every participant's organisation is in \(label) already.")
+            return
+        }
+        say("Added \(added.count == 1 ? "1 organisation" : "\(added.count) organisations"):")
+        let count = state.session.rows(of: address, in: guide).count
+        for (index, row) in added.enumerated() {
+            say("\(count - added.count + index + 1). \(describe(row, of: address).sentence)")
+        }
+    }
+
+    // MARK: Showing
+
+    /// Says the rows of a list numbered: all of them, or those that hold `word` (ignoring case).
+    func sayRows(of address: FieldAddress, matching word: String) {
+        let rows = state.session.rows(of: address, in: state.guide)
+        let word = word.trimmed.lowercased()
+        var found = 0
+        for (index, row) in rows.enumerated() {
+            let text = describe(row, of: address)
+            guard word.isEmpty || text.lowercased().contains(word) else { continue }
+            say("\(index + 1). \(text.sentence)")
+            found += 1
+        }
+        if found == 0 && !rows.isEmpty { say("No row holds \(word).") }
+    }
+
+    /// A row in a line: its cells other than long texts, as they read, separated by semicolons.
+    ///
+    /// Read from the row itself rather than through `Session.text(of:in:)`, which finds the row by its id for
+    /// each cell: listing a register of 1,000 rows that way took 1.3 s in a debug build.
+    func describe(_ row: RecordRow, of address: FieldAddress) -> String {
+        let guide = state.guide
+        let cells = (guide.field(at: address)?.columns ?? []).map { column -> String in
+            guard let value = row.cells[column.id] else { return "" }
+            switch column.kind {
+            case .longText:
+                return ""
+            case .choice(let choices):
+                let id = value.string ?? ""
+                return choices.first { $0.id == id }?.label ?? id
+            case .reference(let list):
+                return RecordReference(value).map { state.session.name(of: $0, to: list, in: guide) } ?? ""
+            default:
+                return row.text(column.id)
+            }
+        }
+        let shown = cells.filter { !$0.isEmpty }
+        return shown.isEmpty ? "an empty row" : shown.joined(separator: "; ")
+    }
+
+    private func rowName(_ row: RecordRow, of address: FieldAddress) -> String {
+        let name = state.session.rowName(row, of: address, in: state.guide)
+        return name.isBlank ? describe(row, of: address) : name
+    }
+
+    /// The label of a list, to name it in sentences.
+    private func listName(_ address: FieldAddress) -> String {
+        state.guide.field(at: address)?.label ?? address.description
+    }
+
+    func showWorksheetHelp() {
+        say("In a worksheet: Enter keeps a value and goes on, - clears it, :b goes back one field. A choice is "
+            + "typed by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single "
+            + "dot. A row of another list, such as a convener, is typed by its number or its name; ? and a word "
+            + "finds it.")
+        say("In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once "
+            + "y confirms, m N M moves row N to place M, l lists the rows (l and a word, those that hold it), p adds "
+            + "the workshop participants' organisations to the register, Enter is done.")
+        say("Worksheets come after each step's last question; from the steps (:m), w and a step's number opens "
+            + "one.")
+    }
+
+    // MARK: Reading and storing
+
+    private func text(of entry: RecordEntry) -> String {
+        state.session.text(of: entry, in: state.guide)
+    }
+
+    private func store(_ value: JSONValue?, in entry: RecordEntry) {
+        let guide = state.guide
+        changeSession { $0.store(value, in: entry, guide: guide) }
+    }
+
+    /// "now Acme", or "now empty".
+    private static func now(_ text: String, empty: String = "empty") -> String {
+        text.isEmpty ? "now \(empty)" : "now \(text)"
+    }
+}
+
+extension String {
+    /// The text as a sentence: with a full stop at the end unless it ends in punctuation already.
+    var sentence: String {
+        guard let last = last else { return self }
+        return ".?!:".contains(last) ? self : self + "."
+    }
+
+    var isBlank: Bool { allSatisfy(\.isWhitespace) }
+}

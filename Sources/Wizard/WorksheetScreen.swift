@@ -1,0 +1,455 @@
+import DisplayWidth
+import ISPCore
+import TerminalUI
+
+/// Where the user is on a worksheet: the focused entry of the page (or of the row being edited), the text
+/// being typed into it, a list of rows opened from the page.
+public struct SheetState: Equatable, Sendable {
+    /// The focused entry: of the page, or of the row being edited when a list is open.
+    var focus = 0
+    /// The focused entry's text, while it is one that is typed into (text, long text, date, a reference's
+    /// name, a checklist item's note being edited).
+    var editor: TextEditor?
+    /// True while a checklist item's note is edited.
+    var editsNote = false
+    /// A list of rows opened from the page, and the page's focus to return to.
+    var list: RowList?
+    var pageFocus = 0
+    /// While a row of the register is chosen for a reference: the highlighted match.
+    var pickerSelection: Int?
+}
+
+/// A list of rows opened from a worksheet: the highlighted row, the order shown, the row being edited.
+struct RowList: Equatable, Sendable {
+    var address: FieldAddress
+    /// Index of the highlighted row in the order shown.
+    var selection = 0
+    /// Rows grouped by sector rather than in the order entered.
+    var bySector = false
+    var editedRowID: String?
+    /// A row waiting for `y` to delete it.
+    var pendingDeletion: String?
+}
+
+extension WizardState {
+    static let worksheetBindings: [KeyBinding] = [
+        KeyBinding([.up, .down, .home, .end], bar: nil, help: (keys: "↑ ↓",
+                   meaning: "worksheet: the entry above / below (Tab too)"), .moveInSheet),
+        KeyBinding([.enter], bar: nil, help: (keys: "Enter",
+                   meaning: "worksheet: next entry; opens a list, a checklist item's note, the register's names"),
+                   .openEntry),
+    ]
+
+    static let openWorksheetBinding = KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"),
+                                                 help: (keys: "w", meaning: "a step's worksheet (step intro, map)"),
+                                                 .openWorksheet)
+
+    /// The step whose worksheet is on screen.
+    var worksheetStep: Int? {
+        if case .worksheet(let step) = screen { return step }
+        return nil
+    }
+
+    var currentWorksheet: Worksheet? {
+        worksheetStep.flatMap { guide.steps[$0].worksheet }
+    }
+
+    /// The entries on view: the page's, or the columns of the row being edited.
+    var sheetEntries: [RecordEntry] {
+        guard let worksheet = currentWorksheet else { return [] }
+        guard let list = sheet.list else { return session.entries(of: worksheet, in: guide) }
+        guard let rowID = list.editedRowID else { return [] }
+        return session.entries(ofRow: rowID, in: list.address, guide: guide)
+    }
+
+    var focusedEntry: RecordEntry? {
+        let entries = sheetEntries
+        return entries.indices.contains(sheet.focus) ? entries[sheet.focus] : nil
+    }
+
+    /// Whether the entries (of the page or a row) are on view, rather than a list of rows.
+    var showsEntries: Bool { sheet.list == nil || sheet.list?.editedRowID != nil }
+
+    /// Focuses an entry and, when it is typed into, fills its editor from the session.
+    mutating func focusEntry(_ index: Int) {
+        let entries = sheetEntries
+        sheet.focus = entries.isEmpty ? 0 : min(max(index, 0), entries.count - 1)
+        sheet.editsNote = false
+        sheet.pickerSelection = nil
+        sheet.editor = nil
+        guard entries.indices.contains(sheet.focus) else { return }
+        let entry = entries[sheet.focus]
+        switch entry.input {
+        case .text, .date, .reference:
+            sheet.editor = TextEditor(text: session.text(of: entry, in: guide), singleLine: true)
+        case .longText:
+            sheet.editor = TextEditor(text: session.text(of: entry, in: guide))
+        case .choice, .rows:
+            break
+        }
+    }
+
+    /// The width of an entry's editor, and its height: one line, or a box for long text.
+    var entryEditorWidth: Int { max(contentWidth - 2, 3) }
+    func entryEditorHeight(for entry: RecordEntry) -> Int {
+        guard sheet.editsNote || entry.input == .longText else { return 1 }
+        return isRoomy ? 5 : 3
+    }
+
+    // MARK: Keys
+
+    /// The focused entry's answer to a key, or nil when the sheet's bindings should have it.
+    mutating func handleSheetKey(_ key: Key) -> [Effect]? {
+        if sheet.list != nil && sheet.list?.editedRowID == nil { return nil }
+        guard let entry = focusedEntry else { return nil }
+        if sheet.pickerSelection != nil, let effects = handlePickerKey(key, entry: entry) { return effects }
+        if var editor = sheet.editor {
+            if case .date = entry.input, key == .character("t") || key == .character("T") {
+                let today = CalendarDate.today().description
+                sheet.editor = TextEditor(text: today, singleLine: true)
+                return storeEditor(in: entry)
+            }
+            if key == .enter, editor.isSingleLine {
+                if case .reference(let address) = entry.input, session.rowCount(of: address, in: guide) > 0 {
+                    sheet.pickerSelection = 0
+                    return []
+                }
+                return nextEntry()
+            }
+            switch editor.handle(key, width: entryEditorWidth, height: entryEditorHeight(for: entry)) {
+            case .edited:
+                sheet.editor = editor
+                return storeEditor(in: entry)
+            case .moved:
+                sheet.editor = editor
+                return []
+            case .ignored:
+                return nil
+            }
+        }
+        switch entry.input {
+        case .choice(let choices):
+            return handleChoiceKey(key, entry: entry, choices: choices)
+        case .rows(let address) where key == .enter:
+            openList(address)
+            return []
+        default:
+            return nil
+        }
+    }
+
+    /// Stores what the editor holds: in the entry, or as a checklist item's note.
+    private mutating func storeEditor(in entry: RecordEntry) -> [Effect] {
+        guard let text = sheet.editor?.text else { return [] }
+        if sheet.editsNote {
+            session.storeNote(text, of: entry)
+        } else {
+            session.storeTyped(text, in: entry, guide: guide)
+        }
+        return [.saveSoon]
+    }
+
+    /// ← → and digits choose, Del clears; Enter moves on, or on a checklist item edits its note.
+    private mutating func handleChoiceKey(_ key: Key, entry: RecordEntry, choices: [Choice]) -> [Effect]? {
+        let current = session.choiceID(of: entry).flatMap { id in choices.firstIndex { $0.id == id } }
+        var chosen: Int?
+        switch key {
+        case .character(let digit) where digit.wholeNumberValue.map({ (1...choices.count).contains($0) }) == true:
+            chosen = (digit.wholeNumberValue ?? 1) - 1
+        case .left, .right, .character(" "):
+            chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
+                                     count: choices.count)
+        case .delete, .backspace:
+            guard current != nil else { return [] }
+            session.store(nil, in: entry, guide: guide)
+            return [.save]
+        case .enter where entry.notePath != nil:
+            sheet.editor = TextEditor(text: session.note(of: entry))
+            sheet.editsNote = true
+            return []
+        case .enter:
+            return nextEntry()
+        default:
+            return nil
+        }
+        guard let chosen, chosen != current else { return [] }
+        session.store(.string(choices[chosen].id), in: entry, guide: guide)
+        return [.save]
+    }
+
+    /// The rows of the reference's list whose names hold what is typed, for the picker.
+    func pickerMatches(for entry: RecordEntry) -> [RecordRow] {
+        guard case .reference(let address) = entry.input else { return [] }
+        let typed = (sheet.editor?.text ?? "").trimmed.lowercased()
+        let rows = session.rows(of: address, in: guide)
+        guard !typed.isEmpty else { return rows }
+        let matching = rows.filter { session.rowName($0, of: address, in: guide).lowercased().contains(typed) }
+        // A name typed in full that is a row's already, or that nothing matches, leaves every row to choose from.
+        return matching.isEmpty ? rows : matching
+    }
+
+    /// ↑ ↓ choose a row, Enter takes it; typing goes on into the name; Esc (in `perform`) closes the picker.
+    private mutating func handlePickerKey(_ key: Key, entry: RecordEntry) -> [Effect]? {
+        let matches = pickerMatches(for: entry)
+        let selection = min(sheet.pickerSelection ?? 0, max(matches.count - 1, 0))
+        switch key {
+        case .up: sheet.pickerSelection = max(selection - 1, 0)
+        case .down: sheet.pickerSelection = min(selection + 1, max(matches.count - 1, 0))
+        case .home: sheet.pickerSelection = 0
+        case .end: sheet.pickerSelection = max(matches.count - 1, 0)
+        case .enter:
+            guard matches.indices.contains(selection) else { return [] }
+            session.storeReference(to: matches[selection], in: entry, guide: guide)
+            return [.save] + nextEntry()
+        default:
+            sheet.pickerSelection = 0
+            return nil
+        }
+        return []
+    }
+
+    /// Enter on an entry: the next one; after a row's last column, back to its list.
+    mutating func nextEntry() -> [Effect] {
+        if sheet.list != nil, sheet.focus + 1 >= sheetEntries.count {
+            closeRowForm()
+            return [.save]
+        }
+        focusEntry(min(sheet.focus + 1, max(sheetEntries.count - 1, 0)))
+        return [.save]
+    }
+
+    mutating func performSheetCommand(_ command: Command, key: Key) -> [Effect] {
+        let count = sheetEntries.count
+        switch command {
+        case .moveInSheet where count > 0:
+            switch key {
+            case .up: focusEntry(sheet.focus - 1)
+            case .down: focusEntry(sheet.focus + 1)
+            case .home: focusEntry(0)
+            default: focusEntry(count - 1)
+            }
+            return [.save]
+        case .openEntry:
+            return nextEntry()
+        default:
+            return []
+        }
+    }
+
+    /// Esc on a worksheet closes, in turn, the picker, a note, a row, a list; false when nothing was open.
+    mutating func closeSheetPart() -> Bool {
+        if sheet.pickerSelection != nil {
+            sheet.pickerSelection = nil
+        } else if sheet.editsNote {
+            focusEntry(sheet.focus)
+        } else if sheet.list?.editedRowID != nil {
+            closeRowForm()
+        } else if sheet.list != nil {
+            sheet.list = nil
+            focusEntry(sheet.pageFocus)
+        } else {
+            return false
+        }
+        return true
+    }
+
+    /// Pastes into the text being typed on a worksheet.
+    mutating func pasteIntoSheet(_ text: String) -> [Effect] {
+        guard let entry = focusedEntry, var editor = sheet.editor else { return [] }
+        editor.insert(text, width: entryEditorWidth, height: entryEditorHeight(for: entry))
+        sheet.editor = editor
+        return storeEditor(in: entry)
+    }
+
+    /// The keys the focused entry takes, for the key bar.
+    var sheetFieldHints: [(key: String, action: String)] {
+        guard showsEntries, let entry = focusedEntry, !sheet.editsNote else { return [] }
+        if sheet.pickerSelection != nil { return [(key: "↑↓ Enter", action: "choose")] }
+        switch entry.input {
+        case .choice(let choices):
+            let hints = [(key: "←→ 1-\(choices.count)", action: "choose"), (key: "Del", action: "clear")]
+            return entry.notePath == nil ? hints : hints + [(key: "Enter", action: "note")]
+        case .date: return [(key: "t", action: "today")]
+        case .reference: return [(key: "Enter", action: "register")]
+        case .rows: return [(key: "Enter", action: "open")]
+        case .text, .longText: return []
+        }
+    }
+
+    // MARK: Drawing
+
+    func drawWorksheet(into grid: inout ScreenGrid) {
+        guard let worksheet = currentWorksheet else { return }
+        if let list = sheet.list {
+            if list.editedRowID == nil {
+                drawRowList(list, into: &grid)
+            } else {
+                drawRowForm(list, into: &grid)
+            }
+            return
+        }
+        var top = contentTop
+        if let intro = worksheet.intro {
+            top += grid.putWrapped(intro, row: top, column: 1, width: contentWidth, maxRows: 2, style: .muted)
+            if isRoomy { top += 1 }
+        }
+        drawEntries(into: &grid, top: top)
+    }
+
+    /// The entries from `top`, scrolled to keep the focused one in view, over the focused entry's details.
+    func drawEntries(into grid: inout ScreenGrid, top: Int) {
+        let entries = sheetEntries
+        guard entries.indices.contains(sheet.focus) else { return }
+        let focusedEntry = entries[sheet.focus]
+        let width = contentWidth
+        var scratch = ScreenGrid(size: Size(rows: size.rows, columns: size.columns))
+        let detailHeight = min(drawDetail(of: focusedEntry, into: &scratch, top: 0), max((contentEnd - top) / 2, 3))
+        let listRows = contentEnd - top - detailHeight - 1
+
+        // Each line is a heading or an entry.
+        var lines: [(heading: String?, entry: Int)] = []
+        var heading: String?
+        for (index, entry) in entries.enumerated() {
+            if let entryHeading = entry.heading, entryHeading != heading { lines.append((entryHeading, index)) }
+            heading = entry.heading
+            lines.append((nil, index))
+        }
+        let focusedLine = lines.firstIndex { $0.heading == nil && $0.entry == sheet.focus } ?? 0
+        var first = max(0, focusedLine - listRows + 1)
+        if first == focusedLine, first > 0, lines[first - 1].heading != nil { first -= 1 }
+
+        let labelWidth = min(entries.map(\.label.displayWidth).max() ?? 0, width - 2 - 2 - max(14, width / 3))
+        for (offset, line) in lines.dropFirst(first).prefix(max(listRows, 0)).enumerated() {
+            let row = top + offset
+            if let heading = line.heading {
+                grid.put(ellipsized(heading, width: width), row: row, column: 1, style: .title)
+                continue
+            }
+            let entry = entries[line.entry]
+            let focused = line.entry == sheet.focus
+            let style: Style = focused ? .selected : []
+            if focused { grid.fill(row: row, columns: 1..<width + 1, style: style) }
+            grid.put((focused ? "▸ " : "  ") + ellipsized(entry.label, width: labelWidth), row: row, column: 1,
+                     style: style)
+            let value = entryValueLine(entry)
+            let valueColumn = 1 + 2 + labelWidth + 2
+            grid.put(ellipsized(value.text, width: width + 1 - valueColumn), row: row, column: valueColumn,
+                     style: focused ? style : value.style)
+        }
+        if lines.count > first + listRows {
+            grid.put("▼ more", row: top + listRows - 1, column: width - 5, style: .muted)
+        }
+        let detailTop = contentEnd - detailHeight
+        grid.put(String(repeating: "─", count: width), row: detailTop - 1, column: 1, style: .muted)
+        drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: detailHeight)
+    }
+
+    /// An entry's value on its line: what it holds, "–" when nothing, a mark on a date that is not one.
+    private func entryValueLine(_ entry: RecordEntry) -> (text: String, style: Style) {
+        let text = session.text(of: entry, in: guide)
+        let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let shown = firstLine.count > 1 ? firstLine[0] + " …" : text
+        if case .date = entry.input, session.record(at: entry.path).flatMap(DateEntry.init)?.problem != nil {
+            return ("\(text)  ! not a date", .warning)
+        }
+        if case .rows = entry.input { return (shown + " · Enter opens", []) }
+        return shown.isEmpty ? ("–", .muted) : (String(shown), [])
+    }
+
+    /// The focused entry in full: its label, hint, and its input to type into or choose; returns the rows used.
+    @discardableResult
+    func drawDetail(of entry: RecordEntry, into grid: inout ScreenGrid, top: Int, maxRows: Int = .max) -> Int {
+        guard maxRows > 0 else { return 0 }
+        let width = contentWidth
+        let bottom = top + maxRows
+        var row = top
+        let label = entry.heading.map { "\($0) · \(entry.label)" } ?? entry.label
+        row += grid.putWrapped(label, row: row, column: 1, width: width, maxRows: min(3, bottom - row), style: .focus)
+        if let hint = entry.hint, row < bottom {
+            row += grid.putWrapped(hint, row: row, column: 1, width: width, maxRows: 1, style: .muted)
+        }
+        let inputOrigin = Point(row: row, column: 3)
+        switch entry.input {
+        case .choice(let choices):
+            let selected = session.choiceID(of: entry).flatMap { id in choices.firstIndex { $0.id == id } }
+            let choiceRow = ChoiceRow(labels: choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" },
+                                      selected: selected)
+            if row < bottom {
+                choiceRow.draw(into: &grid, at: inputOrigin, width: min(entryEditorWidth, width - 2),
+                               focused: !sheet.editsNote)
+                row += min(choiceRow.height(width: entryEditorWidth), bottom - row)
+            }
+            if entry.notePath != nil, row < bottom {
+                if sheet.editsNote, let editor = sheet.editor {
+                    grid.put("Note (Esc: done):", row: row, column: 1, style: .muted)
+                    row += 1
+                    let height = min(entryEditorHeight(for: entry), bottom - row)
+                    editor.draw(into: &grid, at: Point(row: row, column: 3), width: entryEditorWidth, height: height,
+                                focused: true, style: .field)
+                    row += height
+                } else {
+                    let note = session.note(of: entry)
+                    grid.put(ellipsized("Note: " + (note.isEmpty ? "– (Enter to write one)" : note), width: width),
+                             row: row, column: 1, style: .muted)
+                    row += 1
+                }
+            }
+        case .rows(let address):
+            let count = session.rowCount(of: address, in: guide)
+            row += grid.putWrapped("\(count == 1 ? "1 row" : "\(count) rows"). Enter opens the list: add, edit, "
+                                   + "delete and reorder its rows.", row: row, column: 1, width: width,
+                                   maxRows: bottom - row, style: .muted)
+        case .text, .longText, .date, .reference:
+            guard let editor = sheet.editor, row < bottom else { break }
+            let height = min(entryEditorHeight(for: entry), bottom - row)
+            editor.draw(into: &grid, at: inputOrigin, width: entryEditorWidth, height: height,
+                        focused: sheet.pickerSelection == nil, style: .field)
+            row += height
+            row += drawInputNote(for: entry, into: &grid, row: row, maxRows: bottom - row)
+        }
+        return row - top
+    }
+
+    /// Under a date, its problem or how to type it; under a reference, whether it is in the register, or
+    /// the register's rows to choose from.
+    private func drawInputNote(for entry: RecordEntry, into grid: inout ScreenGrid, row: Int, maxRows: Int) -> Int {
+        guard maxRows > 0 else { return 0 }
+        let width = contentWidth
+        switch entry.input {
+        case .date:
+            if let problem = session.record(at: entry.path).flatMap(DateEntry.init)?.problem {
+                return grid.putWrapped(problem + " Kept as typed until it is fixed.", row: row, column: 3,
+                                       width: width - 2, maxRows: min(maxRows, 2), style: .warning)
+            }
+            return grid.putWrapped("YYYY-MM-DD, such as 2027-03-15; t: today", row: row, column: 3,
+                                   width: width - 2, maxRows: 1, style: .muted)
+        case .reference(let address):
+            if let selection = sheet.pickerSelection {
+                let matches = pickerMatches(for: entry)
+                let shown = max(min(maxRows, 6), 1)
+                let first = max(0, selection - shown + 1)
+                for (offset, match) in matches.enumerated().dropFirst(first).prefix(shown) {
+                    let selected = offset == selection
+                    let name = session.rowName(match, of: address, in: guide)
+                    grid.put(ellipsized((selected ? "▸ " : "  ") + (name.isEmpty ? "(no name)" : name),
+                                        width: width - 2), row: row + offset - first, column: 3,
+                             style: selected ? .selected : [])
+                    if selected { grid.cursor = Point(row: row + offset - first, column: 3) }
+                }
+                return min(matches.count, shown)
+            }
+            let reference = session.record(at: entry.path).flatMap(RecordReference.init)
+            let linked = reference?.id.map { id in session.rows(of: address, in: guide).contains { $0.id == id } }
+            let note: String =
+                switch (reference, linked) {
+                case (nil, _): "Type a name, or Enter to choose from the register."
+                case (_, true?): "In the register. Enter: choose another."
+                case (_, false?): "Removed from the register; the name is kept. Enter: choose another."
+                case (_, nil): "Not in the register. Enter: choose from it."
+                }
+            return grid.putWrapped(note, row: row, column: 3, width: width - 2, maxRows: 1, style: .muted)
+        default:
+            return 0
+        }
+    }
+}
