@@ -133,9 +133,9 @@ import Testing
         let actionsCSV = try #require(record.rendered(as: .csv, table: "actions"))
         let actions = try parseCSV(String(decoding: actionsCSV.dropFirst(3), as: UTF8.self))
         #expect(actions == [
-            ["Action", "Owner organisation", "Owner person", "Due date", "Resources", "Status", "Question it answers",
+            ["Action", "Owner organisation", "Due date", "Status", "Owner person", "Resources", "Question it answers",
              "From"],
-            ["Open a credit line", "Banco Sol", "", "2027-06-01", "", "Planned", "", "Banco Sol"],
+            ["Open a credit line", "Banco Sol", "2027-06-01", "Planned", "", "", "", "Banco Sol"],
         ])
         let worksheets = try parseCSV(String(decoding: try #require(record.rendered(as: .csv, table: "worksheets"))
             .dropFirst(3), as: UTF8.self))

@@ -188,19 +188,19 @@ import Testing
             return try parseCSV(String(decoding: data.dropFirst(3), as: UTF8.self))
         }
         #expect(try table("register") == [
-            ["Organisation", "Sector", "Key people", "Role or stake", "Alliances and networks", "Ready to collaborate",
+            ["Organisation", "Sector", "Ready to collaborate", "Key people", "Role or stake", "Alliances and networks",
              "Notes"],
-            ["Municipio", "Government", "Ana Núñez", "Convenes", "", "Ready", "Mayor on board"],
-            ["Banco Sol", "Business", "", "", "", "Not yet", ""],
+            ["Municipio", "Government", "Ready", "Ana Núñez", "Convenes", "", "Mayor on board"],
+            ["Banco Sol", "Business", "Not yet", "", "", "", ""],
             ["Ñandú ^[[2J", "Civil society", "", "", "", "", ""],
             ["USAID", "Donor", "", "", "", "", ""],
             ["Vecinos", "", "", "", "", "", ""],
         ])
         #expect(try table("actions") == [
-            ["Action", "Owner organisation", "Owner person", "Due date", "Resources", "Status", "Question it answers"],
-            ["Convene the partners for a first meeting", "Municipio", "Ana", "2027-01-15", "", "In progress", ""],
-            ["'=SUM(A1:A9)", "Banco Viejo", "", "2027-03-01", "Coffee", "Planned", ""],
-            ["Survey the wells", "", "", "2027-02-30 (not a date)", "", "", ""],
+            ["Action", "Owner organisation", "Due date", "Status", "Owner person", "Resources", "Question it answers"],
+            ["Convene the partners for a first meeting", "Municipio", "2027-01-15", "In progress", "Ana", "", ""],
+            ["'=SUM(A1:A9)", "Banco Viejo", "2027-03-01", "Planned", "", "Coffee", ""],
+            ["Survey the wells", "", "2027-02-30 (not a date)", "", "", "", ""],
         ])
         #expect(try table("ground-rules") == [
             ["Ground rule", "Agreed"], ["Honesty", "Agreed"], ["The right to say no", "Not agreed"],
@@ -242,7 +242,7 @@ import Testing
               First draft of the vision: Every home
 
             Strengths and hindrances
-              Strengths and hindrances of each sector (quoted from the guide)
+              Strengths and hindrances (quoted from the guide)
               Applies here: 1
               - Government hindrances: inertia — slow
               partly: 1
