@@ -69,8 +69,8 @@ extension String {
         #expect(bytes.starts(with: Data("\u{FEFF}action,due,owner,status\r\n".utf8)))
         let plan = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "actions"])
         // (Standard output is read back without its byte-order mark.)
-        #expect(plan.output.trimmingPrefix("\u{FEFF}") == "Action,Owner organisation,Due date,Status,Owner person,Resources,"
-                    + "Question it answers\r\n")
+        #expect(plan.output.trimmingPrefix("\u{FEFF}")
+                    == "Action,Owner organisation,Due date,Status,Owner person,Resources,Question it answers\r\n")
     }
 
     @Test func theSummaryAndEveryReportFormatShowTheRecordsAndTheirFlags() throws {
@@ -107,8 +107,9 @@ extension String {
             }
         }
         let register = try runWizard(["report", path, "--format", "csv", "--table", "register"])
-        #expect(register.output.trimmingPrefix("\u{FEFF}") == "Organisation,Sector,Ready to collaborate,Key people,Role or stake,"
-                    + "Alliances and networks,Notes\r\nMunicipio,Government,,,,,\r\nBanco Sol,Business,,,,,\r\n")
+        #expect(register.output.trimmingPrefix("\u{FEFF}")
+                    == "Organisation,Sector,Ready to collaborate,Key people,Role or stake,Alliances and networks,Notes\r\n"
+                    + "Municipio,Government,,,,,\r\nBanco Sol,Business,,,,,\r\n")
     }
 
     @Test func aWrongTableOrATableWithoutCSVIsRefusedInOneSentence() throws {
