@@ -13,8 +13,9 @@ import Foundation
 public struct MeetingRecord: Sendable {
     public let report: SummaryReport
 
-    public init(guide: Guide, session: Session) {
-        report = SummaryReport(guide: guide, session: session)
+    /// The record of a session; `today` decides which actions are overdue.
+    public init(guide: Guide, session: Session, today: CalendarDate = .today()) {
+        report = SummaryReport(guide: guide, session: session, today: today)
     }
 
     private var session: Session { report.session }
@@ -26,7 +27,8 @@ public struct MeetingRecord: Sendable {
                            + report.closingSections)
     }
 
-    /// The tables a CSV can hold: the answers (the default), the participants, and each of the records.
+    /// The tables a CSV can hold: the answers (the default), the participants, each list of the records, the other
+    /// values of the worksheets (`worksheets`), and records this version does not know (`other-NAME`).
     public var tables: [DocumentTable] {
         var tables = [answersTable]
         if !session.raters.isEmpty {
@@ -140,22 +142,15 @@ public struct MeetingRecord: Sendable {
 
     // MARK: The records
 
-    /// The partnership's records, each as a table of what it holds. Until the records have their own screens
-    /// (stakeholder register, convening plan, ground rules, action plan), whatever a session keeps is shown as
-    /// it is, field by field.
+    /// The partnership's records in full, as a part of their own: the flags, each worksheet with something in it,
+    /// what merged self-assessments kept apart, and records this version does not know.
     private var recordSections: [ReportSection] {
-        let tables = recordTables
-        guard !tables.isEmpty else { return [] }
-        return [ReportSection(id: "records", heading: "Records", blocks: [])] + tables.map { table in
-            ReportSection(id: "record-\(table.name ?? "")", heading: table.name, level: 3, blocks: [.table(table)])
-        }
+        let sections = report.records.sections(level: 3, complete: true)
+        guard !sections.isEmpty else { return [] }
+        return [ReportSection(id: "records", heading: "The partnership's records")] + sections
     }
 
-    private var recordTables: [DocumentTable] {
-        session.records.keys.sorted().compactMap { name in
-            session.records[name].map { DocumentTable(name: name, json: $0) }
-        }
-    }
+    private var recordTables: [DocumentTable] { report.records.tables }
 }
 
 extension DocumentTable {

@@ -67,6 +67,8 @@ public struct MergeEntry: Sendable, Equatable {
     public let forced: [String]
     /// One line for the user, naming the file.
     public let line: String
+    /// A second line when the file's records were taken: what joined the workshop's lists and what was kept apart.
+    public var recordsLine: String? = nil
 }
 
 /// What a merge gives: a line per file, in the order given, and the workshop session to write.
@@ -148,6 +150,8 @@ private struct Merger {
     let now: Date
     /// The prompts of the guide in use, to list answers to prompts it lacks.
     let promptIDs: Set<String>
+    /// The guide in use, whose worksheets say which records are lists.
+    let guide: Guide
     var session: Session
     var participantsByID: [String: Int] = [:]
     /// Participants made from self-assessments, by `organisationKey`: how a version-1 file is matched.
@@ -163,6 +167,7 @@ private struct Merger {
         self.force = force
         self.now = now
         promptIDs = Set(guide.steps.flatMap(\.prompts).map(\.id))
+        self.guide = guide
         if isBase {
             session = reference.contents.session
         } else {
@@ -279,7 +284,96 @@ private struct Merger {
             let shown = unknownPrompts.prefix(10).map { $0.excerpt() }.joined(separator: ", ")
             line += " Kept its \(answers) the guide lacks: \(shown)\(count > 10 ? ", …" : "")."
         }
-        return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line)
+        let recordsLine = takeRecords(of: file, asParticipantAt: index)
+        return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line,
+                          recordsLine: recordsLine)
+    }
+
+    /// Takes a self-assessment's records into the workshop and says what was taken, or nil when it has none.
+    ///
+    /// Each row of its lists (register, action plan, goals…) joins the workshop's list of the same field, with a
+    /// `from` cell naming the participant it became, so that the partner's organisations and actions show in the
+    /// workshop, marked as theirs. A row whose id the workshop's list already has (taken by an earlier merge of the
+    /// file, or a default both share, such as the guide's ground rules) stays as the workshop has it: merging a
+    /// file again adds only its new rows. What it wrote outside its lists (its convening plan, its vision) is
+    /// not the workshop's: it is kept apart under `records["partners"]` by participant id, replaced by each newer
+    /// copy of the file, and reports list it under the partner's organisation.
+    private mutating func takeRecords(of file: Session, asParticipantAt index: Int) -> String? {
+        let participant = session.participants[index]
+        let from = MergedFrom(participantID: participant.id, organisation: participant.organisation)
+        var added: [(label: String, count: Int)] = []
+        var alreadyThere = 0
+        var apart: [String: JSONValue] = [:]
+        var apartNames: [String] = []
+        let known = guide.worksheets.filter { file.records[$0.id] != nil }.map { ($0.id, Optional($0)) }
+        let unknown = file.records.keys.filter { guide.worksheet($0) == nil }.sorted().map { ($0, Worksheet?.none) }
+        for (name, worksheet) in known + unknown {
+            guard let value = file.records[name], value.holdsContent else { continue }
+            guard let worksheet, var object = value.object else {
+                apart[name] = value
+                apartNames.append(name)
+                continue
+            }
+            for field in worksheet.fields {
+                guard case .rows = field.kind, let stored = object.removeValue(forKey: field.id)?.array else {
+                    continue
+                }
+                let address = FieldAddress(worksheet: name, field: field.id)
+                let theirs = stored.compactMap(RecordRow.init).filter { $0.json.holdsContent }
+                var ours = session.rows(of: address, in: guide)
+                let present = Set(ours.map(\.id))
+                let new = theirs.filter { !present.contains($0.id) }
+                alreadyThere += theirs.count - new.count
+                guard !new.isEmpty else { continue }
+                ours += new.map { row in
+                    var marked = row
+                    marked.cells[MergedFrom.cell] = from.json
+                    return marked
+                }
+                session.setRows(ours, of: address)
+                added.append((field.label, new.count))
+            }
+            if JSONValue.object(object).holdsContent {
+                apart[name] = .object(object)
+                apartNames.append(worksheet.title)
+            }
+        }
+        keepApart(apart, of: participant)
+        guard !added.isEmpty || alreadyThere > 0 || !apart.isEmpty else { return nil }
+        let owner = participant.organisation.isBlank ? "the partner" : participant.organisation.excerpt()
+        var parts: [String] = []
+        if !added.isEmpty {
+            let lists = added.enumerated().map { index, list in
+                (index == 0 ? (list.count == 1 ? "1 row" : "\(list.count) rows") : "\(list.count)")
+                    + " to “\(list.label.excerpt())”"
+            }
+            parts.append("added \(lists.joinedInWords()), each marked as \(owner)'s")
+        }
+        if alreadyThere > 0 {
+            parts.append("left \(alreadyThere == 1 ? "1 row" : "\(alreadyThere) rows") the workshop already has as "
+                             + "they are")
+        }
+        if !apart.isEmpty {
+            parts.append("kept its " + apartNames.map { "“\($0.excerpt())”" }.joinedInWords() + " apart, as "
+                             + "\(owner)'s")
+        }
+        return "Records of \(label(participant, number: index + 1)): " + parts.joined(separator: "; ") + "."
+    }
+
+    /// Keeps what a partner wrote outside its lists under `records["partners"]`, replacing an earlier copy's; with
+    /// nothing to keep, removes the earlier copy's.
+    private mutating func keepApart(_ records: [String: JSONValue], of participant: Participant) {
+        var partners = session.records[RecordsReport.partnersKey]?.object ?? [:]
+        if records.isEmpty {
+            guard partners[participant.id] != nil else { return }
+            partners[participant.id] = nil
+        } else {
+            var kept: [String: JSONValue] = ["organisation": .string(participant.organisation),
+                                             "records": .object(records)]
+            kept["sector"] = participant.sector.map { .string($0.rawValue) }
+            partners[participant.id] = .object(kept)
+        }
+        session.records[RecordsReport.partnersKey] = partners.isEmpty ? nil : .object(partners)
     }
 
     /// Takes a participant's voices out of every answer, and the answers left with nothing in them.

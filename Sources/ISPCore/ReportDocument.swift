@@ -81,11 +81,15 @@ public struct DocumentTable: Sendable, Equatable {
     public var name: String?
     public var columns: [String]
     public var rows: [[String]]
+    /// The columns (by index) whose cells may wrap onto several lines when plain text is too narrow for the
+    /// table, such as an action's text; without any, a narrow table is shown a row per item.
+    public var wrapping: Set<Int>
 
-    public init(name: String? = nil, columns: [String], rows: [[String]]) {
+    public init(name: String? = nil, columns: [String], rows: [[String]], wrapping: Set<Int> = []) {
         self.name = name
         self.columns = columns
         self.rows = rows
+        self.wrapping = wrapping
     }
 }
 

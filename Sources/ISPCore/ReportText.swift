@@ -111,31 +111,86 @@ private func wrapItem(_ text: String, width: Int) -> [String] {
 }
 
 extension DocumentTable {
-    /// The table at most `width` cells wide: in columns under a dashed rule when every cell fits, else one item a
-    /// row, its first cell then each other one after its column's name (empty cells left out), so that long notes
-    /// still read.
+    /// The narrowest a wrapping column is made before the table is shown a row per item instead.
+    static let narrowestWrappedColumn = 8
+
+    /// The table at most `width` cells wide: in columns under a dashed rule when every cell fits, or fits once the
+    /// cells of its `wrapping` columns wrap onto several lines; else one item a row, its first cell then each other
+    /// one after its column's name (empty cells left out), so that long notes still read.
     public func lines(width: Int) -> [String] {
         let header = columns.map(\.visibleControls.onOneLine)
         let body = rows.map { $0.map(\.visibleControls.onOneLine) }
-        let widths = header.indices.map { column in
+        let natural = header.indices.map { column in
             ([header] + body).map { column < $0.count ? $0[column].displayWidth : 0 }.max() ?? 0
         }
-        let total = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
-        guard total <= width else {
+        guard let widths = fittedWidths(natural, room: width - 2 * max(natural.count - 1, 0)) else {
             return body.flatMap { row in
                 let fields = zip(header, row).dropFirst().filter { !$0.1.isBlank }.map { "\($0.0): \($0.1)" }
                 let lead = row.first ?? ""
                 return wrapItem(fields.isEmpty ? lead : lead + " — " + fields.joined(separator: "; "), width: width)
             }
         }
-        func line(_ cells: [String]) -> String {
-            let padded = widths.indices.map { column -> String in
+        func lines(_ cells: [String]) -> [String] {
+            let wrapped = widths.indices.map { column -> [String] in
                 let cell = column < cells.count ? cells[column] : ""
-                return cell + String(repeating: " ", count: widths[column] - cell.displayWidth)
+                return cell.displayWidth <= widths[column] ? [cell] : wrap(cell, width: widths[column])
             }
-            return String(padded.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+            return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
+                let padded = widths.indices.map { column -> String in
+                    let part = line < wrapped[column].count ? wrapped[column][line] : ""
+                    return part + String(repeating: " ", count: max(widths[column] - part.displayWidth, 0))
+                }
+                return String(padded.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+            }
         }
-        return [line(header), line(widths.map { String(repeating: "-", count: $0) })] + body.map(line)
+        return lines(header) + lines(widths.map { String(repeating: "-", count: $0) }) + body.flatMap(lines)
+    }
+
+    /// Column widths that fit `room`: the natural ones when they fit, else with the `wrapping` columns narrowed.
+    /// Each wrapping column keeps at least `narrowestWrappedColumn` cells and its longest word (a date, say, which
+    /// would otherwise be cut), and shares the rest of the room by how much wider it would like to be. Nil when
+    /// none may wrap, or the room is too small even so.
+    private func fittedWidths(_ natural: [Int], room: Int) -> [Int]? {
+        if natural.reduce(0, +) <= room { return natural }
+        let wrappable = natural.indices.filter { wrapping.contains($0) }
+        guard !wrappable.isEmpty else { return nil }
+        var widths = natural
+        for column in wrappable {
+            let longestWord = ([columns] + rows).map { column < $0.count ? $0[column].longestUnbreakableWidth : 0 }
+                .max() ?? 0
+            widths[column] = min(natural[column], max(Self.narrowestWrappedColumn, longestWord))
+        }
+        let spare = room - widths.reduce(0, +)
+        guard spare >= 0 else { return nil }
+        let wants = wrappable.map { natural[$0] - widths[$0] }
+        let wanted = wants.reduce(0, +)
+        var given = 0
+        for (column, want) in zip(wrappable, wants) where wanted > 0 {
+            let share = spare * want / wanted
+            widths[column] += share
+            given += share
+        }
+        // What the rounding left goes to the columns that want the most, a cell each.
+        for column in wrappable.sorted(by: { natural[$0] - widths[$0] > natural[$1] - widths[$1] })
+            .prefix(spare - given) where widths[column] < natural[column] {
+            widths[column] += 1
+        }
+        return widths
+    }
+}
+
+extension String {
+    /// The cells of the widest run of text a wrap cannot break: narrow characters between spaces (a line may
+    /// break around a wide character).
+    var longestUnbreakableWidth: Int {
+        var longest = 0
+        var run = 0
+        for character in visibleControls.onOneLine {
+            let width = character.displayWidth
+            run = character == " " || width != 1 ? 0 : run + 1
+            longest = max(longest, run)
+        }
+        return longest
     }
 }
 

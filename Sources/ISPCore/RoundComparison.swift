@@ -5,7 +5,8 @@ import Foundation
 #endif
 
 /// Two rounds of one partnership side by side: each step's score and band before and after, the questions whose
-/// group rating moved by 2 points or more, the notes that changed, and who joined or left.
+/// group rating moved by 2 points or more, the notes that changed, who joined or left, and the rows of the records'
+/// lists added, removed or with a choice changed (an action's status, a ground rule agreed).
 public struct RoundComparison: Sendable {
     public struct StepChange: Sendable, Equatable {
         public var number: Int
@@ -35,6 +36,29 @@ public struct RoundComparison: Sendable {
         public var removed: [String]
     }
 
+    /// A row of a list of the records (the register, the action plan…) added, removed, or with a choice changed.
+    public struct RecordChange: Sendable, Equatable {
+        public enum Kind: String, Sendable, Encodable {
+            case added, removed, changed
+        }
+
+        /// A choice of the row that changed: its column's label, and the labels before and after ("" for none).
+        public struct ChoiceChange: Sendable, Equatable, Encodable {
+            public var column: String
+            public var before: String
+            public var after: String
+        }
+
+        /// The list's label, such as "Action plan", and where it lives (`s6.actions`).
+        public var list: String
+        public var address: FieldAddress
+        public var kind: Kind
+        public var rowID: String
+        /// The row's name (its name column, else its first), as it reads in the round that has it.
+        public var row: String
+        public var choices: [ChoiceChange]
+    }
+
     public let guide: Guide
     public let old: SummaryReport
     public let new: SummaryReport
@@ -44,6 +68,8 @@ public struct RoundComparison: Sendable {
     /// Participants of the new round who were not in the old one (by id), and those of the old one who are gone.
     public let joined: [Participant]
     public let left: [Participant]
+    /// The rows of the records' lists that changed, list by list in guide order.
+    public let records: [RecordChange]
 
     public init(guide: Guide, old: Session, new: Session) {
         self.guide = guide
@@ -82,8 +108,46 @@ public struct RoundComparison: Sendable {
         self.notes = notes
         joined = new.raters.filter { participant in !old.raters.contains { $0.id == participant.id } }
         left = old.raters.filter { participant in !new.raters.contains { $0.id == participant.id } }
-        // Actions done, overdue and new since the last round join here once the action plan is a record of its
-        // own (the issue "The partnership's own records"); until then the records are not compared.
+        records = Self.recordChanges(guide: guide, old: old, new: new)
+    }
+
+    /// For each list of the guide's worksheets: the rows of the new round that the old one lacks (by id), those gone
+    /// from it, and those whose choices changed, in the list's order.
+    private static func recordChanges(guide: Guide, old: Session, new: Session) -> [RecordChange] {
+        guide.worksheets.flatMap { worksheet in
+            worksheet.fields.flatMap { field -> [RecordChange] in
+                guard case .rows(let columns, _, let nameColumn) = field.kind else { return [] }
+                let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                let before = old.rows(of: address, in: guide)
+                let after = new.rows(of: address, in: guide)
+                let name = { (row: RecordRow) -> String in
+                    let text = row.text(nameColumn ?? columns.first?.id ?? "").onOneLine
+                    return text.isBlank ? "(no name)" : text
+                }
+                func change(_ kind: RecordChange.Kind, _ row: RecordRow, _ choices: [RecordChange.ChoiceChange] = [])
+                    -> RecordChange
+                {
+                    RecordChange(list: field.label, address: address, kind: kind, rowID: row.id, row: name(row),
+                                 choices: choices)
+                }
+                let oldByID = Dictionary(before.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+                let newIDs = Set(after.map(\.id))
+                let addedOrChanged = after.compactMap { row -> RecordChange? in
+                    guard let was = oldByID[row.id] else { return change(.added, row) }
+                    let choices = columns.compactMap { column -> RecordChange.ChoiceChange? in
+                        let labels = column.kind.choices
+                        guard !labels.isEmpty, was.cells[column.id] != row.cells[column.id] else { return nil }
+                        let label = { (value: JSONValue?) in
+                            value?.string.map { id in labels.first { $0.id == id }?.label ?? id } ?? ""
+                        }
+                        return .init(column: column.label, before: label(was.cells[column.id]),
+                                     after: label(row.cells[column.id]))
+                    }
+                    return choices.isEmpty ? nil : change(.changed, row, choices)
+                }
+                return addedOrChanged + before.filter { !newIDs.contains($0.id) }.map { change(.removed, $0) }
+            }
+        }
     }
 
     /// The comparison as a document, for text, Markdown and HTML.
@@ -138,6 +202,19 @@ public struct RoundComparison: Sendable {
                 .joined(separator: ", ")))
         }
         if people.isEmpty { people.append(.paragraph("The same participants took part in both rounds.")) }
+        let recordItems = records.map { change in
+            let row = "“\(change.row.excerpt(limit: 60))”"
+            switch change.kind {
+            case .added: return ReportListItem("\(change.list): added \(row)")
+            case .removed: return ReportListItem("\(change.list): removed \(row)")
+            case .changed:
+                let choices = change.choices.map { choice in
+                    "\(choice.column) was \(choice.before.isEmpty ? "not set" : choice.before), now "
+                        + (choice.after.isEmpty ? "not set" : choice.after)
+                }
+                return ReportListItem("\(change.list), \(row): " + choices.joined(separator: "; "))
+            }
+        }
         return ReportDocument(
             title: "Rounds compared: \(session.displayName)", intro: intro,
             sections: [
@@ -147,7 +224,10 @@ public struct RoundComparison: Sendable {
                 ReportSection(id: "notes", heading: "Notes that changed: \(notes.count)",
                               blocks: new.questionList(changedNotes)),
                 ReportSection(id: "participants", heading: "Participants", blocks: people),
-            ])
+            ] + (records.isEmpty && !old.session.hasRecords && !session.hasRecords ? [] : [
+                ReportSection(id: "records", heading: "Records that changed: \(records.count)",
+                              blocks: recordItems.isEmpty ? [] : [.list(ReportList(recordItems))]),
+            ]))
     }
 
     /// The comparison as JSON (`isp-wizard-comparison`), for other tools.
@@ -164,7 +244,9 @@ public struct RoundComparison: Sendable {
                                       change: $0.change) },
             notes: notes.map { .init(promptID: $0.prompt.promptID, whose: $0.whose, before: $0.before, after: $0.after,
                                       added: $0.added, removed: $0.removed) },
-            joined: joined, left: left)
+            joined: joined, left: left,
+            records: records.map { .init(list: $0.list, address: $0.address.description, change: $0.kind,
+                                         rowID: $0.rowID, row: $0.row, choices: $0.choices) })
         return ((try? SessionFile.encodeJSON(document)) ?? Data()) + Data("\n".utf8)
     }
 
@@ -312,4 +394,15 @@ struct ComparisonDocument: Encodable {
     var notes: [Note]
     var joined: [Participant]
     var left: [Participant]
+    var records: [Record]
+
+    struct Record: Encodable {
+        var list: String
+        /// Where the list lives: `s6.actions`.
+        var address: String
+        var change: RoundComparison.RecordChange.Kind
+        var rowID: String
+        var row: String
+        var choices: [RoundComparison.RecordChange.ChoiceChange]
+    }
 }

@@ -11,13 +11,24 @@ public struct SummaryReport: Sendable {
     public let summary: ReadinessSummary
     /// Sector means, divergences and consensus, shown when the session has participants.
     public let voices: VoicesSummary
+    /// The day that decides which actions are overdue.
+    public let today: CalendarDate
+    /// The partnership's records and their flags.
+    let records: RecordsReport
 
-    public init(guide: Guide, session: Session) {
+    /// The summary of a session; `today` decides which actions are overdue (an action due today is not).
+    public init(guide: Guide, session: Session, today: CalendarDate = .today()) {
         self.guide = guide
         self.session = session
         self.summary = ReadinessSummary(guide: guide, session: session)
         self.voices = VoicesSummary(guide: guide, session: session)
+        self.today = today
+        self.records = RecordsReport(guide: guide, session: session, today: today)
     }
+
+    /// The facts in the records to discuss: actions without an owner or a date, overdue actions, a convener not
+    /// accepted or not asked, a sector missing from the register, step 6 rated with no ground rule agreed.
+    public var recordFlags: [RecordFlag] { records.flags }
 
     /// How readiness is computed, as the summary's closing methods note.
     public static let methodsNote = [
@@ -44,17 +55,30 @@ public struct SummaryReport: Sendable {
             + "than three ratings, each rating is shown rather than a mean.",
     ]
 
-    /// The methods note for this session: with the several-voices paragraphs when it has participants.
+    /// How the records are flagged, added to the methods note when the session has records.
+    public static let recordsNote = [
+        "The records are read for facts to discuss: an action with neither an owner organisation nor an owner "
+            + "person, or without a due date (text that is not a date counts as none); an action past its due date "
+            + "that is neither done nor dropped (an action due today is not overdue); a named convener a sector "
+            + "does not accept, or has not been asked about; government, business or civil society without an "
+            + "organisation in a register that has any; step 6 rated (a stage or a mean on any of its questions) "
+            + "while no ground rule is agreed.",
+    ]
+
+    /// The methods note for this session: with the several-voices paragraphs when it has participants, and how the
+    /// records are flagged when it has records.
     public var methods: [String] {
-        guard !session.raters.isEmpty else { return Self.methodsNote }
-        return Self.methodsNote.dropLast() + Self.severalVoicesNote + Self.methodsNote.suffix(1)
+        let voices = session.raters.isEmpty ? [] : Self.severalVoicesNote
+        let records = records.hasWorksheetRecords ? Self.recordsNote : []
+        return Self.methodsNote.dropLast() + voices + records + Self.methodsNote.suffix(1)
     }
 
     /// The summary as a document: who answered, the participants, the next step, the profile, the flags, what
-    /// several voices add, and the methods note.
+    /// several voices add, the records and their flags, and the methods note.
     public var document: ReportDocument {
         ReportDocument(title: "Readiness summary: \(session.displayName)", intro: intro(dated: false),
-                       sections: readinessSections(listingVoices: true) + closingSections)
+                       sections: readinessSections(listingVoices: true) + records.sections(level: 2, complete: false)
+                           + closingSections)
     }
 
     /// The summary as lines, as the summary screen shows them.
@@ -157,7 +181,8 @@ public struct SummaryReport: Sendable {
             evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
             nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
-            records: session.records, methods: methods)
+            records: session.records, recordFlags: records.flags, structuredRecords: records.document(today: today),
+            methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
 
@@ -207,6 +232,10 @@ struct SummaryDocument: Encodable {
     var divergences: [DivergenceDocument]
     /// The partnership's records, as the session keeps them.
     var records: [String: JSONValue]
+    /// The facts in the records to discuss.
+    var recordFlags: [RecordFlag]
+    /// The register, convening plan, ground rules and action plan with stable keys, references read.
+    var structuredRecords: RecordsDocument
     var methods: [String]
 }
 

@@ -282,7 +282,9 @@ struct Report: ParsableCommand {
         abstract: "Write a session's meeting record: the summary, every question with every voice, the records.",
         discussion: """
             The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
-            row per question and voice) unless --table names another (participants, or one of the records).
+            row per question and voice) unless --table names another: participants; a list of the records by its \
+            name (register, actions, ground-rules, goals, impediments, resources, linkages, expansion); \
+            worksheets (every other value of the worksheets); other-NAME (a record this version does not know).
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -296,7 +298,8 @@ struct Report: ParsableCommand {
     @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "path"))
     var output: String?
 
-    @Option(help: ArgumentHelp("With --format csv, the table to write (default: answers).", valueName: "name"))
+    @Option(help: ArgumentHelp("With --format csv, the table to write (default: answers; see above).",
+                               valueName: "name"))
     var table: String?
 
     @Option(help: "With --format text, wrap at this many columns.")
@@ -404,6 +407,11 @@ struct Merge: ParsableCommand {
             one of the files may be a workshop: the output starts from it. Files of another partnership or guide \
             are refused unless --force. A self-assessment merged before replaces its participant's answers when it \
             is newer, and is skipped otherwise. The files merged are never changed.
+
+            A self-assessment's records join the workshop's: each row of its lists (register, action plan, goals…) \
+            is added to the workshop's list, marked with its organisation, unless the list has that row already \
+            (merged before); what it wrote outside its lists (its convening plan, its vision) is kept apart under \
+            its organisation and shown so in the summary and the reports.
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -456,7 +464,10 @@ struct Merge: ParsableCommand {
         let result = try reporting { () throws(FileError) in
             try SessionMerge.merge(inputs, updating: updating, guide: guide, force: force)
         }
-        for entry in result.entries { print(entry.line.visibleControls) }
+        for entry in result.entries {
+            print(entry.line.visibleControls)
+            if let records = entry.recordsLine { print(records.visibleControls) }
+        }
         guard let session = result.output else {
             throw UserError("Nothing was merged, so \(output) was \(update ? "left as it was" : "not written").")
         }

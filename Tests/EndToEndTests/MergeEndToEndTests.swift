@@ -146,6 +146,38 @@ import Testing
         #expect(merged.answers["s2.q1"]?.voices == [nandu.session.participantID: Voice(rating: .dontKnow)])
     }
 
+    @Test func aPartnersRecordsJoinTheWorkshopsAndTheMergeSaysWhatItTook() throws {
+        let banco = try partner("Banco Sol", "business", updated: Date(), answers: [:])
+        var session = banco.session
+        session.records = try JSONDecoder().decode([String: JSONValue].self, from: Data(#"""
+            {"s2": {"register": [{"id": "b1", "organisation": "Banco Sol", "sector": "business"}]},
+             "s5": {"vision": "Credit for young people"}}
+            """#.utf8))
+        try SessionFile.save(session, to: banco.path)
+        let result = try run(["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "merged.isp.json"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == """
+            Base: workshop.isp.json, a workshop with 1 participant.
+            Merged banco-sol.isp.json as a new participant: Banco Sol (Business).
+            Records of Banco Sol (Business): added 1 row to “Stakeholder register”, each marked as Banco Sol's; kept \
+            its “Problem and vision” apart, as Banco Sol's.
+            Wrote merged.isp.json, a workshop with 2 participants.
+
+            """)
+        let summary = try run(["summary", "merged.isp.json"])
+        #expect(summary.output.contains("  Business: 1\n  - Banco Sol — merged from Banco Sol\n"))
+        #expect(summary.output.contains("""
+            Kept from the self-assessment of Banco Sol (Business)
+              Problem and vision
+              Vision: Credit for young people
+
+            """))
+        let again = try run(["merge", "banco-sol.isp.json", "--output", "merged.isp.json", "--update"])
+        #expect(again.status == 1 && again.output.hasPrefix("Skipped banco-sol.isp.json: it is not newer"))
+        let merged = try SessionFile.load(from: workspace.path + "/merged.isp.json")
+        #expect(merged.rows(of: PartnershipRecords.register, in: .builtIn).map(\.id) == ["b1"])
+    }
+
     @Test func refusalsChangeNoInputAndWriteNoOutput() throws {
         var stranger = Session(guide: .builtIn, mode: .selfAssessment, name: "Youth Jobs Cochabamba")
         stranger.organisation = "Banco Sol"

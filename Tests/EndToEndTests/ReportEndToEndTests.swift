@@ -60,18 +60,64 @@ extension String {
         }
         let text = try runWizard(["report", fiveVoices])
         #expect(text.output.hasPrefix("Meeting record: Água para Todos 水\n"))
+        // The fixture's own list of actions, under a name no worksheet has, is a table of its own beside the plan's.
         let csv = workspace.path + "/actions.csv"
-        let written = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "actions", "--output", csv])
+        let written = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "other-actions", "--output",
+                                     csv])
         #expect(written.status == 0)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: csv))
         #expect(bytes.starts(with: Data("\u{FEFF}action,due,owner,status\r\n".utf8)))
+        let plan = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "actions"])
+        // (Standard output is read back without its byte-order mark.)
+        #expect(plan.output.trimmingPrefix("\u{FEFF}")
+                    == "Action,Owner organisation,Due date,Status,Owner person,Resources,Question it answers\r\n")
+    }
+
+    @Test func theSummaryAndEveryReportFormatShowTheRecordsAndTheirFlags() throws {
+        let workspace = try Workspace()
+        var session = Session(guide: .builtIn, name: "Agua")
+        session.records = try JSONDecoder().decode([String: JSONValue].self, from: Data(#"""
+            {"s2": {"register": [{"id": "r1", "organisation": "Municipio", "sector": "government"},
+                                 {"id": "r2", "organisation": "Banco Sol", "sector": "business"}]},
+             "s6": {"actions": [{"id": "a1", "action": "Convene the partners", "ownerOrganisation": {"id": "r1",
+                    "name": "Municipio"}, "due": "2000-01-31", "status": "in-progress"},
+                                {"id": "a2", "action": "Survey the wells", "due": "2999-01-01"}]}}
+            """#.utf8))
+        let path = workspace.path + "/agua.isp.json"
+        try SessionFile.save(session, to: path)
+        let summary = try runWizard(["summary", path, "--width", "60"])
+        #expect(summary.status == 0, "\(summary.error)")
+        #expect(summary.output.contains("""
+            Records to discuss: 3
+              - The stakeholder register has no organisation from Civil
+                society.
+              - Action 1, “Convene the partners”, was due on 2000-01-31
+                and is neither done nor dropped (status: In progress).
+              - Action 2, “Survey the wells”, has no owner: neither an
+                organisation nor a person.
+
+            """))
+        let json = try runWizard(["summary", path, "--format", "json"])
+        #expect(json.output.contains(#""kind" : "action-overdue""#) && json.output.contains(#""structuredRecords""#))
+        for format in ["text", "markdown", "html", "json"] {
+            let report = try runWizard(["report", path, "--format", format])
+            #expect(report.status == 0, "\(format): \(report.error)")
+            for name in ["Banco Sol", "Convene the partners", "Survey the wells"] {
+                #expect(report.output.contains(name), "\(format): \(name)")
+            }
+        }
+        let register = try runWizard(["report", path, "--format", "csv", "--table", "register"])
+        #expect(register.output.trimmingPrefix("\u{FEFF}")
+                    == "Organisation,Sector,Ready to collaborate,Key people,Role or stake,Alliances and networks,Notes\r\n"
+                    + "Municipio,Government,,,,,\r\nBanco Sol,Business,,,,,\r\n")
     }
 
     @Test func aWrongTableOrATableWithoutCSVIsRefusedInOneSentence() throws {
         let unknown = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "budget"])
         #expect(unknown.status == 1)
         #expect(unknown.error == "Error: \(fiveVoices) has no table \"budget\"; its tables are answers, participants, "
-            + "actions.\n")
+            + "goals, register, impediments, ground-rules, actions, resources, linkages, expansion, worksheets, "
+            + "other-actions.\n")
         let notCSV = try runWizard(["report", fiveVoices, "--table", "actions"])
         #expect(notCSV.status == 1 && notCSV.error == "Error: --table chooses a CSV table; add --format csv.\n")
         let missing = try runWizard(["report", "/nonexistent/x.isp.json"])

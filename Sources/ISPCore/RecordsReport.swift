@@ -1,0 +1,564 @@
+/// The partnership's records as parts of a report, built once for the summary and the meeting record: the flags
+/// to discuss, a section for each worksheet with something in it, what merged self-assessments kept apart, and
+/// records this version does not know; the same records as CSV tables and as JSON.
+///
+/// The register is shown by sector, the ground rules with how many are agreed, the action plan as a table; the
+/// other worksheets field by field, with the guide's labels. References read the row's current name (the copy
+/// when the row is gone). A worksheet with nothing in it shows nothing.
+struct RecordsReport {
+    /// Where a merge keeps what a self-assessment wrote outside its lists, by participant id (see `Merge.swift`).
+    static let partnersKey = "partners"
+
+    let guide: Guide
+    let session: Session
+    let records: PartnershipRecords
+    let flags: [RecordFlag]
+
+    init(guide: Guide, session: Session, today: CalendarDate) {
+        self.guide = guide
+        self.session = session
+        records = PartnershipRecords(guide: guide, session: session)
+        flags = records.flags(today: today)
+    }
+
+    /// The worksheets with something in them, in step order.
+    var filledWorksheets: [Worksheet] {
+        guide.worksheets.filter { session.records[$0.id]?.holdsContent == true }
+    }
+
+    /// Records under names that are no worksheet of the guide (from another tool or guide), kept as they are.
+    var otherRecordNames: [String] {
+        session.records.keys.filter { name in
+            name != Self.partnersKey && guide.worksheet(name) == nil && session.records[name]?.holdsContent == true
+        }.sorted()
+    }
+
+    /// What merged self-assessments wrote outside their lists, in the order of the participants they became.
+    var partnerRecords: [PartnerRecords] {
+        guard let kept = session.records[Self.partnersKey]?.object else { return [] }
+        let order = session.participants.map(\.id)
+        return kept.keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
+            .compactMap { id in kept[id].flatMap { PartnerRecords(participantID: id, json: $0) } }
+            .filter { $0.records.values.contains(where: \.holdsContent) }
+    }
+
+    /// Whether the worksheets hold anything, or raise a flag: then the flags are listed, none or some.
+    var hasWorksheetRecords: Bool {
+        !flags.isEmpty || !filledWorksheets.isEmpty || !partnerRecords.isEmpty
+    }
+
+    /// Whether there is anything to show.
+    var isEmpty: Bool {
+        !hasWorksheetRecords && otherRecordNames.isEmpty
+    }
+
+    // MARK: Sections
+
+    /// The flags and the records as sections at `level`; with `complete` (the meeting record) every column of the
+    /// register and the action plan and the records this version does not know in full, else a short view.
+    func sections(level: Int, complete: Bool) -> [ReportSection] {
+        var sections: [ReportSection] = []
+        if hasWorksheetRecords {
+            sections.append(ReportSection(
+                id: "record-flags", heading: "Records to discuss: \(flags.count)", level: level,
+                blocks: flags.isEmpty ? [] : [.list(ReportList(flags.map { ReportListItem($0.message) }))]))
+        }
+        for worksheet in filledWorksheets {
+            sections.append(ReportSection(id: "worksheet-\(worksheet.id)", heading: worksheet.title, level: level,
+                                          blocks: blocks(of: worksheet, in: session, complete: complete)))
+        }
+        for (index, partner) in partnerRecords.enumerated() {
+            sections.append(ReportSection(id: "partner-records-\(index + 1)",
+                                          heading: "Kept from the self-assessment of \(partner.describedName)",
+                                          level: level, blocks: blocks(of: partner, complete: complete)))
+        }
+        let others = otherRecordNames
+        if !others.isEmpty {
+            let blocks: [ReportBlock] = complete
+                ? others.flatMap { name -> [ReportBlock] in
+                    [.paragraph(name), .table(DocumentTable(name: otherTableName(name),
+                                                            json: session.records[name] ?? .null))]
+                }
+                : [.paragraph("Kept as the file holds them, shown in the meeting record: "
+                                  + others.joined(separator: ", "))]
+            sections.append(ReportSection(id: "other-records", heading: "Other records", level: level, blocks: blocks))
+        }
+        return sections
+    }
+
+    /// A worksheet's fields with something in them, as blocks; the ground rules whenever their worksheet shows.
+    /// For a `partner`'s records, only the fields outside lists: a merge put its rows in the workshop's lists.
+    private func blocks(of worksheet: Worksheet, in view: Session, complete: Bool, partner: Bool = false)
+        -> [ReportBlock]
+    {
+        worksheet.fields.flatMap { field -> [ReportBlock] in
+            let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+            if case .rows = field.kind, partner { return [] }
+            switch address {
+            case PartnershipRecords.groundRules where records.listField(address) != nil:
+                return groundRuleBlocks(field)
+            case _ where view.record(at: address.path)?.holdsContent != true:
+                return []
+            case PartnershipRecords.register where records.listField(address) != nil:
+                return registerBlocks(complete: complete)
+            case PartnershipRecords.actions where records.listField(address) != nil:
+                return actionBlocks(field, complete: complete)
+            default:
+                return fieldBlocks(field, address: address, in: view)
+            }
+        }
+    }
+
+    /// A field shown by its kind: a value after its label, a grid's or a checklist's values as a list, a list of
+    /// rows as a list (one column) or a table.
+    private func fieldBlocks(_ field: RecordField, address: FieldAddress, in view: Session) -> [ReportBlock] {
+        let values = FieldValues(field: field, address: address, view: view, guide: guide, names: records.rowNames)
+        switch field.kind {
+        case .text, .longText, .choice, .date, .reference:
+            return values.items.first.map { [.paragraph(labelled(field.label, $0.value))] } ?? []
+        case .grid:
+            let items = values.items.map { ReportListItem(labelled($0.item, $0.value.onOneLine)) }
+            return [.paragraph(field.label), .list(ReportList(items))]
+        case .checklist(_, let marks):
+            // The guide's marks in order, then marks it does not know (kept by their ids), then items only noted.
+            var shown = marks.map(\.label)
+            for item in values.items where !item.value.isEmpty && !shown.contains(item.value) {
+                shown.append(item.value)
+            }
+            let groups = (shown + [""]).compactMap { mark -> [ReportBlock]? in
+                let items = values.items.filter { $0.value == mark }
+                guard !items.isEmpty else { return nil }
+                let list = ReportList(items.map { item in
+                    ReportListItem(item.item + (item.note.isBlank ? "" : " — \(item.note.onOneLine)"))
+                })
+                return [.paragraph("\(mark.isEmpty ? "Not marked" : mark): \(items.count)"), .list(list)]
+            }
+            return [.paragraph(field.label)] + groups.flatMap { $0 }
+        case .rows(let columns, _, _):
+            let rows = view.rows(of: address, in: guide).filter { $0.json.holdsContent }
+            let heading = ReportBlock.paragraph("\(field.label): \(rows.count)")
+            guard columns.count > 1 else {
+                return [heading, .list(ReportList(rows.map { row in
+                    ReportListItem(row.text(columns[0].id).onOneLine + mergedMark(row))
+                }))]
+            }
+            return [heading, .table(listTable(field, rows: rows))]
+        }
+    }
+
+    /// "Label: value", or "Label? value" after a question.
+    private func labelled(_ label: String, _ value: String) -> String {
+        label.hasSuffix("?") || label.hasSuffix(":") ? "\(label) \(value)" : "\(label): \(value)"
+    }
+
+    /// " — merged from Banco Sol" after a row a merge took from a self-assessment.
+    private func mergedMark(_ row: RecordRow) -> String {
+        MergedFrom(row).map { " — merged from \($0.organisation.isBlank ? "a self-assessment" : $0.organisation)" }
+            ?? ""
+    }
+
+    /// The register by sector, in the order of the sector's choices, then those without one; each organisation
+    /// with its readiness and key people, and with `complete` its other columns.
+    private func registerBlocks(complete: Bool) -> [ReportBlock] {
+        let organisations = records.register ?? []
+        let address = PartnershipRecords.register
+        let sectorChoices = records.column("sector", of: address, \.isChoice)?.kind.choices ?? []
+        let unknown = Set(organisations.compactMap(\.sector)).subtracting(sectorChoices.map(\.id)).sorted()
+        let groups: [(label: String, sector: String?)] = sectorChoices.map { ($0.label, $0.id) }
+            + unknown.map { ($0, $0) } + [("No sector", nil)]
+        let detailColumns = complete
+            ? (records.listField(address)?.columns ?? []).filter { !["organisation", "sector", "readiness", "people"]
+                .contains($0.id) } : []
+        return groups.flatMap { group -> [ReportBlock] in
+            let members = organisations.filter { $0.sector == group.sector }
+            guard !members.isEmpty else { return [] }
+            let items = members.map { organisation in
+                let readiness = records.label(organisation.readiness, column: "readiness", of: address)
+                let people = organisation.row.text("people").onOneLine
+                let text = (organisation.name.isBlank ? "(no name)" : organisation.name.onOneLine)
+                    + (readiness.map { " (\($0))" } ?? "") + (people.isBlank ? "" : ": \(people)")
+                    + mergedMark(organisation.row)
+                let details = detailColumns.compactMap { column -> String? in
+                    let value = organisation.row.text(column.id)
+                    return value.isBlank ? nil : labelled(column.label, value)
+                }
+                return ReportListItem(text,
+                                      details: details.isEmpty ? [] : [.paragraph(details.joined(separator: "\n"))])
+            }
+            return [.paragraph("\(group.label): \(members.count)"), .list(ReportList(items))]
+        }
+    }
+
+    /// The ground rules, how many are agreed, each with its mark.
+    private func groundRuleBlocks(_ field: RecordField) -> [ReportBlock] {
+        let rules = records.groundRules ?? []
+        let address = PartnershipRecords.groundRules
+        let agreedCount = rules.filter(\.agreed).count
+        let items = rules.map { rule in
+            let mark = records.label(rule.row.cells["agreed"]?.string, column: "agreed", of: address)
+            return ReportListItem(rule.text.onOneLine + (mark.map { " (\($0))" } ?? "") + mergedMark(rule.row))
+        }
+        return [.paragraph("\(field.label): \(agreedCount) of \(rules.count) agreed"), .list(ReportList(items))]
+    }
+
+    /// The action plan as a table: number, action, owner, due date and status, and with `complete` every other
+    /// column; the action and the owner wrap where the table is narrow.
+    private func actionBlocks(_ field: RecordField, complete: Bool) -> [ReportBlock] {
+        let actions = records.actions ?? []
+        let address = PartnershipRecords.actions
+        let label = { (id: String, fallback: String) in records.listField(address)?.column(id)?.label ?? fallback }
+        // The record adds the other columns that hold something; they do not wrap, so that a plain text too narrow
+        // for them shows the plan an action per item instead.
+        let extraColumns = complete
+            ? ["resources", "question"].compactMap { records.listField(address)?.column($0) }.filter { column in
+                actions.contains { $0.row.cells[column.id]?.holdsContent == true }
+            }
+            : []
+        let merged = complete && actions.contains { $0.from != nil }
+        let columns = ["#", label("action", "Action"), "Owner", label("due", "Due date"), label("status", "Status")]
+            + extraColumns.map(\.label) + (merged ? ["From"] : [])
+        let rows = actions.map { action -> [String] in
+            let owner = action.ownerPerson.isBlank ? action.ownerOrganisation
+                : action.ownerOrganisation.isBlank ? action.ownerPerson
+                : "\(action.ownerPerson) (\(action.ownerOrganisation))"
+            let due = action.due.map { $0.date == nil ? "\($0.text) (not a date)" : $0.text } ?? ""
+            let status = records.label(action.status, column: "status", of: address) ?? ""
+            return ["\(action.number)", action.text, owner, due, status]
+                + extraColumns.map { column in
+                    displayText(of: action.row.cells[column.id], kind: column.kind, names: records.rowNames)
+                }
+                + (merged ? [action.from?.organisation ?? ""] : [])
+        }
+        let count = actions.count == 1 ? "1 action" : "\(actions.count) actions"
+        // The action, its owner and an invalid date's remark wrap where the table is narrow.
+        let wrapping: Set = [1, 2, 3]
+        return [.paragraph("\(field.label): \(count)"),
+                .table(DocumentTable(columns: columns, rows: rows, wrapping: wrapping))]
+    }
+
+    /// What a self-assessment wrote outside its lists, worksheet by worksheet.
+    private func blocks(of partner: PartnerRecords, complete: Bool) -> [ReportBlock] {
+        let view = self.view(of: partner)
+        let known = guide.worksheets.flatMap { worksheet -> [ReportBlock] in
+            guard partner.records[worksheet.id]?.holdsContent == true else { return [] }
+            let blocks = blocks(of: worksheet, in: view, complete: complete, partner: true)
+            return blocks.isEmpty ? [] : [.paragraph(worksheet.title)] + blocks
+        }
+        let unknown = partner.records.keys.filter { guide.worksheet($0) == nil }.sorted().flatMap { name in
+            [ReportBlock.paragraph(name), .table(DocumentTable(name: name, json: partner.records[name] ?? .null))]
+        }
+        return known + unknown
+    }
+
+    /// The session with a partner's records in place of the workshop's worksheets they fill, so that their
+    /// references still read the workshop's register, where the merge put the partner's rows.
+    private func view(of partner: PartnerRecords) -> Session {
+        var view = session
+        for (name, value) in partner.records { view.records[name] = value }
+        return view
+    }
+
+    // MARK: Tables
+
+    /// The name of a list's CSV table: its field id in lower case with dashes (`ground-rules`), after its
+    /// worksheet's id when another worksheet has a list of the same id or the name is taken (`s7-resources`).
+    func tableName(_ address: FieldAddress) -> String {
+        let plain = address.field.dashed
+        let lists = guide.worksheets.flatMap { worksheet in
+            worksheet.fields.compactMap { field -> String? in
+                if case .rows = field.kind { return field.id.dashed }
+                return nil
+            }
+        }
+        let taken = lists.filter { $0 == plain }.count > 1 || ["answers", "participants", "worksheets"].contains(plain)
+        return taken ? "\(address.worksheet)-\(plain)" : plain
+    }
+
+    /// A record this version does not know, as a table: `other-` and its name.
+    func otherTableName(_ name: String) -> String { "other-\(name)" }
+
+    /// The CSV tables of the records: one for each list of the guide's worksheets (empty lists too, so that the
+    /// names stay the same), `worksheets` with every other value, and one for each record this version does not
+    /// know.
+    var tables: [DocumentTable] {
+        let lists = guide.worksheets.flatMap { worksheet in
+            worksheet.fields.compactMap { field -> DocumentTable? in
+                guard case .rows = field.kind else { return nil }
+                let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                var table = listTable(field, rows: session.rows(of: address, in: guide))
+                table.name = tableName(address)
+                return table
+            }
+        }
+        let others = otherRecordNames.map { name in
+            DocumentTable(name: otherTableName(name), json: session.records[name] ?? .null)
+        }
+        return lists + [worksheetsTable] + others
+    }
+
+    /// A list of rows as a table: a column a field, with `From` when a merge took some of the rows from a
+    /// self-assessment; its text columns wrap where the table is narrow.
+    private func listTable(_ field: RecordField, rows: [RecordRow]) -> DocumentTable {
+        let columns = field.columns
+        let merged = rows.contains { MergedFrom($0) != nil }
+        let wrapping = Set(columns.indices.filter { index in
+            switch columns[index].kind {
+            case .text, .longText, .reference: true
+            default: false
+            }
+        })
+        return DocumentTable(
+            columns: columns.map(\.label) + (merged ? ["From"] : []),
+            rows: rows.map { row in
+                columns.map { displayText(of: row.cells[$0.id], kind: $0.kind, names: records.rowNames) }
+                    + (merged ? [MergedFrom(row)?.organisation ?? ""] : [])
+            },
+            wrapping: wrapping)
+    }
+
+    /// Every value of the worksheets outside their lists, a row each; with `From` the values a merge kept from
+    /// self-assessments.
+    private var worksheetsTable: DocumentTable {
+        func rows(in view: Session, from: String?) -> [[String]] {
+            guide.worksheets.flatMap { worksheet in
+                worksheet.fields.flatMap { field -> [[String]] in
+                    if case .rows = field.kind { return [] }
+                    let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                    let values = FieldValues(field: field, address: address, view: view, guide: guide,
+                                             names: records.rowNames)
+                    return values.items.map { item in
+                        [worksheet.title, field.label, item.item, item.value, item.note] + (from.map { [$0] } ?? [])
+                    }
+                }
+            }
+        }
+        let partners = partnerRecords
+        var partnerRows: [[String]] = []
+        for partner in partners {
+            partnerRows += rows(in: self.view(of: partner), from: partner.describedName)
+        }
+        let merged = !partnerRows.isEmpty
+        return DocumentTable(
+            name: "worksheets", columns: ["Worksheet", "Field", "Item", "Value", "Note"] + (merged ? ["From"] : []),
+            rows: rows(in: session, from: merged ? "" : nil) + partnerRows)
+    }
+
+    // MARK: JSON
+
+    /// The register, convening plan, ground rules and action plan as objects with stable keys, for the JSON
+    /// summary and record.
+    func document(today: CalendarDate) -> RecordsDocument {
+        let register = (records.register ?? []).map { organisation in
+            RecordsDocument.Organisation(
+                id: organisation.row.id, organisation: organisation.name, sector: organisation.sector,
+                people: organisation.row.text("people"), role: organisation.row.text("role"),
+                alliances: organisation.row.text("alliances"), readiness: organisation.readiness,
+                notes: organisation.row.text("notes"), from: organisation.from)
+        }
+        let rules = session.records[PartnershipRecords.groundRules.worksheet]?.holdsContent == true
+            ? (records.groundRules ?? []).map { rule in
+                RecordsDocument.GroundRule(id: rule.row.id, rule: rule.text, agreed: rule.agreed)
+            }
+            : []
+        let actions = (records.actions ?? []).map { action in
+            RecordsDocument.Action(
+                id: action.row.id, number: action.number, action: action.text,
+                ownerOrganisation: action.row.cells["ownerOrganisation"].flatMap(RecordReference.init).map {
+                    .init(rowID: $0.id, name: action.ownerOrganisation)
+                },
+                ownerPerson: action.ownerPerson, due: action.due?.date?.description,
+                dueAsTyped: action.due?.date == nil ? action.due?.text : nil, resources: action.row.text("resources"),
+                status: action.status, question: action.row.cells["question"]?.string,
+                overdue: action.isOverdue(today: today), from: action.from)
+        }
+        return RecordsDocument(register: register, conveningPlan: conveningPlan, groundRules: rules,
+                               actionPlan: actions)
+    }
+
+    /// The convening plan by its field ids, nil while its worksheet holds nothing.
+    private var conveningPlan: RecordsDocument.ConveningPlan? {
+        let worksheet = PartnershipRecords.convener.worksheet
+        guard session.records[worksheet]?.holdsContent == true, guide.worksheet(worksheet) != nil else { return nil }
+        func value(_ field: String) -> JSONValue? { session.record(at: [.key(worksheet), .key(field)]) }
+        let firstMeeting = value("firstMeeting").flatMap(DateEntry.init)
+        let convener = value("convener").flatMap(RecordReference.init)
+        return RecordsDocument.ConveningPlan(
+            convener: convener.map { .init(rowID: $0.id, name: records.convenerName ?? $0.name) },
+            acceptance: Dictionary(uniqueKeysWithValues: records.acceptance.compactMap { entry in
+                entry.answer.map { (entry.sector.id, $0) }
+            }),
+            venue: value("venue")?.string ?? "", neutral: value("neutral")?.string,
+            moderator: value("moderator")?.string ?? "", firstMeeting: firstMeeting?.date?.description,
+            firstMeetingAsTyped: firstMeeting?.date == nil ? firstMeeting?.text : nil,
+            agenda: value("agenda")?.string ?? "", outcome: value("outcome")?.string)
+    }
+}
+
+/// What a merge kept of one self-assessment's records outside its lists.
+struct PartnerRecords {
+    var participantID: String
+    var organisation: String
+    var sector: String?
+    /// By worksheet id, as the self-assessment held them.
+    var records: [String: JSONValue]
+
+    init?(participantID: String, json: JSONValue) {
+        guard let object = json.object else { return nil }
+        self.participantID = participantID
+        organisation = object["organisation"]?.string ?? ""
+        sector = object["sector"]?.string
+        records = object["records"]?.object ?? [:]
+    }
+
+    /// "Banco Sol (Business)".
+    var describedName: String {
+        let name = organisation.isBlank ? "a partner" : organisation.onOneLine
+        return name + (sector.flatMap(Sector.init(rawValue:)).map { " (\($0.label))" } ?? "")
+    }
+}
+
+/// The values of a field outside a list, each with what it belongs to: one for a simple field, one for each row
+/// of a grid (rows gone from their list too, by their name's copy) and for each checklist item marked or noted.
+struct FieldValues {
+    struct Item {
+        /// The grid's row or the checklist's item ("Government hindrances: inertia"); empty for a simple field.
+        var item: String
+        /// As shown: a choice's label, a date as typed (marked when it is not one), a reference's current name.
+        var value: String
+        var note: String
+    }
+
+    var items: [Item] = []
+
+    init(field: RecordField, address: FieldAddress, view: Session, guide: Guide, names: RowNames) {
+        let path = address.path
+        switch field.kind {
+        case .text, .longText, .choice, .date, .reference:
+            let value = displayText(of: view.record(at: path), kind: field.kind, names: names)
+            if !value.isBlank { items = [Item(item: "", value: value, note: "")] }
+        case .grid(.fixed(let rows), let cell):
+            items = rows.compactMap { row in
+                let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, names: names)
+                return value.isBlank ? nil : Item(item: row.label, value: value, note: "")
+            }
+        case .grid(.rowsOf(let list), let cell):
+            let rows = view.rows(of: list, in: guide)
+            let stored = view.record(at: path)?.object ?? [:]
+            let current = rows.map { ($0.id, view.rowName($0, of: list, in: guide)) }
+            let present = Set(rows.map(\.id))
+            let gone = stored.keys.filter { !present.contains($0) }.sorted().map { id in
+                (id, (stored[id]?.object?["name"]?.string ?? id) + " (no longer in the list)")
+            }
+            items = (current + gone).compactMap { id, name in
+                let value = displayText(of: stored[id]?.object?["value"], kind: cell, names: names)
+                return value.isBlank ? nil : Item(item: name.isBlank ? "(no name)" : name, value: value, note: "")
+            }
+        case .checklist(let checklist, let marks):
+            items = checklist.compactMap { item in
+                let mark = view.record(at: path + [.key(item.id), .key("mark")])?.string
+                let note = view.record(at: path + [.key(item.id), .key("note")])?.string ?? ""
+                guard mark != nil || !note.isBlank else { return nil }
+                let label = mark.map { id in marks.first { $0.id == id }?.label ?? id } ?? ""
+                return Item(item: "\(item.group): \(item.label)", value: label, note: note)
+            }
+        case .rows:
+            items = []
+        }
+    }
+}
+
+/// A value as a report shows it: text as typed, a choice's label, a date as typed (" (not a date)" after text that
+/// is not one), a reference's current name.
+func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames) -> String {
+    guard let value else { return "" }
+    switch kind {
+    case .choice(let choices):
+        guard let id = value.string else { return value.cellText }
+        return choices.first { $0.id == id }?.label ?? id
+    case .date:
+        guard let entry = DateEntry(value) else { return value.cellText }
+        return entry.date == nil ? "\(entry.text) (not a date)" : entry.text
+    case .reference(let address):
+        guard let reference = RecordReference(value) else { return value.cellText }
+        return names.name(of: reference, to: address)
+    case .text, .longText, .grid, .checklist, .rows:
+        return value.string ?? value.cellText
+    }
+}
+
+/// The records in the JSON summary and record.
+struct RecordsDocument: Encodable {
+    struct Reference: Encodable {
+        /// The row of the register it points at; nil for a name typed in.
+        var rowID: String?
+        /// The name as it reads now: the row's while it exists, else the copy.
+        var name: String
+    }
+
+    struct Organisation: Encodable {
+        var id: String
+        var organisation: String
+        var sector: String?
+        var people: String
+        var role: String
+        var alliances: String
+        var readiness: String?
+        var notes: String
+        var from: MergedFrom?
+    }
+
+    struct ConveningPlan: Encodable {
+        var convener: Reference?
+        /// Each sector's answer by id (`yes`, `no`, `not-asked`); sectors without an answer are left out.
+        var acceptance: [String: String]
+        var venue: String
+        var neutral: String?
+        var moderator: String
+        /// A real date, `2027-01-15`; nil when none is typed or what is typed is not a date.
+        var firstMeeting: String?
+        /// What was typed when it is not a date.
+        var firstMeetingAsTyped: String?
+        var agenda: String
+        var outcome: String?
+    }
+
+    struct GroundRule: Encodable {
+        var id: String
+        var rule: String
+        var agreed: Bool
+    }
+
+    struct Action: Encodable {
+        var id: String
+        var number: Int
+        var action: String
+        var ownerOrganisation: Reference?
+        var ownerPerson: String
+        var due: String?
+        var dueAsTyped: String?
+        var resources: String
+        var status: String?
+        /// The id of the step 6 question it answers.
+        var question: String?
+        var overdue: Bool
+        var from: MergedFrom?
+    }
+
+    var register: [Organisation]
+    var conveningPlan: ConveningPlan?
+    /// The ground rules once their worksheet holds something (the guide's defaults until then are not listed).
+    var groundRules: [GroundRule]
+    var actionPlan: [Action]
+}
+
+extension String {
+    /// An id such as `groundRules` in lower case with dashes: `ground-rules`.
+    var dashed: String {
+        var result = ""
+        for character in self {
+            if character.isUppercase, !result.isEmpty { result.append("-") }
+            result += character.lowercased()
+        }
+        return result
+    }
+}

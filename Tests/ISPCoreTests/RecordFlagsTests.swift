@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+
+@testable import ISPCore
+
+/// A workshop session of the built-in guide whose records are the JSON given, by worksheet id.
+func session(records json: String, ratings: [String: String] = [:]) throws -> Session {
+    var session = Session(guide: .builtIn, name: "Agua")
+    session.records = try JSONDecoder().decode([String: JSONValue].self, from: Data(json.utf8))
+    for (promptID, code) in ratings { session.answers[promptID] = Answer(rating: Rating(code: code)) }
+    return session
+}
+
+/// The readiness model's "Records and their flags", at their edges.
+@Suite struct RecordFlagsTests {
+    let today = CalendarDate(year: 2027, month: 3, day: 10)!
+
+    func flags(_ json: String, ratings: [String: String] = [:], guide: Guide = .builtIn) throws -> [RecordFlag] {
+        PartnershipRecords(guide: guide, session: try session(records: json, ratings: ratings)).flags(today: today)
+    }
+
+    func messages(_ json: String, ratings: [String: String] = [:]) throws -> [String] {
+        try flags(json, ratings: ratings).map(\.message)
+    }
+
+    /// An action plan of one action with these cells besides its text.
+    func plan(_ cells: String) -> String {
+        #"{"s6": {"actions": [{"id": "a1", "action": "Survey the wells", \#(cells)}]}}"#
+    }
+
+    let owned = #""ownerPerson": "Ana""#
+
+    @Test func anActionDueTodayIsNotOverdueOneDueYesterdayIs() throws {
+        #expect(try messages(plan(#"\#(owned), "due": "2027-03-10", "status": "planned""#)) == [])
+        #expect(try messages(plan(#"\#(owned), "due": "2027-03-11", "status": "planned""#)) == [])
+        #expect(try messages(plan(#"\#(owned), "due": "2027-03-09", "status": "in-progress""#)) == [
+            "Action 1, “Survey the wells”, was due on 2027-03-09 and is neither done nor dropped "
+                + "(status: In progress).",
+        ])
+        let flag = try #require(try flags(plan(#"\#(owned), "due": "2026-12-31""#)).first)
+        #expect(flag.kind == .actionOverdue && flag.actionID == "a1")
+        #expect(flag.message == "Action 1, “Survey the wells”, was due on 2026-12-31 and is neither done nor dropped "
+            + "(no status).")
+    }
+
+    @Test func aDoneOrDroppedActionIsNeverOverdue() throws {
+        for status in ["done", "dropped"] {
+            #expect(try messages(plan(#"\#(owned), "due": "2020-01-01", "status": "\#(status)""#)) == [])
+        }
+    }
+
+    @Test func aDateThatIsNotADateCountsAsNoDueDateAndSaysSoAndIsNeverOverdue() throws {
+        let invalid = try flags(plan(#"\#(owned), "due": {"typed": "2027-02-30"}, "status": "planned""#))
+        #expect(invalid.map(\.message) == [
+            "Action 1, “Survey the wells”, has no due date: “2027-02-30” is not a date.",
+        ])
+        #expect(invalid.first?.kind == .actionIncomplete && invalid.first?.missing == ["due-date"])
+        #expect(try messages(plan(owned)) == ["Action 1, “Survey the wells”, has no due date."])
+    }
+
+    @Test func anOwnerPersonAloneOrAnOwnerOrganisationAloneIsAnOwner() throws {
+        #expect(try messages(plan(#""ownerPerson": "Ana", "due": "2027-04-01""#)) == [])
+        #expect(try messages(plan(#""ownerOrganisation": {"name": "Municipio"}, "due": "2027-04-01""#)) == [])
+        // A reference to a register row that is gone still names its copy.
+        let gone = plan(#""ownerOrganisation": {"id": "gone", "name": "Banco"}, "due": "2027-04-01""#)
+        #expect(try messages(gone) == [])
+        // Blank names are no owner.
+        let blank = try flags(plan(#""ownerPerson": "  ", "ownerOrganisation": {"name": ""}, "due": "2027-04-01""#))
+        #expect(blank.map(\.message) == [
+            "Action 1, “Survey the wells”, has no owner: neither an organisation nor a person.",
+        ])
+        #expect(blank.first?.missing == ["owner"])
+    }
+
+    @Test func anActionWithNothingButItsTextLacksBothInOneFlag() throws {
+        #expect(try messages(plan(#""status": "planned""#)) == [
+            "Action 1, “Survey the wells”, has no owner and no due date.",
+        ])
+        #expect(try messages(plan(#""due": {"typed": "soon"}"#)) == [
+            "Action 1, “Survey the wells”, has no owner and no due date (neither an organisation nor a person; "
+                + "“soon” is not a date).",
+        ])
+        #expect(try messages(#"{"s6": {"actions": [{"id": "a1"}, {"id": "a2", "action": "Print"}]}}"#) == [
+            "Action 1 (no text yet) has no owner and no due date.",
+            "Action 2, “Print”, has no owner and no due date.",
+        ])
+    }
+
+    @Test func aConvenerASectorRefusesOrWasNotAskedIsFlaggedNamingTheSectors() throws {
+        let register = #""s2": {"register": [{"id": "r1", "organisation": "Municipio de Cochabamba"}]}"#
+        let refused = try flags(#"""
+            {\#(register), "s4": {"convener": {"id": "r1", "name": "Municipio"},
+             "acceptance": {"government": "yes", "business": "no", "civil-society": "no"}}}
+            """#).filter { $0.kind != .sectorMissing }
+        #expect(refused.map(\.message) == [
+            "Business and Civil society do not accept the convener, Municipio de Cochabamba.",
+        ])
+        #expect(refused.first?.kind == .convenerNotAccepted && refused.first?.sectors == ["business", "civil-society"])
+        let unasked = try flags(#"""
+            {"s4": {"convener": "Padre Luis", "acceptance": {"government": "not-asked", "business": "no"}}}
+            """#)
+        #expect(unasked.map(\.message) == [
+            "Business does not accept the convener, Padre Luis.",
+            "Government and Civil society have not been asked yet whether they accept the convener, Padre Luis.",
+        ])
+        #expect(unasked.map(\.kind) == [.convenerNotAccepted, .convenerNotAsked])
+        let oneUnasked = try messages(#"""
+            {"s4": {"convener": "Padre Luis", "acceptance": {"government": "yes", "business": "yes"}}}
+            """#)
+        #expect(oneUnasked == ["Civil society has not been asked yet whether it accepts the convener, Padre Luis."])
+        #expect(try messages(#"""
+            {"s4": {"convener": "Padre Luis",
+             "acceptance": {"government": "yes", "business": "yes", "civil-society": "yes"}}}
+            """#) == [])
+    }
+
+    @Test func withoutANamedConvenerTheAcceptanceIsNotFlagged() throws {
+        #expect(try messages(#"{"s4": {"acceptance": {"business": "no"}, "venue": "Casa"}}"#) == [])
+        #expect(try messages(#"{"s4": {"convener": {"name": " "}, "acceptance": {"business": "no"}}}"#) == [])
+    }
+
+    @Test func aSectorMissingFromARegisterWithRowsIsFlaggedAnEmptyRegisterIsNot() throws {
+        #expect(try messages(#"{"s2": {"register": []}}"#) == [])
+        let government = try flags(#"""
+            {"s2": {"register": [{"id": "r1", "organisation": "Municipio", "sector": "government"},
+             {"id": "r2", "organisation": "USAID", "sector": "donor"}]}}
+            """#)
+        #expect(government.map(\.message) == [
+            "The stakeholder register has no organisation from Business or Civil society.",
+        ])
+        #expect(government.first?.sectors == ["business", "civil-society"] && government.first?.kind == .sectorMissing)
+        #expect(try messages(#"{"s2": {"register": [{"id": "r1"}]}}"#) == [
+            "The stakeholder register has no organisation from Government, Business or Civil society.",
+        ])
+        #expect(try messages(#"""
+            {"s2": {"register": [{"id": "r1", "sector": "government"}, {"id": "r2", "sector": "business"},
+             {"id": "r3", "sector": "civil-society"}]}}
+            """#) == [])
+    }
+
+    @Test func stepSixRatedWithNoGroundRuleAgreedIsFlaggedOnceOneIsAgreedItIsNot() throws {
+        let message = "Step 6 is rated, but no ground rule is agreed yet."
+        // The guide's four rules, never changed, are not agreed.
+        #expect(try messages("{}", ratings: ["s6.q2": "3"]) == [message])
+        #expect(try messages("{}") == [])
+        // Not applicable and Don't know give no stage: the step is not rated.
+        #expect(try messages("{}", ratings: ["s6.q1": "n/a", "s6.q2": "?"]) == [])
+        let oneAgreed = #"""
+            {"s6": {"groundRules": [{"id": "g1", "rule": "Honesty", "agreed": "agreed"}, {"id": "g2", "rule": "No"}]}}
+            """#
+        #expect(try messages(oneAgreed, ratings: ["s6.q1": "1"]) == [])
+        let noneAgreed = #"{"s6": {"groundRules": [{"id": "g1", "rule": "Honesty", "agreed": "not-agreed"}]}}"#
+        #expect(try messages(noneAgreed, ratings: ["s6.q1": "0"]) == [message])
+        #expect(try messages(#"{"s6": {"groundRules": []}}"#, ratings: ["s6.q1": "4"]) == [message])
+    }
+
+    @Test func aParticipantsMeanRatesTheStepToo() throws {
+        var session = try session(records: "{}")
+        session.participants = [Participant(id: "p1", name: "Ana")]
+        session.answers["s6.q3"] = Answer(voices: ["p1": Voice(rating: .stage(.partial))])
+        #expect(PartnershipRecords(guide: .builtIn, session: session).flags(today: today).map(\.kind)
+                    == [.groundRulesNotAgreed])
+    }
+
+    @Test func theFlagsComeInStepOrder() throws {
+        let kinds = try flags(#"""
+            {"s2": {"register": [{"id": "r1", "sector": "government"}]},
+             "s4": {"convener": "Luis", "acceptance": {"business": "no"}},
+             "s6": {"actions": [{"id": "a1", "action": "Meet", "due": "2027-01-01"}]}}
+            """#, ratings: ["s6.q1": "2"]).map(\.kind)
+        #expect(kinds == [.sectorMissing, .convenerNotAccepted, .convenerNotAsked, .groundRulesNotAgreed,
+                          .actionIncomplete, .actionOverdue])
+    }
+
+    @Test func aGuideWithoutTheseWorksheetsGivesNoFlags() throws {
+        var guide = Guide.builtIn
+        for phase in guide.phases.indices {
+            for step in guide.phases[phase].steps.indices { guide.phases[phase].steps[step].worksheet = nil }
+        }
+        let records = #"""
+            {"s2": {"register": [{"id": "r1", "sector": "government"}]},
+             "s4": {"convener": "Luis", "acceptance": {"business": "no"}},
+             "s6": {"actions": [{"id": "a1", "action": "Meet"}]}}
+            """#
+        #expect(try flags(records, ratings: ["s6.q1": "2"], guide: guide) == [])
+        #expect(try flags(records, ratings: ["s6.q1": "2"]).count == 5)
+    }
+}
