@@ -196,12 +196,16 @@ extension Session {
     }
 
     /// A reference's name as it reads now: the row's current name while the row exists, else the copy.
+    ///
+    /// Looks the row up in the stored list as it is, without reading every row: an action plan's owners are
+    /// looked up in a register of a thousand organisations on every frame.
     public func name(of reference: RecordReference, to address: FieldAddress, in guide: Guide) -> String {
-        guard let id = reference.id, let row = rows(of: address, in: guide).first(where: { $0.id == id }) else {
-            return reference.name
-        }
-        let name = rowName(row, of: address, in: guide)
-        return name.isBlank ? reference.name : name
+        guard let id = reference.id, let nameColumn = guide.field(at: address)?.nameColumn,
+            let row = records[address.worksheet]?.value(at: [.key(address.field)])?.array?.lazy
+                .compactMap(\.object).first(where: { $0["id"]?.string == id }),
+            let name = row[nameColumn]?.string, !name.isBlank
+        else { return reference.name }
+        return name
     }
 
     /// Whether the session holds any record at all.

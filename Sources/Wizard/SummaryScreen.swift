@@ -1,19 +1,28 @@
 import ISPCore
 import TerminalUI
 
+/// A line of the summary as the screen shows it, with its style and what a theme may colour in it.
+public struct SummaryLine: Equatable, Sendable {
+    var text: String
+    var style: Style
+    var colouring: ReportLine.Colouring?
+}
+
 /// The readiness summary, the same lines `isp-wizard summary` prints, scrollable.
 extension WizardState {
-    /// The summary wrapped to the screen, each line with its style and what a theme may colour in it.
-    var summaryLines: [(text: String, style: Style, colouring: ReportLine.Colouring?)] {
-        SummaryReport(guide: guide, session: session).lines.flatMap { line in
+    /// Builds the summary and wraps it to the screen: when the summary opens, the terminal is resized or the
+    /// session saved. Not on every key, since a register of a thousand organisations takes 0.1 s to lay out.
+    mutating func layOutSummary() {
+        summaryLines = SummaryReport(guide: guide, session: session).lines.flatMap { line in
             let style: Style = line.kind == .text || line.kind == .blank ? [] : .title
-            return wrapReportLine(line, width: contentWidth).map { ($0, style, line.colouring) }
+            return wrapReportLine(line, width: contentWidth).map {
+                SummaryLine(text: $0, style: style, colouring: line.colouring)
+            }
         }
     }
 
     /// Draws a summary line, its band or its shades in the band's colours.
-    private func drawSummaryLine(_ line: (text: String, style: Style, colouring: ReportLine.Colouring?),
-                                 row: Int, into grid: inout ScreenGrid) {
+    private func drawSummaryLine(_ line: SummaryLine, row: Int, into grid: inout ScreenGrid) {
         switch line.colouring {
         case .band(let band)?:
             grid.put(line.text, row: row, column: 1, style: line.style.union(Style(band: band)), limit: contentWidth)

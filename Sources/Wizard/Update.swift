@@ -45,6 +45,7 @@ extension WizardState {
         case .saved(let saved):
             session = saved
             saveFailure = nil
+            if screen == .summary { layOutSummary() }
             // An export's outcome stays in view until the next key; anything else gives way to "Saved".
             switch status {
             case .exported?, .notExported?: break
@@ -69,6 +70,7 @@ extension WizardState {
         case .resize(let newSize):
             size = newSize
             layOutNotes()
+            if screen == .summary { layOutSummary() }
             return []
         case .stop:
             return [.save, .quit]

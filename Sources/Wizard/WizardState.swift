@@ -54,6 +54,8 @@ public struct WizardState: Equatable, Sendable {
     /// Where the step map returns to on Esc or Ctrl-P.
     public internal(set) var mapReturn: Screen = .setup
     public internal(set) var summaryScroll = 0
+    /// The summary on screen, laid out to its width (`layOutSummary`).
+    public internal(set) var summaryLines: [SummaryLine] = []
     /// Whether the summary screen waits for the letter of what to export (after `x`).
     public internal(set) var isChoosingExport = false
     public internal(set) var isShowingHelp = false
@@ -165,6 +167,8 @@ public struct WizardState: Equatable, Sendable {
         case .question(let step, let prompt):
             notes = TextEditor(text: session.answer(for: guide.steps[step].prompts[prompt].id).notes)
             layOutNotes()
+        case .summary:
+            layOutSummary()
         case .worksheet:
             focusEntry(0)
             // A worksheet that is one list (the register) opens on the list.
