@@ -201,38 +201,36 @@ extension WizardState {
 
         // Group headings take lines of their own when rows are grouped by sector.
         let sectorLabels = field.column("sector")?.kind.choices ?? []
-        var lines: [(heading: String?, row: Int)] = []
+        var lines: [ListLine] = []
         var group: String?? = .none
         for (index, shownRow) in rows.enumerated() {
             if list.bySector {
                 let sector = shownRow.cells["sector"]?.string
                 if group != .some(sector) {
                     let label = sector.flatMap { id in sectorLabels.first { $0.id == id }?.label } ?? "No sector"
-                    lines.append((label, index))
+                    lines.append(ListLine(heading: label, item: index))
                     group = .some(sector)
                 }
             }
-            lines.append((nil, index))
+            lines.append(ListLine(heading: nil, item: index))
         }
         let listRows = contentEnd - row - (list.pendingDeletion == nil ? 0 : 2)
-        let selectedLine = lines.firstIndex { $0.heading == nil && $0.row == list.selection } ?? 0
-        var first = max(0, selectedLine - listRows + 1)
-        if first == selectedLine, first > 0, lines[first - 1].heading != nil { first -= 1 }
-        for (offset, line) in lines.dropFirst(first).prefix(max(listRows, 0)).enumerated() {
+        let shown = ListLine.window(lines, selected: list.selection, rows: listRows)
+        for (offset, line) in lines[shown.range].enumerated() {
             let screenRow = row + offset
             if let heading = line.heading {
                 grid.put(ellipsized(heading, width: width), row: screenRow, column: 1, style: .title)
                 continue
             }
-            let selected = line.row == list.selection
+            let selected = line.item == list.selection
             let style: Style = selected ? .selected : []
             if selected {
                 grid.fill(row: screenRow, columns: 1..<width + 1, style: style)
                 grid.cursor = Point(row: screenRow, column: 1)
             }
-            grid.put((selected ? "▸ " : "  ") + String(line.row + 1).leftPadded(to: numberWidth), row: screenRow,
+            grid.put((selected ? "▸ " : "  ") + String(line.item + 1).leftPadded(to: numberWidth), row: screenRow,
                      column: 1, style: style)
-            let shownRow = rows[line.row]
+            let shownRow = rows[line.item]
             for (index, start) in starts.enumerated() {
                 let column = columns[index]
                 let text = session.text(of: shownRow.cells[column.id], as: RecordEntry.input(for: column.kind),
@@ -240,9 +238,7 @@ extension WizardState {
                 grid.put(ellipsized(text, width: layout.widths[index]), row: screenRow, column: start, style: style)
             }
         }
-        if lines.count > first + listRows {
-            grid.put("▼ more", row: row + listRows - 1, column: width - 5, style: .muted)
-        }
+        if shown.more { grid.put("  ▼ more", row: row + shown.range.count, column: 1, style: .muted) }
         if let id = list.pendingDeletion, let pending = rows.first(where: { $0.id == id }) {
             let name = session.rowName(pending, of: list.address, in: guide)
             let question = "Delete \(name.isBlank ? "this row" : "“\(name)”")? y deletes, any other key keeps it."

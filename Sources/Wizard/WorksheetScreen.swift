@@ -306,27 +306,24 @@ extension WizardState {
         let detailHeight = min(drawDetail(of: focusedEntry, into: &scratch, top: 0), max((contentEnd - top) / 2, 3))
         let listRows = contentEnd - top - detailHeight - 1
 
-        // Each line is a heading or an entry.
-        var lines: [(heading: String?, entry: Int)] = []
+        // Each line is a heading or an entry; a blank heading ends a group before an entry of no group.
+        var lines: [ListLine] = []
         var heading: String?
         for (index, entry) in entries.enumerated() {
-            if let entryHeading = entry.heading, entryHeading != heading { lines.append((entryHeading, index)) }
+            if entry.heading != heading { lines.append(ListLine(heading: entry.heading ?? "", item: index)) }
             heading = entry.heading
-            lines.append((nil, index))
+            lines.append(ListLine(heading: nil, item: index))
         }
-        let focusedLine = lines.firstIndex { $0.heading == nil && $0.entry == sheet.focus } ?? 0
-        var first = max(0, focusedLine - listRows + 1)
-        if first == focusedLine, first > 0, lines[first - 1].heading != nil { first -= 1 }
-
         let labelWidth = min(entries.map(\.label.displayWidth).max() ?? 0, width - 2 - 2 - max(14, width / 3))
-        for (offset, line) in lines.dropFirst(first).prefix(max(listRows, 0)).enumerated() {
+        let shown = ListLine.window(lines, selected: sheet.focus, rows: listRows)
+        for (offset, line) in lines[shown.range].enumerated() {
             let row = top + offset
             if let heading = line.heading {
                 grid.put(ellipsized(heading, width: width), row: row, column: 1, style: .title)
                 continue
             }
-            let entry = entries[line.entry]
-            let focused = line.entry == sheet.focus
+            let entry = entries[line.item]
+            let focused = line.item == sheet.focus
             let style: Style = focused ? .selected : []
             if focused { grid.fill(row: row, columns: 1..<width + 1, style: style) }
             grid.put((focused ? "▸ " : "  ") + ellipsized(entry.label, width: labelWidth), row: row, column: 1,
@@ -336,17 +333,18 @@ extension WizardState {
             grid.put(ellipsized(value.text, width: width + 1 - valueColumn), row: row, column: valueColumn,
                      style: focused ? style : value.style)
         }
-        if lines.count > first + listRows {
-            grid.put("▼ more", row: top + listRows - 1, column: width - 5, style: .muted)
-        }
+        if shown.more { grid.put("  ▼ more", row: top + shown.range.count, column: 1, style: .muted) }
         let detailTop = contentEnd - detailHeight
         grid.put(String(repeating: "─", count: width), row: detailTop - 1, column: 1, style: .muted)
         drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: detailHeight)
     }
 
-    /// An entry's value on its line: what it holds, "–" when nothing, a mark on a date that is not one.
+    /// An entry's value on its line: what it holds (a checklist item's note after its mark), "–" when nothing,
+    /// a mark on a date that is not one.
     private func entryValueLine(_ entry: RecordEntry) -> (text: String, style: Style) {
-        let text = session.text(of: entry, in: guide)
+        let value = session.text(of: entry, in: guide)
+        let note = session.note(of: entry)
+        let text = note.isEmpty ? value : "\(value.isEmpty ? "–" : value) · \(note)"
         let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let shown = firstLine.count > 1 ? firstLine[0] + " …" : text
         if case .date = entry.input, session.record(at: entry.path).flatMap(DateEntry.init)?.problem != nil {
@@ -451,5 +449,24 @@ extension WizardState {
         default:
             return 0
         }
+    }
+}
+
+/// A line of a scrolling list: a heading, or the item with this index.
+struct ListLine {
+    var heading: String?
+    var item: Int
+
+    /// The lines that show in `rows` rows: from one that keeps the selected item in view (and the heading just
+    /// above it), the last row left for "▼ more" when lines follow.
+    static func window(_ lines: [ListLine], selected: Int, rows: Int) -> (range: Range<Int>, more: Bool) {
+        guard lines.count > rows else { return (0..<lines.count, false) }
+        let usable = max(rows - 1, 1)
+        let selectedLine = lines.firstIndex { $0.heading == nil && $0.item == selected } ?? 0
+        var first = max(0, selectedLine - usable + 1)
+        if first == selectedLine, first > 0, lines[first - 1].heading != nil { first -= 1 }
+        // At the end there is nothing more to announce: the last row shows a line instead.
+        if first + rows >= lines.count { return (max(lines.count - rows, 0)..<lines.count, false) }
+        return (first..<first + usable, true)
     }
 }

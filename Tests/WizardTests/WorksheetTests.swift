@@ -272,6 +272,24 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(copy.status == .readOnly)
     }
 
+    @Test func aLongRegisterScrollsWithTheSelectionAndSaysWhenMoreFollows() {
+        var state = workshopOnWorksheet("s2", size: Size(rows: 20, columns: 60))
+        state.session.setRows((1...40).map { RecordRow(cells: ["organisation": .string("Org \($0)")]) },
+                              of: register)
+        for _ in 1..<20 { state.press(.down) }
+        var text = state.view().text
+        #expect(text.contains("▸ 20 Org 20"))
+        #expect(text.contains("  ▼ more"))
+        #expect(!text.contains("Org 21 "))
+        state.press(.end)
+        text = state.view().text
+        #expect(text.contains("▸ 40 Org 40"))
+        #expect(!text.contains("▼ more"))
+        state.press(.character("s"), .home)
+        #expect(state.view().line(containing: "No sector") == " No sector")
+        #expect(state.view().text.contains("▸  1 Org 1"))
+    }
+
     @Test func goldenRegisterAndActionPlanAt80x24And60x20() {
         for size in [standardSize, Size(rows: 20, columns: 60)] {
             var state = registerOfFive(size: size)
