@@ -2,7 +2,8 @@ import Foundation
 import ISPCore
 import Testing
 
-@Suite(.serialized) struct WorksheetEndToEndTests {
+/// Worksheets in a terminal, in the wizard's serialized suite: tmux runs one wizard at a time.
+extension WizardEndToEndTests {
     /// Adds a row to the open list: the name, then a digit for each choice column that follows it.
     func addRow(_ tmux: TmuxSession, _ name: String, choices: String..., number: Int) throws {
         try tmux.press("a")
