@@ -10,8 +10,6 @@ extension Worksheet {
         Choice("government", "Government"), Choice("business", "Business"), Choice("civil-society", "Civil society"),
     ]
 
-    static let register = FieldAddress(worksheet: "s2", field: "register")
-
     /// A list with a single text column.
     private static func list(_ id: String, _ label: String, item: String, hint: String? = nil) -> RecordField {
         RecordField(id, label, hint: hint, .rows(columns: [RecordField(item, label, .text)], defaults: [],
@@ -98,7 +96,7 @@ extension Worksheet {
         intro: "Who convenes, where, who moderates, the first meeting and its outcome.",
         fields: [
             RecordField("convener", "Convener", hint: "Well regarded by all parties; choose from the register or type "
-                        + "a name.", .reference(to: register)),
+                        + "a name.", .reference(to: PartnershipRecords.register)),
             RecordField("acceptance", "Does each sector accept the convener?",
                         .grid(rows: .fixed(threeSectors), cell: .choice([
                             Choice("yes", "Yes"), Choice("no", "No"), Choice("not-asked", "Not asked"),
@@ -123,7 +121,7 @@ extension Worksheet {
             RecordField("problem", "Agreed problem statement", .longText),
             RecordField("vision", "Vision", .longText),
             RecordField("commitments", "Commitment of each organisation in the register",
-                        .grid(rows: .rowsOf(register), cell: .choice([
+                        .grid(rows: .rowsOf(PartnershipRecords.register), cell: .choice([
                             Choice("committed", "Committed"), Choice("undecided", "Undecided"),
                             Choice("not-committed", "Not committed"),
                         ]))),
@@ -135,7 +133,9 @@ extension Worksheet {
         fields: [
             RecordField("groundRules", "Ground rules", .rows(columns: [
                 RecordField("rule", "Ground rule", .text),
-                RecordField("agreed", "Agreed", .choice([Choice("agreed", "Agreed"), Choice("not-agreed", "Not agreed")])),
+                RecordField("agreed", "Agreed", .choice([
+                    Choice("agreed", "Agreed"), Choice("not-agreed", "Not agreed"),
+                ])),
             ], defaults: [
                 DefaultRow(id: "rule-say-no", cells: ["rule": "The right to say no"]),
                 DefaultRow(id: "rule-honesty", cells: ["rule": "Honesty"]),
@@ -146,7 +146,7 @@ extension Worksheet {
             RecordField("actions", "Action plan", .rows(columns: [
                 RecordField("action", "Action", .text),
                 RecordField("ownerOrganisation", "Owner organisation", hint: "From the register, or typed.",
-                            .reference(to: register)),
+                            .reference(to: PartnershipRecords.register)),
                 RecordField("due", "Due date", .date),
                 RecordField("status", "Status", .choice([
                     Choice("planned", "Planned"), Choice("in-progress", "In progress"), Choice("done", "Done"),

@@ -102,7 +102,9 @@ extension Guide {
         // A guide of only some of the steps may lack the register that a worksheet refers to: it goes without.
         if worksheetProblem() != nil {
             for phaseIndex in phases.indices {
-                for stepIndex in phases[phaseIndex].steps.indices { phases[phaseIndex].steps[stepIndex].worksheet = nil }
+                for stepIndex in phases[phaseIndex].steps.indices {
+                    phases[phaseIndex].steps[stepIndex].worksheet = nil
+                }
             }
         }
     }

@@ -187,7 +187,9 @@ extension Guide {
     /// its rows (the stakeholder register of step 2), if the guide has one.
     public var participantRegister: FieldAddress? {
         worksheets.lazy.compactMap { worksheet in
-            worksheet.field("register")?.nameColumn.map { _ in FieldAddress(worksheet: worksheet.id, field: "register") }
+            worksheet.field("register")?.nameColumn.map { _ in
+                FieldAddress(worksheet: worksheet.id, field: "register")
+            }
         }.first
     }
 }
@@ -207,7 +209,9 @@ extension Session {
             let name = participant.organisation.trimmed
             guard !name.isEmpty, named.insert(name.lowercased()).inserted else { continue }
             var row = RecordRow(cells: [nameColumn: .string(name)])
-            if let sector = participant.sector?.rawValue, sectors.contains(sector) { row.cells["sector"] = .string(sector) }
+            if let sector = participant.sector?.rawValue, sectors.contains(sector) {
+                row.cells["sector"] = .string(sector)
+            }
             added.append(row)
         }
         if !added.isEmpty { setRows(rows + added, of: address) }

@@ -335,7 +335,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Why text is not a date, in a sentence.
     static func problem(with text: String) -> String {
         guard let parts = parts(of: text) else { return "Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today)." }
-        guard (1...12).contains(parts.month) else { return "There is no month \(parts.month): months go from 01 to 12." }
+        guard (1...12).contains(parts.month) else {
+            return "There is no month \(parts.month): months go from 01 to 12."
+        }
         guard parts.year >= 1 else { return "There is no year 0000." }
         let days = days(inMonth: parts.month, year: parts.year)
         return "\(text) is not a date: \(monthNames[parts.month - 1]) \(parts.year) has \(days) days."
