@@ -21,7 +21,8 @@ import Testing
         #expect(register[0].text("alliances") == "水务局联盟")
         #expect(session.record(at: [.key("s4"), .key("convener")])
             == .object(["id": .string(register[1].id), "name": .string("Câmara de Comércio")]))
-        #expect(session.record(at: [.key("s4"), .key("firstMeeting")]).flatMap(DateEntry.init) == .invalid("2027-02-30"))
+        #expect(session.record(at: [.key("s4"), .key("firstMeeting")]).flatMap(DateEntry.init)
+            == .invalid("2027-02-30"))
         #expect(session.record(at: [.key("s3"), .key("traits"), .key("gov-accountability"), .key("note")])
             == .string("Seen in the 2019 flood response"))
         let actions = session.rows(of: PartnershipRecords.actions, in: .builtIn)
@@ -36,7 +37,8 @@ import Testing
         #expect(flags.map(\.message) == [
             "Business does not accept the convener, Câmara de Comércio.",
             "Civil society has not been asked yet whether it accepts the convener, Câmara de Comércio.",
-            "Action 1, “Map water points”, was due on 2026-11-29 and is neither done nor dropped (status: In progress).",
+            "Action 1, “Map water points”, was due on 2026-11-29 and is neither done nor dropped "
+                + "(status: In progress).",
             "Action 2, “Hire facilitator”, has no owner and no due date.",
         ])
     }

@@ -19,7 +19,8 @@ func workshopOnWorksheet(_ stepID: String, size: Size = standardSize, records: [
 extension ScreenGrid {
     /// The first line of the frame holding `text`, without the spaces at its end.
     func line(containing text: String) -> String? {
-        self.text.split(separator: "\n").first { $0.contains(text) }.map { String($0.reversed().drop { $0 == " " }.reversed()) }
+        self.text.split(separator: "\n").first { $0.contains(text) }
+            .map { String($0.reversed().drop { $0 == " " }.reversed()) }
     }
 }
 
