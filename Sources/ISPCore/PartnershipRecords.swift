@@ -214,7 +214,7 @@ public struct MergedFrom: Sendable, Equatable, Codable {
 
 extension FieldAddress {
     /// The path of the field's value in the session's records.
-    var path: [RecordKey] { [.key(worksheet), .key(field)] }
+    public var path: [RecordKey] { [.key(worksheet), .key(field)] }
 }
 
 extension RecordField.Kind {
@@ -232,7 +232,7 @@ extension RecordField.Kind {
 extension JSONValue {
     /// Whether anything was typed or chosen in the value: text that is not blank, a number, a flag, or a list or
     /// object holding any of those. Empty objects and rows with nothing in them hold nothing.
-    var holdsContent: Bool {
+    public var holdsContent: Bool {
         switch self {
         case .null: false
         case .bool, .number: true

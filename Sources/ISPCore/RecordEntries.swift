@@ -126,6 +126,14 @@ extension Session {
         }
     }
 
+    /// How much a worksheet holds: its values filled in, and the rows of its lists.
+    public func filledCount(of worksheet: Worksheet, in guide: Guide) -> Int {
+        entries(of: worksheet, in: guide).reduce(0) { count, entry in
+            if case .rows(let address) = entry.input { return count + storedRows(of: address).count }
+            return count + (record(at: entry.path)?.holdsContent == true ? 1 : 0)
+        }
+    }
+
     /// The id of an entry's choice, if one is made.
     public func choiceID(of entry: RecordEntry) -> String? {
         record(at: entry.path)?.string

@@ -178,6 +178,34 @@ extension Session {
             ?? (guide.field(at: address)?.defaultRows.count ?? 0)
     }
 
+    /// Removes a row of a list and the values that grids over the list keep for it (a deleted organisation's
+    /// commitment); references to it keep their copy of its name.
+    public mutating func removeRow(_ id: String, of address: FieldAddress, in guide: Guide) {
+        setRows(rows(of: address, in: guide).filter { $0.id != id }, of: address)
+        for worksheet in guide.worksheets {
+            for field in worksheet.fields {
+                guard case .grid(.rowsOf(address), _) = field.kind else { continue }
+                setRecord(nil, at: [.key(worksheet.id), .key(field.id), .key(id)])
+            }
+        }
+    }
+
+    /// How many references in the records point at the row with this id (a convener, action owners).
+    public func referenceCount(to rowID: String) -> Int {
+        func count(in value: JSONValue) -> Int {
+            switch value {
+            case .object(let object):
+                let isReference = object.count == 2 && object["id"]?.string == rowID && object["name"] != nil
+                return (isReference ? 1 : 0) + object.values.reduce(0) { $0 + count(in: $1) }
+            case .array(let values):
+                return values.reduce(0) { $0 + count(in: $1) }
+            default:
+                return 0
+            }
+        }
+        return records.values.reduce(0) { $0 + count(in: $1) }
+    }
+
     /// Stores a list's rows.
     public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress) {
         setRecord(.array(rows.map(\.json)), at: [.key(address.worksheet), .key(address.field)])

@@ -38,7 +38,7 @@ enum Command: Equatable, Sendable {
     case addParticipant, editParticipant, removeParticipant, moveParticipantUp, moveParticipantDown
     case selectParticipant
     case openWorksheet, moveInSheet, openEntry
-    case selectRow, addRow, insertRow, editRow, deleteRow, moveRowUp, moveRowDown, toggleSectorOrder
+    case selectRow, addRow, insertRow, editRow, deleteRow, moveRowUp, moveRowDown, toggleSectorOrder, chooseInRow
     case addParticipantOrganisations
 }
 

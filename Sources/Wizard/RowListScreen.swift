@@ -5,24 +5,28 @@ import TerminalUI
 /// A list of rows opened from a worksheet (the register, the action plan…): a table to add, insert, edit,
 /// delete and reorder rows in, each row edited as a form of its columns.
 extension WizardState {
+    /// In the key bar's order: what is cut first on a narrow terminal comes last; Enter needs no telling.
     static let rowListBindings: [KeyBinding] = [
         KeyBinding([.up, .down, .home, .end, .pageUp, .pageDown], bar: nil, help: nil,
                    .selectRow),
         KeyBinding([.character("a")], bar: (key: "a", action: "add"), help: (keys: "a",
                    meaning: "lists: add a row at the end"), .addRow),
-        KeyBinding([.character("i")], bar: nil, help: (keys: "i",
-                   meaning: "lists: insert a row above the highlighted one"), .insertRow),
-        KeyBinding([.enter, .character("e")], bar: (key: "Enter", action: "edit"), help: (keys: "Enter, e",
-                   meaning: "lists: edit the highlighted row"), .editRow),
+        KeyBinding([.character("p")], bar: (key: "p", action: "add orgs"), help: (keys: "p",
+                   meaning: "register: add the participants' organisations"), .addParticipantOrganisations),
         KeyBinding([.delete, .character("d")], bar: (key: "Del", action: "delete"), help: (keys: "Del, d",
                    meaning: "lists: delete the highlighted row (asks first)"), .deleteRow),
-        KeyBinding([.character("p")], bar: (key: "p", action: "participants"), help: (keys: "p",
-                   meaning: "register: add the participants' organisations"), .addParticipantOrganisations),
         KeyBinding([.character("s")], bar: (key: "s", action: "sectors"), help: (keys: "s",
                    meaning: "lists: group by sector, or back to the order entered"), .toggleSectorOrder),
         KeyBinding([.character("[")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
                    meaning: "lists: move the row up / down"), .moveRowUp),
         KeyBinding([.character("]")], bar: nil, help: nil, .moveRowDown),
+        KeyBinding((1...9).map { .character(Character(String($0))) }, bar: nil, help: (keys: "1 … 9",
+                   meaning: "lists: set the first choice (Agreed, Status, Sector) of the row and go down"),
+                   .chooseInRow),
+        KeyBinding([.enter, .character("e")], bar: nil, help: (keys: "Enter, e",
+                   meaning: "lists: edit the highlighted row"), .editRow),
+        KeyBinding([.character("i")], bar: nil, help: (keys: "i",
+                   meaning: "lists: insert a row above the highlighted one"), .insertRow),
     ]
 
     /// The list's bindings that apply to it: sorting where it has a sector, moving while it is in the order
@@ -35,11 +39,26 @@ extension WizardState {
             case .toggleSectorOrder: field?.column("sector") != nil
             case .moveRowUp, .moveRowDown: !list.bySector && rowCount > 1
             case .editRow, .deleteRow, .insertRow, .selectRow: rowCount > 0
+            case .chooseInRow: rowCount > 0 && firstChoiceColumn(of: list) != nil
             case .addParticipantOrganisations:
                 list.address == guide.participantRegister && session.participants.contains { !$0.organisation.isBlank }
             default: true
             }
         }
+    }
+
+    /// The list's first column of choices, which digits set from the list.
+    func firstChoiceColumn(of list: RowList) -> RecordField? {
+        guide.field(at: list.address)?.columns.first { !$0.kind.choices.isEmpty }
+    }
+
+    /// The list's keys on the key bar: its own, and the digits of its first choice column last, to go first on
+    /// a narrow terminal.
+    func rowListBar(for list: RowList) -> [(key: String, action: String)] {
+        let digits = firstChoiceColumn(of: list).map { column in
+            (key: "1-\(min(column.kind.choices.count, 9))", action: column.label)
+        }
+        return rowListBindings(for: list).compactMap(\.bar) + [digits].compactMap { $0 }
     }
 
     /// The rows in the order shown: as entered, or grouped by sector in the order of the sector's choices.
@@ -67,8 +86,8 @@ extension WizardState {
         list.selection = shownRows(list).firstIndex { $0.id == rowID } ?? list.selection
         sheet.list = list
         sheet.editor = nil
-        sheet.editsNote = false
-        sheet.pickerSelection = nil
+        sheet.isEditingText = false
+        sheet.picker = nil
     }
 
     mutating func performRowCommand(_ command: Command, key: Key) -> [Effect] {
@@ -108,7 +127,7 @@ extension WizardState {
         case .deleteRow:
             guard let selected else { return [] }
             // An empty row goes at once; one with something in it is asked about.
-            if selected.cells.values.allSatisfy({ recordIsEmpty($0) }) { return deleteRow(selected.id) }
+            if !selected.json.holdsContent { return deleteRow(selected.id) }
             list.pendingDeletion = selected.id
             sheet.list = list
             return []
@@ -128,17 +147,18 @@ extension WizardState {
             return []
         case .addParticipantOrganisations:
             return addParticipantOrganisations(to: list)
+        case .chooseInRow:
+            guard let selected, let column = firstChoiceColumn(of: list), case .character(let digit) = key,
+                let number = digit.wholeNumberValue, column.kind.choices.indices.contains(number - 1),
+                let entry = session.entries(ofRow: selected.id, in: list.address, guide: guide)
+                    .first(where: { $0.path.last == .key(column.id) })
+            else { return [] }
+            session.store(.string(column.kind.choices[number - 1].id), in: entry, guide: guide)
+            list.selection = min(list.selection + 1, shown.count - 1)
+            sheet.list = list
+            return [.save]
         default:
             return []
-        }
-    }
-
-    private func recordIsEmpty(_ value: JSONValue) -> Bool {
-        switch value {
-        case .null: true
-        case .string(let text): text.isBlank
-        case .object(let object): object.values.allSatisfy(recordIsEmpty)
-        default: false
         }
     }
 
@@ -151,10 +171,8 @@ extension WizardState {
 
     private mutating func deleteRow(_ id: String) -> [Effect] {
         guard var list = sheet.list else { return [] }
-        var rows = session.rows(of: list.address, in: guide)
-        rows.removeAll { $0.id == id }
-        session.setRows(rows, of: list.address)
-        list.selection = min(list.selection, max(rows.count - 1, 0))
+        session.removeRow(id, of: list.address, in: guide)
+        list.selection = min(list.selection, max(session.rowCount(of: list.address, in: guide) - 1, 0))
         list.pendingDeletion = nil
         sheet.list = list
         return [.save]
@@ -162,9 +180,9 @@ extension WizardState {
 
     /// Adds each participant's organisation that the register does not name yet, with its sector.
     private mutating func addParticipantOrganisations(to list: RowList) -> [Effect] {
-        let added = session.addParticipantOrganisations(to: list.address, in: guide).count
-        status = .rowsAdded(added)
-        return added > 0 ? [.save] : []
+        let added = session.addParticipantOrganisations(to: list.address, in: guide)
+        status = .organisationsAdded(added.map { session.rowName($0, of: list.address, in: guide) })
+        return added.isEmpty ? [] : [.save]
     }
 
     // MARK: Drawing
@@ -182,7 +200,9 @@ extension WizardState {
             grid.putWrapped("No rows yet. Press a to add one.", row: row, column: 1, width: width)
             return
         }
-        let numberWidth = String(rows.count).count
+        let flags = actionFlags(in: list)
+        // Lists with flags (the action plan) keep a column for the mark after the number.
+        let numberWidth = String(rows.count).count + (flags.isEmpty ? 0 : 2)
         let columns = field.columns
         let layout = ColumnLayout(columns.map { column in
             switch column.kind {
@@ -214,7 +234,8 @@ extension WizardState {
             }
             lines.append(ListLine(heading: nil, item: index))
         }
-        let listRows = contentEnd - row - (list.pendingDeletion == nil ? 0 : 2)
+        // The last row tells the highlighted row in full, or asks about deleting it.
+        let listRows = contentEnd - row - (list.pendingDeletion == nil ? 1 : 2)
         let shown = ListLine.window(lines, selected: list.selection, rows: listRows)
         for (offset, line) in lines[shown.range].enumerated() {
             let screenRow = row + offset
@@ -228,22 +249,52 @@ extension WizardState {
                 grid.fill(row: screenRow, columns: 1..<width + 1, style: style)
                 grid.cursor = Point(row: screenRow, column: 1)
             }
-            grid.put((selected ? "▸ " : "  ") + String(line.item + 1).leftPadded(to: numberWidth), row: screenRow,
-                     column: 1, style: style)
+            let number = String(line.item + 1).leftPadded(to: String(rows.count).count)
+            grid.put((selected ? "▸ " : "  ") + number, row: screenRow, column: 1, style: style)
             let shownRow = rows[line.item]
+            if flags[shownRow.id] != nil {
+                grid.put("!", row: screenRow, column: 1 + 2 + numberWidth - 1, style: style.union(.warning))
+            }
             for (index, start) in starts.enumerated() {
-                let column = columns[index]
-                let text = session.text(of: shownRow.cells[column.id], as: RecordEntry.input(for: column.kind),
-                                        in: guide).split(separator: "\n").first.map(String.init) ?? ""
-                grid.put(ellipsized(text, width: layout.widths[index]), row: screenRow, column: start, style: style)
+                grid.put(ellipsized(cellLine(shownRow, columns[index]), width: layout.widths[index]), row: screenRow,
+                         column: start, style: style)
             }
         }
         if shown.more { grid.put("  ▼ more", row: row + shown.range.count, column: 1, style: .muted) }
         if let id = list.pendingDeletion, let pending = rows.first(where: { $0.id == id }) {
             let name = session.rowName(pending, of: list.address, in: guide)
-            let question = "Delete \(name.isBlank ? "this row" : "“\(name)”")? y deletes, any other key keeps it."
+            let references = session.referenceCount(to: id)
+            let named = references == 0 ? "" : references == 1 ? " Another record names it and keeps its name."
+                : " \(references) other records name it and keep its name."
+            let question = "Delete \(name.isBlank ? "this row" : "“\(name)”")?\(named) y deletes, any other key keeps it."
             grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .warning)
+        } else if rows.indices.contains(list.selection) {
+            let selected = rows[list.selection]
+            if let messages = flags[selected.id] {
+                grid.put(ellipsized(messages.joined(separator: " "), width: width), row: contentEnd - 1, column: 1,
+                         style: .warning)
+            } else {
+                let values = columns.map { cellLine(selected, $0) }.filter { !$0.isBlank }
+                grid.put(ellipsized(values.joined(separator: " · "), width: width),
+                         row: contentEnd - 1, column: 1, style: .muted)
+            }
         }
+    }
+
+    /// A cell's first line: a choice's label, a date, a reference's current name, text up to its first newline.
+    private func cellLine(_ row: RecordRow, _ column: RecordField) -> String {
+        session.text(of: row.cells[column.id], as: RecordEntry.input(for: column.kind), in: guide)
+            .split(separator: "\n").first.map(String.init) ?? ""
+    }
+
+    /// The flags of each action of the action plan, by the action's id; none for other lists.
+    private func actionFlags(in list: RowList) -> [String: [String]] {
+        guard list.address == PartnershipRecords.actions else { return [:] }
+        var flags: [String: [String]] = [:]
+        for flag in PartnershipRecords(guide: guide, session: session).flags(today: .today()) {
+            if let id = flag.actionID { flags[id, default: []].append(flag.message) }
+        }
+        return flags
     }
 
     func drawRowForm(_ list: RowList, into grid: inout ScreenGrid) {

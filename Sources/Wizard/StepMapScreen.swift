@@ -27,15 +27,14 @@ struct StepMapItem {
 
 extension WizardState {
     static let mapBindings: [KeyBinding] = [
-        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "select"), help: nil, .moveInMap),
+        KeyBinding([.up, .down, .home, .end], bar: nil, help: nil, .moveInMap),
         KeyBinding([.enter, .right], bar: (key: "Enter", action: "open"), help: (keys: "Enter",
                    meaning: "map: open the selected item"), .openMapItem),
         KeyBinding((1...9).map { .character(Character(String($0))) }, bar: (key: "1-7", action: "step"),
                    help: (keys: "1 … 7", meaning: "map: open a step"), .openStep),
         KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
                    meaning: "map: the readiness summary"), .openSummary),
-        // Off the bar, which has no room left: the step intro's bar and the help say it.
-        KeyBinding([.character("w")], bar: nil, help: nil, .openWorksheet),
+        KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"), help: nil, .openWorksheet),
     ]
 
     var mapItems: [StepMapItem] { StepMapItem.all(in: guide, mode: session.mode) }
@@ -118,6 +117,15 @@ extension WizardState {
                          column: progressColumn + 1, style: selected ? style : band)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
+        }
+        // Below the map, when there is room: the highlighted step's worksheet.
+        if lines.count < contentRows, let step = items[mapSelection].screen.step,
+            let worksheet = guide.steps[step].worksheet
+        {
+            let filled = session.filledCount(of: worksheet, in: guide)
+            let state = filled == 0 ? "nothing written yet" : filled == 1 ? "1 thing written" : "\(filled) things written"
+            grid.put(ellipsized("Worksheet: \(worksheet.title), \(state). w opens it.", width: width),
+                     row: contentEnd - 1, column: 1, style: .muted)
         }
     }
 }

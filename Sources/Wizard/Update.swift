@@ -46,9 +46,10 @@ extension WizardState {
             session = saved
             saveFailure = nil
             if screen == .summary { layOutSummary() }
-            // An export's outcome stays in view until the next key; anything else gives way to "Saved".
+            // What a key did (an export, organisations added, a convener's answers cleared) stays in view until
+            // the next key; anything else gives way to "Saved".
             switch status {
-            case .exported?, .notExported?: break
+            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?: break
             default: status = .saved
             }
             return []
@@ -133,7 +134,7 @@ extension WizardState {
         case .stepIntro(let step) where guide.steps[step].worksheet != nil:
             Self.stepIntroBindings + [Self.openWorksheetBinding]
         case .stepIntro: Self.stepIntroBindings
-        case .worksheet: sheet.list.map { $0.editedRowID == nil ? rowListBindings(for: $0) : [] }
+        case .worksheet: sheet.list.map { $0.editedRowID == nil ? rowListBindings(for: $0) : Self.worksheetBindings }
             ?? Self.worksheetBindings
         case .summary: Self.summaryBindings
         case .setup, .question: []
@@ -183,7 +184,7 @@ extension WizardState {
         case .moveInSheet, .openEntry:
             return performSheetCommand(command, key: key)
         case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRowUp, .moveRowDown, .toggleSectorOrder,
-            .addParticipantOrganisations:
+            .chooseInRow, .addParticipantOrganisations:
             return performRowCommand(command, key: key)
         }
     }

@@ -34,11 +34,11 @@ extension WizardState {
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {
             let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.bar
-            return KeyBar([(key: "Esc", action: "back")] + screenBindings.compactMap(\.bar)
+            return KeyBar([(key: "Esc", action: "back")] + (sheet.list.map(rowListBar) ?? [])
                           + [help, KeyBinding.quit.bar].compactMap { $0 })
         }
-        let isEditing = participantForm != nil || rowEditor != nil || sheet.list != nil || sheet.editsNote
-            || sheet.pickerSelection != nil
+        let isEditing = participantForm != nil || rowEditor != nil || sheet.list != nil || sheet.isEditingText
+            || sheet.picker != nil
         let screens = sequence
         let position = screens.firstIndex(of: screen)
         let common = KeyBinding.everywhere.compactMap { binding -> (key: String, action: String)? in
@@ -49,6 +49,8 @@ extension WizardState {
                     || participantForm != nil || worksheetStep != nil && showsEntries ? bar : nil
             case .next:
                 guard let position, position + 1 < screens.count, !isStepIntro, sheet.list == nil else { return nil }
+                // After a step's last question, the way to its worksheet says so.
+                if case .worksheet = screens[position + 1] { return (key: bar.key, action: "worksheet") }
                 return bar
             case .back:
                 guard let position, position > 0, sheet.list == nil else { return nil }

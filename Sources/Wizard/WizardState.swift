@@ -200,8 +200,10 @@ public enum Status: Equatable, Sendable {
     case readOnly
     /// A paste was not taken, since the session would grow larger than isp-wizard opens.
     case pasteTooLarge
-    /// This many participants' organisations were added to the register.
-    case rowsAdded(Int)
+    /// These participants' organisations were added to the register.
+    case organisationsAdded([String])
+    /// Another convener was named: the sectors' answers about the one before were cleared.
+    case acceptanceCleared
 
     var text: String {
         switch self {
@@ -218,9 +220,11 @@ public enum Status: Equatable, Sendable {
         case .notExported(let error): "Not exported: \(error.message)"
         case .readOnly: "Read-only: not changed"
         case .pasteTooLarge: "Paste too large: not taken"
-        case .rowsAdded(0): "Every participant's organisation is in the register"
-        case .rowsAdded(1): "1 organisation added"
-        case .rowsAdded(let count): "\(count) organisations added"
+        case .organisationsAdded(let names) where names.isEmpty: "Every participant's organisation is in the register"
+        case .organisationsAdded(let names):
+            "Added \(names.count == 1 ? "1 organisation" : "\(names.count) organisations"): "
+                + names.joined(separator: ", ")
+        case .acceptanceCleared: "New convener: ask each sector again"
         }
     }
 }

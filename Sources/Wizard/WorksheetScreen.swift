@@ -7,16 +7,24 @@ import TerminalUI
 public struct SheetState: Equatable, Sendable {
     /// The focused entry: of the page, or of the row being edited when a list is open.
     var focus = 0
-    /// The focused entry's text, while it is one that is typed into (text, long text, date, a reference's
-    /// name, a checklist item's note being edited).
+    /// The focused entry's text, when it is typed into (text, long text, a date, a reference's name), or a
+    /// checklist item's note while it is open.
     var editor: TextEditor?
-    /// True while a checklist item's note is edited.
-    var editsNote = false
+    /// True while long text or a checklist item's note is open (Enter or typing opened it): then Enter is a new
+    /// line and ↑ ↓ move in the text; otherwise they move between entries.
+    var isEditingText = false
     /// A list of rows opened from the page, and the page's focus to return to.
     var list: RowList?
     var pageFocus = 0
-    /// While a row of the register is chosen for a reference: the highlighted match.
-    var pickerSelection: Int?
+    /// The register's names, while one is being chosen for a reference.
+    var picker: RowPicker?
+}
+
+/// Choosing a row of a list for a reference, as fzf does: what is typed narrows the names, ↑ ↓ choose one.
+struct RowPicker: Equatable, Sendable {
+    var query = TextEditor(singleLine: true)
+    /// The highlighted match; nil when nothing matches.
+    var selection: Int?
 }
 
 /// A list of rows opened from a worksheet: the highlighted row, the order shown, the row being edited.
@@ -36,7 +44,7 @@ extension WizardState {
         KeyBinding([.up, .down, .home, .end], bar: nil, help: (keys: "↑ ↓",
                    meaning: "worksheet: the entry above / below (Tab too)"), .moveInSheet),
         KeyBinding([.enter], bar: nil, help: (keys: "Enter",
-                   meaning: "worksheet: next entry; opens a list, a checklist item's note, the register's names"),
+                   meaning: "worksheet: opens long text, a note, a list, the register's names; else next entry"),
                    .openEntry),
     ]
 
@@ -74,8 +82,8 @@ extension WizardState {
     mutating func focusEntry(_ index: Int) {
         let entries = sheetEntries
         sheet.focus = entries.isEmpty ? 0 : min(max(index, 0), entries.count - 1)
-        sheet.editsNote = false
-        sheet.pickerSelection = nil
+        sheet.isEditingText = false
+        sheet.picker = nil
         sheet.editor = nil
         guard entries.indices.contains(sheet.focus) else { return }
         let entry = entries[sheet.focus]
@@ -89,10 +97,10 @@ extension WizardState {
         }
     }
 
-    /// The width of an entry's editor, and its height: one line, or a box for long text.
+    /// The width of an entry's editor, and its height: one line, or a box for long text and notes.
     var entryEditorWidth: Int { max(contentWidth - 2, 3) }
     func entryEditorHeight(for entry: RecordEntry) -> Int {
-        guard sheet.editsNote || entry.input == .longText else { return 1 }
+        guard entry.input == .longText || entry.notePath != nil else { return 1 }
         return isRoomy ? 5 : 3
     }
 
@@ -102,38 +110,51 @@ extension WizardState {
     mutating func handleSheetKey(_ key: Key) -> [Effect]? {
         if sheet.list != nil && sheet.list?.editedRowID == nil { return nil }
         guard let entry = focusedEntry else { return nil }
-        if sheet.pickerSelection != nil, let effects = handlePickerKey(key, entry: entry) { return effects }
-        if var editor = sheet.editor {
-            if case .date = entry.input, key == .character("t") || key == .character("T") {
-                let today = CalendarDate.today().description
-                sheet.editor = TextEditor(text: today, singleLine: true)
-                return storeEditor(in: entry)
-            }
-            if key == .enter, editor.isSingleLine {
-                if case .reference(let address) = entry.input, session.rowCount(of: address, in: guide) > 0 {
-                    sheet.pickerSelection = 0
-                    return []
-                }
-                return nextEntry()
-            }
-            switch editor.handle(key, width: entryEditorWidth, height: entryEditorHeight(for: entry)) {
-            case .edited:
-                sheet.editor = editor
-                return storeEditor(in: entry)
-            case .moved:
-                sheet.editor = editor
-                return []
-            case .ignored:
-                return nil
-            }
-        }
+        if sheet.picker != nil { return handlePickerKey(key, entry: entry) }
+        if sheet.isEditingText { return typeIntoEditor(key, entry: entry) }
         switch entry.input {
+        case .date where key == .character("t") || key == .character("T"):
+            sheet.editor = TextEditor(text: CalendarDate.today().description, singleLine: true)
+            return storeEditor(in: entry)
+        case .reference(let address) where key == .enter && session.rowCount(of: address, in: guide) > 0:
+            openPicker(for: entry)
+            return []
+        case .text, .date, .reference:
+            return key == .enter ? nextEntry() : typeIntoEditor(key, entry: entry)
+        case .longText:
+            // Enter, or typing, opens the text: then Enter is a new line and ↑ ↓ move in it, until Esc or Tab.
+            switch key {
+            case .enter:
+                sheet.isEditingText = true
+                return []
+            case .up, .down, .pageUp, .pageDown:
+                return nil
+            default:
+                let effects = typeIntoEditor(key, entry: entry)
+                if effects == [.saveSoon] { sheet.isEditingText = true }
+                return effects
+            }
         case .choice(let choices):
             return handleChoiceKey(key, entry: entry, choices: choices)
         case .rows(let address) where key == .enter:
             openList(address)
             return []
-        default:
+        case .rows:
+            return nil
+        }
+    }
+
+    /// A key for the entry's editor: stored when it changed the text; nil when the editor does not use it.
+    private mutating func typeIntoEditor(_ key: Key, entry: RecordEntry) -> [Effect]? {
+        guard var editor = sheet.editor else { return nil }
+        switch editor.handle(key, width: entryEditorWidth, height: entryEditorHeight(for: entry)) {
+        case .edited:
+            sheet.editor = editor
+            return storeEditor(in: entry)
+        case .moved:
+            sheet.editor = editor
+            return []
+        case .ignored:
             return nil
         }
     }
@@ -141,71 +162,114 @@ extension WizardState {
     /// Stores what the editor holds: in the entry, or as a checklist item's note.
     private mutating func storeEditor(in entry: RecordEntry) -> [Effect] {
         guard let text = sheet.editor?.text else { return [] }
-        if sheet.editsNote {
+        if entry.notePath != nil {
             session.storeNote(text, of: entry)
         } else {
-            session.storeTyped(text, in: entry, guide: guide)
+            storeInEntry(entry) { $0.storeTyped(text, in: entry, guide: $1) }
         }
         return [.saveSoon]
     }
 
-    /// ← → and digits choose, Del clears; Enter moves on, or on a checklist item edits its note.
+    /// Changes an entry's value; another convener clears what the sectors said of the one before.
+    private mutating func storeInEntry(_ entry: RecordEntry, _ change: (inout Session, Guide) -> Void) {
+        let isConvener = entry.path == PartnershipRecords.convener.path
+        let convenerBefore = isConvener ? convenerIdentity : nil
+        change(&session, guide)
+        guard let convenerBefore, !convenerBefore.isEmpty, convenerIdentity != convenerBefore,
+            session.record(at: PartnershipRecords.acceptance.path) != nil
+        else { return }
+        session.setRecord(nil, at: PartnershipRecords.acceptance.path)
+        status = .acceptanceCleared
+    }
+
+    /// Who the convener is: the register row's id, else the name typed (accents and case aside); empty for none.
+    private var convenerIdentity: String {
+        guard let reference = session.record(at: PartnershipRecords.convener.path).flatMap(RecordReference.init)
+        else { return "" }
+        return reference.id ?? reference.name.trimmed.searchKey
+    }
+
+    /// A digit chooses and moves on, as on the rating rows; ← → change, Del clears; Enter moves on, or on a
+    /// checklist item opens its note.
     private mutating func handleChoiceKey(_ key: Key, entry: RecordEntry, choices: [Choice]) -> [Effect]? {
         let current = session.choiceID(of: entry).flatMap { id in choices.firstIndex { $0.id == id } }
-        var chosen: Int?
         switch key {
         case .character(let digit) where digit.wholeNumberValue.map({ (1...choices.count).contains($0) }) == true:
-            chosen = (digit.wholeNumberValue ?? 1) - 1
+            let chosen = choices[(digit.wholeNumberValue ?? 1) - 1]
+            storeInEntry(entry) { $0.store(.string(chosen.id), in: entry, guide: $1) }
+            return [.save] + nextEntry()
         case .left, .right, .character(" "):
-            chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
-                                     count: choices.count)
+            guard let chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
+                                               count: choices.count), chosen != current
+            else { return [] }
+            storeInEntry(entry) { $0.store(.string(choices[chosen].id), in: entry, guide: $1) }
+            return [.save]
         case .delete, .backspace:
             guard current != nil else { return [] }
-            session.store(nil, in: entry, guide: guide)
+            storeInEntry(entry) { $0.store(nil, in: entry, guide: $1) }
             return [.save]
         case .enter where entry.notePath != nil:
             sheet.editor = TextEditor(text: session.note(of: entry))
-            sheet.editsNote = true
+            sheet.isEditingText = true
             return []
         case .enter:
             return nextEntry()
         default:
             return nil
         }
-        guard let chosen, chosen != current else { return [] }
-        session.store(.string(choices[chosen].id), in: entry, guide: guide)
-        return [.save]
     }
 
-    /// The rows of the reference's list whose names hold what is typed, for the picker.
+    // MARK: Choosing from the register
+
+    mutating func openPicker(for entry: RecordEntry) {
+        sheet.picker = RowPicker()
+        let selection: Int? = pickerMatches(for: entry).isEmpty ? nil : 0
+        sheet.picker?.selection = selection
+    }
+
+    /// The rows of the reference's list whose names hold what is typed, accents and letter case aside.
     func pickerMatches(for entry: RecordEntry) -> [RecordRow] {
         guard case .reference(let address) = entry.input else { return [] }
-        let typed = (sheet.editor?.text ?? "").trimmed.lowercased()
         let rows = session.rows(of: address, in: guide)
+        let typed = (sheet.picker?.query.text ?? "").trimmed.searchKey
         guard !typed.isEmpty else { return rows }
-        let matching = rows.filter { session.rowName($0, of: address, in: guide).lowercased().contains(typed) }
-        // A name typed in full that is a row's already, or that nothing matches, leaves every row to choose from.
-        return matching.isEmpty ? rows : matching
+        return rows.filter { session.rowName($0, of: address, in: guide).searchKey.contains(typed) }
     }
 
-    /// ↑ ↓ choose a row, Enter takes it; typing goes on into the name; Esc (in `perform`) closes the picker.
+    /// ↑ ↓ choose a row and Enter takes it, or, when nothing matches, the name as typed; typing narrows the
+    /// names; Esc (in `perform`) closes the picker and changes nothing.
     private mutating func handlePickerKey(_ key: Key, entry: RecordEntry) -> [Effect]? {
+        guard var picker = sheet.picker else { return nil }
         let matches = pickerMatches(for: entry)
-        let selection = min(sheet.pickerSelection ?? 0, max(matches.count - 1, 0))
+        let last = matches.count - 1
         switch key {
-        case .up: sheet.pickerSelection = max(selection - 1, 0)
-        case .down: sheet.pickerSelection = min(selection + 1, max(matches.count - 1, 0))
-        case .home: sheet.pickerSelection = 0
-        case .end: sheet.pickerSelection = max(matches.count - 1, 0)
+        case .up, .down, .home, .end:
+            guard let selection = picker.selection else { return [] }
+            picker.selection = switch key {
+            case .up: max(selection - 1, 0)
+            case .down: min(selection + 1, last)
+            case .home: 0
+            default: last
+            }
+            sheet.picker = picker
+            return []
         case .enter:
-            guard matches.indices.contains(selection) else { return [] }
-            session.storeReference(to: matches[selection], in: entry, guide: guide)
+            if let selection = picker.selection, matches.indices.contains(selection) {
+                storeInEntry(entry) { $0.storeReference(to: matches[selection], in: entry, guide: $1) }
+            } else if !picker.query.text.isBlank {
+                storeInEntry(entry) { $0.storeTyped(picker.query.text.trimmed, in: entry, guide: $1) }
+            } else {
+                sheet.picker = nil
+                return []
+            }
             return [.save] + nextEntry()
         default:
-            sheet.pickerSelection = 0
-            return nil
+            guard picker.query.handle(key, width: entryEditorWidth, height: 1) == .edited else { return [] }
+            sheet.picker = picker
+            let selection: Int? = pickerMatches(for: entry).isEmpty ? nil : 0
+            sheet.picker?.selection = selection
+            return []
         }
-        return []
     }
 
     /// Enter on an entry: the next one; after a row's last column, back to its list.
@@ -236,12 +300,14 @@ extension WizardState {
         }
     }
 
-    /// Esc on a worksheet closes, in turn, the picker, a note, a row, a list; false when nothing was open.
+    /// Esc on a worksheet closes, in turn, the register's names, an open text or note, a row, a list; false
+    /// when nothing was open.
     mutating func closeSheetPart() -> Bool {
-        if sheet.pickerSelection != nil {
-            sheet.pickerSelection = nil
-        } else if sheet.editsNote {
-            focusEntry(sheet.focus)
+        if sheet.picker != nil {
+            sheet.picker = nil
+        } else if sheet.isEditingText {
+            sheet.isEditingText = false
+            if focusedEntry?.notePath != nil { sheet.editor = nil }
         } else if sheet.list?.editedRowID != nil {
             closeRowForm()
         } else if sheet.list != nil {
@@ -253,9 +319,17 @@ extension WizardState {
         return true
     }
 
-    /// Pastes into the text being typed on a worksheet.
+    /// Pastes into the text being typed on a worksheet: the picker's search, or the entry's text.
     mutating func pasteIntoSheet(_ text: String) -> [Effect] {
-        guard let entry = focusedEntry, var editor = sheet.editor else { return [] }
+        guard let entry = focusedEntry else { return [] }
+        if var picker = sheet.picker {
+            picker.query.insert(text, width: entryEditorWidth, height: 1)
+            sheet.picker = picker
+            let selection: Int? = pickerMatches(for: entry).isEmpty ? nil : 0
+            sheet.picker?.selection = selection
+            return []
+        }
+        guard var editor = sheet.editor else { return [] }
         editor.insert(text, width: entryEditorWidth, height: entryEditorHeight(for: entry))
         sheet.editor = editor
         return storeEditor(in: entry)
@@ -263,16 +337,19 @@ extension WizardState {
 
     /// The keys the focused entry takes, for the key bar.
     var sheetFieldHints: [(key: String, action: String)] {
-        guard showsEntries, let entry = focusedEntry, !sheet.editsNote else { return [] }
-        if sheet.pickerSelection != nil { return [(key: "↑↓ Enter", action: "choose")] }
+        guard showsEntries, let entry = focusedEntry else { return [] }
+        if sheet.picker != nil { return [(key: "↑↓ Enter", action: "choose")] }
+        if sheet.isEditingText { return [] }
         switch entry.input {
         case .choice(let choices):
-            let hints = [(key: "←→ 1-\(choices.count)", action: "choose"), (key: "Del", action: "clear")]
+            let hints = [(key: "1-\(choices.count) ←→", action: "choose"), (key: "Del", action: "clear")]
             return entry.notePath == nil ? hints : hints + [(key: "Enter", action: "note")]
         case .date: return [(key: "t", action: "today")]
-        case .reference: return [(key: "Enter", action: "register")]
+        case .reference(let address):
+            return session.rowCount(of: address, in: guide) > 0 ? [(key: "Enter", action: "register")] : []
+        case .longText: return [(key: "Enter", action: "new lines")]
         case .rows: return [(key: "Enter", action: "open")]
-        case .text, .longText: return []
+        case .text: return []
         }
     }
 
@@ -296,14 +373,18 @@ extension WizardState {
         drawEntries(into: &grid, top: top)
     }
 
-    /// The entries from `top`, scrolled to keep the focused one in view, over the focused entry's details.
+    /// Rows kept for the focused entry's details: the same for every entry, so that moving through a worksheet
+    /// does not make its entries jump.
+    var detailRows: Int { isRoomy ? 10 : 7 }
+
+    /// The entries from `top`, scrolled to keep the focused one in view, and right under them the focused
+    /// entry's details.
     func drawEntries(into grid: inout ScreenGrid, top: Int) {
         let entries = sheetEntries
         guard entries.indices.contains(sheet.focus) else { return }
         let focusedEntry = entries[sheet.focus]
         let width = contentWidth
-        var scratch = ScreenGrid(size: Size(rows: size.rows, columns: size.columns))
-        let detailHeight = min(drawDetail(of: focusedEntry, into: &scratch, top: 0), max((contentEnd - top) / 2, 3))
+        let detailHeight = min(detailRows, max((contentEnd - top) / 2, 3))
         let listRows = contentEnd - top - detailHeight - 1
 
         // Each line is a heading or an entry; a blank heading ends a group before an entry of no group.
@@ -334,9 +415,9 @@ extension WizardState {
                      style: focused ? style : value.style)
         }
         if shown.more { grid.put("  ▼ more", row: top + shown.range.count, column: 1, style: .muted) }
-        let detailTop = contentEnd - detailHeight
+        let detailTop = top + shown.range.count + (shown.more ? 1 : 0) + 1
         grid.put(String(repeating: "─", count: width), row: detailTop - 1, column: 1, style: .muted)
-        drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: detailHeight)
+        drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: contentEnd - detailTop)
     }
 
     /// An entry's value on its line: what it holds (a checklist item's note after its mark), "–" when nothing,
@@ -374,11 +455,11 @@ extension WizardState {
                                       selected: selected)
             if row < bottom {
                 choiceRow.draw(into: &grid, at: inputOrigin, width: min(entryEditorWidth, width - 2),
-                               focused: !sheet.editsNote)
+                               focused: !sheet.isEditingText)
                 row += min(choiceRow.height(width: entryEditorWidth), bottom - row)
             }
             if entry.notePath != nil, row < bottom {
-                if sheet.editsNote, let editor = sheet.editor {
+                if sheet.isEditingText, let editor = sheet.editor {
                     grid.put("Note (Esc: done):", row: row, column: 1, style: .muted)
                     row += 1
                     let height = min(entryEditorHeight(for: entry), bottom - row)
@@ -397,15 +478,43 @@ extension WizardState {
             row += grid.putWrapped("\(count == 1 ? "1 row" : "\(count) rows"). Enter opens the list: add, edit, "
                                    + "delete and reorder its rows.", row: row, column: 1, width: width,
                                    maxRows: bottom - row, style: .muted)
+        case .reference where sheet.picker != nil:
+            row += drawPicker(for: entry, into: &grid, row: row, maxRows: bottom - row)
         case .text, .longText, .date, .reference:
             guard let editor = sheet.editor, row < bottom else { break }
             let height = min(entryEditorHeight(for: entry), bottom - row)
-            editor.draw(into: &grid, at: inputOrigin, width: entryEditorWidth, height: height,
-                        focused: sheet.pickerSelection == nil, style: .field)
+            editor.draw(into: &grid, at: inputOrigin, width: entryEditorWidth, height: height, focused: true,
+                        style: .field)
             row += height
             row += drawInputNote(for: entry, into: &grid, row: row, maxRows: bottom - row)
         }
         return row - top
+    }
+
+    /// The register's names being chosen from: the search typed, then the names that hold it.
+    private func drawPicker(for entry: RecordEntry, into grid: inout ScreenGrid, row: Int, maxRows: Int) -> Int {
+        guard let picker = sheet.picker, maxRows > 0, case .reference(let address) = entry.input else { return 0 }
+        let width = contentWidth
+        grid.put("Find:", row: row, column: 1, style: .muted)
+        picker.query.draw(into: &grid, at: Point(row: row, column: 7), width: max(width - 6, 3), height: 1,
+                          focused: true, style: .field)
+        let matches = pickerMatches(for: entry)
+        guard let selection = picker.selection, !matches.isEmpty else {
+            let typed = picker.query.text.trimmed
+            let message = typed.isEmpty ? "The register has no names yet." : "No organisation matches “\(typed)”. "
+                + "Enter keeps it as typed; Esc changes nothing."
+            return 1 + grid.putWrapped(message, row: row + 1, column: 3, width: width - 2, maxRows: maxRows - 1,
+                                       style: .muted)
+        }
+        let shown = max(min(maxRows - 1, 6), 1)
+        let first = max(0, selection - shown + 1)
+        for (offset, match) in matches.enumerated().dropFirst(first).prefix(shown) {
+            let selected = offset == selection
+            let name = session.rowName(match, of: address, in: guide)
+            grid.put(ellipsized((selected ? "▸ " : "  ") + (name.isEmpty ? "(no name)" : name), width: width - 2),
+                     row: row + 1 + offset - first, column: 3, style: selected ? .selected : [])
+        }
+        return 1 + min(matches.count - first, shown)
     }
 
     /// Under a date, its problem or how to type it; under a reference, whether it is in the register, or
@@ -422,20 +531,6 @@ extension WizardState {
             return grid.putWrapped("YYYY-MM-DD, such as 2027-03-15; t: today", row: row, column: 3,
                                    width: width - 2, maxRows: 1, style: .muted)
         case .reference(let address):
-            if let selection = sheet.pickerSelection {
-                let matches = pickerMatches(for: entry)
-                let shown = max(min(maxRows, 6), 1)
-                let first = max(0, selection - shown + 1)
-                for (offset, match) in matches.enumerated().dropFirst(first).prefix(shown) {
-                    let selected = offset == selection
-                    let name = session.rowName(match, of: address, in: guide)
-                    grid.put(ellipsized((selected ? "▸ " : "  ") + (name.isEmpty ? "(no name)" : name),
-                                        width: width - 2), row: row + offset - first, column: 3,
-                             style: selected ? .selected : [])
-                    if selected { grid.cursor = Point(row: row + offset - first, column: 3) }
-                }
-                return min(matches.count, shown)
-            }
             let reference = session.record(at: entry.path).flatMap(RecordReference.init)
             let linked = reference?.id.map { id in session.rows(of: address, in: guide).contains { $0.id == id } }
             let note: String =

@@ -4,15 +4,14 @@ import Testing
 
 /// Worksheets in a terminal, in the wizard's serialized suite: tmux runs one wizard at a time.
 extension WizardEndToEndTests {
-    /// Adds a row to the open list: the name, then a digit for each choice column that follows it.
+    /// Adds a row to the open list: the name, then a digit for each choice column that follows it (a digit
+    /// chooses and moves on).
     func addRow(_ tmux: TmuxSession, _ name: String, choices: String..., number: Int) throws {
         try tmux.press("a")
         tmux.waitFor("row \(number) of \(number)")
         try tmux.type(name)
-        for choice in choices {
-            try tmux.press("Tab")
-            try tmux.type(choice)
-        }
+        try tmux.press("Tab")
+        for choice in choices { try tmux.type(choice) }
         try tmux.press("Escape")
         tmux.waitFor("\(number == 1 ? "1 row" : "\(number) rows") · in the order entered")
     }

@@ -28,12 +28,13 @@ let register = FieldAddress(worksheet: "s2", field: "register")
 let actions = FieldAddress(worksheet: "s6", field: "actions")
 
 extension WizardState {
-    /// Adds a row to the open list and fills its first columns: text typed, a digit for a choice.
+    /// Adds a row to the open list and fills its first columns: text typed, a digit for a choice (which moves on
+    /// by itself).
     mutating func addRow(_ cells: String...) {
         press(.character("a"))
         for cell in cells {
             if cell.count == 1, let digit = cell.first, digit.isNumber {
-                press(.character(digit), .tab)
+                press(.character(digit))
             } else {
                 type(cell)
                 press(.tab)
@@ -88,8 +89,8 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.press(.character("a")) == [.save])
         state.type("Cámara de Comercio")
         #expect(state.press(.enter) == [.save])
-        state.press(.character("2"))
-        state.press(.enter, .character("1"), .enter)
+        // A digit chooses and moves on, as on the rating rows.
+        state.press(.character("2"), .character("1"))
         state.type("Luis Paz")
         state.press(.escape)
         #expect(state.sheet.list?.editedRowID == nil)
@@ -138,14 +139,18 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         state.addRow("water board")
         state.press(.character("p"))
         // Water Board is in already (in other letters); the participant without an organisation adds none.
-        #expect(state.status == .rowsAdded(6))
+        #expect(state.status == .organisationsAdded(["Municipio de Cochabamba", "水务合作社", "Cámara de Comercio",
+                                                      "KOICA", "Youth Network", "Nordic Pumps"]))
+        // The status stays when the save that follows succeeds.
+        _ = state.handle(.saved(state.session))
+        #expect(state.view().text.contains("Added 6 organisations: Mun…"))
         let rows = state.session.rows(of: register, in: .builtIn)
         #expect(rows.map { $0.text("organisation") } == ["water board", "Municipio de Cochabamba", "水务合作社",
                                                           "Cámara de Comercio", "KOICA", "Youth Network",
                                                           "Nordic Pumps"])
         #expect(rows[1].cells["sector"] == .string("government"))
         state.press(.character("p"))
-        #expect(state.status == .rowsAdded(0))
+        #expect(state.status == .organisationsAdded([]))
         #expect(state.session.rows(of: register, in: .builtIn).count == rows.count)
     }
 
@@ -198,18 +203,84 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
     @Test func checklistItemsAreMarkedByDigitAndEnterWritesTheirNote() {
         var state = workshopOnWorksheet("s3")
         #expect(state.focusedEntry?.heading == "Government strengths")
-        state.press(.character("1"), .down, .right, .right, .right)
+        state.press(.character("1"), .right, .right, .right)
         state.press(.enter)
         state.type("Seen in 2019")
         state.press(.escape)
-        #expect(!state.sheet.editsNote)
+        #expect(!state.sheet.isEditingText)
         let traits = state.session.records["s3"]?.object?["traits"]
         #expect(traits == .object([
             "gov-laws": .object(["mark": .string("applies")]),
             "gov-environment": .object(["mark": .string("not-discussed"), "note": .string("Seen in 2019")]),
         ]))
+        #expect(state.view().line(containing: "improve the enabling")?.hasSuffix("Not discussed · Seen in 2…") == true)
         state.press(.delete)
         #expect(state.session.record(at: [.key("s3"), .key("traits"), .key("gov-environment"), .key("mark")]) == nil)
+    }
+
+    @Test func thePickerFindsNamesWithoutTheirAccentsAndKeepsATypedNameWhenNoneMatches() {
+        var state = registerOfFive()
+        state.open(.worksheet(step: 3))
+        state.press(.enter)
+        state.type("camara")
+        #expect(state.view().text.contains("▸ Cámara de Comercio"))
+        state.press(.enter)
+        let convener: [RecordKey] = [.key("s4"), .key("convener")]
+        #expect(state.session.record(at: convener).flatMap(RecordReference.init)?.name == "Cámara de Comercio")
+
+        state.press(.up, .enter)
+        state.type("Gobernación")
+        #expect(state.sheet.picker?.selection == nil)
+        #expect(state.view().text.contains("No organisation matches “Gobernación”. Enter keeps it as typed"))
+        state.press(.escape)
+        #expect(state.session.record(at: convener).flatMap(RecordReference.init)?.name == "Cámara de Comercio")
+        state.press(.enter)
+        state.type("Gobernación")
+        state.press(.enter)
+        #expect(state.session.record(at: convener) == .object(["name": .string("Gobernación")]))
+    }
+
+    @Test func anotherConvenerClearsWhatTheSectorsSaidOfTheOneBefore() {
+        var state = registerOfFive()
+        state.open(.worksheet(step: 3))
+        state.press(.enter, .enter)
+        state.press(.character("1"), .character("2"))
+        let acceptance: [RecordKey] = [.key("s4"), .key("acceptance")]
+        #expect(state.session.record(at: acceptance) == .object(["government": .string("yes"),
+                                                                 "business": .string("no")]))
+        state.press(.home, .enter, .down, .enter)
+        #expect(state.session.record(at: acceptance) == nil)
+        #expect(state.status == .acceptanceCleared)
+        #expect(state.view().text.contains("New convener: ask each sector again"))
+    }
+
+    @Test func upAndDownMoveBetweenEntriesUntilTypingOrEnterOpensLongText() {
+        var state = workshopOnWorksheet("s4")
+        for _ in 1...8 { state.press(.down) }
+        #expect(state.focusedEntry?.label == "Agenda of the first meeting")
+        state.press(.down, .up, .enter)
+        #expect(state.sheet.isEditingText)
+        state.press(.escape)
+        state.type("Presentaciones")
+        #expect(state.sheet.isEditingText)
+        state.press(.enter)
+        state.type("Visiones")
+        state.press(.up)
+        #expect(state.focusedEntry?.label == "Agenda of the first meeting")
+        state.press(.escape)
+        #expect(!state.sheet.isEditingText && state.screen == .worksheet(step: 3))
+        state.press(.up)
+        #expect(state.focusedEntry?.label == "Date of the first meeting")
+        #expect(state.session.record(at: [.key("s4"), .key("agenda")]) == .string("Presentaciones\nVisiones"))
+    }
+
+    @Test func upAndDownMoveBetweenTheColumnsOfARow() {
+        var state = workshopOnWorksheet("s2")
+        state.addRow("KOICA")
+        state.press(.enter, .down, .down)
+        #expect(state.focusedEntry?.label == "Ready to collaborate")
+        state.press(.up)
+        #expect(state.focusedEntry?.label == "Sector")
     }
 
     @Test func eachRegisterOrganisationHasACommitmentWithACopyOfItsName() {
