@@ -54,15 +54,17 @@ struct RecordsReport {
 
     // MARK: Sections
 
-    /// The flags and the records as sections at `level`; with `complete` (the meeting record) every column of the
-    /// register and the action plan and the records this version does not know in full, else a short view.
+    /// The flags, as a section beside the readiness flags; nothing while the worksheets are empty.
+    var flagSections: [ReportSection] {
+        guard hasWorksheetRecords else { return [] }
+        return [ReportSection(id: "record-flags", heading: "Records to discuss: \(flags.count)",
+                              blocks: flags.isEmpty ? [] : [.list(ReportList(flags.map { ReportListItem($0.message) }))])]
+    }
+
+    /// The records as sections at `level`; with `complete` (the meeting record) every column of the register and
+    /// the action plan and the records this version does not know in full, else a short view.
     func sections(level: Int, complete: Bool) -> [ReportSection] {
         var sections: [ReportSection] = []
-        if hasWorksheetRecords {
-            sections.append(ReportSection(
-                id: "record-flags", heading: "Records to discuss: \(flags.count)", level: level,
-                blocks: flags.isEmpty ? [] : [.list(ReportList(flags.map { ReportListItem($0.message) }))]))
-        }
         for worksheet in filledWorksheets {
             sections.append(ReportSection(id: "worksheet-\(worksheet.id)", heading: worksheet.title, level: level,
                                           blocks: blocks(of: worksheet, in: session, complete: complete)))
@@ -97,6 +99,8 @@ struct RecordsReport {
             switch address {
             case PartnershipRecords.groundRules where records.listField(address) != nil:
                 return groundRuleBlocks(field)
+            case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
+                return acceptanceBlocks(field)
             case _ where view.record(at: address.path)?.holdsContent != true:
                 return []
             case PartnershipRecords.register where records.listField(address) != nil:
@@ -144,6 +148,17 @@ struct RecordsReport {
             }
             return [heading, .table(listTable(field, rows: rows))]
         }
+    }
+
+    /// Whether each sector accepts the named convener, a sector not answered yet as "Not asked", as the flags
+    /// count it.
+    private func acceptanceBlocks(_ field: RecordField) -> [ReportBlock] {
+        guard case .grid(_, let cell) = field.kind else { return [] }
+        let items = records.acceptance.map { sector, answer in
+            let label = answer.map { id in cell.choices.first { $0.id == id }?.label ?? id }
+            return ReportListItem(labelled(sector.label, label ?? "Not asked"))
+        }
+        return [.paragraph(field.label), .list(ReportList(items))]
     }
 
     /// "Label: value", or "Label? value" after a question.

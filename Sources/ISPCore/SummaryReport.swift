@@ -121,6 +121,8 @@ public struct SummaryReport: Sendable {
                                           + "review."))
         sections.append(ReportSection(id: "profile", heading: nil,
                                       blocks: [.profile(ReadinessProfile(guide: guide, summary: summary))]))
+        // What the records raise comes early: it is what the partners can act on.
+        sections += records.flagSections
         if !summary.sequenceWarnings.isEmpty {
             sections.append(ReportSection(id: "sequence-warnings", heading: "Sequence warnings",
                                           blocks: [.list(ReportList(summary.sequenceWarnings.map {

@@ -545,6 +545,11 @@ public final class PlainWizard {
             say("Concern: step \(concern.stepNumber) question \(concern.questionNumber), "
                 + "rated \(concern.rating ?? "-"): \(concern.text)")
         }
+        let flags = PartnershipRecords(guide: state.guide, session: state.session).flags(today: today())
+        if !flags.isEmpty {
+            say("Records to discuss: \(flags.count).")
+            for flag in flags { say(flag.message) }
+        }
         let voices = VoicesSummary(guide: state.guide, session: state.session)
         for step in voices.steps where step.sectorsDiffer {
             if let extremes = step.extremes {

@@ -49,7 +49,8 @@ import Testing
 
     @Test func theSummaryShowsTheFlagsTheRegisterBySectorTheConveningPlanTheRulesAndThePlanIn60Columns() {
         let text = summary.text(width: 60)
-        #expect(part(of: text, from: "Records to discuss: 4", to: "How readiness is computed") == """
+        // The flags come early, after the profile; the records after the readiness flags.
+        #expect(text.contains("""
             Records to discuss: 4
               - Business does not accept the convener, Municipio.
               - Civil society has not been asked yet whether it accepts
@@ -61,6 +62,8 @@ import Testing
                 date (neither an organisation nor a person; “2027-02-30”
                 is not a date).
 
+            """))
+        #expect(part(of: text, from: "Stakeholder register", to: "How readiness is computed") == """
             Stakeholder register
               Government: 1
               - Municipio (Ready): Ana Núñez
@@ -78,6 +81,7 @@ import Testing
               Does each sector accept the convener?
               - Government: Yes
               - Business: No
+              - Civil society: Not asked
               Venue: Casa de la Cultura
               Date of the first meeting: 2027-01-15
 
@@ -165,7 +169,7 @@ import Testing
             #expect(!shown.contains("Alcaldía"), "\(format): the convener's old name")
         }
         let markdown = try rendered(.markdown)
-        #expect(markdown.contains("\n### Records to discuss: 4\n"))
+        #expect(markdown.contains("\n## Records to discuss: 4\n"))
         #expect(markdown.contains("| \\# | Action | Owner | Due date | Status | Resources |\n"))
         #expect(markdown.contains("| 2 | =SUM(A1:A9) | Banco Viejo | 2027-03-01 | Planned | Coffee |\n"))
         let html = try rendered(.html)
@@ -230,9 +234,8 @@ import Testing
              "s7": {"resources": [{"id": "x1", "resource": "Fees", "source": "local"}]}}
             """#)
         let text = SummaryReport(guide: .builtIn, session: other, today: today).text(width: 80)
-        #expect(part(of: text, from: "Records to discuss: 0", to: "How readiness is computed") == """
-            Records to discuss: 0
-
+        #expect(text.contains("\nRecords to discuss: 0\n"))
+        #expect(part(of: text, from: "Goals and aims", to: "How readiness is computed") == """
             Goals and aims
               Each sector's stake in the issue
               - Government: Safe water

@@ -290,3 +290,12 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         #expect(run.transcript.components(separatedBy: "Read-only: not changed.").count == 4)
     }
 }
+
+@Suite struct PlainSummaryRecordTests {
+    @Test func theSummarySaysTheRecordsFlags() {
+        let run = worksheetRun([":s", ":q"]) { session in
+            session.setRows([RecordRow(id: "a1", cells: ["action": .string("Taller")])], of: actionsAddress)
+        }
+        #expect(run.transcript.contains("Records to discuss: 1.\nAction 1, “Taller”, has no owner and no due date.\n"))
+    }
+}
