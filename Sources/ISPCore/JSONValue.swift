@@ -2,7 +2,10 @@
 public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
+    /// A number with a fraction or an exponent, or too large for `integer`.
     case number(Double)
+    /// A whole number, kept exactly: a Double would round an id such as 9007199254740993 on the way through.
+    case integer(Int64)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -21,6 +24,8 @@ public enum JSONValue: Codable, Sendable, Equatable {
             self = .array(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
+        } else if let value = try? container.decode(Int64.self) {
+            self = .integer(value)
         } else {
             self = .number(try container.decode(Double.self))
         }
@@ -32,6 +37,7 @@ public enum JSONValue: Codable, Sendable, Equatable {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .number(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)

@@ -235,7 +235,7 @@ extension JSONValue {
     public var holdsContent: Bool {
         switch self {
         case .null: false
-        case .bool, .number: true
+        case .bool, .number, .integer: true
         case .string(let text): !text.isBlank
         case .array(let items): items.contains(where: \.holdsContent)
         case .object(let fields): fields.contains { $0.key != "id" && $0.value.holdsContent }

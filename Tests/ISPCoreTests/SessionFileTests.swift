@@ -37,7 +37,8 @@ import Testing
                      li.id: Voice(rating: .stage(.emerging), note: "不同意\nSecond line")],
             isCarriedOver: true)
         session.records = ["register": .array([.object(["organisation": .string("Cámara"), "ready": .bool(true),
-                                                        "people": .number(3), "note": .null])])]
+                                                        "people": .integer(3), "share": .number(0.5),
+                                                        "note": .null])])]
         let path = folder.path + "/v2.isp.json"
         try SessionFile.save(session, to: path)
         #expect(try SessionFile.load(from: path) == session)
