@@ -159,22 +159,44 @@ extension Session {
     }
 
     /// The rows of a list: as stored, or the list's defaults while it has never been changed.
+    ///
+    /// Every object of a stored list is a row. One without a text `id` (a hand edit, another tool), or with the id
+    /// of a row before it, is read with an id derived from the session and its place, the same at every reading,
+    /// so that it shows, is edited and is deleted on its own; `identifyRows(in:)` stores those ids. Items that are
+    /// not objects are no rows: `setRows` keeps them.
     public func rows(of address: FieldAddress, in guide: Guide) -> [RecordRow] {
-        if let stored = records[address.worksheet]?.value(at: [.key(address.field)])?.array {
-            return stored.compactMap(RecordRow.init)
+        if let stored = storedList(address) {
+            var seen = Set<String>(minimumCapacity: stored.count)
+            return stored.enumerated().compactMap { index, item in
+                guard var cells = item.object else { return nil }
+                if let own = cells.removeValue(forKey: "id")?.string, seen.insert(own).inserted {
+                    return RecordRow(id: own, cells: cells)
+                }
+                var attempt = 0
+                while true {
+                    let id = Identifier.derived(from: "row\n\(participantID)\n\(address)\n\(index)\n\(attempt)")
+                    if seen.insert(id).inserted { return RecordRow(id: id, cells: cells) }
+                    attempt += 1
+                }
+            }
         }
         guard case .rows(_, let defaults, _)? = guide.field(at: address)?.kind else { return [] }
         return defaults.map { row in RecordRow(id: row.id, cells: row.cells.mapValues(JSONValue.string)) }
     }
 
+    /// A list's items as stored, rows or not; nil while it has its defaults.
+    private func storedList(_ address: FieldAddress) -> [JSONValue]? {
+        records[address.worksheet]?.value(at: [.key(address.field)])?.array
+    }
+
     /// The rows of a list as stored (none while it has its defaults), each an object with an `id`.
     func storedRows(of address: FieldAddress) -> [[String: JSONValue]] {
-        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.compactMap(\.object) ?? []
+        storedList(address)?.compactMap(\.object) ?? []
     }
 
     /// How many rows a list has, without reading them.
     public func rowCount(of address: FieldAddress, in guide: Guide) -> Int {
-        records[address.worksheet]?.value(at: [.key(address.field)])?.array?.count
+        storedList(address).map { items in items.count { $0.object != nil } }
             ?? (guide.field(at: address)?.defaultRows.count ?? 0)
     }
 
@@ -206,9 +228,24 @@ extension Session {
         return records.values.reduce(0) { $0 + count(in: $1) }
     }
 
-    /// Stores a list's rows.
+    /// Stores a list's rows, after the stored items that are no rows (kept as they were read).
     public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress) {
-        setRecord(.array(rows.map(\.json)), at: [.key(address.worksheet), .key(address.field)])
+        let kept = storedList(address)?.filter { $0.object == nil } ?? []
+        setRecord(.array(rows.map(\.json) + kept), at: [.key(address.worksheet), .key(address.field)])
+    }
+
+    /// Stores the ids that `rows(of:in:)` gives the rows of the guide's lists that have none of their own, or
+    /// share one with a row before them, so that each can be changed by its id.
+    public mutating func identifyRows(in guide: Guide) {
+        for worksheet in guide.worksheets {
+            for field in worksheet.fields {
+                guard case .rows = field.kind else { continue }
+                let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                let stored = storedRows(of: address)
+                let ids = Set(stored.compactMap { $0["id"]?.string })
+                if ids.count < stored.count { setRows(rows(of: address, in: guide), of: address) }
+            }
+        }
     }
 
     /// Stores a list's defaults before its first change, so that a cell of a default row can be set.

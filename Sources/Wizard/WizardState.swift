@@ -77,6 +77,8 @@ public struct WizardState: Equatable, Sendable {
     public init(guide: Guide, session: Session, size: Size, readOnlyReason: String? = nil) {
         self.guide = guide
         self.session = session
+        // Rows that a file holds without ids of their own are given them, so that each is edited on its own.
+        self.session.identifyRows(in: guide)
         self.size = size
         self.readOnlyReason = readOnlyReason
         self.screen = .setup

@@ -12,6 +12,31 @@ import Testing
         PartnershipRecords(guide: .builtIn, session: try session(records: json)).flags(today: today)
     }
 
+    @Test func registerRowsWithoutAnIdOrSharingOneCountForTheirSectorsAndShowInTheRecord() throws {
+        let json = #"""
+            {"s2": {"register": [{"organisation": "Sin id", "sector": "business"},
+                                 {"id": 7, "organisation": "Id numérico", "sector": "government"},
+                                 {"id": "c", "organisation": "Primera", "sector": "civil-society"},
+                                 {"id": "c", "organisation": "Segunda", "sector": "donor"}, "a bare string"]}}
+            """#
+        #expect(try flags(json).filter { $0.kind == .sectorMissing }.isEmpty)
+        let record = MeetingRecord(guide: .builtIn, session: try session(records: json), today: today)
+        let register = try #require(record.tables.first { $0.name == "register" })
+        #expect(register.rows.map(\.first) == ["Sin id", "Id numérico", "Primera", "Segunda"])
+    }
+
+    @Test func rowsWithoutIdsGetTheSameIdsAtEveryReadingAndKeepThemOnceStored() throws {
+        var session = try session(records: #"{"s6": {"actions": [{"action": "A"}, {"action": "B"}]}}"#)
+        let address = PartnershipRecords.actions
+        let ids = session.rows(of: address, in: .builtIn).map(\.id)
+        #expect(Set(ids).count == 2 && session.rows(of: address, in: .builtIn).map(\.id) == ids)
+        session.identifyRows(in: .builtIn)
+        #expect(session.records["s6"]?.object?["actions"]?.array?.map { $0.object?["id"]?.string } == ids)
+        let stored = session.records
+        session.identifyRows(in: .builtIn)
+        #expect(session.records == stored)
+    }
+
     @Test func numbersInRecordsAreSavedAsTheyWereRead() throws {
         let json = #"{"zz-other": {"ids": [9007199254740993, -9223372036854775808, 2.5, 1e300, 0, -7]}}"#
         let session = try session(records: json)
