@@ -315,11 +315,17 @@ private struct Merger {
                 continue
             }
             for field in worksheet.fields {
-                guard case .rows = field.kind, let stored = object.removeValue(forKey: field.id)?.array else {
-                    continue
-                }
+                // A list is taken row by row; what the file holds there that is no list is kept apart with the rest.
+                guard case .rows = field.kind, object[field.id]?.array != nil else { continue }
                 let address = FieldAddress(worksheet: name, field: field.id)
-                let theirs = stored.compactMap(RecordRow.init).filter { $0.json.holdsContent }
+                // Rows without ids of their own get the ids the partner's file always gives them: merged again,
+                // they are recognised.
+                let theirs = file.rows(of: address, in: guide).filter { $0.json.holdsContent }
+                if let items = object.removeValue(forKey: field.id)?.array?.filter({ $0.object == nil }),
+                    JSONValue.array(items).holdsContent
+                {
+                    object[field.id] = .array(items)
+                }
                 var ours = session.rows(of: address, in: guide)
                 let present = Set(ours.map(\.id))
                 let new = theirs.filter { !present.contains($0.id) }

@@ -91,11 +91,6 @@ public struct RecordRow: Equatable, Sendable, Identifiable {
         self.cells = cells
     }
 
-    init?(_ json: JSONValue) {
-        guard var cells = json.object, let id = cells.removeValue(forKey: "id")?.string else { return nil }
-        self.init(id: id, cells: cells)
-    }
-
     public var json: JSONValue {
         var object = cells
         object["id"] = .string(id)

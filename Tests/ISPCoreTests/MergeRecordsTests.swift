@@ -102,6 +102,28 @@ import Testing
                     + "each marked as Banco Sol's; left 1 row the workshop already has as they are.")
     }
 
+    @Test func aPartnersRowsWithoutIdsOrSharingOneJoinOnceAndWhatIsNoListIsKeptApart() throws {
+        var partner = banco
+        partner.records = try JSONDecoder().decode([String: JSONValue].self, from: Data(#"""
+            {"s2": {"register": [{"organisation": "Sin id", "sector": "civil-society"},
+                                 {"id": "b1", "organisation": "Banco Sol"}, {"id": "b1", "organisation": "Otra"},
+                                 "a bare string"]},
+             "s6": {"groundRules": "Respect", "actions": []}}
+            """#.utf8))
+        let first = try #require(try merged([input("workshop", workshop), input("banco", partner)]).output)
+        let names = { (output: Session) in rows(output, PartnershipRecords.register).map { $0.text("organisation") } }
+        #expect(names(first) == ["Municipio", "Sin id", "Banco Sol", "Otra"])
+        #expect(Set(rows(first, PartnershipRecords.register).map(\.id)).count == 4)
+        let kept = first.records["partners"]?.object?[partner.participantID]?.object?["records"]
+        #expect(kept == .object(["s2": .object(["register": .array([.string("a bare string")])]),
+                                 "s6": .object(["groundRules": .string("Respect")])]))
+        // A newer copy of the file adds none of them again.
+        var newer = partner
+        newer.updatedAt = tuesday
+        let second = try #require(try merged([input("banco", newer)], updating: first).output)
+        #expect(names(second) == names(first))
+    }
+
     @Test func aSelfAssessmentWithoutRecordsLeavesTheWorkshopsAsTheyAre() throws {
         var plain = banco
         plain.records = ["s2": .object(["register": .array([])])]
