@@ -287,15 +287,12 @@ public enum DateEntry: Equatable, Sendable {
         self = CalendarDate(parsing: trimmed).map(DateEntry.date) ?? .invalid(text)
     }
 
-    /// A date is stored as `"2027-03-15"`, text that is not a date as `{"typed": "2027-02-30"}`.
+    /// A date is stored as `"2027-03-15"`, text that is not a date as `{"typed": "2027-02-30"}`. Either is read
+    /// as typed text, so that a file that holds text that is no date as a plain string (or a date as typed) shows
+    /// it as it is: never as a date unless it is one, never as nothing.
     public init?(_ json: JSONValue) {
-        if let text = json.string, let date = CalendarDate(parsing: text) {
-            self = .date(date)
-        } else if let typed = json.object?["typed"]?.string {
-            self = .invalid(typed)
-        } else {
-            return nil
-        }
+        guard let text = json.string ?? json.object?["typed"]?.string else { return nil }
+        self.init(typed: text)
     }
 
     public var json: JSONValue {

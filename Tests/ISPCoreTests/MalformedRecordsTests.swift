@@ -37,6 +37,27 @@ import Testing
         #expect(session.records == stored)
     }
 
+    @Test func aDateStoredAsTextThatIsNotADateIsShownAndFlaggedAsTyped() throws {
+        #expect(DateEntry(.string("2023-02-29")) == .invalid("2023-02-29"))
+        #expect(DateEntry(.string("2023-02-29"))?.problem == "2023-02-29 is not a date: February 2023 has 28 days.")
+        #expect(DateEntry(.object(["typed": .string("2027-03-15")])) == .date(CalendarDate(year: 2027, month: 3,
+                                                                                            day: 15)!))
+        #expect(DateEntry(.object(["typed": .number(5)])) == nil)
+        let flags = try flags(#"""
+            {"s6": {"actions": [{"id": "a", "action": "Survey", "ownerPerson": "Ana", "due": "2023-02-29"},
+                                {"id": "b", "action": "Map", "ownerPerson": "Ana", "due": {"typed": "2027-03-09"}}]}}
+            """#)
+        #expect(flags.map(\.message) == [
+            "Action 1, “Survey”, has no due date: “2023-02-29” is not a date.",
+            "Action 2, “Map”, was due on 2027-03-09 and is neither done nor dropped (no status).",
+        ])
+        let session = try session(records: #"{"s4": {"firstMeeting": "2027-1-5"}}"#)
+        let worksheet = try #require(Guide.builtIn.worksheet("s4"))
+        let entries = session.entries(of: worksheet, in: .builtIn)
+        let entry = try #require(entries.first { $0.path.last == .key("firstMeeting") })
+        #expect(session.text(of: entry, in: .builtIn) == "2027-1-5")
+    }
+
     @Test func numbersInRecordsAreSavedAsTheyWereRead() throws {
         let json = #"{"zz-other": {"ids": [9007199254740993, -9223372036854775808, 2.5, 1e300, 0, -7]}}"#
         let session = try session(records: json)
