@@ -23,13 +23,17 @@ struct RecordsReport {
 
     /// The worksheets with something in them, in step order.
     var filledWorksheets: [Worksheet] {
-        guide.worksheets.filter { session.records[$0.id]?.holdsContent == true }
+        guide.worksheets.filter { worksheet in
+            session.records[worksheet.id].map { $0.object != nil && $0.holdsContent } == true
+        }
     }
 
-    /// Records under names that are no worksheet of the guide (from another tool or guide), kept as they are.
+    /// Records under names that are no worksheet of the guide (from another tool or guide), or under a worksheet's
+    /// name but not as its fields (a hand edit), kept as they are.
     var otherRecordNames: [String] {
         session.records.keys.filter { name in
-            name != Self.partnersKey && guide.worksheet(name) == nil && session.records[name]?.holdsContent == true
+            guard name != Self.partnersKey, let value = session.records[name], value.holdsContent else { return false }
+            return guide.worksheet(name) == nil || value.object == nil
         }.sorted()
     }
 

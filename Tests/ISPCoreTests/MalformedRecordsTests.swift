@@ -64,4 +64,14 @@ import Testing
         let saved = String(decoding: try SessionFile.encodeCompactJSON(session.records), as: UTF8.self)
         #expect(saved == #"{"zz-other":{"ids":[9007199254740993,-9223372036854775808,2.5,1e+300,0,-7]}}"#)
     }
+
+    @Test func aWorksheetHeldAsSomethingElseThanAnObjectIsShownAsTheFileHoldsIt() throws {
+        let session = try session(records: #"{"s1": "a line from another tool", "s3": 42}"#)
+        let report = RecordsReport(guide: .builtIn, session: session, today: today)
+        #expect(report.filledWorksheets.isEmpty)
+        #expect(report.otherRecordNames == ["s1", "s3"])
+        let text = SummaryReport(guide: .builtIn, session: session, today: today).text(width: 80)
+        #expect(text.contains("Kept as the file holds them, shown in the meeting record: s1, s3"))
+        #expect(!text.contains("Goals and aims"))
+    }
 }
