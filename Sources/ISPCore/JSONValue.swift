@@ -44,3 +44,15 @@ public enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 }
+
+extension JSONValue {
+    /// The bytes of the text in the value, keys included: what it adds to a session file, less the JSON around it.
+    var textSize: Int {
+        switch self {
+        case .string(let text): text.utf8.count
+        case .array(let items): items.reduce(0) { $0 + $1.textSize }
+        case .object(let fields): fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.textSize }
+        case .null, .bool, .number, .integer: 0
+        }
+    }
+}

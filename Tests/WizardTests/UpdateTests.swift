@@ -297,4 +297,17 @@ import Testing
         #expect(state.handle(.paste("a page of notes")) == [.saveSoon])
         #expect(state.session.answers["s1.q1"]?.notes == "a page of notes")
     }
+
+    @Test func theTextOfTheWorksheetsCountsTowardsTheLimit() {
+        var state = workshopOnWorksheet("s1")
+        for _ in 1...5 { state.press(.down) }
+        let page = String(repeating: "Agua para todos 水\n", count: WizardState.largestPastedSession / 20 / 2 + 1)
+        #expect(page.utf8.count > WizardState.largestPastedSession / 2)
+        #expect(state.handle(.paste(page)) == [.saveSoon])
+        state.press(.escape, .character("5"), .character("w"))
+        #expect(state.focusedEntry?.label == "Agreed problem statement")
+        #expect(state.handle(.paste(page)) == [.bell])
+        #expect(state.session.record(at: [.key("s5"), .key("problem")]) == nil)
+        #expect(state.view().rowText(0).hasSuffix("Paste too large: not taken"))
+    }
 }
