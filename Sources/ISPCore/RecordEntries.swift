@@ -108,18 +108,20 @@ extension Session {
         return guide.field(at: address)?.defaultRows.first { $0.id == id }?.cells[column].map(JSONValue.string)
     }
 
-    /// A value as a line of text, read as an entry of this input reads it.
+    /// A value as a line of text, read as an entry of this input reads it; a value of another kind than the input
+    /// takes (a number in a text, a list in a choice: a hand edit) as the file holds it, as reports show it.
     public func text(of value: JSONValue?, as input: RecordEntry.Input, in guide: Guide) -> String {
         switch input {
         case .text, .longText:
-            return value?.string ?? ""
+            return value.map { $0.string ?? $0.cellText } ?? ""
         case .choice(let choices):
-            guard let id = value?.string else { return "" }
+            guard let id = value?.string else { return value?.cellText ?? "" }
             return choices.first { $0.id == id }?.label ?? id
         case .date:
-            return value.flatMap(DateEntry.init)?.text ?? ""
+            return value.map { DateEntry($0)?.text ?? $0.cellText } ?? ""
         case .reference(let address):
-            return value.flatMap(RecordReference.init).map { name(of: $0, to: address, in: guide) } ?? ""
+            guard let value else { return "" }
+            return RecordReference(value).map { name(of: $0, to: address, in: guide) } ?? value.cellText
         case .rows(let address):
             let count = rowCount(of: address, in: guide)
             return count == 1 ? "1 row" : "\(count) rows"

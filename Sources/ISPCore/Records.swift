@@ -130,12 +130,13 @@ public struct RecordReference: Equatable, Sendable {
     }
 }
 
-/// The text of a simple value: a text, a date (valid or as typed), or a choice's id.
+/// The text of a simple value: a text, a date (valid or as typed), or a choice's id; a number or a flag (a hand
+/// edit) as the file holds it.
 func recordText(_ value: JSONValue) -> String {
     if let text = value.string { return text }
     if let entry = DateEntry(value) { return entry.text }
     if let reference = RecordReference(value) { return reference.name }
-    return ""
+    return value.cellText
 }
 
 extension Session {

@@ -73,6 +73,19 @@ import Testing
                                   "integer(99)"])
     }
 
+    @Test func cellsOfAnotherTypeThanTheirColumnsShowAsTheFileHoldsThemAndAreEditedAsText() throws {
+        var state = try state(#"""
+            {"s2": {"register": [{"id": "n", "organisation": 12345, "sector": {"id": "government"}, "people": true}]}}
+            """#)
+        #expect(state.view().line(containing: "▸ 1") == #" ▸ 1 12345            {"id":"gover…         yes"#)
+        state.press(.enter)
+        #expect(state.sheet.editor?.text == "12345")
+        state.type("6")
+        #expect(state.session.rows(of: register, in: .builtIn).first?.cells["organisation"] == .string("123456"))
+        let summary = SummaryReport(guide: .builtIn, session: state.session).text(width: 80)
+        #expect(summary.contains("- 123456"))
+    }
+
     @Test func aReadOnlySessionWithRowsWithoutIdsTakesEveryListKeyWithoutChange() throws {
         var state = try state(readOnly: true)
         let before = state.session
