@@ -288,11 +288,17 @@ extension Guide {
         return nil
     }
 
+    /// The fields of a worksheet (`allowLists`) or the columns of a list: a column may not take the name of a
+    /// cell every row may hold, its id and the self-assessment a merge took it from.
     private func fieldsProblem(_ fields: [RecordField], place: String, allowLists: Bool) -> String? {
         var ids: Set<String> = []
         for (index, field) in fields.enumerated() {
             let fieldPlace = "\(place)[\(index)]"
             if field.id.isBlank || field.id == "id" { return "\(fieldPlace).id must be a name other than \"id\"" }
+            if !allowLists && field.id == MergedFrom.cell {
+                return "\(fieldPlace).id must be a name other than \"id\" and \"\(MergedFrom.cell)\": a row keeps its "
+                    + "id and the self-assessment a merge took it from under those"
+            }
             if !ids.insert(field.id).inserted { return "\(fieldPlace).id \"\(field.id.excerpt())\" is used twice" }
             if field.label.isBlank { return "\(fieldPlace).label is empty" }
             if let problem = kindProblem(field.kind, place: fieldPlace, allowLists: allowLists) { return problem }

@@ -120,6 +120,20 @@ import Testing
                 + ".columns[4].id \"people\" is used twice.")
     }
 
+    @Test func aColumnNamedFromIsRefusedSinceAMergeMarksRowsWithIt() throws {
+        let json = try withField(1, ofStep: "s6") { field in
+            guard case .rows(var columns, let defaults, let name) = field.kind else { return }
+            columns.append(RecordField("from", "Starts on", .date))
+            field.kind = .rows(columns: columns, defaults: defaults, nameColumn: name)
+        }
+        #expect(try probe.loadError(json) == "FILE is not a valid guide: phases[2].steps[0].worksheet.fields[1]"
+                + ".columns[7].id must be a name other than \"id\" and \"from\": a row keeps its id and the "
+                + "self-assessment a merge took it from under those.")
+        // A field of a worksheet, outside lists, may be called so.
+        let field = try withField(0, ofStep: "s4") { $0.id = "from" }
+        #expect(throws: Never.self) { try probe.load(field) }
+    }
+
     @Test func aListWithAGridColumnIsRefused() throws {
         let json = try withField(0, ofStep: "s2") { field in
             guard case .rows(var columns, let defaults, let name) = field.kind else { return }
