@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""A stakeholder register of 1,000 organisations: first screen, keystroke-to-screen latency on the list, in a row's
-form and on step 5 (one commitment per organisation), and the time of a save (Ctrl-S until "Saved" is on screen),
-measured on an 80x24 pseudo-terminal. Measure the build the README installs:
+"""A stakeholder register of 1,000 organisations and an action plan of 300 actions owned by them: first screen,
+keystroke-to-screen latency on the register, in a row's form, on step 5 (one commitment per organisation) and on
+the action plan (each action's flags worked out on every frame), and the time of a save (Ctrl-S until "Saved" is
+on screen), measured on an 80x24 pseudo-terminal. Measure the build the README installs:
 
     swift build -c release --static-swift-stdlib
     python3 Benchmarks/register.py [--runs 5] [--rows 1000] [--binary .build/release/isp-wizard]
@@ -29,7 +30,7 @@ read_until, drain, percentile = first_screen.read_until, first_screen.drain, fir
 SECTORS = ["government", "business", "civil-society", "donor", "other"]
 
 
-def session_with_register(rows):
+def session_with_register(rows, actions=300):
     """A version-2 workshop session (from the test fixtures) on the register, holding `rows` organisations with
     every column filled, names in several scripts."""
     fixture = os.path.join(HERE, "..", "Tests", "ISPCoreTests", "Fixtures", "sessions", "v2", "v2-five-voices.isp.json")
@@ -46,6 +47,14 @@ def session_with_register(rows):
         "alliances": "District water forum",
         "notes": "Met twice; keen to join.\nWants the pilot in the north.",
     } for index in range(rows)]}}
+    register = session["records"]["s2"]["register"]
+    session["records"]["s6"] = {"actions": [{
+        "id": str(uuid.uuid4()),
+        "action": f"Action {index + 1}: map the water points of the district",
+        "ownerOrganisation": {"id": register[index % rows]["id"], "name": register[index % rows]["organisation"]},
+        "due": "2020-01-31" if index % 3 == 0 else "2099-12-31",
+        "status": ["planned", "in-progress", "done"][index % 3],
+    } for index in range(actions)]}
     session["position"] = {"screen": "step-intro", "stepID": "s2", "worksheet": True}
     return session
 
@@ -91,6 +100,11 @@ def run_once(binary, path, rows):
         os.write(fd, key)
         drain(fd, 0.1)
     results["step5"] = timed_keys(fd, [b"\t"] * 20)
+    # Step 6: the action plan.
+    for key in [b"\x1b", b"6", b"w", b"\x1b[B", b"\r"]:
+        os.write(fd, key)
+        drain(fd, 0.1)
+    results["actions"] = timed_keys(fd, [b"\x1b[B"] * 20)
     os.write(fd, b"\x11")
     drain(fd, 0.3)
     os.waitpid(pid, 0)
@@ -108,7 +122,7 @@ def main():
     parser.add_argument("--rows", type=int, default=1000)
     parser.add_argument("--binary", default=os.path.join(HERE, "..", ".build", "release", "isp-wizard"))
     arguments = parser.parse_args()
-    pooled = {"list": [], "form": [], "save": [], "step5": []}
+    pooled = {"list": [], "form": [], "save": [], "step5": [], "actions": []}
     firsts, memories, sizes = [], [], []
     for _ in range(arguments.runs):
         with tempfile.TemporaryDirectory() as folder:
@@ -127,7 +141,8 @@ def main():
     print(f"  first screen (the register)   {statistics.median(firsts):7.1f} ms   peak memory "
           f"{statistics.median(memories):5.1f} MiB")
     labels = {"list": "key on the list (↓, PgDn)", "form": "key typed in a row's form",
-              "save": "Ctrl-S until Saved shows", "step5": "Tab on step 5 (1,000 entries)"}
+              "save": "Ctrl-S until Saved shows", "step5": "Tab on step 5 (1,000 entries)",
+              "actions": "↓ on the action plan (300)"}
     for name, label in labels.items():
         values = sorted(pooled[name])
         if not values:
