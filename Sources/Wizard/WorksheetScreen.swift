@@ -373,10 +373,6 @@ extension WizardState {
         drawEntries(into: &grid, top: top)
     }
 
-    /// Rows kept for the focused entry's details: the same for every entry, so that moving through a worksheet
-    /// does not make its entries jump.
-    var detailRows: Int { isRoomy ? 10 : 7 }
-
     /// The entries from `top`, scrolled to keep the focused one in view, and right under them the focused
     /// entry's details.
     func drawEntries(into grid: inout ScreenGrid, top: Int) {
@@ -384,7 +380,11 @@ extension WizardState {
         guard entries.indices.contains(sheet.focus) else { return }
         let focusedEntry = entries[sheet.focus]
         let width = contentWidth
-        let detailHeight = min(detailRows, max((contentEnd - top) / 2, 3))
+        // The details take what the focused entry needs, and at least a few rows so that the entries move less
+        // from one entry to the next; at most half the screen.
+        var scratch = ScreenGrid(size: size)
+        let detailHeight = min(max(drawDetail(of: focusedEntry, into: &scratch, top: 0), 4),
+                               max((contentEnd - top) / 2, 3))
         let listRows = contentEnd - top - detailHeight - 1
 
         // Each line is a heading or an entry; a blank heading ends a group before an entry of no group.
