@@ -5,10 +5,9 @@
 /// fields by these ids (`register`, `sector`, `convener`, `acceptance`, `groundRules`, `actions`…), so a
 /// translated guide that keeps the ids keeps them working.
 extension Worksheet {
-    /// The sectors a partnership brings together, by the ids `Sector` uses.
-    static let threeSectors = [
-        Choice("government", "Government"), Choice("business", "Business"), Choice("civil-society", "Civil society"),
-    ]
+    /// The sectors a partnership brings together, as choices by the ids and labels `Sector` uses.
+    static let threeSectors = PartnershipRecords.threeSectors.compactMap(Sector.init(rawValue:))
+        .map { Choice($0.rawValue, $0.label) }
 
     /// A list with a single text column.
     private static func list(_ id: String, _ label: String, item: String, hint: String? = nil) -> RecordField {

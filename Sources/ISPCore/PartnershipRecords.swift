@@ -10,7 +10,7 @@ public struct PartnershipRecords: Sendable {
     public static let groundRules = FieldAddress(worksheet: "s6", field: "groundRules")
     public static let actions = FieldAddress(worksheet: "s6", field: "actions")
     /// The three sectors the guide brings together, by the ids of their choices.
-    public static let threeSectors = ["government", "business", "civil-society"]
+    public static let threeSectors = [Sector.government, .business, .civilSociety].map(\.rawValue)
 
     public let guide: Guide
     public let session: Session
