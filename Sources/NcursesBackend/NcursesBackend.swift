@@ -32,6 +32,10 @@ public final class NcursesBackend: TerminalBackend {
     private var queuedEvents: [Event] = []
     /// Whether a stop signal has come and what was typed before it is being read: no paste may wait for more.
     private var isDraining = false
+    /// Bytes read from the terminal past ncurses (what followed a paste's end marker, or was put back while
+    /// decoding an escape sequence), taken before anything ncurses reads. Kept here, not pushed back into
+    /// ncurses, whose push-back buffer holds only about 137 characters.
+    private var readAhead = ByteQueue()
 
     /// Opens the user's terminal: standard input, and standard output unless it is redirected,
     /// in which case `/dev/tty`, as dialog does.
@@ -194,16 +198,45 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     private func readEvent(timeoutMilliseconds: Int) -> Read {
-        wtimeout(window, Int32(timeoutMilliseconds))
-        var character: wint_t = 0
-        let result = wget_wch(window, &character)
         let event: Event?
-        switch result {
-        case OK: event = decodeCharacter(UInt32(character))
-        case KEY_CODE_YES: event = decodeKeyCode(Int32(character))
-        default: return .nothing
+        switch nextInput(timeoutMilliseconds: timeoutMilliseconds) {
+        case .character(let value): event = decodeCharacter(value)
+        case .keyCode(let code): event = decodeKeyCode(code)
+        case nil: return .nothing
         }
         return event.map(Read.event) ?? .skipped
+    }
+
+    /// What the terminal sent next: a character, or a key ncurses recognised by its escape sequence.
+    private enum Input {
+        case character(UInt32)
+        case keyCode(Int32)
+    }
+
+    /// The next character read ahead, else what ncurses reads within the timeout.
+    private func nextInput(timeoutMilliseconds: Int) -> Input? {
+        if !readAhead.isEmpty {
+            // A character split at the end of a block read: its last bytes are still on their way.
+            if !readAhead.startsWithWholeCharacter { readAhead.append(readAvailableBytes(waitMilliseconds: 30)) }
+            if let scalar = readAhead.popScalar() { return .character(scalar) }
+        }
+        wtimeout(window, Int32(timeoutMilliseconds))
+        var character: wint_t = 0
+        switch wget_wch(window, &character) {
+        case OK: return .character(UInt32(character))
+        case KEY_CODE_YES: return .keyCode(Int32(character))
+        default: return nil
+        }
+    }
+
+    /// One block of what the terminal has sent, read past ncurses, waiting up to the given time for it; empty
+    /// when nothing came or the terminal failed.
+    private func readAvailableBytes(waitMilliseconds: Int32) -> [UInt8] {
+        var ready = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&ready, 1, waitMilliseconds) > 0 else { return [] }
+        var block = [UInt8](repeating: 0, count: 1 << 16)
+        let count = read(inputDescriptor, &block, block.count)
+        return count > 0 ? Array(block[..<count]) : []
     }
 
     /// Before a stop, takes in what was already typed (ncurses' buffer and the kernel's), so that keys sent
@@ -271,11 +304,9 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// Puts characters back to be read next, in order (ncurses returns the last one pushed first).
+    /// Puts characters back to be read next, in order.
     private func pushBack(_ characters: [Character]) {
-        for character in characters.reversed() {
-            if let scalar = character.unicodeScalars.first { unget_wch(wchar_t(bitPattern: scalar.value)) }
-        }
+        readAhead.prepend(Array(String(characters).utf8))
     }
 
     /// Reads pasted text up to the `Esc [ 201 ~` marker, its CR, LF and CR LF line ends as LF, waiting up to 0.5 s
@@ -284,35 +315,29 @@ public final class NcursesBackend: TerminalBackend {
     ///
     /// The bytes are read from the terminal in blocks, past ncurses, which would make a system call and a call of
     /// ours for each (100 KB took 0.3 s). Nothing is left in ncurses' queue at this point: it holds only what it
-    /// read ahead to match a key, and the start marker matched none. What follows the end marker is handed back.
+    /// read ahead to match a key, and the start marker matched none. What follows the end marker (more typing, the
+    /// next paste) is kept read ahead, to be taken as keys and pastes in turn.
     private func readPaste() -> String {
         let marker = Array("\u{1B}[201~".utf8)
-        var bytes: [UInt8] = []
-        var block = [UInt8](repeating: 0, count: 1 << 16)
-        var end: Int?
+        var bytes = readAhead.removeAll()
+        var end = bytes.firstRange(of: marker)?.lowerBound
         while end == nil {
-            var ready = pollfd(fd: inputDescriptor, events: Int16(POLLIN), revents: 0)
             let wait: Int32 = isDraining || pendingSignal.load(ordering: .relaxed) != 0 ? 0 : 500
-            guard poll(&ready, 1, wait) > 0 else { break }
-            let count = read(inputDescriptor, &block, block.count)
-            guard count > 0 else { break }
+            let block = readAvailableBytes(waitMilliseconds: wait)
+            guard !block.isEmpty else { break }
             // The marker may straddle two blocks.
             let searchStart = max(bytes.count - marker.count + 1, 0)
-            bytes += block[..<count]
-            end = bytes[searchStart...].indices.first { bytes[$0...].starts(with: marker) }
+            bytes += block
+            end = bytes[searchStart...].firstRange(of: marker)?.lowerBound
         }
-        if let end {
-            let after = String(decoding: bytes[(end + marker.count)...], as: UTF8.self)
-            for scalar in after.unicodeScalars.reversed() { unget_wch(wchar_t(bitPattern: scalar.value)) }
-        }
+        if let end { readAhead.prepend(Array(bytes[(end + marker.count)...])) }
         return String(decoding: bytes[..<(end ?? bytes.count)], as: UTF8.self).normalisedNewlines
     }
 
     /// The next character of an escape sequence, if it comes within 30 ms.
     private func readPending() -> Character? {
-        wtimeout(window, 30)
-        var character: wint_t = 0
-        guard wget_wch(window, &character) == OK, let scalar = Unicode.Scalar(UInt32(character)) else { return nil }
+        guard case .character(let value) = nextInput(timeoutMilliseconds: 30), let scalar = Unicode.Scalar(value)
+        else { return nil }
         return Character(scalar)
     }
 
@@ -469,6 +494,68 @@ enum EscapeSequence {
         case 23: return .function(11)
         case 24: return .function(12)
         default: return nil
+        }
+    }
+}
+
+/// Bytes waiting to be decoded, taken from the front a character at a time.
+struct ByteQueue {
+    private var bytes: [UInt8] = []
+    /// Where the bytes not yet taken start: taking from the front moves this instead of shifting the array.
+    private var start = 0
+
+    var isEmpty: Bool { start == bytes.count }
+
+    /// Whether the first character's UTF-8 bytes are all here.
+    var startsWithWholeCharacter: Bool {
+        guard !isEmpty else { return false }
+        return bytes.count - start >= Self.sequenceLength(leadingByte: bytes[start])
+    }
+
+    mutating func append(_ more: [UInt8]) {
+        bytes += more
+    }
+
+    mutating func prepend(_ more: [UInt8]) {
+        guard !more.isEmpty else { return }
+        bytes = more + bytes[start...]
+        start = 0
+    }
+
+    /// Takes every byte.
+    mutating func removeAll() -> [UInt8] {
+        defer {
+            bytes = []
+            start = 0
+        }
+        return Array(bytes[start...])
+    }
+
+    /// Takes the first character's bytes and returns its scalar value; U+FFFD for bytes that are no UTF-8.
+    mutating func popScalar() -> UInt32? {
+        guard !isEmpty else { return nil }
+        let length = min(Self.sequenceLength(leadingByte: bytes[start]), bytes.count - start)
+        var decoder = UTF8()
+        var iterator = bytes[start..<(start + length)].makeIterator()
+        let value: UInt32
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) {
+            value = scalar.value
+            start += length
+        } else {
+            value = 0xFFFD
+            start += 1  // a stray byte is taken alone, so that the character after it is read whole
+        }
+        if isEmpty { _ = removeAll() }
+        return value
+    }
+
+    /// How many bytes a UTF-8 sequence starting with this byte has (1 for a byte that starts none).
+    private static func sequenceLength(leadingByte byte: UInt8) -> Int {
+        switch byte {
+        case 0xC2...0xDF: 2
+        case 0xE0...0xEF: 3
+        case 0xF0...0xF4: 4
+        default: 1
         }
     }
 }

@@ -125,6 +125,23 @@ final class PseudoTerminal {
         }
     }
 
+    @Test func twoPastesAndAThousandKeysInOneBurstArriveOnceAndInOrder() throws {
+        // Over a slow link a paste, the next paste and typing arrive together: far more than ncurses can have
+        // pushed back (about 137 characters), which once made the wizard replay the typing forever.
+        try withBackend { backend, terminal in
+            let typed = String(repeating: "né水 ", count: 250)
+            terminal.type("\u{1B}[200~P\u{1B}[201~\u{1B}[200~dos 水\u{1B}[201~" + typed + "\u{1B}[A\u{11}")
+            var events: [Event] = []
+            while let event = nextEvent(backend) {
+                events.append(event)
+            }
+            let expected: [Event] = [.paste("P"), .paste("dos 水")] + typed.map { .key(.character($0)) }
+                + [.key(.up), .key(.control("q"))]
+            #expect(events.count == expected.count)
+            #expect(events == expected)
+        }
+    }
+
     @Test func aLongPasteArrivesWhole() throws {
         try withBackend { backend, terminal in
             let text = String(repeating: "Les ONG 政府和企业 Ñandú\n", count: 4_000)
