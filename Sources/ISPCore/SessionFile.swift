@@ -150,17 +150,41 @@ public struct SessionFileContents: Sendable {
     public let olderOriginal: Data?
 }
 
-/// Writes `data` to `path` through a synced temporary file and a rename, with permissions 0600; the file
-/// replaced keeps its owner.
-public func writeAtomically(_ data: Data, to path: String) throws(FileError) {
+/// Who may read a file isp-wizard writes.
+public enum FileAccess: Sendable {
+    /// The owner alone (0600): sessions and rescue copies, which hold what people said.
+    case ownerOnly
+    /// As the user's files usually are: a file replaced keeps its permissions, a new one gets 0666 less the
+    /// umask. Reports, which are written to be handed out.
+    case usual
+
+    /// The permissions for a file about to be written at `path`.
+    func permissions(replacing path: String) -> mode_t {
+        switch self {
+        case .ownerOnly:
+            return 0o600
+        case .usual:
+            var existing = stat()
+            if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { return existing.st_mode & 0o7777 }
+            let mask = umask(0o022)  // read by setting it; set back at once
+            umask(mask)
+            return 0o666 & ~mask
+        }
+    }
+}
+
+/// Writes `data` to `path` through a synced temporary file and a rename; the file replaced keeps its owner.
+public func writeAtomically(_ data: Data, to path: String, access: FileAccess = .ownerOnly) throws(FileError) {
     let folder = parentFolder(of: path)
+    let permissions = access.permissions(replacing: path)
     let (descriptor, temporaryPath) = fillingTemplate("\(folder)/.\(fileName(of: path)).XXXXXX") { mkstemp($0) }
     guard descriptor >= 0 else {
         let failure = errno
         throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).",
                         reason: shortReason(failure))
     }
-    var failure = fillAndClose(descriptor, with: data, owner: { keepOwner(of: path, on: descriptor) })
+    var failure = fillAndClose(descriptor, with: data, permissions: permissions,
+                               owner: { keepOwner(of: path, on: descriptor) })
     if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }
     if let failure {
         unlink(temporaryPath)
@@ -197,11 +221,12 @@ func fillingTemplate<Result>(_ template: String, _ make: (UnsafeMutablePointer<C
     return (result, String(decoding: characters.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self))
 }
 
-/// Makes a newly created file 0600, gives it its owner, writes `data`, syncs and closes it; returns the errno
-/// of what failed, if anything did. The descriptor is closed either way.
-func fillAndClose(_ descriptor: Int32, with data: Data, owner: () -> Int32? = { nil }) -> Int32? {
+/// Gives a newly created file its permissions (0600 unless told) and owner, writes `data`, syncs and closes it;
+/// returns the errno of what failed, if anything did. The descriptor is closed either way.
+func fillAndClose(_ descriptor: Int32, with data: Data, permissions: mode_t = 0o600,
+                  owner: () -> Int32? = { nil }) -> Int32? {
     var failure: Int32?
-    if fchmod(descriptor, 0o600) != 0 { failure = errno }
+    if fchmod(descriptor, permissions) != 0 { failure = errno }
     if failure == nil { failure = owner() }
     if failure == nil { failure = writeAll(data, to: descriptor) }
     if failure == nil, fsync(descriptor) != 0 { failure = errno }
@@ -210,7 +235,7 @@ func fillAndClose(_ descriptor: Int32, with data: Data, owner: () -> Int32? = { 
 }
 
 /// Writes all of `data` to an open file, or returns the errno of why it could not.
-private func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
     data.withUnsafeBytes { buffer -> Int32? in
         guard let base = buffer.baseAddress else { return nil }
         var offset = 0

@@ -320,21 +320,23 @@ struct Report: ParsableCommand {
 
 extension ReportFormat: ExpressibleByArgument {}
 
-/// Writes a report to a file (replaced whole, or not at all) or, without one, to standard output. A report never
-/// replaces a session: neither one of the files it was made from, whatever its name, nor any other session file.
+/// Writes a report to standard output, or to `--output`: a file is replaced whole or not at all; a device or a
+/// FIFO is written into. A report never replaces a session: neither one of the files it was made from, whatever
+/// its name, nor any other session file.
 func write(_ data: Data, to output: String?, madeFrom inputs: [String]) throws {
-    guard let output else {
-        print(String(decoding: data, as: UTF8.self), terminator: "")
-        return
+    let destination = try output.map { path throws(UserError) in
+        try reporting { () throws(FileError) in try ReportDestination(path: path) }
+    } ?? .standardOutput
+    if case .file(let path) = destination {
+        let shown = path.visibleControls
+        if let target = realPath(path), inputs.compactMap(realPath).contains(target) {
+            throw UserError("\(shown) is the session the report is made from; choose another --output.")
+        }
+        if (try? SessionFile.read(from: path)) != nil {
+            throw UserError("\(shown) is an isp-wizard session, which a report would replace; choose another --output.")
+        }
     }
-    let shown = output.visibleControls
-    if let target = realPath(output), inputs.compactMap(realPath).contains(target) {
-        throw UserError("\(shown) is the session the report is made from; choose another --output.")
-    }
-    if (try? SessionFile.read(from: output)) != nil {
-        throw UserError("\(shown) is an isp-wizard session, which a report would replace; choose another --output.")
-    }
-    try reporting { () throws(FileError) in try writeAtomically(data, to: output) }
+    try reporting { () throws(FileError) in try destination.write(data) }
 }
 
 /// The path with symbolic links and `..` resolved, when it exists.
@@ -498,7 +500,7 @@ struct UserError: Error, CustomStringConvertible {
 }
 
 /// Runs file work, turning a file problem into the sentence the user sees.
-func reporting<T>(_ work: () throws(FileError) -> T) throws -> T {
+func reporting<T>(_ work: () throws(FileError) -> T) throws(UserError) -> T {
     do {
         return try work()
     } catch {

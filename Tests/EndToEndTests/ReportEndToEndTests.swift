@@ -73,6 +73,53 @@ extension String {
                     == "Action,Owner organisation,Due date,Status,Owner person,Resources,Question it answers\r\n")
     }
 
+    @Test func reportOutputWritesIntoAFIFOADeviceOrAPipeAndReplacesOnlyRegularFiles() throws {
+        let workspace = try Workspace()
+        let expected = try runWizard(["report", fiveVoices]).output
+        // `-` is standard output, here a pipe.
+        let binary = try #require(wizardBinary)
+        let piped = try spawn(["sh", "-c", "\"$0\" report \"$1\" --output - | cat", binary, fiveVoices])
+        #expect(piped.status == 0 && piped.output == expected)
+
+        // A FIFO is written into, and stays a FIFO.
+        let fifo = workspace.path + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let reader = try spawn(["sh", "-c", "\"$0\" report \"$1\" --output \"$2\" & cat \"$2\"; wait",
+                                binary, fiveVoices, fifo])
+        #expect(reader.status == 0 && reader.output == expected)
+        #expect(isFIFO(fifo))
+
+        // A symbolic link to a text file: the target is replaced, keeping its permissions; the link stays.
+        let target = workspace.path + "/target.txt"
+        let link = workspace.path + "/link.txt"
+        try "old".write(toFile: target, atomically: true, encoding: .utf8)
+        chmod(target, 0o640)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "target.txt")
+        #expect(try runWizard(["report", fiveVoices, "--output", link]).status == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "target.txt")
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == expected)
+        #expect(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int == 0o640)
+
+        // A private null device made in the workspace, where the system allows it: still a device afterwards.
+        let device = workspace.path + "/null"
+        if mknod(device, S_IFCHR | 0o600, nullDevice) == 0 {
+            let written = try runWizard(["compare", firstRound, secondRound, "--output", device])
+            #expect(written.status == 0 && written.error.isEmpty)
+            var status = stat()
+            #expect(lstat(device, &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        }
+
+        // A folder is refused in a sentence.
+        let folder = try runWizard(["report", fiveVoices, "--output", workspace.path + "/"])
+        #expect(folder.status == 1)
+        #expect(folder.error == "Error: \(workspace.path)/ is a folder; name a file in it.\n")
+    }
+
+    private func isFIFO(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO
+    }
+
     @Test func theSummaryAndEveryReportFormatShowTheRecordsAndTheirFlags() throws {
         let workspace = try Workspace()
         var session = Session(guide: .builtIn, name: "Agua")
@@ -221,3 +268,6 @@ extension String {
         #expect(try runWizard(["compare", other, secondRound, "--force"]).status == 0)
     }
 }
+
+/// The null device's number, makedev(1, 3), for a private copy in a temporary folder (a macro Swift cannot call).
+private let nullDevice = dev_t(1 << 8 | 3)

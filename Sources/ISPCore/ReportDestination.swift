@@ -1,0 +1,74 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where a report named by a path goes. Only a regular file is replaced (through a temporary file and a rename);
+/// a device or a FIFO is written into as it is, since replacing `/dev/null` with a file would break the machine.
+public enum ReportDestination: Equatable, Sendable {
+    /// `-` or `/dev/stdout`.
+    case standardOutput
+    /// A character device or a FIFO, at this path: written into, never replaced.
+    case stream(String)
+    /// A regular file, or where a new one will be: a symbolic link's target, so that the link stays.
+    case file(String)
+
+    /// What `path` names, or why a report cannot go there, in one sentence.
+    public init(path: String) throws(FileError) {
+        let shown = path.pathInMessage
+        if path == "-" || path == "/dev/stdout" {
+            self = .standardOutput
+            return
+        }
+        guard !path.isEmpty else {
+            throw FileError("An empty path names no file; name a file, or - for standard output.")
+        }
+        var named = stat()
+        guard lstat(path, &named) == 0 else {
+            guard errno == ENOENT else { throw FileError("Cannot write to \(shown): \(errnoText()).") }
+            if path.hasSuffix("/") { throw FileError("\(shown) names a folder that does not exist; name a file.") }
+            self = .file(path)
+            return
+        }
+        var target = named
+        if named.st_mode & S_IFMT == S_IFLNK, stat(path, &target) != 0 {
+            throw FileError("\(shown) is a symbolic link to nothing that exists; remove it or name another file.")
+        }
+        switch target.st_mode & S_IFMT {
+        case S_IFREG:
+            self = .file(named.st_mode & S_IFMT == S_IFLNK ? resolvedPath(path) ?? path : path)
+        case S_IFCHR, S_IFIFO:
+            self = .stream(path)
+        case S_IFDIR:
+            throw FileError("\(shown) is a folder; name a file in it.")
+        default:
+            throw FileError("\(shown) is neither a file, a character device nor a FIFO, so no report is written "
+                                + "there; name a file.")
+        }
+    }
+
+    /// Writes the report: a file is replaced whole or not at all, and gets the usual permissions.
+    public func write(_ data: Data) throws(FileError) {
+        switch self {
+        case .file(let path):
+            try writeAtomically(data, to: path, access: .usual)
+        case .standardOutput:
+            if let failure = writeAll(data, to: STDOUT_FILENO) {
+                throw FileError("Could not write the report to standard output: \(String(cString: strerror(failure))).")
+            }
+        case .stream(let path):
+            let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            var failure = descriptor < 0 ? errno : writeAll(data, to: descriptor)
+            if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = errno }
+            if let failure {
+                throw FileError("Could not write to \(path.pathInMessage): \(String(cString: strerror(failure))).")
+            }
+        }
+    }
+}
