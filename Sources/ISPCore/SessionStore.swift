@@ -52,7 +52,7 @@ public final class FileSessionStore: SessionStore {
 
     public func export(_ export: ReportExport, contents: Data) throws(FileError) -> String {
         let destination = exportPath(export)
-        try writeAtomically(contents, to: destination, access: .usual)
+        try ReportDestination(path: destination).write(contents)
         return destination
     }
 }

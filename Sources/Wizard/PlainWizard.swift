@@ -149,12 +149,23 @@ public final class PlainWizard {
                 write("\n")
                 return .end
             }
+            if refusesOversized(line) { continue }
             if let command = command(in: line) {
                 if let step = command { return .command(step) }
                 continue
             }
             return .answer(line)
         }
+    }
+
+    /// Says so and returns true when `line`, with the lines typed before it, would take the session's text past
+    /// what a paste may on the screens: a session larger than that could be saved but never opened again.
+    private func refusesOversized(_ line: String, after earlier: [String] = []) -> Bool {
+        let added = earlier.reduce(line.utf8.count) { $0 + $1.utf8.count }
+        guard state.session.textSize + added > WizardState.largestPastedSession else { return false }
+        say("That line was not taken: it would take the session's text past "
+            + "\(WizardState.largestPastedSession / 1_000_000) MB, more than isp-wizard keeps. Type it shorter.")
+        return true
     }
 
     /// The command a line holds: nil when it is an answer; `.some(nil)` for a command done in place (help,
@@ -450,6 +461,7 @@ public final class PlainWizard {
                 write("\n")
                 return .lines(lines, interruption: .endOfInput)
             }
+            if refusesOversized(line, after: lines) { continue }
             if lines.isEmpty && line.isEmpty { return .keep }
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
             if line == "." { return .lines(lines, interruption: nil) }

@@ -191,7 +191,7 @@ extension WizardState {
 
     /// How large the session's text may grow through pasting: half of the largest session file isp-wizard
     /// opens, leaving room for the JSON around the text and for what is typed later.
-    static let largestPastedSession = SessionFile.maximumSize / 2
+    public static let largestPastedSession = SessionFile.maximumSize / 2
 
     /// The fields of a question screen, in Tab order.
     var focusableFields: [Field] {

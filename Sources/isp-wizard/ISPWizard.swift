@@ -572,7 +572,7 @@ private func runPlain(_ opened: OpenedSession, guide: Guide, store: FileSessionS
     PlainStopSignals.install()
     let state = WizardState(guide: guide, session: opened.session, size: WizardState.minimumSize,
                             readOnlyReason: opened.readOnlyReason)
-    let input = LineReader(descriptor: STDIN_FILENO)
+    let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)
     let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },
                              write: { text in
                                  fputs(text, stdout)
@@ -622,35 +622,29 @@ private let lastSignal = Atomic<Int32>(0)
 /// the stream has failed: here an interrupted read ends the input, so that a stop signal ends the walk.
 final class LineReader {
     private let descriptor: Int32
-    private var buffered: [UInt8] = []
+    private var buffer: LineBuffer
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
     private var isAtEnd = false
 
-    init(descriptor: Int32) {
+    /// A line longer than `longestLine` bytes is given cut to `longestLine + 1`, to be refused whole.
+    init(descriptor: Int32, longestLine: Int) {
         self.descriptor = descriptor
+        buffer = LineBuffer(longestLine: longestLine)
     }
 
     /// The next line without its line end (CR LF or LF), or nil at the end of the input or on a stop signal.
     func nextLine() -> String? {
-        while true {
-            if let newline = buffered.firstIndex(of: UInt8(ascii: "\n")) {
-                var line = buffered[..<newline]
-                if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-                buffered.removeSubrange(...newline)
-                return String(decoding: line, as: UTF8.self)
-            }
-            guard !isAtEnd else {
-                defer { buffered = [] }
-                return buffered.isEmpty ? nil : String(decoding: buffered, as: UTF8.self)
-            }
-            var chunk = [UInt8](repeating: 0, count: 4096)
+        while !isAtEnd {
+            if let line = buffer.nextLine() { return line }
             let count = read(descriptor, &chunk, chunk.count)
             if count > 0 {
-                buffered += chunk[..<count]
+                buffer.append(chunk[..<count])
             } else {
                 // The end of the input, a failed read, or a signal (installed without SA_RESTART).
                 isAtEnd = true
             }
         }
+        return buffer.nextLineAtEnd()
     }
 }
 

@@ -46,6 +46,28 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.recorder.saved.last?.answers.count == 2)
     }
 
+    @Test func aLineThatWouldTakeTheSessionPastTwoMegabytesIsRefusedAndTheWalkGoesOn() {
+        let huge = String(repeating: "x", count: WizardState.largestPastedSession + 1)
+        let run = PlainRun(toFirstQuestion + ["3", huge, "Kept", ".", "d", ""])
+        #expect(run.transcript.contains("That line was not taken: it would take the session's text past 2 MB, more "
+                                        + "than isp-wizard keeps. Type it shorter.\nNotes: "))
+        #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.inPlace), notes: "Kept"))
+        #expect(run.session.answers["s1.q2"]?.rating == .dontKnow)
+    }
+
+    @Test func theLineBufferKeepsAnOverlongLineToItsLimitAndTheLinesAfterItWhole() {
+        var buffer = LineBuffer(longestLine: 10)
+        let long = Array(String(repeating: "y", count: 1_000).utf8)
+        // Blocks as reads give them: a line split across them, CR LF, and a last line with no line end.
+        for block in [Array("short\r\nyy".utf8), long, Array("\nnext\nlast".utf8)] { buffer.append(block[...]) }
+        #expect(buffer.nextLine() == "short")
+        #expect(buffer.nextLine() == String(repeating: "y", count: 11))
+        #expect(buffer.nextLine() == "next")
+        #expect(buffer.nextLine() == nil)
+        #expect(buffer.nextLineAtEnd() == "last")
+        #expect(buffer.nextLineAtEnd() == nil)
+    }
+
     @Test func saysNothingAScreenReaderWouldReadAsLinesOrBlocks() {
         let run = PlainRun(toFirstQuestion + ["2", "", ":s", ":m", "s", ""])
         #expect(!run.transcript.contains { "│┌┐└┘─█░▒▓▸•".contains($0) })
