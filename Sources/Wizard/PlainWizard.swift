@@ -643,7 +643,7 @@ public final class PlainWizard {
         let session = state.sessionToSave(at: Date())
         do throws(FileError) {
             try store.save(session)
-            _ = state.handle(.saved(session))
+            _ = state.handle(.saved(revision: state.revision, at: session.updatedAt))
         } catch {
             if state.saveFailure == nil {
                 say("Not saved: \(error.reason ?? error.message). Your answers are still held here; free some space "

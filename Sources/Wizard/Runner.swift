@@ -13,11 +13,12 @@ public enum RunOutcome: Equatable, Sendable {
     case stopped(StopSignal)
 }
 
-/// The run loop: reads events, applies them, saves as the effects ask, and redraws.
+/// The run loop: reads events, applies them, saves as the effects ask (off the loop's thread), and redraws.
 public final class WizardRunner {
     public private(set) var state: WizardState
     private let backend: any TerminalBackend
     private let store: any SessionStore
+    private let saves: SaveQueue
     private let clock = ContinuousClock()
     /// When typing pauses this long, what was typed is saved.
     private let typingPause: Duration
@@ -27,11 +28,14 @@ public final class WizardRunner {
     /// When the oldest typing not yet saved happened.
     private var unsavedSince: ContinuousClock.Instant?
 
+    /// `savesInBackground` false saves on the loop's own thread, so that a test knows what each frame shows.
     public init(state: WizardState, backend: any TerminalBackend, store: any SessionStore,
-                typingPause: Duration = .milliseconds(800), longestUnsavedTyping: Duration = .seconds(3)) {
+                typingPause: Duration = .milliseconds(800), longestUnsavedTyping: Duration = .seconds(3),
+                savesInBackground: Bool = true) {
         self.state = state
         self.backend = backend
         self.store = store
+        self.saves = savesInBackground ? .background(store) : .immediate(store)
         self.typingPause = typingPause
         self.longestUnsavedTyping = longestUnsavedTyping
     }
@@ -40,28 +44,27 @@ public final class WizardRunner {
     public func run() -> RunOutcome {
         backend.draw(state.view())
         while true {
-            guard let event = backend.nextEvent(timeoutMilliseconds: 100) else {
-                if let due = saveDue, clock.now >= due {
-                    saveNow()
-                    backend.draw(state.view())
+            // While a save is under way, look for its end more often, to say "Saved" soon after it.
+            let event = backend.nextEvent(timeoutMilliseconds: saves.isBusy ? 20 : 100)
+            var needsDrawing = takeFinishedSaves()
+            if let event {
+                let effects = state.handle(event)
+                if effects.contains(.saveSoon) { scheduleSave() }
+                if effects.contains(.save) { saveDue = clock.now }
+                for case .export(let exports) in effects { export(exports) }
+                if effects.contains(.bell) { backend.bell() }
+                if effects.contains(.quit) {
+                    saveBeforeLeaving(effects.contains(.save))
+                    if case .stop(let signal) = event { return .stopped(signal) }
+                    return .quit
                 }
-                continue
+                needsDrawing = true
             }
-            let effects = state.handle(event)
-            if effects.contains(.saveSoon) { scheduleSave() }
-            for case .export(let exports) in effects { export(exports) }
-            if effects.contains(.bell) { backend.bell() }
-            if effects.contains(.quit) {
-                if effects.contains(.save) { saveNow() }
-                if case .stop(let signal) = event { return .stopped(signal) }
-                return .quit
-            }
-            backend.draw(state.view())
-            // A save waits until the key is on screen (a large session takes some milliseconds to write), then
-            // shows it was saved: one the key asked for, or one that long typing made due.
-            if effects.contains(.save) || saveDue.map({ clock.now >= $0 }) == true {
-                saveNow()
-                backend.draw(state.view())
+            // The key is drawn first; a save that is due starts once the one under way has ended.
+            if needsDrawing { backend.draw(state.view()) }
+            if let due = saveDue, clock.now >= due, !saves.isBusy {
+                startSave()
+                if takeFinishedSaves() { backend.draw(state.view()) }
             }
         }
     }
@@ -74,20 +77,33 @@ public final class WizardRunner {
         saveDue = min(now + typingPause, since + longestUnsavedTyping)
     }
 
-    private func saveNow() {
+    private func startSave() {
         saveDue = nil
         unsavedSince = nil
-        let session = state.sessionToSave(at: Date())
-        do throws(FileError) {
-            try store.save(session)
-            report(.saved(session))
-        } catch {
-            report(.saveFailed(error))
-        }
+        saves.start(state.sessionToSave(at: Date()), revision: state.revision)
     }
 
-    /// Writes each report in turn; the first failure stops the rest and is reported.
+    /// Waits for the save under way, then saves what came after it (when asked to, or when typing was waiting
+    /// for its pause), so that nothing typed is lost.
+    private func saveBeforeLeaving(_ asked: Bool) {
+        saves.waitUntilIdle()
+        _ = takeFinishedSaves()
+        guard asked || saveDue != nil else { return }
+        startSave()
+        saves.waitUntilIdle()
+        _ = takeFinishedSaves()
+    }
+
+    /// Takes in the saves that ended; returns whether any did.
+    private func takeFinishedSaves() -> Bool {
+        let outcomes = saves.takeFinished()
+        for outcome in outcomes { report(outcome) }
+        return !outcomes.isEmpty
+    }
+
+    /// Writes each report in turn, once no save is under way; the first failure stops the rest and is reported.
     private func export(_ exports: [ReportExport]) {
+        saves.waitUntilIdle()
         var paths: [String] = []
         do throws(FileError) {
             for export in exports {

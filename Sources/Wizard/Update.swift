@@ -29,7 +29,11 @@ extension WizardState {
     ///
     /// A read-only session is never changed or saved: a key that would change it is undone and said so.
     public mutating func handle(_ event: Event) -> [Effect] {
-        guard readOnlyReason != nil else { return apply(event) }
+        guard readOnlyReason != nil else {
+            let effects = apply(event)
+            if effects.contains(.save) || effects.contains(.saveSoon) { revision += 1 }
+            return effects
+        }
         let before = self
         let effects = apply(event).filter { $0 != .save && $0 != .saveSoon }
         if session != before.session {
@@ -42,10 +46,12 @@ extension WizardState {
     /// Takes in the result of a save or an export the run loop did.
     public mutating func handle(_ outcome: WriteOutcome) -> [Effect] {
         switch outcome {
-        case .saved(let saved):
-            session = saved
+        case .saved(let saved, let time):
+            session.updatedAt = time
             saveFailure = nil
             if screen == .summary { layOutSummary() }
+            // Changes made while the save was under way are not saved yet: a later save says so.
+            guard saved == revision else { return [] }
             // What a key did (an export, organisations added, a convener's answers cleared) stays in view until
             // the next key; anything else gives way to "Saved".
             switch status {

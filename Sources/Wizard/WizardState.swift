@@ -63,6 +63,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var helpScroll = 0
     /// What the title bar reports of the last save or export, until the next key.
     public internal(set) var status: Status?
+    /// How many changes to the session asked to be saved so far: a save comes back with the revision it wrote.
+    public internal(set) var revision = 0
     /// The last save's failure, shown on a line of its own until a save succeeds.
     public internal(set) var saveFailure: FileError?
     /// Where the user is on a worksheet.
@@ -233,8 +235,8 @@ public enum Status: Equatable, Sendable {
 
 /// The result of a write the run loop did for the update, sent back to it as an event.
 public enum WriteOutcome: Equatable, Sendable {
-    /// The session was saved as `sessionToSave(at:)` gave it.
-    case saved(Session)
+    /// The session of this revision was saved, as `sessionToSave(at:)` gave it at this time.
+    case saved(revision: Int, at: Date)
     case saveFailed(FileError)
     case exported([ReportExport], paths: [String])
     case exportFailed(FileError)

@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import Synchronization
 import TerminalUI
 import Testing
 
@@ -29,15 +30,37 @@ final class SaveRecorder: SessionStore {
     }
 }
 
+/// A store whose saves take a while and may come from another thread.
+final class SlowStore: SessionStore, @unchecked Sendable {
+    private let delay: Duration
+    private let sessions = Mutex<[Session]>([])
+
+    init(delay: Duration) {
+        self.delay = delay
+    }
+
+    var saved: [Session] { sessions.withLock { $0 } }
+
+    func save(_ session: Session) throws(FileError) {
+        Thread.sleep(forTimeInterval: Double(delay.components.attoseconds) / 1e18)
+        sessions.withLock { $0.append(session) }
+    }
+
+    func export(_ export: ReportExport, contents: Data) throws(FileError) -> String { "" }
+}
+
 @Suite struct RunnerTests {
     /// Keys to the notes of step 1, question 1.
     let toFirstNotes: [Event?] = [.key(.control("n")), .key(.control("n")), .key(.enter), .key(.tab)]
 
     func run(_ script: [Event?], recorder: SaveRecorder, size: Size = standardSize, typingPause: Duration = .zero,
-             longestUnsavedTyping: Duration = .seconds(3)) -> (WizardRunner, MemoryBackend, RunOutcome) {
+             longestUnsavedTyping: Duration = .seconds(3), store: (any SessionStore)? = nil,
+             savesInBackground: Bool = false) -> (WizardRunner, MemoryBackend, RunOutcome)
+    {
         let backend = MemoryBackend(size: size, script: script)
-        let runner = WizardRunner(state: makeState(size: size), backend: backend, store: recorder,
-                                  typingPause: typingPause, longestUnsavedTyping: longestUnsavedTyping)
+        let runner = WizardRunner(state: makeState(size: size), backend: backend, store: store ?? recorder,
+                                  typingPause: typingPause, longestUnsavedTyping: longestUnsavedTyping,
+                                  savesInBackground: savesInBackground)
         return (runner, backend, runner.run())
     }
 
@@ -58,6 +81,38 @@ final class SaveRecorder: SessionStore {
         let (_, _, outcome) = run(toFirstNotes + typed + [.stop(.hangup)], recorder: recorder)
         #expect(outcome == .stopped(.hangup))
         #expect(recorder.saved.last?.answers["s1.q1"]?.notes == "half a sent")
+    }
+
+    @Test func keysTypedWhileASlowSaveIsUnderWayAreKeptAndQuittingWaitsForIt() {
+        // Each save takes 50 ms on its own thread while the keys go on: none waits for it, its end does not
+        // undo them, and the last save, after the quit, holds every key.
+        let store = SlowStore(delay: .milliseconds(50))
+        let typed = "Los ministerios 水"
+        let keys: [Event?] = [.key(.character("3")), .key(.tab)] + typed.map { .key(.character($0)) }
+        let (runner, backend, outcome) = run(toFirstNotes.dropLast() + keys + [.key(.control("q"))],
+                                             recorder: SaveRecorder(),
+                                             store: store, savesInBackground: true)
+        #expect(outcome == .quit)
+        #expect(runner.state.session.answers["s1.q1"]?.notes == typed)
+        let saved = store.saved
+        #expect(saved.last?.answers["s1.q1"] == Answer(rating: .stage(.inPlace), notes: typed))
+        // Saves were combined while one was under way, not made for each key.
+        #expect(saved.count < keys.count)
+        #expect(backend.frames.count > keys.count)
+    }
+
+    @Test func aSaveOfAnEarlierRevisionDoesNotSaySaved() {
+        var state = makeState()
+        _ = state.handle(.key(.control("n")))
+        let saving = state.revision
+        _ = state.handle(.key(.control("n")))
+        #expect(state.revision == saving + 1)
+        let time = Date(timeIntervalSince1970: 1_900_000_000)
+        _ = state.handle(.saved(revision: saving, at: time))
+        #expect(state.status != .saved)
+        #expect(state.session.updatedAt == time)
+        _ = state.handle(.saved(revision: state.revision, at: time))
+        #expect(state.status == .saved)
     }
 
     @Test func redrawsAtTheNewSizeAfterAResize() {

@@ -142,7 +142,7 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.status == .organisationsAdded(["Municipio de Cochabamba", "水务合作社", "Cámara de Comercio",
                                                       "KOICA", "Youth Network", "Nordic Pumps"]))
         // The status stays when the save that follows succeeds.
-        _ = state.handle(.saved(state.session))
+        _ = state.handle(.saved(revision: state.revision, at: state.session.updatedAt))
         #expect(state.view().text.contains("Added 6 organisations: Mun…"))
         let rows = state.session.rows(of: register, in: .builtIn)
         #expect(rows.map { $0.text("organisation") } == ["water board", "Municipio de Cochabamba", "水务合作社",
