@@ -137,17 +137,18 @@ struct RecordsReport {
                 let items = values.items.filter { $0.value == mark }
                 guard !items.isEmpty else { return nil }
                 let list = ReportList(items.map { item in
-                    ReportListItem(item.item + (item.note.isBlank ? "" : " — \(item.note.onOneLine)"))
+                    ReportListItem(item.item.bidiBalanced() + (item.note.isBlank ? "" : " — \(item.note.onOneLine)"))
                 })
-                return [.paragraph("\(mark.isEmpty ? "Not marked" : mark): \(items.count)"), .list(list)]
+                let name = mark.isEmpty ? "Not marked" : mark.bidiBalanced()
+                return [.paragraph("\(name): \(items.count)"), .list(list)]
             }
             return [.paragraph(field.label)] + groups.flatMap { $0 }
         case .rows(let columns, _, _):
             let rows = view.rows(of: address, in: guide).filter { $0.json.holdsContent }
-            let heading = ReportBlock.paragraph("\(field.label): \(rows.count)")
+            let heading = ReportBlock.paragraph("\(field.label.bidiBalanced()): \(rows.count)")
             guard columns.count > 1 else {
                 return [heading, .list(ReportList(rows.map { row in
-                    ReportListItem(row.text(columns[0].id).onOneLine + mergedMark(row))
+                    ReportListItem(row.text(columns[0].id).onOneLine.bidiBalanced() + mergedMark(row))
                 }))]
             }
             return [heading, .table(listTable(field, rows: rows))]
@@ -167,7 +168,8 @@ struct RecordsReport {
 
     /// "Label: value", or "Label? value" after a question.
     private func labelled(_ label: String, _ value: String) -> String {
-        label.hasSuffix("?") || label.hasSuffix(":") ? "\(label) \(value)" : "\(label): \(value)"
+        let shown = label.bidiBalanced()
+        return label.hasSuffix("?") || label.hasSuffix(":") ? "\(shown) \(value)" : "\(shown): \(value)"
     }
 
     /// " — merged from Banco Sol" after a row a merge took from a self-assessment.
@@ -193,8 +195,8 @@ struct RecordsReport {
             guard !members.isEmpty else { return [] }
             let items = members.map { organisation in
                 let readiness = records.label(organisation.readiness, column: "readiness", of: address)
-                let people = organisation.row.text("people").onOneLine
-                let text = (organisation.name.isBlank ? "(no name)" : organisation.name.onOneLine)
+                let people = organisation.row.text("people").onOneLine.bidiBalanced()
+                let text = (organisation.name.isBlank ? "(no name)" : organisation.name.onOneLine.bidiBalanced())
                     + (readiness.map { " (\($0))" } ?? "") + (people.isBlank ? "" : ": \(people)")
                     + mergedMark(organisation.row)
                 let details = detailColumns.compactMap { column -> String? in
@@ -204,7 +206,7 @@ struct RecordsReport {
                 return ReportListItem(text,
                                       details: details.isEmpty ? [] : [.paragraph(details.joined(separator: "\n"))])
             }
-            return [.paragraph("\(group.label): \(members.count)"), .list(ReportList(items))]
+            return [.paragraph("\(group.label.bidiBalanced()): \(members.count)"), .list(ReportList(items))]
         }
     }
 
@@ -215,9 +217,11 @@ struct RecordsReport {
         let agreedCount = rules.filter(\.agreed).count
         let items = rules.map { rule in
             let mark = records.label(rule.row.cells["agreed"]?.string, column: "agreed", of: address)
-            return ReportListItem(rule.text.onOneLine + (mark.map { " (\($0))" } ?? "") + mergedMark(rule.row))
+            return ReportListItem(rule.text.onOneLine.bidiBalanced() + (mark.map { " (\($0))" } ?? "")
+                                      + mergedMark(rule.row))
         }
-        return [.paragraph("\(field.label): \(agreedCount) of \(rules.count) agreed"), .list(ReportList(items))]
+        return [.paragraph("\(field.label.bidiBalanced()): \(agreedCount) of \(rules.count) agreed"),
+                .list(ReportList(items))]
     }
 
     /// The action plan as a table: number, action, owner, due date and status, and with `complete` every other
@@ -239,8 +243,8 @@ struct RecordsReport {
         let rows = actions.map { action -> [String] in
             let owner = action.ownerPerson.isBlank ? action.ownerOrganisation
                 : action.ownerOrganisation.isBlank ? action.ownerPerson
-                : "\(action.ownerPerson) (\(action.ownerOrganisation))"
-            let due = action.due.map { $0.date == nil ? "\($0.text) (not a date)" : $0.text } ?? ""
+                : "\(action.ownerPerson.bidiBalanced()) (\(action.ownerOrganisation))"
+            let due = action.due.map { $0.date == nil ? "\($0.text.bidiBalanced()) (not a date)" : $0.text } ?? ""
             let status = records.label(action.status, column: "status", of: address) ?? ""
             return ["\(action.number)", action.text, owner, due, status]
                 + extraColumns.map { column in
@@ -251,7 +255,7 @@ struct RecordsReport {
         let count = actions.count == 1 ? "1 action" : "\(actions.count) actions"
         // The action, its owner and an invalid date's remark wrap where the table is narrow.
         let wrapping: Set = [1, 2, 3]
-        return [.paragraph("\(field.label): \(count)"),
+        return [.paragraph("\(field.label.bidiBalanced()): \(count)"),
                 .table(DocumentTable(columns: columns, rows: rows, wrapping: wrapping))]
     }
 
@@ -431,7 +435,7 @@ struct PartnerRecords {
 
     /// "Banco Sol (Business)".
     var describedName: String {
-        let name = organisation.isBlank ? "a partner" : organisation.onOneLine
+        let name = organisation.isBlank ? "a partner" : organisation.onOneLine.bidiBalanced()
         return name + (sector.flatMap(Sector.init(rawValue:)).map { " (\($0.label))" } ?? "")
     }
 }
@@ -478,7 +482,7 @@ struct FieldValues {
                 let note = view.record(at: path + [.key(item.id), .key("note")])?.string ?? ""
                 guard mark != nil || !note.isBlank else { return nil }
                 let label = mark.map { id in marks.first { $0.id == id }?.label ?? id } ?? ""
-                return Item(item: "\(item.group): \(item.label)", value: label, note: note)
+                return Item(item: "\(item.group.bidiBalanced()): \(item.label)", value: label, note: note)
             }
         case .rows:
             items = []
@@ -496,7 +500,7 @@ func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames) 
         return choices.first { $0.id == id }?.label ?? id
     case .date:
         guard let entry = DateEntry(value) else { return value.cellText }
-        return entry.date == nil ? "\(entry.text) (not a date)" : entry.text
+        return entry.date == nil ? "\(entry.text.bidiBalanced()) (not a date)" : entry.text
     case .reference(let address):
         guard let reference = RecordReference(value) else { return value.cellText }
         return names.name(of: reference, to: address)

@@ -2,8 +2,10 @@
 /// format shows it. The readiness summary, the meeting record and the comparison of two rounds are each built once
 /// as a document; the text, Markdown and HTML renderers show any document.
 ///
-/// Text in a document is as typed: each renderer makes it safe for its format (controls shown visibly in text and
-/// Markdown, escaped in HTML).
+/// Text in a document is as typed: each renderer makes each paragraph, item, heading and cell safe for its format
+/// (controls shown visibly and bidirectional controls balanced in text, Markdown and CSV; escaped and in `<bdi>` in
+/// HTML). Only a value set into a sentence before more text has its bidirectional controls balanced where it is set
+/// (`bidiBalanced`), so that an override left open in a name cannot turn the words after it around.
 public struct ReportDocument: Sendable, Equatable {
     public var title: String
     /// What comes right under the title: the focal issue, who answered, when.

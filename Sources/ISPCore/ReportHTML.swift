@@ -4,11 +4,11 @@
 
 extension ReportDocument {
     public var html: String {
-        var body = "<header>\n<h1>\(HTML.escape(title))</h1>\n" + intro.map(HTML.block).joined() + "</header>\n"
+        var body = "<header>\n<h1>\(HTML.value(title))</h1>\n" + intro.map(HTML.block).joined() + "</header>\n"
         let parts = sections.filter { $0.level <= 2 && $0.heading != nil }
         if parts.count > 3 {
             body += "<nav aria-label=\"Contents\"><ul>\n" + parts.map { section in
-                "<li><a href=\"#\(HTML.escape(section.id))\">\(HTML.escape(section.heading ?? ""))</a></li>\n"
+                "<li><a href=\"#\(HTML.escape(section.id))\">\(HTML.value(section.heading ?? ""))</a></li>\n"
             }.joined() + "</ul></nav>\n"
         }
         for (index, section) in sections.enumerated() {
@@ -17,7 +17,7 @@ extension ReportDocument {
             body += "<section id=\"\(HTML.escape(section.id))\" class=\"\(classes.joined(separator: " "))\">\n"
             if let heading = section.heading {
                 let level = min(section.level, 6)
-                body += "<h\(level)>\(HTML.escape(heading))</h\(level)>\n"
+                body += "<h\(level)>\(HTML.value(heading))</h\(level)>\n"
             }
             body += section.blocks.map(HTML.block).joined() + "</section>\n"
         }
@@ -46,12 +46,12 @@ enum HTML {
     static func block(_ block: ReportBlock) -> String {
         switch block {
         case .paragraph(let text):
-            return "<p>\(escape(text, keepingLineBreaks: true))</p>\n"
+            return "<p>\(value(text, keepingLineBreaks: true))</p>\n"
         case .remark(let text):
-            return "<p class=\"remark\">\(escape(text, keepingLineBreaks: true))</p>\n"
+            return "<p class=\"remark\">\(value(text, keepingLineBreaks: true))</p>\n"
         case .list(let list):
             let items = list.items.map { item in
-                "<li>\(escape(item.text))" + item.details.map(self.block).joined() + "</li>\n"
+                "<li>\(value(item.text))" + item.details.map(self.block).joined() + "</li>\n"
             }
             return "<ul\(list.style == .questions ? " class=\"questions\"" : "")>\n" + items.joined() + "</ul>\n"
         case .table(let table):
@@ -83,6 +83,12 @@ enum HTML {
         return result
     }
 
+    /// Text from a user or a file as an element's content: escaped, in `<bdi>` so that its direction (an Arabic
+    /// or Hebrew name, say) neither takes nor turns the text around it. Nothing for empty text.
+    static func value(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        text.isEmpty ? "" : "<bdi>" + escape(text, keepingLineBreaks: keepingLineBreaks) + "</bdi>"
+    }
+
     /// A table whose columns of short values never wrap, so that the long ones (notes) get the room.
     static func table(_ table: DocumentTable) -> String {
         let short = table.columns.indices.map { index in
@@ -90,11 +96,11 @@ enum HTML {
                 index >= row.count || (row[index].count <= 24 && !row[index].contains("\n"))
             }
         }
-        let head = table.columns.map { "<th scope=\"col\">\(escape($0))</th>" }.joined()
+        let head = table.columns.map { "<th scope=\"col\">\(value($0))</th>" }.joined()
         let rows = table.rows.map { row in
             "<tr>" + table.columns.indices.map { index in
                 "<td\(short[index] ? " class=\"short\"" : "")>"
-                    + "\(escape(index < row.count ? row[index] : "", keepingLineBreaks: true))</td>"
+                    + "\(value(index < row.count ? row[index] : "", keepingLineBreaks: true))</td>"
             }.joined() + "</tr>\n"
         }
         return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(rows.joined())</tbody>\n</table>\n"
@@ -106,11 +112,11 @@ enum HTML {
         var rows = ""
         for phase in profile.phases {
             let score = phase.score.map { String(format1: $0) } ?? "no score"
-            rows += "<tr class=\"phase\"><th colspan=\"5\" scope=\"rowgroup\">\(escape(phase.title)): \(score)"
+            rows += "<tr class=\"phase\"><th colspan=\"5\" scope=\"rowgroup\">\(value(phase.title)): \(score)"
                 + "\(phase.provisional ? " (provisional)" : "")</th></tr>\n"
             for step in phase.steps {
                 let band = step.band.rawValue + (step.cappedByCritical ? " (critical question low)" : "")
-                rows += "<tr><th scope=\"row\">\(step.number). \(escape(step.title))</th>"
+                rows += "<tr><th scope=\"row\">\(step.number). \(value(step.title))</th>"
                     + "<td class=\"bar\">\(bar(step.score, band: step.band))</td>"
                     + "<td class=\"score\">\(step.score.map { String(format1: $0) } ?? "–")</td>"
                     + "<td>\(escape(band))</td><td>\(step.rated) of \(step.applicable) rated</td></tr>\n"

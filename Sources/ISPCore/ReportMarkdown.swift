@@ -66,9 +66,7 @@ private enum Markdown {
     static func table(_ columns: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
             "| " + columns.indices.map { index in
-                let cell = index < cells.count ? cells[index] : ""
-                return cell.split(separator: "\n", omittingEmptySubsequences: false)
-                    .map { inline(String($0)) }.joined(separator: "<br>")
+                lines(index < cells.count ? cells[index] : "").joined(separator: "<br>")
             }.joined(separator: " | ") + " |"
         }
         return ([line(columns), "|" + String(repeating: " --- |", count: columns.count)] + rows.map(line))
@@ -77,15 +75,25 @@ private enum Markdown {
 
     /// Text that keeps its line breaks (as hard breaks), each line escaped.
     static func paragraph(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { line in atLineStart(inline(String(line.trimmingPrefix { $0 == " " || $0 == "\t" }))) }
-            .joined(separator: "\\\n")
+        lines(text).map { atLineStart(String($0.trimmingPrefix { $0 == " " })) }.joined(separator: "\\\n")
     }
 
     /// Text on one line, its controls shown visibly and every character Markdown could read as markup escaped.
     static func inline(_ text: String) -> String {
+        escapingMarkup(text.visibleControls.onOneLine)
+    }
+
+    /// The lines of a text, escaped as `inline` does; its controls are made visible over the whole text, so that
+    /// an isolate of right-to-left text may span its lines.
+    private static func lines(_ text: String) -> [String] {
+        text.visibleControls.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { escapingMarkup(String($0).onOneLine) }
+    }
+
+    /// Every character Markdown could read as markup escaped with a backslash.
+    private static func escapingMarkup(_ text: String) -> String {
         var result = ""
-        for character in text.visibleControls.onOneLine {
+        for character in text {
             if "\\`*_[]<>|~&#".contains(character) { result.append("\\") }
             result.append(character)
         }

@@ -133,7 +133,9 @@ extension DocumentTable {
         func lines(_ cells: [String]) -> [String] {
             let wrapped = widths.indices.map { column -> [String] in
                 let cell = column < cells.count ? cells[column] : ""
-                return cell.displayWidth <= widths[column] ? [cell] : wrap(cell, width: widths[column])
+                // A cell's lines stand beside other cells: each closes what it opens, as the whole cell does.
+                return cell.displayWidth <= widths[column]
+                    ? [cell] : wrap(cell, width: widths[column]).map { $0.bidiBalanced(marking: false) }
             }
             return (0..<(wrapped.map(\.count).max() ?? 1)).map { line in
                 let padded = widths.indices.map { column -> String in

@@ -189,7 +189,8 @@ public struct RoundComparison: Sendable {
                 details.append(.paragraph("Removed: " + change.removed.map { "“\(shortened($0, limit: 60))”" }
                     .joined(separator: ", ")))
             }
-            return ReportListItem("\(new.place(change.prompt)), notes of \(change.whose): \(change.prompt.text)",
+            return ReportListItem("\(new.place(change.prompt)), notes of \(change.whose.bidiBalanced()): "
+                                      + change.prompt.text,
                                   details: details)
         }
         var people: [ReportBlock] = []
@@ -205,14 +206,15 @@ public struct RoundComparison: Sendable {
         let recordItems = records.map { change in
             let row = "“\(change.row.excerpt(limit: 60))”"
             switch change.kind {
-            case .added: return ReportListItem("\(change.list): added \(row)")
-            case .removed: return ReportListItem("\(change.list): removed \(row)")
+            case .added: return ReportListItem("\(change.list.bidiBalanced()): added \(row)")
+            case .removed: return ReportListItem("\(change.list.bidiBalanced()): removed \(row)")
             case .changed:
                 let choices = change.choices.map { choice in
-                    "\(choice.column) was \(choice.before.isEmpty ? "not set" : choice.before), now "
-                        + (choice.after.isEmpty ? "not set" : choice.after)
+                    "\(choice.column.bidiBalanced()) was "
+                        + (choice.before.isEmpty ? "not set" : choice.before.bidiBalanced()) + ", now "
+                        + (choice.after.isEmpty ? "not set" : choice.after.bidiBalanced())
                 }
-                return ReportListItem("\(change.list), \(row): " + choices.joined(separator: "; "))
+                return ReportListItem("\(change.list.bidiBalanced()), \(row): " + choices.joined(separator: "; "))
             }
         }
         return ReportDocument(

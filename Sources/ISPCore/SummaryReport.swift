@@ -253,7 +253,7 @@ extension Session {
         case .workshop:
             return facilitator.isBlank ? "Workshop" : "Workshop facilitated by \(facilitator)"
         case .selfAssessment:
-            let who = organisation.isBlank ? "" : " by \(organisation)"
+            let who = organisation.isBlank ? "" : " by \(organisation.bidiBalanced())"
             let sector = sector.map { " (\($0.label))" } ?? ""
             return "Self-assessment\(who)\(sector)"
         }

@@ -80,8 +80,8 @@ extension SummaryReport {
         let differ = voices.steps.filter(\.sectorsDiffer).compactMap { step -> ReportListItem? in
             guard let (highest, lowest) = step.extremes else { return nil }
             return ReportListItem(
-                "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title): the sectors see this step "
-                    + "differently, from \(lowest.sector.label) \(String(format1: lowest.mean)) to "
+                "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title.bidiBalanced()): the sectors see "
+                    + "this step differently, from \(lowest.sector.label) \(String(format1: lowest.mean)) to "
                     + "\(highest.sector.label) \(String(format1: highest.mean)).")
         }
         return [.sectorMap(map)] + (differ.isEmpty ? [] : [.list(ReportList(differ))])
@@ -131,8 +131,9 @@ extension SummaryReport {
         var details: [String] = []
         if !participant.name.isBlank && !participant.organisation.isBlank { details.append(participant.organisation) }
         if withSector, let sector = participant.sector { details.append(sector.label) }
-        let name = participant.displayName(number: number).onOneLine
-        return details.isEmpty ? name : "\(name) (\(details.map(\.onOneLine).joined(separator: ", ")))"
+        let name = participant.displayName(number: number).onOneLine.bidiBalanced()
+        let shown = details.map { $0.onOneLine.bidiBalanced() }
+        return shown.isEmpty ? name : "\(name) (\(shown.joined(separator: ", ")))"
     }
 
     /// A participant of the session described, numbered by its place among the raters.

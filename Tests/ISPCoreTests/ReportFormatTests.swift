@@ -175,6 +175,43 @@ import Testing
         #expect(escaped == "&lt;b onclick=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;")
     }
 
+    @Test func aNameAndANoteWithUnclosedBidiControlsAreClosedBeforeTheNextValue() throws {
+        var session = self.session
+        session.participants[0].name = "Ana \u{202E}Núñez"
+        let ana = session.participants[0].id
+        session.answers["s1.q1"]?.voices[ana]?.note = "\u{2067}nota"
+        let record = MeetingRecord(guide: editionOneGuide, session: session)
+        func rendered(_ format: ReportFormat) throws -> String {
+            String(decoding: try #require(record.rendered(as: format)), as: UTF8.self)
+        }
+        let name = "Ana <U+202E>\u{202E}Núñez\u{202C}"
+        let note = "<U+2067>\u{2067}nota\u{2069}"
+        let text = try rendered(.text)
+        #expect(text.contains("  - Government: \(name) (Municipio de Cochabamba), Grace Achieng\n"))
+        #expect(text.contains("  - \(name) — Organisation: Municipio de Cochabamba; Sector:\n"))
+        #expect(text.contains("\n    Government; Rating: 3 In place; Note: \(note)\n"))
+        let markdown = try rendered(.markdown)
+        let markedName = "Ana \\<U+202E\\>\u{202E}Núñez\u{202C}"
+        #expect(markdown.contains("- Government: \(markedName) (Municipio de Cochabamba), Grace Achieng (Water Board)"))
+        #expect(markdown.contains("| \(markedName) | Municipio de Cochabamba | Government | 3 In place | "
+            + "\\<U+2067\\>\u{2067}nota\u{2069} |\n"))
+        let csv = try rendered(.csv)
+        #expect(csv.contains(",\(name),Municipio de Cochabamba,Government,3,In place,\(note),\r\n"))
+        let html = try rendered(.html)
+        #expect(html.contains("<td class=\"short\"><bdi>Ana &lt;U+202E&gt;\u{202E}Núñez\u{202C}</bdi></td>"
+            + "<td><bdi>Municipio de Cochabamba</bdi></td>"))
+        #expect(html.contains("<td><bdi>&lt;U+2067&gt;\u{2067}nota\u{2069}</bdi></td></tr>"))
+        for output in [text, markdown, html] { #expect(!hasControls(output, allowingLineBreaks: true)) }
+    }
+
+    @Test func aWrappedCellClosesOnEachLineWhatItOpens() {
+        let table = DocumentTable(columns: ["Action", "Owner"],
+                                  rows: [["\u{2067}uno dos tres cuatro\u{2069}", "Ana"]], wrapping: [0])
+        #expect(table.lines(width: 20) == [
+            "Action         Owner", "-------------  -----", "\u{2067}uno dos tres\u{2069}   Ana", "cuatro",
+        ])
+    }
+
     @Test func theSummaryStaysTheShortViewAndTheRecordAddsEveryQuestion() {
         let summary = SummaryReport(guide: editionOneGuide, session: session).text()
         let text = record.document.text()

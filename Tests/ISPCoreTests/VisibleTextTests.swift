@@ -4,12 +4,14 @@ import Testing
 
 @testable import ISPCore
 
-/// Whether text holds anything a terminal would obey rather than show.
+/// Whether text holds anything a terminal would obey rather than show: a C0 or C1 control, or a bidirectional
+/// embedding, override or isolate left open at its end (or a closer that closes nothing).
 func hasControls(_ text: String, allowingLineBreaks: Bool = false) -> Bool {
-    text.unicodeScalars.contains { scalar in
+    let controls = text.unicodeScalars.contains { scalar in
         if allowingLineBreaks, scalar == "\n" || scalar == "\t" { return false }
-        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || [0x202D, 0x202E].contains(scalar.value)
+        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
     }
+    return controls || text.bidiBalanced(marking: false) != text
 }
 
 /// Whether the bytes of a JSON file hold a raw control character (the newlines of its layout aside).
@@ -26,10 +28,43 @@ func hasRawControlBytes(_ data: Data) -> Bool {
 let hostile = "Water\u{1B}]0;pwned\u{07} \u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{9B}31m\u{202E}\u{7F}\u{08}"
 
 @Suite struct VisibleTextTests {
-    @Test func showsControlsInCaretFormAndC1AndOverridesAsCodePoints() {
+    @Test func showsControlsInCaretFormAndC1AndUnclosedOverridesAsCodePoints() {
         #expect(hostile.visibleControls
-            == "Water^[]0;pwned^G ^[]52;c;ZXZpbA==^G^[[2J<U+009B>31m<U+202E>^?^H")
-        #expect("\u{0}\u{1F}\u{80}\u{9F}\u{202D}".visibleControls == "^@^_<U+0080><U+009F><U+202D>")
+            == "Water^[]0;pwned^G ^[]52;c;ZXZpbA==^G^[[2J<U+009B>31m<U+202E>\u{202E}^?^H\u{202C}")
+        #expect("\u{0}\u{1F}\u{80}\u{9F}\u{202D}".visibleControls == "^@^_<U+0080><U+009F><U+202D>\u{202D}\u{202C}")
+    }
+
+    @Test func anUnclosedOverrideIsClosedAtTheEndAndShown() {
+        #expect("a\u{202E}bc".visibleControls == "a<U+202E>\u{202E}bc\u{202C}")
+        #expect("\u{202A}x\u{202B}y".visibleControls == "<U+202A>\u{202A}x<U+202B>\u{202B}y\u{202C}\u{202C}")
+    }
+
+    @Test func balancedEmbeddingsOverridesAndIsolatesStayAsTheyAre() {
+        for text in ["x \u{2067}שלום\u{2069} y", "\u{202E}abc\u{202C} d", "\u{2068}a\u{202B}b\u{202C}\u{2069}",
+                     "\u{2066}a\u{2069}\n\u{202D}b\u{202C}"] {
+            #expect(text.visibleControls == text)
+        }
+    }
+
+    @Test func aCloserThatClosesNothingIsDroppedAndShown() {
+        #expect("ab\u{202C}c\u{2069}".visibleControls == "ab<U+202C>c<U+2069>")
+        #expect("ab\u{202C}c\u{2069}".bidiBalanced(marking: false) == "abc")
+    }
+
+    @Test func nestedOpenersAreClosedInnermostFirst() {
+        #expect("\u{2067}a\u{202B}b".visibleControls == "<U+2067>\u{2067}a<U+202B>\u{202B}b\u{202C}\u{2069}")
+        #expect("\u{2067}a\u{202B}b".bidiBalanced(marking: false) == "\u{2067}a\u{202B}b\u{202C}\u{2069}")
+        // A PDI closes the embeddings opened inside its isolate too.
+        #expect("\u{2067}a\u{202E}b\u{2069}c".visibleControls == "\u{2067}a\u{202E}b\u{2069}c")
+        // A PDF does not reach out of an isolate: the embedding around it stays open.
+        #expect("\u{202B}a\u{2067}b\u{202C}c\u{2069}".visibleControls
+            == "<U+202B>\u{202B}a\u{2067}b<U+202C>c\u{2069}\u{202C}")
+    }
+
+    @Test func marksOfArabicAndHebrewPassUnchanged() {
+        let text = "\u{200E}a\u{200F}b\u{061C}ج"
+        #expect(text.visibleControls == text)
+        #expect(text.excerpt() == text)
     }
 
     @Test func leavesNewlinesTabsAndOrdinaryTextAlone() {
@@ -44,6 +79,9 @@ let hostile = "Water\u{1B}]0;pwned\u{07} \u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{9
         #expect(long.excerpt() == String(repeating: "x", count: 80) + "…")
         // A mark is never cut in half.
         #expect((String(repeating: "x", count: 75) + "\u{9B}").excerpt() == String(repeating: "x", count: 75) + "…")
+        // What is kept is closed before the `…`.
+        #expect(("\u{2067}" + String(repeating: "x", count: 100) + "\u{2069}").excerpt()
+            == "<U+2067>\u{2067}" + String(repeating: "x", count: 79) + "\u{2069}…")
     }
 
     @Test func escapesDELAndC1InJSONWithoutChangingWhatItSays() throws {
@@ -89,7 +127,8 @@ let hostile = "Water\u{1B}]0;pwned\u{07} \u{1B}]52;c;ZXZpbA==\u{07}\u{1B}[2J\u{9
             }
         }
         let text = report.text(width: 200)
-        #expect(text.hasPrefix("Readiness summary: Water^[]0;pwned^G ^[]52;c;ZXZpbA==^G^[[2J<U+009B>31m<U+202E>^?^H\n"
+        #expect(text.hasPrefix("Readiness summary: Water^[]0;pwned^G ^[]52;c;ZXZpbA==^G^[[2J<U+009B>31m<U+202E>"
+            + "\u{202E}^?^H\u{202C}\n"
             + "Focal issue: Focal^[[H^[[J issue\nSelf-assessment by Org^G<U+009D>\n"))
     }
 
