@@ -432,6 +432,11 @@ struct Merge: ParsableCommand {
     func run() throws {
         guard !files.isEmpty else { throw UserError("Give the self-assessment files to merge into \(output).") }
         let guide = try global.loadGuide()
+        // Locked before looking whether it exists: of two merges into one new output, the second is refused.
+        let newOutputLock = update ? nil : try reporting { () throws(FileError) in
+            try SessionLock(newSessionPath: output)
+        }
+        defer { newOutputLock?.release() }
         if FileManager.default.fileExists(atPath: output) != update {
             throw UserError(update ? "\(output) does not exist; leave out --update to make it."
                                 : "\(output) already exists; add --update to merge into it, or choose another "

@@ -219,6 +219,32 @@ import Testing
             + "--force, though it is of another partnership.\n"))
     }
 
+    @Test func aMergeIntoANewOutputThatAnotherMergeIsWritingIsRefusedAndChangesNothing() throws {
+        _ = try partner("Banco Sol", "business", updated: Date(), answers: ["s1.q1": Answer(rating: .stage(.emerging))])
+        let arguments = ["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "merged.isp.json"]
+        do {
+            // Another merge into the same new output holds its lock until it has written it.
+            let lock = try SessionLock(newSessionPath: workspace.path + "/merged.isp.json")
+            defer { lock.release() }
+            let before = try snapshot()
+            #expect(before.keys.sorted() == [".merged.isp.json.lock", "banco-sol.isp.json", "workshop.isp.json"])
+            let refused = try run(arguments)
+            #expect(refused.status == 1)
+            #expect(refused.output.isEmpty)
+            #expect(refused.error == "Error: merged.isp.json is being written by another isp-wizard; try again when "
+                + "it has finished.\n")
+            #expect(try snapshot() == before)
+        }
+        let before = try snapshot()
+        let written = try run(arguments)
+        #expect(written.status == 0, "\(written.error)")
+        #expect(written.output.hasSuffix("Wrote merged.isp.json, a workshop with 2 participants.\n"))
+        // The lock went with the merge that took it.
+        var after = try snapshot()
+        #expect(after.removeValue(forKey: "merged.isp.json") != nil)
+        #expect(after == before)
+    }
+
     @Test func updateReplacesAPartnersVoiceInPlaceUnderTheLockAndKeepsTheRest() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         var nandu = try partner("Asociación Ñandú", "civil-society", updated: start,
