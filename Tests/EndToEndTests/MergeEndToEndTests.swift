@@ -245,6 +245,38 @@ import Testing
         #expect(after == before)
     }
 
+    @Test func aPartnerFileUnderTheIdOfSomeoneInTheRoomIsRefusedNamingBothVisiblyAndMergedWithForce() throws {
+        let banco = try partner("Banco\u{1B}]0;owned\u{07} Sol", "business", updated: Date(),
+                                answers: ["s1.q1": Answer(rating: .stage(.emerging))])
+        var session = banco.session
+        session.participantID = "ana"
+        try SessionFile.save(session, to: banco.path)
+        let name = URL(fileURLWithPath: banco.path).lastPathComponent
+        let before = try snapshot()
+        let refused = try run(["merge", "workshop.isp.json", name, "--output", "merged.isp.json"])
+        #expect(refused.status == 1)
+        #expect(refused.output == """
+            Base: workshop.isp.json, a workshop with 1 participant.
+            Refused: \(name), Banco^[]0;owned^G Sol (Business), has the participant id of Ana Núñez (Government), who \
+            came from no self-assessment; add --force to merge it as a new participant.
+
+            """)
+        #expect(refused.error == "Error: Nothing was merged, so merged.isp.json was not written.\n")
+        #expect(try snapshot() == before)
+
+        let forced = try run(["merge", "workshop.isp.json", name, "--output", "merged.isp.json", "--force"])
+        #expect(forced.status == 0, "\(forced.error)")
+        #expect(forced.output.contains("Merged \(name) as a new participant: Banco^[]0;owned^G Sol (Business). Merged "
+            + "with --force, though it is under the participant id of Ana Núñez (Government); it has a new id.\n"))
+        let merged = try SessionFile.load(from: workspace.path + "/merged.isp.json")
+        try #require(merged.participants.count == 2)
+        #expect(merged.participants[0] == workshop.participants[0])
+        let added = merged.participants[1].id
+        try #require(added != "ana")
+        #expect(merged.answers["s1.q1"]?.voices == ["ana": Voice(rating: .stage(.inPlace), note: "Yes"),
+                                                    added: Voice(rating: .stage(.emerging))])
+    }
+
     @Test func updateReplacesAPartnersVoiceInPlaceUnderTheLockAndKeepsTheRest() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         var nandu = try partner("Asociación Ñandú", "civil-society", updated: start,
