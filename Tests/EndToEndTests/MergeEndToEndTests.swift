@@ -377,4 +377,28 @@ import Testing
         let contents = try SessionFile.read(from: water)
         #expect(contents.version == 2 && contents.session.participants.map(\.id) == [partner.participantID])
     }
+
+    @Test func aVersionOneWorkshopWhoseBackupNameIsTakenIsKeptUnderTheNextFreeName() throws {
+        let water = workspace.path + "/water.isp.json"
+        try FileManager.default.copyItem(atPath: fixture("v1-workshop.isp.json"), toPath: water)
+        let original = try Data(contentsOf: URL(fileURLWithPath: water))
+        // The backup of an earlier copy of the file, since put back in its place.
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: water + ".v1.bak"))
+        _ = try run(["new", "--mode", "self-assessment", "--for", "water.isp.json", "--organisation",
+                     "Kisumu Water Co", "--sector", "business"])
+        let partnerPath = workspace.path + "/kisumu-water-co.isp.json"
+        var partner = try SessionFile.load(from: partnerPath)
+        partner.answers["s1.q1"] = Answer(rating: .stage(.partial))
+        try SessionFile.save(partner, to: partnerPath)
+        let updated = try run(["merge", "kisumu-water-co.isp.json", "--output", "water.isp.json", "--update"])
+        #expect(updated.status == 0, "\(updated.error)")
+        #expect(updated.output == """
+            Merged kisumu-water-co.isp.json as a new participant: Kisumu Water Co (Business).
+            Updated water.isp.json, a workshop with 1 participant.
+
+            """)
+        #expect(try String(contentsOfFile: water + ".v1.bak", encoding: .utf8) == "earlier")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: water + ".v1.1.bak")) == original)
+        #expect(try SessionFile.read(from: water).version == 2)
+    }
 }
