@@ -220,7 +220,8 @@ import Testing
     }
 
     @Test func aMergeIntoANewOutputThatAnotherMergeIsWritingIsRefusedAndChangesNothing() throws {
-        _ = try partner("Banco Sol", "business", updated: Date(), answers: ["s1.q1": Answer(rating: .stage(.emerging))])
+        _ = try partner("Banco Sol", "business", updated: Date(),
+                        answers: ["s1.q1": Answer(rating: .stage(.emerging))])
         let arguments = ["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "merged.isp.json"]
         do {
             // Another merge into the same new output holds its lock until it has written it.
