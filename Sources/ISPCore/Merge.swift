@@ -86,7 +86,10 @@ public enum SessionMerge {
     /// else a new workshop of the first file's partnership. Every other file must be of the base's partnership
     /// (the first file's without a base) and guide, unless `force`; a second workshop file is refused. A file
     /// merged before (the same participant id, or for a version-1 file, which has none, the same organisation
-    /// and sector) replaces that participant's answers when it is newer and is skipped otherwise.
+    /// and sector) replaces that participant's answers when it is newer and is skipped otherwise. A file whose id
+    /// is a participant's who came from no self-assessment, or who is of another organisation (case, accents and
+    /// spaces ignored) or sector, is refused unless `force`, which adds it as a new participant under an id derived
+    /// from its own.
     ///
     /// Throws, merging nothing, when the base is not a workshop, or it (the first file without a base) was
     /// answered with another guide than `guide`, the one in use, unless `force`.
@@ -238,8 +241,24 @@ private struct Merger {
         }
 
         let organisation = Self.organisationKey(file.organisation, file.sector)
-        let match = participantsByID[file.participantID]
+        var assignedID = file.participantID
+        var match = participantsByID[assignedID]
             ?? (contents.version == 1 ? participantsByOrganisation[organisation] : nil)
+        if let holder = match, let reason = difference(of: file, from: session.participants[holder]) {
+            let holderLabel = label(session.participants[holder], number: holder + 1)
+            guard force else {
+                let partner = Participant(id: assignedID, organisation: file.organisation, sector: file.sector)
+                return .refused(path, "\(shownPath), \(label(partner, number: session.participants.count + 1)), has "
+                                    + "the participant id of \(holderLabel), \(reason); add --force to merge it "
+                                    + "as a new participant.")
+            }
+            forced.append("under the participant id of \(holderLabel)")
+            // Derived from the file, so that the file merged again with --force finds the participant it became.
+            repeat {
+                assignedID = Identifier.derived(from: "participant\n\(assignedID)\n\(organisation)")
+                match = participantsByID[assignedID]
+            } while match.map { difference(of: file, from: session.participants[$0]) != nil } == true
+        }
         let action: MergeAction
         let index: Int
         if let match {
@@ -255,7 +274,7 @@ private struct Merger {
             action = .replaced(session.participants[match])
         } else {
             index = session.participants.count
-            let participant = Participant(id: file.participantID, organisation: file.organisation, sector: file.sector,
+            let participant = Participant(id: assignedID, organisation: file.organisation, sector: file.sector,
                                           selfAssessmentUpdatedAt: file.updatedAt)
             session.participants.append(participant)
             remember(participant, at: index)
@@ -277,7 +296,10 @@ private struct Merger {
             line += " The workshop already has \(label(session.participants[namesake], number: namesake + 1)) of the "
                 + "same organisation: both are kept, as two voices."
         }
-        if !forced.isEmpty { line += " Merged with --force, though it is \(forced.joined(separator: " and "))." }
+        if !forced.isEmpty {
+            line += " Merged with --force, though it is \(forced.joined(separator: " and "))"
+                + (assignedID == file.participantID ? "." : "; it has a new id.")
+        }
         if !unknownPrompts.isEmpty {
             let count = unknownPrompts.count
             let answers = count == 1 ? "answer to 1 prompt" : "answers to \(count) prompts"
@@ -287,6 +309,16 @@ private struct Merger {
         let recordsLine = takeRecords(of: file, asParticipantAt: index)
         return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line,
                           recordsLine: recordsLine)
+    }
+
+    /// Why a self-assessment is not the partner whose participant has its id, as words after "of X, ": the
+    /// participant came from no self-assessment, or is of another organisation or sector (a partner's file copied for
+    /// another instead of made with `new --for`); nil when it is that partner.
+    private func difference(of file: Session, from participant: Participant) -> String? {
+        if participant.selfAssessmentUpdatedAt == nil { return "who came from no self-assessment" }
+        if participant.organisation.nameKey != file.organisation.nameKey { return "of another organisation" }
+        if participant.sector != file.sector { return "of another sector" }
+        return nil
     }
 
     /// Takes a self-assessment's records into the workshop and says what was taken, or nil when it has none.
@@ -426,6 +458,12 @@ extension SessionFileContents {
 }
 
 extension String {
+    /// A name as the register's picker finds it, case and accents ignored, and spaces too: how a merge tells
+    /// whether a partner file is of the organisation of the participant whose id it has.
+    var nameKey: String {
+        searchKey.filter { !$0.isWhitespace }
+    }
+
     /// A name as names are compared: case and spaces ignored.
     var foldedForComparison: String {
         lowercased().filter { !$0.isWhitespace }

@@ -78,18 +78,30 @@ public enum SessionFile {
 
     /// Keeps the bytes of a file written by an older version beside it, once, as `FILE.v1.bak` (0600): the first
     /// save in the newest version would otherwise replace the only copy of the old one. An existing backup is
-    /// never overwritten.
+    /// never overwritten: when `FILE.v1.bak` holds other bytes (an old file put back in the session's place, say),
+    /// these go to the first free name of `FILE.v1.1.bak`…`FILE.v1.99.bak`; a backup of these very bytes is
+    /// kept once. Throws, so that nothing is saved, when no backup could be written.
     public static func keepOriginal(_ contents: SessionFileContents, of path: String) throws(FileError) {
         guard let original = contents.olderOriginal else { return }
-        let backup = "\(path).v\(contents.version).bak"
-        let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        if descriptor < 0 && errno == EEXIST { return }
-        let failure = descriptor < 0 ? errno : fillAndClose(descriptor, with: original)
-        guard let failure else { return }
-        if descriptor >= 0 { unlink(backup) }
-        throw FileError("Could not keep the original of \(path.pathInMessage) as \(backup.pathInMessage) before "
-                            + "saving it in the new format: \(String(cString: strerror(failure))).",
-                        reason: shortReason(failure))
+        let stem = "\(path).v\(contents.version)"
+        for number in 0...99 {
+            let backup = stem + (number == 0 ? "" : ".\(number)") + ".bak"
+            let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            if descriptor < 0 && errno == EEXIST {
+                if (try? readFile(at: backup, kind: "backup", maximumSize: original.count)) == original { return }
+                continue
+            }
+            let failure = descriptor < 0 ? errno : fillAndClose(descriptor, with: original)
+            guard let failure else { return }
+            if descriptor >= 0 { unlink(backup) }
+            throw FileError("Could not keep the original of \(path.pathInMessage) as \(backup.pathInMessage) before "
+                                + "saving it in the new format: \(String(cString: strerror(failure))).",
+                            reason: shortReason(failure))
+        }
+        let shownStem = stem.pathInMessage
+        throw FileError("Could not keep the original of \(path.pathInMessage) before saving it in the new format: "
+                            + "\(shownStem).bak and \(shownStem).1.bak to \(shownStem).99.bak all hold other files; "
+                            + "move some of them elsewhere.", reason: "no free name for its backup")
     }
 
     /// Writes the session to a temporary file in the same folder, syncs it, and renames it over `path`,

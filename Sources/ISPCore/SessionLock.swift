@@ -16,16 +16,48 @@ import Darwin
 /// The lock follows the file, not the spelling of its path: symbolic links are resolved first, so the lock
 /// file sits beside the real file and every path to it meets the same lock.
 public final class SessionLock {
-    /// The session's real path, symbolic links resolved: the file this lock guards.
+    /// The session's real path, symbolic links resolved (for a file not made yet, its folder's): the file this lock
+    /// guards.
     public let sessionPath: String
     private let lockPath: String
     private var descriptor: Int32 = -1
 
     /// Locks the session file at `path`, which must exist, or says in one sentence why it cannot.
-    public init(sessionPath path: String) throws(FileError) {
+    public convenience init(sessionPath path: String) throws(FileError) {
         guard let realPath = resolvedPath(path) else {
             throw FileError("Cannot lock \(path) for editing: \(errnoText()).")
         }
+        try self.init(realPath: realPath, shownAs: path)
+    }
+
+    /// Locks the session file to be written at `path` before anything looks whether it exists, so that of two
+    /// merges into one new file the second is refused instead of replacing the first one's. A file that exists is
+    /// locked as `init(sessionPath:)` locks it; for one not made yet, the lock file goes in its folder, links
+    /// resolved, where the file will be. Nothing is made but the lock file, which `release` removes.
+    public convenience init(newSessionPath path: String) throws(FileError) {
+        if let realPath = resolvedPath(path) {
+            try self.init(realPath: realPath, shownAs: path)
+            return
+        }
+        guard errno == ENOENT else { throw FileError("Cannot lock \(path) for editing: \(errnoText()).") }
+        let name = fileName(of: path)
+        guard !["", ".", ".."].contains(name) else {
+            throw FileError("\"\(path.pathInMessage)\" names no file; give the path of a file to write the session "
+                                + "to.")
+        }
+        let folder = parentFolder(of: path)
+        guard let realFolder = resolvedPath(folder) else {
+            throw FileError("Cannot write in \(folder.pathInMessage): \(errnoText()).")
+        }
+        try self.init(realPath: (realFolder == "/" ? "" : realFolder) + "/" + name, shownAs: path,
+                      busy: "\(path.pathInMessage) is being written by another isp-wizard; try again when it has "
+                          + "finished.")
+    }
+
+    /// Locks the session at `realPath`, links resolved, naming it `path` in a refusal; `busy` says that another
+    /// isp-wizard holds the lock.
+    private init(realPath: String, shownAs path: String, busy: String? = nil) throws(FileError) {
+        let busy = busy ?? "\(path) is already open in another isp-wizard; close that one first."
         sessionPath = realPath
         lockPath = parentFolder(of: realPath) + "/." + fileName(of: realPath) + ".lock"
         // The holder before us removes the lock file when it lets go; if that happens between our open and
@@ -46,7 +78,7 @@ public final class SessionLock {
                 let reason = errno == EWOULDBLOCK ? nil : errnoText()
                 close(candidate)
                 if let reason { throw FileError("Cannot lock \(path) for editing: \(reason).") }
-                throw FileError("\(path) is already open in another isp-wizard; close that one first.")
+                throw FileError(busy)
             }
             var named = stat()
             if lstat(lockPath, &named) == 0, named.st_dev == opened.st_dev, named.st_ino == opened.st_ino {
@@ -56,7 +88,7 @@ public final class SessionLock {
             close(candidate)
         }
         // The lock file kept being replaced: another isp-wizard is opening and closing this session.
-        throw FileError("\(path) is already open in another isp-wizard; close that one first.")
+        throw FileError(busy)
     }
 
     private func plantedLockError(_ path: String) -> FileError {

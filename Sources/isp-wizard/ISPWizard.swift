@@ -408,7 +408,9 @@ struct Merge: ParsableCommand {
             Each self-assessment becomes a participant with its organisation, sector, ratings and notes. At most \
             one of the files may be a workshop: the output starts from it. Files of another partnership or guide \
             are refused unless --force. A self-assessment merged before replaces its participant's answers when it \
-            is newer, and is skipped otherwise. The files merged are never changed.
+            is newer, and is skipped otherwise. One whose participant id is that of someone in the room without a \
+            self-assessment, or of another organisation or sector, is refused unless --force, which adds it as a \
+            new participant with a new id. The files merged are never changed.
 
             A self-assessment's records join the workshop's: each row of its lists (register, action plan, goals…) \
             is added to the workshop's list, marked with its organisation, unless the list has that row already \
@@ -428,12 +430,18 @@ struct Merge: ParsableCommand {
     @Flag(help: "Merge into the output, an existing workshop file, in place.")
     var update = false
 
-    @Flag(help: "Merge files of another partnership or answered with another guide too.")
+    @Flag(help: ArgumentHelp("Merge files of another partnership or answered with another guide too, and add a "
+                             + "file whose participant id is another participant's as a new participant."))
     var force = false
 
     func run() throws {
         guard !files.isEmpty else { throw UserError("Give the self-assessment files to merge into \(output).") }
         let guide = try global.loadGuide()
+        // Locked before looking whether it exists: of two merges into one new output, the second is refused.
+        let newOutputLock = update ? nil : try reporting { () throws(FileError) in
+            try SessionLock(newSessionPath: output)
+        }
+        defer { newOutputLock?.release() }
         if FileManager.default.fileExists(atPath: output) != update {
             throw UserError(update ? "\(output) does not exist; leave out --update to make it."
                                 : "\(output) already exists; add --update to merge into it, or choose another "

@@ -219,6 +219,65 @@ import Testing
             + "--force, though it is of another partnership.\n"))
     }
 
+    @Test func aMergeIntoANewOutputThatAnotherMergeIsWritingIsRefusedAndChangesNothing() throws {
+        _ = try partner("Banco Sol", "business", updated: Date(),
+                        answers: ["s1.q1": Answer(rating: .stage(.emerging))])
+        let arguments = ["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "merged.isp.json"]
+        do {
+            // Another merge into the same new output holds its lock until it has written it.
+            let lock = try SessionLock(newSessionPath: workspace.path + "/merged.isp.json")
+            defer { lock.release() }
+            let before = try snapshot()
+            #expect(before.keys.sorted() == [".merged.isp.json.lock", "banco-sol.isp.json", "workshop.isp.json"])
+            let refused = try run(arguments)
+            #expect(refused.status == 1)
+            #expect(refused.output.isEmpty)
+            #expect(refused.error == "Error: merged.isp.json is being written by another isp-wizard; try again when "
+                + "it has finished.\n")
+            #expect(try snapshot() == before)
+        }
+        let before = try snapshot()
+        let written = try run(arguments)
+        #expect(written.status == 0, "\(written.error)")
+        #expect(written.output.hasSuffix("Wrote merged.isp.json, a workshop with 2 participants.\n"))
+        // The lock went with the merge that took it.
+        var after = try snapshot()
+        #expect(after.removeValue(forKey: "merged.isp.json") != nil)
+        #expect(after == before)
+    }
+
+    @Test func aPartnerFileUnderTheIdOfSomeoneInTheRoomIsRefusedNamingBothVisiblyAndMergedWithForce() throws {
+        let banco = try partner("Banco\u{1B}]0;owned\u{07} Sol", "business", updated: Date(),
+                                answers: ["s1.q1": Answer(rating: .stage(.emerging))])
+        var session = banco.session
+        session.participantID = "ana"
+        try SessionFile.save(session, to: banco.path)
+        let name = URL(fileURLWithPath: banco.path).lastPathComponent
+        let before = try snapshot()
+        let refused = try run(["merge", "workshop.isp.json", name, "--output", "merged.isp.json"])
+        #expect(refused.status == 1)
+        #expect(refused.output == """
+            Base: workshop.isp.json, a workshop with 1 participant.
+            Refused: \(name), Banco^[]0;owned^G Sol (Business), has the participant id of Ana Núñez (Government), who \
+            came from no self-assessment; add --force to merge it as a new participant.
+
+            """)
+        #expect(refused.error == "Error: Nothing was merged, so merged.isp.json was not written.\n")
+        #expect(try snapshot() == before)
+
+        let forced = try run(["merge", "workshop.isp.json", name, "--output", "merged.isp.json", "--force"])
+        #expect(forced.status == 0, "\(forced.error)")
+        #expect(forced.output.contains("Merged \(name) as a new participant: Banco^[]0;owned^G Sol (Business). Merged "
+            + "with --force, though it is under the participant id of Ana Núñez (Government); it has a new id.\n"))
+        let merged = try SessionFile.load(from: workspace.path + "/merged.isp.json")
+        try #require(merged.participants.count == 2)
+        #expect(merged.participants[0] == workshop.participants[0])
+        let added = merged.participants[1].id
+        try #require(added != "ana")
+        #expect(merged.answers["s1.q1"]?.voices == ["ana": Voice(rating: .stage(.inPlace), note: "Yes"),
+                                                    added: Voice(rating: .stage(.emerging))])
+    }
+
     @Test func updateReplacesAPartnersVoiceInPlaceUnderTheLockAndKeepsTheRest() throws {
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         var nandu = try partner("Asociación Ñandú", "civil-society", updated: start,
@@ -318,5 +377,29 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: water + ".v1.bak")) == original)
         let contents = try SessionFile.read(from: water)
         #expect(contents.version == 2 && contents.session.participants.map(\.id) == [partner.participantID])
+    }
+
+    @Test func aVersionOneWorkshopWhoseBackupNameIsTakenIsKeptUnderTheNextFreeName() throws {
+        let water = workspace.path + "/water.isp.json"
+        try FileManager.default.copyItem(atPath: fixture("v1-workshop.isp.json"), toPath: water)
+        let original = try Data(contentsOf: URL(fileURLWithPath: water))
+        // The backup of an earlier copy of the file, since put back in its place.
+        try Data("earlier".utf8).write(to: URL(fileURLWithPath: water + ".v1.bak"))
+        _ = try run(["new", "--mode", "self-assessment", "--for", "water.isp.json", "--organisation",
+                     "Kisumu Water Co", "--sector", "business"])
+        let partnerPath = workspace.path + "/kisumu-water-co.isp.json"
+        var partner = try SessionFile.load(from: partnerPath)
+        partner.answers["s1.q1"] = Answer(rating: .stage(.partial))
+        try SessionFile.save(partner, to: partnerPath)
+        let updated = try run(["merge", "kisumu-water-co.isp.json", "--output", "water.isp.json", "--update"])
+        #expect(updated.status == 0, "\(updated.error)")
+        #expect(updated.output == """
+            Merged kisumu-water-co.isp.json as a new participant: Kisumu Water Co (Business).
+            Updated water.isp.json, a workshop with 1 participant.
+
+            """)
+        #expect(try String(contentsOfFile: water + ".v1.bak", encoding: .utf8) == "earlier")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: water + ".v1.1.bak")) == original)
+        #expect(try SessionFile.read(from: water).version == 2)
     }
 }

@@ -190,6 +190,91 @@ import Testing
             .participants.count == 2)
     }
 
+    @Test func aPartnerFileUnderTheIdOfSomeoneInTheRoomIsRefusedAndWithForceAddedUnderANewId() throws {
+        var banco = selfAssessment("Banco Sol", .business, of: workshop, updated: monday,
+                                   answers: ["s1.q1": Answer(rating: .stage(.emerging), notes: "No")])
+        banco.participantID = "ana"
+        let inputs = [input("w", workshop), input("banco", banco)]
+        let refused = try SessionMerge.merge(inputs, guide: .builtIn)
+        #expect(refused.output == nil)
+        #expect(refused.entries.map(\.line) == [
+            "Base: w, a workshop with 1 participant.",
+            "Refused: banco, Banco Sol (Business), has the participant id of Ana Núñez (Government), who came from no "
+                + "self-assessment; add --force to merge it as a new participant.",
+        ])
+
+        let forced = try SessionMerge.merge(inputs, guide: .builtIn, force: true, now: wednesday)
+        let output = try #require(forced.output)
+        let added = try #require(output.participants.last)
+        try #require(added.id != "ana")
+        #expect(output.participants == workshop.participants + [
+            Participant(id: added.id, organisation: "Banco Sol", sector: .business, selfAssessmentUpdatedAt: monday),
+        ])
+        #expect(forced.entries[1].forced == ["under the participant id of Ana Núñez (Government)"])
+        #expect(forced.entries[1].line == "Merged banco as a new participant: Banco Sol (Business). Merged with "
+            + "--force, though it is under the participant id of Ana Núñez (Government); it has a new id.")
+        // Ana keeps her own rating and note; Banco Sol's are its own.
+        #expect(output.answers["s1.q1"]?.voices == ["ana": Voice(rating: .stage(.inPlace), note: "Yes"),
+                                                    added.id: Voice(rating: .stage(.emerging), note: "No")])
+        // Merged again with --force, the file finds the participant it became.
+        let again = try SessionMerge.merge([input("banco", banco)], updating: ("w", file(output)), guide: .builtIn,
+                                           force: true)
+        #expect(actions(again) == [.skipped(added)])
+    }
+
+    @Test func aFileSharingAPartnersIdIsRefusedWhenOfAnotherOrganisationOrSectorAndWithForceAddedUnderANewId() throws {
+        let nandu = selfAssessment("Asociación Ñandú", .civilSociety, of: workshop, updated: monday,
+                                   answers: ["s1.q1": Answer(rating: .stage(.partial))])
+        // Copies of Ñandú's file, answered by other partners instead of files made with `new --for`.
+        var copy = nandu
+        copy.organisation = "Banco Sol"
+        copy.sector = .business
+        copy.updatedAt = tuesday
+        copy.answers = ["s1.q1": Answer(rating: .stage(.emerging))]
+        var donor = nandu
+        donor.sector = .donor
+        donor.updatedAt = tuesday
+        let inputs = [input("nandu", nandu), input("copy", copy), input("donor", donor)]
+        let refused = try SessionMerge.merge(inputs, guide: .builtIn)
+        #expect(refused.entries.map(\.line) == [
+            "Merged nandu as a new participant: Asociación Ñandú (Civil society).",
+            "Refused: copy, Banco Sol (Business), has the participant id of Asociación Ñandú (Civil society), of "
+                + "another organisation; add --force to merge it as a new participant.",
+            "Refused: donor, Asociación Ñandú (Donor), has the participant id of Asociación Ñandú (Civil society), of "
+                + "another sector; add --force to merge it as a new participant.",
+        ])
+        #expect(refused.output?.participants.count == 1)
+        #expect(refused.output?.answers["s1.q1"]?.voices == [nandu.participantID: Voice(rating: .stage(.partial))])
+
+        let forced = try SessionMerge.merge(inputs, guide: .builtIn, force: true)
+        let output = try #require(forced.output)
+        #expect(output.participants.map(\.organisation) == ["Asociación Ñandú", "Banco Sol", "Asociación Ñandú"])
+        #expect(output.participants.map(\.sector) == [.civilSociety, .business, .donor])
+        #expect(output.participants[0].id == nandu.participantID && Set(output.participants.map(\.id)).count == 3)
+        #expect(output.answers["s1.q1"]?.voices[nandu.participantID] == Voice(rating: .stage(.partial)))
+        #expect(forced.entries[1].line == "Merged copy as a new participant: Banco Sol (Business). Merged with "
+            + "--force, though it is under the participant id of Asociación Ñandú (Civil society); it has a new id.")
+
+        // The same organisation with other case, accents and spaces is the same partner, as in the register.
+        var respelled = nandu
+        respelled.organisation = "ASOCIACION  nandu"
+        respelled.updatedAt = tuesday
+        let replaced = try SessionMerge.merge([input("nandu", nandu), input("respelled", respelled)], guide: .builtIn)
+        #expect(replaced.entries.last?.line
+            == "Replaced the answers of Asociación Ñandú (Civil society) with respelled, which is newer.")
+    }
+
+    @Test func theRefusalOfAFileUnderAnothersIdShowsBothNamesControlCharactersVisibly() throws {
+        var base = workshop
+        base.participants[0].name = "Ana\u{1B}]0;owned\u{07}"
+        var banco = selfAssessment("Banco\u{1B}[2J Sol", .business, of: base, updated: monday, answers: [:])
+        banco.participantID = "ana"
+        let result = try SessionMerge.merge([input("w", base), input("banco", banco)], guide: .builtIn)
+        #expect(result.entries.last?.line == "Refused: banco, Banco^[[2J Sol (Business), has the participant id of "
+            + "Ana^[]0;owned^G (Government), who came from no self-assessment; add --force to merge it as a new "
+            + "participant.")
+    }
+
     @Test func versionOneFilesKeepTheirDerivedIdAndAreMatchedByOrganisationAndSectorIgnoringCaseAndSpaces() throws {
         let folder = TemporaryFolder()
         let original = try versionOneSelfAssessment(in: folder, named: "v1.isp.json")

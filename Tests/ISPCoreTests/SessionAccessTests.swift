@@ -184,6 +184,44 @@ private var editedSession: Session {
         first.release()
     }
 
+    @Test func aSessionNotMadeYetIsLockedBesideWhereItWillBeAndNothingElseIsMade() throws {
+        let elsewhere = TemporaryFolder()
+        let linkedFolder = elsewhere.path + "/linked"
+        try FileManager.default.createSymbolicLink(atPath: linkedFolder, withDestinationPath: folder.path)
+        let first = try SessionLock(newSessionPath: linkedFolder + "/merged.isp.json")
+        #expect(first.sessionPath == real(folder) + "/merged.isp.json")
+        #expect(folder.files == [".merged.isp.json.lock"])
+        #expect(throws: FileError("\(folder.path)/merged.isp.json is being written by another isp-wizard; try again "
+                                      + "when it has finished.")) {
+            _ = try SessionLock(newSessionPath: folder.path + "/merged.isp.json")
+        }
+        // Written while locked, the session meets the same lock as any other path to it.
+        try SessionFile.save(plainSession, to: first.sessionPath)
+        #expect(throws: FileError("\(folder.path)/merged.isp.json is already open in another isp-wizard; close "
+                                      + "that one first.")) {
+            _ = try SessionLock(sessionPath: folder.path + "/merged.isp.json")
+        }
+        first.release()
+        #expect(folder.files == ["merged.isp.json"])
+        let unwritten = try SessionLock(newSessionPath: folder.path + "/unwritten.isp.json")
+        unwritten.release()
+        #expect(folder.files == ["merged.isp.json"])
+    }
+
+    @Test func aSessionNotMadeYetNeedsAFileNameAndAFolder() {
+        #expect(throws: FileError("\"\" names no file; give the path of a file to write the session to.")) {
+            _ = try SessionLock(newSessionPath: "")
+        }
+        #expect(throws: FileError("\"\(folder.path)/new/\" names no file; give the path of a file to write the "
+                                      + "session to.")) {
+            _ = try SessionLock(newSessionPath: folder.path + "/new/")
+        }
+        #expect(throws: FileError("Cannot write in \(folder.path)/missing: No such file or directory.")) {
+            _ = try SessionLock(newSessionPath: folder.path + "/missing/merged.isp.json")
+        }
+        #expect(folder.files.isEmpty)
+    }
+
     @Test func aLinkPlantedAsTheLockIsRefusedAndItsTargetNotCreated() throws {
         let path = folder.path + "/water.isp.json"
         try SessionFile.save(plainSession, to: path)

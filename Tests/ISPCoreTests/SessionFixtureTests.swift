@@ -88,6 +88,32 @@ import Testing
         #expect(try String(contentsOfFile: backup, encoding: .utf8) == "kept")
     }
 
+    @Test func aVersionOneFileWhoseBackupNameIsTakenIsKeptOnceUnderTheNextFreeName() throws {
+        let folder = TemporaryFolder()
+        let original = try Data(contentsOf: fixture("sessions/v1/v1-workshop.isp.json"))
+        let path = try folder.write("water.isp.json", original)
+        _ = try folder.write("water.isp.json.v1.bak", Data("earlier".utf8))
+        _ = try folder.write("water.isp.json.v1.1.bak", Data())
+        let contents = try SessionFile.read(from: path)
+        try SessionFile.keepOriginal(contents, of: path)
+        // Kept again, as when the save after it failed and is tried anew: these bytes are kept already.
+        try SessionFile.keepOriginal(contents, of: path)
+        #expect(folder.files == ["water.isp.json", "water.isp.json.v1.1.bak", "water.isp.json.v1.2.bak",
+                                 "water.isp.json.v1.bak"])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".v1.2.bak")) == original)
+        #expect(try String(contentsOfFile: path + ".v1.bak", encoding: .utf8) == "earlier")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path + ".v1.1.bak")).isEmpty)
+
+        for number in 3...99 { _ = try folder.write("water.isp.json.v1.\(number).bak", Data("other".utf8)) }
+        let another = SessionFileContents(session: contents.session, version: 1, olderOriginal: Data("another".utf8))
+        #expect(throws: FileError("Could not keep the original of \(path) before saving it in the new format: "
+                                      + "\(path).v1.bak and \(path).v1.1.bak to \(path).v1.99.bak all hold other "
+                                      + "files; move some of them elsewhere.")) {
+            try SessionFile.keepOriginal(another, of: path)
+        }
+        #expect(folder.files.count == 101)
+    }
+
     /// A JSON value as sorted text, so that two decoded values compare.
     func canonical(_ value: Any?) -> String {
         guard let value,
