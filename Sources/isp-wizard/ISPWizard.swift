@@ -31,14 +31,30 @@ struct ISPWizard: ParsableCommand {
     static func main() {
         // A closed pipe (`summary … | head`) must never stop the program, least of all half-way through a save.
         signal(SIGPIPE, SIG_IGN)
+        // The bare command and `open FILE` give no option to parse, so they start without the parser: its look-ups
+        // of every command's and option's type were a third of the instructions before the first screen.
+        let arguments = CommandLine.arguments.dropFirst()
+        do {
+            if arguments.isEmpty { return try openLastOrNew(DefaultOptions()) }
+            if arguments.count == 2, arguments.first == "open", let file = arguments.last, !file.hasPrefix("-") {
+                return try Open.open(file, DefaultOptions())
+            }
+        } catch {
+            exit(withError: error)
+        }
         main(nil)
     }
 
     func run() throws {
-        let guide = try global.loadGuide()
-        let interface = try global.interface()
-        let theme = try global.chosenTheme()
-        let library = try global.library()
+        try Self.openLastOrNew(global)
+    }
+
+    /// Opens the session used last, or a new one when there is none.
+    static func openLastOrNew(_ options: some CommonOptions) throws {
+        let guide = try options.loadGuide()
+        let interface = try options.interface()
+        let theme = try options.chosenTheme()
+        let library = try options.library()
         if let path = library.mostRecentSession() {
             try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
         } else {
@@ -49,8 +65,22 @@ struct ISPWizard: ParsableCommand {
     }
 }
 
+/// What the options every command takes choose: the guide, the plain mode and the theme.
+protocol CommonOptions {
+    var guide: String? { get }
+    var plain: Bool { get }
+    var theme: String? { get }
+}
+
+/// The options a command line without any gives.
+struct DefaultOptions: CommonOptions {
+    let guide: String? = nil
+    let plain = false
+    let theme: String? = nil
+}
+
 /// Options every command takes.
-struct GlobalOptions: ParsableArguments {
+struct GlobalOptions: ParsableArguments, CommonOptions {
     @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
     var guide: String?
 
@@ -61,7 +91,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Colours: default, mono (no colours) or high-contrast (for projectors and low vision); "
                                + "also ISP_WIZARD_THEME. NO_COLOR set means mono.", valueName: "name"))
     var theme: String?
+}
 
+extension CommonOptions {
     /// The theme asked for: --theme, else ISP_WIZARD_THEME, else mono when NO_COLOR is set, else the default.
     func chosenTheme() throws -> Theme {
         let environment = ProcessInfo.processInfo.environment
@@ -240,8 +272,12 @@ struct Open: ParsableCommand {
     var file: String
 
     func run() throws {
-        try runWizard(sessionPath: file, guide: global.loadGuide(), theme: global.chosenTheme(),
-                      interface: global.interface)
+        try Self.open(file, global)
+    }
+
+    static func open(_ file: String, _ options: some CommonOptions) throws {
+        try runWizard(sessionPath: file, guide: options.loadGuide(), theme: options.chosenTheme(),
+                      interface: options.interface)
     }
 }
 
