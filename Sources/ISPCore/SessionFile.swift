@@ -57,11 +57,11 @@ public enum SessionFile {
             switch header.version {
             case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
             case 2:
-                let contents = try decoder.decode(SessionFileV2.self, from: data)
-                if let problem = contents.validationProblem() {
+                let contents = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
+                if let problem = contents.value.validationProblem() {
                     throw FileError("\(file) is not a valid session: \(problem).")
                 }
-                return (Session(contents), 2)
+                return (Session(contents.value, unknownFields: contents.unknownFields), 2)
             default:
                 throw FileError("\(file) is not a valid session: no isp-wizard wrote session schema \(header.version).")
             }
@@ -108,7 +108,7 @@ public enum SessionFile {
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
     static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            return try encodeJSON(SessionFileV2(session))
+            return try encodeJSON(WithUnknownFields<SessionFileV2>(session))
         } catch {
             throw FileError("The session could not be encoded for \(destination): \(error).")
         }

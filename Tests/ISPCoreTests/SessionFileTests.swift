@@ -81,6 +81,41 @@ import Testing
         #expect(folder.files.isEmpty)
     }
 
+    /// A version-2 file as a newer version might write it: fields this one does not know at the top, in a
+    /// participant and in an answer, and whole numbers of 30 and 38 digits in a record.
+    static let fileFromANewerVersion = #"""
+        {"format": "isp-wizard-session", "schemaVersion": 2, "partnershipID": "p-1", "round": 1,
+         "partnership": {"name": "Agua", "focalIssue": ""}, "mode": "workshop", "facilitator": "Ana",
+         "organisation": "", "participantID": "w-1", "guide": {"id": "usaid-isp-startup", "edition": "2"},
+         "createdAt": "2027-01-15T08:00:00Z", "updatedAt": "2027-01-15T08:00:00Z",
+         "participants": [{"id": "li", "name": "Li", "organisation": "Coop", "pronouns": "she/her",
+                           "contact": {"phone": "+591 2 123456", "optIn": true}}],
+         "answers": {"s1.q1": {"rating": "2", "notes": "Draft", "confidence": 0.75, "tags": ["water", null]}},
+         "records": {"s2": {"ledger": [{"id": "r1", "account": 123456789012345678901234567890,
+                                        "debt": -99999999999999999999999999999999999999}]}},
+         "dashboard": {"pinned": ["s1.q1"], "zoom": 3},
+         "signature": "abc"}
+        """#
+
+    @Test func aSaveKeepsWhatANewerVersionWroteAndWholeNumbersOfUpTo38Digits() throws {
+        let original = Data(Self.fileFromANewerVersion.utf8)
+        let path = try folder.write("newer.isp.json", original)
+        var session = try SessionFile.load(from: path)
+        session.answers["s1.q1"]?.notes = "Agreed"
+        session.participants[0].name = "Li Hua"
+        try SessionFile.save(session, to: path)
+        #expect(try SessionFile.load(from: path) == session)
+
+        let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+        var expected = try JSONDecoder().decode(JSONValue.self, from: original)
+        expected.setValue(.string("Agreed"), at: [.key("answers"), .key("s1.q1"), .key("notes")])
+        expected.setValue(.string("Li Hua"), at: [.key("participants"), .row("li"), .key("name")])
+        #expect(try JSONDecoder().decode(JSONValue.self, from: saved) == expected)
+        let text = String(decoding: saved, as: UTF8.self)
+        #expect(text.contains(#""account" : 123456789012345678901234567890,"#))
+        #expect(text.contains(#""debt" : -99999999999999999999999999999999999999,"#))
+    }
+
     @Test func savingIntoAMissingFolderSaysSo() {
         #expect(throws: FileError("Cannot write in /nonexistent/folder: No such file or directory.")) {
             try SessionFile.save(sample, to: "/nonexistent/folder/s.isp.json")
