@@ -72,7 +72,7 @@ public enum SessionFile {
         {
             throw FileError("\(file) is not an isp-wizard session file.")
         } catch {
-            throw FileError.decoding(error, file: file, kind: "session")
+            throw FileError.decoding(error, of: data, file: file, kind: "session")
         }
     }
 

@@ -149,6 +149,25 @@ import Testing
         #expect(try refusal("") == "FILE is empty, so it is not a session file.")
     }
 
+    @Test func refusesJSONNestedTooDeepSayingWhere() throws {
+        let deep = String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000)
+        // The 511th bracket is the 513th level, inside the top object and the records.
+        let file = "{\"format\": \"isp-wizard-session\",\n\"records\": {\"x\": \(deep)}}"
+        #expect(try refusal(file) == "FILE nests its values deeper than 512 levels at line 2, column 528, so it is "
+                    + "not a session isp-wizard can read.")
+    }
+
+    @Test func refusesAFractionWhereAWholeNumberBelongsSayingSo() throws {
+        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 2.5}"#)
+            == "FILE is not a valid session: schemaVersion is 2.5, which is not a whole number.")
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        let edited = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: #""round" : 1"#, with: #""round" : 1.5"#)
+        #expect(try refusal(edited) == "FILE is not a valid session: it holds a number with a fraction or one too "
+                    + "large where a whole number belongs.")
+    }
+
     @Test func refusesAFileFromANewerVersion() throws {
         #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 3, "future": true}"#)
             == "FILE was written by a newer isp-wizard (session schema 3; this one reads up to 2). "
