@@ -106,9 +106,13 @@ public enum SessionFile {
     }
 
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
+    /// It is on one line when pretty-printing would take it over `maximumSize`, as records nested deep can:
+    /// their indentation outgrows their text, and a file that opened must save again.
     static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            return try encodeJSON(WithUnknownFields<SessionFileV2>(session))
+            let file = WithUnknownFields<SessionFileV2>(session)
+            let pretty = try encodeJSON(file)
+            return pretty.count <= maximumSize ? pretty : try encodeCompactJSON(file)
         } catch {
             throw FileError("The session could not be encoded for \(destination): \(error).")
         }
@@ -120,10 +124,12 @@ public enum SessionFile {
         try escapingControls(inJSON: encoder.encode(value))
     }
 
-    /// Encodes a value on one line, keys sorted, every control character escaped: JSON inside a table's cell.
+    /// Encodes a value on one line, keys sorted, ISO 8601 dates, every control character escaped: JSON inside a
+    /// table's cell, or a session too large to pretty-print.
     static func encodeCompactJSON(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return try escapingControls(inJSON: encoder.encode(value))
     }
 

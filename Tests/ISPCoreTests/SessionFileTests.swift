@@ -81,6 +81,19 @@ import Testing
         #expect(folder.files.isEmpty)
     }
 
+    @Test func aSessionThatWouldPassTheLimitPrettyPrintedIsSavedOnOneLine() throws {
+        // Thirty records nested 300 deep: 20 KB on one line, 5 MB indented.
+        var nested = JSONValue.string("x")
+        for _ in 0..<300 { nested = .array([nested]) }
+        var session = sample
+        session.records["deep"] = .array(Array(repeating: nested, count: 30))
+        let path = folder.path + "/deep.isp.json"
+        try SessionFile.save(session, to: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(data.count < 100_000 && !data.contains(UInt8(ascii: "\n")))
+        #expect(try SessionFile.load(from: path) == session)
+    }
+
     /// A version-2 file as a newer version might write it: fields this one does not know at the top, in a
     /// participant and in an answer, and whole numbers of 30 and 38 digits in a record.
     static let fileFromANewerVersion = #"""
