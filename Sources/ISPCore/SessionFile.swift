@@ -170,8 +170,11 @@ public func writeAtomically(_ data: Data, to path: String) throws(FileError) {
     if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }
     if let failure {
         unlink(temporaryPath)
-        throw FileError("Could not save \(path): \(String(cString: strerror(failure))). The previous version of the "
-                            + "file is unchanged.", reason: shortReason(failure))
+        var previous = stat()
+        let kept = stat(path, &previous) == 0 && (previous.st_mode & S_IFMT) == S_IFREG
+            ? " The previous version of the file is unchanged." : ""
+        throw FileError("Could not save \(path): \(String(cString: strerror(failure))).\(kept)",
+                        reason: shortReason(failure))
     }
     // Sync the folder too, so that the rename itself survives a power cut.
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)

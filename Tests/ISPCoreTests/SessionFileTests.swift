@@ -94,6 +94,14 @@ import Testing
         #expect(try SessionFile.load(from: path) == session)
     }
 
+    @Test func aFailedSaveWhereNoFileWasSaysNothingOfAPreviousVersion() throws {
+        let blocked = folder.path + "/blocked"
+        try FileManager.default.createDirectory(atPath: blocked + "/inside", withIntermediateDirectories: true)
+        #expect(throws: FileError("Could not save \(blocked): Is a directory.")) {
+            try SessionFile.save(sample, to: blocked)
+        }
+    }
+
     /// A version-2 file as a newer version might write it: fields this one does not know at the top, in a
     /// participant and in an answer, and whole numbers of 30 and 38 digits in a record.
     static let fileFromANewerVersion = #"""
