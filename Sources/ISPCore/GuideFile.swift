@@ -38,7 +38,7 @@ extension Guide {
         } catch let error as FileError {
             throw error
         } catch {
-            throw FileError.decoding(error, file: file, kind: "guide")
+            throw FileError.decoding(error, of: data, file: file, kind: "guide")
         }
         if let problem = guide.validationProblem() {
             throw FileError("\(file) is not a valid guide: \(problem).")
@@ -122,8 +122,23 @@ struct FormatHeader: Decodable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         format = try container.decode(String.self, forKey: .format)
-        version = try container.decodeIfPresent(Int.self, forKey: .version)
+        // Without either, the last decode says that schemaVersion is missing.
+        version = try Self.wholeNumber(.version, in: container) ?? Self.wholeNumber(.schemaVersion, in: container)
             ?? container.decode(Int.self, forKey: .schemaVersion)
+    }
+
+    /// The version under `key`, read as any number so that one with a fraction is refused saying so (JSON's
+    /// decoder would call the file invalid JSON); nil when there is none.
+    private static func wholeNumber(_ key: CodingKeys, in container: KeyedDecodingContainer<CodingKeys>) throws
+        -> Int?
+    {
+        guard let number = try container.decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard let whole = Int(exactly: number) else {
+            let problem = number.rounded() == number ? "too large" : "not a whole number"
+            throw DecodingError.dataCorruptedError(forKey: key, in: container,
+                                                   debugDescription: "Is \(number), which is \(problem).")
+        }
+        return whole
     }
 }
 

@@ -1,11 +1,18 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
 /// Any JSON value, kept as it was read: for parts of a file that this version passes on without reading.
 public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
-    /// A number with a fraction or an exponent, or too large for `integer`.
+    /// A number with a fraction, or a whole number of more than 38 digits.
     case number(Double)
-    /// A whole number, kept exactly: a Double would round an id such as 9007199254740993 on the way through.
-    case integer(Int64)
+    /// A whole number of up to 38 digits, kept exactly: a Double would round an id such as 9007199254740993 on
+    /// the way through.
+    case integer(Decimal)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -25,6 +32,8 @@ public enum JSONValue: Codable, Sendable, Equatable {
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
+            self = .integer(Decimal(value))
+        } else if let value = try? container.decode(Decimal.self), value.isWholeOfAtMost38Digits {
             self = .integer(value)
         } else {
             self = .number(try container.decode(Double.self))
@@ -43,6 +52,16 @@ public enum JSONValue: Codable, Sendable, Equatable {
         case .object(let value): try container.encode(value)
         }
     }
+}
+
+extension Decimal {
+    /// Whether the number is whole and shorter than 39 digits, so that it holds every digit it was read with:
+    /// a Decimal keeps 38 digits and turns the ones after them into zeros.
+    fileprivate var isWholeOfAtMost38Digits: Bool {
+        exponent >= 0 && magnitude < Self.thirtyNineDigits
+    }
+
+    private static let thirtyNineDigits = Decimal(sign: .plus, exponent: 38, significand: 1)
 }
 
 extension JSONValue {

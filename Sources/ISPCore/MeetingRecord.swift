@@ -192,7 +192,7 @@ extension JSONValue {
         case .number(let value):
             if value.rounded() == value, abs(value) < 1e15 { return String(Int(value)) }
             return String(value)
-        case .integer(let value): return String(value)
+        case .integer(let value): return value.description
         case .array, .object:
             return (try? SessionFile.encodeCompactJSON(self)).map { String(decoding: $0, as: UTF8.self) } ?? ""
         }

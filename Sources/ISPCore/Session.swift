@@ -31,6 +31,8 @@ public struct Session: Sendable, Equatable {
     public var records: [String: JSONValue]
     /// The screen the wizard showed last, so that reopening returns there.
     public var position: Position?
+    /// What the session's file held that this version does not know (a newer version wrote it), to write back.
+    public var unknownFields = UnknownFileFields()
 
     public init(guide: Guide, mode: Mode = .workshop, name: String = "", now: Date = Date()) {
         partnershipID = Identifier.make()
@@ -96,6 +98,11 @@ public struct Participant: Codable, Sendable, Equatable, Identifiable {
     public func displayName(number: Int) -> String {
         !name.isBlank ? name : !organisation.isBlank ? organisation : "Participant \(number)"
     }
+}
+
+// Here, where its coding keys can be seen: a session file keeps the fields of a participant that it does not know.
+extension Participant: KnowsItsFields {
+    static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
 }
 
 public struct Partnership: Codable, Sendable, Equatable {

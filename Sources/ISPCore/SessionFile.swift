@@ -57,11 +57,11 @@ public enum SessionFile {
             switch header.version {
             case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
             case 2:
-                let contents = try decoder.decode(SessionFileV2.self, from: data)
-                if let problem = contents.validationProblem() {
+                let contents = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
+                if let problem = contents.value.validationProblem() {
                     throw FileError("\(file) is not a valid session: \(problem).")
                 }
-                return (Session(contents), 2)
+                return (Session(contents.value, unknownFields: contents.unknownFields), 2)
             default:
                 throw FileError("\(file) is not a valid session: no isp-wizard wrote session schema \(header.version).")
             }
@@ -72,7 +72,7 @@ public enum SessionFile {
         {
             throw FileError("\(file) is not an isp-wizard session file.")
         } catch {
-            throw FileError.decoding(error, file: file, kind: "session")
+            throw FileError.decoding(error, of: data, file: file, kind: "session")
         }
     }
 
@@ -118,9 +118,13 @@ public enum SessionFile {
     }
 
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
+    /// It is on one line when pretty-printing would take it over `maximumSize`, as records nested deep can:
+    /// their indentation outgrows their text, and a file that opened must save again.
     static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            return try encodeJSON(SessionFileV2(session))
+            let file = WithUnknownFields<SessionFileV2>(session)
+            let pretty = try encodeJSON(file)
+            return pretty.count <= maximumSize ? pretty : try encodeCompactJSON(file)
         } catch {
             throw FileError("The session could not be encoded for \(destination): \(error).")
         }
@@ -132,10 +136,12 @@ public enum SessionFile {
         try escapingControls(inJSON: encoder.encode(value))
     }
 
-    /// Encodes a value on one line, keys sorted, every control character escaped: JSON inside a table's cell.
+    /// Encodes a value on one line, keys sorted, ISO 8601 dates, every control character escaped: JSON inside a
+    /// table's cell, or a session too large to pretty-print.
     static func encodeCompactJSON(_ value: some Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         return try escapingControls(inJSON: encoder.encode(value))
     }
 
@@ -200,8 +206,11 @@ public func writeAtomically(_ data: Data, to path: String, access: FileAccess = 
     if failure == nil, rename(temporaryPath, path) != 0 { failure = errno }
     if let failure {
         unlink(temporaryPath)
-        throw FileError("Could not save \(path): \(String(cString: strerror(failure))). The previous version of the "
-                            + "file is unchanged.", reason: shortReason(failure))
+        var previous = stat()
+        let kept = stat(path, &previous) == 0 && (previous.st_mode & S_IFMT) == S_IFREG
+            ? " The previous version of the file is unchanged." : ""
+        throw FileError("Could not save \(path): \(String(cString: strerror(failure))).\(kept)",
+                        reason: shortReason(failure))
     }
     // Sync the folder too, so that the rename itself survives a power cut.
     let folderDescriptor = open(folder, O_RDONLY | O_DIRECTORY)

@@ -34,7 +34,7 @@ struct SessionFileV1: Decodable {
 /// Version 2: a partnership id and round, participants with their own ratings and notes (and, for one merged
 /// from a self-assessment, when that was last changed), the group's consensus with its reason, carried-over
 /// answers, and a place for the partnership's records.
-struct SessionFileV2: Codable {
+struct SessionFileV2: KnowsItsFields {
     var format: String
     var schemaVersion: Int
     var partnershipID: String
@@ -45,22 +45,84 @@ struct SessionFileV2: Codable {
     var organisation: String
     var sector: Sector?
     var participantID: String
-    var participants: [Participant]
+    var participants: [WithUnknownFields<Participant>]
     var guide: GuideReference
     var createdAt: Date
     var updatedAt: Date
-    var answers: [String: Answer]
+    var answers: [String: WithUnknownFields<Answer>]
     var records: [String: JSONValue]
     var position: Position?
 
     /// Empty reasons, voices and a false carried-over mark are left out of the file.
-    struct Answer: Codable {
+    struct Answer: KnowsItsFields {
         var rating: Rating?
         var notes: String
         var reason: String?
         var voices: [String: Voice]?
         var carriedOver: Bool?
+
+        static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
     }
+
+    static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
+}
+
+/// A type of a file's object that tells the fields it reads from those it does not know.
+protocol KnowsItsFields: Codable {
+    /// Whether `field` is the name of one of the type's coding keys.
+    static func knows(_ field: String) -> Bool
+}
+
+/// An object of a version-2 file with the fields this version does not know (a newer one wrote them), collected
+/// in the same decode as the object and written back beside it, so that a save keeps them.
+struct WithUnknownFields<Known: KnowsItsFields>: Codable {
+    var value: Known
+    var unknownFields: [String: JSONValue]
+
+    init(_ value: Known, unknownFields: [String: JSONValue] = [:]) {
+        self.value = value
+        self.unknownFields = unknownFields
+    }
+
+    init(from decoder: any Decoder) throws {
+        value = try Known(from: decoder)
+        let container = try decoder.container(keyedBy: FieldName.self)
+        var unknownFields: [String: JSONValue] = [:]
+        for field in container.allKeys where !Known.knows(field.stringValue) {
+            unknownFields[field.stringValue] = try container.decode(JSONValue.self, forKey: field)
+        }
+        self.unknownFields = unknownFields
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        try value.encode(to: encoder)
+        var container = encoder.container(keyedBy: FieldName.self)
+        for (name, field) in unknownFields {
+            try container.encode(field, forKey: FieldName(stringValue: name))
+        }
+    }
+
+    /// Any field's name.
+    private struct FieldName: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+
+        init(stringValue: String) {
+            self.stringValue = stringValue
+        }
+
+        init?(intValue: Int) { nil }
+    }
+}
+
+/// The fields of a session's file, its participants' and its answers' that this version does not know, kept as
+/// they were read to be written back. Nothing but the file reads them.
+public struct UnknownFileFields: Sendable, Equatable {
+    var session: [String: JSONValue] = [:]
+    /// By participant id.
+    var participants: [String: [String: JSONValue]] = [:]
+    /// By prompt id.
+    var answers: [String: [String: JSONValue]] = [:]
 }
 
 extension SessionFileV2 {
@@ -76,23 +138,38 @@ extension SessionFileV2 {
             participantID: Identifier.derived(
                 from: "participant\n\(created)\n\(old.partnership.name)\n\(old.organisation)"),
             participants: [], guide: old.guide, createdAt: old.createdAt, updatedAt: old.updatedAt,
-            answers: old.answers.mapValues { Answer(rating: $0.rating, notes: $0.notes) },
+            answers: old.answers.mapValues { WithUnknownFields(Answer(rating: $0.rating, notes: $0.notes)) },
             records: [:], position: old.position)
     }
 
     init(_ session: Session) {
+        let unknown = session.unknownFields
         self.init(
             format: SessionFile.formatName, schemaVersion: 2, partnershipID: session.partnershipID,
             round: session.round, partnership: session.partnership, mode: session.mode,
             facilitator: session.facilitator, organisation: session.organisation, sector: session.sector,
-            participantID: session.participantID, participants: session.participants, guide: session.guide,
-            createdAt: session.createdAt, updatedAt: session.updatedAt,
-            answers: session.answers.mapValues { answer in
-                Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason.isEmpty ? nil : answer.reason,
-                       voices: answer.voices.isEmpty ? nil : answer.voices,
-                       carriedOver: answer.isCarriedOver ? true : nil)
+            participantID: session.participantID,
+            participants: session.participants.map { participant in
+                WithUnknownFields(participant, unknownFields: unknown.participants[participant.id] ?? [:])
+            },
+            guide: session.guide, createdAt: session.createdAt, updatedAt: session.updatedAt,
+            answers: session.answers.reduce(into: [:]) { answers, entry in
+                let (promptID, answer) = entry
+                answers[promptID] = WithUnknownFields(
+                    Answer(rating: answer.rating, notes: answer.notes,
+                           reason: answer.reason.isEmpty ? nil : answer.reason,
+                           voices: answer.voices.isEmpty ? nil : answer.voices,
+                           carriedOver: answer.isCarriedOver ? true : nil),
+                    unknownFields: unknown.answers[promptID] ?? [:])
             },
             records: session.records, position: session.position)
+    }
+}
+
+extension WithUnknownFields<SessionFileV2> {
+    /// A session's file, with the fields that this version does not know of the file it was read from.
+    init(_ session: Session) {
+        self.init(SessionFileV2(session), unknownFields: session.unknownFields.session)
     }
 }
 
@@ -102,7 +179,7 @@ extension SessionFileV2 {
     func validationProblem() -> String? {
         if round < 1 { return "round is \(round), and rounds are counted from 1" }
         var seen: Set<String> = []
-        for (index, participant) in participants.enumerated() {
+        for (index, participant) in participants.map(\.value).enumerated() {
             if participant.id.isBlank { return "participants[\(index)].id is empty" }
             if !seen.insert(participant.id).inserted {
                 return "participants[\(index)].id \"\(participant.id.excerpt())\" is used twice"
@@ -113,7 +190,9 @@ extension SessionFileV2 {
 }
 
 extension Session {
-    init(_ file: SessionFileV2) {
+    /// The session of a file, keeping the fields of the file, its participants and answers that this version does
+    /// not know.
+    init(_ file: SessionFileV2, unknownFields: [String: JSONValue] = [:]) {
         partnershipID = file.partnershipID
         round = file.round
         partnership = file.partnership
@@ -122,15 +201,22 @@ extension Session {
         organisation = file.organisation
         sector = file.sector
         participantID = file.participantID
-        participants = file.participants
+        participants = file.participants.map(\.value)
         guide = file.guide
         createdAt = file.createdAt
         updatedAt = file.updatedAt
-        answers = file.answers.mapValues { answer in
-            Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason ?? "",
-                   voices: answer.voices ?? [:], isCarriedOver: answer.carriedOver ?? false)
+        answers = file.answers.mapValues { kept in
+            let answer = kept.value
+            return Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason ?? "",
+                          voices: answer.voices ?? [:], isCarriedOver: answer.carriedOver ?? false)
         }
         records = file.records
         position = file.position
+        self.unknownFields = UnknownFileFields(
+            session: unknownFields,
+            participants: file.participants.reduce(into: [:]) { kept, participant in
+                if !participant.unknownFields.isEmpty { kept[participant.value.id] = participant.unknownFields }
+            },
+            answers: file.answers.compactMapValues { $0.unknownFields.isEmpty ? nil : $0.unknownFields })
     }
 }

@@ -81,6 +81,62 @@ import Testing
         #expect(folder.files.isEmpty)
     }
 
+    @Test func aSessionThatWouldPassTheLimitPrettyPrintedIsSavedOnOneLine() throws {
+        // Thirty records nested 300 deep: 20 KB on one line, 5 MB indented.
+        var nested = JSONValue.string("x")
+        for _ in 0..<300 { nested = .array([nested]) }
+        var session = sample
+        session.records["deep"] = .array(Array(repeating: nested, count: 30))
+        let path = folder.path + "/deep.isp.json"
+        try SessionFile.save(session, to: path)
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect(data.count < 100_000 && !data.contains(UInt8(ascii: "\n")))
+        #expect(try SessionFile.load(from: path) == session)
+    }
+
+    @Test func aFailedSaveWhereNoFileWasSaysNothingOfAPreviousVersion() throws {
+        let blocked = folder.path + "/blocked"
+        try FileManager.default.createDirectory(atPath: blocked + "/inside", withIntermediateDirectories: true)
+        #expect(throws: FileError("Could not save \(blocked): Is a directory.")) {
+            try SessionFile.save(sample, to: blocked)
+        }
+    }
+
+    /// A version-2 file as a newer version might write it: fields this one does not know at the top, in a
+    /// participant and in an answer, and whole numbers of 30 and 38 digits in a record.
+    static let fileFromANewerVersion = #"""
+        {"format": "isp-wizard-session", "schemaVersion": 2, "partnershipID": "p-1", "round": 1,
+         "partnership": {"name": "Agua", "focalIssue": ""}, "mode": "workshop", "facilitator": "Ana",
+         "organisation": "", "participantID": "w-1", "guide": {"id": "usaid-isp-startup", "edition": "2"},
+         "createdAt": "2027-01-15T08:00:00Z", "updatedAt": "2027-01-15T08:00:00Z",
+         "participants": [{"id": "li", "name": "Li", "organisation": "Coop", "pronouns": "she/her",
+                           "contact": {"phone": "+591 2 123456", "optIn": true}}],
+         "answers": {"s1.q1": {"rating": "2", "notes": "Draft", "confidence": 0.75, "tags": ["water", null]}},
+         "records": {"s2": {"ledger": [{"id": "r1", "account": 123456789012345678901234567890,
+                                        "debt": -99999999999999999999999999999999999999}]}},
+         "dashboard": {"pinned": ["s1.q1"], "zoom": 3},
+         "signature": "abc"}
+        """#
+
+    @Test func aSaveKeepsWhatANewerVersionWroteAndWholeNumbersOfUpTo38Digits() throws {
+        let original = Data(Self.fileFromANewerVersion.utf8)
+        let path = try folder.write("newer.isp.json", original)
+        var session = try SessionFile.load(from: path)
+        session.answers["s1.q1"]?.notes = "Agreed"
+        session.participants[0].name = "Li Hua"
+        try SessionFile.save(session, to: path)
+        #expect(try SessionFile.load(from: path) == session)
+
+        let saved = try Data(contentsOf: URL(fileURLWithPath: path))
+        var expected = try JSONDecoder().decode(JSONValue.self, from: original)
+        expected.setValue(.string("Agreed"), at: [.key("answers"), .key("s1.q1"), .key("notes")])
+        expected.setValue(.string("Li Hua"), at: [.key("participants"), .row("li"), .key("name")])
+        #expect(try JSONDecoder().decode(JSONValue.self, from: saved) == expected)
+        let text = String(decoding: saved, as: UTF8.self)
+        #expect(text.contains(#""account" : 123456789012345678901234567890,"#))
+        #expect(text.contains(#""debt" : -99999999999999999999999999999999999999,"#))
+    }
+
     @Test func savingIntoAMissingFolderSaysSo() {
         #expect(throws: FileError("Cannot write in /nonexistent/folder: No such file or directory.")) {
             try SessionFile.save(sample, to: "/nonexistent/folder/s.isp.json")
@@ -112,6 +168,25 @@ import Testing
     @Test func refusesGarbageAndEmptyFiles() throws {
         #expect(try refusal("\u{0}\u{1}garbage") == "FILE is corrupt or truncated: it is not valid JSON.")
         #expect(try refusal("") == "FILE is empty, so it is not a session file.")
+    }
+
+    @Test func refusesJSONNestedTooDeepSayingWhere() throws {
+        let deep = String(repeating: "[", count: 3000) + String(repeating: "]", count: 3000)
+        // The 511th bracket is the 513th level, inside the top object and the records.
+        let file = "{\"format\": \"isp-wizard-session\",\n\"records\": {\"x\": \(deep)}}"
+        #expect(try refusal(file) == "FILE nests its values deeper than 512 levels at line 2, column 528, so it is "
+                    + "not a session isp-wizard can read.")
+    }
+
+    @Test func refusesAFractionWhereAWholeNumberBelongsSayingSo() throws {
+        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 2.5}"#)
+            == "FILE is not a valid session: schemaVersion is 2.5, which is not a whole number.")
+        let path = folder.path + "/s.isp.json"
+        try SessionFile.save(sample, to: path)
+        let edited = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: #""round" : 1"#, with: #""round" : 1.5"#)
+        #expect(try refusal(edited) == "FILE is not a valid session: it holds a number with a fraction or one too "
+                    + "large where a whole number belongs.")
     }
 
     @Test func refusesAFileFromANewerVersion() throws {
