@@ -73,20 +73,41 @@ def paste(fd, text, marker):
     return elapsed
 
 
-def run_once(command, marker, quit_keys, keys=b"", before_keys=(), pasted=None):
-    """One run: returns the seconds to the first screen, the peak memory in KiB, each key's latency in seconds and
-    the paste's time."""
+def start(command, rows=24, columns=80):
+    """Starts `command` under /usr/bin/time -v on a pseudo-terminal of the given size; returns a running program for
+    `finish`: its pid, the terminal and the file the peak memory goes to, and the time it started."""
     report = tempfile.NamedTemporaryFile(delete=False)
     report.close()
-    start = time.perf_counter()
+    started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
         os.environ["TERM"] = "xterm-256color"
         os.environ["LANG"] = "C.UTF-8"
         os.execvp("/usr/bin/time", ["/usr/bin/time", "-v", "-o", report.name] + command)
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    return pid, fd, report.name, started
+
+
+def finish(program, quit_keys, wait=0.2):
+    """Quits a program `start` started; returns its peak memory in KiB."""
+    pid, fd, report, _ = program
+    os.write(fd, quit_keys)
+    drain(fd, wait)
+    os.waitpid(pid, 0)
+    os.close(fd)
+    with open(report) as handle:
+        rss = next(int(line.split(":")[1]) for line in handle if "Maximum resident set size" in line)
+    os.unlink(report)
+    return rss
+
+
+def run_once(command, marker, quit_keys, keys=b"", before_keys=(), pasted=None):
+    """One run: returns the seconds to the first screen, the peak memory in KiB, each key's latency in seconds and
+    the paste's time."""
+    program = start(command)
+    fd, started = program[1], program[3]
     first = read_until(fd, marker)
-    first_screen = None if first is None else time.perf_counter() - start
+    first_screen = None if first is None else time.perf_counter() - started
     drain(fd)
     for key in before_keys:
         os.write(fd, key)
@@ -101,14 +122,7 @@ def run_once(command, marker, quit_keys, keys=b"", before_keys=(), pasted=None):
         # Long enough that a save made due by the typing (after the key is drawn) is over before the next key.
         drain(fd, 0.05)
     paste_time = None if pasted is None else paste(fd, pasted, END_OF_NOTES.encode())
-    os.write(fd, quit_keys)
-    drain(fd, 0.2)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    with open(report.name) as handle:
-        rss = next(int(line.split(":")[1]) for line in handle if "Maximum resident set size" in line)
-    os.unlink(report.name)
-    return first_screen, rss, latencies, paste_time
+    return first_screen, finish(program, quit_keys), latencies, paste_time
 
 
 def measure(runs, command, marker, quit_keys, **extra):

@@ -11,13 +11,9 @@ import argparse
 import importlib.util
 import json
 import os
-import pty
 import select
 import statistics
-import struct
-import fcntl
 import tempfile
-import termios
 import time
 import uuid
 
@@ -77,17 +73,10 @@ def timed_keys(fd, keys, marker=None):
 
 
 def run_once(binary, path, rows):
-    report = tempfile.NamedTemporaryFile(delete=False)
-    report.close()
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.environ["LANG"] = "C.UTF-8"
-        os.execvp("/usr/bin/time", ["/usr/bin/time", "-v", "-o", report.name, binary, "open", path])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    program = first_screen.start([binary, "open", path])
+    fd, started = program[1], program[3]
     first = read_until(fd, f"{rows} rows".encode())
-    first_ms = None if first is None else (time.perf_counter() - start) * 1000
+    first_ms = None if first is None else (time.perf_counter() - started) * 1000
     drain(fd)
     results = {"first": first_ms}
     results["list"] = timed_keys(fd, [b"\x1b[B"] * 20 + [b"\x1b[6~"] * 5)
@@ -105,14 +94,7 @@ def run_once(binary, path, rows):
         os.write(fd, key)
         drain(fd, 0.1)
     results["actions"] = timed_keys(fd, [b"\x1b[B"] * 20)
-    os.write(fd, b"\x11")
-    drain(fd, 0.3)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    with open(report.name) as handle:
-        results["memory"] = next(int(line.split(":")[1]) for line in handle
-                                 if "Maximum resident set size" in line) / 1024
-    os.unlink(report.name)
+    results["memory"] = first_screen.finish(program, b"\x11", wait=0.3) / 1024
     return results
 
 

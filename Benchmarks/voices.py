@@ -11,12 +11,8 @@ import argparse
 import importlib.util
 import json
 import os
-import pty
 import statistics
-import struct
-import fcntl
 import tempfile
-import termios
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -36,28 +32,14 @@ read_until, drain, percentile = first_screen.read_until, first_screen.drain, fir
 
 
 def run_once(binary, path, keys):
-    timing = tempfile.NamedTemporaryFile(delete=False)
-    timing.close()
-    start = time.perf_counter()
-    pid, fd = pty.fork()
-    if pid == 0:
-        os.environ["TERM"] = "xterm-256color"
-        os.environ["LANG"] = "C.UTF-8"
-        os.execvp("/usr/bin/time", ["/usr/bin/time", "-v", "-o", timing.name, binary, "open", path])
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    program = first_screen.start([binary, "open", path])
+    fd, started = program[1], program[3]
     first = read_until(fd, b"Question 1 of")
-    results = {"first": None if first is None else (time.perf_counter() - start) * 1000}
+    results = {"first": None if first is None else (time.perf_counter() - started) * 1000}
     drain(fd, 0.3)
     # Round the room: a digit for each participant in turn, as a facilitator types them.
     results["keys"] = [latency * 1000 for latency in register.timed_keys(fd, keys)]
-    os.write(fd, b"\x11")
-    drain(fd, 0.5)
-    os.waitpid(pid, 0)
-    os.close(fd)
-    with open(timing.name) as handle:
-        results["memory"] = next(int(line.split(":")[1]) for line in handle
-                                 if "Maximum resident set size" in line) / 1024
-    os.unlink(timing.name)
+    results["memory"] = first_screen.finish(program, b"\x11", wait=0.5) / 1024
     return results
 
 
