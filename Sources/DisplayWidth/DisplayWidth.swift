@@ -154,28 +154,31 @@ public func wrap(_ text: String, width: Int) -> [String] {
     // no line break, is one line, as most report lines are.
     if text.utf8.count <= max(width, 2) && !text.utf8.contains(0x0A) { return [text.withoutTrailingSpaces] }
     var units: [WrapUnit] = []
-    // Where each character starts in `text`, and its end: a line is cut from the text, not rebuilt from characters.
-    var bounds: [String.Index] = []
-    let scalars = text.unicodeScalars
-    var index = scalars.startIndex
-    while index < scalars.endIndex, let cells = scalars[index].loneWidth {
-        units.append(WrapUnit(cells: cells, byte: scalars[index].isASCII ? UInt8(scalars[index].value) : nil))
-        bounds.append(index)
-        index = scalars.index(after: index)
+    // Where each character starts in `text`, in UTF-8 bytes, and its end: a line is cut from the text, not rebuilt
+    // from characters.
+    var bounds: [Int] = []
+    var offset = 0
+    for scalar in text.unicodeScalars {
+        guard let cells = scalar.loneWidth else { break }
+        units.append(WrapUnit(cells: cells, byte: scalar.isASCII ? UInt8(scalar.value) : nil))
+        bounds.append(offset)
+        offset += UTF8.width(scalar)
     }
-    if index < scalars.endIndex {
+    if offset < text.utf8.count {
         // A scalar that may join the one before it: the text goes by characters.
-        units = []
-        bounds = []
-        for index in text.indices {
-            let character = text[index]
+        (units, bounds, offset) = ([], [], 0)
+        for character in text {
             units.append(WrapUnit(cells: character.displayWidth, byte: character.asciiByte))
-            bounds.append(index)
+            bounds.append(offset)
+            offset += character.utf8.count
         }
     }
-    bounds.append(text.endIndex)
+    bounds.append(offset)
+    let utf8 = text.utf8
     return wrapLines(units, width: width).map { line in
-        text[bounds[line.range.lowerBound]..<bounds[line.range.upperBound]].withoutTrailingSpaces
+        let start = utf8.index(utf8.startIndex, offsetBy: bounds[line.range.lowerBound])
+        let end = utf8.index(utf8.startIndex, offsetBy: bounds[line.range.upperBound])
+        return text[start..<end].withoutTrailingSpaces
     }
 }
 

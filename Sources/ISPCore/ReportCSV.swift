@@ -25,6 +25,8 @@ extension DocumentTable {
         // Nearly every field has no comma, quote or line break, which its scalars tell faster than its characters.
         let mayNeedQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.isLineBreak }
         guard mayNeedQuotes, value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        // Most fields are quoted for a comma or a line break, and hold no quote to double.
+        let escaped = value.utf8.contains(UInt8(ascii: "\"")) ? value.replacing("\"", with: "\"\"") : value
+        return "\"" + escaped + "\""
     }
 }

@@ -109,13 +109,18 @@ enum HTML {
             }
         }
         let head = table.columns.map { "<th scope=\"col\">\(value($0))</th>" }.joined()
-        let rows = table.rows.map { row in
-            "<tr>" + table.columns.indices.map { index in
-                "<td\(short[index] ? " class=\"short\"" : "")>"
-                    + "\(value(index < row.count ? row[index] : "", keepingLineBreaks: true))</td>"
-            }.joined() + "</tr>\n"
+        // One string grows row by row: a table may have thousands.
+        var html = "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for index in table.columns.indices {
+                html += short[index] ? "<td class=\"short\">" : "<td>"
+                html += value(index < row.count ? row[index] : "", keepingLineBreaks: true)
+                html += "</td>"
+            }
+            html += "</tr>\n"
         }
-        return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(rows.joined())</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     /// The profile: a row per step, grouped by phase, each with a bar on the 0–4 scale marked at 2 and 3, where

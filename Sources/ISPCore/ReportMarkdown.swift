@@ -95,11 +95,13 @@ private enum Markdown {
 
     /// The characters Markdown could read as markup.
     private static let markup = "\\`*_[]<>|~&#"
+    /// Whether a byte is one of `markup`, by its value.
+    private static let isMarkupByte = (0...255).map { markup.utf8.contains(UInt8($0)) }
 
     /// Every character Markdown could read as markup escaped with a backslash.
     private static func escapingMarkup(_ text: String) -> String {
         // Nearly all text holds none, which its bytes tell faster than its characters.
-        guard text.utf8.contains(where: markup.utf8.contains) else { return text }
+        guard text.utf8.contains(where: { isMarkupByte[Int($0)] }) else { return text }
         var result = ""
         for character in text {
             if markup.contains(character) { result.append("\\") }
