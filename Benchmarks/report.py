@@ -4,7 +4,9 @@
 Writes a workshop session of many participants from every sector (Latin, accented and CJK names), each rating
 every question with a note on one in three, a consensus with its reason on every other question, group notes on
 every question and an action plan in its records; then times `report FILE --format F --output …` for each
-format: the whole command, reading the session included.
+format: the whole command, reading the session included. Each format is timed side by side with the same format's
+report of an empty session (no participants, no answers: the process's start and the report's frame), and the
+ratio of the two is printed.
 
     swift build -c release && python3 Benchmarks/report.py [--participants 40] [--runs 7]
         [--binary .build/release/isp-wizard] [--keep FOLDER]
@@ -29,13 +31,13 @@ def prompt_ids(binary):
 
 
 def session(prompts, participants, seed=7):
-    """A workshop session as isp-wizard writes it (schema 2)."""
+    """A workshop session as isp-wizard writes it (schema 2); with no participants, an empty one."""
     rng = random.Random(seed)
     people = [{"id": f"p{index}", "name": f"{NAMES[index % len(NAMES)]} {index}",
                "organisation": f"Organización {index} 水务", "sector": SECTORS[index % len(SECTORS)]}
               for index in range(participants)]
     answers = {}
-    for number, prompt in enumerate(prompts):
+    for number, prompt in enumerate(prompts if people else []):
         voices = {}
         for index, person in enumerate(people):
             note = f"Nota de {person['name']}: el acceso al agua, 社区参与 ({prompt})." if index % 3 == 0 else ""
@@ -45,7 +47,8 @@ def session(prompts, participants, seed=7):
             answer["rating"] = str(rng.randint(1, 4))
             answer["reason"] = "The municipality convenes; 大家同意."
         answers[prompt] = answer
-    actions = [{"action": f"Acción {index}: convocar a los socios", "owner": people[index % participants]["name"],
+    actions = [] if not people else [{"action": f"Acción {index}: convocar a los socios",
+                "owner": people[index % participants]["name"],
                 "due": f"2027-0{1 + index % 9}-15", "status": "open"} for index in range(12)]
     return {
         "format": "isp-wizard-session", "schemaVersion": 2, "partnershipID": "bench-partnership", "round": 1,
@@ -57,30 +60,42 @@ def session(prompts, participants, seed=7):
     }
 
 
+def timed_report(binary, path, report_format, output):
+    """Seconds the whole `report` command takes."""
+    start = time.perf_counter()
+    subprocess.run([binary, "report", path, "--format", report_format, "--output", output], check=True)
+    return time.perf_counter() - start
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--participants", type=int, default=40)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--binary", default=".build/release/isp-wizard")
-    parser.add_argument("--keep", help="write the session and the reports in this folder and keep them")
+    parser.add_argument("--keep", help="write the sessions and the reports in this folder and keep them")
     arguments = parser.parse_args()
     binary = os.path.abspath(arguments.binary)
     folder = arguments.keep or tempfile.mkdtemp(prefix="isp-wizard-report-")
     os.makedirs(folder, exist_ok=True)
-    path = os.path.join(folder, "workshop.isp.json")
-    with open(path, "w") as handle:
-        json.dump(session(prompt_ids(binary), arguments.participants), handle, ensure_ascii=False)
-    print(f"{arguments.participants} participants, {os.path.getsize(path) / 1024:.0f} KB session, "
-          f"median of {arguments.runs} runs of the whole command:")
+    prompts = prompt_ids(binary)
+    paths = {}
+    for name, participants in (("empty", 0), ("workshop", arguments.participants)):
+        paths[name] = os.path.join(folder, f"{name}.isp.json")
+        with open(paths[name], "w") as handle:
+            json.dump(session(prompts, participants), handle, ensure_ascii=False)
+    print(f"{arguments.participants} participants, {os.path.getsize(paths['workshop']) / 1024:.0f} KB session, "
+          f"median of {arguments.runs} runs of the whole command, beside an empty session's:")
+    print(f"  {'format':8} {'workshop':>10} {'empty':>10} {'ratio':>6} {'report':>8}")
     for report_format in FORMATS:
-        output = os.path.join(folder, f"workshop.record.{report_format}")
-        times = []
+        times = {"empty": [], "workshop": []}
         for _ in range(arguments.runs):
-            start = time.perf_counter()
-            subprocess.run([binary, "report", path, "--format", report_format, "--output", output], check=True)
-            times.append(time.perf_counter() - start)
-        size = os.path.getsize(output) / 1024
-        print(f"  {report_format:8} {statistics.median(times) * 1000:7.1f} ms  {size:7.0f} KB")
+            for name, path in paths.items():
+                output = os.path.join(folder, f"{name}.record.{report_format}")
+                times[name].append(timed_report(binary, path, report_format, output))
+        workshop, empty = (statistics.median(times[name]) for name in ("workshop", "empty"))
+        size = os.path.getsize(os.path.join(folder, f"workshop.record.{report_format}")) / 1024
+        print(f"  {report_format:8} {workshop * 1000:7.1f} ms {empty * 1000:7.1f} ms {workshop / empty:5.1f}x "
+              f"{size:5.0f} KB")
 
 
 if __name__ == "__main__":

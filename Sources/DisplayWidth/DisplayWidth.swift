@@ -25,6 +25,19 @@ extension Unicode.Scalar {
         0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1B000...0x1B2FF,
         0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
+
+    /// The cells of a scalar that is a character of its own next to any other such scalar, nil for any other: tab,
+    /// line feed, printable ASCII and Latin-1, dashes and quotes, CJK punctuation, ideographs and full-width forms,
+    /// Hangul syllables; most of what reports hold. Text of these alone can be measured and wrapped by its scalars,
+    /// without finding where its characters end. (None of them joins a mark, a joiner or a jamo, which are not.)
+    var loneWidth: Int? {
+        switch value {
+        case 0x09, 0x0A: 0
+        case 0x20...0x7E, 0xA0...0x2FF, 0x2010...0x2027: 1
+        case 0x3000...0x3029, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60: 2
+        default: nil
+        }
+    }
 }
 
 extension Character {
@@ -54,7 +67,14 @@ extension Character {
 
 extension StringProtocol {
     /// Cells the whole text takes on one line.
-    public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+    public var displayWidth: Int {
+        var cells = 0
+        for scalar in unicodeScalars {
+            guard let width = scalar.loneWidth else { return reduce(0) { $0 + $1.displayWidth } }
+            cells += width
+        }
+        return cells
+    }
 }
 
 /// One line of wrapped text: `range` indexes the characters shown on it.
@@ -73,11 +93,22 @@ public struct WrappedLine: Equatable, Sendable {
     public var ownsEnd: Bool { next > range.upperBound }
 }
 
+/// What wrapping needs to know of a character: its cells, and its byte when it is one ASCII byte (a space, a line
+/// feed).
+private struct WrapUnit {
+    var cells: Int
+    var byte: UInt8?
+}
+
 /// Wraps characters into lines of at most `width` cells, breaking after spaces and around wide
 /// characters where it can and inside a word only when the word alone is wider than the line.
 /// A space that falls exactly at a wrap is swallowed, so no line starts with it.
 /// Always returns at least one line, so an empty text still has a place for the cursor.
 public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
+    wrapLines(characters.map { WrapUnit(cells: $0.displayWidth, byte: $0.asciiByte) }, width: width)
+}
+
+private func wrapLines(_ characters: [WrapUnit], width: Int) -> [WrappedLine] {
     let width = max(width, 2)
     var lines: [WrappedLine] = []
     var lineStart = 0
@@ -86,14 +117,14 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
     var index = 0
     while index < characters.count {
         let character = characters[index]
-        let byte = character.asciiByte
+        let byte = character.byte
         if byte == 0x0A {
             lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
             index += 1
             (lineStart, lineWidth, lastBreak) = (index, 0, nil)
             continue
         }
-        let cells = character.displayWidth
+        let cells = character.cells
         if lineWidth + cells > width && index > lineStart {
             if byte == 0x20 {
                 lines.append(WrappedLine(range: lineStart..<index, next: index + 1))
@@ -104,7 +135,7 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
             let breakAt = cells == 2 ? index : (lastBreak ?? index)
             lines.append(WrappedLine(range: lineStart..<breakAt, next: breakAt))
             lineStart = breakAt
-            lineWidth = characters[breakAt..<index].reduce(0) { $0 + $1.displayWidth }
+            lineWidth = characters[breakAt..<index].reduce(0) { $0 + $1.cells }
             lastBreak = nil
             continue
         }
@@ -119,11 +150,43 @@ public func wrapLines(_ characters: [Character], width: Int) -> [WrappedLine] {
 
 /// Wraps a string into display lines of at most `width` cells (see `wrapLines`), without trailing spaces.
 public func wrap(_ text: String, width: Int) -> [String] {
-    let characters = Array(text)
-    return wrapLines(characters, width: width).map { line in
-        var end = line.range.upperBound
-        while end > line.range.lowerBound && characters[end - 1] == " " { end -= 1 }
-        return String(characters[line.range.lowerBound..<end])
+    // No character takes more cells than it has UTF-8 bytes: a text of no more bytes than the line has cells, and
+    // no line break, is one line, as most report lines are.
+    if text.utf8.count <= max(width, 2) && !text.utf8.contains(0x0A) { return [text.withoutTrailingSpaces] }
+    var units: [WrapUnit] = []
+    // Where each character starts in `text`, in UTF-8 bytes, and its end: a line is cut from the text, not rebuilt
+    // from characters.
+    var bounds: [Int] = []
+    var offset = 0
+    for scalar in text.unicodeScalars {
+        guard let cells = scalar.loneWidth else { break }
+        units.append(WrapUnit(cells: cells, byte: scalar.isASCII ? UInt8(scalar.value) : nil))
+        bounds.append(offset)
+        offset += UTF8.width(scalar)
+    }
+    if offset < text.utf8.count {
+        // A scalar that may join the one before it: the text goes by characters.
+        (units, bounds, offset) = ([], [], 0)
+        for character in text {
+            units.append(WrapUnit(cells: character.displayWidth, byte: character.asciiByte))
+            bounds.append(offset)
+            offset += character.utf8.count
+        }
+    }
+    bounds.append(offset)
+    let utf8 = text.utf8
+    return wrapLines(units, width: width).map { line in
+        let start = utf8.index(utf8.startIndex, offsetBy: bounds[line.range.lowerBound])
+        let end = utf8.index(utf8.startIndex, offsetBy: bounds[line.range.upperBound])
+        return text[start..<end].withoutTrailingSpaces
     }
 }
 
+extension StringProtocol where SubSequence == Substring {
+    /// The text with the spaces at its end left off.
+    public var withoutTrailingSpaces: String {
+        var text = self[...]
+        while text.last == " " { text.removeLast() }
+        return String(text)
+    }
+}

@@ -22,7 +22,11 @@ extension DocumentTable {
     static func csvField(_ cell: String) -> String {
         var value = cell.visibleControls
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
+        // Nearly every field has no comma, quote or line break, which its scalars tell faster than its characters.
+        let mayNeedQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.isLineBreak }
+        guard mayNeedQuotes, value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
+        // Most fields are quoted for a comma or a line break, and hold no quote to double.
+        let escaped = value.utf8.contains(UInt8(ascii: "\"")) ? value.replacing("\"", with: "\"\"") : value
+        return "\"" + escaped + "\""
     }
 }

@@ -66,9 +66,20 @@ enum HTML {
     /// Text made safe anywhere in HTML: controls shown visibly, then `& < > " '` as entities; line breaks as
     /// `<br>` when kept.
     static func escape(_ text: String, keepingLineBreaks: Bool = false) -> String {
+        let visible = text.visibleControls
+        // Nearly all text holds nothing to escape.
+        let special = visible.utf8.contains { byte in
+            switch byte {
+            case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+                UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"):
+                true
+            default: false
+            }
+        }
+        guard special else { return visible }
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text.visibleControls {
+        result.reserveCapacity(visible.utf8.count)
+        for character in visible {
             switch character {
             case "&": result += "&amp;"
             case "<": result += "&lt;"
@@ -93,17 +104,23 @@ enum HTML {
     static func table(_ table: DocumentTable) -> String {
         let short = table.columns.indices.map { index in
             table.rows.allSatisfy { row in
-                index >= row.count || (row[index].count <= 24 && !row[index].contains("\n"))
+                // At most 24 characters, without walking a long note to count them all.
+                index >= row.count || (row[index].dropFirst(24).isEmpty && !row[index].contains("\n"))
             }
         }
         let head = table.columns.map { "<th scope=\"col\">\(value($0))</th>" }.joined()
-        let rows = table.rows.map { row in
-            "<tr>" + table.columns.indices.map { index in
-                "<td\(short[index] ? " class=\"short\"" : "")>"
-                    + "\(value(index < row.count ? row[index] : "", keepingLineBreaks: true))</td>"
-            }.joined() + "</tr>\n"
+        // One string grows row by row: a table may have thousands.
+        var html = "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n"
+        for row in table.rows {
+            html += "<tr>"
+            for index in table.columns.indices {
+                html += short[index] ? "<td class=\"short\">" : "<td>"
+                html += value(index < row.count ? row[index] : "", keepingLineBreaks: true)
+                html += "</td>"
+            }
+            html += "</tr>\n"
         }
-        return "<table>\n<thead><tr>\(head)</tr></thead>\n<tbody>\n\(rows.joined())</tbody>\n</table>\n"
+        return html + "</tbody>\n</table>\n"
     }
 
     /// The profile: a row per step, grouped by phase, each with a bar on the 0–4 scale marked at 2 and 3, where

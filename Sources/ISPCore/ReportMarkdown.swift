@@ -86,15 +86,25 @@ private enum Markdown {
     /// The lines of a text, escaped as `inline` does; its controls are made visible over the whole text, so that
     /// an isolate of right-to-left text may span its lines.
     private static func lines(_ text: String) -> [String] {
-        text.visibleControls.split(separator: "\n", omittingEmptySubsequences: false)
+        let visible = text.visibleControls
+        // Most text is one line.
+        guard visible.utf8.contains(UInt8(ascii: "\n")) else { return [escapingMarkup(visible.onOneLine)] }
+        return visible.split(separator: "\n", omittingEmptySubsequences: false)
             .map { escapingMarkup(String($0).onOneLine) }
     }
 
+    /// The characters Markdown could read as markup.
+    private static let markup = "\\`*_[]<>|~&#"
+    /// Whether a byte is one of `markup`, by its value.
+    private static let isMarkupByte = (0...255).map { markup.utf8.contains(UInt8($0)) }
+
     /// Every character Markdown could read as markup escaped with a backslash.
     private static func escapingMarkup(_ text: String) -> String {
+        // Nearly all text holds none, which its bytes tell faster than its characters.
+        guard text.utf8.contains(where: { isMarkupByte[Int($0)] }) else { return text }
         var result = ""
         for character in text {
-            if "\\`*_[]<>|~&#".contains(character) { result.append("\\") }
+            if markup.contains(character) { result.append("\\") }
             result.append(character)
         }
         return result

@@ -142,7 +142,7 @@ extension DocumentTable {
                     let part = line < wrapped[column].count ? wrapped[column][line] : ""
                     return part + String(repeating: " ", count: max(widths[column] - part.displayWidth, 0))
                 }
-                return String(padded.joined(separator: "  ").reversed().drop { $0 == " " }.reversed())
+                return padded.joined(separator: "  ").withoutTrailingSpaces
             }
         }
         return lines(header) + lines(widths.map { String(repeating: "-", count: $0) }) + body.flatMap(lines)

@@ -15,6 +15,9 @@ public struct SummaryReport: Sendable {
     public let today: CalendarDate
     /// The partnership's records and their flags.
     let records: RecordsReport
+    /// Each rater's 1-based place among the raters, by id (the first, should two share one), which numbers those
+    /// without a name: looked up for every voice of a thousand.
+    let raterNumbers: [String: Int]
 
     /// The summary of a session; `today` decides which actions are overdue (an action due today is not).
     public init(guide: Guide, session: Session, today: CalendarDate = .today()) {
@@ -24,6 +27,8 @@ public struct SummaryReport: Sendable {
         self.voices = VoicesSummary(guide: guide, session: session)
         self.today = today
         self.records = RecordsReport(guide: guide, session: session, today: today)
+        self.raterNumbers = Dictionary(session.raters.enumerated().map { ($0.element.id, $0.offset + 1) },
+                                       uniquingKeysWith: { first, _ in first })
     }
 
     /// The facts in the records to discuss: actions without an owner or a date, overdue actions, a convener not

@@ -20,6 +20,9 @@ extension SummaryReport {
     func voicesSections(listingVoices: Bool) -> [ReportSection] {
         guard !session.raters.isEmpty else { return [] }
         let divergent = voices.divergentPrompts
+        // Each rater is described once, not once a divergent question.
+        let described = listingVoices ? Dictionary(session.raters.map { ($0.id, describe($0, withSector: true)) },
+                                                   uniquingKeysWith: { first, _ in first }) : nil
         let consensus = voices.consensusPrompts.map { consensus in
             let reason = consensus.reason.isBlank ? "no reason recorded" : consensus.reason
             return ReportListItem("\(place(consensus.prompt)) (\(ratingLabel(consensus.prompt))): \(reason)")
@@ -28,7 +31,7 @@ extension SummaryReport {
             ReportSection(id: "sector-means", heading: "Sector means by step", blocks: sectorBlocks),
             ReportSection(id: "divergence",
                           heading: "Divergent ratings (2 or more apart, or hidden dissent): \(divergent.count)",
-                          blocks: questionList(divergent.map { divergenceItem($0, listingVoices: listingVoices) })),
+                          blocks: questionList(divergent.map { divergenceItem($0, describing: described) })),
             ReportSection(id: "consensus", heading: "Consensus recorded: \(voices.consensusPrompts.count)",
                           blocks: questionList(consensus)),
         ]
@@ -87,9 +90,11 @@ extension SummaryReport {
         return [.sectorMap(map)] + (differ.isEmpty ? [] : [.list(ReportList(differ))])
     }
 
-    /// A divergent question: its statistics when there are three ratings or more, who rated what, and the
-    /// consensus' reason or the lack of one.
-    private func divergenceItem(_ divergent: DivergentPrompt, listingVoices: Bool) -> ReportListItem {
+    /// A divergent question: its statistics when there are three ratings or more, who rated what (with the raters
+    /// `described` by id), and the consensus' reason or the lack of one.
+    private func divergenceItem(_ divergent: DivergentPrompt, describing described: [String: String]?)
+        -> ReportListItem
+    {
         let reference = divergent.prompt
         var details: [ReportBlock] = []
         if !divergent.showsEachRating {
@@ -101,11 +106,11 @@ extension SummaryReport {
             details.append(.paragraph(statistics))
         }
         let answer = session.answer(for: reference.promptID)
-        if listingVoices {
+        if let described {
             details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
                 let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
                 let note = voice.note.isBlank ? "" : " — \(voice.note)"
-                return ReportListItem("\(describe(participant, withSector: true)): \(rating)\(note)")
+                return ReportListItem("\(described[participant.id] ?? ""): \(rating)\(note)")
             })))
         }
         if divergent.consensusWithoutReason {
@@ -147,7 +152,7 @@ extension SummaryReport {
     }
 
     private func number(of participant: Participant) -> Int {
-        (session.raters.firstIndex { $0.id == participant.id } ?? 0) + 1
+        raterNumbers[participant.id] ?? 1
     }
 
     /// What a group rating is, for the JSON summary.
@@ -178,7 +183,21 @@ extension Sector {
 extension String {
     /// The text on one line: line breaks and tabs become spaces, so that a note stays inside its list item.
     var onOneLine: String {
-        String(map { $0.isNewline || $0 == "\t" ? " " : $0 })
+        // Nearly all text is on one line already, which its scalars tell faster than its characters.
+        let breaksLine = unicodeScalars.contains { $0 == "\t" || $0.isLineBreak }
+        guard breaksLine else { return self }
+        return String(map { $0.isNewline || $0 == "\t" ? " " : $0 })
+    }
+}
+
+extension Unicode.Scalar {
+    /// Whether the scalar breaks a line (LF, VT, FF, CR, NEL, LS, PS), as a newline character starts with one: a
+    /// character of its own, or CR LF.
+    var isLineBreak: Bool {
+        switch value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: true
+        default: false
+        }
     }
 }
 
