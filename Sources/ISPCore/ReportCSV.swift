@@ -22,11 +22,16 @@ extension DocumentTable {
     static func csvField(_ cell: String) -> String {
         var value = cell.visibleControls
         if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
-        // Nearly every field has no comma, quote or line break, which its scalars tell faster than its characters.
-        let mayNeedQuotes = value.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0.isLineBreak }
-        guard mayNeedQuotes, value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return value }
-        // Most fields are quoted for a comma or a line break, and hold no quote to double.
-        let escaped = value.utf8.contains(UInt8(ascii: "\"")) ? value.replacing("\"", with: "\"\"") : value
-        return "\"" + escaped + "\""
+        // By scalar, not by character: a comma or a quote with a combining mark after it is one character, but
+        // still a comma or a quote to a spreadsheet.
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.isLineBreak }) else { return value }
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in value.unicodeScalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append(scalar) }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 }

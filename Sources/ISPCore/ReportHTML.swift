@@ -77,21 +77,22 @@ enum HTML {
             }
         }
         guard special else { return visible }
-        var result = ""
-        result.reserveCapacity(visible.utf8.count)
-        for character in visible {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n", "\r\n": result += keepingLineBreaks ? "<br>\n" : " "
-            case "\t": result += " "
-            default: result.append(character)
+        // By scalar, not by character: a quote with a combining mark after it is one character, but still a quote
+        // to the browser.
+        var result = String.UnicodeScalarView()
+        for scalar in visible.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;".unicodeScalars
+            case "<": result += "&lt;".unicodeScalars
+            case ">": result += "&gt;".unicodeScalars
+            case "\"": result += "&quot;".unicodeScalars
+            case "'": result += "&#39;".unicodeScalars
+            case "\n": result += (keepingLineBreaks ? "<br>\n" : " ").unicodeScalars
+            case "\t": result.append(" ")
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Text from a user or a file as an element's content: escaped, in `<bdi>` so that its direction (an Arabic

@@ -59,6 +59,8 @@ import Testing
         #expect(DocumentTable.csvField("\tindented") == "'\tindented")
         #expect(DocumentTable.csvField("\rreturn") == "^Mreturn")
         #expect(DocumentTable.csvField("a \"quote\", then") == "\"a \"\"quote\"\", then\"")
+        // A comma or a quote with a combining mark after it is still one to a spreadsheet.
+        #expect(DocumentTable.csvField("a,\u{301}b \"\u{301}") == "\"a,\u{301}b \"\"\u{301}\"")
         // The fixture keeps an action list under a name no worksheet has: it is a table of its own, `other-actions`,
         // apart from the action plan (`actions`), which is empty here.
         let actions = try parseCSV(String(try rendered(.csv, table: "other-actions").dropFirst()))
@@ -173,6 +175,10 @@ import Testing
         #expect(html.contains("@media print") && html.contains("break-inside: avoid"))
         let escaped = HTML.escape("<b onclick=\"x\">Tom & 'Jerry'</b>")
         #expect(escaped == "&lt;b onclick=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/b&gt;")
+        // A combining mark after a quote or a bracket makes one character of the two, but the browser still
+        // reads the quote: it is escaped all the same.
+        #expect(HTML.escape("x\"\u{301} onmouseover=\u{301}<b\u{301}&\u{301}")
+                    == "x&quot;\u{301} onmouseover=\u{301}&lt;b\u{301}&amp;\u{301}")
     }
 
     @Test func aNameAndANoteWithUnclosedBidiControlsAreClosedBeforeTheNextValue() throws {
