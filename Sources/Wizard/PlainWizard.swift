@@ -196,10 +196,9 @@ public final class PlainWizard {
         while index < state.setupBindings.count {
             let binding = state.setupBindings[index]
             switch askField(binding.field(state.session)) {
-            case .answer(let changed):
-                guard state.readOnlyReason == nil else { break }
-                binding.store(&state.session, changed)
-                save()
+            case .answer(let changed) where changed != binding.field(state.session):
+                perform(.setDetail(index, changed))
+            case .answer: break
             case .command(let step): return step
             case .end: return .endOfInput
             }
@@ -268,7 +267,7 @@ public final class PlainWizard {
                 let number = words.count > 1 ? Int(words[1]) : nil
                 switch (words.first, number) {
                 case ("a"?, _):
-                    state.session.participants.append(Participant())
+                    guard perform(.addParticipant) else { continue }
                     if let step = editParticipant(at: state.session.participants.count - 1) { return step }
                 case ("e"?, let number?) where participants.indices.contains(number - 1):
                     if let step = editParticipant(at: number - 1) { return step }
@@ -293,11 +292,11 @@ public final class PlainWizard {
     /// Asks a participant's fields; returns a command that interrupted it, if any.
     private func editParticipant(at index: Int) -> Step? {
         say("Participant \(index + 1).")
-        for binding in WizardState.participantBindings {
+        for (fieldIndex, binding) in WizardState.participantBindings.enumerated() {
             switch askField(binding.field(state.session.participants[index])) {
-            case .answer(let field):
-                binding.store(&state.session.participants[index], field)
-                save()
+            case .answer(let field) where field != binding.field(state.session.participants[index]):
+                guard perform(.setParticipantField(participant: index, field: fieldIndex, field)) else { return nil }
+            case .answer: break
             case .command(let step): return step
             case .end: return .endOfInput
             }
@@ -317,8 +316,7 @@ public final class PlainWizard {
             case .end: return .endOfInput
             }
         }
-        _ = state.removeParticipant(at: index)
-        save()
+        perform(.removeParticipant(index))
         return nil
     }
 
@@ -342,6 +340,9 @@ public final class PlainWizard {
         prompt.notes.forEach(say)
         say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
             .joined(separator: ", ") + ".")
+        if state.session.answer(for: prompt.id).isCarriedOver {
+            say("Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.")
+        }
         let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)
         if let ratingStep { return ratingStep }
         if let notesStep = askNotes(prompt) { return notesStep }
@@ -350,16 +351,20 @@ public final class PlainWizard {
 
     /// The rating of a prompt that has one voice; nil when the walk goes on to the notes.
     private func askRating(_ prompt: Prompt) -> Step? {
-        let current = state.session.answer(for: prompt.id).rating
+        let answer = state.session.answer(for: prompt.id)
+        let current = answer.rating.map(describe) ?? "it unrated"
+        let confirm = answer.isCarriedOver ? "c to confirm, " : ""
         while true {
-            switch ask("Rating (0 to 4, n, d, or Enter to keep \(current.map(describe) ?? "it unrated")):") {
+            switch ask("Rating (0 to 4, n, d, \(confirm)or Enter to keep \(current)\(carriedOver(answer))):") {
             case .answer(let line) where line.isEmpty: return nil
+            case .answer(let line) where confirmsCarriedOver(line, prompt): return nil
             case .answer(let line):
                 guard let rating = Self.rating(line) else {
-                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep.")
+                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, "
+                        + "\(confirm)or Enter to keep.")
                     continue
                 }
-                setAnswer(prompt) { $0.rating = rating }
+                perform(.rate(promptID: prompt.id, rating))
                 return nil
             case .command(let step): return step
             case .end: return .endOfInput
@@ -379,34 +384,36 @@ public final class PlainWizard {
                 let reply = ask("\(describe(participant, number: index + 1)), now \(now):")
                 guard case .answer(let line) = reply else { return reply.step }
                 if line.isEmpty { break }
+                if confirmsCarriedOver(line, prompt) { break }
                 let (code, note) = Self.splitRating(line)
                 guard let rating = Self.rating(code) else {
                     say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
                     continue
                 }
-                setAnswer(prompt) { answer in
-                    answer.voices[participant.id, default: Voice()].rating = rating
-                    if !note.isEmpty { answer.voices[participant.id, default: Voice()].note = note }
-                }
+                perform(.rateVoice(promptID: prompt.id, participantID: participant.id, rating))
+                if !note.isEmpty { perform(.setVoiceNote(promptID: prompt.id, participantID: participant.id, note)) }
                 break
             }
         }
         let answer = state.session.answer(for: prompt.id)
         say(state.spreadLine(answer).replacing(" · ", with: "; ") + ".")
         let consensus = answer.rating.map(describe) ?? "none"
+        let confirm = answer.isCarriedOver ? " c to confirm;" : ""
         while true {
-            let reply = ask("Group consensus (0 to 4, n, d; x to clear; Enter keeps \(consensus)):")
+            let reply = ask("Group consensus (0 to 4, n, d; x to clear;\(confirm) Enter keeps \(consensus)"
+                            + "\(carriedOver(answer))):")
             guard case .answer(let line) = reply else { return reply.step }
-            if line.isEmpty { break }
+            if line.isEmpty || confirmsCarriedOver(line, prompt) { break }
             if line.lowercased() == "x" {
-                setAnswer(prompt) { $0.rating = nil }
+                perform(.rate(promptID: prompt.id, nil))
                 break
             }
             guard let rating = Self.rating(line) else {
-                say("Please answer 0 to 4, n, d, x to clear the consensus, or Enter to keep it.")
+                say("Please answer 0 to 4, n, d, x to clear the consensus, "
+                    + (answer.isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it.")
                 continue
             }
-            setAnswer(prompt) { $0.rating = rating }
+            perform(.rate(promptID: prompt.id, rating))
             break
         }
         let settled = state.session.answer(for: prompt.id)
@@ -414,7 +421,7 @@ public final class PlainWizard {
             let now = settled.reason.isEmpty ? "none yet" : settled.reason
             let reply = ask("The ratings diverge: why did the group settle on this consensus? Now \(now):")
             guard case .answer(let line) = reply else { return reply.step }
-            if !line.isEmpty { setAnswer(prompt) { $0.reason = line } }
+            if !line.isEmpty { perform(.setReason(promptID: prompt.id, line)) }
         }
         return nil
     }
@@ -436,7 +443,7 @@ public final class PlainWizard {
         switch readLines(prompt: "\(label):", clearing: false) {
         case .keep, .clear: return nil
         case .lines(let lines, let interruption):
-            if !lines.isEmpty { setAnswer(prompt) { $0.notes = lines.joined(separator: "\n") } }
+            if !lines.isEmpty { perform(.setNotes(promptID: prompt.id, lines.joined(separator: "\n"))) }
             return interruption
         }
     }
@@ -599,27 +606,31 @@ public final class PlainWizard {
         "\(rating.code) \(rating.label)"
     }
 
-    /// Changes a prompt's answer (unless the session is read-only) and saves it.
-    private func setAnswer(_ prompt: Prompt, _ change: (inout Answer) -> Void) {
-        changeSession { session in
-            var answer = session.answer(for: prompt.id)
-            change(&answer)
-            answer.isCarriedOver = false
-            session.answers[prompt.id] = answer.isEmpty ? nil : answer
-        }
+    /// ", carried over from the last round" for an answer carried over and not yet confirmed.
+    private func carriedOver(_ answer: Answer) -> String {
+        answer.isCarriedOver ? ", carried over from the last round" : ""
     }
 
-    /// Changes the session and saves it, unless it is read-only; says so then, and returns false. The change
-    /// must not read `state` (take what it needs, such as the guide, before): the session is being changed.
-    @discardableResult
-    func changeSession(_ change: (inout Session) -> Void) -> Bool {
-        guard state.readOnlyReason == nil else {
-            say("Read-only: not changed.")
+    /// True when the line is `c` and the prompt's answer was carried over: it is confirmed as it is.
+    private func confirmsCarriedOver(_ line: String, _ prompt: Prompt) -> Bool {
+        guard line.trimmed.lowercased() == "c", state.session.answer(for: prompt.id).isCarriedOver else {
             return false
         }
-        change(&state.session)
-        save()
+        perform(.confirmCarriedOver(promptID: prompt.id))
         return true
+    }
+
+    /// Hands a change to the session's update, as a key on the screens does, and saves what it asks to; says
+    /// what the update reports (read-only, a new convener) in words. False when the change was refused.
+    @discardableResult
+    func perform(_ action: Action) -> Bool {
+        let effects = state.handle(action)
+        switch state.status {
+        case let status? where status == .readOnly || status == .acceptanceCleared: say(status.text.sentence)
+        default: break
+        }
+        if effects.contains(.save) { save() }
+        return state.status != .readOnly
     }
 
     /// A rating from what was typed: 0 to 4, n or d (either case), or nil.

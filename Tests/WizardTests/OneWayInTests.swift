@@ -1,0 +1,101 @@
+import ISPCore
+import TerminalUI
+import Testing
+
+@testable import Wizard
+
+private let theRegister = FieldAddress(worksheet: "s2", field: "register")
+private let convenerPath: [RecordKey] = [.key("s4"), .key("convener")]
+private let acceptancePath: [RecordKey] = [.key("s4"), .key("acceptance")]
+private let commitmentsPath: [RecordKey] = [.key("s5"), .key("commitments")]
+
+/// A workshop of the built-in guide with a register of two organisations, the first of them convener and
+/// accepted by two sectors, both committed; standing on step 1's first question.
+private func convenedSession() -> Session {
+    var session = Session(guide: .builtIn, name: "Agua")
+    session.setRows([
+        RecordRow(id: "r1", cells: ["organisation": .string("Municipio"), "sector": .string("government")]),
+        RecordRow(id: "r2", cells: ["organisation": .string("Cámara"), "sector": .string("business")]),
+    ], of: theRegister)
+    session.setRecord(RecordReference(id: "r1", name: "Municipio").json, at: convenerPath)
+    session.setRecord(.object(["government": .string("yes"), "business": .string("no")]), at: acceptancePath)
+    session.setRecord(.object(["r1": .string("committed"), "r2": .string("undecided")]), at: commitmentsPath)
+    session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+    return session
+}
+
+/// The next round of a workshop, opened on its first question, whose two answers are carried over.
+private func carriedOverState(participants: [Participant] = []) -> WizardState {
+    var previous = Session(guide: .builtIn, name: "Água")
+    previous.participants = participants
+    var answer = Answer(rating: .stage(.inPlace), notes: "Agreed")
+    for participant in participants { answer.voices[participant.id] = Voice(rating: .stage(.partial)) }
+    previous.answers["s1.q1"] = answer
+    previous.answers["s1.q2"] = Answer(rating: .stage(.partial))
+    var session = Session(nextRoundOf: previous)
+    session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+    return WizardState(guide: .builtIn, session: session, size: standardSize)
+}
+
+/// Plain mode and the screens change a session by the same rules: the cases where they once drifted apart.
+@Suite struct OneWayInTests {
+    @Test func anotherConvenerNamedInPlainModeClearsTheSectorsAcceptanceAndSaysSo() {
+        let state = WizardState(guide: .builtIn, session: convenedSession(), size: standardSize)
+        let run = PlainRun([":m", "w4", "2", ":q"], state: state)
+        #expect(run.session.record(at: convenerPath).flatMap(RecordReference.init)?.id == "r2")
+        #expect(run.session.record(at: acceptancePath) == nil)
+        #expect(run.transcript.contains("Convener (a row's number or a name), now Municipio: 2\n"
+                                        + "New convener: ask each sector again.\n"))
+    }
+
+    @Test func anOrganisationDeletedFromTheRegisterInPlainModeTakesItsCommitmentWithIt() {
+        let state = WizardState(guide: .builtIn, session: convenedSession(), size: standardSize)
+        let run = PlainRun([":m", "w2", "d 2", "y", ":q"], state: state)
+        #expect(run.session.rows(of: theRegister, in: .builtIn).map(\.id) == ["r1"])
+        #expect(run.session.record(at: commitmentsPath) == .object(["r1": .string("committed")]))
+    }
+
+    @Test func clearingACarriedOverConsensusConfirmsTheAnswerOnTheScreensAndInPlainMode() {
+        let room = Array(roomOfEight.prefix(2))
+        var screens = carriedOverState(participants: room)
+        screens.press(.end, .delete)
+        let plain = PlainRun(["", "", "x", ":q"], state: carriedOverState(participants: room))
+        let expected = Answer(notes: "Agreed", voices: ["p1": Voice(rating: .stage(.partial)),
+                                                        "p2": Voice(rating: .stage(.partial))])
+        #expect(screens.session.answers["s1.q1"] == expected)
+        #expect(plain.session.answers["s1.q1"] == expected)
+    }
+
+    @Test func aReadOnlySessionRefusesToAddEditOrRemoveParticipantsInPlainModeAndNeverSaysItSaved() {
+        var session = Session(guide: .builtIn, name: "Agua")
+        session.participants = Array(roomOfEight.prefix(1))
+        session.position = Position(screen: .participants)
+        let state = WizardState(guide: .builtIn, session: session, size: standardSize,
+                                readOnlyReason: "This session is read-only.")
+        let run = PlainRun(["a", "Nadie", "e 1", "Otra", "r 1", "y", ":q"], state: state)
+        #expect(run.session.participants == Array(roomOfEight.prefix(1)))
+        #expect(run.recorder.saved.isEmpty)
+        #expect(run.transcript.components(separatedBy: "Read-only: not changed.").count == 4)
+        #expect(!run.transcript.contains("Saved"))
+    }
+
+    @Test func cConfirmsACarriedOverAnswerInPlainModeAndEnterKeepsItCarriedOver() {
+        let confirmed = PlainRun(["c", "", ":q"], state: carriedOverState())
+        #expect(confirmed.session.answers["s1.q1"] == Answer(rating: .stage(.inPlace), notes: "Agreed"))
+        #expect(confirmed.transcript.contains(
+            "Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.\n"
+                + "Rating (0 to 4, n, d, c to confirm, or Enter to keep 3 In place, carried over from the last round):"
+                + " c\n"))
+        let kept = PlainRun(["", "", ":q"], state: carriedOverState())
+        #expect(kept.session.answers["s1.q1"]?.isCarriedOver == true)
+    }
+
+    @Test func cAtTheConsensusConfirmsACarriedOverRoundInPlainMode() {
+        let room = Array(roomOfEight.prefix(2))
+        let run = PlainRun(["", "", "c", ":q"], state: carriedOverState(participants: room))
+        #expect(run.session.answers["s1.q1"]?.isCarriedOver == false)
+        #expect(run.session.answers["s1.q1"]?.rating == .stage(.inPlace))
+        #expect(run.transcript.contains("Group consensus (0 to 4, n, d; x to clear; c to confirm; Enter keeps 3 In "
+                                        + "place, carried over from the last round): c\n"))
+    }
+}
