@@ -60,6 +60,11 @@ public final class PlainWizard {
         say("ISP Start-up Wizard, plain mode: \(state.session.displayName).")
         if let reason = state.readOnlyReason { say(reason + " Nothing you answer will be kept.") }
         say("Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.")
+        if state.screen == .map { state.open(.setup) }
+        if echoesAnswers {
+            say("Reading the answers from a file: they start at \(placeName(of: state.screen)). To start at a known "
+                + "place, begin the file with :m and a step's number, or run with --from-start.")
+        }
         let outcome = walk()
         save()
         return outcome
@@ -75,7 +80,6 @@ public final class PlainWizard {
     }
 
     private func walk() -> Outcome {
-        if state.screen == .map { state.open(.setup) }
         while true {
             let inWorksheet = openWorksheet
             openWorksheet = nil
@@ -173,6 +177,12 @@ public final class PlainWizard {
     private func command(in line: String) -> Step??  {
         let trimmed = line.trimmed.lowercased()
         guard trimmed.hasPrefix(":") else { return nil }
+        if trimmed.hasPrefix(":m ") {
+            let place = String(trimmed.dropFirst(2)).trimmed
+            if let step = destination(place) { return .some(step) }
+            say("\(place) is no place to go to: after :m, type \(placesHint).")
+            return .some(nil)
+        }
         switch trimmed {
         case ":b": return .some(.back)
         case ":m": return .some(.go(.map))
@@ -438,9 +448,9 @@ public final class PlainWizard {
             say(current)
         }
         say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
-            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, so type them again "
-               + "with your additions") + ". Enter alone keeps them.")
-        switch readLines(prompt: "\(label):", clearing: false) {
+            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, or adds to them "
+               + "after a first line :a") + ". Enter alone keeps them.")
+        switch readLines(prompt: "\(label):", clearing: false, adding: current) {
         case .keep, .clear: return nil
         case .lines(let lines, let interruption):
             if !lines.isEmpty { perform(.setNotes(promptID: prompt.id, lines.joined(separator: "\n"))) }
@@ -459,22 +469,34 @@ public final class PlainWizard {
     }
 
     /// Reads lines up to one holding a single dot, `prompt` asking for the first and "More" for the others. A
-    /// command ends them, keeping the lines typed before it; help and the summary are shown in place.
-    func readLines(prompt: String, clearing: Bool) -> LinesReply {
+    /// command ends them, keeping the lines typed before it; help and the summary are shown in place. With
+    /// `adding`, a first line `:a` takes the lines after it as additions to that text, and gives the whole.
+    func readLines(prompt: String, clearing: Bool, adding current: String? = nil) -> LinesReply {
         var lines: [String] = []
+        var isAdding = false
+        /// The text to store: the lines typed, after the current text when they are added to it.
+        func typed() -> [String] {
+            guard isAdding, let current, !current.isEmpty, !lines.isEmpty else { return lines }
+            return [current] + lines
+        }
         while true {
             write((lines.isEmpty ? prompt : "More, or a single dot to end:").visibleControls + " ")
             guard let line = nextLine() else {
                 write("\n")
-                return .lines(lines, interruption: .endOfInput)
+                return .lines(typed(), interruption: .endOfInput)
             }
             if refusesOversized(line, after: lines) { continue }
             if lines.isEmpty && line.isEmpty { return .keep }
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
-            if line == "." { return .lines(lines, interruption: nil) }
+            if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == ":a" {
+                isAdding = true
+                say("Adding to them: type the lines to add, and a line with a single dot to end them.")
+                continue
+            }
+            if line == "." { return .lines(typed(), interruption: nil) }
             if let command = command(in: line) {
                 guard let step = command else { continue }
-                return .lines(lines, interruption: step)
+                return .lines(typed(), interruption: step)
             }
             lines.append(line)
         }
@@ -514,26 +536,48 @@ public final class PlainWizard {
                 + "\(standing.label)\(worksheet).")
         }
         say("s: the readiness summary.")
-        let hasWorksheets = !state.guide.worksheets.isEmpty
-        let worksheets = hasWorksheets ? ", w and a step's number for its worksheet" : ""
+        let worksheets = !state.guide.worksheets.isEmpty ? ", w and a step's number for its worksheet" : ""
         while true {
             let reply = ask("Go to (d, \(state.session.mode == .workshop ? "p, " : "")1 to "
                             + "\(state.guide.steps.count)\(worksheets), s):")
             guard case .answer(let line) = reply else { return reply.step ?? .next }
-            let choice = line.trimmed.lowercased()
-            if choice == "d" { return .go(.setup) }
-            if choice == "p" && state.session.mode == .workshop { return .go(.participants) }
-            if choice == "s" { return .go(.summary) }
-            if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
-                return .go(.stepIntro(step: number - 1))
-            }
-            if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
-                state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
-            {
-                return .worksheet(number - 1, announced: false)
-            }
-            say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
-                + (hasWorksheets ? "w and the number of a step with a worksheet, " : "") + "or s.")
+            if let step = destination(line) { return step }
+            say("Please type \(placesHint).")
+        }
+    }
+
+    /// Where a choice of the steps (`d`, `p`, a step's number, `w` and a step's number, `s`) goes; nil for none.
+    private func destination(_ choice: String) -> Step? {
+        let choice = choice.trimmed.lowercased()
+        if choice == "d" { return .go(.setup) }
+        if choice == "p" && state.session.mode == .workshop { return .go(.participants) }
+        if choice == "s" { return .go(.summary) }
+        if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
+            return .go(.stepIntro(step: number - 1))
+        }
+        if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
+            state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
+        {
+            return .worksheet(number - 1, announced: false)
+        }
+        return nil
+    }
+
+    /// The choices of the steps, in words.
+    private var placesHint: String {
+        "d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
+            + (state.guide.worksheets.isEmpty ? "" : "w and the number of a step with a worksheet, ") + "or s"
+    }
+
+    /// A screen named in a sentence: "step 2, question 3".
+    private func placeName(of screen: Screen) -> String {
+        switch screen {
+        case .setup, .map: "the session details"
+        case .participants: "the participants"
+        case .stepIntro(let step): "step \(step + 1)"
+        case .question(let step, let prompt): "step \(step + 1), question \(prompt + 1)"
+        case .worksheet(let step): "the step \(step + 1) worksheet"
+        case .summary: "the summary"
         }
     }
 
@@ -590,10 +634,11 @@ public final class PlainWizard {
     private func showHelp() {
         say("At a rating: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, n Not applicable, "
             + "d Don't know; Enter keeps the answer and goes on.")
-        say("Notes: type lines, then a line with a single dot. Enter on an empty first line keeps the notes.")
+        say("Notes: type lines, then a line with a single dot; they replace the notes, or after a first line :a "
+            + "are added to them. Enter on an empty first line keeps the notes.")
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
-        say("Commands, at any prompt: :b back one screen, :m the steps and a jump, :s the summary, :h this help, "
-            + "and :q to save and quit.")
+        say("Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its "
+            + "worksheet), :s the summary, :h this help, and :q to save and quit.")
     }
 
     func say(_ text: String) {

@@ -99,3 +99,32 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
                                         + "place, carried over from the last round): c\n"))
     }
 }
+
+/// What plain mode gained beside the screens: adding to notes, jumps in a file, and saying where a file starts.
+@Suite struct PlainJumpAndAddTests {
+    @Test func colonAAtTheNotesAddsTheLinesAfterItToTheNotes() {
+        var session = Session(guide: .builtIn, name: "Agua")
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "Primera")
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        let state = WizardState(guide: .builtIn, session: session, size: standardSize)
+        let run = PlainRun(["", ":a", "Segunda", "Tercera", ".", ":q"], state: state)
+        #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.partial), notes: "Primera\nSegunda\nTercera"))
+        #expect(run.transcript.contains("Notes: :a\nAdding to them: type the lines to add, and a line with a single "
+                                        + "dot to end them.\nNotes: Segunda\n"))
+    }
+
+    @Test func colonMAndAStepsNumberOrItsWorksheetJumpThere() {
+        let run = PlainRun(toFirstQuestion + [":m 3", ":m w2", ":m 9", ":q"])
+        #expect(run.transcript.contains("Rating (0 to 4, n, d, or Enter to keep it unrated): :m 3\nStep 3 of 7: "))
+        #expect(run.transcript.contains(": :m w2\nStep 2 worksheet: Stakeholder register.\n"))
+        #expect(run.transcript.contains(": :m 9\n9 is no place to go to: after :m, type d, p, a step's number, w and "
+                                        + "the number of a step with a worksheet, or s.\n"))
+    }
+
+    @Test func aRunFromAFileSaysWhereItStarts() {
+        let run = PlainRun([":q"], state: carriedOverState())
+        #expect(run.transcript.contains("Reading the answers from a file: they start at step 1, question 1. To start "
+                                        + "at a known place, begin the file with :m and a step's number, or run with "
+                                        + "--from-start.\n"))
+    }
+}
