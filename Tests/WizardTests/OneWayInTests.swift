@@ -128,3 +128,40 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
                                         + "--from-start.\n"))
     }
 }
+
+/// The same short workshop, as keys on the screens and as lines in plain mode, saves the same session.
+@Suite struct ParityTests {
+    /// The session as it is compared: without the time of its last save and where the user stood.
+    private func comparable(_ session: Session) -> Session {
+        var session = session
+        session.updatedAt = session.createdAt
+        session.position = nil
+        return session
+    }
+
+    @Test func aWorkshopOnTheScreensAndInPlainModeSavesTheSameSession() {
+        var start = convenedSession()
+        start.participants = Array(roomOfEight.prefix(3))
+        var screens = WizardState(guide: .builtIn, session: start, size: standardSize)
+        // Round the room with a note on the second voice, then a consensus on divergent ratings and its reason.
+        screens.press(.character("4"), .character("1"), .up, .enter)
+        screens.type("sin consulta")
+        screens.press(.enter, .down, .character("3"), .character("2"))
+        screens.type("Acordado")
+        screens.press(.enter)
+        // Another convener, then the second organisation deleted from the register.
+        screens.open(.worksheet(step: 3))
+        screens.press(.home, .enter, .down, .enter)
+        screens.open(.worksheet(step: 1))
+        screens.press(.down, .character("d"), .character("y"))
+
+        let plain = PlainRun(["4", "1 sin consulta", "3", "2", "Acordado", ":m w4", "2", ":m w2", "d 2", "y", ":q"],
+                             state: WizardState(guide: .builtIn, session: start, size: standardSize))
+
+        #expect(screens.session.answers["s1.q1"]?.reason == "Acordado")
+        #expect(screens.session.record(at: acceptancePath) == nil)
+        #expect(screens.session.record(at: commitmentsPath) == .object(["r1": .string("committed")]))
+        #expect(comparable(plain.session) == comparable(screens.session))
+        #expect(comparable(plain.recorder.saved.last ?? start) == comparable(screens.session))
+    }
+}
