@@ -27,7 +27,7 @@ extension WizardState {
         let count = session.participants.count
         switch command {
         case .addParticipant:
-            session.participants.append(Participant())
+            apply(.addParticipant)
             participantSelection = count
             openParticipantForm()
             return [.save]
@@ -41,11 +41,11 @@ extension WizardState {
             }
             return removeParticipant(at: participantSelection)
         case .moveParticipantUp where participantSelection > 0:
-            session.participants.swapAt(participantSelection, participantSelection - 1)
+            apply(.moveParticipant(from: participantSelection, to: participantSelection - 1))
             participantSelection -= 1
             return [.save]
         case .moveParticipantDown where participantSelection + 1 < count:
-            session.participants.swapAt(participantSelection, participantSelection + 1)
+            apply(.moveParticipant(from: participantSelection, to: participantSelection + 1))
             participantSelection += 1
             return [.save]
         case .selectParticipant where count > 0:
@@ -68,11 +68,7 @@ extension WizardState {
 
     /// Removes a participant and their ratings and notes.
     mutating func removeParticipant(at index: Int) -> [Effect] {
-        let removed = session.participants.remove(at: index)
-        for promptID in session.answers.keys {
-            session.answers[promptID]?.voices[removed.id] = nil
-            if session.answers[promptID]?.isEmpty == true { session.answers[promptID] = nil }
-        }
+        apply(.removeParticipant(index))
         participantSelection = min(participantSelection, max(session.participants.count - 1, 0))
         pendingRemoval = nil
         return [.save]
@@ -92,7 +88,7 @@ extension WizardState {
         defer { if participantForm != nil { participantForm = form } }
         switch form.handle(key, width: formWidth) {
         case .edited(let index):
-            Self.participantBindings[index].store(&session.participants[participantSelection], form.fields[index])
+            apply(.setParticipantField(participant: participantSelection, field: index, form.fields[index]))
             return form.fields[index].text == nil ? [.save] : [.saveSoon]
         case .moved:
             return []
@@ -109,7 +105,7 @@ extension WizardState {
             return []
         }
         participantForm = form
-        Self.participantBindings[index].store(&session.participants[participantSelection], form.fields[index])
+        apply(.setParticipantField(participant: participantSelection, field: index, form.fields[index]))
         return [.saveSoon]
     }
 

@@ -60,6 +60,11 @@ public final class PlainWizard {
         say("ISP Start-up Wizard, plain mode: \(state.session.displayName).")
         if let reason = state.readOnlyReason { say(reason + " Nothing you answer will be kept.") }
         say("Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.")
+        if state.screen == .map { state.open(.setup) }
+        if echoesAnswers {
+            say("Reading the answers from a file: they start at \(placeName(of: state.screen)). To start at a known "
+                + "place, begin the file with :m and a step's number, or run with --from-start.")
+        }
         let outcome = walk()
         save()
         return outcome
@@ -75,7 +80,6 @@ public final class PlainWizard {
     }
 
     private func walk() -> Outcome {
-        if state.screen == .map { state.open(.setup) }
         while true {
             let inWorksheet = openWorksheet
             openWorksheet = nil
@@ -173,6 +177,12 @@ public final class PlainWizard {
     private func command(in line: String) -> Step??  {
         let trimmed = line.trimmed.lowercased()
         guard trimmed.hasPrefix(":") else { return nil }
+        if trimmed.hasPrefix(":m ") {
+            let place = String(trimmed.dropFirst(2)).trimmed
+            if let step = destination(place) { return .some(step) }
+            say("\(place) is no place to go to: after :m, type \(placesHint).")
+            return .some(nil)
+        }
         switch trimmed {
         case ":b": return .some(.back)
         case ":m": return .some(.go(.map))
@@ -196,10 +206,9 @@ public final class PlainWizard {
         while index < state.setupBindings.count {
             let binding = state.setupBindings[index]
             switch askField(binding.field(state.session)) {
-            case .answer(let changed):
-                guard state.readOnlyReason == nil else { break }
-                binding.store(&state.session, changed)
-                save()
+            case .answer(let changed) where changed != binding.field(state.session):
+                perform(.setDetail(index, changed))
+            case .answer: break
             case .command(let step): return step
             case .end: return .endOfInput
             }
@@ -268,7 +277,7 @@ public final class PlainWizard {
                 let number = words.count > 1 ? Int(words[1]) : nil
                 switch (words.first, number) {
                 case ("a"?, _):
-                    state.session.participants.append(Participant())
+                    guard perform(.addParticipant) else { continue }
                     if let step = editParticipant(at: state.session.participants.count - 1) { return step }
                 case ("e"?, let number?) where participants.indices.contains(number - 1):
                     if let step = editParticipant(at: number - 1) { return step }
@@ -293,11 +302,11 @@ public final class PlainWizard {
     /// Asks a participant's fields; returns a command that interrupted it, if any.
     private func editParticipant(at index: Int) -> Step? {
         say("Participant \(index + 1).")
-        for binding in WizardState.participantBindings {
+        for (fieldIndex, binding) in WizardState.participantBindings.enumerated() {
             switch askField(binding.field(state.session.participants[index])) {
-            case .answer(let field):
-                binding.store(&state.session.participants[index], field)
-                save()
+            case .answer(let field) where field != binding.field(state.session.participants[index]):
+                guard perform(.setParticipantField(participant: index, field: fieldIndex, field)) else { return nil }
+            case .answer: break
             case .command(let step): return step
             case .end: return .endOfInput
             }
@@ -317,8 +326,7 @@ public final class PlainWizard {
             case .end: return .endOfInput
             }
         }
-        _ = state.removeParticipant(at: index)
-        save()
+        perform(.removeParticipant(index))
         return nil
     }
 
@@ -342,6 +350,9 @@ public final class PlainWizard {
         prompt.notes.forEach(say)
         say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
             .joined(separator: ", ") + ".")
+        if state.session.answer(for: prompt.id).isCarriedOver {
+            say("Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.")
+        }
         let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)
         if let ratingStep { return ratingStep }
         if let notesStep = askNotes(prompt) { return notesStep }
@@ -350,16 +361,20 @@ public final class PlainWizard {
 
     /// The rating of a prompt that has one voice; nil when the walk goes on to the notes.
     private func askRating(_ prompt: Prompt) -> Step? {
-        let current = state.session.answer(for: prompt.id).rating
+        let answer = state.session.answer(for: prompt.id)
+        let current = answer.rating.map(describe) ?? "it unrated"
+        let confirm = answer.isCarriedOver ? "c to confirm, " : ""
         while true {
-            switch ask("Rating (0 to 4, n, d, or Enter to keep \(current.map(describe) ?? "it unrated")):") {
+            switch ask("Rating (0 to 4, n, d, \(confirm)or Enter to keep \(current)\(carriedOver(answer))):") {
             case .answer(let line) where line.isEmpty: return nil
+            case .answer(let line) where confirmsCarriedOver(line, prompt): return nil
             case .answer(let line):
                 guard let rating = Self.rating(line) else {
-                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep.")
+                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, "
+                        + "\(confirm)or Enter to keep.")
                     continue
                 }
-                setAnswer(prompt) { $0.rating = rating }
+                perform(.rate(promptID: prompt.id, rating))
                 return nil
             case .command(let step): return step
             case .end: return .endOfInput
@@ -379,34 +394,36 @@ public final class PlainWizard {
                 let reply = ask("\(describe(participant, number: index + 1)), now \(now):")
                 guard case .answer(let line) = reply else { return reply.step }
                 if line.isEmpty { break }
+                if confirmsCarriedOver(line, prompt) { break }
                 let (code, note) = Self.splitRating(line)
                 guard let rating = Self.rating(code) else {
                     say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
                     continue
                 }
-                setAnswer(prompt) { answer in
-                    answer.voices[participant.id, default: Voice()].rating = rating
-                    if !note.isEmpty { answer.voices[participant.id, default: Voice()].note = note }
-                }
+                perform(.rateVoice(promptID: prompt.id, participantID: participant.id, rating))
+                if !note.isEmpty { perform(.setVoiceNote(promptID: prompt.id, participantID: participant.id, note)) }
                 break
             }
         }
         let answer = state.session.answer(for: prompt.id)
         say(state.spreadLine(answer).replacing(" · ", with: "; ") + ".")
         let consensus = answer.rating.map(describe) ?? "none"
+        let confirm = answer.isCarriedOver ? " c to confirm;" : ""
         while true {
-            let reply = ask("Group consensus (0 to 4, n, d; x to clear; Enter keeps \(consensus)):")
+            let reply = ask("Group consensus (0 to 4, n, d; x to clear;\(confirm) Enter keeps \(consensus)"
+                            + "\(carriedOver(answer))):")
             guard case .answer(let line) = reply else { return reply.step }
-            if line.isEmpty { break }
+            if line.isEmpty || confirmsCarriedOver(line, prompt) { break }
             if line.lowercased() == "x" {
-                setAnswer(prompt) { $0.rating = nil }
+                perform(.rate(promptID: prompt.id, nil))
                 break
             }
             guard let rating = Self.rating(line) else {
-                say("Please answer 0 to 4, n, d, x to clear the consensus, or Enter to keep it.")
+                say("Please answer 0 to 4, n, d, x to clear the consensus, "
+                    + (answer.isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it.")
                 continue
             }
-            setAnswer(prompt) { $0.rating = rating }
+            perform(.rate(promptID: prompt.id, rating))
             break
         }
         let settled = state.session.answer(for: prompt.id)
@@ -414,7 +431,7 @@ public final class PlainWizard {
             let now = settled.reason.isEmpty ? "none yet" : settled.reason
             let reply = ask("The ratings diverge: why did the group settle on this consensus? Now \(now):")
             guard case .answer(let line) = reply else { return reply.step }
-            if !line.isEmpty { setAnswer(prompt) { $0.reason = line } }
+            if !line.isEmpty { perform(.setReason(promptID: prompt.id, line)) }
         }
         return nil
     }
@@ -431,12 +448,12 @@ public final class PlainWizard {
             say(current)
         }
         say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
-            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, so type them again "
-               + "with your additions") + ". Enter alone keeps them.")
-        switch readLines(prompt: "\(label):", clearing: false) {
+            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, or adds to them "
+               + "after a first line :a") + ". Enter alone keeps them.")
+        switch readLines(prompt: "\(label):", clearing: false, adding: current) {
         case .keep, .clear: return nil
         case .lines(let lines, let interruption):
-            if !lines.isEmpty { setAnswer(prompt) { $0.notes = lines.joined(separator: "\n") } }
+            if !lines.isEmpty { perform(.setNotes(promptID: prompt.id, lines.joined(separator: "\n"))) }
             return interruption
         }
     }
@@ -452,22 +469,34 @@ public final class PlainWizard {
     }
 
     /// Reads lines up to one holding a single dot, `prompt` asking for the first and "More" for the others. A
-    /// command ends them, keeping the lines typed before it; help and the summary are shown in place.
-    func readLines(prompt: String, clearing: Bool) -> LinesReply {
+    /// command ends them, keeping the lines typed before it; help and the summary are shown in place. With
+    /// `adding`, a first line `:a` takes the lines after it as additions to that text, and gives the whole.
+    func readLines(prompt: String, clearing: Bool, adding current: String? = nil) -> LinesReply {
         var lines: [String] = []
+        var isAdding = false
+        /// The text to store: the lines typed, after the current text when they are added to it.
+        func typed() -> [String] {
+            guard isAdding, let current, !current.isEmpty, !lines.isEmpty else { return lines }
+            return [current] + lines
+        }
         while true {
             write((lines.isEmpty ? prompt : "More, or a single dot to end:").visibleControls + " ")
             guard let line = nextLine() else {
                 write("\n")
-                return .lines(lines, interruption: .endOfInput)
+                return .lines(typed(), interruption: .endOfInput)
             }
             if refusesOversized(line, after: lines) { continue }
             if lines.isEmpty && line.isEmpty { return .keep }
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
-            if line == "." { return .lines(lines, interruption: nil) }
+            if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == ":a" {
+                isAdding = true
+                say("Adding to them: type the lines to add, and a line with a single dot to end them.")
+                continue
+            }
+            if line == "." { return .lines(typed(), interruption: nil) }
             if let command = command(in: line) {
                 guard let step = command else { continue }
-                return .lines(lines, interruption: step)
+                return .lines(typed(), interruption: step)
             }
             lines.append(line)
         }
@@ -507,26 +536,48 @@ public final class PlainWizard {
                 + "\(standing.label)\(worksheet).")
         }
         say("s: the readiness summary.")
-        let hasWorksheets = !state.guide.worksheets.isEmpty
-        let worksheets = hasWorksheets ? ", w and a step's number for its worksheet" : ""
+        let worksheets = !state.guide.worksheets.isEmpty ? ", w and a step's number for its worksheet" : ""
         while true {
             let reply = ask("Go to (d, \(state.session.mode == .workshop ? "p, " : "")1 to "
                             + "\(state.guide.steps.count)\(worksheets), s):")
             guard case .answer(let line) = reply else { return reply.step ?? .next }
-            let choice = line.trimmed.lowercased()
-            if choice == "d" { return .go(.setup) }
-            if choice == "p" && state.session.mode == .workshop { return .go(.participants) }
-            if choice == "s" { return .go(.summary) }
-            if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
-                return .go(.stepIntro(step: number - 1))
-            }
-            if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
-                state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
-            {
-                return .worksheet(number - 1, announced: false)
-            }
-            say("Please type d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
-                + (hasWorksheets ? "w and the number of a step with a worksheet, " : "") + "or s.")
+            if let step = destination(line) { return step }
+            say("Please type \(placesHint).")
+        }
+    }
+
+    /// Where a choice of the steps (`d`, `p`, a step's number, `w` and a step's number, `s`) goes; nil for none.
+    private func destination(_ choice: String) -> Step? {
+        let choice = choice.trimmed.lowercased()
+        if choice == "d" { return .go(.setup) }
+        if choice == "p" && state.session.mode == .workshop { return .go(.participants) }
+        if choice == "s" { return .go(.summary) }
+        if let number = Int(choice), state.guide.steps.indices.contains(number - 1) {
+            return .go(.stepIntro(step: number - 1))
+        }
+        if choice.hasPrefix("w"), let number = Int(String(choice.dropFirst()).trimmed),
+            state.guide.steps.indices.contains(number - 1), state.guide.steps[number - 1].worksheet != nil
+        {
+            return .worksheet(number - 1, announced: false)
+        }
+        return nil
+    }
+
+    /// The choices of the steps, in words.
+    private var placesHint: String {
+        "d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
+            + (state.guide.worksheets.isEmpty ? "" : "w and the number of a step with a worksheet, ") + "or s"
+    }
+
+    /// A screen named in a sentence: "step 2, question 3".
+    private func placeName(of screen: Screen) -> String {
+        switch screen {
+        case .setup, .map: "the session details"
+        case .participants: "the participants"
+        case .stepIntro(let step): "step \(step + 1)"
+        case .question(let step, let prompt): "step \(step + 1), question \(prompt + 1)"
+        case .worksheet(let step): "the step \(step + 1) worksheet"
+        case .summary: "the summary"
         }
     }
 
@@ -583,10 +634,11 @@ public final class PlainWizard {
     private func showHelp() {
         say("At a rating: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, n Not applicable, "
             + "d Don't know; Enter keeps the answer and goes on.")
-        say("Notes: type lines, then a line with a single dot. Enter on an empty first line keeps the notes.")
+        say("Notes: type lines, then a line with a single dot; they replace the notes, or after a first line :a "
+            + "are added to them. Enter on an empty first line keeps the notes.")
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
-        say("Commands, at any prompt: :b back one screen, :m the steps and a jump, :s the summary, :h this help, "
-            + "and :q to save and quit.")
+        say("Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its "
+            + "worksheet), :s the summary, :h this help, and :q to save and quit.")
     }
 
     func say(_ text: String) {
@@ -599,27 +651,31 @@ public final class PlainWizard {
         "\(rating.code) \(rating.label)"
     }
 
-    /// Changes a prompt's answer (unless the session is read-only) and saves it.
-    private func setAnswer(_ prompt: Prompt, _ change: (inout Answer) -> Void) {
-        changeSession { session in
-            var answer = session.answer(for: prompt.id)
-            change(&answer)
-            answer.isCarriedOver = false
-            session.answers[prompt.id] = answer.isEmpty ? nil : answer
-        }
+    /// ", carried over from the last round" for an answer carried over and not yet confirmed.
+    private func carriedOver(_ answer: Answer) -> String {
+        answer.isCarriedOver ? ", carried over from the last round" : ""
     }
 
-    /// Changes the session and saves it, unless it is read-only; says so then, and returns false. The change
-    /// must not read `state` (take what it needs, such as the guide, before): the session is being changed.
-    @discardableResult
-    func changeSession(_ change: (inout Session) -> Void) -> Bool {
-        guard state.readOnlyReason == nil else {
-            say("Read-only: not changed.")
+    /// True when the line is `c` and the prompt's answer was carried over: it is confirmed as it is.
+    private func confirmsCarriedOver(_ line: String, _ prompt: Prompt) -> Bool {
+        guard line.trimmed.lowercased() == "c", state.session.answer(for: prompt.id).isCarriedOver else {
             return false
         }
-        change(&state.session)
-        save()
+        perform(.confirmCarriedOver(promptID: prompt.id))
         return true
+    }
+
+    /// Hands a change to the session's update, as a key on the screens does, and saves what it asks to; says
+    /// what the update reports (read-only, a new convener) in words. False when the change was refused.
+    @discardableResult
+    func perform(_ action: Action) -> Bool {
+        let effects = state.handle(action)
+        switch state.status {
+        case let status? where status == .readOnly || status == .acceptanceCleared: say(status.text.sentence)
+        default: break
+        }
+        if effects.contains(.save) { save() }
+        return state.status != .readOnly
     }
 
     /// A rating from what was typed: 0 to 4, n or d (either case), or nil.

@@ -90,9 +90,9 @@ extension PlainWizard {
         case .choice(let choices):
             while true {
                 let outcome = fillChoice(entry, choices)
-                guard case .next = outcome, let notePath = entry.notePath, state.session.record(at: entry.path) != nil
+                guard case .next = outcome, entry.notePath != nil, state.session.record(at: entry.path) != nil
                 else { return outcome }
-                let note = fillNote(at: notePath)
+                let note = fillNote(of: entry)
                 // Back from the note is the item's mark.
                 if case .back = note { continue }
                 return note
@@ -171,12 +171,12 @@ extension PlainWizard {
             })
     }
 
-    private func fillNote(at path: [RecordKey]) -> FieldOutcome {
+    private func fillNote(of entry: RecordEntry) -> FieldOutcome {
         askValue(
-            prompt: { "Note, \(Self.now(state.session.record(at: path)?.string ?? "")):" },
-            clear: { changeSession { $0.setRecord(nil, at: path) } },
+            prompt: { "Note, \(Self.now(state.session.note(of: entry))):" },
+            clear: { perform(.storeNote(entry, "")) },
             take: { line in
-                changeSession { $0.setRecord(.string(line), at: path) }
+                perform(.storeNote(entry, line))
                 return true
             })
     }
@@ -184,7 +184,6 @@ extension PlainWizard {
     /// A date: `t` is today; text that is not a date is kept as typed, its problem said, and the date asked
     /// again, where Enter keeps it as typed and goes on.
     private func fillDate(_ entry: RecordEntry) -> FieldOutcome {
-        let guide = state.guide
         let problem = { self.state.session.record(at: entry.path).flatMap(DateEntry.init)?.problem }
         if let problem = problem() { say(problem) }
         return askValue(
@@ -196,7 +195,7 @@ extension PlainWizard {
             clear: { store(nil, in: entry) },
             take: { line in
                 let typed = line.trimmed.lowercased() == "t" ? today().description : line
-                guard changeSession({ $0.storeTyped(typed, in: entry, guide: guide) }), let problem = problem() else {
+                guard perform(.storeTyped(entry, typed)), let problem = problem() else {
                     return true
                 }
                 say(problem + " It is kept as typed until it is fixed: type the date again, or Enter to go on.")
@@ -232,9 +231,9 @@ extension PlainWizard {
                         say("There is no row \(number) in \(list): type a number from 1 to \(rows.count), or a name.")
                         return false
                     }
-                    changeSession { $0.storeReference(to: rows[number - 1], in: entry, guide: guide) }
+                    perform(.storeReference(entry, rows[number - 1]))
                 } else {
-                    changeSession { $0.storeTyped(line, in: entry, guide: guide) }
+                    perform(.storeTyped(entry, line))
                 }
                 let reference = state.session.record(at: entry.path).flatMap(RecordReference.init)
                 if let id = reference?.id, let index = rows.firstIndex(where: { $0.id == id }) {
@@ -301,11 +300,8 @@ extension PlainWizard {
         case ("d"?, let numbers?) where numbers.count == 1:
             return deleteRow(rows[numbers[0] - 1], number: numbers[0], of: address)
         case ("m"?, let numbers?) where numbers.count == 2:
-            var moved = rows
-            let row = moved.remove(at: numbers[0] - 1)
-            moved.insert(row, at: numbers[1] - 1)
-            if changeSession({ $0.setRows(moved, of: address) }) {
-                say("Moved \(describe(row, of: address)) to row \(numbers[1]).")
+            if perform(.moveRow(from: numbers[0] - 1, to: numbers[1] - 1, of: address)) {
+                say("Moved \(describe(rows[numbers[0] - 1], of: address)) to row \(numbers[1]).")
             }
         case ("p"?, []?) where canAddParticipants(to: address):
             addParticipantOrganisations(to: address, label: label)
@@ -321,16 +317,11 @@ extension PlainWizard {
     private func addRow(at index: Int, of address: FieldAddress, label: String) -> Step? {
         let guide = state.guide
         let row = RecordRow()
-        let added = changeSession { session in
-            var rows = session.rows(of: address, in: guide)
-            rows.insert(row, at: index)
-            session.setRows(rows, of: address)
-        }
-        guard added else { return nil }
+        guard perform(.insertRow(row, at: index, of: address)) else { return nil }
         let step = editRow(row.id, number: index + 1, of: address, label: label)
         let rows = state.session.rows(of: address, in: guide)
         if rows.first(where: { $0.id == row.id })?.cells.isEmpty == true {
-            changeSession { $0.setRows(rows.filter { $0.id != row.id }, of: address) }
+            perform(.deleteRow(id: row.id, of: address))
             say("Nothing typed, so no row added.")
         }
         return step
@@ -364,8 +355,7 @@ extension PlainWizard {
         let name = describe(row, of: address)
         switch ask("Delete row \(number), \(name)? Type y to delete it, Enter to keep it:") {
         case .answer(let line) where line.trimmed.lowercased() == "y":
-            let rows = state.session.rows(of: address, in: state.guide).filter { $0.id != row.id }
-            if changeSession({ $0.setRows(rows, of: address) }) { say("Deleted \(name).") }
+            if perform(.deleteRow(id: row.id, of: address)) { say("Deleted \(name).") }
         case .answer, .command(.back):
             say("Kept \(name).")
         case .command(let step):
@@ -378,17 +368,17 @@ extension PlainWizard {
 
     /// Adds each workshop participant's organisation that the register lacks, with its sector, in one go.
     private func addParticipantOrganisations(to address: FieldAddress, label: String) {
-        let guide = state.guide
-        var added: [RecordRow] = []
-        guard changeSession({ added = $0.addParticipantOrganisations(to: address, in: guide) }) else { return }
+        let before = state.session.rowCount(of: address, in: state.guide)
+        guard perform(.addParticipantOrganisations(to: address)) else { return }
+        let rows = state.session.rows(of: address, in: state.guide)
+        let added = rows.dropFirst(before)
         if added.isEmpty {
             say("Nothing to add: every participant's organisation is in \(label) already.")
             return
         }
         say("Added \(added.count == 1 ? "1 organisation" : "\(added.count) organisations"):")
-        let count = state.session.rows(of: address, in: guide).count
-        for (index, row) in added.enumerated() {
-            say("\(count - added.count + index + 1). \(describe(row, of: address).sentence)")
+        for (index, row) in zip(added.indices, added) {
+            say("\(index + 1). \(describe(row, of: address).sentence)")
         }
     }
 
@@ -461,8 +451,7 @@ extension PlainWizard {
     }
 
     private func store(_ value: JSONValue?, in entry: RecordEntry) {
-        let guide = state.guide
-        changeSession { $0.store(value, in: entry, guide: guide) }
+        perform(.store(entry, value))
     }
 
     /// "now Acme", or "now empty".

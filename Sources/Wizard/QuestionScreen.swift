@@ -120,13 +120,12 @@ extension WizardState {
     /// any other key, or an answer that is not carried over. No text is typed there, so `c` types nothing away.
     mutating func confirmCarriedOver(_ prompt: Prompt, key: Character) -> [Effect]? {
         guard key == "c" || key == "C", session.answer(for: prompt.id).isCarriedOver else { return nil }
-        session.answers[prompt.id]?.isCarriedOver = false
+        apply(.confirmCarriedOver(promptID: prompt.id))
         return [.save]
     }
 
     private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
-        session.answers[prompt.id, default: Answer()].rating = rating
-        session.answers[prompt.id]?.isCarriedOver = false
+        apply(.rate(promptID: prompt.id, rating))
         return [.save]
     }
 
@@ -141,10 +140,7 @@ extension WizardState {
     /// Copies the notes editor into the session, dropping the answer when it became empty.
     mutating func storeNotes() {
         guard let prompt = currentPrompt else { return }
-        var answer = session.answer(for: prompt.id)
-        answer.notes = notes.text
-        answer.isCarriedOver = false
-        session.answers[prompt.id] = answer.isEmpty ? nil : answer
+        apply(.setNotes(promptID: prompt.id, notes.text))
     }
 
     func drawQuestion(into grid: inout ScreenGrid) {

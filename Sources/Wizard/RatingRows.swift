@@ -42,20 +42,15 @@ extension WizardState {
     /// Rates the focused row: a participant's voice (then the next row), or the group's consensus, asking for its
     /// reason when the voices diverge.
     private mutating func rateRow(_ rating: Rating, prompt: Prompt) -> [Effect] {
-        var answer = session.answer(for: prompt.id)
-        answer.isCarriedOver = false
         if ratingRow < groupRow {
-            let id = session.participants[ratingRow].id
-            answer.voices[id, default: Voice()].rating = rating
-            session.answers[prompt.id] = answer
+            apply(.rateVoice(promptID: prompt.id, participantID: session.participants[ratingRow].id, rating))
             ratingRow += 1
             return [.save]
         }
-        let changed = answer.rating != rating
-        answer.rating = rating
-        session.answers[prompt.id] = answer
+        let changed = session.answer(for: prompt.id).rating != rating
+        apply(.rate(promptID: prompt.id, rating))
         // A new consensus on divergent ratings needs its reason: asked for, or shown again to be checked.
-        if changed && answer.divergence(in: session.participants) != nil {
+        if changed && session.answer(for: prompt.id).divergence(in: session.participants) != nil {
             openRowEditor(prompt: prompt)
         }
         return [.save]
@@ -63,16 +58,11 @@ extension WizardState {
 
     /// Clears the focused row's rating: a participant's, or the group's consensus (back to the mean).
     private mutating func clearRow(prompt: Prompt) -> [Effect] {
-        var answer = session.answer(for: prompt.id)
         if ratingRow < groupRow {
-            answer.voices[session.participants[ratingRow].id]?.rating = nil
-            if answer.voices[session.participants[ratingRow].id]?.isEmpty == true {
-                answer.voices[session.participants[ratingRow].id] = nil
-            }
+            apply(.rateVoice(promptID: prompt.id, participantID: session.participants[ratingRow].id, nil))
         } else {
-            answer.rating = nil
+            apply(.rate(promptID: prompt.id, nil))
         }
-        session.answers[prompt.id] = answer.isEmpty ? nil : answer
         return [.save]
     }
 
@@ -114,16 +104,11 @@ extension WizardState {
 
     private mutating func storeRowNote(prompt: Prompt) {
         guard let text = rowEditor?.text else { return }
-        var answer = session.answer(for: prompt.id)
         if ratingRow < groupRow {
-            let id = session.participants[ratingRow].id
-            answer.voices[id, default: Voice()].note = text
-            if answer.voices[id]?.isEmpty == true { answer.voices[id] = nil }
+            apply(.setVoiceNote(promptID: prompt.id, participantID: session.participants[ratingRow].id, text))
         } else {
-            answer.reason = text
+            apply(.setReason(promptID: prompt.id, text))
         }
-        answer.isCarriedOver = false
-        session.answers[prompt.id] = answer.isEmpty ? nil : answer
     }
 
     // MARK: Drawing

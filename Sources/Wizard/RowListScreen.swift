@@ -94,7 +94,7 @@ extension WizardState {
         guard var list = sheet.list else { return [] }
         let shown = shownRows(list)
         let selected = shown.indices.contains(list.selection) ? shown[list.selection] : nil
-        var rows = session.rows(of: list.address, in: guide)
+        let rows = session.rows(of: list.address, in: guide)
         let storedIndex = selected.flatMap { row in rows.firstIndex { $0.id == row.id } }
         switch command {
         case .selectRow:
@@ -112,8 +112,7 @@ extension WizardState {
             return []
         case .addRow, .insertRow:
             let row = RecordRow()
-            rows.insert(row, at: command == .insertRow ? storedIndex ?? 0 : rows.count)
-            session.setRows(rows, of: list.address)
+            apply(.insertRow(row, at: command == .insertRow ? storedIndex ?? 0 : rows.count, of: list.address))
             list.editedRowID = row.id
             sheet.list = list
             focusEntry(0)
@@ -135,8 +134,7 @@ extension WizardState {
             guard !list.bySector, let storedIndex else { return [] }
             let target = storedIndex + (command == .moveRowUp ? -1 : 1)
             guard rows.indices.contains(target) else { return [] }
-            rows.swapAt(storedIndex, target)
-            session.setRows(rows, of: list.address)
+            apply(.moveRow(from: storedIndex, to: target, of: list.address))
             list.selection = target
             sheet.list = list
             return [.save]
@@ -153,7 +151,7 @@ extension WizardState {
                 let entry = session.entries(ofRow: selected.id, in: list.address, guide: guide)
                     .first(where: { $0.path.last == .key(column.id) })
             else { return [] }
-            session.store(.string(column.kind.choices[number - 1].id), in: entry, guide: guide)
+            apply(.store(entry, .string(column.kind.choices[number - 1].id)))
             list.selection = min(list.selection + 1, shown.count - 1)
             sheet.list = list
             return [.save]
@@ -171,7 +169,7 @@ extension WizardState {
 
     private mutating func deleteRow(_ id: String) -> [Effect] {
         guard var list = sheet.list else { return [] }
-        session.removeRow(id, of: list.address, in: guide)
+        apply(.deleteRow(id: id, of: list.address))
         list.selection = min(list.selection, max(session.rowCount(of: list.address, in: guide) - 1, 0))
         list.pendingDeletion = nil
         sheet.list = list
@@ -180,9 +178,8 @@ extension WizardState {
 
     /// Adds each participant's organisation that the register does not name yet, with its sector.
     private mutating func addParticipantOrganisations(to list: RowList) -> [Effect] {
-        let added = session.addParticipantOrganisations(to: list.address, in: guide)
-        status = .organisationsAdded(added.map { session.rowName($0, of: list.address, in: guide) })
-        return added.isEmpty ? [] : [.save]
+        apply(.addParticipantOrganisations(to: list.address))
+        return status == .organisationsAdded([]) ? [] : [.save]
     }
 
     // MARK: Drawing

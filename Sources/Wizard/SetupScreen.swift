@@ -9,7 +9,7 @@ extension WizardState {
         switch setupForm.handle(key, width: formWidth) {
         case .edited(let index):
             let mode = session.mode
-            setupBindings[index].store(&session, setupForm.fields[index])
+            apply(.setDetail(index, setupForm.fields[index]))
             if session.mode != mode {
                 // The fields of the other mode come and go; the focus stays on the mode.
                 setupForm = Form(fields: setupBindings.map { $0.field(session) }, focus: index)
@@ -26,7 +26,7 @@ extension WizardState {
 
     mutating func pasteIntoSetup(_ text: String) -> [Effect] {
         guard case .edited(let index) = setupForm.paste(text, width: formWidth) else { return [] }
-        setupBindings[index].store(&session, setupForm.fields[index])
+        apply(.setDetail(index, setupForm.fields[index]))
         return [.saveSoon]
     }
 

@@ -29,18 +29,7 @@ extension WizardState {
     ///
     /// A read-only session is never changed or saved: a key that would change it is undone and said so.
     public mutating func handle(_ event: Event) -> [Effect] {
-        guard readOnlyReason != nil else {
-            let effects = apply(event)
-            if effects.contains(.save) || effects.contains(.saveSoon) { revision += 1 }
-            return effects
-        }
-        let before = self
-        let effects = apply(event).filter { $0 != .save && $0 != .saveSoon }
-        if session != before.session {
-            self = before
-            status = .readOnly
-        }
-        return effects
+        guardingReadOnly { $0.apply(event) }
     }
 
     /// Takes in the result of a save or an export the run loop did.

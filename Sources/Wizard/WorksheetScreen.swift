@@ -163,30 +163,11 @@ extension WizardState {
     private mutating func storeEditor(in entry: RecordEntry) -> [Effect] {
         guard let text = sheet.editor?.text else { return [] }
         if entry.notePath != nil {
-            session.storeNote(text, of: entry)
+            apply(.storeNote(entry, text))
         } else {
-            storeInEntry(entry) { $0.storeTyped(text, in: entry, guide: $1) }
+            apply(.storeTyped(entry, text))
         }
         return [.saveSoon]
-    }
-
-    /// Changes an entry's value; another convener clears what the sectors said of the one before.
-    private mutating func storeInEntry(_ entry: RecordEntry, _ change: (inout Session, Guide) -> Void) {
-        let isConvener = entry.path == PartnershipRecords.convener.path
-        let convenerBefore = isConvener ? convenerIdentity : nil
-        change(&session, guide)
-        guard let convenerBefore, !convenerBefore.isEmpty, convenerIdentity != convenerBefore,
-            session.record(at: PartnershipRecords.acceptance.path) != nil
-        else { return }
-        session.setRecord(nil, at: PartnershipRecords.acceptance.path)
-        status = .acceptanceCleared
-    }
-
-    /// Who the convener is: the register row's id, else the name typed (accents and case aside); empty for none.
-    private var convenerIdentity: String {
-        guard let reference = session.record(at: PartnershipRecords.convener.path).flatMap(RecordReference.init)
-        else { return "" }
-        return reference.id ?? reference.name.trimmed.searchKey
     }
 
     /// A digit chooses and moves on, as on the rating rows; ← → change, Del clears; Enter moves on, or on a
@@ -196,17 +177,17 @@ extension WizardState {
         switch key {
         case .character(let digit) where digit.wholeNumberValue.map({ (1...choices.count).contains($0) }) == true:
             let chosen = choices[(digit.wholeNumberValue ?? 1) - 1]
-            storeInEntry(entry) { $0.store(.string(chosen.id), in: entry, guide: $1) }
+            apply(.store(entry, .string(chosen.id)))
             return [.save] + nextEntry()
         case .left, .right, .character(" "):
             guard let chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
                                                count: choices.count), chosen != current
             else { return [] }
-            storeInEntry(entry) { $0.store(.string(choices[chosen].id), in: entry, guide: $1) }
+            apply(.store(entry, .string(choices[chosen].id)))
             return [.save]
         case .delete, .backspace:
             guard current != nil else { return [] }
-            storeInEntry(entry) { $0.store(nil, in: entry, guide: $1) }
+            apply(.store(entry, nil))
             return [.save]
         case .enter where entry.notePath != nil:
             sheet.editor = TextEditor(text: session.note(of: entry))
@@ -255,9 +236,9 @@ extension WizardState {
             return []
         case .enter:
             if let selection = picker.selection, matches.indices.contains(selection) {
-                storeInEntry(entry) { $0.storeReference(to: matches[selection], in: entry, guide: $1) }
+                apply(.storeReference(entry, matches[selection]))
             } else if !picker.query.text.isBlank {
-                storeInEntry(entry) { $0.storeTyped(picker.query.text.trimmed, in: entry, guide: $1) }
+                apply(.storeTyped(entry, picker.query.text.trimmed))
             } else {
                 sheet.picker = nil
                 return []

@@ -28,6 +28,8 @@ struct ISPWizard: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var start: StartOptions
+
     static func main() {
         // A closed pipe (`summary … | head`) must never stop the program, least of all half-way through a save.
         signal(SIGPIPE, SIG_IGN)
@@ -46,21 +48,23 @@ struct ISPWizard: ParsableCommand {
     }
 
     func run() throws {
-        try Self.openLastOrNew(global)
+        try Self.openLastOrNew(global, fromStart: start.fromStart)
     }
 
-    /// Opens the session used last, or a new one when there is none.
-    static func openLastOrNew(_ options: some CommonOptions) throws {
+    /// Opens the session used last, or a new one when there is none; at its first screen with `fromStart`.
+    static func openLastOrNew(_ options: some CommonOptions, fromStart: Bool = false) throws {
         let guide = try options.loadGuide()
         let interface = try options.interface()
         let theme = try options.chosenTheme()
         let library = try options.library()
         if let path = library.mostRecentSession() {
-            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
+            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
+                          fromStart: fromStart)
         } else {
             let path = library.newSessionPath(name: "")
             try createSession(Session(guide: guide), at: path)
-            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
+            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
+                          fromStart: fromStart)
         }
     }
 }
@@ -91,6 +95,13 @@ struct GlobalOptions: ParsableArguments, CommonOptions {
     @Option(help: ArgumentHelp("Colours: default, mono (no colours) or high-contrast (for projectors and low vision); "
                                + "also ISP_WIZARD_THEME. NO_COLOR set means mono.", valueName: "name"))
     var theme: String?
+}
+
+/// Where the commands that open a session (the bare command, `new`, `open`) start it.
+struct StartOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp("Start at the session details, not where the session was left, so that answers read "
+                             + "from a file start at a known place."))
+    var fromStart = false
 }
 
 extension CommonOptions {
@@ -154,6 +165,8 @@ struct New: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
+    @OptionGroup var start: StartOptions
+
     @Option(help: ArgumentHelp("Where to save the session (default: a new file in the session folder, or with "
                                    + "--for in the current folder).", valueName: "path"))
     var file: String?
@@ -203,7 +216,8 @@ struct New: ParsableCommand {
         let interface = try global.interface()
         let theme = try global.chosenTheme()
         try createSession(session, at: path)
-        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface })
+        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
+                      fromStart: start.fromStart)
     }
 
     /// Starts the next round of the partnership in `oldPath`'s session, which is only read, and opens it.
@@ -271,13 +285,15 @@ struct Open: ParsableCommand {
     @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
     var file: String
 
+    @OptionGroup var start: StartOptions
+
     func run() throws {
-        try Self.open(file, global)
+        try Self.open(file, global, fromStart: start.fromStart)
     }
 
-    static func open(_ file: String, _ options: some CommonOptions) throws {
+    static func open(_ file: String, _ options: some CommonOptions, fromStart: Bool = false) throws {
         try runWizard(sessionPath: file, guide: options.loadGuide(), theme: options.chosenTheme(),
-                      interface: options.interface)
+                      interface: options.interface, fromStart: fromStart)
     }
 }
 
@@ -561,14 +577,16 @@ func createSession(_ session: Session, at path: String) throws {
     try reporting { () throws(FileError) in try SessionFile.save(session, to: path) }
 }
 
-/// Opens the terminal interface on a session file and saves it on the way out, whatever ends the run.
 /// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
-/// ncurses cannot draw on gets the plain wizard instead.
-func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface)
-    throws
+/// ncurses cannot draw on gets the plain wizard instead. With `fromStart`, the walk starts at its first screen
+/// rather than where the session was left.
+func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface,
+               fromStart: Bool = false) throws
 {
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
+    var session = opened.session
+    if fromStart { session.position = nil }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
     let interface = try chooseInterface()
     // The real path, so that saving a session reached through a symbolic link keeps the link.
@@ -577,15 +595,15 @@ func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface choose
     switch interface {
     case .fullScreen:
         do {
-            ending = try runFullScreen(opened, guide: guide, theme: theme, store: store)
+            ending = try runFullScreen(opened, session: session, guide: guide, theme: theme, store: store)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
                   + "by line.")
-            ending = runPlain(opened, guide: guide, store: store)
+            ending = runPlain(opened, session: session, guide: guide, store: store)
         }
     case .plain:
-        ending = runPlain(opened, guide: guide, store: store)
+        ending = runPlain(opened, session: session, guide: guide, store: store)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
@@ -596,11 +614,11 @@ func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface choose
     if let signal = ending.signal { throw ExitCode(128 + signal.number) }
 }
 
-private func runFullScreen(_ opened: OpenedSession, guide: Guide, theme: Theme, store: FileSessionStore) throws
-    -> (state: WizardState, signal: StopSignal?)
+private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, theme: Theme,
+                           store: FileSessionStore) throws -> (state: WizardState, signal: StopSignal?)
 {
     let backend = try NcursesBackend(theme: theme)
-    let state = WizardState(guide: guide, session: opened.session, size: backend.size,
+    let state = WizardState(guide: guide, session: session, size: backend.size,
                             readOnlyReason: opened.readOnlyReason)
     let runner = WizardRunner(state: state, backend: backend, store: store)
     let outcome = runner.run()
@@ -610,11 +628,11 @@ private func runFullScreen(_ opened: OpenedSession, guide: Guide, theme: Theme, 
 }
 
 /// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
-private func runPlain(_ opened: OpenedSession, guide: Guide, store: FileSessionStore)
+private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, store: FileSessionStore)
     -> (state: WizardState, signal: StopSignal?)
 {
     PlainStopSignals.install()
-    let state = WizardState(guide: guide, session: opened.session, size: WizardState.minimumSize,
+    let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize,
                             readOnlyReason: opened.readOnlyReason)
     let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)
     let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },

@@ -131,6 +131,20 @@ import Testing
         tmux.waitForExit()
     }
 
+    @Test func aRunFromAFileSaysWhereItStartsAndFromStartStartsAtTheSessionDetails() throws {
+        let workspace = try Workspace()
+        let file = workspace.path + "/plain.isp.json"
+        let answers = ["Agua", "", "", "", "", "3", "", ":q"]
+        _ = try runWizard(["--plain", "new", "--file", file], input: answers.joined(separator: "\n") + "\n")
+        let resumed = try runWizard(["--plain", "open", file], input: ":q\n")
+        #expect(resumed.output.contains("Reading the answers from a file: they start at step 1, question 2. To start "
+                                        + "at a known place, begin the file with :m and a step's number, or run with "
+                                        + "--from-start.\n"))
+        let fromStart = try runWizard(["--plain", "open", "--from-start", file], input: "Agua 2\n:q\n")
+        #expect(fromStart.output.contains("they start at the session details."))
+        #expect(try SessionFile.load(from: file).partnership.name == "Agua 2")
+    }
+
     @Test func aDumbTerminalGetsThePlainWizardAndAStopSignalSavesIt() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/dumb.isp.json"
