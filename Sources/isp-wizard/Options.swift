@@ -1,0 +1,93 @@
+import ArgumentParser
+import ISPCore
+import NcursesBackend
+import TerminalUI
+import Wizard
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+@preconcurrency import Glibc
+import Synchronization
+
+/// What the options every command takes choose: the guide, the plain mode and the theme.
+protocol CommonOptions {
+    var guide: String? { get }
+    var plain: Bool { get }
+    var theme: String? { get }
+}
+
+/// The options a command line without any gives.
+struct DefaultOptions: CommonOptions {
+    let guide: String? = nil
+    let plain = false
+    let theme: String? = nil
+}
+
+/// Options every command takes.
+struct GlobalOptions: ParsableArguments, CommonOptions {
+    @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
+    var guide: String?
+
+    @Flag(help: ArgumentHelp("Ask line by line instead of drawing screens: for screen readers, dumb terminals and "
+                             + "input from a file (also ACCESSIBLE=1)."))
+    var plain = false
+
+    @Option(help: ArgumentHelp("Colours: default, mono (no colours) or high-contrast (for projectors and low vision); "
+                               + "also ISP_WIZARD_THEME. NO_COLOR set means mono.", valueName: "name"))
+    var theme: String?
+}
+
+/// Where the commands that open a session (the bare command, `new`, `open`) start it.
+struct StartOptions: ParsableArguments {
+    @Flag(help: ArgumentHelp("Start at the session details, not where the session was left, so that answers read "
+                             + "from a file start at a known place."))
+    var fromStart = false
+}
+
+extension CommonOptions {
+    /// The theme asked for: --theme, else ISP_WIZARD_THEME, else mono when NO_COLOR is set, else the default.
+    func chosenTheme() throws -> Theme {
+        let environment = ProcessInfo.processInfo.environment
+        guard let name = theme ?? environment["ISP_WIZARD_THEME"].flatMap({ $0.isEmpty ? nil : $0 }) else {
+            return environment["NO_COLOR"].map { $0.isEmpty ? Theme.standard : .mono } ?? .standard
+        }
+        if let chosen = Theme.named(name) { return chosen }
+        let known = Theme.all.map(\.name).joined(separator: ", ")
+        guard theme == nil else {
+            throw UserError("There is no theme \"\(name.visibleControls)\"; the themes are \(known).")
+        }
+        // A setting left in the environment should not keep the wizard from starting.
+        fputs("ISP_WIZARD_THEME names no theme (\"\(name.visibleControls)\"); using the default. The themes are "
+              + "\(known).\n", stderr)
+        return .standard
+    }
+
+    /// How the wizard talks to the user: line by line when asked to, or when the terminal cannot draw screens;
+    /// without a terminal and without --plain, a refusal.
+    func interface() throws -> Interface {
+        let accessible = ProcessInfo.processInfo.environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
+        if plain || accessible { return .plain }
+        do {
+            try NcursesBackend.checkTerminal()
+            return .fullScreen
+        } catch {
+            // A terminal that cannot move its cursor (TERM=dumb or unset) still reads and writes lines.
+            if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { return .plain }
+            throw UserError(error.description)
+        }
+    }
+
+    func loadGuide() throws -> Guide {
+        guard let guide else { return .builtIn }
+        return try reporting { () throws(FileError) in try Guide.load(from: guide) }
+    }
+
+    func library() throws -> SessionLibrary {
+        let library = SessionLibrary(environment: ProcessInfo.processInfo.environment)
+        try reporting { () throws(FileError) in try library.prepare() }
+        return library
+    }
+}

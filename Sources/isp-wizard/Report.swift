@@ -1,0 +1,83 @@
+import ArgumentParser
+import ISPCore
+import NcursesBackend
+import TerminalUI
+import Wizard
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+@preconcurrency import Glibc
+import Synchronization
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a session's meeting record: the summary, every question with every voice, the records.",
+        discussion: """
+            The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
+            row per question and voice) unless --table names another: participants; a list of the records by its \
+            name (register, actions, ground-rules, goals, impediments, resources, linkages, expansion); \
+            worksheets (every other value of the worksheets); other-NAME (a record this version does not know).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "text (80 columns), markdown, html (to print or show), csv (for spreadsheets) or json.")
+    var format: ReportFormat = .text
+
+    @Option(help: ArgumentHelp("Write the record to this file instead of standard output.", valueName: "path"))
+    var output: String?
+
+    @Option(help: ArgumentHelp("With --format csv, the table to write (default: answers; see above).",
+                               valueName: "name"))
+    var table: String?
+
+    @Option(help: "With --format text, wrap at this many columns.")
+    var width: Int = 80
+
+    func run() throws {
+        if table != nil && format != .csv { throw UserError("--table chooses a CSV table; add --format csv.") }
+        let guide = try global.loadGuide()
+        let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
+        let record = MeetingRecord(guide: guide, session: session)
+        guard let data = record.rendered(as: format, table: table, width: max(width, 40)) else {
+            let names = record.tables.compactMap(\.name).joined(separator: ", ")
+            throw UserError("\(file) has no table \"\(table ?? "")\"; its tables are \(names).")
+        }
+        try write(data, to: output, madeFrom: [file])
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
+
+/// Writes a report to standard output, or to `--output`: a file is replaced whole or not at all; a device or a
+/// FIFO is written into. A report never replaces a session: neither one of the files it was made from, whatever
+/// its name, nor any other session file.
+func write(_ data: Data, to output: String?, madeFrom inputs: [String]) throws {
+    let destination = try output.map { path throws(UserError) in
+        try reporting { () throws(FileError) in try ReportDestination(path: path) }
+    } ?? .standardOutput
+    if case .file(let path) = destination {
+        let shown = path.visibleControls
+        if let target = realPath(path), inputs.compactMap(realPath).contains(target) {
+            throw UserError("\(shown) is the session the report is made from; choose another --output.")
+        }
+        if (try? SessionFile.read(from: path)) != nil {
+            throw UserError("\(shown) is an isp-wizard session, which a report would replace; choose another --output.")
+        }
+    }
+    try reporting { () throws(FileError) in try destination.write(data) }
+}
+
+/// The path with symbolic links and `..` resolved, when it exists.
+func realPath(_ path: String) -> String? {
+    guard let resolved = realpath(path, nil) else { return nil }
+    defer { free(resolved) }
+    return String(cString: resolved)
+}

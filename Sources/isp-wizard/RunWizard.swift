@@ -1,0 +1,170 @@
+import ArgumentParser
+import ISPCore
+import NcursesBackend
+import TerminalUI
+import Wizard
+
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+@preconcurrency import Glibc
+import Synchronization
+
+/// The full screen (ncurses) or the plain, line-by-line wizard.
+enum Interface {
+    case fullScreen, plain
+}
+
+func createSession(_ session: Session, at path: String) throws {
+    try reporting { () throws(FileError) in try SessionFile.save(session, to: path) }
+}
+
+/// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
+/// ncurses cannot draw on gets the plain wizard instead. With `fromStart`, the walk starts at its first screen
+/// rather than where the session was left.
+func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface,
+               fromStart: Bool = false) throws
+{
+    let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
+    defer { opened.lock?.release() }
+    var session = opened.session
+    if fromStart { session.position = nil }
+    // Chosen after the file is open, so that a damaged file is named before a missing terminal.
+    let interface = try chooseInterface()
+    // The real path, so that saving a session reached through a symbolic link keeps the link.
+    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason, opened: opened.contents)
+    let ending: (state: WizardState, signal: StopSignal?)
+    switch interface {
+    case .fullScreen:
+        do {
+            ending = try runFullScreen(opened, session: session, guide: guide, theme: theme, store: store)
+        } catch is TerminalUnavailable {
+            let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+            print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
+                  + "by line.")
+            ending = runPlain(opened, session: session, guide: guide, store: store)
+        }
+    case .plain:
+        ending = runPlain(opened, session: session, guide: guide, store: store)
+    }
+    if let error = ending.state.saveFailure {
+        throw UserError(rescue(ending.state.session, failure: error))
+    }
+    let shownPath = sessionPath.visibleControls
+    let farewell = opened.readOnlyReason == nil ? "Saved to \(shownPath)" : "Nothing was changed in \(shownPath)"
+    if ending.signal != .hangup { print(farewell) }
+    if let signal = ending.signal { throw ExitCode(128 + signal.number) }
+}
+
+private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, theme: Theme,
+                           store: FileSessionStore) throws -> (state: WizardState, signal: StopSignal?)
+{
+    let backend = try NcursesBackend(theme: theme)
+    let state = WizardState(guide: guide, session: session, size: backend.size,
+                            readOnlyReason: opened.readOnlyReason)
+    let runner = WizardRunner(state: state, backend: backend, store: store)
+    let outcome = runner.run()
+    backend.stop()
+    if case .stopped(let signal) = outcome { return (runner.state, signal) }
+    return (runner.state, nil)
+}
+
+/// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
+private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, store: FileSessionStore)
+    -> (state: WizardState, signal: StopSignal?)
+{
+    PlainStopSignals.install()
+    let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize,
+                            readOnlyReason: opened.readOnlyReason)
+    let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)
+    let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },
+                             write: { text in
+                                 fputs(text, stdout)
+                                 fflush(stdout)
+                             }, echoesAnswers: isatty(STDIN_FILENO) == 0)
+    _ = wizard.run()
+    return (wizard.state, PlainStopSignals.received)
+}
+
+/// When the session cannot be saved where it belongs, writes a rescue copy so that nothing typed is lost,
+/// and says where it went.
+func rescue(_ session: Session, failure: FileError) -> String {
+    do throws(FileError) {
+        let path = try RescueFile.save(session, environment: ProcessInfo.processInfo.environment)
+        return "\(failure.message) Your answers were saved to \(path) instead."
+    } catch {
+        return "\(failure.message) \(error.message)"
+    }
+}
+
+/// Stop signals for the plain wizard: they set a flag and, installed without SA_RESTART, interrupt the read
+/// under way, which then ends the walk as the end of the input does (saved).
+enum PlainStopSignals {
+    private static let signals: [Int32: StopSignal] = [
+        SIGINT: .interrupt, SIGTERM: .terminate, SIGHUP: .hangup, SIGQUIT: .quit,
+        SIGUSR1: .userDefined1, SIGUSR2: .userDefined2, SIGALRM: .alarm,
+    ]
+
+    static func install() {
+        for number in signals.keys {
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { received in lastSignal.store(received, ordering: .relaxed) }
+            sigemptyset(&action.sa_mask)
+            action.sa_flags = 0
+            sigaction(number, &action, nil)
+        }
+    }
+
+    static var received: StopSignal? {
+        signals[lastSignal.load(ordering: .relaxed)]
+    }
+}
+
+private let lastSignal = Atomic<Int32>(0)
+
+/// Lines from a file descriptor. Not Swift's `readLine`, which retries a read a signal interrupted, forever once
+/// the stream has failed: here an interrupted read ends the input, so that a stop signal ends the walk.
+final class LineReader {
+    private let descriptor: Int32
+    private var buffer: LineBuffer
+    private var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    private var isAtEnd = false
+
+    /// A line longer than `longestLine` bytes is given cut to `longestLine + 1`, to be refused whole.
+    init(descriptor: Int32, longestLine: Int) {
+        self.descriptor = descriptor
+        buffer = LineBuffer(longestLine: longestLine)
+    }
+
+    /// The next line without its line end (CR LF or LF), or nil at the end of the input or on a stop signal.
+    func nextLine() -> String? {
+        while !isAtEnd {
+            if let line = buffer.nextLine() { return line }
+            let count = read(descriptor, &chunk, chunk.count)
+            if count > 0 {
+                buffer.append(chunk[..<count])
+            } else {
+                // The end of the input, a failed read, or a signal (installed without SA_RESTART).
+                isAtEnd = true
+            }
+        }
+        return buffer.nextLineAtEnd()
+    }
+}
+
+extension StopSignal {
+    /// The signal's number, for the conventional exit status of a process ended by it (128 + number).
+    var number: Int32 {
+        switch self {
+        case .interrupt: SIGINT
+        case .terminate: SIGTERM
+        case .hangup: SIGHUP
+        case .quit: SIGQUIT
+        case .userDefined1: SIGUSR1
+        case .userDefined2: SIGUSR2
+        case .alarm: SIGALRM
+        }
+    }
+}
