@@ -20,7 +20,8 @@ struct ISPWizard: ParsableCommand {
         commandName: "isp-wizard",
         abstract: "Walk a partnership through the seven start-up steps and see how ready it is.",
         discussion: """
-            With no command, opens the session changed most recently, or starts a new one when there is none.
+            With no command, opens the session opened last (by any command but `new --for`, wherever it is), else \
+            the one changed last in the session folder, or starts a new one when there is none.
             Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
             """,
         subcommands: [New.self, Open.self, Summary.self, Report.self, Compare.self, Merge.self, PrintGuide.self]
@@ -57,14 +58,16 @@ struct ISPWizard: ParsableCommand {
         let interface = try options.interface()
         let theme = try options.chosenTheme()
         let library = try options.library()
-        if let path = library.mostRecentSession() {
-            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
-                          fromStart: fromStart)
+        let environment = ProcessInfo.processInfo.environment
+        let path: String
+        if let last = RecentSessions(environment: environment).mostRecent() ?? library.mostRecentSession() {
+            path = last
         } else {
-            let path = library.newSessionPath(name: "")
+            path = library.newSessionPath(name: "")
             try createSession(Session(guide: guide), at: path)
-            try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
-                          fromStart: fromStart)
         }
+        // Named nowhere on the command line, the session is named on the first screen.
+        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface }, fromStart: fromStart,
+                      saysWhichSession: true)
     }
 }

@@ -25,10 +25,12 @@ func createSession(_ session: Session, at path: String) throws {
 /// ncurses cannot draw on gets the plain wizard instead. With `fromStart`, the walk starts at its first screen
 /// rather than where the session was left.
 func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface,
-               fromStart: Bool = false) throws
+               fromStart: Bool = false, saysWhichSession: Bool = false) throws
 {
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
+    RecentSessions(environment: ProcessInfo.processInfo.environment).remember(opened.path)
+    let opening = saysWhichSession ? "Opened \(shortened(opened.path))" : nil
     var session = opened.session
     if fromStart { session.position = nil }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
@@ -39,15 +41,16 @@ func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface choose
     switch interface {
     case .fullScreen:
         do {
-            ending = try runFullScreen(opened, session: session, guide: guide, theme: theme, store: store)
+            ending = try runFullScreen(opened, session: session, guide: guide, theme: theme, store: store,
+                                       opening: opening)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
                   + "by line.")
-            ending = runPlain(opened, session: session, guide: guide, store: store)
+            ending = runPlain(opened, session: session, guide: guide, store: store, opening: opening)
         }
     case .plain:
-        ending = runPlain(opened, session: session, guide: guide, store: store)
+        ending = runPlain(opened, session: session, guide: guide, store: store, opening: opening)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
@@ -58,12 +61,22 @@ func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface choose
     if let signal = ending.signal { throw ExitCode(128 + signal.number) }
 }
 
+/// The path with the home folder as `~`, shorter to read on a status line.
+private func shortened(_ path: String) -> String {
+    guard let home = ProcessInfo.processInfo.environment["HOME"], home.count > 1, path.hasPrefix(home + "/") else {
+        return path
+    }
+    return "~" + path.dropFirst(home.count)
+}
+
+/// `opening`, when given, is said on the first screen's status line.
 private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, theme: Theme,
-                           store: FileSessionStore) throws -> (state: WizardState, signal: StopSignal?)
+                           store: FileSessionStore, opening: String?) throws -> (state: WizardState, signal: StopSignal?)
 {
     let backend = try NcursesBackend(theme: theme)
-    let state = WizardState(guide: guide, session: session, size: backend.size,
+    var state = WizardState(guide: guide, session: session, size: backend.size,
                             readOnlyReason: opened.readOnlyReason)
+    if let opening { state.say(opening) }
     let runner = WizardRunner(state: state, backend: backend, store: store)
     let outcome = runner.run()
     backend.stop()
@@ -72,10 +85,11 @@ private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Gui
 }
 
 /// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
-private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, store: FileSessionStore)
-    -> (state: WizardState, signal: StopSignal?)
+private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, store: FileSessionStore,
+                      opening: String?) -> (state: WizardState, signal: StopSignal?)
 {
     PlainStopSignals.install()
+    if let opening { print(opening.visibleControls + ".") }
     let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize,
                             readOnlyReason: opened.readOnlyReason)
     let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)

@@ -21,6 +21,9 @@ func runWizard(_ arguments: [String], environment: [String: String] = [:], input
     return try spawn([binary] + arguments, environment: environment, input: input)
 }
 
+/// The state folder of every program the tests run, never the user's own.
+let testStateHome = NSTemporaryDirectory() + "isp-wizard-e2e-state"
+
 /// Runs a program with input from /dev/null and output to files, and waits for it.
 ///
 /// Not Foundation's Process: it runs children with the test thread's blocked signals, and tmux's server,
@@ -50,7 +53,9 @@ func spawn(_ arguments: [String], environment: [String: String] = [:], input: St
     posix_spawnattr_setsigdefault(&attributes, &defaults)
     posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-    let fullEnvironment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    // What the wizard keeps for its user (the sessions opened last, rescue copies) goes to a folder of the tests'.
+    let fullEnvironment = ProcessInfo.processInfo.environment.merging(["XDG_STATE_HOME": testStateHome]) { $1 }
+        .merging(environment) { $1 }
     let argv = arguments.map { strdup($0) } + [nil]
     let envp = fullEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
     defer { (argv + envp).forEach { free($0) } }
@@ -168,7 +173,8 @@ final class Workspace {
     /// terminal and no colour settings of the test run's own (swift test sets NO_COLOR), then `variables`.
     func command(_ arguments: String, variables: String = "") throws -> String {
         let binary = try #require(wizardBinary, "isp-wizard is not built; run `swift build` first")
-        return "env -u NO_COLOR -u ISP_WIZARD_THEME XDG_DATA_HOME=\(path) LANG=C.UTF-8 TERM=xterm-256color "
+        return "env -u NO_COLOR -u ISP_WIZARD_THEME XDG_DATA_HOME=\(path) XDG_STATE_HOME=\(path)/state LANG=C.UTF-8 "
+            + "TERM=xterm-256color "
             + "\(variables) \(binary) \(arguments)"
     }
 }

@@ -145,6 +145,21 @@ import Testing
         #expect(try SessionFile.load(from: file).partnership.name == "Agua 2")
     }
 
+    @Test func theBareCommandOpensTheSessionUsedLastWhereverItIsAndSaysSo() throws {
+        let workspace = try Workspace()
+        let folders = ["XDG_DATA_HOME": workspace.path + "/data", "XDG_STATE_HOME": workspace.path + "/state"]
+        let elsewhere = workspace.path + "/elsewhere"
+        try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
+        let file = elsewhere + "/lima.isp.json"
+        _ = try runWizard(["--plain", "new", "--file", file], environment: folders, input: "Agua Lima\n:q\n")
+        let bare = try runWizard(["--plain"], environment: folders, input: ":q\n")
+        #expect(bare.output.hasPrefix("Opened \(file).\nISP Start-up Wizard, plain mode: Agua Lima.\n"))
+        // Moved away, it is not found: the session folder is looked in, as before there was a list.
+        try FileManager.default.moveItem(atPath: file, toPath: elsewhere + "/moved.isp.json")
+        let fresh = try runWizard(["--plain"], environment: folders, input: ":q\n")
+        #expect(fresh.output.contains("ISP Start-up Wizard, plain mode: Unnamed partnership."))
+    }
+
     @Test func aDumbTerminalGetsThePlainWizardAndAStopSignalSavesIt() throws {
         let workspace = try Workspace()
         let file = workspace.path + "/dumb.isp.json"

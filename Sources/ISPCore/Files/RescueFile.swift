@@ -57,11 +57,7 @@ public enum RescueFile {
 
     /// `$XDG_STATE_HOME/isp-wizard/rescue`, or `~/.local/state/isp-wizard/rescue`; nil without a home.
     static func stateFolder(_ environment: [String: String]) -> String? {
-        if let stateHome = environment["XDG_STATE_HOME"], stateHome.hasPrefix("/") {
-            return stateHome + "/isp-wizard/rescue"
-        }
-        guard let home = environment["HOME"], home.hasPrefix("/") else { return nil }
-        return home + "/.local/state/isp-wizard/rescue"
+        stateHome(environment).map { $0 + "/rescue" }
     }
 
     /// Makes each missing folder of the absolute `path`, readable by its owner only.

@@ -87,6 +87,11 @@ public struct WizardState: Equatable, Sendable {
         open(Self.screen(for: session.position, in: guide))
     }
 
+    /// Shows a sentence of the front end's own on the status line until the next key.
+    public mutating func say(_ note: String) {
+        status = .note(note)
+    }
+
     /// The session as it is saved: with where the user is, stamped with the time of the save.
     public func sessionToSave(at now: Date) -> Session {
         var saved = session
@@ -208,6 +213,8 @@ public enum Status: Equatable, Sendable {
     case organisationsAdded([String])
     /// Another convener was named: the sectors' answers about the one before were cleared.
     case acceptanceCleared
+    /// A sentence of the front end's own, such as which session the bare command opened.
+    case note(String)
 
     var text: String {
         switch self {
@@ -229,6 +236,7 @@ public enum Status: Equatable, Sendable {
             "Added \(names.count == 1 ? "1 organisation" : "\(names.count) organisations"): "
                 + names.joined(separator: ", ")
         case .acceptanceCleared: "New convener: ask each sector again"
+        case .note(let text): text.visibleControls
         }
     }
 }
