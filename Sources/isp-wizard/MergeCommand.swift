@@ -61,7 +61,9 @@ struct Merge: ParsableCommand {
         }
         let inputs = files.map(MergeInput.read)
         guard update else {
-            let session = try merged(inputs, updating: nil, guide: guide)
+            guard let session = try merged(inputs, updating: nil, guide: guide).session else {
+                throw UserError("Nothing was merged, so \(output) was not written.")
+            }
             try reporting { () throws(FileError) in try SessionFile.save(session, to: output) }
             print("Wrote \(output.visibleControls), a workshop with \(session.participantsCounted).")
             return
@@ -72,7 +74,15 @@ struct Merge: ParsableCommand {
             // The reason is a sentence of ours ending in a full stop.
             throw UserError("\(reason.dropLast()); merge into a new --output instead.")
         }
-        let session = try merged(inputs, updating: (output, opened.contents), guide: guide)
+        let result = try merged(inputs, updating: (output, opened.contents), guide: guide)
+        guard let session = result.session else {
+            // Running the same merge again is how a workshop is kept up to date: nothing new is no failure.
+            guard result.everyFileMergedBefore else {
+                throw UserError("Nothing was merged, so \(output) was left as it was.")
+            }
+            print("\(output.visibleControls) is up to date: every file was merged before.")
+            return
+        }
         try reporting { () throws(FileError) in
             try SessionFile.keepOriginal(opened.contents, of: opened.path)
             try SessionFile.save(session, to: opened.path)
@@ -80,9 +90,10 @@ struct Merge: ParsableCommand {
         print("Updated \(output.visibleControls), a workshop with \(session.participantsCounted).")
     }
 
-    /// Merges, prints a line per file, and returns the session to write; throws when nothing was merged.
+    /// Merges and prints a line per file; returns the session to write (nil when nothing was merged) and whether
+    /// every file was skipped as merged before.
     private func merged(_ inputs: [MergeInput], updating: (path: String, contents: SessionFileContents)?,
-                        guide: Guide) throws -> Session {
+                        guide: Guide) throws -> (session: Session?, everyFileMergedBefore: Bool) {
         let result = try reporting { () throws(FileError) in
             try SessionMerge.merge(inputs, updating: updating, guide: guide, force: force)
         }
@@ -90,9 +101,9 @@ struct Merge: ParsableCommand {
             print(entry.line.visibleControls)
             if let records = entry.recordsLine { print(records.visibleControls) }
         }
-        guard let session = result.output else {
-            throw UserError("Nothing was merged, so \(output) was \(update ? "left as it was" : "not written").")
+        let everyFileMergedBefore = result.entries.allSatisfy {
+            if case .skipped = $0.action { true } else { false }
         }
-        return session
+        return (result.output, everyFileMergedBefore)
     }
 }

@@ -173,7 +173,7 @@ import Testing
 
             """))
         let again = try run(["merge", "banco-sol.isp.json", "--output", "merged.isp.json", "--update"])
-        #expect(again.status == 1 && again.output.hasPrefix("Skipped banco-sol.isp.json: it is not newer"))
+        #expect(again.status == 0 && again.output.hasPrefix("Skipped banco-sol.isp.json: it is not newer"))
         let merged = try SessionFile.load(from: workspace.path + "/merged.isp.json")
         #expect(merged.rows(of: PartnershipRecords.register, in: .builtIn).map(\.id) == ["b1"])
     }
@@ -315,6 +315,14 @@ import Testing
             Updated workshop.isp.json, a workshop with 3 participants.
 
             """)
+        // The same merge again, as a script keeping the workshop up to date runs it: nothing new, no failure.
+        let unchanged = try snapshot()
+        let again = try run(arguments)
+        #expect(again.status == 0 && again.error.isEmpty)
+        #expect(again.output.hasSuffix("Skipped banco-sol.isp.json: it is not newer than the answers of Banco Sol "
+                                       + "(Business) merged before.\nworkshop.isp.json is up to date: every file was "
+                                       + "merged before.\n"))
+        #expect(try snapshot() == unchanged)
         // Listing the workshop itself among the files to merge says so, and merges the rest.
         let itself = try run(["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "workshop.isp.json",
                               "--update"])
