@@ -24,6 +24,7 @@ struct ISPWizard: ParsableCommand {
             the one changed last in the session folder, or starts a new one when there is none.
             Sessions are kept in $XDG_DATA_HOME/isp-wizard (by default ~/.local/share/isp-wizard).
             """,
+        version: ispWizardVersion,
         subcommands: [New.self, Open.self, Summary.self, Report.self, Compare.self, Merge.self, PrintGuide.self]
     )
 

@@ -369,6 +369,10 @@ import Testing
             #expect(result.output.contains(command.says), "\(command.arguments)")
             #expect(result.output.contains("--guide <file>"), "\(command.arguments)")
         }
+        let version = try runWizard(["--version"])
+        #expect(version.status == 0 && version.output == ispWizardVersion + "\n")
+        let completions = try runWizard(["--generate-completion-script", "bash"])
+        #expect(completions.status == 0 && completions.output.contains("isp-wizard"))
     }
 
     @Test func withoutATerminalItSaysSoAndPointsToTheSummaryCommand() throws {

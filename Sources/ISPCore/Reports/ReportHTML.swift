@@ -27,7 +27,7 @@ extension ReportDocument {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta name="generator" content="isp-wizard">
+            <meta name="generator" content="isp-wizard \(ispWizardVersion)">
             <title>\(HTML.escape(title))</title>
             <style>
             \(HTML.styleSheet)</style>
