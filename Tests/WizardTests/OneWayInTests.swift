@@ -48,6 +48,13 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
                                         + "New convener: ask each sector again.\n"))
     }
 
+    @Test func aNameTypedWithoutItsAccentLinksToTheRegistersRowAsThePickerFindsIt() {
+        let state = WizardState(guide: .builtIn, session: convenedSession(), size: standardSize)
+        let run = PlainRun([":m", "w4", "  CAMARA ", ":q"], state: state)
+        #expect(run.session.record(at: convenerPath).flatMap(RecordReference.init)
+                    == RecordReference(id: "r2", name: "Cámara"))
+    }
+
     @Test func anOrganisationDeletedFromTheRegisterInPlainModeTakesItsCommitmentWithIt() {
         let state = WizardState(guide: .builtIn, session: convenedSession(), size: standardSize)
         let run = PlainRun([":m", "w2", "d 2", "y", ":q"], state: state)

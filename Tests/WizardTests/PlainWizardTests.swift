@@ -46,6 +46,12 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.recorder.saved.last?.answers.count == 2)
     }
 
+    @Test func aShortPlainWalkSaysWhatTheGoldenTranscriptSays() {
+        let run = PlainRun(["Agua", "", "", "", "a", "Ana", "Municipio", "1", ""]
+                           + ["2 youth not consulted", "3", "Shared problem", "第二行", ".", ":q"])
+        expectGolden(text: run.transcript, "plain-walk")
+    }
+
     @Test func aLineThatWouldTakeTheSessionPastTwoMegabytesIsRefusedAndTheWalkGoesOn() {
         let huge = String(repeating: "x", count: WizardState.largestPastedSession + 1)
         let run = PlainRun(toFirstQuestion + ["3", huge, "Kept", ".", "d", ""])

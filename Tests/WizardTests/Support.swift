@@ -66,8 +66,14 @@ func styleMap(_ grid: ScreenGrid, theme: Theme? = nil) -> String {
 /// rewrites the files and fails the test, so that a forgotten variable cannot pass silently.
 func expectGolden(_ grid: ScreenGrid, _ name: String, theme: Theme? = nil,
                   sourceLocation: SourceLocation = #_sourceLocation) {
+    expectGolden(text: grid.text + "\n" + styleMap(grid, theme: theme) + "\n", name, what: "Screen",
+                 sourceLocation: sourceLocation)
+}
+
+/// Compares text (a frame, a transcript) with Golden/`name`.txt, or records it under `RECORD_GOLDEN=1`.
+func expectGolden(text actual: String, _ name: String, what: String = "Text",
+                  sourceLocation: SourceLocation = #_sourceLocation) {
     let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/\(name).txt")
-    let actual = grid.text + "\n" + styleMap(grid, theme: theme) + "\n"
     if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {
         try? actual.write(to: url, atomically: true, encoding: .utf8)
         Issue.record("Recorded Golden/\(name).txt; run again without RECORD_GOLDEN to check it.",
@@ -79,5 +85,5 @@ func expectGolden(_ grid: ScreenGrid, _ name: String, theme: Theme? = nil,
                      sourceLocation: sourceLocation)
         return
     }
-    #expect(actual == expected, "Screen differs from Golden/\(name).txt", sourceLocation: sourceLocation)
+    #expect(actual == expected, "\(what) differs from Golden/\(name).txt", sourceLocation: sourceLocation)
 }

@@ -155,14 +155,16 @@ extension Session {
     }
 
     /// Stores typed text in an entry: text as it is, a date as a date or, when it is not one, as typed, a
-    /// reference to the row of that name (in any letter case) when the list has one, else to the name alone.
+    /// reference to the row of that name when the list has one (as the register's picker finds names: case and
+    /// accents ignored), else to the name alone.
     public mutating func storeTyped(_ text: String, in entry: RecordEntry, guide: Guide) {
         switch entry.input {
         case .date:
             store(DateEntry(typed: text)?.json, in: entry, guide: guide)
         case .reference(let address):
+            let key = text.trimmed.searchKey
             let named = rows(of: address, in: guide).first { row in
-                rowName(row, of: address, in: guide).lowercased() == text.trimmed.lowercased()
+                rowName(row, of: address, in: guide).trimmed.searchKey == key
             }
             if let named {
                 storeReference(to: named, in: entry, guide: guide)

@@ -77,8 +77,9 @@ extension WizardState {
         }
     }
 
-    /// A key goes, in order, to: quitting; the too-small notice and help, which take any key; a question waiting
-    /// for y; the keys that work everywhere; the focused field; the screen's own keys; PgDn and PgUp.
+    /// A key goes, in order, to: quitting; the too-small notice and help, which take any key; a question on
+    /// screen; the keys that work everywhere; the focused field's text; the focused field's keys; the screen's
+    /// own keys; PgDn and PgUp.
     private mutating func handle(_ key: Key) -> [Effect] {
         status = nil
         if KeyBinding.quit.matches(key) { return [.save, .quit] }
@@ -92,28 +93,57 @@ extension WizardState {
             }
             return []
         }
-        if pendingRemoval != nil { return answerRemoval(key) }
-        if sheet.list?.pendingDeletion != nil { return answerRowDeletion(key) }
-        if isChoosingExport { return chooseExport(key) }
+        // A question on screen takes its own keys; any other key answers no.
+        if isAsking {
+            guard let binding = questionBindings.first(where: { $0.matches(key) }) else { return dismissQuestion() }
+            return perform(binding.command, key: key)
+        }
         if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
-        if let effects = handleFieldKey(key) { return effects }
-        if let binding = (screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
+        if let effects = handleTextKey(key) { return effects }
+        if let binding = (fieldBindings + screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
         return []
     }
 
-    /// The focused field's answer to a key, or nil when the field does not use it.
-    private mutating func handleFieldKey(_ key: Key) -> [Effect]? {
+    /// The answer of the focused field that is typed into (a form, notes, a worksheet's entry) to a key, or nil
+    /// when the field does not use it.
+    private mutating func handleTextKey(_ key: Key) -> [Effect]? {
         switch screen {
         case .setup: handleSetupKey(key)
         case .participants: handleParticipantFormKey(key)
-        case .question: handleQuestionKey(key)
+        case .question: handleQuestionTextKey(key)
         case .worksheet: handleSheetKey(key)
         case .map, .stepIntro, .summary: nil
         }
+    }
+
+    /// Whether the screen waits for the answer to a question: removing a participant, deleting a row, or what
+    /// to export.
+    var isAsking: Bool {
+        pendingRemoval != nil || sheet.list?.pendingDeletion != nil || isChoosingExport
+    }
+
+    /// The keys that answer the question on screen.
+    var questionBindings: [KeyBinding] {
+        if isChoosingExport { return Self.exportChoiceBindings }
+        let action = pendingRemoval != nil ? "remove" : "delete"
+        return [KeyBinding([.character("y")], bar: (key: "y", action: action), help: nil, .confirm)]
+    }
+
+    /// Leaves the question on screen unanswered: the participant or the row is kept, nothing is exported.
+    private mutating func dismissQuestion() -> [Effect] {
+        pendingRemoval = nil
+        sheet.list?.pendingDeletion = nil
+        isChoosingExport = false
+        return []
+    }
+
+    /// The keys of the focused field that is not typed into: the rating picker or the rating rows.
+    var fieldBindings: [KeyBinding] {
+        screen.step != nil && currentPrompt != nil ? questionFieldBindings : []
     }
 
     /// The keys of the screen on view, beyond those that work everywhere.
@@ -125,7 +155,7 @@ extension WizardState {
         }
         case .participants where session.participants.isEmpty: Array(Self.participantListBindings.prefix(1))
         case .participants: Self.participantListBindings
-        case .map: Self.mapBindings
+        case .map: mapBindings
         case .stepIntro(let step) where guide.steps[step].worksheet != nil:
             Self.stepIntroBindings + [Self.openWorksheetBinding]
         case .stepIntro: Self.stepIntroBindings
@@ -169,7 +199,7 @@ extension WizardState {
             return performMapCommand(command, key: key)
         case .startStep:
             return goForward()
-        case .addParticipant, .editParticipant, .removeParticipant, .moveParticipantUp, .moveParticipantDown,
+        case .addParticipant, .editParticipant, .removeParticipant, .moveParticipant,
             .selectParticipant:
             return performParticipantCommand(command, key: key)
         case .openWorksheet:
@@ -178,7 +208,14 @@ extension WizardState {
             return go(to: .worksheet(step: step))
         case .moveInSheet, .openEntry:
             return performSheetCommand(command, key: key)
-        case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRowUp, .moveRowDown, .toggleSectorOrder,
+        case .rate, .stepRating, .confirmCarriedOver, .moveInRows, .editRowNote, .clearRow:
+            return performRatingCommand(command, key: key)
+        case .confirm:
+            if let index = pendingRemoval { return removeParticipant(at: index) }
+            return answerRowDeletion()
+        case .chooseExport:
+            return chooseExport(key)
+        case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRow, .toggleSectorOrder,
             .chooseInRow, .addParticipantOrganisations:
             return performRowCommand(command, key: key)
         }

@@ -30,7 +30,10 @@ extension WizardState {
 
     /// The keys that work on the screen on view, from its binding table and the focused field.
     var keyBar: KeyBar {
-        if isChoosingExport { return KeyBar(Self.exportChoiceBar) }
+        if isAsking {
+            let dismiss = isChoosingExport ? (key: "Esc", action: "cancel") : (key: "any other key", action: "keep")
+            return KeyBar(questionBindings.compactMap(\.bar) + [dismiss] + [KeyBinding.quit.bar].compactMap { $0 })
+        }
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {
             let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.bar
@@ -82,12 +85,18 @@ extension WizardState {
 
     /// Every key: those that work everywhere, the screen's own, then the rest; the help lists as many as fit.
     var helpLines: [(keys: String, meaning: String)] {
-        let own = screenBindings.compactMap(\.help)
+        let own = (fieldBindings + screenBindings).compactMap(\.help)
         let general = KeyBinding.everywhere.compactMap(\.help) + [KeyBinding.quit.help].compactMap { $0 }
-        let others = RatingKeys.help
-            + (Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
+        let others = (Self.ratingPickerBindings + Self.ratingRowBindings + [Self.confirmCarriedOverBinding]
+                + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
                 + Self.worksheetBindings + Self.rowListBindings).compactMap(\.help)
-        return general + own + others.filter { line in !own.contains { $0.keys == line.keys } }
+        // A line shared by several tables (the rating keys) is listed once.
+        var lines = general + own
+        for line in others where !lines.contains(where: { $0.keys == line.keys && $0.meaning == line.meaning })
+            && !own.contains(where: { $0.keys == line.keys }) {
+            lines.append(line)
+        }
+        return lines
     }
 
     private func drawTooSmall(into grid: inout ScreenGrid) {

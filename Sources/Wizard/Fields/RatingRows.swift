@@ -8,40 +8,28 @@ extension WizardState {
     /// The row of the group, after the participants' rows.
     var groupRow: Int { session.participants.count }
 
-    mutating func handleRatingRowKey(_ key: Key, prompt: Prompt) -> [Effect]? {
-        if rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
-        switch key {
-        case .character(let character):
-            if let effects = confirmCarriedOver(prompt, key: character) { return effects }
-            guard let rating = Self.ratingKeys[character] else { return [] }
-            return rateRow(rating, prompt: prompt)
-        case .up:
-            guard ratingRow > 0 else { return [] }
-            ratingRow -= 1
-            return []
-        case .down:
+    mutating func performRatingRowCommand(_ command: Command, key: Key, prompt: Prompt) -> [Effect] {
+        switch command {
+        case .moveInRows:
+            switch key {
             // The Group row is the last: Tab, not Down, goes on to the notes, so that a digit never lands there.
-            ratingRow = min(ratingRow + 1, groupRow)
+            case .up: ratingRow = max(ratingRow - 1, 0)
+            case .down: ratingRow = min(ratingRow + 1, groupRow)
+            case .home: ratingRow = 0
+            default: ratingRow = groupRow
+            }
             return []
-        case .home:
-            ratingRow = 0
-            return []
-        case .end:
-            ratingRow = groupRow
-            return []
-        case .enter:
+        case .editRowNote:
             openRowEditor(prompt: prompt)
             return []
-        case .delete, .backspace:
-            return clearRow(prompt: prompt)
         default:
-            return nil
+            return clearRow(prompt: prompt)
         }
     }
 
     /// Rates the focused row: a participant's voice (then the next row), or the group's consensus, asking for its
     /// reason when the voices diverge.
-    private mutating func rateRow(_ rating: Rating, prompt: Prompt) -> [Effect] {
+    mutating func rateRow(_ rating: Rating, prompt: Prompt) -> [Effect] {
         if ratingRow < groupRow {
             apply(.rateVoice(promptID: prompt.id, participantID: session.participants[ratingRow].id, rating))
             ratingRow += 1
@@ -77,7 +65,7 @@ extension WizardState {
     }
 
     /// Keys while a row's note (or the group's reason) is edited: typing, then Enter, Tab or Esc to finish.
-    private mutating func handleRowEditorKey(_ key: Key, prompt: Prompt) -> [Effect]? {
+    mutating func handleRowEditorKey(_ key: Key, prompt: Prompt) -> [Effect]? {
         guard var editor = rowEditor else { return nil }
         if key == .enter || key == .escape {
             rowEditor = nil

@@ -35,11 +35,15 @@ enum Command: Equatable, Sendable {
     case scrollSummary
     case moveInMap, openMapItem, openStep, openSummary
     case startStep
-    case addParticipant, editParticipant, removeParticipant, moveParticipantUp, moveParticipantDown
+    case addParticipant, editParticipant, removeParticipant, moveParticipant
     case selectParticipant
     case openWorksheet, moveInSheet, openEntry
-    case selectRow, addRow, insertRow, editRow, deleteRow, moveRowUp, moveRowDown, toggleSectorOrder, chooseInRow
+    case selectRow, addRow, insertRow, editRow, deleteRow, moveRow, toggleSectorOrder, chooseInRow
     case addParticipantOrganisations
+    /// The rating fields: rate, step the rating with ← →, confirm a carried-over answer; the rating rows' own.
+    case rate, stepRating, confirmCarriedOver, moveInRows, editRowNote, clearRow
+    /// The answer to a question on screen (`y` removes or deletes), or the letter of what to export.
+    case confirm, chooseExport
 }
 
 extension KeyBinding {
@@ -63,20 +67,10 @@ extension KeyBinding {
     static let quit = KeyBinding([.control("q"), .control("c"), .function(10)], bar: (key: "^Q", action: "quit"),
                                  help: (keys: "Ctrl-Q, F10, Ctrl-C", meaning: "quit; everything is saved"), .quit)
 
-    /// What PgDn and PgUp do when the field on screen does not use them.
+    /// What PgDn and PgUp do when the field on screen does not use them; the lines of Ctrl-N and Ctrl-P name
+    /// them.
     static let paging: [KeyBinding] = [
-        KeyBinding([.pageDown], bar: nil, help: (keys: "PgDn", meaning: "next screen"), .next),
-        KeyBinding([.pageUp], bar: nil, help: (keys: "PgUp", meaning: "previous screen"), .back),
-    ]
-}
-
-/// The keys the rating fields take, for the help screen.
-enum RatingKeys {
-    static let help: [(keys: String, meaning: String)] = [
-        ("0 1 2 3 4", "rate: Not started … Institutionalised"),
-        ("n, d", "rate Not applicable, Don't know"),
-        ("← →", "change the rating or choice"),
-        ("↑ ↓ Enter Del", "rating rows: move; edit the note or reason; clear"),
-        ("c", "confirm an answer carried over from the last round"),
+        KeyBinding([.pageDown], bar: nil, help: nil, .next),
+        KeyBinding([.pageUp], bar: nil, help: nil, .back),
     ]
 }

@@ -12,9 +12,8 @@ extension WizardState {
                    meaning: "participants: edit the highlighted one"), .editParticipant),
         KeyBinding([.delete, .character("r")], bar: (key: "Del", action: "remove"), help: (keys: "Del, r",
                    meaning: "participants: remove (asks when they have ratings)"), .removeParticipant),
-        KeyBinding([.character("[")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
-                   meaning: "participants: move up / down"), .moveParticipantUp),
-        KeyBinding([.character("]")], bar: nil, help: nil, .moveParticipantDown),
+        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
+                   meaning: "participants: move up / down"), .moveParticipant),
         KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "select"), help: nil, .selectParticipant),
     ]
 
@@ -40,11 +39,11 @@ extension WizardState {
                 return []
             }
             return removeParticipant(at: participantSelection)
-        case .moveParticipantUp where participantSelection > 0:
+        case .moveParticipant where key == .character("[") && participantSelection > 0:
             apply(.moveParticipant(from: participantSelection, to: participantSelection - 1))
             participantSelection -= 1
             return [.save]
-        case .moveParticipantDown where participantSelection + 1 < count:
+        case .moveParticipant where key == .character("]") && participantSelection + 1 < count:
             apply(.moveParticipant(from: participantSelection, to: participantSelection + 1))
             participantSelection += 1
             return [.save]
@@ -72,14 +71,6 @@ extension WizardState {
         participantSelection = min(participantSelection, max(session.participants.count - 1, 0))
         pendingRemoval = nil
         return [.save]
-    }
-
-    /// `y` removes the participant waiting for confirmation; any other key keeps them.
-    mutating func answerRemoval(_ key: Key) -> [Effect] {
-        guard let index = pendingRemoval else { return [] }
-        if key == .character("y") || key == .character("Y") { return removeParticipant(at: index) }
-        pendingRemoval = nil
-        return []
     }
 
     /// Keys while a participant is edited: the form's, Enter on the last field or Esc to go back to the list.

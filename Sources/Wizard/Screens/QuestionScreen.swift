@@ -77,51 +77,86 @@ extension WizardState {
         currentPrompt?.notes.joined(separator: " ") ?? ""
     }
 
-    mutating func handleQuestionKey(_ key: Key) -> [Effect]? {
-        guard let prompt = currentPrompt else { return nil }
+    /// The keys that rate, on the rating picker and on the rating rows.
+    static let ratingBindings: [KeyBinding] = [
+        KeyBinding(["0", "1", "2", "3", "4"].map(Key.character), bar: (key: "0-4 n d", action: "rate"),
+                   help: (keys: "0 1 2 3 4", meaning: "rate: Not started … Institutionalised"), .rate),
+        KeyBinding(["n", "d", "?"].map(Key.character), bar: nil,
+                   help: (keys: "n, d, ?", meaning: "rate Not applicable, Don't know"), .rate),
+    ]
+
+    /// The rating picker of one voice.
+    static let ratingPickerBindings: [KeyBinding] = ratingBindings + [
+        KeyBinding([.left, .right], bar: nil, help: (keys: "← →", meaning: "change the rating or choice"),
+                   .stepRating),
+        KeyBinding([.enter, .down], bar: nil, help: (keys: "Enter, ↓", meaning: "rating: on to the notes"),
+                   .nextField),
+    ]
+
+    /// The rating rows of a workshop with participants.
+    static let ratingRowBindings: [KeyBinding] = ratingBindings + [
+        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "row"),
+                   help: (keys: "↑ ↓ Home End", meaning: "rating rows: move"), .moveInRows),
+        KeyBinding([.enter], bar: (key: "Enter", action: "note"),
+                   help: (keys: "Enter", meaning: "rating rows: edit the note or the group's reason"), .editRowNote),
+        KeyBinding([.delete, .backspace], bar: nil, help: (keys: "Del", meaning: "rating rows: clear the rating"),
+                   .clearRow),
+    ]
+
+    /// `c` on the rating or the rating rows, while the answer is carried over from the last round. No text is
+    /// typed there, so `c` types nothing away.
+    static let confirmCarriedOverBinding = KeyBinding(
+        [.character("c")], bar: (key: "c", action: "confirm carried-over"),
+        help: (keys: "c", meaning: "confirm an answer carried over from the last round"), .confirmCarriedOver)
+
+    /// The keys of the focused rating field; none while a row's note is typed or the notes have the focus.
+    var questionFieldBindings: [KeyBinding] {
+        guard let prompt = currentPrompt, rowEditor == nil else { return [] }
+        let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
         switch focusedField {
-        case .rating:
-            let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
-            switch key {
-            case .character(let character):
-                if let effects = confirmCarriedOver(prompt, key: character) { return effects }
-                guard let rating = Self.ratingKeys[character] else { return [] }
-                return rate(prompt, rating)
-            case .left, .right:
-                guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else {
-                    return []
-                }
-                return rate(prompt, Rating.all[index])
-            case .enter, .down:
-                return moveFocus(by: 1)
-            default:
-                return nil
-            }
-        case .rows:
-            return handleRatingRowKey(key, prompt: prompt)
-        case .notes:
-            let box = questionLayout.notesBox
-            switch notes.handle(key, width: box.width, height: box.height) {
-            case .edited:
-                storeNotes()
-                return [.saveSoon]
-            case .moved:
-                return []
-            case .ignored:
-                if key == .up { return moveFocus(by: -1) }
-                return nil
-            }
-        case nil:
+        case .rating: return Self.ratingPickerBindings + confirm
+        case .rows: return Self.ratingRowBindings + confirm
+        case .notes, nil: return []
+        }
+    }
+
+    /// The keys typed into the question screen's text: the notes, or a rating row's note; nil when the focused
+    /// field is not text or the editor does not use the key.
+    mutating func handleQuestionTextKey(_ key: Key) -> [Effect]? {
+        guard let prompt = currentPrompt else { return nil }
+        if focusedField == .rows, rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
+        guard focusedField == .notes else { return nil }
+        let box = questionLayout.notesBox
+        switch notes.handle(key, width: box.width, height: box.height) {
+        case .edited:
+            storeNotes()
+            return [.saveSoon]
+        case .moved:
+            return []
+        case .ignored:
+            if key == .up { return moveFocus(by: -1) }
             return nil
         }
     }
 
-    /// `c` on the rating or the rating rows confirms an answer carried over from the last round as it is; nil for
-    /// any other key, or an answer that is not carried over. No text is typed there, so `c` types nothing away.
-    mutating func confirmCarriedOver(_ prompt: Prompt, key: Character) -> [Effect]? {
-        guard key == "c" || key == "C", session.answer(for: prompt.id).isCarriedOver else { return nil }
-        apply(.confirmCarriedOver(promptID: prompt.id))
-        return [.save]
+    mutating func performRatingCommand(_ command: Command, key: Key) -> [Effect] {
+        guard let prompt = currentPrompt else { return [] }
+        switch command {
+        case .rate:
+            guard case .character(let character) = key, let rating = Self.ratingKeys[character] else { return [] }
+            return focusedField == .rows ? rateRow(rating, prompt: prompt) : rate(prompt, rating)
+        case .stepRating:
+            let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
+            guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else { return [] }
+            return rate(prompt, Rating.all[index])
+        case .confirmCarriedOver:
+            apply(.confirmCarriedOver(promptID: prompt.id))
+            return [.save]
+        case .moveInRows, .editRowNote, .clearRow:
+            return performRatingRowCommand(command, key: key, prompt: prompt)
+        default:
+            return []
+        }
     }
 
     private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
@@ -198,16 +233,7 @@ extension WizardState {
 
     /// The keys the focused field of a question screen uses, for the key bar.
     var questionFieldHints: [(key: String, action: String)] {
-        let carriedOver = currentPrompt.map { session.answer(for: $0.id).isCarriedOver } ?? false
-        let confirm = carriedOver ? [(key: "c", action: "confirm carried-over")] : []
-        switch focusedField {
-        case .rating: return [(key: "0-4 n d", action: "rate")] + confirm
-        case .rows where rowEditor != nil: return [(key: "Enter", action: "done")]
-        case .rows:
-            return [(key: "0-4 n d", action: "rate"), (key: "↑↓", action: "row"), (key: "Enter", action: "note")]
-                + confirm
-        default: return []
-        }
+        rowEditor == nil ? questionFieldBindings.compactMap(\.bar) : [(key: "Enter", action: "done")]
     }
 }
 

@@ -7,8 +7,8 @@ import TerminalUI
 extension WizardState {
     /// In the key bar's order: what is cut first on a narrow terminal comes last; Enter needs no telling.
     static let rowListBindings: [KeyBinding] = [
-        KeyBinding([.up, .down, .home, .end, .pageUp, .pageDown], bar: nil, help: nil,
-                   .selectRow),
+        KeyBinding([.up, .down, .home, .end, .pageUp, .pageDown], bar: nil, help: (keys: "↑ ↓ Home End",
+                   meaning: "lists: move the highlight (PgUp PgDn a page)"), .selectRow),
         KeyBinding([.character("a")], bar: (key: "a", action: "add"), help: (keys: "a",
                    meaning: "lists: add a row at the end"), .addRow),
         KeyBinding([.character("p")], bar: (key: "p", action: "add orgs"), help: (keys: "p",
@@ -17,9 +17,8 @@ extension WizardState {
                    meaning: "lists: delete the highlighted row (asks first)"), .deleteRow),
         KeyBinding([.character("s")], bar: (key: "s", action: "sectors"), help: (keys: "s",
                    meaning: "lists: group by sector, or back to the order entered"), .toggleSectorOrder),
-        KeyBinding([.character("[")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
-                   meaning: "lists: move the row up / down"), .moveRowUp),
-        KeyBinding([.character("]")], bar: nil, help: nil, .moveRowDown),
+        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
+                   meaning: "lists: move the row up / down"), .moveRow),
         KeyBinding((1...9).map { .character(Character(String($0))) }, bar: nil, help: (keys: "1 … 9",
                    meaning: "lists: set the first choice (Agreed, Status, Sector) of the row and go down"),
                    .chooseInRow),
@@ -37,7 +36,7 @@ extension WizardState {
         return Self.rowListBindings.filter { binding in
             switch binding.command {
             case .toggleSectorOrder: field?.column("sector") != nil
-            case .moveRowUp, .moveRowDown: !list.bySector && rowCount > 1
+            case .moveRow: !list.bySector && rowCount > 1
             case .editRow, .deleteRow, .insertRow, .selectRow: rowCount > 0
             case .chooseInRow: rowCount > 0 && firstChoiceColumn(of: list) != nil
             case .addParticipantOrganisations:
@@ -130,9 +129,9 @@ extension WizardState {
             list.pendingDeletion = selected.id
             sheet.list = list
             return []
-        case .moveRowUp, .moveRowDown:
+        case .moveRow:
             guard !list.bySector, let storedIndex else { return [] }
-            let target = storedIndex + (command == .moveRowUp ? -1 : 1)
+            let target = storedIndex + (key == .character("[") ? -1 : 1)
             guard rows.indices.contains(target) else { return [] }
             apply(.moveRow(from: storedIndex, to: target, of: list.address))
             list.selection = target
@@ -160,11 +159,11 @@ extension WizardState {
         }
     }
 
-    /// `y` deletes the row waiting for it; any other key keeps it.
-    mutating func answerRowDeletion(_ key: Key) -> [Effect] {
+    /// `y`: deletes the row waiting for it.
+    mutating func answerRowDeletion() -> [Effect] {
         guard let id = sheet.list?.pendingDeletion else { return [] }
         sheet.list?.pendingDeletion = nil
-        return key == .character("y") || key == .character("Y") ? deleteRow(id) : []
+        return deleteRow(id)
     }
 
     private mutating func deleteRow(_ id: String) -> [Effect] {

@@ -26,16 +26,29 @@ struct StepMapItem {
 }
 
 extension WizardState {
-    static let mapBindings: [KeyBinding] = [
-        KeyBinding([.up, .down, .home, .end], bar: nil, help: nil, .moveInMap),
-        KeyBinding([.enter, .right], bar: (key: "Enter", action: "open"), help: (keys: "Enter",
-                   meaning: "map: open the selected item"), .openMapItem),
-        KeyBinding((1...9).map { .character(Character(String($0))) }, bar: (key: "1-7", action: "step"),
-                   help: (keys: "1 … 7", meaning: "map: open a step"), .openStep),
-        KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
-                   meaning: "map: the readiness summary"), .openSummary),
-        KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"), help: nil, .openWorksheet),
-    ]
+    /// The map's keys: a digit opens each of the guide's first nine steps, and no other.
+    var mapBindings: [KeyBinding] {
+        let steps = min(guide.steps.count, 9)
+        let digits = steps == 1 ? "1" : "1-\(steps)"
+        return [
+            KeyBinding([.up, .down, .home, .end], bar: nil, help: (keys: "↑ ↓ Home End",
+                       meaning: "map: move the highlight"), .moveInMap),
+            KeyBinding([.enter, .right], bar: (key: "Enter", action: "open"), help: (keys: "Enter, →",
+                       meaning: "map: open the selected item"), .openMapItem),
+            KeyBinding((0..<steps).map { .character(Character(String($0 + 1))) }, bar: (key: digits, action: "step"),
+                       help: (keys: steps == 1 ? "1" : "1 … \(steps)", meaning: "map: open a step"), .openStep),
+            KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
+                       meaning: "map: the readiness summary"), .openSummary),
+        ] + (highlightedWorksheet == nil ? [] : [
+            KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"), help: (keys: "w",
+                       meaning: "map: the highlighted step's worksheet"), .openWorksheet),
+        ])
+    }
+
+    /// The worksheet of the step highlighted on the map, if it has one.
+    private var highlightedWorksheet: Worksheet? {
+        mapItems[mapSelection].screen.step.flatMap { guide.steps[$0].worksheet }
+    }
 
     var mapItems: [StepMapItem] { StepMapItem.all(in: guide, mode: session.mode) }
 

@@ -55,11 +55,13 @@ extension WizardState {
         ("a", ReportExport.all, "all", "all of them"),
     ]
 
-    /// The key bar while the export is chosen.
-    static let exportChoiceBar = exportChoices.map { (key: String($0.key), action: $0.bar) }
-        + [(key: "Esc", action: "cancel")]
+    /// The letters of what to export, and Esc to cancel (as any other key does).
+    static let exportChoiceBindings = exportChoices.map { choice in
+        KeyBinding([.character(choice.key)], bar: (key: String(choice.key), action: choice.bar), help: nil,
+                   .chooseExport)
+    }
 
-    /// The letter after `x`: what to export; any other key cancels.
+    /// The letter after `x`: what to export.
     mutating func chooseExport(_ key: Key) -> [Effect] {
         isChoosingExport = false
         guard case .character(let character) = key,
