@@ -129,12 +129,8 @@ public final class NcursesBackend: TerminalBackend {
         }
     }
 
-    /// The signals that stop the wizard the orderly way (save, give the terminal back, exit), with what each means.
-    private static let stopSignals: [Int32: StopSignal] = [
-        SIGINT: .interrupt, SIGTERM: .terminate, SIGHUP: .hangup, SIGQUIT: .quit,
-        SIGUSR1: .userDefined1, SIGUSR2: .userDefined2, SIGALRM: .alarm,
-    ]
-    private static let handledSignals = stopSignals.keys.sorted()
+    /// The signals that stop the wizard the orderly way (save, give the terminal back, exit).
+    private static let handledSignals = StopSignal.allCases.map(\.number)
 
     /// The stop signals set a flag; set before `newterm`, so ncurses keeps its hands off them.
     /// Returns the handlers they had, to put back on stop.
@@ -258,7 +254,7 @@ public final class NcursesBackend: TerminalBackend {
     }
 
     private func takeSignal() -> StopSignal? {
-        Self.stopSignals[pendingSignal.exchange(0, ordering: .relaxed)]
+        StopSignal(number: pendingSignal.exchange(0, ordering: .relaxed))
     }
 
     private func decodeCharacter(_ value: UInt32) -> Event? {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A key, decoded from whatever the backend reads.
 public enum Key: Equatable, Sendable {
     /// A printable character (after any dead keys and input methods have composed it).
@@ -21,6 +27,25 @@ public enum StopSignal: Equatable, Sendable, CaseIterable {
     case quit
     /// SIGUSR1, SIGUSR2 and SIGALRM: nothing in the wizard uses them, and their default is to end the process.
     case userDefined1, userDefined2, alarm
+
+    /// The signal's number: what its handler receives; 128 + it is the exit status of a process it ended.
+    public var number: Int32 {
+        switch self {
+        case .interrupt: SIGINT
+        case .terminate: SIGTERM
+        case .hangup: SIGHUP
+        case .quit: SIGQUIT
+        case .userDefined1: SIGUSR1
+        case .userDefined2: SIGUSR2
+        case .alarm: SIGALRM
+        }
+    }
+
+    /// The stop signal a handler received, if the number is one.
+    public init?(number: Int32) {
+        guard let signal = Self.allCases.first(where: { $0.number == number }) else { return nil }
+        self = signal
+    }
 }
 
 public enum Event: Equatable, Sendable {

@@ -116,13 +116,8 @@ func rescue(_ session: Session, failure: FileError) -> String {
 /// Stop signals for the plain wizard: they set a flag and, installed without SA_RESTART, interrupt the read
 /// under way, which then ends the walk as the end of the input does (saved).
 enum PlainStopSignals {
-    private static let signals: [Int32: StopSignal] = [
-        SIGINT: .interrupt, SIGTERM: .terminate, SIGHUP: .hangup, SIGQUIT: .quit,
-        SIGUSR1: .userDefined1, SIGUSR2: .userDefined2, SIGALRM: .alarm,
-    ]
-
     static func install() {
-        for number in signals.keys {
+        for number in StopSignal.allCases.map(\.number) {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { received in lastSignal.store(received, ordering: .relaxed) }
             sigemptyset(&action.sa_mask)
@@ -132,7 +127,7 @@ enum PlainStopSignals {
     }
 
     static var received: StopSignal? {
-        signals[lastSignal.load(ordering: .relaxed)]
+        StopSignal(number: lastSignal.load(ordering: .relaxed))
     }
 }
 
@@ -165,20 +160,5 @@ final class LineReader {
             }
         }
         return buffer.nextLineAtEnd()
-    }
-}
-
-extension StopSignal {
-    /// The signal's number, for the conventional exit status of a process ended by it (128 + number).
-    var number: Int32 {
-        switch self {
-        case .interrupt: SIGINT
-        case .terminate: SIGTERM
-        case .hangup: SIGHUP
-        case .quit: SIGQUIT
-        case .userDefined1: SIGUSR1
-        case .userDefined2: SIGUSR2
-        case .alarm: SIGALRM
-        }
     }
 }

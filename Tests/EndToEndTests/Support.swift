@@ -173,7 +173,7 @@ final class Workspace {
     /// terminal and no colour settings of the test run's own (swift test sets NO_COLOR), then `variables`.
     func command(_ arguments: String, variables: String = "") throws -> String {
         let binary = try #require(wizardBinary, "isp-wizard is not built; run `swift build` first")
-        return "env -u NO_COLOR -u ISP_WIZARD_THEME XDG_DATA_HOME=\(path) XDG_STATE_HOME=\(path)/state LANG=C.UTF-8 "
+        return "env -u NO_COLOR -u ISP_WIZARD_THEME XDG_DATA_HOME=\(path) XDG_STATE_HOME=\(testStateHome) LANG=C.UTF-8 "
             + "TERM=xterm-256color "
             + "\(variables) \(binary) \(arguments)"
     }
