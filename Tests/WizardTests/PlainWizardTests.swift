@@ -61,6 +61,21 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.session.answers["s1.q2"]?.rating == .dontKnow)
     }
 
+    @Test func aSessionAtItsTextLimitStillTakesRatingsAndCommandsAndCountsControlsAsTheFileWritesThem() {
+        var session = Session(guide: .builtIn)
+        // A line break is two bytes in the file, so these notes are 10 bytes short of the limit.
+        session.answers["s2.q1"] = Answer(notes: String(repeating: "x\n", count: WizardState.largestPastedSession / 4)
+                                            + String(repeating: "y", count: WizardState.largestPastedSession / 4 - 10))
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        #expect(session.textSize == WizardState.largestPastedSession - 10)
+        // Two control characters are twelve bytes in the file: not taken; a rating and :q always are.
+        let run = PlainRun(["2", "\u{01}\u{02}", ".", ":q"],
+                           state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("That line was not taken: it would take the session's text past 2 MB"))
+        #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.partial)))
+        #expect(run.outcome == .quit)
+    }
+
     @Test func theLineBufferKeepsAnOverlongLineToItsLimitAndTheLinesAfterItWhole() {
         var buffer = LineBuffer(longestLine: 10)
         let long = Array(String(repeating: "y", count: 1_000).utf8)

@@ -68,9 +68,9 @@ extension JSONValue {
     /// The bytes of the text in the value, keys included: what it adds to a session file, less the JSON around it.
     var textSize: Int {
         switch self {
-        case .string(let text): text.utf8.count
+        case .string(let text): text.sizeInJSON
         case .array(let items): items.reduce(0) { $0 + $1.textSize }
-        case .object(let fields): fields.reduce(0) { $0 + $1.key.utf8.count + $1.value.textSize }
+        case .object(let fields): fields.reduce(0) { $0 + $1.key.sizeInJSON + $1.value.textSize }
         case .null, .bool, .number, .integer: 0
         }
     }

@@ -62,15 +62,16 @@ public struct Session: Sendable, Equatable {
         mode == .selfAssessment ? [] : participants
     }
 
-    /// The bytes of the text typed into the session (names, notes and records), which is most of its file's size.
+    /// The bytes the text typed into the session (names, notes and records) takes in its file, control characters
+    /// escaped: most of the file's size.
     public var textSize: Int {
         let answerText = answers.values.reduce(0) { total, answer in
-            total + answer.notes.utf8.count + answer.reason.utf8.count
-                + answer.voices.values.reduce(0) { $0 + $1.note.utf8.count }
+            total + answer.notes.sizeInJSON + answer.reason.sizeInJSON
+                + answer.voices.values.reduce(0) { $0 + $1.note.sizeInJSON }
         }
-        let people = participants.reduce(0) { $0 + $1.name.utf8.count + $1.organisation.utf8.count }
-        return answerText + people + records.reduce(0) { $0 + $1.key.utf8.count + $1.value.textSize }
-            + [partnership.name, partnership.focalIssue, facilitator, organisation].reduce(0) { $0 + $1.utf8.count }
+        let people = participants.reduce(0) { $0 + $1.name.sizeInJSON + $1.organisation.sizeInJSON }
+        return answerText + people + records.reduce(0) { $0 + $1.key.sizeInJSON + $1.value.textSize }
+            + [partnership.name, partnership.focalIssue, facilitator, organisation].reduce(0) { $0 + $1.sizeInJSON }
     }
 }
 

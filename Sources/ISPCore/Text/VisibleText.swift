@@ -166,3 +166,22 @@ func escapingControls(inJSON data: Data) -> Data {
         return result
     }
 }
+
+extension String {
+    /// The bytes the text takes in a JSON file isp-wizard writes: a quote or a backslash takes two, a control
+    /// character six (`\u0001`; a line break or a tab two), DEL and the C1 controls six (see `escapingControls`).
+    public var sizeInJSON: Int {
+        var size = 0
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0x22, 0x5C, 0x08, 0x09, 0x0A, 0x0C, 0x0D: size += 2
+            case ..<0x20, 0x7F: size += 6
+            case 0x80...0x9F where previous == 0xC2: size += 5  // with its 0xC2, six for the two
+            default: size += 1
+            }
+            previous = byte
+        }
+        return size
+    }
+}

@@ -280,7 +280,7 @@ extension WizardState {
 
     private mutating func paste(_ text: String) -> [Effect] {
         // A session that grew past what isp-wizard opens could be saved but never opened again.
-        if session.textSize + text.utf8.count > Self.largestPastedSession {
+        if session.textSize + text.sizeInJSON > Self.largestPastedSession {
             status = .pasteTooLarge
             return [.bell]
         }

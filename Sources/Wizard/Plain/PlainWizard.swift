@@ -153,7 +153,6 @@ public final class PlainWizard {
                 write("\n")
                 return .end
             }
-            if refusesOversized(line) { continue }
             if let command = command(in: line) {
                 if let step = command { return .command(step) }
                 continue
@@ -162,14 +161,21 @@ public final class PlainWizard {
         }
     }
 
-    /// Says so and returns true when `line`, with the lines typed before it, would take the session's text past
-    /// what a paste may on the screens: a session larger than that could be saved but never opened again.
-    private func refusesOversized(_ line: String, after earlier: [String] = []) -> Bool {
-        let added = earlier.reduce(line.utf8.count) { $0 + $1.utf8.count }
+    /// Says so and returns true when `line`, added to the lines typed before it, would take the session's text
+    /// past what a paste may on the screens: a session larger than that could be saved but never opened again.
+    /// Checked as lines are gathered, so that an endless input is never held whole.
+    private func refusesOversized(_ line: String, after earlier: [String]) -> Bool {
+        // Each line joins the others with a line break, two bytes in the file.
+        let added = earlier.reduce(line.sizeInJSON) { $0 + $1.sizeInJSON + 2 }
         guard state.session.textSize + added > WizardState.largestPastedSession else { return false }
-        say("That line was not taken: it would take the session's text past "
-            + "\(WizardState.largestPastedSession / 1_000_000) MB, more than isp-wizard keeps. Type it shorter.")
+        sayTooLarge("That line was not taken")
         return true
+    }
+
+    /// Says that text was not taken, since the session's text would pass what isp-wizard keeps.
+    private func sayTooLarge(_ what: String) {
+        say("\(what): it would take the session's text past \(WizardState.largestPastedSession / 1_000_000) MB, more "
+            + "than isp-wizard keeps. Type it shorter.")
     }
 
     /// The command a line holds: nil when it is an answer; `.some(nil)` for a command done in place (help,
@@ -485,7 +491,6 @@ public final class PlainWizard {
                 write("\n")
                 return .lines(typed(), interruption: .endOfInput)
             }
-            if refusesOversized(line, after: lines) { continue }
             if lines.isEmpty && line.isEmpty { return .keep }
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
             if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == ":a" {
@@ -498,6 +503,7 @@ public final class PlainWizard {
                 guard let step = command else { continue }
                 return .lines(typed(), interruption: step)
             }
+            if refusesOversized(line, after: typed()) { continue }
             lines.append(line)
         }
     }
@@ -669,7 +675,15 @@ public final class PlainWizard {
     /// what the update reports (read-only, a new convener) in words. False when the change was refused.
     @discardableResult
     func perform(_ action: Action) -> Bool {
+        let before = state
         let effects = state.handle(action)
+        // As a paste on the screens: a session larger than this could be saved but never opened again.
+        let size = state.session.textSize
+        if size > WizardState.largestPastedSession && size > before.session.textSize {
+            state = before
+            sayTooLarge("Not taken")
+            return false
+        }
         switch state.status {
         case let status? where status == .readOnly || status == .acceptanceCleared: say(status.text.sentence)
         default: break
