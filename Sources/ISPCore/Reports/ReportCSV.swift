@@ -25,13 +25,13 @@ extension DocumentTable {
         // By scalar, not by character: a comma or a quote with a combining mark after it is one character, but
         // still a comma or a quote to a spreadsheet.
         guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.isLineBreak }) else { return value }
-        var quoted = String.UnicodeScalarView()
-        quoted.append("\"")
+        var quoted = "\""
+        quoted.reserveCapacity(value.utf8.count + 2)
         for scalar in value.unicodeScalars {
-            quoted.append(scalar)
-            if scalar == "\"" { quoted.append(scalar) }
+            quoted.unicodeScalars.append(scalar)
+            if scalar == "\"" { quoted.unicodeScalars.append(scalar) }
         }
-        quoted.append("\"")
-        return String(quoted)
+        quoted += "\""
+        return quoted
     }
 }

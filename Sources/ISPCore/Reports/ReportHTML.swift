@@ -79,20 +79,21 @@ enum HTML {
         guard special else { return visible }
         // By scalar, not by character: a quote with a combining mark after it is one character, but still a quote
         // to the browser.
-        var result = String.UnicodeScalarView()
+        var result = ""
+        result.reserveCapacity(visible.utf8.count)
         for scalar in visible.unicodeScalars {
             switch scalar {
-            case "&": result += "&amp;".unicodeScalars
-            case "<": result += "&lt;".unicodeScalars
-            case ">": result += "&gt;".unicodeScalars
-            case "\"": result += "&quot;".unicodeScalars
-            case "'": result += "&#39;".unicodeScalars
-            case "\n": result += (keepingLineBreaks ? "<br>\n" : " ").unicodeScalars
-            case "\t": result.append(" ")
-            default: result.append(scalar)
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\n": result += keepingLineBreaks ? "<br>\n" : " "
+            case "\t": result += " "
+            default: result.unicodeScalars.append(scalar)
             }
         }
-        return String(result)
+        return result
     }
 
     /// Text from a user or a file as an element's content: escaped, in `<bdi>` so that its direction (an Arabic

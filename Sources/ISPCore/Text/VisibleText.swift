@@ -67,14 +67,16 @@ extension String {
         }
         guard !open.isEmpty || !unmatched.isEmpty else { return self }
         let unclosed = Set(open.map(\.offset))
-        var result = String.UnicodeScalarView()
+        // Built as a String: appending to a String.UnicodeScalarView copied it whole each time.
+        var result = ""
+        result.reserveCapacity(utf8.count)
         for (offset, scalar) in unicodeScalars.enumerated() {
             let unbalanced = unmatched.contains(offset) || unclosed.contains(offset)
-            if unbalanced && marking { result.append(contentsOf: Self.mark(scalar).unicodeScalars) }
-            if !unmatched.contains(offset) { result.append(scalar) }
+            if unbalanced && marking { result += Self.mark(scalar) }
+            if !unmatched.contains(offset) { result.unicodeScalars.append(scalar) }
         }
-        for opener in open.reversed() { result.append(opener.isolate ? "\u{2069}" : "\u{202C}") }
-        return String(result)
+        for opener in open.reversed() { result.unicodeScalars.append(opener.isolate ? "\u{2069}" : "\u{202C}") }
+        return result
     }
 
     private func visible(keepingLineBreaks: Bool) -> String {
@@ -84,15 +86,16 @@ extension String {
         }
         // Nearly all text has nothing to show differently.
         guard unicodeScalars.contains(where: needsMark) else { return self }
-        var result = String.UnicodeScalarView()
+        var result = ""
+        result.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {
             guard needsMark(scalar) else {
-                result.append(scalar)
+                result.unicodeScalars.append(scalar)
                 continue
             }
-            result.append(contentsOf: Self.mark(scalar).unicodeScalars)
+            result += Self.mark(scalar)
         }
-        return String(result)
+        return result
     }
 
     /// How a control is shown: `^[` for a C0 control, `^?` for DEL, `<U+009B>` for any other.
