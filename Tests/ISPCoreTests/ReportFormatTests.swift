@@ -223,7 +223,9 @@ import Testing
         let text = record.document.text()
         #expect(!summary.contains("Q1. What is the nature"))
         #expect(text.contains("Q1. What is the nature of the problem"))
-        #expect(text.contains("\nRecords to discuss: 1\n  - Step 6 is rated, but no ground rule is agreed yet.\n"))
+        // The ratings held against the records follow: steps 2, 5 and 6 are rated 3 or more with nothing behind them.
+        #expect(text.contains("\nRecords to discuss: 4\n  - Step 6 is rated, but no ground rule is agreed yet.\n"))
+        #expect(text.contains("is rated 3.0, yet\n    the action plan has no action.\n"))
         #expect(text.contains("\nThe partnership's records\n\nOther records\n  actions\n"))
         #expect(summary.contains(
             "\nOther records\n  Kept as the file holds them, shown in the meeting record: actions\n"))

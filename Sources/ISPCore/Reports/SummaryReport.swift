@@ -72,7 +72,11 @@ public struct SummaryReport: Sendable {
             + "that is neither done nor dropped (an action due today is not overdue); a named convener a sector "
             + "does not accept, or has not been asked about; government, business or civil society without an "
             + "organisation in a register that has any; step 6 rated (a stage or a mean on any of its questions) "
-            + "while no ground rule is agreed.",
+            + "while no ground rule is agreed (workshops only); the first meeting's outcome No; an organisation "
+            + "not committed in step 5. Ratings of 3 or more are held against the records: who convenes, with no "
+            + "convener named or a sector that has not accepted; the key organisations, with a sector missing "
+            + "from the register; the agreed problem, with no statement; the first key question of step 6, with "
+            + "no action. A question the room left without a rating is not cross-checked.",
     ]
 
     /// The methods note for this session: with the several-voices paragraphs when it has participants, and how the
