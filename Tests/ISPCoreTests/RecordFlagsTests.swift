@@ -176,7 +176,8 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
                 + "convener or not been asked.",
         ])
         let everyone = #"""
-            {"s4": {"convener": "Luis", "acceptance": {"government": "yes", "business": "yes", "civil-society": "yes"}}}
+            {"s4": {"convener": "Luis",
+             "acceptance": {"government": "yes", "business": "yes", "civil-society": "yes"}}}
             """#
         #expect(try ratingFlags(everyone, ["s4.q1": "4"]).isEmpty)
         #expect(try ratingFlags("{}", ["s4.q1": "2"]).isEmpty)

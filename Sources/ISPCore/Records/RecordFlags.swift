@@ -103,11 +103,8 @@ extension PartnershipRecords {
             }
         }
         heldHigh("s2.q3") {
-            guard let register, let sectors = column("sector", of: Self.register, \.isChoice) else { return nil }
-            let present = Set(register.compactMap(\.sector))
-            let missing = sectors.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
-            return missing.isEmpty ? nil
-                : "the register has no organisation from \(missing.map(\.label).joinedInWords(conjunction: "or"))."
+            guard let missing = missingSectors, !missing.isEmpty else { return nil }
+            return "the register has no organisation from \(missing.map(\.label).joinedInWords(conjunction: "or"))."
         }
         heldHigh("s4.q1") {
             guard guide.field(at: Self.convener) != nil else { return nil }
@@ -132,16 +129,19 @@ extension PartnershipRecords {
 
     /// The three sectors without an organisation in a register that has at least one row.
     var missingSectorFlags: [RecordFlag] {
-        guard let register, !register.isEmpty,
-            let sectorColumn = column("sector", of: Self.register, \.isChoice)
-        else { return [] }
-        let present = Set(register.compactMap(\.sector))
-        let missing = sectorColumn.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
-        guard !missing.isEmpty else { return [] }
+        guard register?.isEmpty == false, let missing = missingSectors, !missing.isEmpty else { return [] }
         return [RecordFlag(kind: .sectorMissing,
                            message: "The stakeholder register has no organisation from "
                                + missing.map(\.label).joinedInWords(conjunction: "or") + ".",
                            sectors: missing.map(\.id))]
+    }
+
+    /// Which of the three sectors have no organisation in the register; nil when the guide has no register with a
+    /// sector column.
+    var missingSectors: [Choice]? {
+        guard let register, let sectorColumn = column("sector", of: Self.register, \.isChoice) else { return nil }
+        let present = Set(register.compactMap(\.sector))
+        return sectorColumn.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
     }
 
     /// The sectors that do not accept the named convener, and those not asked (or whose answer is not recorded).
