@@ -151,7 +151,83 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(try messages(oneAgreed, ratings: ["s6.q1": "1"]) == [])
         let noneAgreed = #"{"s6": {"groundRules": [{"id": "g1", "rule": "Honesty", "agreed": "not-agreed"}]}}"#
         #expect(try messages(noneAgreed, ratings: ["s6.q1": "0"]) == [message])
-        #expect(try messages(#"{"s6": {"groundRules": []}}"#, ratings: ["s6.q1": "4"]) == [message])
+        #expect(try messages(#"{"s6": {"groundRules": []}}"#, ratings: ["s6.q2": "4"]) == [message])
+    }
+
+    @Test func theGroundRulesFlagDoesNotFireInASelfAssessment() throws {
+        var assessment = try session(records: "{}", ratings: ["s6.q2": "3"])
+        assessment.mode = .selfAssessment
+        #expect(PartnershipRecords(guide: .builtIn, session: assessment).flags(today: today).isEmpty)
+    }
+
+    /// The rating flags only, by prompt id and message.
+    func ratingFlags(_ json: String, _ ratings: [String: String]) throws -> [String] {
+        try flags(json, ratings: ratings).filter { $0.kind == .ratingAgainstRecords }
+            .map { "\($0.promptID ?? ""): \($0.message)" }
+    }
+
+    @Test func whoConvenesRatedThreeOrMoreIsHeldAgainstTheConvenersAcceptance() throws {
+        #expect(try ratingFlags("{}", ["s4.q1": "3"]) == [
+            "s4.q1: Step 4 Q1, “Who convenes?”, is rated 3, yet no convener is named.",
+        ])
+        #expect(try ratingFlags(#"{"s4": {"convener": "Luis", "acceptance": {"government": "yes"}}}"#,
+                                ["s4.q1": "4"]) == [
+            "s4.q1: Step 4 Q1, “Who convenes?”, is rated 4, yet Business and Civil society have not accepted the "
+                + "convener or not been asked.",
+        ])
+        let everyone = #"""
+            {"s4": {"convener": "Luis",
+             "acceptance": {"government": "yes", "business": "yes", "civil-society": "yes"}}}
+            """#
+        #expect(try ratingFlags(everyone, ["s4.q1": "4"]).isEmpty)
+        #expect(try ratingFlags("{}", ["s4.q1": "2"]).isEmpty)
+    }
+
+    @Test func keyOrganisationsRatedThreeOrMoreIsHeldAgainstTheRegister() throws {
+        #expect(try ratingFlags(#"{"s2": {"register": [{"id": "r1", "sector": "government"}]}}"#, ["s2.q3": "3"])
+                    == ["s2.q3: Step 2 Q3, “What are the key organizations and who are the key players i…”, is "
+                            + "rated 3, yet the register has no organisation from Business or Civil society."])
+        let all = #"""
+            {"s2": {"register": [{"id": "r1", "sector": "government"}, {"id": "r2", "sector": "business"},
+             {"id": "r3", "sector": "civil-society"}]}}
+            """#
+        #expect(try ratingFlags(all, ["s2.q3": "4"]).isEmpty)
+    }
+
+    @Test func theFirstKeyQuestionRatedThreeOrMoreWantsAnAction() throws {
+        #expect(try ratingFlags("{}", ["s6.q1": "3"]).count == 1)
+        #expect(try ratingFlags(plan(owned), ["s6.q1": "3"]).isEmpty)
+    }
+
+    @Test func theAgreedProblemRatedThreeOrMoreWantsItsStatement() throws {
+        #expect(try ratingFlags("{}", ["s5.d2": "3"]).map { $0.hasSuffix("the agreed problem statement is empty.") }
+                    == [true])
+        #expect(try ratingFlags(#"{"s5": {"problem": "Wells run dry in May."}}"#, ["s5.d2": "3"]).isEmpty)
+    }
+
+    @Test func aDontKnowMajorityIsNotCrossChecked() throws {
+        var room = try session(records: "{}")
+        room.participants = (0..<3).map { Participant(id: "p\($0)") }
+        room.answers["s4.q1"] = Answer(voices: ["p0": Voice(rating: .stage(.institutionalised)),
+                                                "p1": Voice(rating: .dontKnow), "p2": Voice(rating: .dontKnow)])
+        #expect(PartnershipRecords(guide: .builtIn, session: room).flags(today: today).isEmpty)
+    }
+
+    @Test func anOrganisationNotCommittedAndAFirstMeetingWithoutTrustAreFactsToDiscuss() throws {
+        let json = #"""
+            {"s2": {"register": [{"id": "r1", "organisation": "AquaPlus", "sector": "business"}]},
+             "s4": {"outcome": "no"}, "s5": {"commitments": {"r1": "not-committed"}}}
+            """#
+        let found = try flags(json).filter { $0.kind != .sectorMissing }
+        #expect(found.map(\.message) == [
+            "The first meeting's outcome is No: not enough trust and commitment to meet again.",
+            "AquaPlus is not committed (step 5).",
+        ])
+        let committed = #"""
+            {"s2": {"register": [{"id": "r1", "organisation": "AquaPlus", "sector": "business"}]},
+             "s4": {"outcome": "not-yet"}, "s5": {"commitments": {"r1": "committed"}}}
+            """#
+        #expect(try flags(committed).filter { $0.kind != .sectorMissing }.isEmpty)
     }
 
     @Test func aParticipantsMeanRatesTheStepToo() throws {

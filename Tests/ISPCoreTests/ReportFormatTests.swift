@@ -99,7 +99,7 @@ import Testing
         }
         let data = try #require(record.rendered(as: .json))
         let report = try JSONDecoder().decode(Report.self, from: data)
-        #expect(report.format == "isp-wizard-report" && report.schemaVersion == 1)
+        #expect(report.format == "isp-wizard-report" && report.schemaVersion == 2)
         #expect(report.partnershipID == session.partnershipID && report.round == 1)
         #expect(report.participants == session.participants)
         #expect(report.prompts.count == 31)
@@ -223,7 +223,9 @@ import Testing
         let text = record.document.text()
         #expect(!summary.contains("Q1. What is the nature"))
         #expect(text.contains("Q1. What is the nature of the problem"))
-        #expect(text.contains("\nRecords to discuss: 1\n  - Step 6 is rated, but no ground rule is agreed yet.\n"))
+        // The ratings held against the records follow: steps 2, 5 and 6 are rated 3 or more with nothing behind them.
+        #expect(text.contains("\nRecords to discuss: 4\n  - Step 6 is rated, but no ground rule is agreed yet.\n"))
+        #expect(text.contains("is rated 3.0, yet\n    the action plan has no action.\n"))
         #expect(text.contains("\nThe partnership's records\n\nOther records\n  actions\n"))
         #expect(summary.contains(
             "\nOther records\n  Kept as the file holds them, shown in the meeting record: actions\n"))

@@ -87,7 +87,7 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
             "  Business      2.1▒ 2.5▒   -    -    -    -    -",
             "  Civil society 3.0█ 3.0█   -    -    -    -    -",
             "  Donor         4.0█   -    -    -    -    -    -",
-            "  Gap           1.9! 0.7    -    -    -    -    -",
+            "  Gap           1.4! 0.7    -    -    -    -    -",
         ])
     }
 
@@ -104,7 +104,11 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         #expect(Array(table.dropFirst(6)) == [
             "  █ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more",
             "  - Step 1, Identify the Goals and Aims: the sectors see",
-            "    this step differently, from Business 2.1 to Donor 4.0.",
+            "    this step differently, on the 4 questions both rated:",
+            "    Government 3.5 and Business 2.1.",
+            "  - Step 1, Identify the Goals and Aims: the donors see this",
+            "    step differently, on the 4 questions both rated: donors",
+            "    4.0, the three sectors 2.9.",
         ])
     }
 
@@ -113,8 +117,8 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         let divergent = section(heading, in: Workshop.lines(width: 80))
         let hidden = try #require(divergent.firstIndex { $0.hasPrefix("    - Step 1 Q2") })
         #expect(divergent[hidden...].prefix(10) == [
-            "    - Step 1 Q2 (3.3, no consensus yet): How are these stakeholders affected by",
-            "      the problem?",
+            "    - Step 1 Q2 (3.3, 7 of 8 rated, no consensus yet): How are these",
+            "      stakeholders affected by the problem?",
             "      The mean is 3.3, yet someone rated 1: hidden dissent.",
             "      - Ana Lima (Water Board, Government): 4 Institutionalised",
             "      - 王小明 (水务局, Government): 4 Institutionalised",
@@ -158,7 +162,7 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         let lines = Workshop.lines(width: width)
         let start = try #require(lines.firstIndex { $0.hasPrefix("    - Step 2 Q1") })
         let block = Array(lines[start...].prefix { !$0.isEmpty })
-        #expect(block.first?.hasPrefix("    - Step 2 Q1 (1 and 3, no consensus yet): Are there") == true)
+        #expect(block.first?.hasPrefix("    - Step 2 Q1 (1 and 3, 2 of 8 rated, no consensus yet):") == true)
         #expect(block.suffix(2) == [
             "      - Ana Lima (Water Board, Government): 1 Emerging",
             "      - Dia Sow (Women's Network, Civil society): 3 In place",
@@ -236,7 +240,7 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
 
         let sectors = try #require(object["sectors"] as? [[String: Any]])
         #expect(sectors.count == 7)
-        #expect(sectors[0]["gap"] as? Double == 1.9 && sectors[0]["sectorsDiffer"] as? Bool == true)
+        #expect(sectors[0]["gap"] as? Double == 1.4 && sectors[0]["sectorsDiffer"] as? Bool == true)
         #expect((sectors[0]["means"] as? [[String: Any]])?.compactMap { $0["sector"] as? String }
             == ["government", "business", "civil-society", "donor"])
         #expect(sectors[1]["gap"] as? Double == 0.7 && sectors[1]["sectorsDiffer"] as? Bool == false)

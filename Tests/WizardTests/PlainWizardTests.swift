@@ -93,7 +93,7 @@ let toFirstQuestion = ["", "", "", "", ""]
         let run = PlainRun(toFirstQuestion + ["2", "", ":s", ":m", "s", ""])
         #expect(!run.transcript.contains { "│┌┐└┘─█░▒▓▸•".contains($0) })
         #expect(run.transcript.contains(
-            "Step 1, Identify the Goals and Aims: Insufficient answers, score 2.0, 1 of 4 rated."))
+            "Step 1, Identify the Goals and Aims: Insufficient answers, 1 of 4 rated."))
     }
 
     @Test func anInvalidRatingIsAskedAgainAndEnterKeepsTheAnswer() {

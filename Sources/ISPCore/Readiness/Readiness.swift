@@ -32,7 +32,8 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     public var number: Int
     public var id: String
     public var title: String
-    /// Mean of the rated prompts' scores (0–4), nil when none is rated.
+    /// Mean of the rated prompts' group ratings as shown (0–4), rounded half up to one decimal; nil when none is
+    /// rated.
     public var score: Double?
     public var rated: Int
     public var applicable: Int
@@ -40,8 +41,32 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     /// Rated ÷ applicable, from 0 to 1.
     public var coverage: Double
     public var band: Band
-    /// True when a critical prompt rated 0 or 1 (a mean below 1.5) held the step at Developing.
+    /// True when a critical prompt, rated 0 or 1 (a mean below 1.5) or without a stage, held the step at
+    /// Developing.
     public var cappedByCritical: Bool
+    /// True when a critical prompt has no stage: Don't know, not answered, Not applicable, or split.
+    public var criticalWithoutStage: Bool
+    /// Answers carried over from the last round and still to confirm; they count as rated meanwhile.
+    public var toConfirm: Int
+
+    /// Why a critical prompt holds the step, as the profile says it; nil when none does.
+    public var capNote: String? {
+        guard cappedByCritical else { return nil }
+        return criticalWithoutStage ? "critical question without a stage" : "critical question low"
+    }
+
+    /// Whether the step draws a bar and shows its score: not with insufficient answers, where no band is guessed.
+    public var drawsBar: Bool { band != .insufficient && score != nil }
+
+    /// The score as shown beside the bar: one decimal, nil with insufficient answers.
+    public var shownScore: String? { drawsBar ? score.map { String(format1: $0) } : nil }
+
+    /// The band, why a critical prompt holds it, then `score` if given, and what it stands on: "Developing
+    /// (critical question low), 3 of 5 rated, 1 to confirm", as every view of the summary says it.
+    public func standing(score: String? = nil) -> String {
+        band.rawValue + (capNote.map { " (\($0))" } ?? "") + (score.map { ", \($0)" } ?? "")
+            + ", \(rated) of \(applicable) rated" + (toConfirm > 0 ? ", \(toConfirm) to confirm" : "")
+    }
 }
 
 public struct PhaseReadiness: Codable, Sendable, Equatable {
@@ -49,7 +74,7 @@ public struct PhaseReadiness: Codable, Sendable, Equatable {
     public var title: String
     /// Mean of its steps' scores, nil when no step has one.
     public var score: Double?
-    /// True when any of its steps has insufficient answers.
+    /// True when any of its steps has insufficient answers or a critical prompt without a stage.
     public var provisional: Bool
 }
 
@@ -69,66 +94,85 @@ public struct ReadinessSummary: Codable, Sendable, Equatable {
     public var phases: [PhaseReadiness]
     /// Prompts rated 0 or 1, or with a mean below 1.5.
     public var concerns: [PromptReference]
-    /// Prompts answered Don't know or not answered at all.
+    /// Prompts answered Don't know or not answered at all, and those the room left without a rating: a Don't-know
+    /// majority, or mostly Not applicable while some rated.
     public var evidenceGaps: [PromptReference]
+    /// Critical prompts, and step 6's key questions, marked Not applicable without a reason: facts to discuss.
+    public var notApplicableWithoutReason: [PromptReference]
     public var sequenceWarnings: [SequenceWarning]
     /// The first step, in order, that is not Ready; nil when all are.
     public var nextStep: Int?
 }
 
 extension ReadinessSummary {
+    /// The step whose quoted questions are "key questions that every partner needs to answer": Not applicable on
+    /// one of them asks for a reason, as on a critical prompt.
+    public static let keyQuestionsStep = "s6"
+
+    /// Whether Not applicable on a prompt asks for a reason: a critical prompt, or a key question of step 6.
+    public static func asksWhyNotApplicable(_ prompt: Prompt, of step: Step) -> Bool {
+        prompt.critical || (step.id == keyQuestionsStep && !prompt.derived)
+    }
+
     /// Applies the readiness model to one session's answers, taking each prompt's group rating.
     public init(guide: Guide, session: Session) {
         let raters = session.raters
         var steps: [StepReadiness] = []
         var concerns: [PromptReference] = []
         var gaps: [PromptReference] = []
+        var unexplained: [PromptReference] = []
         for (stepIndex, step) in guide.steps.enumerated() {
-            var scoreSum = 0.0
-            var rated = 0
+            var scores: [Double] = []
             var applicable = 0
+            var toConfirm = 0
             var criticalLow = false
+            var criticalWithoutStage = false
             for (promptIndex, prompt) in step.prompts.enumerated() {
-                let rating = session.answer(for: prompt.id).groupRating(in: raters)
+                let answer = session.answer(for: prompt.id)
+                let rating = answer.groupRating(in: raters)
                 let reference = PromptReference(
                     prompt: prompt, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1, rating: rating)
-                guard rating.isApplicable else { continue }
+                if rating.score == nil && prompt.critical { criticalWithoutStage = true }
+                guard rating.isApplicable else {
+                    if Self.asksWhyNotApplicable(prompt, of: step) && answer.reason.isBlank {
+                        unexplained.append(reference)
+                    }
+                    continue
+                }
                 applicable += 1
                 guard let score = rating.score else {
                     gaps.append(reference)
                     continue
                 }
-                scoreSum += score
-                rated += 1
+                scores.append(score)
+                if answer.isCarriedOver { toConfirm += 1 }
                 if rating.isLow {
                     concerns.append(reference)
                     if prompt.critical { criticalLow = true }
                 }
             }
-            let score = rated == 0 ? nil : scoreSum / Double(rated)
+            let score = scores.isEmpty ? nil : Mean(shown: scores).shown
             let band: Band
             var capped = false
-            // Compare the score as shown, with one decimal, so that a step shown at 3.0 is Ready.
-            if let score, rated * 2 >= applicable {
-                if tenths(score) >= 30 {
-                    capped = criticalLow
-                    band = criticalLow ? .developing : .ready
-                } else {
-                    band = tenths(score) >= 20 ? .developing : .notReady
-                }
+            if let score, scores.count * 2 >= applicable {
+                let byScore: Band = tenths(score) >= 30 ? .ready : tenths(score) >= 20 ? .developing : .notReady
+                capped = byScore == .ready && (criticalLow || criticalWithoutStage)
+                band = capped ? .developing : byScore
             } else {
                 band = .insufficient
             }
             steps.append(
                 StepReadiness(
                     number: stepIndex + 1, id: step.id, title: step.title, score: score,
-                    rated: rated, applicable: applicable, prompts: step.prompts.count,
-                    coverage: applicable == 0 ? 0 : Double(rated) / Double(applicable),
-                    band: band, cappedByCritical: capped))
+                    rated: scores.count, applicable: applicable, prompts: step.prompts.count,
+                    coverage: applicable == 0 ? 0 : Double(scores.count) / Double(applicable),
+                    band: band, cappedByCritical: capped, criticalWithoutStage: criticalWithoutStage,
+                    toConfirm: toConfirm))
         }
         self.steps = steps
         self.concerns = concerns
         self.evidenceGaps = gaps
+        self.notApplicableWithoutReason = unexplained
 
         var phases: [PhaseReadiness] = []
         var offset = 0
@@ -139,8 +183,8 @@ extension ReadinessSummary {
             phases.append(
                 PhaseReadiness(
                     id: phase.id, title: phase.title,
-                    score: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
-                    provisional: phaseSteps.contains { $0.band == .insufficient }))
+                    score: scores.isEmpty ? nil : Mean(shown: scores).shown,
+                    provisional: phaseSteps.contains { $0.band == .insufficient || $0.criticalWithoutStage }))
         }
         self.phases = phases
 

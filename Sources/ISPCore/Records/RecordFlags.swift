@@ -13,6 +13,12 @@ public struct RecordFlag: Codable, Sendable, Equatable {
         case actionIncomplete = "action-incomplete"
         /// An action past its due date that is neither done nor dropped.
         case actionOverdue = "action-overdue"
+        /// The first meeting's outcome is recorded as No: not enough trust to meet again.
+        case firstMeetingNo = "first-meeting-no"
+        /// An organisation of the register is Not committed in step 5.
+        case notCommitted = "not-committed"
+        /// A question rated 3 or more while the records say otherwise; the flag names the prompt.
+        case ratingAgainstRecords = "rating-against-records"
     }
 
     public var kind: Kind
@@ -24,13 +30,17 @@ public struct RecordFlag: Codable, Sendable, Equatable {
     public var actionID: String?
     /// For an incomplete action, what it lacks: `owner`, `due-date`.
     public var missing: [String]
+    /// The prompt a rating held against the records questions.
+    public var promptID: String?
 
-    public init(kind: Kind, message: String, sectors: [String] = [], actionID: String? = nil, missing: [String] = []) {
+    public init(kind: Kind, message: String, sectors: [String] = [], actionID: String? = nil, missing: [String] = [],
+                promptID: String? = nil) {
         self.kind = kind
         self.message = message
         self.sectors = sectors
         self.actionID = actionID
         self.missing = missing
+        self.promptID = promptID
     }
 }
 
@@ -42,21 +52,96 @@ extension PartnershipRecords {
     /// flag (a partnership that has not begun its register is not told three times that it is empty), and a
     /// convener's acceptance is flagged only once a convener is named.
     public func flags(today: CalendarDate) -> [RecordFlag] {
-        missingSectorFlags + convenerFlags + groundRuleFlags + actionFlags(today: today)
+        missingSectorFlags + convenerFlags + outcomeFlags + commitmentFlags + groundRuleFlags
+            + actionFlags(today: today) + ratingFlags
+    }
+
+    static let problem = FieldAddress(worksheet: "s5", field: "problem")
+    static let commitments = FieldAddress(worksheet: "s5", field: "commitments")
+    static let outcome = FieldAddress(worksheet: "s4", field: "outcome")
+
+    /// The first meeting's outcome recorded as No.
+    var outcomeFlags: [RecordFlag] {
+        guard guide.field(at: Self.outcome)?.kind.isChoice == true,
+            session.record(at: Self.outcome.path)?.string == "no"
+        else { return [] }
+        return [RecordFlag(kind: .firstMeetingNo,
+                           message: "The first meeting's outcome is No: not enough trust and commitment to meet "
+                               + "again.")]
+    }
+
+    /// The organisations of the register that are Not committed in step 5.
+    var commitmentFlags: [RecordFlag] {
+        guard case .grid(.rowsOf(Self.register), .choice)? = guide.field(at: Self.commitments)?.kind,
+            let register
+        else { return [] }
+        let refusing = register.filter {
+            session.record(at: Self.commitments.path + [.key($0.row.id)])?.string == "not-committed"
+        }
+        guard !refusing.isEmpty else { return [] }
+        let names = refusing.map { $0.name.isBlank ? "An unnamed organisation" : $0.name.excerpt(limit: 60) }
+        return [RecordFlag(kind: .notCommitted,
+                           message: names.joinedInWords() + (names.count == 1 ? " is" : " are")
+                               + " not committed (step 5).")]
+    }
+
+    /// Questions rated 3 or more (as shown) while the records say otherwise, each naming its prompt. A question
+    /// the room left without a rating (a Don't-know majority) has no score, so it is not cross-checked.
+    var ratingFlags: [RecordFlag] {
+        var flags: [RecordFlag] = []
+        func heldHigh(_ promptID: String, _ against: () -> String?) {
+            for (stepIndex, step) in guide.steps.enumerated() {
+                guard let index = step.prompts.firstIndex(where: { $0.id == promptID }) else { continue }
+                let rating = session.answer(for: promptID).groupRating(in: session.raters)
+                guard let score = rating.score, tenths(score) >= 30, let fact = against() else { return }
+                flags.append(RecordFlag(
+                    kind: .ratingAgainstRecords,
+                    message: "Step \(stepIndex + 1) Q\(index + 1), “\(step.prompts[index].text.excerpt(limit: 60))”, "
+                        + "is rated \(rating.code ?? ""), yet \(fact)",
+                    promptID: promptID))
+                return
+            }
+        }
+        heldHigh("s2.q3") {
+            guard let missing = missingSectors, !missing.isEmpty else { return nil }
+            return "the register has no organisation from \(missing.map(\.label).joinedInWords(conjunction: "or"))."
+        }
+        heldHigh("s4.q1") {
+            guard guide.field(at: Self.convener) != nil else { return nil }
+            guard convenerName != nil else { return "no convener is named." }
+            let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.label)
+            guard !pending.isEmpty else { return nil }
+            return "\(pending.joinedInWords()) \(pending.count == 1 ? "has" : "have") not accepted the convener or "
+                + "not been asked."
+        }
+        heldHigh("s5.d2") {
+            guard guide.field(at: Self.problem) != nil,
+                session.record(at: Self.problem.path)?.holdsContent != true
+            else { return nil }
+            return "the agreed problem statement is empty."
+        }
+        heldHigh("s6.q1") {
+            guard let actions, actions.isEmpty else { return nil }
+            return "the action plan has no action."
+        }
+        return flags
     }
 
     /// The three sectors without an organisation in a register that has at least one row.
     var missingSectorFlags: [RecordFlag] {
-        guard let register, !register.isEmpty,
-            let sectorColumn = column("sector", of: Self.register, \.isChoice)
-        else { return [] }
-        let present = Set(register.compactMap(\.sector))
-        let missing = sectorColumn.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
-        guard !missing.isEmpty else { return [] }
+        guard register?.isEmpty == false, let missing = missingSectors, !missing.isEmpty else { return [] }
         return [RecordFlag(kind: .sectorMissing,
                            message: "The stakeholder register has no organisation from "
                                + missing.map(\.label).joinedInWords(conjunction: "or") + ".",
                            sectors: missing.map(\.id))]
+    }
+
+    /// Which of the three sectors have no organisation in the register; nil when the guide has no register with a
+    /// sector column.
+    var missingSectors: [Choice]? {
+        guard let register, let sectorColumn = column("sector", of: Self.register, \.isChoice) else { return nil }
+        let present = Set(register.compactMap(\.sector))
+        return sectorColumn.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
     }
 
     /// The sectors that do not accept the named convener, and those not asked (or whose answer is not recorded).
@@ -85,7 +170,8 @@ extension PartnershipRecords {
 
     /// The step holding the ground rules is rated (a prompt has a stage or a mean) while none of them is agreed.
     var groundRuleFlags: [RecordFlag] {
-        guard let rules = groundRules, !rules.contains(where: \.agreed),
+        // Ground rules are agreed in the room: a self-assessment has none to agree.
+        guard session.mode == .workshop, let rules = groundRules, !rules.contains(where: \.agreed),
             let number = stepNumber(of: Self.groundRules)
         else { return [] }
         let step = guide.steps[number - 1]

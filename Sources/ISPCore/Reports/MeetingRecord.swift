@@ -53,11 +53,10 @@ public struct MeetingRecord: Sendable {
     private var answerSections: [ReportSection] {
         guide.steps.enumerated().flatMap { stepIndex, step -> [ReportSection] in
             let readiness = report.summary.steps[stepIndex]
-            let score = readiness.score.map { String(format1: $0) } ?? "no score"
+            let score = readiness.shownScore.map { "Score \($0), " } ?? "No score, "
             let heading = ReportSection(
                 id: "step-\(stepIndex + 1)", heading: "Step \(stepIndex + 1): \(step.title)",
-                blocks: [.paragraph("Score \(score), \(readiness.band.rawValue), \(readiness.rated) of "
-                                        + "\(readiness.applicable) rated")])
+                blocks: [.paragraph(score + readiness.standing())])
             return [heading] + step.prompts.enumerated().map { promptIndex, prompt in
                 questionSection(prompt, reference: PromptReference(
                     prompt: prompt, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
@@ -113,11 +112,15 @@ public struct MeetingRecord: Sendable {
                 let answer = session.answer(for: prompt.id)
                 let question = ["\(stepIndex + 1)", prompt.id, prompt.text]
                 let group: [String]
-                switch answer.groupRating(in: raters) {
+                let groupRating = answer.groupRating(in: raters)
+                switch groupRating {
                 case .given(let rating): group = [rating.code, rating.label]
-                case .mean(let mean): group = [String(format1: mean), "Mean, no consensus yet"]
+                case .mean(let mean):
+                    group = [String(format1: mean), "Mean, \(answer.ratedCount(in: raters)), no consensus yet"]
                 case .notApplicable: group = [Rating.notApplicable.code, "Not applicable (all who answered)"]
                 case .dontKnow: group = [Rating.dontKnow.code, "Don't know (no one gave a stage)"]
+                case .dontKnowMajority, .mostlyNotApplicable:
+                    group = ["", "No group rating: \(groupRating.splitDescription ?? "")"]
                 case .unanswered: group = ["", "Not answered"]
                 }
                 let who = selfAssessment ? [session.organisation, session.organisation, session.sector?.label ?? ""]

@@ -117,6 +117,14 @@ public struct ReadinessProfile: Sendable, Equatable {
     }
 }
 
+extension ReadinessProfile {
+    /// A bar of 16 cells for the 0–4 scale, as text and Markdown draw it.
+    static func bar(_ score: Double?) -> String {
+        let filled = Int(((score ?? 0) * 4).rounded())
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 16 - filled)
+    }
+}
+
 /// The data of the sector × step heat map: each step's sector means and gap.
 public struct SectorMap: Sendable, Equatable {
     /// The sectors with a mean on some step, in the order of `Sector.allCases`.

@@ -134,11 +134,13 @@ enum HTML {
             rows += "<tr class=\"phase\"><th colspan=\"5\" scope=\"rowgroup\">\(value(phase.title)): \(score)"
                 + "\(phase.provisional ? " (provisional)" : "")</th></tr>\n"
             for step in phase.steps {
-                let band = step.band.rawValue + (step.cappedByCritical ? " (critical question low)" : "")
+                let band = step.band.rawValue + (step.capNote.map { " (\($0))" } ?? "")
+                let coverage = "\(step.rated) of \(step.applicable) rated"
+                    + (step.toConfirm > 0 ? ", \(step.toConfirm) to confirm" : "")
                 rows += "<tr><th scope=\"row\">\(step.number). \(value(step.title))</th>"
-                    + "<td class=\"bar\">\(bar(step.score, band: step.band))</td>"
-                    + "<td class=\"score\">\(step.score.map { String(format1: $0) } ?? "–")</td>"
-                    + "<td>\(escape(band))</td><td>\(step.rated) of \(step.applicable) rated</td></tr>\n"
+                    + "<td class=\"bar\">\(step.drawsBar ? bar(step.score, band: step.band) : "")</td>"
+                    + "<td class=\"score\">\(step.shownScore ?? "–")</td>"
+                    + "<td>\(escape(band))</td><td>\(coverage)</td></tr>\n"
             }
         }
         return "<figure class=\"chart profile\">\n<figcaption>Readiness profile: a bar per step on the 0–4 scale; "

@@ -35,10 +35,11 @@ private enum Markdown {
                     let phaseScore = phase.score.map { String(format1: $0) } ?? "no score"
                     return [index == 0 ? "\(phase.title): \(phaseScore)\(phase.provisional ? " (provisional)" : "")"
                                 : "",
-                            "\(step.number) \(step.title)", step.score.map { String(format1: $0) } ?? "–",
-                            bar(step.score),
-                            step.band.rawValue + (step.cappedByCritical ? " (critical question low)" : ""),
-                            "\(step.rated) of \(step.applicable)"]
+                            "\(step.number) \(step.title)", step.shownScore ?? "–",
+                            step.drawsBar ? ReadinessProfile.bar(step.score) : "",
+                            step.band.rawValue + (step.capNote.map { " (\($0))" } ?? ""),
+                            "\(step.rated) of \(step.applicable)"
+                                + (step.toConfirm > 0 ? ", \(step.toConfirm) to confirm" : "")]
                 }
             }
             return table(["Phase", "Step", "Score", "Profile", "Band", "Rated"], rows)
@@ -56,11 +57,6 @@ private enum Markdown {
         }
     }
 
-    /// A bar of 16 cells for the 0–4 scale.
-    static func bar(_ score: Double?) -> String {
-        let filled = Int(((score ?? 0) * 4).rounded())
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 16 - filled)
-    }
 
     /// A pipe table; each cell on one line, with its pipes escaped and its line breaks as `<br>`.
     static func table(_ columns: [String], _ rows: [[String]]) -> String {

@@ -245,13 +245,11 @@ extension ReportDocument {
         }
     }
 
-    /// A bar of 16 cells for the 0–4 scale, the score, the band and the coverage.
+    /// A bar of 16 cells for the 0–4 scale and the score (blank with insufficient answers), then the band and the
+    /// coverage.
     private static func figures(_ step: StepReadiness) -> String {
-        let filled = Int(((step.score ?? 0) * 4).rounded())
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 16 - filled)
-        let score = step.score.map { String(format1: $0) } ?? " - "
-        let capped = step.cappedByCritical ? " (critical question low)" : ""
-        return "\(bar) \(score)  \(step.band.rawValue)\(capped), \(step.rated) of \(step.applicable) rated"
+        let bar = step.drawsBar ? ReadinessProfile.bar(step.score) : String(repeating: " ", count: 16)
+        return "\(bar) \(step.shownScore ?? " - ")  \(step.standing())"
     }
 
     /// Sector means (rows) by step (columns), each with a shade for its band, and the gap row.

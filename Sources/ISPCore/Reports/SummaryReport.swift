@@ -40,24 +40,29 @@ public struct SummaryReport: Sendable {
         "Each question is rated on five stages: 0 Not started, 1 Emerging, 2 Partial, 3 In place, "
             + "4 Institutionalised. The notes are the answer; the rating says how settled it is.",
         "A step's score is the mean of its rated questions. Not applicable questions are left out. Don't know "
-            + "and unanswered questions get no score and count against coverage (rated ÷ applicable).",
+            + "and unanswered questions get no score and count against coverage (rated ÷ applicable). Answers "
+            + "carried over from the last round count as rated until confirmed.",
         "Bands: Ready at 3.0 or more, Developing from 2.0, Not ready below 2.0. With coverage under 50 % a "
-            + "step shows Insufficient answers instead. A critical question (so marked on its screen and in the "
-            + "meeting record) rated 0 or 1 holds its step at Developing at best.",
+            + "step shows Insufficient answers instead, and no bar. A critical question rated 0 or 1, or "
+            + "without a stage (Don't know, not answered, Not applicable), holds its step at Developing at best; "
+            + "Not applicable there, or on a key question of step 6, asks for a reason.",
         "A phase's score is the mean of its steps' scores, provisional while any of its steps has "
-            + "insufficient answers. There is no overall total: a partnership is no stronger than its weakest step.",
+            + "insufficient answers or a critical question without a stage. Means are rounded half up and "
+            + "compared as shown. There is no overall total: a partnership is no stronger than its weakest step.",
         "The result is an aid to discussion, not an absolute measurement.",
     ]
 
     /// How several voices are scored, added to the methods note when the session has participants.
     public static let severalVoicesNote = [
         "With several voices, a question's group rating is the consensus when one is recorded, else the mean of "
-            + "the participants' ratings (no consensus yet); it is Not applicable when everyone who answered said "
-            + "so. A mean below 1.5 counts as 0 or 1. Means are compared as shown, with one decimal.",
-        "A sector's mean on a step pools every rating its participants gave there; a gap of 1.0 or more between "
-            + "the highest and the lowest sector is flagged. A question diverges when its ratings span 2 points or "
-            + "more, or when their mean is 3 or more while someone rated 1 or less (hidden dissent). With fewer "
-            + "than three ratings, each rating is shown rather than a mean.",
+            + "the participants' ratings (no consensus yet), with how many it stands on. When fewer than half of "
+            + "those who gave a stage or Don't know gave a stage, or most said Not applicable, it has no group "
+            + "rating. A consensus far from the voices asks for its reason. A mean below 1.5 counts as 0 or 1.",
+        "Government, business and civil society are compared on the questions both rated, each having rated "
+            + "at least half the step; a gap of 1.0 or more is flagged. Donors and Other are shown beside, with "
+            + "a line of their own when the donors differ by 1.0 or more. A question diverges when its ratings "
+            + "span 2 points or more, or when their mean is 3 or more while someone rated 1 or less (hidden "
+            + "dissent). With fewer than three ratings, each rating is shown rather than a mean.",
     ]
 
     /// How the records are flagged, added to the methods note when the session has records.
@@ -67,7 +72,11 @@ public struct SummaryReport: Sendable {
             + "that is neither done nor dropped (an action due today is not overdue); a named convener a sector "
             + "does not accept, or has not been asked about; government, business or civil society without an "
             + "organisation in a register that has any; step 6 rated (a stage or a mean on any of its questions) "
-            + "while no ground rule is agreed.",
+            + "while no ground rule is agreed (workshops only); the first meeting's outcome No; an organisation "
+            + "not committed in step 5. Ratings of 3 or more are held against the records: who convenes, with no "
+            + "convener named or a sector that has not accepted; the key organisations, with a sector missing "
+            + "from the register; the agreed problem, with no statement; the first key question of step 6, with "
+            + "no action. A question the room left without a rating is not cross-checked.",
     ]
 
     /// The methods note for this session: with the several-voices paragraphs when it has participants, and how the
@@ -141,6 +150,14 @@ public struct SummaryReport: Sendable {
         sections.append(ReportSection(
             id: "evidence-gaps", heading: "Evidence gaps (Don't know or not answered): \(summary.evidenceGaps.count)",
             blocks: questionList(gaps)))
+        if !summary.notApplicableWithoutReason.isEmpty {
+            sections.append(ReportSection(
+                id: "not-applicable-without-reason",
+                heading: "Not applicable without a reason: \(summary.notApplicableWithoutReason.count)",
+                blocks: [.paragraph("A critical question, or one every partner needs to answer, marked Not "
+                                        + "applicable: record why. It holds its step at Developing meanwhile.")]
+                    + questionList(summary.notApplicableWithoutReason.map(flagItem))))
+        }
         return sections
     }
 
@@ -178,16 +195,18 @@ public struct SummaryReport: Sendable {
     /// every rating, note, consensus and record.
     func json(format: String) -> Data {
         let document = SummaryDocument(
-            format: format, schemaVersion: 1, partnershipID: session.partnershipID, round: session.round,
+            format: format, schemaVersion: 2, partnershipID: session.partnershipID, round: session.round,
             partnership: session.partnership, mode: session.mode,
             facilitator: session.mode == .workshop ? session.facilitator : nil,
             organisation: session.mode == .selfAssessment ? session.organisation : nil,
             sector: session.sector, guide: session.guide, createdAt: session.createdAt, updatedAt: session.updatedAt,
             unconfirmedAnswers: session.unconfirmedAnswers,
             steps: summary.steps, phases: summary.phases, concerns: summary.concerns,
-            evidenceGaps: summary.evidenceGaps, sequenceWarnings: summary.sequenceWarnings.map(\.message),
+            evidenceGaps: summary.evidenceGaps, notApplicableWithoutReason: summary.notApplicableWithoutReason,
+            sequenceWarnings: summary.sequenceWarnings.map(\.message),
             nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
+            consensusAgainstVoices: voices.consensusAgainstVoices,
             records: session.records, recordFlags: records.flags, structuredRecords: records.document(today: today),
             methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
@@ -231,12 +250,16 @@ struct SummaryDocument: Encodable {
     var phases: [PhaseReadiness]
     var concerns: [PromptReference]
     var evidenceGaps: [PromptReference]
+    /// Critical prompts and step 6's key questions marked Not applicable without a reason.
+    var notApplicableWithoutReason: [PromptReference]
     var sequenceWarnings: [String]
     var nextStep: Int?
     var participants: [Participant]
     var prompts: [PromptDocument]
     var sectors: [StepSectors]
     var divergences: [DivergenceDocument]
+    /// Prompts whose consensus goes against the voices and has no reason yet.
+    var consensusAgainstVoices: [PromptReference]
     /// The partnership's records, as the session keeps them.
     var records: [String: JSONValue]
     /// The facts in the records to discuss.

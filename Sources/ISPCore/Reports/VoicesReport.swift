@@ -34,7 +34,13 @@ extension SummaryReport {
                           blocks: questionList(divergent.map { divergenceItem($0, describing: described) })),
             ReportSection(id: "consensus", heading: "Consensus recorded: \(voices.consensusPrompts.count)",
                           blocks: questionList(consensus)),
-        ]
+        ] + (voices.consensusAgainstVoices.isEmpty ? [] : [
+            ReportSection(id: "consensus-differs",
+                          heading: "Consensus differs from the voices: \(voices.consensusAgainstVoices.count)",
+                          blocks: [.paragraph("The consensus lies outside the participants' ratings, more than 1.0 "
+                                                  + "from their mean, or over most of them: record why.")]
+                              + questionList(voices.consensusAgainstVoices.map(flagItem))),
+        ])
     }
 
     /// How a prompt's group rating reads in a list: "1 Emerging", "2.5, no consensus yet", or with fewer than
@@ -42,15 +48,18 @@ extension SummaryReport {
     func ratingLabel(_ reference: PromptReference) -> String {
         let answer = session.answer(for: reference.promptID)
         let rating: Rating
-        switch answer.groupRating(in: session.raters) {
+        let group = answer.groupRating(in: session.raters)
+        switch group {
         case .given(let given): rating = given
         case .notApplicable: rating = .notApplicable
         case .dontKnow: rating = .dontKnow
         case .unanswered: return "not answered"
+        case .dontKnowMajority, .mostlyNotApplicable:
+            return "no group rating, \(group.splitDescription ?? "")"
         case .mean(let mean):
             let stages = answer.stages(in: session.raters)
             let shown = stages.count < 3 ? stages.map(String.init).joined(separator: " and ") : String(format1: mean)
-            return "\(shown), no consensus yet"
+            return "\(shown), \(answer.ratedCount(in: session.raters)), no consensus yet"
         }
         return "\(rating.code) \(rating.label)"
     }
@@ -80,12 +89,17 @@ extension SummaryReport {
         guard !map.sectors.isEmpty else {
             return [.paragraph("No participant with a sector has rated a question yet.")]
         }
-        let differ = voices.steps.filter(\.sectorsDiffer).compactMap { step -> ReportListItem? in
-            guard let (highest, lowest) = step.extremes else { return nil }
-            return ReportListItem(
-                "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title.bidiBalanced()): the sectors see "
-                    + "this step differently, from \(lowest.sector.label) \(String(format1: lowest.mean)) to "
-                    + "\(highest.sector.label) \(String(format1: highest.mean)).")
+        let differ = voices.steps.flatMap { step -> [ReportListItem] in
+            let title = "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title.bidiBalanced())"
+            var items: [ReportListItem] = []
+            if step.sectorsDiffer, let comparison = step.comparison {
+                items.append(ReportListItem(
+                    "\(title): the sectors see this step differently, \(comparison.comparing)."))
+            }
+            if step.donorsDiffer, let donors = step.donorComparison {
+                items.append(ReportListItem("\(title): the donors see this step differently, \(donors.comparing)."))
+            }
+            return items
         }
         return [.sectorMap(map)] + (differ.isEmpty ? [] : [.list(ReportList(differ))])
     }
@@ -162,6 +176,8 @@ extension SummaryReport {
         case .mean: "mean"
         case .notApplicable: "not-applicable-by-all"
         case .dontKnow: "dont-know"
+        case .dontKnowMajority: "dont-know-majority"
+        case .mostlyNotApplicable: "mostly-not-applicable"
         case .unanswered: "unanswered"
         }
     }
@@ -204,7 +220,8 @@ extension Unicode.Scalar {
 /// A prompt in the JSON summary: the group's rating and every voice behind it.
 struct PromptDocument: Encodable {
     struct GroupRatingDocument: Encodable {
-        /// consensus, rating (one voice), mean, not-applicable-by-all, dont-know or unanswered.
+        /// consensus, rating (one voice), mean, not-applicable-by-all, dont-know, dont-know-majority,
+        /// mostly-not-applicable or unanswered.
         var kind: String
         /// As in flags: a rating's code or a mean with one decimal.
         var value: String?

@@ -9,7 +9,8 @@ extension GroupRating {
         case .given(let rating): rating.code
         case .mean(let mean): String(format1: mean)
         case .notApplicable: Rating.notApplicable.code
-        case .dontKnow: Rating.dontKnow.code
+        case .dontKnow, .dontKnowMajority: Rating.dontKnow.code
+        case .mostlyNotApplicable: Rating.notApplicable.code
         case .unanswered: nil
         }
     }
@@ -18,28 +19,72 @@ extension GroupRating {
 /// One sector's view of a step.
 public struct SectorMean: Codable, Sendable, Equatable {
     public var sector: Sector
-    /// The mean of every stage rating the sector's participants gave on the step's prompts.
+    /// The mean of the stage ratings the sector's participants gave on the step's prompts (or on the prompts
+    /// compared), rounded half up to one decimal.
     public var mean: Double
     /// How many stage ratings the mean pools.
     public var ratings: Int
 }
 
+/// Two views of a step set side by side on the prompts both rated: like with like.
+public struct SectorComparison: Codable, Sendable, Equatable {
+    /// The view with the higher mean on the prompts compared, then the lower (the first in sector order on a tie).
+    public var higher: SectorMean
+    public var lower: SectorMean
+    /// How many of the step's prompts both rated.
+    public var prompts: Int
+
+    /// The difference of the two means as shown.
+    public var gap: Double { Double(tenths(higher.mean) - tenths(lower.mean)) / 10 }
+
+    /// "on the 2 questions both rated: Government 3.0 and Business 1.5".
+    public var comparing: String {
+        "on the \(prompts == 1 ? "1 question" : "\(prompts) questions") both rated: "
+            + "\(higher.sector.label) \(String(format1: higher.mean)) and \(lower.sector.label) "
+            + "\(String(format1: lower.mean))"
+    }
+}
+
+/// The donors' view of a step beside the three sectors' pooled view, on the prompts both rated.
+public struct DonorComparison: Codable, Sendable, Equatable {
+    public var donors: SectorMean
+    /// The mean of every rating government, business and civil society gave on the prompts compared.
+    public var sectorsMean: Double
+    public var sectorsRatings: Int
+    public var prompts: Int
+
+    /// Whether the donors' mean is 1.0 or more away from the sectors', as shown.
+    public var differs: Bool { abs(tenths(donors.mean) - tenths(sectorsMean)) >= 10 }
+
+    /// "on the 2 questions both rated: donors 4.0, the three sectors 2.0".
+    public var comparing: String {
+        "on the \(prompts == 1 ? "1 question" : "\(prompts) questions") both rated: donors "
+            + "\(String(format1: donors.mean)), the three sectors \(String(format1: sectorsMean))"
+    }
+}
+
 /// How the sectors rated one step, and how far apart they are.
 public struct StepSectors: Codable, Sendable, Equatable {
     public var stepNumber: Int
-    /// The sectors whose participants gave a stage rating on the step, in the order of `Sector.allCases`.
+    /// The sectors whose participants gave a stage rating on the step, in the order of `Sector.allCases`, each
+    /// pooling all its ratings there: donors and Other are shown beside the three sectors.
     public var means: [SectorMean]
-    /// The highest minus the lowest mean, each as shown with one decimal; nil with fewer than two sectors.
+    /// The widest difference between two of the three sectors (government, business, civil society) on the
+    /// prompts both rated, each having rated at least half the step's applicable prompts; nil when no two can be
+    /// compared.
     public var gap: Double?
     /// True when the gap is 1.0 or more: the sectors see this step differently.
     public var sectorsDiffer: Bool
+    /// The two sectors the gap compares, on the prompts both rated.
+    public var comparison: SectorComparison?
+    /// Donors set against the three sectors pooled, on the prompts both rated; nil when there are none.
+    public var donorComparison: DonorComparison?
+    /// True when the donors' mean is 1.0 or more away from the three sectors' pooled mean on the same prompts.
+    public var donorsDiffer: Bool
 
-    /// The sector with the highest mean and the one with the lowest, the first of each in sector order.
+    /// The sectors the gap compares, the higher first; nil when no two can be compared.
     public var extremes: (highest: SectorMean, lowest: SectorMean)? {
-        guard let highest = means.max(by: { tenths($0.mean) < tenths($1.mean) }),
-            let lowest = means.min(by: { tenths($0.mean) < tenths($1.mean) }), means.count > 1
-        else { return nil }
-        return (highest, lowest)
+        comparison.map { ($0.higher, $0.lower) }
     }
 }
 
@@ -72,12 +117,15 @@ public struct VoicesSummary: Sendable, Equatable {
     public var divergentPrompts: [DivergentPrompt]
     /// Prompts with a recorded consensus, in guide order; none in a session without participants.
     public var consensusPrompts: [ConsensusPrompt]
+    /// Prompts whose consensus goes against the voices and has no reason yet: "Consensus differs from the voices".
+    public var consensusAgainstVoices: [PromptReference]
 
     public init(guide: Guide, session: Session) {
         let raters = session.raters
         steps = []
         divergentPrompts = []
         consensusPrompts = []
+        consensusAgainstVoices = []
         for (stepIndex, step) in guide.steps.enumerated() {
             steps.append(Self.sectors(of: step, number: stepIndex + 1, in: session))
             for (promptIndex, prompt) in step.prompts.enumerated() {
@@ -91,6 +139,9 @@ public struct VoicesSummary: Sendable, Equatable {
                             prompt: reference, divergence: divergence, stageRatings: answer.stages(in: raters).count,
                             consensusWithoutReason: answer.rating != nil && answer.reason.isBlank))
                 }
+                if answer.consensusDiffers(in: raters) && answer.reason.isBlank {
+                    consensusAgainstVoices.append(reference)
+                }
                 if answer.rating != nil && !raters.isEmpty {
                     consensusPrompts.append(ConsensusPrompt(prompt: reference, reason: answer.reason))
                 }
@@ -98,19 +149,60 @@ public struct VoicesSummary: Sendable, Equatable {
         }
     }
 
-    /// Each sector's mean on a step; participants without a sector are left out.
+    /// Each sector's mean on a step, the widest gap among the three sectors on the prompts both rated, and the
+    /// donors beside them; participants without a sector are left out.
     private static func sectors(of step: Step, number: Int, in session: Session) -> StepSectors {
-        let means = Sector.allCases.compactMap { sector -> SectorMean? in
-            let members = session.raters.filter { $0.sector == sector }
-            let stages = step.prompts.flatMap { session.answer(for: $0.id).stages(in: members) }
-            guard !stages.isEmpty else { return nil }
-            return SectorMean(sector: sector, mean: Double(stages.reduce(0, +)) / Double(stages.count),
-                              ratings: stages.count)
+        let answers = step.prompts.map { session.answer(for: $0.id) }
+        /// The stage ratings of the participants in `sectors`, prompt by prompt.
+        func stages(of sectors: Set<Sector>) -> [[Int]] {
+            let members = session.raters.filter { $0.sector.map(sectors.contains) ?? false }
+            return answers.map { $0.stages(in: members) }
         }
-        let shown = means.map { tenths($0.mean) }
-        var gap: Int?
-        if let highest = shown.max(), let lowest = shown.min(), shown.count > 1 { gap = highest - lowest }
-        return StepSectors(stepNumber: number, means: means, gap: gap.map { Double($0) / 10 },
-                           sectorsDiffer: (gap ?? 0) >= 10)
+        /// The mean of the ratings on the prompts at `indices`, nil when there are none.
+        func mean(_ sector: Sector, _ byPrompt: [[Int]], on indices: [Int]) -> SectorMean? {
+            let pooled = indices.flatMap { byPrompt[$0] }
+            return pooled.isEmpty ? nil : SectorMean(sector: sector, mean: Mean(pooled).shown, ratings: pooled.count)
+        }
+        let everyPrompt = Array(answers.indices)
+        let bySector = Dictionary(uniqueKeysWithValues: Sector.allCases.map { ($0, stages(of: [$0])) })
+        let means = Sector.allCases.compactMap { mean($0, bySector[$0] ?? [], on: everyPrompt) }
+
+        /// The two views side by side on the prompts both rated, the higher first.
+        func compare(_ first: Sector, _ firstStages: [[Int]], _ second: Sector, _ secondStages: [[Int]])
+            -> SectorComparison?
+        {
+            let shared = everyPrompt.filter { !firstStages[$0].isEmpty && !secondStages[$0].isEmpty }
+            guard let one = mean(first, firstStages, on: shared), let other = mean(second, secondStages, on: shared)
+            else { return nil }
+            let (higher, lower) = tenths(other.mean) > tenths(one.mean) ? (other, one) : (one, other)
+            return SectorComparison(higher: higher, lower: lower, prompts: shared.count)
+        }
+
+        // Like with like: only sectors that rated at least half the step's applicable prompts are compared.
+        let applicable = answers.count { $0.groupRating(in: session.raters).isApplicable }
+        let three = [Sector.government, .business, .civilSociety].filter { sector in
+            let rated = bySector[sector]?.count { !$0.isEmpty } ?? 0
+            return rated > 0 && rated * 2 >= applicable
+        }
+        var comparison: SectorComparison?
+        for (index, first) in three.enumerated() {
+            for second in three.dropFirst(index + 1) {
+                guard let pair = compare(first, bySector[first] ?? [], second, bySector[second] ?? [])
+                else { continue }
+                if comparison.map({ pair.gap > $0.gap }) ?? true { comparison = pair }
+            }
+        }
+        let pooledThree = stages(of: [.government, .business, .civilSociety])
+        let donors = bySector[.donor] ?? []
+        let sharedWithDonors = everyPrompt.filter { !donors[$0].isEmpty && !pooledThree[$0].isEmpty }
+        var donorComparison: DonorComparison?
+        if let donor = mean(.donor, donors, on: sharedWithDonors) {
+            let pooled = sharedWithDonors.flatMap { pooledThree[$0] }
+            donorComparison = DonorComparison(donors: donor, sectorsMean: Mean(pooled).shown,
+                                              sectorsRatings: pooled.count, prompts: sharedWithDonors.count)
+        }
+        return StepSectors(stepNumber: number, means: means, gap: comparison?.gap,
+                           sectorsDiffer: comparison.map { tenths($0.gap) >= 10 } ?? false, comparison: comparison,
+                           donorComparison: donorComparison, donorsDiffer: donorComparison?.differs ?? false)
     }
 }

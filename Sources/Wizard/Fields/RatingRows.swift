@@ -37,8 +37,8 @@ extension WizardState {
         }
         let changed = session.answer(for: prompt.id).rating != rating
         apply(.rate(promptID: prompt.id, rating))
-        // A new consensus on divergent ratings needs its reason: asked for, or shown again to be checked.
-        if changed && session.answer(for: prompt.id).divergence(in: session.participants) != nil {
+        // A new consensus on divergent ratings, or against the voices, needs its reason: asked for, or shown again.
+        if changed && session.answer(for: prompt.id).consensusAsksForReason(in: session.participants) {
             openRowEditor(prompt: prompt)
         }
         return [.save]
@@ -127,8 +127,8 @@ extension WizardState {
                 cells = (participant.sector.map(SectorColumn.abbreviation) ?? "   ",
                          participant.displayName(number: index + 1), voice?.rating, voice?.note ?? "")
             } else {
-                cells = ("   ", "Group", answer.rating, answer.reason.isEmpty && answer.rating != nil
-                            && answer.divergence(in: participants) != nil ? "reason? (Enter)" : answer.reason)
+                cells = ("   ", "Group", answer.rating, answer.reason.isEmpty
+                            && answer.consensusAsksForReason(in: participants) ? "reason? (Enter)" : answer.reason)
             }
             var column = 1
             column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .focus : [])
@@ -181,6 +181,7 @@ extension WizardState {
         switch answer.groupRating(in: participants) {
         case .given(let rating): group = "consensus \(rating.code)"
         case .mean(let mean): group = "no consensus yet (mean \(String(format1: mean)))"
+        case let split where split.isSplit: group = "no group rating (\(split.splitDescription ?? ""))"
         default: group = "no consensus yet"
         }
         var parts = [progress]

@@ -603,9 +603,7 @@ public final class PlainWizard {
                 .map { describe($0.element, number: $0.offset + 1) }.joined(separator: "; ") + ".")
         }
         for step in summary.steps {
-            let score = step.score.map { ", score \(String(format1: $0))" } ?? ""
-            say("Step \(step.number), \(step.title): \(step.band.rawValue)\(score), "
-                + "\(step.rated) of \(step.applicable) rated.")
+            say("Step \(step.number), \(step.title): \(step.standing(score: step.shownScore.map { "score \($0)" })).")
         }
         for warning in summary.sequenceWarnings { say(warning.message) }
         say("Concerns, rated 0 or 1: \(summary.concerns.count). Evidence gaps, Don't know or not answered: "

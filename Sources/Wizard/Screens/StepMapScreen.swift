@@ -81,7 +81,7 @@ extension WizardState {
             session.answer(for: $0.id).groupRating(in: session.raters) != .unanswered
         }.count
         let readiness = summary.steps[index]
-        let score = readiness.score.map { " \(String(format1: $0))" } ?? ""
+        let score = readiness.shownScore.map { " \($0)" } ?? ""
         return (answered, answered == 0 ? "not started" : readiness.band.rawValue + score)
     }
 
@@ -105,7 +105,7 @@ extension WizardState {
 
         let width = contentWidth
         // Progress stands just right of the longest title, or at the right edge when titles must be cut.
-        let progressWidth = 30
+        let progressWidth = 32
         let longestTitle = lines.filter { $0.item != nil }.map(\.text.displayWidth).max() ?? 0
         let progressColumn = min(width - progressWidth, longestTitle + 5)
         // Keep the highlighted line in view when the terminal is too short for the whole map.
@@ -124,9 +124,10 @@ extension WizardState {
                      row: row, column: 1, style: style)
             if case .stepIntro(let step) = items[item].screen {
                 let standing = standing(ofStep: step, in: summary)
-                let count = guide.steps[step].prompts.count
-                let band = standing.answered == 0 ? [] : Style(band: summary.steps[step].band)
-                grid.put("\(standing.answered)/\(count)  \(standing.label)", row: row,
+                let readiness = summary.steps[step]
+                let band = standing.answered == 0 ? [] : Style(band: readiness.band)
+                // Rated of applicable, as the summary counts them.
+                grid.put("\(readiness.rated)/\(readiness.applicable) rated  \(standing.label)", row: row,
                          column: progressColumn + 1, style: selected ? style : band)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
