@@ -57,21 +57,15 @@ struct Report: ParsableCommand {
 extension ReportFormat: ExpressibleByArgument {}
 
 /// Writes a report to standard output, or to `--output`: a file is replaced whole or not at all; a device or a
-/// FIFO is written into. A report never replaces a session: neither one of the files it was made from, whatever
-/// its name, nor any other session file.
+/// FIFO is written into. A report never replaces a session (`ReportDestination` refuses them), and the one it is
+/// made from is named as such.
 func write(_ data: Data, to output: String?, madeFrom inputs: [String]) throws {
+    if let output, let target = realPath(output), inputs.compactMap(realPath).contains(target) {
+        throw UserError("\(output) is the session the report is made from; choose another --output.")
+    }
     let destination = try output.map { path throws(UserError) in
         try reporting { () throws(FileError) in try ReportDestination(path: path) }
     } ?? .standardOutput
-    if case .file(let path) = destination {
-        let shown = path.visibleControls
-        if let target = realPath(path), inputs.compactMap(realPath).contains(target) {
-            throw UserError("\(shown) is the session the report is made from; choose another --output.")
-        }
-        if (try? SessionFile.read(from: path)) != nil {
-            throw UserError("\(shown) is an isp-wizard session, which a report would replace; choose another --output.")
-        }
-    }
     try reporting { () throws(FileError) in try destination.write(data) }
 }
 

@@ -205,8 +205,8 @@ import Testing
         #expect(onItself.status == 1)
         #expect(onItself.error == "Error: \(file) is the session the report is made from; choose another --output.\n")
         let onAnother = try runWizard(["report", file, "--output", other])
-        #expect(onAnother.error == "Error: \(other) is an isp-wizard session, which a report would replace; choose "
-                + "another --output.\n")
+        #expect(onAnother.error == "Error: \(other) is an isp-wizard session, so no report is written over it; name "
+                + "another file.\n")
         let comparison = try runWizard(["compare", file, other, "--force", "--output", file])
         #expect(comparison.status == 1)
         let itself = try runWizard(["compare", file, file])

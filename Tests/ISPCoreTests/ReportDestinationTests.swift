@@ -52,6 +52,36 @@ import Testing
         }
     }
 
+    @Test func noSessionIsReplacedNotEvenOneThisVersionCannotRead() throws {
+        let future = folder.path + "/future.json"
+        try Data(#"{"format": "isp-wizard-session", "schemaVersion": 3, "fromTheFuture": true}"#.utf8)
+            .write(to: URL(fileURLWithPath: future))
+        let truncated = folder.path + "/cut.isp.json"
+        try Data(#"{"format": "isp-wiz"#.utf8).write(to: URL(fileURLWithPath: truncated))
+        let link = folder.path + "/water.summary.txt"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "cut.isp.json")
+        for (path, named) in [(future, future), (truncated, truncated), (link, realPath(truncated))] {
+            #expect(throws: FileError("\(named) is an isp-wizard session, so no report is written over it; name "
+                                      + "another file.")) { try ReportDestination(path: path) }
+        }
+        // Nor does a report exported from the wizard beside a session.
+        let store = FileSessionStore(path: folder.path + "/water.isp.json")
+        #expect(throws: FileError.self) { _ = try store.export(.summary, contents: Data("summary".utf8)) }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: truncated)) == Data(#"{"format": "isp-wiz"#.utf8))
+    }
+
+    @Test func aFIFONobodyReadsIsSaidAtOnceAndAReplacedFileLosesSetUserID() throws {
+        let fifo = folder.path + "/fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(throws: FileError("Nobody reads the FIFO \(fifo), so the report was not written; start what reads it "
+                                  + "first.")) { try ReportDestination(path: fifo).write(Data("report".utf8)) }
+        let program = folder.path + "/program.txt"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: program))
+        chmod(program, 0o4755)
+        try ReportDestination(path: program).write(Data("report".utf8))
+        #expect(try permissions(program) == 0o755)
+    }
+
     @Test func aNewReportGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws {
         let mask = umask(0o022)  // read by setting it, and set back at once
         umask(mask)

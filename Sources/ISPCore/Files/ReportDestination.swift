@@ -42,7 +42,18 @@ public enum ReportDestination: Equatable, Sendable {
         }
         switch target.st_mode & S_IFMT {
         case S_IFREG:
-            self = .file(named.st_mode & S_IFMT == S_IFLNK ? resolvedPath(path) ?? path : path)
+            let file = named.st_mode & S_IFMT == S_IFLNK ? resolvedPath(path) ?? path : path
+            // A session, even one this version cannot read (damaged, or from a newer version), is a record of a
+            // workshop: no report replaces it.
+            if holdsSession(file) {
+                throw FileError("\(file.pathInMessage) is an isp-wizard session, so no report is written over it; "
+                                    + "name another file.")
+            }
+            if access(file, W_OK) != 0 {
+                throw FileError("\(file.pathInMessage) may not be changed (it is read-only), so no report is written "
+                                    + "over it; name another file.")
+            }
+            self = .file(file)
         case S_IFCHR, S_IFIFO:
             self = .stream(path)
         case S_IFDIR:
@@ -63,7 +74,13 @@ public enum ReportDestination: Equatable, Sendable {
                 throw FileError("Could not write the report to standard output: \(String(cString: strerror(failure))).")
             }
         case .stream(let path):
-            let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC)
+            // Opened without waiting, so that a FIFO nobody reads is said at once instead of waited on forever.
+            let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
+            if descriptor < 0 && errno == ENXIO {
+                throw FileError("Nobody reads the FIFO \(path.pathInMessage), so the report was not written; start "
+                                    + "what reads it first.")
+            }
+            if descriptor >= 0 { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
             var failure = descriptor < 0 ? errno : writeAll(data, to: descriptor)
             if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = errno }
             if let failure {
@@ -71,4 +88,16 @@ public enum ReportDestination: Equatable, Sendable {
             }
         }
     }
+}
+
+/// Whether the file at `path` is an isp-wizard session: one that opens, or one that says so in its first bytes
+/// (`"format": "isp-wizard-session"`) or its name (`.isp.json`), though damaged or from a newer version.
+private func holdsSession(_ path: String) -> Bool {
+    if path.hasSuffix(".isp.json") || (try? SessionFile.read(from: path)) != nil { return true }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { return false }
+    defer { close(descriptor) }
+    var start = [UInt8](repeating: 0, count: 4_096)
+    let count = read(descriptor, &start, start.count)
+    return count > 0 && String(decoding: start[..<count], as: UTF8.self).contains("\"\(SessionFile.formatName)\"")
 }

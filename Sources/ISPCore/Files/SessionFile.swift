@@ -183,7 +183,8 @@ public enum FileAccess: Sendable {
             return 0o600
         case .usual:
             var existing = stat()
-            if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { return existing.st_mode & 0o7777 }
+            // Its read and write bits; never set-user-id or set-group-id, which a report has no use for.
+            if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { return existing.st_mode & 0o777 }
             let mask = umask(0o022)  // read by setting it; set back at once
             umask(mask)
             return 0o666 & ~mask
