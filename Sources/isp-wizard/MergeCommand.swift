@@ -61,12 +61,13 @@ struct Merge: ParsableCommand {
         }
         let inputs = files.map(MergeInput.read)
         guard update else {
-            guard let session = try merged(inputs, updating: nil, guide: guide).session else {
+            let result = try merged(inputs, updating: nil, guide: guide)
+            guard let session = result.session else {
                 throw UserError("Nothing was merged, so \(output) was not written.")
             }
             try reporting { () throws(FileError) in try SessionFile.save(session, to: output) }
             print("Wrote \(output.visibleControls), a workshop with \(session.participantsCounted).")
-            return
+            return try refuseIfAny(result.refused)
         }
         let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(output) }
         defer { opened.lock?.release() }
@@ -88,12 +89,22 @@ struct Merge: ParsableCommand {
             try SessionFile.save(session, to: opened.path)
         }
         print("Updated \(output.visibleControls), a workshop with \(session.participantsCounted).")
+        try refuseIfAny(result.refused)
     }
 
-    /// Merges and prints a line per file; returns the session to write (nil when nothing was merged) and whether
-    /// every file was skipped as merged before.
+    /// A merge that left files out ends with status 1, so that a script merging many partners notices.
+    private func refuseIfAny(_ refusedFiles: Int) throws {
+        guard refusedFiles > 0 else { return }
+        throw UserError(refusedFiles == 1
+            ? "1 file was refused, so \(output) holds the others without it; the line above says why."
+            : "\(refusedFiles) files were refused, so \(output) holds the others without them; the lines above "
+                + "say why.")
+    }
+
+    /// Merges and prints a line per file; returns the session to write (nil when nothing was merged), whether
+    /// every file was skipped as merged before, and how many files were refused.
     private func merged(_ inputs: [MergeInput], updating: (path: String, contents: SessionFileContents)?,
-                        guide: Guide) throws -> (session: Session?, everyFileMergedBefore: Bool) {
+                        guide: Guide) throws -> (session: Session?, everyFileMergedBefore: Bool, refused: Int) {
         let result = try reporting { () throws(FileError) in
             try SessionMerge.merge(inputs, updating: updating, guide: guide, force: force)
         }
@@ -104,6 +115,7 @@ struct Merge: ParsableCommand {
         let everyFileMergedBefore = result.entries.allSatisfy {
             if case .skipped = $0.action { true } else { false }
         }
-        return (result.output, everyFileMergedBefore)
+        let refused = result.entries.count { if case .refused = $0.action { true } else { false } }
+        return (result.output, everyFileMergedBefore, refused)
     }
 }

@@ -265,6 +265,17 @@ import Testing
         #expect(refused.error == "Error: Nothing was merged, so merged.isp.json was not written.\n")
         #expect(try snapshot() == before)
 
+        // Beside a partner that merges, the refused file still makes the status 1, so that a script notices.
+        let nandu = try partner("Asociación Ñandú", "civil-society", updated: Date(),
+                                answers: ["s1.q1": Answer(rating: .stage(.partial))])
+        let nanduName = URL(fileURLWithPath: nandu.path).lastPathComponent
+        let partly = try run(["merge", "workshop.isp.json", nanduName, name, "--output", "partly.isp.json"])
+        #expect(partly.status == 1)
+        #expect(partly.output.hasSuffix("Wrote partly.isp.json, a workshop with 2 participants.\n"))
+        #expect(partly.error == "Error: 1 file was refused, so partly.isp.json holds the others without it; the line "
+                    + "above says why.\n")
+        #expect(try SessionFile.load(from: workspace.path + "/partly.isp.json").participants.count == 2)
+
         let forced = try run(["merge", "workshop.isp.json", name, "--output", "merged.isp.json", "--force"])
         #expect(forced.status == 0, "\(forced.error)")
         #expect(forced.output.contains("Merged \(name) as a new participant: Banco^[]0;owned^G Sol (Business). Merged "
