@@ -1,15 +1,5 @@
 import DisplayWidth
 
-/// What a key did to a field or a form.
-public enum FieldOutcome: Equatable, Sendable {
-    /// The value changed.
-    case edited
-    /// Only the caret, the scroll position or the focus moved.
-    case moved
-    /// The key means nothing here; the screen around may use it.
-    case ignored
-}
-
 /// One input of a form: a line of text, or a choice among labels (nil while nothing is chosen).
 public enum FieldInput: Equatable, Sendable {
     case text(TextEditor)
@@ -55,13 +45,13 @@ public struct FormField: Equatable, Sendable {
     }
 
     /// Applies a key; Enter is left to the form.
-    public mutating func handle(_ key: Key, width: Int) -> FieldOutcome {
+    public mutating func handle(_ key: Key, width: Int) -> KeyOutcome {
         switch input {
         case .text(var editor):
             guard key != .enter else { return .ignored }
             let outcome = editor.handle(key, width: Self.inputWidth(width), height: 1)
             input = .text(editor)
-            return FieldOutcome(outcome)
+            return outcome
         case .choice(let labels, let selected):
             guard let index = ChoiceRow.index(from: selected, moving: key, count: labels.count) else { return .ignored }
             input = .choice(labels: labels, selected: index)
@@ -70,7 +60,7 @@ public struct FormField: Equatable, Sendable {
     }
 
     /// Inserts pasted text into a text field; a choice takes no paste.
-    public mutating func paste(_ text: String, width: Int) -> FieldOutcome {
+    public mutating func paste(_ text: String, width: Int) -> KeyOutcome {
         guard case .text(var editor) = input else { return .ignored }
         editor.insert(text, width: Self.inputWidth(width), height: 1)
         input = .text(editor)
@@ -100,16 +90,6 @@ public struct FormField: Equatable, Sendable {
     public var selectedIndex: Int? {
         if case .choice(_, let selected) = input { return selected }
         return nil
-    }
-}
-
-extension FieldOutcome {
-    init(_ outcome: TextEditor.Outcome) {
-        switch outcome {
-        case .edited: self = .edited
-        case .moved: self = .moved
-        case .ignored: self = .ignored
-        }
     }
 }
 

@@ -1,5 +1,15 @@
 import DisplayWidth
 
+/// What a key or a paste did to a text editor or a form field.
+public enum KeyOutcome: Equatable, Sendable {
+    /// The text or the choice changed.
+    case edited
+    /// Only the caret or the scroll position moved.
+    case moved
+    /// The key means nothing here; the screen around may use it.
+    case ignored
+}
+
 /// An editable text that wraps words by display width: a multi-line notes box or a one-line field.
 ///
 /// The editor keeps the caret and the scroll position; the box's size is passed in with each key,
@@ -75,17 +85,8 @@ public struct TextEditor: Equatable, Sendable {
             && lhs.goalColumn == rhs.goalColumn && lhs.isSingleLine == rhs.isSingleLine
     }
 
-    public enum Outcome: Equatable, Sendable {
-        /// The text changed.
-        case edited
-        /// Only the caret or the scroll position changed.
-        case moved
-        /// The key means nothing here; the screen around the editor may use it.
-        case ignored
-    }
-
     /// Applies a key in a box of `width` × `height` cells.
-    public mutating func handle(_ key: Key, width: Int, height: Int) -> Outcome {
+    public mutating func handle(_ key: Key, width: Int, height: Int) -> KeyOutcome {
         layOut(width: width, height: height)
         let place = location(of: caret)
         let lines = paragraphs[caret.paragraph].lines
