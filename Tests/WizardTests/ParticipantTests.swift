@@ -99,7 +99,7 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
 @Suite struct RatingRoundTests {
     @Test func goingRoundTheRoomRatesEachParticipantInTurn() {
         var state = workshopOnFirstQuestion()
-        #expect(state.focusedField == .rows)
+        #expect(state.questionFocus == .rows)
         for digit in "32441d4n" { state.press(.character(digit)) }
         let answer = state.session.answers["s1.q1"]
         let ratings = roomOfEight.map { answer?.voices[$0.id]?.rating?.code ?? "-" }
@@ -135,7 +135,7 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         state.press(.enter, .character("1"))
         #expect(state.rowEditor?.text == "Agreed on 3")
         state.press(.enter, .down, .down)
-        #expect(state.focusedField == .rows && state.ratingRow == state.groupRow)
+        #expect(state.questionFocus == .rows && state.ratingRow == state.groupRow)
         state.press(.character("1"))
         #expect(state.rowEditor == nil, "the same consensus again asks nothing")
     }
@@ -227,10 +227,10 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         #expect(state.session.mode == .selfAssessment)
         #expect(state.session.participants == roomOfEight)
         state.press(.escape, .character("1"), .enter)
-        #expect(state.focusedField == .rating)
+        #expect(state.questionFocus == .rating)
         state.press(.escape, .home, .enter, .tab, .tab, .left)
         state.press(.escape, .character("1"), .enter)
-        #expect(state.focusedField == .rows)
+        #expect(state.questionFocus == .rows)
         #expect(state.session.answer(for: "s1.q1").voices["p1"]?.rating == .stage(.institutionalised))
     }
 }

@@ -105,7 +105,7 @@ import Testing
 
     @Test func opensWithTheRatingFocusedAndDigitsRate() {
         var state = firstQuestion()
-        #expect(state.focusedField == .rating)
+        #expect(state.questionFocus == .rating)
         #expect(state.press(.character("3")) == [.save])
         #expect(state.session.answers["s1.q1"]?.rating == .stage(.inPlace))
         state.press(.character("n"))
@@ -127,7 +127,7 @@ import Testing
     @Test func inTheNotesEveryPrintableKeyTypesDigitsToo() {
         var state = firstQuestion()
         state.press(.tab)
-        #expect(state.focusedField == .notes)
+        #expect(state.questionFocus == .notes)
         state.type("3 ministères\n政府 n d")
         #expect(state.session.answers["s1.q1"] == Answer(rating: nil, notes: "3 ministères\n政府 n d"))
         #expect(state.press(.character("x")) == [.saveSoon])
@@ -153,9 +153,9 @@ import Testing
         state.press(.tab)
         state.type("a")
         state.press(.up)
-        #expect(state.focusedField == .rating)
+        #expect(state.questionFocus == .rating)
         state.press(.down)
-        #expect(state.focusedField == .notes)
+        #expect(state.questionFocus == .notes)
     }
 
     @Test func clearingTheNotesOfAnUnratedQuestionLeavesItUnanswered() {

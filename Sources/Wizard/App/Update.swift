@@ -14,8 +14,8 @@ public enum Effect: Equatable, Sendable {
     case quit
 }
 
-/// A field of a question screen that can hold the focus.
-enum Field: Equatable {
+/// What on a question screen can hold the focus: the rating picker, the rating rows or the notes.
+enum QuestionFocus: Equatable {
     /// One voice's rating picker.
     case rating
     /// The rating rows of a workshop with participants.
@@ -226,12 +226,12 @@ extension WizardState {
     public static let largestPastedSession = SessionFile.maximumSize / 2
 
     /// The fields of a question screen, in Tab order.
-    var focusableFields: [Field] {
+    var focusableFields: [QuestionFocus] {
         guard case .question = screen else { return [] }
         return [hasRatingRows ? .rows : .rating, .notes]
     }
 
-    var focusedField: Field? {
+    var questionFocus: QuestionFocus? {
         let fields = focusableFields
         return fields.indices.contains(focus) ? fields[focus] : nil
     }
@@ -293,7 +293,7 @@ extension WizardState {
             return pasteIntoRow(text)
         case .worksheet:
             return pasteIntoSheet(text)
-        case .question where focusedField == .notes:
+        case .question where questionFocus == .notes:
             let box = questionLayout.notesBox
             notes.insert(text, width: box.width, height: box.height)
             storeNotes()

@@ -110,7 +110,7 @@ extension WizardState {
     func drawRatingRows(into grid: inout ScreenGrid, prompt: Prompt, layout: QuestionLayout) {
         let answer = session.answer(for: prompt.id)
         let participants = session.participants
-        let focused = focusedField == .rows
+        let focused = questionFocus == .rows
         let heading = rowEditor == nil ? spreadLine(answer)
             : ratingRow == groupRow ? "Why this consensus? Type the reason; Enter when done."
             : "\(participants[ratingRow].displayName(number: ratingRow + 1))'s note; Enter when done."

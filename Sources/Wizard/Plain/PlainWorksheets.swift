@@ -10,8 +10,9 @@ extension PlainWizard {
     /// How many rows of a list are read out without being asked for; a longer list is listed with `l`.
     static let rowsReadOut = 20
 
-    /// How a field (or a column of a row) ended: go on to the next, go back one, or leave on a command.
-    enum FieldOutcome {
+    /// Where the walk through a worksheet goes after a field (or a column of a row): on to the next, back one,
+    /// or out on a command.
+    enum WorksheetMove {
         case next, back
         case leave(Step)
     }
@@ -74,7 +75,7 @@ extension PlainWizard {
     }
 
     /// Asks for one entry by its kind; a checklist item's note follows its mark once it has one.
-    func fill(_ entry: RecordEntry) -> FieldOutcome {
+    func fill(_ entry: RecordEntry) -> WorksheetMove {
         if entry.heading == nil, let hint = entry.hint { say(hint) }
         switch entry.input {
         case .text:
@@ -110,7 +111,7 @@ extension PlainWizard {
 
     /// Asks a line until `take` accepts it (it says why when it does not): Enter keeps the value, `-` clears
     /// it, `:b` goes back one field, any other command leaves.
-    private func askValue(prompt: () -> String, clear: () -> Void, take: (String) -> Bool) -> FieldOutcome {
+    private func askValue(prompt: () -> String, clear: () -> Void, take: (String) -> Bool) -> WorksheetMove {
         while true {
             switch ask(prompt()) {
             case .answer(let line) where line.isEmpty:
@@ -130,7 +131,7 @@ extension PlainWizard {
         }
     }
 
-    private func fillLongText(_ entry: RecordEntry) -> FieldOutcome {
+    private func fillLongText(_ entry: RecordEntry) -> WorksheetMove {
         let current = text(of: entry)
         let prompt: String
         if current.isEmpty {
@@ -156,7 +157,7 @@ extension PlainWizard {
         }
     }
 
-    private func fillChoice(_ entry: RecordEntry, _ choices: [Choice]) -> FieldOutcome {
+    private func fillChoice(_ entry: RecordEntry, _ choices: [Choice]) -> WorksheetMove {
         let options = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
         return askValue(
             prompt: { "\(entry.label) (\(options)), \(Self.now(text(of: entry), empty: "none chosen")):" },
@@ -171,7 +172,7 @@ extension PlainWizard {
             })
     }
 
-    private func fillNote(of entry: RecordEntry) -> FieldOutcome {
+    private func fillNote(of entry: RecordEntry) -> WorksheetMove {
         askValue(
             prompt: { "Note, \(Self.now(state.session.note(of: entry))):" },
             clear: { perform(.storeNote(entry, "")) },
@@ -183,7 +184,7 @@ extension PlainWizard {
 
     /// A date: `t` is today; text that is not a date is kept as typed, its problem said, and the date asked
     /// again, where Enter keeps it as typed and goes on.
-    private func fillDate(_ entry: RecordEntry) -> FieldOutcome {
+    private func fillDate(_ entry: RecordEntry) -> WorksheetMove {
         let problem = { self.state.session.record(at: entry.path).flatMap(DateEntry.init)?.problem }
         if let problem = problem() { say(problem) }
         return askValue(
@@ -205,7 +206,7 @@ extension PlainWizard {
 
     /// A row of another list, by its number or its name (linked to the row of that name, else kept as typed);
     /// `?` and a word lists the rows that hold it.
-    private func fillReference(_ entry: RecordEntry, to address: FieldAddress) -> FieldOutcome {
+    private func fillReference(_ entry: RecordEntry, to address: FieldAddress) -> WorksheetMove {
         let guide = state.guide
         let list = listName(address)
         let rows = state.session.rows(of: address, in: guide)
@@ -248,7 +249,7 @@ extension PlainWizard {
     // MARK: Lists of rows
 
     /// A list of rows: said (or counted when long), then changed by commands until Enter.
-    private func editList(_ address: FieldAddress, label: String) -> FieldOutcome {
+    private func editList(_ address: FieldAddress, label: String) -> WorksheetMove {
         let count = state.session.rows(of: address, in: state.guide).count
         say("\(label): \(count == 0 ? "no rows yet" : count == 1 ? "1 row" : "\(count) rows").")
         if count <= Self.rowsReadOut {

@@ -113,7 +113,7 @@ extension WizardState {
     var questionFieldBindings: [KeyBinding] {
         guard let prompt = currentPrompt, rowEditor == nil else { return [] }
         let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
-        switch focusedField {
+        switch questionFocus {
         case .rating: return Self.ratingPickerBindings + confirm
         case .rows: return Self.ratingRowBindings + confirm
         case .notes, nil: return []
@@ -124,8 +124,8 @@ extension WizardState {
     /// field is not text or the editor does not use the key.
     mutating func handleQuestionTextKey(_ key: Key) -> [Effect]? {
         guard let prompt = currentPrompt else { return nil }
-        if focusedField == .rows, rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
-        guard focusedField == .notes else { return nil }
+        if questionFocus == .rows, rowEditor != nil { return handleRowEditorKey(key, prompt: prompt) }
+        guard questionFocus == .notes else { return nil }
         let box = questionLayout.notesBox
         switch notes.handle(key, width: box.width, height: box.height) {
         case .edited:
@@ -144,7 +144,7 @@ extension WizardState {
         switch command {
         case .rate:
             guard case .character(let character) = key, let rating = Self.ratingKeys[character] else { return [] }
-            return focusedField == .rows ? rateRow(rating, prompt: prompt) : rate(prompt, rating)
+            return questionFocus == .rows ? rateRow(rating, prompt: prompt) : rate(prompt, rating)
         case .stepRating:
             let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
             guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else { return [] }
@@ -195,9 +195,9 @@ extension WizardState {
 
         let box = layout.notesBox
         drawFrame(into: &grid, title: hasRatingRows ? "Group notes" : "Notes", top: box.origin.row - 1,
-                  height: box.height + 2, focused: focusedField == .notes)
+                  height: box.height + 2, focused: questionFocus == .notes)
         notes.draw(into: &grid, at: box.origin, width: box.width, height: box.height,
-                   focused: focusedField == .notes)
+                   focused: questionFocus == .notes)
     }
 
     /// One voice's rating: the meaning of the chosen stage above the row of choices.
@@ -215,7 +215,7 @@ extension WizardState {
                  column: 1, style: carriedOver.isEmpty ? [] : .title)
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
         choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: contentWidth,
-                     focused: focusedField == .rating)
+                     focused: questionFocus == .rating)
     }
 
     /// A box-drawing frame around a field, its title in the top edge, bold while the field has focus.
