@@ -235,6 +235,19 @@ public enum Rating: Sendable, Equatable, Hashable {
         }
     }
 
+    /// A rating from what someone typed in plain mode or pressed on a question screen: 0 to 4, n for Not
+    /// applicable, d or ? for Don't know (n and d in either case), spaces around ignored; nil for anything else.
+    /// The file's code `n/a` is not typed.
+    public init?(typed text: String) {
+        switch text.trimmed.lowercased() {
+        case "n": self = .notApplicable
+        case "d", "?": self = .dontKnow
+        case let code:
+            guard let value = Int(code), let stage = Stage(rawValue: value) else { return nil }
+            self = .stage(stage)
+        }
+    }
+
     /// Every rating in the order the picker shows them.
     public static let all: [Rating] = Stage.allCases.map(Rating.stage) + [.notApplicable, .dontKnow]
 }

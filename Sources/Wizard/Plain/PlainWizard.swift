@@ -375,7 +375,7 @@ public final class PlainWizard {
             case .answer(let line) where line.isEmpty: return nil
             case .answer(let line) where confirmsCarriedOver(line, prompt): return nil
             case .answer(let line):
-                guard let rating = Self.rating(line) else {
+                guard let rating = Rating(typed: line) else {
                     say("Please answer 0 to 4, n for Not applicable, d for Don't know, "
                         + "\(confirm)or Enter to keep.")
                     continue
@@ -402,7 +402,7 @@ public final class PlainWizard {
                 if line.isEmpty { break }
                 if confirmsCarriedOver(line, prompt) { break }
                 let (code, note) = Self.splitRating(line)
-                guard let rating = Self.rating(code) else {
+                guard let rating = Rating(typed: code) else {
                     say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
                     continue
                 }
@@ -424,7 +424,7 @@ public final class PlainWizard {
                 perform(.rate(promptID: prompt.id, nil))
                 break
             }
-            guard let rating = Self.rating(line) else {
+            guard let rating = Rating(typed: line) else {
                 say("Please answer 0 to 4, n, d, x to clear the consensus, "
                     + (answer.isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it.")
                 continue
@@ -688,15 +688,6 @@ public final class PlainWizard {
         }
         if effects.contains(.save) { save() }
         return state.status != .readOnly
-    }
-
-    /// A rating from what was typed: 0 to 4, n or d (either case), or nil.
-    static func rating(_ text: String) -> Rating? {
-        switch text.trimmed.lowercased() {
-        case "n": .notApplicable
-        case "d", "?": .dontKnow
-        case let code: Rating(code: code).flatMap { $0 == .notApplicable || $0 == .dontKnow ? nil : $0 }
-        }
     }
 
     /// `3 youth not consulted` as the rating's code and the note after it.

@@ -25,13 +25,6 @@ extension WizardState {
         }
     }
 
-    /// The keys that rate, on the rating picker and the rating rows.
-    static let ratingKeys: [Character: Rating] = [
-        "0": .stage(.notStarted), "1": .stage(.emerging), "2": .stage(.partial), "3": .stage(.inPlace),
-        "4": .stage(.institutionalised), "n": .notApplicable, "N": .notApplicable, "d": .dontKnow, "D": .dontKnow,
-        "?": .dontKnow,
-    ]
-
     /// Whether the question screen rates round the room: one row per participant and one for the group.
     var hasRatingRows: Bool { !session.raters.isEmpty }
 
@@ -143,7 +136,9 @@ extension WizardState {
         guard let prompt = currentPrompt else { return [] }
         switch command {
         case .rate:
-            guard case .character(let character) = key, let rating = Self.ratingKeys[character] else { return [] }
+            guard case .character(let character) = key, let rating = Rating(typed: String(character)) else {
+                return []
+            }
             return questionFocus == .rows ? rateRow(rating, prompt: prompt) : rate(prompt, rating)
         case .stepRating:
             let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
