@@ -193,10 +193,8 @@ public struct TextEditor: Equatable, Sendable {
             line += 1
             if line == paragraphs[paragraph].lines.count { (paragraph, line) = (paragraph + 1, 0) }
         }
-        if top > 0 { grid.put("▲", row: origin.row, column: origin.column + width - 1, style: style) }
-        if top + height < lineTotals.total {
-            grid.put("▼", row: origin.row + height - 1, column: origin.column + width - 1, style: style)
-        }
+        grid.putScrollMarks(above: top > 0, below: top + height < lineTotals.total,
+                            rows: origin.row..<origin.row + height, column: origin.column + width - 1, style: style)
         if focused {
             let place = location(of: caret)
             grid.cursor = Point(row: origin.row + place.line - top,

@@ -23,6 +23,22 @@ extension ScreenGrid {
         }
         return min(lines.count, maxRows)
     }
+
+    /// The marks of a box that scrolls, in its column `column`: ▲ on its first row when lines are hidden above,
+    /// ▼ on its last row when lines are hidden below.
+    public mutating func putScrollMarks(above: Bool, below: Bool, rows: Range<Int>, column: Int, style: Style) {
+        if above { put("▲", row: rows.lowerBound, column: column, style: style) }
+        if below { put("▼", row: rows.upperBound - 1, column: column, style: style) }
+    }
+}
+
+/// The lines of a list of `count` lines, scrolled to line `top`, that show in `rows` rows. When more lines
+/// follow, the last row is left to say so (`more`) rather than hiding the end of a line under a mark.
+public func scrolledLines(count: Int, top: Int, rows: Int) -> (range: Range<Int>, more: Bool) {
+    let first = min(max(top, 0), count)
+    guard rows > 0 else { return (first..<first, false) }
+    let more = first + rows < count
+    return (first..<min(first + rows - (more ? 1 : 0), count), more)
 }
 
 /// Cuts text to at most `width` cells without splitting a wide character.

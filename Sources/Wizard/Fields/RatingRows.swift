@@ -151,10 +151,9 @@ extension WizardState {
                 if isFocused { grid.cursor = Point(row: row, column: column - ratingWidth) }
             }
         }
-        if top > 0 { grid.put("▲", row: layout.ratingRow + 1, column: contentWidth, style: .muted) }
-        if top + layout.visibleRows < groupRow + 1 {
-            grid.put("▼", row: layout.ratingRow + layout.visibleRows, column: contentWidth, style: .muted)
-        }
+        grid.putScrollMarks(above: top > 0, below: top + layout.visibleRows < groupRow + 1,
+                            rows: layout.ratingRow + 1..<layout.ratingRow + 1 + layout.visibleRows,
+                            column: contentWidth, style: .muted)
     }
 
     /// A stage's own colour, where the theme has one; Not applicable and Don't know stay plain.

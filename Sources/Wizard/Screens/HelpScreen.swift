@@ -12,15 +12,16 @@ extension WizardState {
                                    maxRows: 2, style: .title)
             row += 1
         }
-        let lines = Array(helpLines.dropFirst(min(helpScroll, max(helpLines.count - 1, 0))))
-        for (index, line) in lines.enumerated() where row < contentEnd - 1 {
-            if row == contentEnd - 2 && index + 1 < lines.count {
-                grid.put("↓ \(lines.count - index) more", row: row, column: 2, style: .muted)
-                row += 1
-                break
-            }
+        let lines = helpLines
+        let shown = scrolledLines(count: lines.count, top: min(helpScroll, max(lines.count - 1, 0)),
+                                  rows: contentEnd - 1 - row)
+        for line in lines[shown.range] {
             grid.put(line.keys, row: row, column: 2, style: .title)
             grid.put(ellipsized(line.meaning, width: contentWidth - keyWidth - 1), row: row, column: keyWidth + 2)
+            row += 1
+        }
+        if shown.more {
+            grid.put("↓ \(lines.count - shown.range.upperBound) more", row: row, column: 2, style: .muted)
             row += 1
         }
         if row + 1 < contentEnd {

@@ -91,13 +91,12 @@ extension WizardState {
 
     func drawSummary(into grid: inout ScreenGrid) {
         let lines = summaryLines
-        let top = min(summaryScroll, max(lines.count - contentRows, 0))
-        // When more follows, the last row says so instead of hiding the end of a line under the mark.
-        let more = top + contentRows < lines.count
-        for (offset, line) in lines.dropFirst(top).prefix(contentRows - (more ? 1 : 0)).enumerated() {
+        let shown = scrolledLines(count: lines.count, top: min(summaryScroll, max(lines.count - contentRows, 0)),
+                                  rows: contentRows)
+        for (offset, line) in lines[shown.range].enumerated() {
             drawSummaryLine(line, row: contentTop + offset, into: &grid)
         }
-        if more {
+        if shown.more {
             grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
         }
         if isChoosingExport { drawExportChoices(into: &grid) }
