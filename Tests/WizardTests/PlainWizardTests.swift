@@ -48,7 +48,8 @@ let toFirstQuestion = ["", "", "", "", ""]
 
     @Test func aShortPlainWalkSaysWhatTheGoldenTranscriptSays() {
         let run = PlainRun(["Agua", "", "", "", "a", "Ana", "Municipio", "1", ""]
-                           + ["2 youth not consulted", "3", "Ana spoke for the room", "Shared problem", "第二行", ".", ":q"])
+                           + ["2 youth not consulted", "3", "Ana spoke for the room", "Shared problem", "第二行", "."]
+                           + [":q"])
         expectGolden(text: run.transcript, "plain-walk")
     }
 

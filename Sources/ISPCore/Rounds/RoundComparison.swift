@@ -4,9 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Two rounds of one partnership side by side: each step's score and standing before and after, the questions whose
-/// group rating moved by 2 points or more or changed in kind (rated, Not applicable, Don't know for the room), the notes that changed, who joined or left, and the rows of the records'
-/// lists added, removed or with a choice changed (an action's status, a ground rule agreed).
+/// Two rounds of one partnership side by side: each step's score and standing before and after, the questions
+/// whose group rating moved by 2 points or more or changed in kind (rated, Not applicable, Don't know for the room),
+/// the notes that changed, who joined or left, and the rows of the records' lists added, removed or with a choice
+/// changed (an action's status, a ground rule agreed).
 public struct RoundComparison: Sendable {
     public struct StepChange: Sendable, Equatable {
         public var number: Int
