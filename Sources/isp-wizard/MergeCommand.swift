@@ -22,7 +22,9 @@ struct Merge: ParsableCommand {
             are refused unless --force. A self-assessment merged before replaces its participant's answers when it \
             is newer, and is skipped otherwise. One whose participant id is that of someone in the room without a \
             self-assessment, or of another organisation or sector, is refused unless --force, which adds it as a \
-            new participant with a new id. The files merged are never changed.
+            new participant with a new id. The files merged are never changed. Merging into a workshop, it then says \
+            which questions it turned from Not applicable or Don't know for the room to rated, or the reverse, and \
+            which steps' scores or bands moved.
 
             A self-assessment's records join the workshop's: each row of its lists (register, action plan, goals…) \
             is added to the workshop's list, marked with its organisation, unless the list has that row already \
@@ -112,6 +114,7 @@ struct Merge: ParsableCommand {
             print(entry.line.visibleControls)
             if let records = entry.recordsLine { print(records.visibleControls) }
         }
+        for line in result.readinessLines { print(line.visibleControls) }
         let everyFileMergedBefore = result.entries.allSatisfy {
             if case .skipped = $0.action { true } else { false }
         }

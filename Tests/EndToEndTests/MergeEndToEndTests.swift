@@ -146,6 +146,21 @@ import Testing
         #expect(merged.answers["s2.q1"]?.voices == [nandu.session.participantID: Voice(rating: .dontKnow)])
     }
 
+    @Test func theMergeSaysAfterItsFilesWhatItChangedInTheReadiness() throws {
+        _ = try partner("Banco Sol", "business", updated: Date(),
+                        answers: ["s1.q2": Answer(rating: .stage(.inPlace)), "s1.q3": Answer(rating: .dontKnow)])
+        let result = try run(["merge", "workshop.isp.json", "banco-sol.isp.json", "--output", "merged.isp.json"])
+        #expect(result.status == 0, "\(result.error)")
+        #expect(result.output == """
+            Base: workshop.isp.json, a workshop with 1 participant.
+            Merged banco-sol.isp.json as a new participant: Banco Sol (Business).
+            What the merge changed in the readiness:
+              Step 1 Identify the Goals and Aims: Insufficient answers, 1 of 4 rated → 3.0 Ready, 2 of 4 rated
+            Wrote merged.isp.json, a workshop with 2 participants.
+
+            """)
+    }
+
     @Test func aPartnersRecordsJoinTheWorkshopsAndTheMergeSaysWhatItTook() throws {
         let banco = try partner("Banco Sol", "business", updated: Date(), answers: [:])
         var session = banco.session

@@ -54,6 +54,35 @@ import Testing
 
     func actions(_ result: MergeResult) -> [MergeAction] { result.entries.map(\.action) }
 
+    @Test func aMergeSaysWhichQuestionsChangedStatusAndWhichStepsMoved() throws {
+        var base = workshop
+        base.answers["s7.d1"] = Answer(voices: ["ana": Voice(rating: .notApplicable)])
+        base.answers["s7.d2"] = Answer(voices: ["ana": Voice(rating: .dontKnow)])
+        let partner = selfAssessment("Banco Sol", .business, of: base, updated: tuesday, answers: [
+            "s7.d1": Answer(rating: .stage(.inPlace)), "s7.d2": Answer(rating: .stage(.partial)),
+            "s7.d3": Answer(rating: .stage(.emerging)), "s7.d6": Answer(rating: .stage(.partial)),
+        ])
+        let result = try SessionMerge.merge([input("w.isp.json", base), input("sol.isp.json", partner)],
+                                            guide: .builtIn, now: wednesday)
+        #expect(result.readinessLines == [
+            "What the merge changed in the readiness:",
+            "  Step 7 Q1: n/a Not applicable → 3, 1 of 2 rated, no consensus yet: How will the partnership continue "
+                + "after outside resources ha…",
+            "  Step 7 Q2: ? Don't know → 2, 1 of 2 rated, no consensus yet: What new resources and wider "
+                + "participation would continuing …",
+            "  Step 7 Institutionalize and/or Expand Successful ISPs: Insufficient answers, 0 of 5 rated → 2.0 "
+                + "Developing, 4 of 6 rated",
+        ])
+        // Without a workshop to start from, nothing was there to change.
+        let fresh = try SessionMerge.merge([input("sol.isp.json", partner)], guide: .builtIn, now: wednesday)
+        #expect(fresh.output != nil && fresh.readinessLines.isEmpty)
+        // Merged again, the same file changes nothing.
+        let again = try SessionMerge.merge([input("sol.isp.json", partner)],
+                                           updating: ("w.isp.json", file(try #require(result.output))),
+                                           guide: .builtIn, now: wednesday)
+        #expect(again.readinessLines.isEmpty)
+    }
+
     @Test func aSelfAssessmentForAWorkshopSharesItsPartnershipAndGuideWithAnIdOfItsOwn() {
         let base = workshop
         let partner = Session(selfAssessmentFor: base, organisation: "Banco Sol", sector: .business, now: tuesday)

@@ -71,6 +71,46 @@ import Testing
         #expect((json["moves"] as? [[String: Any]])?.compactMap { $0["promptID"] as? String } == ["s1.q1", "s2.q1"])
     }
 
+    @Test func comparingShowsACriticalQuestionWithoutAStageAndADontKnowMajorityInBothRounds() throws {
+        let people = (0..<3).map { Participant(id: "p\($0)", name: "P\($0)") }
+        func answer(_ codes: [String]) -> Answer {
+            Answer(voices: Dictionary(uniqueKeysWithValues: codes.enumerated().map { index, code in
+                ("p\(index)", Voice(rating: Rating(code: code)))
+            }))
+        }
+        var old = Session(guide: .builtIn, name: "Convening")
+        old.participants = people
+        for promptID in ["s4.q1", "s4.q2", "s4.q3", "s4.q4"] { old.answers[promptID] = answer(["3", "3", "3"]) }
+        old.answers["s7.d1"] = answer(["?", "?", "?"])
+        var new = Session(nextRoundOf: old)
+        new.answers["s4.q1"] = answer(["?", "?", "3"])
+        new.answers["s7.d1"] = answer(["2", "3", "?"])
+        let comparison = RoundComparison(guide: .builtIn, old: old, new: new)
+        #expect(comparison.statusChanges.map(\.line) == [
+            "Step 4 Q1: 3.0, 3 of 3 rated, no consensus yet → no group rating, 2 of 3 don't know",
+            "Step 7 Q1: ? Don't know → 2 and 3, 2 of 3 rated, no consensus yet",
+        ])
+        let text = comparison.document.text()
+        #expect(text.contains("""
+              - 4 Convene Partners and Define Problems — Round 1: 3.0 Ready, 4 of 4 rated;
+                Round 2: 3.0 Developing (critical question without a stage), 3 of 4 rated, 3
+                to confirm; Change: ±0.0
+            """))
+        #expect(text.contains("""
+            Questions whose status changed: 2
+                - Step 4 Q1: 3.0, 3 of 3 rated, no consensus yet → no group rating, 2 of 3
+                  don't know: Who convenes?
+                - Step 7 Q1: ? Don't know → 2 and 3, 2 of 3 rated, no consensus yet: How
+            """))
+        let json = try #require(JSONSerialization.jsonObject(with: comparison.json()) as? [String: Any])
+        let step4 = try #require((json["steps"] as? [[String: Any]])?[3]["after"] as? [String: Any])
+        #expect(step4["band"] as? String == "Developing" && step4["toConfirm"] as? Int == 3)
+        #expect(step4["capNote"] as? String == "critical question without a stage" && step4["rated"] as? Int == 3)
+        let changes = try #require(json["statusChanges"] as? [[String: Any]])
+        #expect(changes.map { $0["promptID"] as? String } == ["s4.q1", "s7.d1"])
+        #expect(changes[0]["after"] as? String == "no group rating, 2 of 3 don't know")
+    }
+
     @Test func wordChangesAreTheRunsAddedAndRemoved() {
         #expect(wordChanges(from: "the county agrees", to: "the county now agrees").added == ["now"])
         #expect(wordChanges(from: "a b c d", to: "a x c").added == ["x"])

@@ -48,7 +48,8 @@ let toFirstQuestion = ["", "", "", "", ""]
 
     @Test func aShortPlainWalkSaysWhatTheGoldenTranscriptSays() {
         let run = PlainRun(["Agua", "", "", "", "a", "Ana", "Municipio", "1", ""]
-                           + ["2 youth not consulted", "3", "Shared problem", "第二行", ".", ":q"])
+                           + ["2 youth not consulted", "3", "Ana spoke for the room", "Shared problem", "第二行", "."]
+                           + [":q"])
         expectGolden(text: run.transcript, "plain-walk")
     }
 
@@ -128,6 +129,36 @@ let toFirstQuestion = ["", "", "", "", ""]
         session.position = Position(screen: .question, stepID: "s2", promptID: "s2.q1")
         let run = PlainRun([":b", ":q"], state: WizardState(guide: .builtIn, session: session, size: standardSize))
         #expect(run.transcript.contains("Step 1 of 7, question 4 of 4."))
+    }
+
+    @Test func theSummaryListsTheDonorsAConsensusAgainstTheVoicesAndNotApplicableWithoutAReason() {
+        var session = Session(guide: .builtIn)
+        session.participants = Array(roomOfEight.prefix(5))
+        let voices = { (codes: [String: String]) in codes.mapValues { Voice(rating: Rating(code: $0)) } }
+        session.answers["s2.q1"] = Answer(voices: voices(["p1": "2", "p2": "2", "p3": "2", "p5": "4"]))
+        session.answers["s1.q2"] = Answer(rating: .stage(.institutionalised),
+                                          voices: voices(["p1": "1", "p2": "1", "p3": "1"]))
+        session.answers["s4.q1"] = Answer(rating: .notApplicable)
+        session.position = Position(screen: .summary)
+        let run = PlainRun([""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("""
+            The donors see step 2 differently, on the 1 question both rated: donors 4.0, the three sectors 2.0.
+            Consensus differs from the voices, record why: step 1 question 2: How are these stakeholders \
+            affected by the problem?
+            Not applicable without a reason, record why: step 4 question 1: Who convenes?
+
+            """))
+    }
+
+    @Test func aConsensusAgainstTheVoicesAsksWhyInPlainMode() {
+        var session = Session(guide: .builtIn)
+        session.participants = Array(roomOfEight.prefix(3))
+        session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
+        let run = PlainRun(["1", "1", "1", "4", "Agreed after the break", ":q"],
+                           state: WizardState(guide: .builtIn, session: session, size: standardSize))
+        #expect(run.transcript.contains("The consensus differs from the ratings: why did the group settle on this "
+                                        + "consensus? Now none yet: Agreed after the break\n"))
+        #expect(run.session.answers["s1.q1"]?.reason == "Agreed after the break")
     }
 
     @Test func theSummaryNamesTheParticipants() {

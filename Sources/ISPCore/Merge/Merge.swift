@@ -76,6 +76,10 @@ public struct MergeResult: Sendable {
     public let entries: [MergeEntry]
     /// The merged workshop, changed at `now`; nil when no participant was added or replaced.
     public let output: Session?
+    /// What the merge changed in the base workshop's readiness, to say after the lines of the files: the questions
+    /// whose status changed (Not applicable or Don't know for the room, rated now, or the reverse) and the steps
+    /// whose score or band moved. Empty when nothing changed, or without a workshop to compare with.
+    public var readinessLines: [String] = []
 }
 
 public enum SessionMerge {
@@ -141,7 +145,21 @@ public enum SessionMerge {
             default: false
             }
         }
-        return MergeResult(entries: entries, output: changed ? merger.finished : nil)
+        var result = MergeResult(entries: entries, output: changed ? merger.finished : nil)
+        if let output = result.output, updating != nil || baseInput != nil {
+            result.readinessLines = readinessLines(from: reference.contents.session, to: output, guide: guide)
+        }
+        return result
+    }
+
+    /// "What the merge changed in the readiness:" and a line for each question whose status changed and each step
+    /// whose score or band moved; nothing when none did.
+    static func readinessLines(from base: Session, to merged: Session, guide: Guide) -> [String] {
+        let changes = ReadinessChanges(old: SummaryReport(guide: guide, session: base),
+                                       new: SummaryReport(guide: guide, session: merged))
+        let lines = changes.statusChanges.map { "  \($0.line): \($0.prompt.text.excerpt(limit: 60))" }
+            + changes.stepMoves.map { "  \($0.line)" }
+        return lines.isEmpty ? [] : ["What the merge changed in the readiness:"] + lines
     }
 }
 

@@ -61,6 +61,10 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     /// The score as shown beside the bar: one decimal, nil with insufficient answers.
     public var shownScore: String? { drawsBar ? score.map { String(format1: $0) } : nil }
 
+    /// The score as shown, then its standing: "3.5 Developing (critical question without a stage), 4 of 5 rated",
+    /// or with insufficient answers "Insufficient answers, 1 of 5 rated", as a comparison of two states says it.
+    public var figures: String { (shownScore.map { "\($0) " } ?? "") + standing() }
+
     /// The band, why a critical prompt holds it, then `score` if given, and what it stands on: "Developing
     /// (critical question low), 3 of 5 rated, 1 to confirm", as every view of the summary says it.
     public func standing(score: String? = nil) -> String {

@@ -4,9 +4,10 @@ import FoundationEssentials
 import Foundation
 #endif
 
-/// Two rounds of one partnership side by side: each step's score and band before and after, the questions whose
-/// group rating moved by 2 points or more, the notes that changed, who joined or left, and the rows of the records'
-/// lists added, removed or with a choice changed (an action's status, a ground rule agreed).
+/// Two rounds of one partnership side by side: each step's score and standing before and after, the questions
+/// whose group rating moved by 2 points or more or changed in kind (rated, Not applicable, Don't know for the room),
+/// the notes that changed, who joined or left, and the rows of the records' lists added, removed or with a choice
+/// changed (an action's status, a ground rule agreed).
 public struct RoundComparison: Sendable {
     public struct StepChange: Sendable, Equatable {
         public var number: Int
@@ -64,6 +65,8 @@ public struct RoundComparison: Sendable {
     public let new: SummaryReport
     public let steps: [StepChange]
     public let moves: [RatingMove]
+    /// The questions rated in one round and Not applicable or Don't know for the room in the other, or the reverse.
+    public let statusChanges: [ReadinessChanges.StatusChange]
     public let notes: [NoteChange]
     /// Participants of the new round who were not in the old one (by id), and those of the old one who are gone.
     public let joined: [Participant]
@@ -77,6 +80,7 @@ public struct RoundComparison: Sendable {
         let after = SummaryReport(guide: guide, session: new)
         self.old = before
         self.new = after
+        statusChanges = ReadinessChanges(old: before, new: after).statusChanges
         steps = zip(before.summary.steps, after.summary.steps).map { old, new in
             StepChange(number: new.number, title: new.title, before: old, after: new)
         }
@@ -169,14 +173,20 @@ public struct RoundComparison: Sendable {
             name: "steps",
             columns: ["Step", "Round \(old.session.round)", "Round \(session.round)", "Change"],
             rows: steps.map { step in
-                let change = step.before.score.flatMap { was in
-                    step.after.score.map { now in signed(Double(tenths(now) - tenths(was)) / 10) }
+                // No change is figured on a step that shows no score, as the summary shows none.
+                let change = step.before.shownScore == nil ? "" : step.before.score.flatMap { was in
+                    step.after.shownScore == nil ? nil : step.after.score.map { now in
+                        signed(Double(tenths(now) - tenths(was)) / 10)
+                    }
                 } ?? ""
-                return ["\(step.number) \(step.title)", figures(step.before), figures(step.after), change]
+                return ["\(step.number) \(step.title)", step.before.figures, step.after.figures, change]
             })
         let moved = moves.map { move in
             ReportListItem("\(new.place(move.prompt)): \(move.before) → \(move.after) (\(signed(move.change))): "
                                + move.prompt.text)
+        }
+        let changedStatus = statusChanges.map { change in
+            ReportListItem("\(change.line): \(change.prompt.text)")
         }
         let changedNotes = notes.map { change in
             var details: [ReportBlock] = [.paragraph("Before: \(shortened(change.before))"),
@@ -223,6 +233,8 @@ public struct RoundComparison: Sendable {
                 ReportSection(id: "steps", heading: "Readiness by step", blocks: [.table(stepTable)]),
                 ReportSection(id: "moves", heading: "Ratings that moved by 2 points or more: \(moves.count)",
                               blocks: new.questionList(moved)),
+                ReportSection(id: "status", heading: "Questions whose status changed: \(statusChanges.count)",
+                              blocks: new.questionList(changedStatus)),
                 ReportSection(id: "notes", heading: "Notes that changed: \(notes.count)",
                               blocks: new.questionList(changedNotes)),
                 ReportSection(id: "participants", heading: "Participants", blocks: people),
@@ -244,17 +256,15 @@ public struct RoundComparison: Sendable {
             moves: moves.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
                                       questionNumber: $0.prompt.questionNumber, before: $0.before, after: $0.after,
                                       change: $0.change) },
+            statusChanges: statusChanges.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
+                                                     questionNumber: $0.prompt.questionNumber, before: $0.before,
+                                                     after: $0.after) },
             notes: notes.map { .init(promptID: $0.prompt.promptID, whose: $0.whose, before: $0.before, after: $0.after,
                                       added: $0.added, removed: $0.removed) },
             joined: joined, left: left,
             records: records.map { .init(list: $0.list, address: $0.address.description, change: $0.kind,
                                          rowID: $0.rowID, row: $0.row, choices: $0.choices) })
         return ((try? SessionFile.encodeJSON(document)) ?? Data()) + Data("\n".utf8)
-    }
-
-    /// "2.5 Developing", or "no score (Insufficient answers)".
-    private func figures(_ step: StepReadiness) -> String {
-        (step.score.map { String(format1: $0) } ?? "no score") + " \(step.band.rawValue)"
     }
 
     private func signed(_ change: Double) -> String {
@@ -353,10 +363,21 @@ struct ComparisonDocument: Encodable {
     struct Figures: Encodable {
         var score: Double?
         var band: Band
+        var rated: Int
+        var applicable: Int
+        /// Why a critical question holds the step at Developing ("critical question without a stage"), if one does.
+        var capNote: String?
+        var criticalWithoutStage: Bool
+        var toConfirm: Int
 
         init(_ step: StepReadiness) {
             score = step.score
             band = step.band
+            rated = step.rated
+            applicable = step.applicable
+            capNote = step.capNote
+            criticalWithoutStage = step.criticalWithoutStage
+            toConfirm = step.toConfirm
         }
     }
 
@@ -376,6 +397,14 @@ struct ComparisonDocument: Encodable {
         var change: Double
     }
 
+    struct StatusChange: Encodable {
+        var promptID: String
+        var stepNumber: Int
+        var questionNumber: Int
+        var before: String
+        var after: String
+    }
+
     struct Note: Encodable {
         var promptID: String
         var whose: String
@@ -393,6 +422,8 @@ struct ComparisonDocument: Encodable {
     var after: Round
     var steps: [Step]
     var moves: [Move]
+    /// Moves in kind: the group ratings before and after, as the lists show them.
+    var statusChanges: [StatusChange]
     var notes: [Note]
     var joined: [Participant]
     var left: [Participant]

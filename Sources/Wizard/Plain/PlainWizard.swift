@@ -389,7 +389,7 @@ public final class PlainWizard {
     }
 
     /// Round the room: each participant's rating, with an optional note after it on the same line, then the
-    /// group's consensus and, on divergent ratings, its reason.
+    /// group's consensus and, on divergent ratings or a consensus against them, its reason.
     private func askRatingRound(_ prompt: Prompt) -> Step? {
         say("Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). "
             + "Enter keeps a rating.")
@@ -433,9 +433,11 @@ public final class PlainWizard {
             break
         }
         let settled = state.session.answer(for: prompt.id)
-        if settled.rating != nil && settled.divergence(in: state.session.participants) != nil {
+        if settled.consensusAsksForReason(in: state.session.participants) {
             let now = settled.reason.isEmpty ? "none yet" : settled.reason
-            let reply = ask("The ratings diverge: why did the group settle on this consensus? Now \(now):")
+            let why = settled.divergence(in: state.session.participants) != nil ? "The ratings diverge"
+                : "The consensus differs from the ratings"
+            let reply = ask("\(why): why did the group settle on this consensus? Now \(now):")
             guard case .answer(let line) = reply else { return reply.step }
             if !line.isEmpty { perform(.setReason(promptID: prompt.id, line)) }
         }
@@ -624,6 +626,19 @@ public final class PlainWizard {
                     + "\(String(format1: extremes.lowest.mean)) to \(extremes.highest.sector.label) "
                     + "\(String(format1: extremes.highest.mean)).")
             }
+        }
+        for step in voices.steps where step.donorsDiffer {
+            if let donors = step.donorComparison {
+                say("The donors see step \(step.stepNumber) differently, \(donors.comparing).")
+            }
+        }
+        for prompt in voices.consensusAgainstVoices {
+            say("Consensus differs from the voices, record why: step \(prompt.stepNumber) question "
+                + "\(prompt.questionNumber): \(prompt.text)")
+        }
+        for prompt in summary.notApplicableWithoutReason {
+            say("Not applicable without a reason, record why: step \(prompt.stepNumber) question "
+                + "\(prompt.questionNumber): \(prompt.text)")
         }
         for divergent in voices.divergentPrompts {
             say("Divergent ratings on step \(divergent.prompt.stepNumber) question "

@@ -237,7 +237,8 @@ extension Prompt {
     /// here, whether it is derived, and the hint, saying whether it quotes the guide or is in our words.
     var notes: [String] {
         var parts: [String] = []
-        if critical { parts.append("Critical question: a rating of 0 or 1 holds the step at Developing.") }
+        if critical { parts.append("Critical question: a rating below 1.5 or no stage (Don't know, unanswered, "
+                + "N/A) holds the step at Developing.") }
         if let scale { parts.append("Scale here: \(scale).") }
         if derived { parts.append("A question derived from the guide's text.") }
         if let hint {
