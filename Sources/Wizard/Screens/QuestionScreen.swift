@@ -237,8 +237,9 @@ extension Prompt {
     /// here, whether it is derived, and the hint, saying whether it quotes the guide or is in our words.
     var notes: [String] {
         var parts: [String] = []
-        if critical { parts.append("Critical question: a rating below 1.5 or no stage (Don't know, unanswered, "
-                + "N/A) holds the step at Developing.") }
+        // Short, so that the scale reading after it fits at 80x24; the same rule as "below 1.5, or no stage".
+        if critical { parts.append("Critical question: the step stays at Developing until this is rated Partial (2) "
+                + "or higher.") }
         if let scale { parts.append("Scale here: \(scale).") }
         if derived { parts.append("A question derived from the guide's text.") }
         if let hint {
