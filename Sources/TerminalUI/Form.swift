@@ -40,7 +40,7 @@ public struct FormField: Equatable, Sendable {
 
     /// The keys this field uses beyond typing, for the key bar.
     public var keyHints: [(key: String, action: String)] {
-        if case .choice = input { return [(key: "←→", action: "choose")] }
+        if case .choice(let labels, _) = input { return [(key: "1-\(labels.count) ←→", action: "choose")] }
         return []
     }
 
@@ -53,10 +53,24 @@ public struct FormField: Equatable, Sendable {
             input = .text(editor)
             return outcome
         case .choice(let labels, let selected):
-            guard let index = ChoiceRow.index(from: selected, moving: key, count: labels.count) else { return .ignored }
+            guard let index = Self.chosenIndex(from: selected, key: key, count: labels.count) else { return .ignored }
             input = .choice(labels: labels, selected: index)
             return index == selected ? .moved : .edited
         }
+    }
+
+    /// A digit chooses by number (1 the first), as everywhere in the wizard; ← and → move.
+    private static func chosenIndex(from selected: Int?, key: Key, count: Int) -> Int? {
+        if case .character(let character) = key, let number = character.wholeNumberValue {
+            return (1...count).contains(number) ? number - 1 : nil
+        }
+        return ChoiceRow.index(from: selected, moving: key, count: count)
+    }
+
+    /// Whether a digit chose here, so that the form moves on to the next field.
+    func isChosenByDigit(_ key: Key) -> Bool {
+        guard case .choice = input, case .character(let character) = key else { return false }
+        return character.wholeNumberValue != nil
     }
 
     /// Inserts pasted text into a text field; a choice takes no paste.
@@ -127,7 +141,11 @@ public struct Form: Equatable, Sendable {
     public mutating func handle(_ key: Key, width: Int) -> Outcome {
         guard fields.indices.contains(focus) else { return .ignored }
         switch fields[focus].handle(key, width: width) {
-        case .edited: return .edited(focus)
+        case .edited:
+            let edited = focus
+            // A digit chooses and moves on, as on the rating rows.
+            if fields[focus].isChosenByDigit(key), focus + 1 < fields.count { focus += 1 }
+            return .edited(edited)
         case .moved: return .moved
         case .ignored: break
         }

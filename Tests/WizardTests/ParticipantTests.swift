@@ -45,6 +45,19 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         #expect(!added.id.isEmpty)
     }
 
+    @Test func aDigitChoosesTheSectorByItsNumberAsElsewhere() {
+        var state = participantsScreen()
+        state.press(.character("a"))
+        state.type("Ana Núñez")
+        state.press(.tab)
+        state.type("Municipio")
+        // The bar says digits choose; 9 is no sector and changes nothing; 3 is the third.
+        state.press(.tab)
+        #expect(state.view().text.contains("1-5 ←→ choose"))
+        state.press(.character("9"), .character("3"), .enter)
+        #expect(state.session.participants.first?.sector == .civilSociety)
+    }
+
     @Test func anUnnamedParticipantIsShownByOrganisationOrNumber() {
         var state = participantsScreen()
         state.press(.character("a"), .escape, .character("a"), .tab)
