@@ -72,14 +72,24 @@ extension WizardState {
     func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
         let width = size.columns
         grid.fill(row: 0, columns: 0..<width, style: .bar)
-        // The status may name a long path; its end (the file name) matters most, and the title keeps some room.
-        let right = ellipsizedInMiddle(status?.text ?? "", width: max(width - 26, 10))
+        // A status that fits beside the title goes there; a longer one takes the where-you-are line until the next
+        // key, where it has the whole width, rather than being cut in the middle of a sentence.
+        let statusText = status?.text ?? ""
+        let fitsTitleBar = statusText.displayWidth <= width - 26
+        let right = fitsTitleBar ? statusText : ""
         let title = " ISP Start-up Wizard · \(session.displayName)"
         grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.bar, .barKey])
         if !right.isEmpty {
             grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .bar)
         }
-        grid.put(ellipsized(locationLine, width: contentWidth), row: 1, column: 1)
+        if fitsTitleBar {
+            grid.put(ellipsized(locationLine, width: contentWidth), row: 1, column: 1)
+        } else if let status {
+            // A path's end (the file name) matters most; a sentence's start.
+            let shown = status.namesAPath ? ellipsizedInMiddle(statusText, width: contentWidth)
+                : ellipsized(statusText, width: contentWidth)
+            grid.put(shown, row: 1, column: 1, style: .focus)
+        }
         grid.put(ellipsized(screenTitle, width: contentWidth), row: 2, column: 1, style: .title)
         if isRoomy {
             grid.put(String(repeating: "─", count: width), row: 3, column: 0, style: .muted)

@@ -216,6 +216,14 @@ public enum Status: Equatable, Sendable {
     /// A sentence of the front end's own, such as which session the bare command opened.
     case note(String)
 
+    /// Whether the text ends with a path, whose file name matters more than the folders before it.
+    var namesAPath: Bool {
+        switch self {
+        case .exported, .note: true
+        default: false
+        }
+    }
+
     var text: String {
         switch self {
         case .saved: "Saved"
