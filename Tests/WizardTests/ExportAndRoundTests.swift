@@ -82,4 +82,16 @@ import Testing
         #expect(state.session.answers["s1.q2"]?.isCarriedOver == false)
         #expect(state.session.answers["s1.q2"]?.voices.isEmpty == true)
     }
+
+    @Test func withParticipantsTheRowsSayAnAnswerIsCarriedOverAndCSaysConfirmed() {
+        var state = carriedOver(participants: [Participant(id: "ana", name: "Ana")])
+        #expect(state.view().text.contains("\n Carried over, to confirm (c) · 0 of 1 rated · Group: consensus 3"))
+        state.press(.character("c"))
+        let screen = state.view()
+        #expect(screen.rowText(0).hasSuffix("Confirmed for this round"))
+        #expect(!screen.text.contains("Carried over"))
+        // The save that follows leaves the word in view until the next key.
+        _ = state.handle(.saved(revision: state.revision, at: state.session.updatedAt))
+        #expect(state.view().rowText(0).hasSuffix("Confirmed for this round"))
+    }
 }

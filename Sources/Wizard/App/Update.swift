@@ -44,7 +44,7 @@ extension WizardState {
             // What a key did (an export, organisations added, a convener's answers cleared) stays in view until
             // the next key; anything else gives way to "Saved".
             switch status {
-            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?: break
+            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .confirmed?: break
             default: status = .saved
             }
             return []

@@ -215,6 +215,8 @@ public enum Status: Equatable, Sendable {
     case acceptanceCleared
     /// A sentence of the front end's own, such as which session the bare command opened.
     case note(String)
+    /// An answer carried over from the last round was confirmed as it is.
+    case confirmed
 
     /// Whether the text ends with a path, whose file name matters more than the folders before it.
     var namesAPath: Bool {
@@ -245,6 +247,7 @@ public enum Status: Equatable, Sendable {
                 + names.joined(separator: ", ")
         case .acceptanceCleared: "New convener: ask each sector again"
         case .note(let text): text.visibleControls
+        case .confirmed: "Confirmed for this round"
         }
     }
 }

@@ -111,11 +111,12 @@ extension WizardState {
         let answer = session.answer(for: prompt.id)
         let participants = session.participants
         let focused = questionFocus == .rows
-        let heading = rowEditor == nil ? spreadLine(answer)
+        let heading = rowEditor == nil ? carriedOverMark(answer) + spreadLine(answer)
             : ratingRow == groupRow ? "Why this consensus? Type the reason; Enter when done."
             : "\(participants[ratingRow].displayName(number: ratingRow + 1))'s note; Enter when done."
+        let isPlain = answer.divergence(in: participants) == nil && rowEditor == nil && !answer.isCarriedOver
         grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
-                 style: answer.divergence(in: participants) == nil && rowEditor == nil ? [] : .title)
+                 style: isPlain ? [] : .title)
         let top = max(0, min(ratingRow - layout.visibleRows + 1, groupRow + 1 - layout.visibleRows))
         for (offset, index) in (top..<groupRow + 1).prefix(layout.visibleRows).enumerated() {
             let row = layout.ratingRow + 1 + offset

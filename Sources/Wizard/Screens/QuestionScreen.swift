@@ -146,6 +146,7 @@ extension WizardState {
             return rate(prompt, Rating.all[index])
         case .confirmCarriedOver:
             apply(.confirmCarriedOver(promptID: prompt.id))
+            status = .confirmed
             return [.save]
         case .moveInRows, .editRowNote, .clearRow:
             return performRatingRowCommand(command, key: key, prompt: prompt)
@@ -195,6 +196,11 @@ extension WizardState {
                    focused: questionFocus == .notes)
     }
 
+    /// What starts the rating's line while the answer is carried over from the last round and not yet confirmed.
+    func carriedOverMark(_ answer: Answer) -> String {
+        answer.isCarriedOver ? "Carried over, to confirm (c) · " : ""
+    }
+
     /// One voice's rating: the meaning of the chosen stage above the row of choices.
     private func drawRatingPicker(into grid: inout ScreenGrid, prompt: Prompt, layout: QuestionLayout) {
         let rating = session.answer(for: prompt.id).rating
@@ -205,7 +211,7 @@ extension WizardState {
             case .dontKnow?: "Don't know: an evidence gap, not a zero"
             case nil: "not rated yet (0-4, n or d)"
             }
-        let carriedOver = session.answer(for: prompt.id).isCarriedOver ? "Carried over, to confirm (c) · " : ""
+        let carriedOver = carriedOverMark(session.answer(for: prompt.id))
         grid.put(ellipsized("\(carriedOver)Readiness: \(meaning)", width: contentWidth), row: layout.ratingRow,
                  column: 1, style: carriedOver.isEmpty ? [] : .title)
         let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
