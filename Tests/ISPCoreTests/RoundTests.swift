@@ -68,6 +68,7 @@ import Testing
         #expect(text.contains("Joined: Amani Otieno (Kisumu Youth Network, Civil society), Wanjiru Kamau"))
         let json = try #require(JSONSerialization.jsonObject(with: comparison.json()) as? [String: Any])
         #expect(json["format"] as? String == "isp-wizard-comparison")
+        #expect(json["generator"] as? String == "isp-wizard \(ispWizardVersion)")
         #expect((json["moves"] as? [[String: Any]])?.compactMap { $0["promptID"] as? String } == ["s1.q1", "s2.q1"])
     }
 

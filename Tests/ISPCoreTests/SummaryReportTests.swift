@@ -65,6 +65,7 @@ import Testing
     @Test func theJSONCarriesTheFiguresAndTheMethods() throws {
         let object = try #require(JSONSerialization.jsonObject(with: report.json()) as? [String: Any])
         #expect(object["format"] as? String == "isp-wizard-summary")
+        #expect(object["generator"] as? String == "isp-wizard \(ispWizardVersion)")
         #expect(object["organisation"] as? String == "ONG Ñandú")
         #expect(object["nextStep"] as? Int == 1)
         let steps = try #require(object["steps"] as? [[String: Any]])

@@ -234,6 +234,8 @@ struct SummaryDocument: Encodable {
     var format: String
     /// The version of this document's layout; a change that would break a reader makes the next one.
     var schemaVersion: Int
+    /// The release that wrote it.
+    var generator = "isp-wizard \(ispWizardVersion)"
     var partnershipID: String
     var round: Int
     var partnership: Partnership

@@ -416,6 +416,8 @@ struct ComparisonDocument: Encodable {
 
     var format: String
     var schemaVersion: Int
+    /// The release that wrote it.
+    var generator = "isp-wizard \(ispWizardVersion)"
     var partnershipID: String
     var partnership: Partnership
     var before: Round
