@@ -705,6 +705,12 @@ public final class PlainWizard {
         return state.status != .readOnly
     }
 
+    /// Hands a domain change to the session's update, as `perform(.change(change))`.
+    @discardableResult
+    func perform(_ change: SessionChange) -> Bool {
+        perform(.change(change))
+    }
+
     /// `3 youth not consulted` as the rating's code and the note after it.
     static func splitRating(_ line: String) -> (code: String, note: String) {
         let trimmed = line.trimmed
