@@ -181,6 +181,42 @@ import Testing
         #expect(output.answers["s1.q1"]?.rating == .stage(.inPlace) && output.answers["s1.q1"]?.notes == "We agreed")
     }
 
+    @Test func aPartnersNewerAnswersInTheNextRoundAreItsVoicesAsIfTypedAndNoLongerCarriedOver() throws {
+        var lastRound = workshop
+        lastRound.participants.append(Participant(id: "sol", organisation: "Banco Sol", sector: .business,
+                                                  selfAssessmentUpdatedAt: monday))
+        lastRound.answers["s1.q1"]?.voices["sol"] = Voice(rating: .stage(.partial))
+        lastRound.answers["s1.q2"] = Answer(rating: .stage(.emerging),
+                                            voices: ["sol": Voice(rating: .stage(.emerging), note: "Poco")])
+        lastRound.answers["s1.q3"] = Answer(rating: .stage(.partial))
+        lastRound.answers["s1.q4"] = Answer(rating: .stage(.inPlace))
+        let base = Session(nextRoundOf: lastRound, now: tuesday)
+        var sol = selfAssessment("Banco Sol", .business, of: base, updated: wednesday, answers: [
+            "s1.q1": Answer(rating: .stage(.inPlace), notes: "Mejor"),
+            "s1.q3": Answer(rating: .stage(.emerging)),
+            "s2.q1": Answer(reason: "Nothing a voice keeps"),
+        ])
+        sol.participantID = "sol"
+        let output = try #require(try SessionMerge.merge([input("sol", sol)], updating: ("w", file(base)),
+                                                         guide: .builtIn).output)
+
+        // The same voices given by keys: changed, rated, and cleared where the newer file no longer answers.
+        var typed = base
+        let changes: [SessionChange] = [
+            .rateVoice(promptID: "s1.q1", participantID: "sol", .stage(.inPlace)),
+            .setVoiceNote(promptID: "s1.q1", participantID: "sol", "Mejor"),
+            .rateVoice(promptID: "s1.q2", participantID: "sol", nil),
+            .setVoiceNote(promptID: "s1.q2", participantID: "sol", ""),
+            .rateVoice(promptID: "s1.q3", participantID: "sol", .stage(.emerging)),
+        ]
+        for change in changes { typed.apply(change, guide: .builtIn) }
+        #expect(output.answers == typed.answers)
+        #expect(output.answers["s1.q2"] == Answer(rating: .stage(.emerging)))
+        #expect(output.answers["s2.q1"] == nil)
+        // The one answer no partner touched is still to be confirmed.
+        #expect(output.answers.filter(\.value.isCarriedOver).map(\.key) == ["s1.q4"])
+    }
+
     @Test func anOlderOrUnchangedFileIsSkippedAndNothingIsWrittenForIt() throws {
         let base = workshop
         var nandu = selfAssessment("Asociación Ñandú", .civilSociety, of: base, updated: tuesday,

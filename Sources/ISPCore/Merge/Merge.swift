@@ -287,23 +287,22 @@ private struct Merger {
                                   line: "Skipped \(shownPath): it is not newer than the answers of "
                                       + "\(label(participant, number: match + 1)) merged before.")
             }
-            removeVoices(of: participant.id)
-            session.participants[match].selfAssessmentUpdatedAt = file.updatedAt
-            action = .replaced(session.participants[match])
+            var replaced = participant
+            replaced.selfAssessmentUpdatedAt = file.updatedAt
+            session.apply(.updateParticipant(match, replaced), guide: guide)
+            action = .replaced(replaced)
         } else {
             index = session.participants.count
             let participant = Participant(id: assignedID, organisation: file.organisation, sector: file.sector,
                                           selfAssessmentUpdatedAt: file.updatedAt)
-            session.participants.append(participant)
+            session.apply(.addParticipant(participant), guide: guide)
             remember(participant, at: index)
             action = .added(participant)
         }
-        // A version-1 file matched by organisation keeps the id its participant already has.
-        let participantID = session.participants[index].id
-        for (promptID, answer) in file.answers where answer.rating != nil || !answer.notes.isEmpty {
-            session.answers[promptID, default: Answer()].voices[participantID] = Voice(rating: answer.rating,
-                                                                                       note: answer.notes)
-        }
+        // As a voice given by keys: what the partner answered is this round's, no longer carried over. A version-1
+        // file matched by organisation keeps the id its participant already has.
+        let voices = file.answers.mapValues { Voice(rating: $0.rating, note: $0.notes) }
+        session.apply(.replaceVoices(participantID: session.participants[index].id, voices), guide: guide)
         let unknownPrompts = file.answers.keys.filter { !promptIDs.contains($0) }.sorted()
         let participant = label(session.participants[index], number: index + 1)
         var line = switch action {
@@ -430,16 +429,6 @@ private struct Merger {
             partners[participant.id] = .object(kept)
         }
         session.records[RecordsReport.partnersKey] = partners.isEmpty ? nil : .object(partners)
-    }
-
-    /// Takes a participant's voices out of every answer, and the answers left with nothing in them.
-    private mutating func removeVoices(of participantID: String) {
-        // The prompts first, then changes in place: changing a copy would copy every other voice on the prompt.
-        let promptIDs = session.answers.compactMap { $0.value.voices[participantID] == nil ? nil : $0.key }
-        for promptID in promptIDs {
-            session.answers[promptID]?.voices[participantID] = nil
-            if session.answers[promptID]?.isEmpty == true { session.answers[promptID] = nil }
-        }
     }
 
     /// A participant as a line names it: `Asociación Ñandú (Civil society)`.
