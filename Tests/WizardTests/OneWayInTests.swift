@@ -146,28 +146,91 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
         return session
     }
 
-    @Test func aWorkshopOnTheScreensAndInPlainModeSavesTheSameSession() {
-        var start = convenedSession()
-        start.participants = Array(roomOfEight.prefix(3))
-        var screens = WizardState(guide: .builtIn, session: start, size: standardSize)
-        // Round the room with a note on the second voice, then a consensus on divergent ratings and its reason.
+    /// Rounds the room with a note on the second voice, settles a divergent consensus with its reason, names
+    /// another convener and deletes the second organisation from the register, by keys.
+    private func pressTheWorkshop(_ screens: inout WizardState) {
         screens.press(.character("4"), .character("1"), .up, .enter)
         screens.type("sin consulta")
         screens.press(.enter, .down, .character("3"), .character("2"))
         screens.type("Acordado")
         screens.press(.enter)
-        // Another convener, then the second organisation deleted from the register.
         screens.open(.worksheet(step: 3))
         screens.press(.home, .enter, .down, .enter)
         screens.open(.worksheet(step: 1))
         screens.press(.down, .character("d"), .character("y"))
+    }
 
-        let plain = PlainRun(["4", "1 sin consulta", "3", "2", "Acordado", ":m w4", "2", ":m w2", "d 2", "y", ":q"],
-                             state: WizardState(guide: .builtIn, session: start, size: standardSize))
+    /// The same workshop as `pressTheWorkshop`, as lines for plain mode.
+    private let workshopLines = ["4", "1 sin consulta", "3", "2", "Acordado", ":m w4", "2", ":m w2", "d 2", "y", ":q"]
+
+    @Test func aWorkshopOnTheScreensAndInPlainModeSavesTheSameSession() {
+        var start = convenedSession()
+        start.participants = Array(roomOfEight.prefix(3))
+        var screens = WizardState(guide: .builtIn, session: start, size: standardSize)
+        pressTheWorkshop(&screens)
+        let plain = PlainRun(workshopLines, state: WizardState(guide: .builtIn, session: start, size: standardSize))
 
         #expect(screens.session.answers["s1.q1"]?.reason == "Acordado")
         #expect(screens.session.record(at: acceptancePath) == nil)
         #expect(screens.session.record(at: commitmentsPath) == .object(["r1": .string("committed")]))
+        #expect(comparable(plain.session) == comparable(screens.session))
+        #expect(comparable(plain.recorder.saved.last ?? start) == comparable(screens.session))
+    }
+
+    @Test func aReadOnlySessionRefusesTheWorkshopOnTheScreensAndInPlainModeAlike() {
+        var start = convenedSession()
+        start.participants = Array(roomOfEight.prefix(3))
+        let reason = "This session is read-only."
+        var screens = WizardState(guide: .builtIn, session: start, size: standardSize, readOnlyReason: reason)
+        pressTheWorkshop(&screens)
+        let plain = PlainRun(workshopLines, state: WizardState(guide: .builtIn, session: start, size: standardSize,
+                                                               readOnlyReason: reason))
+
+        #expect(comparable(screens.session) == comparable(start))
+        #expect(comparable(plain.session) == comparable(start))
+        #expect(plain.recorder.saved.isEmpty)
+        #expect(plain.transcript.contains("Read-only: not changed.\n"))
+    }
+
+    @Test func aSelfAssessmentOnTheScreensAndInPlainModeSavesTheSameSession() {
+        var start = convenedSession()
+        start.mode = .selfAssessment
+        start.organisation = "Municipio"
+        start.sector = .government
+        var screens = WizardState(guide: .builtIn, session: start, size: standardSize)
+        screens.press(.character("3"), .tab)
+        screens.type("Hay avances\ncon el municipio")
+        screens.press(.pageDown, .character("d"))
+        screens.open(.worksheet(step: 3))
+        screens.press(.home, .enter, .down, .enter)
+        screens.open(.worksheet(step: 1))
+        screens.press(.down, .character("d"), .character("y"))
+        let plain = PlainRun(["3", "Hay avances", "con el municipio", ".", "d", ":m w4", "2", ":m w2", "d 2", "y",
+                              ":q"],
+                             state: WizardState(guide: .builtIn, session: start, size: standardSize))
+
+        #expect(screens.session.answers["s1.q1"] == Answer(rating: .stage(.inPlace),
+                                                            notes: "Hay avances\ncon el municipio"))
+        #expect(screens.session.answers["s1.q2"] == Answer(rating: .dontKnow))
+        #expect(screens.session.record(at: acceptancePath) == nil)
+        #expect(screens.session.rows(of: theRegister, in: .builtIn).map(\.id) == ["r1"])
+        #expect(comparable(plain.session) == comparable(screens.session))
+        #expect(comparable(plain.recorder.saved.last ?? start) == comparable(screens.session))
+    }
+
+    @Test func aWorksheetListReorderedOnTheScreensAndInPlainModeSavesTheSameOrder() {
+        var start = convenedSession()
+        var rows = start.rows(of: theRegister, in: .builtIn)
+        rows.append(RecordRow(id: "r3", cells: ["organisation": .string("Red Joven"),
+                                                "sector": .string("civil-society")]))
+        start.setRows(rows, of: theRegister)
+        var screens = WizardState(guide: .builtIn, session: start, size: standardSize)
+        screens.open(.worksheet(step: 1))
+        screens.press(.down, .down, .character("["), .character("["))
+        let plain = PlainRun([":m w2", "m 3 1", ":q"],
+                             state: WizardState(guide: .builtIn, session: start, size: standardSize))
+
+        #expect(screens.session.rows(of: theRegister, in: .builtIn).map(\.id) == ["r3", "r1", "r2"])
         #expect(comparable(plain.session) == comparable(screens.session))
         #expect(comparable(plain.recorder.saved.last ?? start) == comparable(screens.session))
     }
