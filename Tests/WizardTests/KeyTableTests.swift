@@ -180,7 +180,9 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
                 if opened.sheet.isEditingText || opened.sheet.picker != nil || opened.sheet.list != nil {
                     expectKeysAgree("\(name), opened", opened)
                 }
-                if let address = opened.sheet.list?.address, !state.session.rows(of: address, in: state.guide).isEmpty {
+                if let address = opened.sheet.list?.address,
+                    !state.session.rows(of: address, in: state.guide).isEmpty
+                {
                     opened.press(.enter)
                     expectKeysAgree("\(name), a row", opened)
                 }

@@ -136,7 +136,8 @@ extension WizardState {
         case .choice(let choices):
             // Del clears only what was chosen.
             let isChosen = session.choiceID(of: entry) != nil
-            let choose = Self.entryChoiceBindings(count: choices.count).filter { isChosen || $0.command != .clearEntry }
+            let choose = Self.entryChoiceBindings(count: choices.count)
+                .filter { isChosen || $0.command != .clearEntry }
             return entry.notePath == nil ? choose : choose + [Self.openNoteBinding]
         case .date: return [Self.todayBinding]
         case .reference(let address):
@@ -176,7 +177,8 @@ extension WizardState {
     /// The register's names being chosen from for a reference: typing narrows them.
     static let registerPickerBindings: [KeyBinding] = [
         KeyBinding([.enter], bar: (key: "↑↓ Enter", action: "choose"),
-                   help: (keys: "↑ ↓ Enter", meaning: "register's names: choose one (typing narrows them)"), .takePick),
+                   help: (keys: "↑ ↓ Enter", meaning: "register's names: choose one (typing narrows them)"),
+                   .takePick),
         KeyBinding([.up, .down, .home, .end], bar: nil, help: nil, .moveInPicker),
     ]
 
