@@ -23,6 +23,14 @@ private extension WizardState {
         let effects = copy.handle(.key(key))
         return !effects.isEmpty || copy != self
     }
+
+    /// Whether the focused field types the key into its text (a worksheet's entry, the register's search, notes);
+    /// a worksheet's entry without text (a choice, a list) types nothing.
+    func types(_ key: Key) -> Bool {
+        if worksheetStep != nil && sheet.editor == nil && sheet.picker == nil { return false }
+        var copy = self
+        return copy.handleTextKey(key) != nil
+    }
 }
 
 /// Checks that the key bar and the help name what the screen's keys do: each key that does something is found
@@ -50,8 +58,10 @@ private func expectKeysAgree(_ name: String, _ state: WizardState, sourceLocatio
                 Issue.record("\(name): \(key.helpName) is bound but neither the bar nor the help names it",
                              sourceLocation: sourceLocation)
             }
-        } else if !(state.isAsking && bar.contains(where: { $0.hasPrefix("any other key") || $0 == "Esc cancel" })) {
-            // A question on screen is answered no by any key it does not name, as its bar says.
+        } else if !(state.isAsking && bar.contains(where: { $0.hasPrefix("any other key") || $0 == "Esc cancel" }))
+            && !state.types(key)
+        {
+            // A question on screen is answered no by any key it does not name, as its bar says; a text types.
             Issue.record("\(name): \(key.helpName) does something that no table binds", sourceLocation: sourceLocation)
         }
     }
@@ -150,6 +160,55 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
         expectKeysAgree("choosing an export", exporting)
     }
 
+    @Test func everyWorksheetEntrysKeyBarAndHelpNameWhatItsKeysDo() {
+        var state = registerOfFive()
+        for step in state.guide.steps.indices where state.guide.steps[step].worksheet != nil {
+            state.open(.worksheet(step: step))
+            for index in state.sheetEntries.indices {
+                state.focusEntry(index)
+                guard let entry = state.focusedEntry else { continue }
+                let name = "step \(step + 1) worksheet, \(entry.label)"
+                expectKeysAgree(name, state)
+                if case .choice(let choices) = entry.input {
+                    var chosen = state
+                    chosen.apply(.store(entry, .string(choices[0].id)))
+                    expectKeysAgree("\(name), chosen", chosen)
+                }
+                // Enter opens the long text, a checklist item's note, the register's names, a list of rows.
+                var opened = state
+                opened.press(.enter)
+                if opened.sheet.isEditingText || opened.sheet.picker != nil || opened.sheet.list != nil {
+                    expectKeysAgree("\(name), opened", opened)
+                }
+                if let address = opened.sheet.list?.address,
+                    !state.session.rows(of: address, in: state.guide).isEmpty
+                {
+                    opened.press(.enter)
+                    expectKeysAgree("\(name), a row", opened)
+                }
+            }
+        }
+    }
+
+    @Test func aDatesTIsTodayThroughItsBindingAndTheBarSaysSo() {
+        var state = registerOfFive()
+        var dateIndex: Int?
+        for step in state.guide.steps.indices where dateIndex == nil && state.guide.steps[step].worksheet != nil {
+            state.open(.worksheet(step: step))
+            dateIndex = state.sheetEntries.firstIndex { $0.input == .date }
+        }
+        guard let index = dateIndex else {
+            Issue.record("no worksheet has a date")
+            return
+        }
+        state.focusEntry(index)
+        #expect(state.fieldBindings.contains { $0.matches(.character("t")) && $0.command == .typeToday })
+        #expect(state.keyBar.items.contains { $0.key == "t" && $0.action == "today" })
+        #expect(state.helpLines.contains { $0.keys == "t" && $0.meaning == "worksheet date: today" })
+        state.press(.character("t"))
+        #expect(state.session.text(of: state.sheetEntries[index], in: state.guide) == CalendarDate.today().description)
+    }
+
     @Test func theRatingFieldsLeaveOtherLettersToTheScreensBindings() {
         var state = state(at: Position(screen: .question, stepID: "s1", promptID: "s1.q1"), participants: roomOfEight)
         #expect(state.fieldBindings.contains { $0.matches(.character("2")) })
@@ -184,10 +243,11 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
                 .filter { $0.offset % 2 == 1 }.map { String($0.element) }
         })
         let state = makeState()
+        let sheetTables = WizardState.worksheetBindings + WizardState.sheetEntryTables + WizardState.rowListBindings
         let tables = KeyBinding.everywhere + [KeyBinding.quit] + KeyBinding.paging + state.mapBindings
             + WizardState.stepIntroBindings + [WizardState.openWorksheetBinding] + WizardState.ratingPickerBindings
             + WizardState.ratingRowBindings + [WizardState.confirmCarriedOverBinding]
-            + WizardState.participantListBindings + WizardState.worksheetBindings + WizardState.rowListBindings
+            + WizardState.participantListBindings + sheetTables
             + WizardState.summaryBindings
         let tableKeys = Set(tables.compactMap(\.help).flatMap { line in
             line.keys.split { $0 == "," || $0 == " " || $0 == "…" }.map(String.init)

@@ -78,7 +78,7 @@ extension WizardState {
     }
 
     /// A key goes, in order, to: quitting; the too-small notice and help, which take any key; a question on
-    /// screen; the keys that work everywhere; the focused field's text; the focused field's keys; the screen's
+    /// screen; the keys that work everywhere; the focused field's keys; the focused field's text; the screen's
     /// own keys; PgDn and PgUp.
     private mutating func handle(_ key: Key) -> [Effect] {
         status = nil
@@ -101,8 +101,10 @@ extension WizardState {
         if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
+        // A field's keys come before its typing: `t` in a date is today's date.
+        if let binding = fieldBindings.first(where: { $0.matches(key) }) { return perform(binding.command, key: key) }
         if let effects = handleTextKey(key) { return effects }
-        if let binding = (fieldBindings + screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
+        if let binding = (screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
         return []
@@ -110,7 +112,7 @@ extension WizardState {
 
     /// The answer of the focused field that is typed into (a form, notes, a worksheet's entry) to a key, or nil
     /// when the field does not use it.
-    private mutating func handleTextKey(_ key: Key) -> [Effect]? {
+    mutating func handleTextKey(_ key: Key) -> [Effect]? {
         switch screen {
         case .setup: handleSetupKey(key)
         case .participants: handleParticipantFormKey(key)
@@ -141,9 +143,13 @@ extension WizardState {
         return []
     }
 
-    /// The keys of the focused field that is not typed into: the rating picker or the rating rows.
+    /// The keys of the focused field beyond typing: the rating picker, the rating rows, a worksheet's entry.
     var fieldBindings: [KeyBinding] {
-        screen.step != nil && currentPrompt != nil ? questionFieldBindings : []
+        switch screen {
+        case .question: questionFieldBindings
+        case .worksheet: sheetEntryBindings
+        default: []
+        }
     }
 
     /// The keys of the screen on view, beyond those that work everywhere.
@@ -208,6 +214,8 @@ extension WizardState {
             return go(to: .worksheet(step: step))
         case .moveInSheet, .openEntry:
             return performSheetCommand(command, key: key)
+        case .chooseInEntry, .clearEntry, .typeToday, .openInEntry, .moveInPicker, .takePick:
+            return performSheetEntryCommand(command, key: key)
         case .rate, .stepRating, .confirmCarriedOver, .moveInRows, .editRowNote, .clearRow:
             return performRatingCommand(command, key: key)
         case .confirm:

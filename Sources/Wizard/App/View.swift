@@ -89,7 +89,7 @@ extension WizardState {
         let general = KeyBinding.everywhere.compactMap(\.help) + [KeyBinding.quit.help].compactMap { $0 }
         let others = (Self.ratingPickerBindings + Self.ratingRowBindings + [Self.confirmCarriedOverBinding]
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
-                + Self.worksheetBindings + Self.rowListBindings).compactMap(\.help)
+                + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap(\.help)
         // A line shared by several tables (the rating keys) is listed once.
         var lines = general + own
         for line in others where !lines.contains(where: { $0.keys == line.keys && $0.meaning == line.meaning })

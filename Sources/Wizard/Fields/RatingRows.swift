@@ -30,28 +30,22 @@ extension WizardState {
     /// Rates the focused row: a participant's voice (then the next row), or the group's consensus, asking for its
     /// reason when the voices diverge.
     mutating func rateRow(_ rating: Rating, prompt: Prompt) -> [Effect] {
-        if ratingRow < groupRow {
-            apply(.rateVoice(promptID: prompt.id, participantID: session.participants[ratingRow].id, rating))
-            ratingRow += 1
-            return [.save]
-        }
+        let isVoice = ratingRow < groupRow
         let changed = session.answer(for: prompt.id).rating != rating
-        apply(.rate(promptID: prompt.id, rating))
-        // A new consensus on divergent ratings, or against the voices, needs its reason: asked for, or shown again.
-        if changed && session.answer(for: prompt.id).consensusAsksForReason(in: session.participants) {
+        let effects = give(.rating(rating), prompt: prompt)
+        if isVoice {
+            ratingRow += 1
+        } else if changed && answerFields(of: prompt).contains(.reason) {
+            // A new consensus on divergent ratings, or against the voices, needs its reason: asked for, or shown
+            // again.
             openRowEditor(prompt: prompt)
         }
-        return [.save]
+        return effects
     }
 
     /// Clears the focused row's rating: a participant's, or the group's consensus (back to the mean).
     private mutating func clearRow(prompt: Prompt) -> [Effect] {
-        if ratingRow < groupRow {
-            apply(.rateVoice(promptID: prompt.id, participantID: session.participants[ratingRow].id, nil))
-        } else {
-            apply(.rate(promptID: prompt.id, nil))
-        }
-        return [.save]
+        give(.rating(nil), prompt: prompt)
     }
 
     private mutating func openRowEditor(prompt: Prompt) {
@@ -90,13 +84,10 @@ extension WizardState {
         return [.saveSoon]
     }
 
+    /// Stores the row's note, or the group's reason, as it is typed.
     private mutating func storeRowNote(prompt: Prompt) {
         guard let text = rowEditor?.text else { return }
-        if ratingRow < groupRow {
-            apply(.setVoiceNote(promptID: prompt.id, participantID: session.participants[ratingRow].id, text))
-        } else {
-            apply(.setReason(promptID: prompt.id, text))
-        }
+        _ = give(.text(text), prompt: prompt)
     }
 
     // MARK: Drawing
@@ -112,8 +103,8 @@ extension WizardState {
         let participants = session.participants
         let focused = questionFocus == .rows
         let heading = rowEditor == nil ? carriedOverMark(answer) + spreadLine(answer)
-            : ratingRow == groupRow ? "Why this consensus? Type the reason; Enter when done."
-            : "\(participants[ratingRow].displayName(number: ratingRow + 1))'s note; Enter when done."
+            : ratingRow == groupRow ? "\(label(of: .reason)) Type the reason; Enter when done."
+            : "\(label(of: .voice(ratingRow)))'s note; Enter when done."
         let isPlain = answer.divergence(in: participants) == nil && rowEditor == nil && !answer.isCarriedOver
         grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
                  style: isPlain ? [] : .title)
@@ -126,9 +117,9 @@ extension WizardState {
                 let participant = participants[index]
                 let voice = answer.voices[participant.id]
                 cells = (participant.sector.map(SectorColumn.abbreviation) ?? "   ",
-                         participant.displayName(number: index + 1), voice?.rating, voice?.note ?? "")
+                         label(of: .voice(index)), voice?.rating, voice?.note ?? "")
             } else {
-                cells = ("   ", "Group", answer.rating, answer.reason.isEmpty
+                cells = ("   ", label(of: .consensus), answer.rating, answer.reason.isEmpty
                             && answer.consensusAsksForReason(in: participants) ? "reason? (Enter)" : answer.reason)
             }
             var column = 1

@@ -38,6 +38,9 @@ enum Command: Equatable, Sendable {
     case addParticipant, editParticipant, removeParticipant, moveParticipant
     case selectParticipant
     case openWorksheet, moveInSheet, openEntry
+    /// A worksheet entry's own: choose, clear a choice, today's date, Enter where it opens part of the entry, and
+    /// the register's names being chosen from.
+    case chooseInEntry, clearEntry, typeToday, openInEntry, moveInPicker, takePick
     case selectRow, addRow, insertRow, editRow, deleteRow, moveRow, toggleSectorOrder, chooseInRow
     case addParticipantOrganisations
     /// The rating fields: rate, step the rating with ← →, confirm a carried-over answer; the rating rows' own.

@@ -272,7 +272,7 @@ public final class PlainWizard {
             let count = participants.isEmpty ? "none yet, so each question gets one rating" : "\(participants.count)"
             say("Participants: \(count).")
             for (index, participant) in participants.enumerated() {
-                say("\(index + 1). \(describe(participant, number: index + 1)).")
+                say("\(index + 1). \(participant.plainDescription(number: index + 1)).")
             }
             let reply = ask("Type a to add a participant, e and a number to edit one, r and a number to remove one, "
                             + "or Enter to go on:")
@@ -296,13 +296,6 @@ public final class PlainWizard {
             case .end: return .endOfInput
             }
         }
-    }
-
-    private func describe(_ participant: Participant, number: Int) -> String {
-        var parts = [participant.displayName(number: number)]
-        if !participant.name.isEmpty && !participant.organisation.isEmpty { parts.append(participant.organisation) }
-        parts.append(participant.sector?.label ?? "no sector")
-        return parts.joined(separator: ", ")
     }
 
     /// Asks a participant's fields; returns a command that interrupted it, if any.
@@ -359,96 +352,55 @@ public final class PlainWizard {
         if state.session.answer(for: prompt.id).isCarriedOver {
             say("Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.")
         }
-        let ratingStep = state.hasRatingRows ? askRatingRound(prompt) : askRating(prompt)
-        if let ratingStep { return ratingStep }
-        if let notesStep = askNotes(prompt) { return notesStep }
-        return .next
+        return askAnswer(prompt) ?? .next
     }
 
-    /// The rating of a prompt that has one voice; nil when the walk goes on to the notes.
-    private func askRating(_ prompt: Prompt) -> Step? {
-        let answer = state.session.answer(for: prompt.id)
-        let current = answer.rating.map(describe) ?? "it unrated"
-        let confirm = answer.isCarriedOver ? "c to confirm, " : ""
-        while true {
-            switch ask("Rating (0 to 4, n, d, \(confirm)or Enter to keep \(current)\(carriedOver(answer))):") {
-            case .answer(let line) where line.isEmpty: return nil
-            case .answer(let line) where confirmsCarriedOver(line, prompt): return nil
-            case .answer(let line):
-                guard let rating = Rating(typed: line) else {
-                    say("Please answer 0 to 4, n for Not applicable, d for Don't know, "
-                        + "\(confirm)or Enter to keep.")
-                    continue
-                }
-                perform(.rate(promptID: prompt.id, rating))
-                return nil
-            case .command(let step): return step
-            case .end: return .endOfInput
-            }
-        }
-    }
-
-    /// Round the room: each participant's rating, with an optional note after it on the same line, then the
-    /// group's consensus and, on divergent ratings or a consensus against them, its reason.
-    private func askRatingRound(_ prompt: Prompt) -> Step? {
-        say("Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). "
-            + "Enter keeps a rating.")
-        for (index, participant) in state.session.participants.enumerated() {
-            let voice = state.session.answer(for: prompt.id).voices[participant.id]
-            let now = voice?.rating.map(describe) ?? "not rated"
-            while true {
-                let reply = ask("\(describe(participant, number: index + 1)), now \(now):")
-                guard case .answer(let line) = reply else { return reply.step }
-                if line.isEmpty { break }
-                if confirmsCarriedOver(line, prompt) { break }
-                let (code, note) = Self.splitRating(line)
-                guard let rating = Rating(typed: code) else {
-                    say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
-                    continue
-                }
-                perform(.rateVoice(promptID: prompt.id, participantID: participant.id, rating))
-                if !note.isEmpty { perform(.setVoiceNote(promptID: prompt.id, participantID: participant.id, note)) }
+    /// Asks the question's fields in turn, as the screen lays them out: the rating, or round the room and the
+    /// group's consensus and its reason, then the notes; nil when the walk goes on to the next screen.
+    private func askAnswer(_ prompt: Prompt) -> Step? {
+        var index = 0
+        // The fields are read again after each answer: a consensus may come to ask for its reason.
+        while case let fields = state.answerFields(of: prompt), fields.indices.contains(index) {
+            let field = fields[index]
+            index += 1
+            switch field {
+            case .voice(0):
+                say("Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). "
+                    + "Enter keeps a rating.")
+            case .consensus:
+                say(state.spreadLine(state.session.answer(for: prompt.id)).replacing(" · ", with: "; ") + ".")
+            default:
                 break
             }
-        }
-        let answer = state.session.answer(for: prompt.id)
-        say(state.spreadLine(answer).replacing(" · ", with: "; ") + ".")
-        let consensus = answer.rating.map(describe) ?? "none"
-        let confirm = answer.isCarriedOver ? " c to confirm;" : ""
-        while true {
-            let reply = ask("Group consensus (0 to 4, n, d; x to clear;\(confirm) Enter keeps \(consensus)"
-                            + "\(carriedOver(answer))):")
-            guard case .answer(let line) = reply else { return reply.step }
-            if line.isEmpty || confirmsCarriedOver(line, prompt) { break }
-            if line.lowercased() == "x" {
-                perform(.rate(promptID: prompt.id, nil))
-                break
-            }
-            guard let rating = Rating(typed: line) else {
-                say("Please answer 0 to 4, n, d, x to clear the consensus, "
-                    + (answer.isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it.")
-                continue
-            }
-            perform(.rate(promptID: prompt.id, rating))
-            break
-        }
-        let settled = state.session.answer(for: prompt.id)
-        if settled.consensusAsksForReason(in: state.session.participants) {
-            let now = settled.reason.isEmpty ? "none yet" : settled.reason
-            let why = settled.divergence(in: state.session.participants) != nil ? "The ratings diverge"
-                : "The consensus differs from the ratings"
-            let reply = ask("\(why): why did the group settle on this consensus? Now \(now):")
-            guard case .answer(let line) = reply else { return reply.step }
-            if !line.isEmpty { perform(.setReason(promptID: prompt.id, line)) }
+            let step = field == .notes ? askNotes(prompt) : ask(field, of: prompt)
+            if let step { return step }
         }
         return nil
+    }
+
+    /// Asks for one field of an answer until a line gives it something it takes (or keeps it), and hands what
+    /// it was given to the update as the field's actions; the command or end of input that interrupted it, if
+    /// any.
+    private func ask(_ field: AnswerField, of prompt: Prompt) -> Step? {
+        while true {
+            let reply = ask(state.plainPrompt(of: field, prompt: prompt))
+            guard case .answer(let line) = reply else { return reply.step }
+            guard let inputs = state.inputs(for: line, to: field, of: prompt) else {
+                say(state.plainCorrection(of: field, prompt: prompt))
+                continue
+            }
+            for input in inputs {
+                for action in state.actions(for: input, to: field, of: prompt) { perform(action) }
+            }
+            return nil
+        }
     }
 
     /// The notes, typed as lines up to a line holding a single dot; an empty first line keeps them. A line that
     /// is a command ends the notes, keeping what was typed before it.
     private func askNotes(_ prompt: Prompt) -> Step? {
         let current = state.session.answer(for: prompt.id).notes
-        let label = state.hasRatingRows ? "Group notes" : "Notes"
+        let label = state.label(of: .notes)
         if current.isEmpty {
             say("\(label): none yet.")
         } else {
@@ -458,10 +410,13 @@ public final class PlainWizard {
         say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
             + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, or adds to them "
                + "after a first line :a") + ". Enter alone keeps them.")
-        switch readLines(prompt: "\(label):", clearing: false, adding: current) {
+        switch readLines(prompt: state.plainPrompt(of: .notes, prompt: prompt), clearing: false, adding: current) {
         case .keep, .clear: return nil
         case .lines(let lines, let interruption):
-            if !lines.isEmpty { perform(.setNotes(promptID: prompt.id, lines.joined(separator: "\n"))) }
+            if !lines.isEmpty {
+                let notes = lines.joined(separator: "\n")
+                state.actions(for: .text(notes), to: .notes, of: prompt).forEach { perform($0) }
+            }
             return interruption
         }
     }
@@ -602,7 +557,7 @@ public final class PlainWizard {
         let participants = state.session.raters
         if !participants.isEmpty {
             say("Participants, \(participants.count): " + participants.enumerated()
-                .map { describe($0.element, number: $0.offset + 1) }.joined(separator: "; ") + ".")
+                .map { $0.element.plainDescription(number: $0.offset + 1) }.joined(separator: "; ") + ".")
         }
         for step in summary.steps {
             say("Step \(step.number), \(step.title): \(step.standing(score: step.shownScore.map { "score \($0)" })).")
@@ -666,24 +621,6 @@ public final class PlainWizard {
 
     // MARK: Answers
 
-    private func describe(_ rating: Rating) -> String {
-        "\(rating.code) \(rating.label)"
-    }
-
-    /// ", carried over from the last round" for an answer carried over and not yet confirmed.
-    private func carriedOver(_ answer: Answer) -> String {
-        answer.isCarriedOver ? ", carried over from the last round" : ""
-    }
-
-    /// True when the line is `c` and the prompt's answer was carried over: it is confirmed as it is.
-    private func confirmsCarriedOver(_ line: String, _ prompt: Prompt) -> Bool {
-        guard line.trimmed.lowercased() == "c", state.session.answer(for: prompt.id).isCarriedOver else {
-            return false
-        }
-        perform(.confirmCarriedOver(promptID: prompt.id))
-        return true
-    }
-
     /// Hands a change to the session's update, as a key on the screens does, and saves what it asks to; says
     /// what the update reports (read-only, a new convener) in words. False when the change was refused.
     @discardableResult
@@ -709,13 +646,6 @@ public final class PlainWizard {
     @discardableResult
     func perform(_ change: SessionChange) -> Bool {
         perform(.change(change))
-    }
-
-    /// `3 youth not consulted` as the rating's code and the note after it.
-    static func splitRating(_ line: String) -> (code: String, note: String) {
-        let trimmed = line.trimmed
-        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
-        return (String(trimmed[..<space]), String(trimmed[space...]).trimmed)
     }
 
     private func save() {

@@ -102,15 +102,20 @@ extension WizardState {
         [.character("c")], bar: (key: "c", action: "confirm carried-over"),
         help: (keys: "c", meaning: "confirm an answer carried over from the last round"), .confirmCarriedOver)
 
-    /// The keys of the focused rating field; none while a row's note is typed or the notes have the focus.
+    /// The keys of the focused field of the question; none while a row's note is typed or the notes have the
+    /// focus.
     var questionFieldBindings: [KeyBinding] {
-        guard let prompt = currentPrompt, rowEditor == nil else { return [] }
-        let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
-        switch questionFocus {
-        case .rating: return Self.ratingPickerBindings + confirm
-        case .rows: return Self.ratingRowBindings + confirm
-        case .notes, nil: return []
-        }
+        guard let prompt = currentPrompt, rowEditor == nil, let field = focusedAnswerField else { return [] }
+        return bindings(of: field, prompt: prompt)
+    }
+
+    /// Gives the focused field of the question what a key gave it, as the session's actions; a read-only
+    /// session refuses them (in `handle(_ event:)`).
+    mutating func give(_ input: AnswerInput, prompt: Prompt) -> [Effect] {
+        guard let field = focusedAnswerField else { return [] }
+        let actions = actions(for: input, to: field, of: prompt)
+        actions.forEach { apply($0) }
+        return actions.isEmpty ? [] : [.save]
     }
 
     /// The keys typed into the question screen's text: the notes, or a rating row's note; nil when the focused
@@ -139,25 +144,19 @@ extension WizardState {
             guard case .character(let character) = key, let rating = Rating(typed: String(character)) else {
                 return []
             }
-            return questionFocus == .rows ? rateRow(rating, prompt: prompt) : rate(prompt, rating)
+            return questionFocus == .rows ? rateRow(rating, prompt: prompt) : give(.rating(rating), prompt: prompt)
         case .stepRating:
             let current = session.answer(for: prompt.id).rating.flatMap { Rating.all.firstIndex(of: $0) }
             guard let index = ChoiceRow.index(from: current, moving: key, count: Rating.all.count) else { return [] }
-            return rate(prompt, Rating.all[index])
+            return give(.rating(Rating.all[index]), prompt: prompt)
         case .confirmCarriedOver:
-            apply(.confirmCarriedOver(promptID: prompt.id))
             status = .confirmed
-            return [.save]
+            return give(.confirm, prompt: prompt)
         case .moveInRows, .editRowNote, .clearRow:
             return performRatingRowCommand(command, key: key, prompt: prompt)
         default:
             return []
         }
-    }
-
-    private mutating func rate(_ prompt: Prompt, _ rating: Rating) -> [Effect] {
-        apply(.rate(promptID: prompt.id, rating))
-        return [.save]
     }
 
     /// Wraps the notes for their box when a question opens or the terminal is resized, so that the redraw that
@@ -171,7 +170,7 @@ extension WizardState {
     /// Copies the notes editor into the session, dropping the answer when it became empty.
     mutating func storeNotes() {
         guard let prompt = currentPrompt else { return }
-        apply(.setNotes(promptID: prompt.id, notes.text))
+        actions(for: .text(notes.text), to: .notes, of: prompt).forEach { apply($0) }
     }
 
     func drawQuestion(into grid: inout ScreenGrid) {
@@ -190,7 +189,7 @@ extension WizardState {
         }
 
         let box = layout.notesBox
-        drawFrame(into: &grid, title: hasRatingRows ? "Group notes" : "Notes", top: box.origin.row - 1,
+        drawFrame(into: &grid, title: label(of: .notes), top: box.origin.row - 1,
                   height: box.height + 2, focused: questionFocus == .notes)
         notes.draw(into: &grid, at: box.origin, width: box.width, height: box.height,
                    focused: questionFocus == .notes)

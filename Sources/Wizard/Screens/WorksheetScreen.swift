@@ -106,41 +106,119 @@ extension WizardState {
 
     // MARK: Keys
 
-    /// The focused entry's answer to a key, or nil when the sheet's bindings should have it.
+    /// Typing into the focused entry (its text, a long text or note being written, the register's search), or
+    /// nil when it types nothing with the key; the entry's other keys are its bindings (`sheetEntryBindings`).
     mutating func handleSheetKey(_ key: Key) -> [Effect]? {
-        if sheet.list != nil && sheet.list?.editedRowID == nil { return nil }
-        guard let entry = focusedEntry else { return nil }
-        if sheet.picker != nil { return handlePickerKey(key, entry: entry) }
+        guard showsEntries, let entry = focusedEntry else { return nil }
+        if sheet.picker != nil { return typeIntoPicker(key, entry: entry) }
         if sheet.isEditingText { return typeIntoEditor(key, entry: entry) }
         switch entry.input {
-        case .date where key == .character("t") || key == .character("T"):
+        case .text, .date, .reference:
+            return typeIntoEditor(key, entry: entry)
+        case .longText:
+            // Typing opens the text: then Enter is a new line and ↑ ↓ move in it, until Esc or Tab.
+            if [.up, .down, .pageUp, .pageDown].contains(key) { return nil }
+            let effects = typeIntoEditor(key, entry: entry)
+            if effects == [.saveSoon] { sheet.isEditingText = true }
+            return effects
+        case .choice, .rows:
+            return nil
+        }
+    }
+
+    /// The keys of the focused entry beyond typing: choosing, clearing, today's date, and Enter where it opens
+    /// something (long text, a note, the register's names, a list); none while text is being written.
+    var sheetEntryBindings: [KeyBinding] {
+        guard showsEntries, let entry = focusedEntry else { return [] }
+        if sheet.picker != nil { return Self.registerPickerBindings }
+        if sheet.isEditingText { return [] }
+        switch entry.input {
+        case .choice(let choices):
+            // Del clears only what was chosen.
+            let isChosen = session.choiceID(of: entry) != nil
+            let choose = Self.entryChoiceBindings(count: choices.count)
+                .filter { isChosen || $0.command != .clearEntry }
+            return entry.notePath == nil ? choose : choose + [Self.openNoteBinding]
+        case .date: return [Self.todayBinding]
+        case .reference(let address):
+            return session.rowCount(of: address, in: guide) > 0 ? [Self.openRegisterBinding] : []
+        case .longText: return [Self.openLongTextBinding]
+        case .rows: return [Self.openListBinding]
+        case .text: return []
+        }
+    }
+
+    /// A choice entry's keys: a digit chooses and moves on, as on the rating rows; ← → (and Space) change the
+    /// choice, Del clears it.
+    static func entryChoiceBindings(count: Int) -> [KeyBinding] {
+        [
+            KeyBinding((1...max(count, 1)).map { .character(Character(String($0))) },
+                       bar: (key: "1-\(count) ←→", action: "choose"),
+                       help: (keys: "1 … 9", meaning: "worksheet choice: choose by number, then the next entry"),
+                       .chooseInEntry),
+            KeyBinding([.left, .right, .character(" ")], bar: nil,
+                       help: (keys: "← →", meaning: "change the rating or choice"), .chooseInEntry),
+            KeyBinding([.delete, .backspace], bar: (key: "Del", action: "clear"),
+                       help: (keys: "Del", meaning: "worksheet choice: clear it"), .clearEntry),
+        ]
+    }
+
+    /// Enter where it opens part of an entry; the worksheet's Enter line in the help names them all.
+    static let openNoteBinding = KeyBinding([.enter], bar: (key: "Enter", action: "note"), help: nil, .openInEntry)
+    static let openRegisterBinding = KeyBinding([.enter], bar: (key: "Enter", action: "register"), help: nil,
+                                                .openInEntry)
+    static let openLongTextBinding = KeyBinding([.enter], bar: (key: "Enter", action: "new lines"), help: nil,
+                                                .openInEntry)
+    static let openListBinding = KeyBinding([.enter], bar: (key: "Enter", action: "open"), help: nil, .openInEntry)
+
+    static let todayBinding = KeyBinding([.character("t")], bar: (key: "t", action: "today"),
+                                         help: (keys: "t", meaning: "worksheet date: today"), .typeToday)
+
+    /// The register's names being chosen from for a reference: typing narrows them.
+    static let registerPickerBindings: [KeyBinding] = [
+        KeyBinding([.enter], bar: (key: "↑↓ Enter", action: "choose"),
+                   help: (keys: "↑ ↓ Enter", meaning: "register's names: choose one (typing narrows them)"),
+                   .takePick),
+        KeyBinding([.up, .down, .home, .end], bar: nil, help: nil, .moveInPicker),
+    ]
+
+    /// Every table of a worksheet entry, for the help of the other screens and the README's key table.
+    static let sheetEntryTables: [KeyBinding] = entryChoiceBindings(count: 9)
+        + [openNoteBinding, openRegisterBinding, openLongTextBinding, openListBinding, todayBinding]
+        + registerPickerBindings
+
+    /// Runs a command of the focused entry's bindings.
+    mutating func performSheetEntryCommand(_ command: Command, key: Key) -> [Effect] {
+        guard let entry = focusedEntry else { return [] }
+        switch (command, entry.input) {
+        case (.chooseInEntry, .choice(let choices)):
+            return choose(key, entry: entry, choices: choices)
+        case (.clearEntry, _):
+            apply(.store(entry, nil))
+            return [.save]
+        case (.typeToday, _):
             sheet.editor = TextEditor(text: CalendarDate.today().description, singleLine: true)
             return storeEditor(in: entry)
-        case .reference(let address) where key == .enter && session.rowCount(of: address, in: guide) > 0:
+        case (.openInEntry, .choice):
+            sheet.editor = TextEditor(text: session.note(of: entry))
+            sheet.isEditingText = true
+            return []
+        case (.openInEntry, .reference):
             openPicker(for: entry)
             return []
-        case .text, .date, .reference:
-            return key == .enter ? nextEntry() : typeIntoEditor(key, entry: entry)
-        case .longText:
-            // Enter, or typing, opens the text: then Enter is a new line and ↑ ↓ move in it, until Esc or Tab.
-            switch key {
-            case .enter:
-                sheet.isEditingText = true
-                return []
-            case .up, .down, .pageUp, .pageDown:
-                return nil
-            default:
-                let effects = typeIntoEditor(key, entry: entry)
-                if effects == [.saveSoon] { sheet.isEditingText = true }
-                return effects
-            }
-        case .choice(let choices):
-            return handleChoiceKey(key, entry: entry, choices: choices)
-        case .rows(let address) where key == .enter:
+        case (.openInEntry, .longText):
+            sheet.isEditingText = true
+            return []
+        case (.openInEntry, .rows(let address)):
             openList(address)
             return []
-        case .rows:
-            return nil
+        case (.moveInPicker, _):
+            movePick(key, entry: entry)
+            return []
+        case (.takePick, _):
+            return takePick(entry: entry)
+        default:
+            return []
         }
     }
 
@@ -170,34 +248,19 @@ extension WizardState {
         return [.saveSoon]
     }
 
-    /// A digit chooses and moves on, as on the rating rows; ← → change, Del clears; Enter moves on, or on a
-    /// checklist item opens its note.
-    private mutating func handleChoiceKey(_ key: Key, entry: RecordEntry, choices: [Choice]) -> [Effect]? {
-        let current = session.choiceID(of: entry).flatMap { id in choices.firstIndex { $0.id == id } }
-        switch key {
-        case .character(let digit) where digit.wholeNumberValue.map({ (1...choices.count).contains($0) }) == true:
-            let chosen = choices[(digit.wholeNumberValue ?? 1) - 1]
-            apply(.store(entry, .string(chosen.id)))
+    /// A digit chooses and moves on; ← →, and Space as →, change the choice.
+    private mutating func choose(_ key: Key, entry: RecordEntry, choices: [Choice]) -> [Effect] {
+        if case .character(let digit) = key, let number = digit.wholeNumberValue {
+            guard choices.indices.contains(number - 1) else { return [] }
+            apply(.store(entry, .string(choices[number - 1].id)))
             return [.save] + nextEntry()
-        case .left, .right, .character(" "):
-            guard let chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
-                                               count: choices.count), chosen != current
-            else { return [] }
-            apply(.store(entry, .string(choices[chosen].id)))
-            return [.save]
-        case .delete, .backspace:
-            guard current != nil else { return [] }
-            apply(.store(entry, nil))
-            return [.save]
-        case .enter where entry.notePath != nil:
-            sheet.editor = TextEditor(text: session.note(of: entry))
-            sheet.isEditingText = true
-            return []
-        case .enter:
-            return nextEntry()
-        default:
-            return nil
         }
+        let current = session.choiceID(of: entry).flatMap { id in choices.firstIndex { $0.id == id } }
+        guard let chosen = ChoiceRow.index(from: current, moving: key == .character(" ") ? .right : key,
+                                           count: choices.count), chosen != current
+        else { return [] }
+        apply(.store(entry, .string(choices[chosen].id)))
+        return [.save]
     }
 
     // MARK: Choosing from the register
@@ -217,40 +280,42 @@ extension WizardState {
         return rows.filter { session.rowName($0, of: address, in: guide).searchKey.contains(typed) }
     }
 
-    /// ↑ ↓ choose a row and Enter takes it, or, when nothing matches, the name as typed; typing narrows the
-    /// names; Esc (in `perform`) closes the picker and changes nothing.
-    private mutating func handlePickerKey(_ key: Key, entry: RecordEntry) -> [Effect]? {
-        guard var picker = sheet.picker else { return nil }
+    /// ↑ ↓ Home End highlight another of the names that match.
+    private mutating func movePick(_ key: Key, entry: RecordEntry) {
+        guard let selection = sheet.picker?.selection else { return }
+        let last = pickerMatches(for: entry).count - 1
+        sheet.picker?.selection = switch key {
+        case .up: max(selection - 1, 0)
+        case .down: min(selection + 1, last)
+        case .home: 0
+        default: last
+        }
+    }
+
+    /// Enter takes the highlighted name or, when nothing matches, the name as typed; with nothing typed it
+    /// closes the names. Esc (in `perform`) closes them and changes nothing.
+    private mutating func takePick(entry: RecordEntry) -> [Effect] {
+        guard let picker = sheet.picker else { return [] }
         let matches = pickerMatches(for: entry)
-        let last = matches.count - 1
-        switch key {
-        case .up, .down, .home, .end:
-            guard let selection = picker.selection else { return [] }
-            picker.selection = switch key {
-            case .up: max(selection - 1, 0)
-            case .down: min(selection + 1, last)
-            case .home: 0
-            default: last
-            }
-            sheet.picker = picker
-            return []
-        case .enter:
-            if let selection = picker.selection, matches.indices.contains(selection) {
-                apply(.storeReference(entry, matches[selection]))
-            } else if !picker.query.text.isBlank {
-                apply(.storeTyped(entry, picker.query.text.trimmed))
-            } else {
-                sheet.picker = nil
-                return []
-            }
-            return [.save] + nextEntry()
-        default:
-            guard picker.query.handle(key, width: entryEditorWidth, height: 1) == .edited else { return [] }
-            sheet.picker = picker
-            let selection: Int? = pickerMatches(for: entry).isEmpty ? nil : 0
-            sheet.picker?.selection = selection
+        if let selection = picker.selection, matches.indices.contains(selection) {
+            apply(.storeReference(entry, matches[selection]))
+        } else if !picker.query.text.isBlank {
+            apply(.storeTyped(entry, picker.query.text.trimmed))
+        } else {
+            sheet.picker = nil
             return []
         }
+        return [.save] + nextEntry()
+    }
+
+    /// Typing narrows the names; the picker takes every other key, so that none reaches the entries behind it.
+    private mutating func typeIntoPicker(_ key: Key, entry: RecordEntry) -> [Effect] {
+        guard var picker = sheet.picker, picker.query.handle(key, width: entryEditorWidth, height: 1) == .edited
+        else { return [] }
+        sheet.picker = picker
+        let selection: Int? = pickerMatches(for: entry).isEmpty ? nil : 0
+        sheet.picker?.selection = selection
+        return []
     }
 
     /// Enter on an entry: the next one; after a row's last column, back to its list.
@@ -318,20 +383,7 @@ extension WizardState {
 
     /// The keys the focused entry takes, for the key bar.
     var sheetFieldHints: [(key: String, action: String)] {
-        guard showsEntries, let entry = focusedEntry else { return [] }
-        if sheet.picker != nil { return [(key: "↑↓ Enter", action: "choose")] }
-        if sheet.isEditingText { return [] }
-        switch entry.input {
-        case .choice(let choices):
-            let hints = [(key: "1-\(choices.count) ←→", action: "choose"), (key: "Del", action: "clear")]
-            return entry.notePath == nil ? hints : hints + [(key: "Enter", action: "note")]
-        case .date: return [(key: "t", action: "today")]
-        case .reference(let address):
-            return session.rowCount(of: address, in: guide) > 0 ? [(key: "Enter", action: "register")] : []
-        case .longText: return [(key: "Enter", action: "new lines")]
-        case .rows: return [(key: "Enter", action: "open")]
-        case .text: return []
-        }
+        sheetEntryBindings.compactMap(\.bar)
     }
 
     // MARK: Drawing

@@ -1,0 +1,181 @@
+import ISPCore
+import TerminalUI
+
+/// A part of the answer to a question, as a field: the question screen focuses it and sends it keys through its
+/// binding table, plain mode asks it as a line; either way what it is given becomes the same actions.
+enum AnswerField: Equatable, Sendable {
+    /// One voice's rating: a self-assessment's, or a workshop's without participants.
+    case rating
+    /// A participant's rating and note, by the participant's index.
+    case voice(Int)
+    /// The group's consensus, after the participants' ratings.
+    case consensus
+    /// Why the group settled on its consensus.
+    case reason
+    /// The notes (the group's, with participants).
+    case notes
+}
+
+/// What a field of an answer is given: a key on the screen, a line in plain mode.
+enum AnswerInput: Equatable, Sendable {
+    /// A rating; nil clears it.
+    case rating(Rating?)
+    /// A participant's note, the consensus's reason, or the notes.
+    case text(String)
+    /// Confirms an answer carried over from the last round as it is.
+    case confirm
+}
+
+extension WizardState {
+    /// The fields of a question, in the order both front ends ask them: the rating, or each participant's and
+    /// the group's consensus, then its reason when the consensus asks for one; then the notes.
+    func answerFields(of prompt: Prompt) -> [AnswerField] {
+        guard hasRatingRows else { return [.rating, .notes] }
+        let asksForReason = session.answer(for: prompt.id).consensusAsksForReason(in: session.participants)
+        return session.participants.indices.map(AnswerField.voice) + [.consensus] + (asksForReason ? [.reason] : [])
+            + [.notes]
+    }
+
+    /// The field of the question screen that has the focus: the rating, the focused rating row, the note or
+    /// reason being typed on it, or the notes.
+    var focusedAnswerField: AnswerField? {
+        switch questionFocus {
+        case .rating?: .rating
+        case .rows? where ratingRow < groupRow: .voice(ratingRow)
+        case .rows?: rowEditor == nil ? .consensus : .reason
+        case .notes?: .notes
+        case nil: nil
+        }
+    }
+
+    /// The field's name: on the screen (a rating row, the notes' frame) and in plain mode.
+    func label(of field: AnswerField) -> String {
+        switch field {
+        case .rating: "Rating"
+        case .voice(let index): session.participants[index].displayName(number: index + 1)
+        case .consensus: "Group"
+        case .reason: "Why this consensus?"
+        case .notes: hasRatingRows ? "Group notes" : "Notes"
+        }
+    }
+
+    /// The changes that giving `input` to a field of `prompt` makes; none for what the field does not take.
+    func actions(for input: AnswerInput, to field: AnswerField, of prompt: Prompt) -> [Action] {
+        changes(for: input, to: field, of: prompt).map { .change($0) }
+    }
+
+    private func changes(for input: AnswerInput, to field: AnswerField, of prompt: Prompt) -> [SessionChange] {
+        switch (input, field) {
+        case (.confirm, _):
+            return session.answer(for: prompt.id).isCarriedOver ? [.confirmCarriedOver(promptID: prompt.id)] : []
+        case (.rating(let rating), .rating), (.rating(let rating), .consensus):
+            return [.rate(promptID: prompt.id, rating)]
+        case (.rating(let rating), .voice(let index)):
+            return [.rateVoice(promptID: prompt.id, participantID: session.participants[index].id, rating)]
+        case (.text(let text), .voice(let index)):
+            return [.setVoiceNote(promptID: prompt.id, participantID: session.participants[index].id, text)]
+        case (.text(let text), .reason):
+            return [.setReason(promptID: prompt.id, text)]
+        case (.text(let text), .notes):
+            return [.setNotes(promptID: prompt.id, text)]
+        default:
+            return []
+        }
+    }
+
+    /// The keys of a field on the screen beyond typing: a rating's, a rating row's, `c` while the answer is
+    /// carried over; none for text.
+    func bindings(of field: AnswerField, prompt: Prompt) -> [KeyBinding] {
+        let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
+        switch field {
+        case .rating: return Self.ratingPickerBindings + confirm
+        case .voice, .consensus: return Self.ratingRowBindings + confirm
+        case .reason, .notes: return []
+        }
+    }
+
+    /// What a line typed for a field gives it, in plain mode: nothing for an empty line (the answer is kept),
+    /// nil for a line the field does not take. A participant's rating may have a note after it on the same line
+    /// (`3 youth not consulted`); `x` clears the consensus; `c` confirms a carried-over answer.
+    func inputs(for line: String, to field: AnswerField, of prompt: Prompt) -> [AnswerInput]? {
+        if line.isEmpty { return [] }
+        let trimmed = line.trimmed
+        switch field {
+        case .reason, .notes:
+            return [.text(line)]
+        case .rating, .voice, .consensus:
+            if trimmed.lowercased() == "c" && session.answer(for: prompt.id).isCarriedOver { return [.confirm] }
+            if field == .consensus && trimmed.lowercased() == "x" { return [.rating(nil)] }
+            guard case .voice = field else { return Rating(typed: trimmed).map { [.rating($0)] } }
+            let (code, note) = Self.splitRating(trimmed)
+            guard let rating = Rating(typed: code) else { return nil }
+            return [.rating(rating)] + (note.isEmpty ? [] : [.text(note)])
+        }
+    }
+
+    /// `3 youth not consulted` as the rating's code and the note after it.
+    static func splitRating(_ line: String) -> (code: String, note: String) {
+        let trimmed = line.trimmed
+        guard let space = trimmed.firstIndex(of: " ") else { return (trimmed, "") }
+        return (String(trimmed[..<space]), String(trimmed[space...]).trimmed)
+    }
+
+    /// How plain mode asks for a field: what it takes and what it holds now.
+    func plainPrompt(of field: AnswerField, prompt: Prompt) -> String {
+        let answer = session.answer(for: prompt.id)
+        let carriedOver = answer.isCarriedOver ? ", carried over from the last round" : ""
+        switch field {
+        case .rating:
+            let confirm = answer.isCarriedOver ? "c to confirm, " : ""
+            let current = answer.rating.map(\.plainDescription) ?? "it unrated"
+            return "Rating (0 to 4, n, d, \(confirm)or Enter to keep \(current)\(carriedOver)):"
+        case .voice(let index):
+            let participant = session.participants[index]
+            let now = answer.voices[participant.id]?.rating.map(\.plainDescription) ?? "not rated"
+            return "\(participant.plainDescription(number: index + 1)), now \(now):"
+        case .consensus:
+            let confirm = answer.isCarriedOver ? " c to confirm;" : ""
+            return "Group consensus (0 to 4, n, d; x to clear;\(confirm) Enter keeps "
+                + "\(answer.rating.map(\.plainDescription) ?? "none")\(carriedOver)):"
+        case .reason:
+            let why = answer.divergence(in: session.participants) != nil ? "The ratings diverge"
+                : "The consensus differs from the ratings"
+            return "\(why): why did the group settle on this consensus? Now "
+                + "\(answer.reason.isEmpty ? "none yet" : answer.reason):"
+        case .notes:
+            return "\(label(of: field)):"
+        }
+    }
+
+    /// What plain mode says when a line is not taken by a field.
+    func plainCorrection(of field: AnswerField, prompt: Prompt) -> String {
+        let isCarriedOver = session.answer(for: prompt.id).isCarriedOver
+        switch field {
+        case .rating:
+            return "Please answer 0 to 4, n for Not applicable, d for Don't know, "
+                + "\(isCarriedOver ? "c to confirm, " : "")or Enter to keep."
+        case .voice:
+            return "Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep."
+        case .consensus:
+            return "Please answer 0 to 4, n, d, x to clear the consensus, "
+                + (isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it."
+        case .reason, .notes:
+            return ""
+        }
+    }
+}
+
+extension Rating {
+    /// The rating in plain mode's words: its code and label.
+    var plainDescription: String { "\(code) \(label)" }
+}
+
+extension Participant {
+    /// A participant in plain mode's words: name, organisation (with a name), sector.
+    func plainDescription(number: Int) -> String {
+        var parts = [displayName(number: number)]
+        if !name.isEmpty && !organisation.isEmpty { parts.append(organisation) }
+        parts.append(sector?.label ?? "no sector")
+        return parts.joined(separator: ", ")
+    }
+}
