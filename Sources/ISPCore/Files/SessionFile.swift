@@ -32,7 +32,7 @@ public enum SessionFile {
         let data = try readFile(at: path, kind: "session", maximumSize: maximumSize)
         let (session, version) = try decodeAnyVersion(data, file: path.pathInMessage)
         return SessionFileContents(session: session, version: version,
-                                   olderOriginal: version < schemaVersion ? data : nil)
+                                   olderOriginal: version < schemaVersion ? data : nil, realPath: resolvedPath(path))
     }
 
     /// Decodes the contents of a session file, `file` being its name as messages show it.
@@ -166,6 +166,16 @@ public struct SessionFileContents: Sendable {
     public let version: Int
     /// The file's bytes when it was written by an older version, to keep before it is written anew.
     public let olderOriginal: Data?
+    /// The path it was read from with every symbolic link resolved; nil when it was not read from a file, or
+    /// that path could not be resolved.
+    public let realPath: String?
+
+    init(session: Session, version: Int, olderOriginal: Data?, realPath: String? = nil) {
+        self.session = session
+        self.version = version
+        self.olderOriginal = olderOriginal
+        self.realPath = realPath
+    }
 }
 
 /// Who may read a file isp-wizard writes.

@@ -235,7 +235,7 @@ private struct Merger {
         let reference = referencePath.pathInMessage
         let referenceSession = self.reference.session
         if file.mode == .workshop {
-            if let real = resolvedPath(path), real == resolvedPath(referencePath) {
+            if let real = contents.realPath, real == self.reference.realPath {
                 return .refused(path, "\(shownPath) is the workshop merged into; list only the files to merge into it.")
             }
             return .refused(path, "\(shownPath) is a second workshop file; a merge takes one workshop, \(reference), "
