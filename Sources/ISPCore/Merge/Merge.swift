@@ -36,11 +36,6 @@ public struct MergeInput: Sendable {
         self.path = path
         self.contents = contents
     }
-
-    /// Reads the file at `path`, keeping a failure to report in its place among the others.
-    public static func read(_ path: String) -> MergeInput {
-        MergeInput(path: path, contents: Result { () throws(FileError) in try SessionFile.read(from: path) })
-    }
 }
 
 /// What a merge did with one of its files.
