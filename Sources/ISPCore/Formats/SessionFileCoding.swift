@@ -59,7 +59,7 @@ public enum SessionFile {
     /// The session as the JSON that `load` reads back; `destination` names where it was going if that fails.
     /// It is on one line when pretty-printing would take it over `maximumSize`, as records nested deep can:
     /// their indentation outgrows their text, and a file that opened must save again.
-    static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
+    package static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
             let file = WithUnknownFields<SessionFileV2>(session)
             let pretty = try encodeJSON(file)
@@ -109,7 +109,7 @@ public struct SessionFileContents: Sendable {
     /// that path could not be resolved.
     public let realPath: String?
 
-    init(session: Session, version: Int, olderOriginal: Data?, realPath: String? = nil) {
+    package init(session: Session, version: Int, olderOriginal: Data?, realPath: String? = nil) {
         self.session = session
         self.version = version
         self.olderOriginal = olderOriginal

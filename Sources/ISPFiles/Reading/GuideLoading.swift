@@ -1,3 +1,5 @@
+import ISPCore
+
 extension Guide {
     /// The largest guide file read: the built-in guide is 12 KB. Texts are wrapped on every screen, and
     /// a 1 MB prompt already takes 0.4 s to wrap in a release build, a 4 MB one 2 s.
