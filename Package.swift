@@ -17,22 +17,28 @@ let package = Package(
         ),
         .target(name: "DisplayWidth"),
         .target(name: "ISPCore", dependencies: ["DisplayWidth"]),
+        .target(name: "ISPFiles", dependencies: ["ISPCore"]),
         .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
-        .target(name: "Wizard", dependencies: ["ISPCore", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["ISPCore", "ISPFiles", "TerminalUI"]),
         .executableTarget(
             name: "isp-wizard",
             dependencies: [
-                "ISPCore", "TerminalUI", "NcursesBackend", "Wizard",
+                "ISPCore", "ISPFiles", "TerminalUI", "NcursesBackend", "Wizard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "DisplayWidthTests", dependencies: ["DisplayWidth"]),
-        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore", "DisplayWidth"], exclude: ["Fixtures"]),
+        .target(
+            name: "ISPTestSupport", dependencies: ["ISPCore", "ISPFiles"], path: "Tests/ISPTestSupport",
+            exclude: ["Fixtures"]),
+        .testTarget(name: "ISPCoreTests", dependencies: ["ISPCore", "ISPFiles", "ISPTestSupport", "DisplayWidth"]),
+        .testTarget(name: "ISPFilesTests", dependencies: ["ISPCore", "ISPFiles", "ISPTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
-        .testTarget(name: "WizardTests", dependencies: ["Wizard", "ISPCore", "TerminalUI"], exclude: ["Golden"]),
+        .testTarget(
+            name: "WizardTests", dependencies: ["Wizard", "ISPCore", "ISPFiles", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["ISPCore"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["ISPCore", "ISPFiles"]),
     ],
     swiftLanguageModes: [.v6]
 )

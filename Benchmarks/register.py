@@ -29,7 +29,8 @@ SECTORS = ["government", "business", "civil-society", "donor", "other"]
 def session_with_register(rows, actions=300):
     """A version-2 workshop session (from the test fixtures) on the register, holding `rows` organisations with
     every column filled, names in several scripts."""
-    fixture = os.path.join(HERE, "..", "Tests", "ISPCoreTests", "Fixtures", "sessions", "v2", "v2-five-voices.isp.json")
+    fixture = os.path.join(HERE, "..", "Tests", "ISPTestSupport", "Fixtures", "sessions", "v2",
+                           "v2-five-voices.isp.json")
     with open(fixture) as handle:
         session = json.load(handle)
     names = ["Municipio de Cochabamba", "水务合作社", "Cámara de Comercio", "Søren Pumps", "Youth Network"]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ISPCore
+import ISPFiles
 import NcursesBackend
 import TerminalUI
 import Wizard

@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import Testing
 
 /// `new --for` and `merge` run as a facilitator would, without a terminal.
@@ -54,7 +55,7 @@ import Testing
 
     func fixture(_ name: String) -> String {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../ISPCoreTests/Fixtures/sessions/v1/\(name)").standardizedFileURL.path
+            .appendingPathComponent("../ISPTestSupport/Fixtures/sessions/v1/\(name)").standardizedFileURL.path
     }
 
     @Test func newForAWorkshopWritesASelfAssessmentTiedToItAndPrintsItsPath() throws {

@@ -1,11 +1,12 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import Testing
 
-/// A session fixture of ISPCoreTests, by name.
+/// A session fixture of the unit tests, by name.
 func sessionFixture(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../ISPCoreTests/Fixtures/sessions/\(name)").standardizedFileURL.path
+        .appendingPathComponent("../ISPTestSupport/Fixtures/sessions/\(name)").standardizedFileURL.path
 }
 
 /// Headless Chromium and poppler's tools, which print the HTML record to PDF and read it back.

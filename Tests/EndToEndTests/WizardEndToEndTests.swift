@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import Testing
 
 /// The real program in tmux, driven by keys as a user would.

@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import Testing
 
 /// Worksheets in a terminal, in the wizard's serialized suite: tmux runs one wizard at a time.

@@ -1,4 +1,5 @@
 import Foundation
+import ISPTestSupport
 import Testing
 
 @testable import ISPCore

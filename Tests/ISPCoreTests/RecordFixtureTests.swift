@@ -1,4 +1,6 @@
 import Foundation
+import ISPFiles
+import ISPTestSupport
 import Testing
 
 @testable import ISPCore

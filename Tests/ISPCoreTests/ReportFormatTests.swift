@@ -1,5 +1,7 @@
 import DisplayWidth
 import Foundation
+import ISPFiles
+import ISPTestSupport
 import Testing
 
 @testable import ISPCore

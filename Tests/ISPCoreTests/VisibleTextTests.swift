@@ -1,18 +1,10 @@
 import DisplayWidth
 import Foundation
+import ISPFiles
+import ISPTestSupport
 import Testing
 
 @testable import ISPCore
-
-/// Whether text holds anything a terminal would obey rather than show: a C0 or C1 control, or a bidirectional
-/// embedding, override or isolate left open at its end (or a closer that closes nothing).
-func hasControls(_ text: String, allowingLineBreaks: Bool = false) -> Bool {
-    let controls = text.unicodeScalars.contains { scalar in
-        if allowingLineBreaks, scalar == "\n" || scalar == "\t" { return false }
-        return scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-    }
-    return controls || text.bidiBalanced(marking: false) != text
-}
 
 /// Whether the bytes of a JSON file hold a raw control character (the newlines of its layout aside).
 func hasRawControlBytes(_ data: Data) -> Bool {

@@ -1,5 +1,6 @@
 import DisplayWidth
 import Foundation
+import ISPTestSupport
 import Testing
 
 @testable import ISPCore

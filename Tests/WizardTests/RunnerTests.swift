@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import Synchronization
 import TerminalUI
 import Testing

@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import TerminalUI
 import Testing
 

@@ -36,11 +36,6 @@ public struct MergeInput: Sendable {
         self.path = path
         self.contents = contents
     }
-
-    /// Reads the file at `path`, keeping a failure to report in its place among the others.
-    public static func read(_ path: String) -> MergeInput {
-        MergeInput(path: path, contents: Result { () throws(FileError) in try SessionFile.read(from: path) })
-    }
 }
 
 /// What a merge did with one of its files.
@@ -235,7 +230,7 @@ private struct Merger {
         let reference = referencePath.pathInMessage
         let referenceSession = self.reference.session
         if file.mode == .workshop {
-            if let real = resolvedPath(path), real == resolvedPath(referencePath) {
+            if let real = contents.realPath, real == self.reference.realPath {
                 return .refused(path, "\(shownPath) is the workshop merged into; list only the files to merge into it.")
             }
             return .refused(path, "\(shownPath) is a second workshop file; a merge takes one workshop, \(reference), "

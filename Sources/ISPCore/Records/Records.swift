@@ -3,11 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One step of a path into the session's records: a key of an object, or the row of a list with this id.
 public enum RecordKey: Hashable, Sendable {
@@ -341,21 +336,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(parsing text: String) {
         guard let parts = Self.parts(of: text) else { return nil }
         self.init(year: parts.year, month: parts.month, day: parts.day)
-    }
-
-    /// Today where the user is (the local time zone).
-    public static func today(now: Date = Date()) -> CalendarDate {
-        var seconds = time_t(now.timeIntervalSince1970.rounded(.down))
-        var local = tm()
-        localtime_r(&seconds, &local)
-        return CalendarDate(year: Int(local.tm_year) + 1900, month: Int(local.tm_mon) + 1, day: Int(local.tm_mday))
-            ?? CalendarDate(unchecked: 1970, 1, 1)
-    }
-
-    private init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year
-        self.month = month
-        self.day = day
     }
 
     public var description: String {

@@ -45,7 +45,7 @@ extension String {
     /// Hebrew. Line breaks are not counted as ends: the text is balanced as one value, however it is laid out.
     ///
     /// Without `marking`, for a piece of a value already balanced, such as a line of a wrapped table cell.
-    func bidiBalanced(marking: Bool = true) -> String {
+    package func bidiBalanced(marking: Bool = true) -> String {
         // Nearly all text holds no bidirectional control.
         guard unicodeScalars.contains(where: { BidiControl($0) != nil }) else { return self }
         var open: [(offset: Int, isolate: Bool)] = []

@@ -1,4 +1,5 @@
 import ISPCore
+import ISPFiles
 import TerminalUI
 
 #if canImport(FoundationEssentials)

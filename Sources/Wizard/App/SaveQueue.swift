@@ -1,5 +1,6 @@
 import Dispatch
 import ISPCore
+import ISPFiles
 import Synchronization
 
 /// Writes the session off the run loop's thread, one save at a time, so that a key never waits for the disk:

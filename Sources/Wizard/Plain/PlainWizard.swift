@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import ISPFiles
 import TerminalUI
 
 #if canImport(FoundationEssentials)

@@ -1,7 +1,9 @@
 import Foundation
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 /// What a report's `--output` path names: only regular files are replaced, devices and FIFOs are written into.
 @Suite struct ReportDestinationTests {

@@ -1,8 +1,10 @@
 import Foundation
 import Glibc
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 /// What lstat says about a path, or nil when nothing is there.
 private func status(_ path: String) -> stat? {

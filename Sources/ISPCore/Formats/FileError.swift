@@ -111,9 +111,9 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
 extension String {
     /// A path as messages name it: made visible on one line, and cut if absurdly long (a command-line
     /// argument can be 128 KB), with more room than a quoted field since the whole path usually matters.
-    var pathInMessage: String { excerpt(limit: 200) }
+    package var pathInMessage: String { excerpt(limit: 200) }
 
-    var lowercasedFirst: String {
+    package var lowercasedFirst: String {
         guard let first else { return self }
         return first.lowercased() + dropFirst()
     }

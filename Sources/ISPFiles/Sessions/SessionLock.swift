@@ -1,3 +1,4 @@
+import ISPCore
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else

@@ -1,7 +1,9 @@
 import Foundation
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 @Suite struct SessionFileTests {
     let folder = TemporaryFolder()

@@ -1,7 +1,9 @@
 import Foundation
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 /// The sessions opened last, which the bare command opens wherever they are.
 @Suite struct RecentSessionsTests {

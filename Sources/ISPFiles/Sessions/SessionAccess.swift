@@ -1,3 +1,4 @@
+import ISPCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

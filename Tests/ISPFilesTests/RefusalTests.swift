@@ -1,7 +1,9 @@
 import Foundation
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 /// Files that are not what they should be, each refused with a sentence that says what is wrong.
 @Suite struct RefusalTests {

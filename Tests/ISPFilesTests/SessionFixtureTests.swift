@@ -1,7 +1,9 @@
 import Foundation
+import ISPCore
+import ISPTestSupport
 import Testing
 
-@testable import ISPCore
+@testable import ISPFiles
 
 /// Real session files written by each released version: every one must open in this version, keep every answer,
 /// name and position, and give the readiness that version gave.
