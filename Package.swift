@@ -16,7 +16,10 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "DisplayWidth"),
-        .target(name: "ISPCore", dependencies: ["DisplayWidth"]),
+        .target(name: "Messages"),
+        .target(name: "CatalogTools", dependencies: ["Messages"]),
+        .executableTarget(name: "isp-catalog", dependencies: ["CatalogTools"]),
+        .target(name: "ISPCore", dependencies: ["DisplayWidth", "Messages"]),
         .target(name: "ISPFiles", dependencies: ["ISPCore"]),
         .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
@@ -39,6 +42,7 @@ let package = Package(
             name: "WizardTests", dependencies: ["Wizard", "ISPCore", "ISPFiles", "TerminalUI"], exclude: ["Golden"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ISPCore", "ISPFiles"]),
+        .testTarget(name: "MessagesTests", dependencies: ["Messages", "CatalogTools"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import Messages
+
 /// The readiness model (see the README's "How readiness is computed"): how the group's rating of each prompt
 /// (one voice, a consensus or the participants' mean, see `Voices.swift`) becomes step scores, bands, phase
 /// scores and flags.
@@ -8,6 +10,19 @@ public enum Band: String, Codable, Sendable {
     case developing = "Developing"
     case notReady = "Not ready"
     case insufficient = "Insufficient answers"
+
+    /// The band's name, for the reader's language; the raw value stays the JSON's value in every language.
+    public var message: Message {
+        switch self {
+        case .ready: Message(.bandReady)
+        case .developing: Message(.bandDeveloping)
+        case .notReady: Message(.bandNotReady)
+        case .insufficient: Message(.bandInsufficient)
+        }
+    }
+
+    /// The band's name in English, until its readers render `message` in their language.
+    public var label: String { message.english }
 }
 
 /// A prompt named in a flag, with enough to show it without the guide at hand.
@@ -68,7 +83,7 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     /// The band, why a critical prompt holds it, then `score` if given, and what it stands on: "Developing
     /// (critical question low), 3 of 5 rated, 1 to confirm", as every view of the summary says it.
     public func standing(score: String? = nil) -> String {
-        band.rawValue + (capNote.map { " (\($0))" } ?? "") + (score.map { ", \($0)" } ?? "")
+        band.label + (capNote.map { " (\($0))" } ?? "") + (score.map { ", \($0)" } ?? "")
             + ", \(rated) of \(applicable) rated" + (toConfirm > 0 ? ", \(toConfirm) to confirm" : "")
     }
 }

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Messages
 
 /// One partnership's answers to the guide: who answered, each voice's ratings, the group's, and where the
 /// wizard was. On disk it is a versioned session file (`SessionFileFormats.swift`); this is the model.
@@ -146,15 +147,19 @@ public enum Sector: String, Codable, Sendable, CaseIterable {
     case donor
     case other
 
-    public var label: String {
+    /// The sector's name, for the reader's language.
+    public var message: Message {
         switch self {
-        case .government: "Government"
-        case .business: "Business"
-        case .civilSociety: "Civil society"
-        case .donor: "Donor"
-        case .other: "Other"
+        case .government: Message(.sectorGovernment)
+        case .business: Message(.sectorBusiness)
+        case .civilSociety: Message(.sectorCivilSociety)
+        case .donor: Message(.sectorDonor)
+        case .other: Message(.sectorOther)
         }
     }
+
+    /// The sector's name in English, until its readers render `message` in their language.
+    public var label: String { message.english }
 }
 
 public struct GuideReference: Codable, Sendable, Equatable {
@@ -217,13 +222,17 @@ public enum Rating: Sendable, Equatable, Hashable {
         }
     }
 
-    public var label: String {
+    /// The rating's name (`Not started`, `Not applicable`), for the reader's language.
+    public var message: Message {
         switch self {
-        case .stage(let stage): stage.label
-        case .notApplicable: "Not applicable"
-        case .dontKnow: "Don't know"
+        case .stage(let stage): stage.message
+        case .notApplicable: Message(.ratingNotApplicable)
+        case .dontKnow: Message(.ratingDontKnow)
         }
     }
+
+    /// The rating's name in English, until its readers render `message` in their language.
+    public var label: String { message.english }
 
     public init?(code: String) {
         switch code {
@@ -272,15 +281,19 @@ extension Rating: Codable {
 public enum Stage: Int, Codable, Sendable, CaseIterable, Comparable {
     case notStarted = 0, emerging, partial, inPlace, institutionalised
 
-    public var label: String {
+    /// The stage's name (`Not started` … `Institutionalised`), for the reader's language.
+    public var message: Message {
         switch self {
-        case .notStarted: "Not started"
-        case .emerging: "Emerging"
-        case .partial: "Partial"
-        case .inPlace: "In place"
-        case .institutionalised: "Institutionalised"
+        case .notStarted: Message(.stageNotStarted)
+        case .emerging: Message(.stageEmerging)
+        case .partial: Message(.stagePartial)
+        case .inPlace: Message(.stageInPlace)
+        case .institutionalised: Message(.stageInstitutionalised)
         }
     }
+
+    /// The stage's name in English, until its readers render `message` in their language.
+    public var label: String { message.english }
 
     public var meaning: String {
         switch self {

@@ -1,0 +1,51 @@
+@testable import Messages
+import Testing
+
+@Suite struct LanguageChoiceTests {
+    private func chosen(_ flag: String? = nil, _ environment: [String: String] = [:],
+                        guide: [String] = []) throws -> String {
+        let choice = try LanguageChoice.choose(flag: flag, environment: environment, guideLanguages: guide)
+        return choice.language.code + (choice.isGuideOnly ? "+" + choice.guideLanguage : "")
+    }
+
+    @Test func theFlagComesBeforeTheEnvironment() throws {
+        #expect(try chosen("en-XA", ["LANG": "fr_FR.UTF-8"], guide: ["fr"]) == "en-XA")
+        #expect(try chosen("en_xa") == "en-XA")
+    }
+
+    @Test func aLocaleNamesItsLanguage() throws {
+        #expect(try chosen(nil, ["LANG": "fr_FR.UTF-8"], guide: ["fr"]) == "en+fr")
+        #expect(try chosen(nil, ["LANG": "pt_BR"], guide: ["pt"]) == "en+pt")
+        #expect(try chosen(nil, ["LANG": "pt_BR"], guide: ["pt-BR", "pt"]) == "en+pt-BR")
+        #expect(try chosen(nil, ["LANG": "en_GB.UTF-8@euro"]) == "en")
+    }
+
+    @Test func theEnvironmentIsReadInGettextsOrder() throws {
+        let guide = ["fr", "es", "pt"]
+        #expect(try chosen(nil, ["LANGUAGE": "de:es:fr", "LC_ALL": "pt_PT", "LANG": "fr"], guide: guide) == "en+es")
+        #expect(try chosen(nil, ["LC_ALL": "pt_PT", "LC_MESSAGES": "es", "LANG": "fr"], guide: guide) == "en+pt")
+        #expect(try chosen(nil, ["LC_ALL": "", "LC_MESSAGES": "es_MX", "LANG": "fr"], guide: guide) == "en+es")
+        #expect(try chosen(nil, ["LANG": "fr_CA"], guide: guide) == "en+fr")
+    }
+
+    @Test func cAndPosixMeanEnglishEvenWithLanguageSet() throws {
+        #expect(try chosen(nil, ["LANGUAGE": "fr", "LC_ALL": "C", "LANG": "fr_FR"], guide: ["fr"]) == "en")
+        #expect(try chosen(nil, ["LANGUAGE": "fr", "LANG": "POSIX"], guide: ["fr"]) == "en")
+        #expect(try chosen(nil, ["LANG": "C.UTF-8"], guide: ["fr"]) == "en")
+    }
+
+    @Test func aLocaleNobodyHasFallsBackToEnglishQuietly() throws {
+        #expect(try chosen(nil, ["LANG": "de_DE.UTF-8", "LANGUAGE": "sw:de"]) == "en")
+        #expect(try chosen(nil, [:]) == "en")
+    }
+
+    @Test func aFlagNobodyHasIsRefusedNamingTheLanguagesThereAre() {
+        #expect(throws: LanguageRefusal(requested: "de", available: ["en", "en-XA", "fr", "sw"])) {
+            try LanguageChoice.choose(flag: "de", environment: ["LANG": "fr"], guideLanguages: ["fr", "sw", "FR"])
+        }
+        let refusal = LanguageRefusal(requested: "de\u{1B}[2J", available: ["en", "en-XA"])
+        #expect(refusal.description
+                == "--lang names a language no catalog or guide here has; choose one of en, en-XA.")
+        #expect(throws: LanguageRefusal.self) { try LanguageChoice.choose(flag: "", environment: [:]) }
+    }
+}
