@@ -44,6 +44,7 @@ enum Command: Equatable, Sendable {
     case rate, stepRating, confirmCarriedOver, moveInRows, editRowNote, clearRow
     /// The answer to a question on screen (`y` removes or deletes), or the letter of what to export.
     case confirm, chooseExport
+    case undo, redo
 }
 
 extension KeyBinding {
@@ -59,6 +60,9 @@ extension KeyBinding {
         KeyBinding([.escape], bar: (key: "Esc", action: "map"), help: (keys: "Esc",
                    meaning: "step map (Esc again returns); closes an open editor"), .toggleMap),
         KeyBinding([.control("s")], bar: nil, help: (keys: "Ctrl-S", meaning: "save now (it saves as you go)"), .save),
+        KeyBinding([.control("z")], bar: (key: "^Z", action: "undo"), help: (keys: "Ctrl-Z",
+                   meaning: "undo the last change (the last 500 while the session is open)"), .undo),
+        KeyBinding([.control("y")], bar: nil, help: (keys: "Ctrl-Y", meaning: "redo what Ctrl-Z undid"), .redo),
         KeyBinding([.function(1)], bar: (key: "F1", action: "help"), help: (keys: "F1", meaning: "this help"),
                    .showHelp),
     ]

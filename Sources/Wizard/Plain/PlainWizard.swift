@@ -12,8 +12,9 @@ import Foundation
 /// (session details, participants, each step's questions, the summary), asked as prompts on standard input
 /// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
 ///
-/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:h`, `:q`). Each
-/// answer is saved as soon as it is given; at the end of the input everything is saved and the walk ends.
+/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:u`, `:r`, `:h`,
+/// `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
+/// ends.
 /// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
 /// PlainWorksheets.swift.
 public final class PlainWizard {
@@ -199,8 +200,14 @@ public final class PlainWizard {
         case ":h":
             showHelp()
             return .some(nil)
+        case ":u", ":r":
+            perform(trimmed == ":u" ? .undo : .redo)
+            // A read-only session is said so by `perform`.
+            if let status = state.status, status != .readOnly { say(status.text.sentence) }
+            return .some(nil)
         default:
-            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :h help, :q quit.")
+            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :u undo, :r redo, "
+                + ":h help, :q quit.")
             return .some(nil)
         }
     }
@@ -406,8 +413,9 @@ public final class PlainWizard {
                     say("Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep.")
                     continue
                 }
-                perform(.rateVoice(promptID: prompt.id, participantID: participant.id, rating))
-                if !note.isEmpty { perform(.setVoiceNote(promptID: prompt.id, participantID: participant.id, note)) }
+                let rated = SessionChange.rateVoice(promptID: prompt.id, participantID: participant.id, rating)
+                let noted = SessionChange.setVoiceNote(promptID: prompt.id, participantID: participant.id, note)
+                perform(note.isEmpty ? [.change(rated)] : [.change(rated), .change(noted)])
                 break
             }
         }
@@ -657,7 +665,8 @@ public final class PlainWizard {
             + "are added to them. Enter on an empty first line keeps the notes.")
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
         say("Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its "
-            + "worksheet), :s the summary, :h this help, and :q to save and quit.")
+            + "worksheet), :s the summary, :u undo the last change and :r redo it, :h this help, and :q to save and "
+            + "quit.")
     }
 
     func say(_ text: String) {
@@ -688,8 +697,14 @@ public final class PlainWizard {
     /// what the update reports (read-only, a new convener) in words. False when the change was refused.
     @discardableResult
     func perform(_ action: Action) -> Bool {
+        perform([action])
+    }
+
+    /// Hands the changes one line asks for to the session's update as one step to undo, as `perform(_:)`.
+    @discardableResult
+    func perform(_ actions: [Action]) -> Bool {
         let before = state
-        let effects = state.handle(action)
+        let effects = state.handle(actions)
         // As a paste on the screens: a session larger than this could be saved but never opened again.
         let size = state.session.textSize
         if size > WizardState.largestPastedSession && size > before.session.textSize {
