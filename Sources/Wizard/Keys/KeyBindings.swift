@@ -61,7 +61,7 @@ extension KeyBinding {
                    meaning: "step map (Esc again returns); closes an open editor"), .toggleMap),
         KeyBinding([.control("s")], bar: nil, help: (keys: "Ctrl-S", meaning: "save now (it saves as you go)"), .save),
         KeyBinding([.control("z")], bar: (key: "^Z", action: "undo"), help: (keys: "Ctrl-Z",
-                   meaning: "undo the last change (the last 500 while the session is open)"), .undo),
+                   meaning: "undo the last change, saying what it was"), .undo),
         KeyBinding([.control("y")], bar: nil, help: (keys: "Ctrl-Y", meaning: "redo what Ctrl-Z undid"), .redo),
         KeyBinding([.function(1)], bar: (key: "F1", action: "help"), help: (keys: "F1", meaning: "this help"),
                    .showHelp),
