@@ -185,6 +185,11 @@ extension WizardState {
             return "confirmed \(questionName(promptID))"
         case .store(let entry, nil):
             return "cleared \(entry.label)"
+        case .store(let entry, .string(let id)?):
+            guard case .choice(let choices) = entry.input, let choice = choices.first(where: { $0.id == id }) else {
+                return "edited \(entry.label)"
+            }
+            return "set \(entry.label) to \(choice.label)"
         case .store(let entry, _), .storeTyped(let entry, _), .storeReference(let entry, _):
             return "edited \(entry.label)"
         case .storeNote(let entry, _):
