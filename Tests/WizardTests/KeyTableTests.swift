@@ -8,7 +8,7 @@ import Testing
 /// Keys to try on each screen: every letter, digit and key the wizard could bind, beyond typing into text.
 private let probeKeys: [Key] = "abcdefghijklmnopqrstuvwxyz0123456789[]?".map(Key.character)
     + [.up, .down, .left, .right, .home, .end, .enter, .delete, .backspace, .pageUp, .pageDown, .tab, .backTab,
-       .escape, .function(1), .control("n"), .control("p"), .control("s")]
+       .escape, .function(1), .control("n"), .control("p"), .control("s"), .control("z"), .control("y")]
 
 private extension WizardState {
     /// The tables a key is looked up in on the screen on view, in the order the update looks.
@@ -17,10 +17,12 @@ private extension WizardState {
         return [[KeyBinding.quit], KeyBinding.everywhere, fieldBindings, screenBindings, KeyBinding.paging]
     }
 
-    /// Whether a key changes anything: the state, or an effect for the run loop.
+    /// Whether a key changes anything: the state, or an effect for the run loop. A list saying that a letter is
+    /// none of its keys changes nothing.
     func takes(_ key: Key) -> Bool {
         var copy = self
         let effects = copy.handle(.key(key))
+        if copy.status == .notAListKey { copy.status = status }
         return !effects.isEmpty || copy != self
     }
 
@@ -171,7 +173,7 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
                 expectKeysAgree(name, state)
                 if case .choice(let choices) = entry.input {
                     var chosen = state
-                    chosen.apply(.store(entry, .string(choices[0].id)))
+                    _ = chosen.handle(.change(.store(entry, .string(choices[0].id))))
                     expectKeysAgree("\(name), chosen", chosen)
                 }
                 // Enter opens the long text, a checklist item's note, the register's names, a list of rows.

@@ -13,24 +13,43 @@ public enum Action: Equatable, Sendable {
     case setParticipantField(participant: Int, field: Int, FormField)
     /// A change as the domain defines it, the same from every front end.
     case change(SessionChange)
+    /// Puts back what the latest step changed (Ctrl-Z, `:u`), or makes the latest step undone again (Ctrl-Y, `:r`).
+    case undo, redo
 }
 
 extension WizardState {
     /// Applies an action from a front end without keys (plain mode, a ballot) and says what the run loop must
     /// do; a read-only session refuses it, and `status` then says so, as for a key.
     public mutating func handle(_ action: Action) -> [Effect] {
+        handle([action])
+    }
+
+    /// Applies actions from one line of a front end without keys (a rating with its note) as one step to undo.
+    public mutating func handle(_ actions: [Action]) -> [Effect] {
         status = nil
         return guardingReadOnly { state in
-            state.apply(action)
-            return [.save]
+            actions.reduce(into: []) { effects, action in
+                switch action {
+                case .undo: effects += state.undo()
+                case .redo: effects += state.redo()
+                default:
+                    state.apply(action)
+                    if !effects.contains(.save) { effects.append(.save) }
+                }
+            }
         }
     }
 
-    /// Does `change` and counts a revision when it asks for a save; on a read-only session, undoes any change
-    /// it made to the session, drops its saves and sets the status to say so.
+    /// Does `change` as one step to undo and counts a revision when it asks for a save; on a read-only session,
+    /// undoes any change it made to the session, drops its saves and sets the status to say so.
     mutating func guardingReadOnly(_ change: (inout WizardState) -> [Effect]) -> [Effect] {
         guard readOnlyReason != nil else {
+            let wasOnList = isOnRowList
             let effects = change(&self)
+            // On a list typed letters are commands: each change says what it did, which Ctrl-Z undoes.
+            if let step = history.endAction(effects: effects), wasOnList, status == nil {
+                status = .changedRow(step.description)
+            }
             if effects.contains(.save) || effects.contains(.saveSoon) { revision += 1 }
             return effects
         }
@@ -44,13 +63,15 @@ extension WizardState {
     }
 
     /// Changes the session as the action says, the form's edits through their bindings and every rule of a change
-    /// in `Session.apply(_:guide:)`; the status tells what the change did beyond it. The screens call it from their
-    /// keys, which `handle(_ event:)` guards.
+    /// in `Session.apply(_:guide:)`, and keeps what changed to undo; the status tells what the change did beyond
+    /// it. The screens call it from their keys, which `handle(_ event:)` guards.
     mutating func apply(_ action: Action) {
         switch action {
         case .setDetail(let index, let field):
             guard setupBindings.indices.contains(index) else { return }
-            setupBindings[index].store(&session, field)
+            let binding = setupBindings[index]
+            let patch = session.changeDetails { binding.store(&$0, field) }
+            history.record(patch, description: "edited \(binding.field(session).label)")
         case .addParticipant:
             apply(.change(.addParticipant(Participant())))
         case .setParticipantField(let participant, let field, let value):
@@ -59,13 +80,26 @@ extension WizardState {
             else { return }
             var edited = session.participants[participant]
             Self.participantBindings[field].store(&edited, value)
-            apply(.change(.updateParticipant(participant, edited)))
+            // The name changes as it is typed: the step is named by the name it had before.
+            change(.updateParticipant(participant, edited), field: "participant \(participant), field \(field)")
         case .change(let change):
-            switch session.apply(change, guide: guide) {
-            case .acceptanceCleared?: status = .acceptanceCleared
-            case .organisationsAdded(let names)?: status = .organisationsAdded(names)
-            case nil: break
-            }
+            self.change(change)
+        case .undo:
+            _ = undo()
+        case .redo:
+            _ = redo()
+        }
+    }
+
+    /// Makes a domain change, keeps what it changed to undo, and says what it did beyond the change.
+    private mutating func change(_ change: SessionChange, field: String? = nil) {
+        let description = describe(change)
+        let (note, patch) = session.applyRecording(change, guide: guide)
+        history.record(patch, description: description, field: field)
+        switch note {
+        case .acceptanceCleared?: status = .acceptanceCleared
+        case .organisationsAdded(let names)?: status = .organisationsAdded(names)
+        case nil: break
         }
     }
 

@@ -44,7 +44,9 @@ extension WizardState {
             // What a key did (an export, organisations added, a convener's answers cleared) stays in view until
             // the next key; anything else gives way to "Saved".
             switch status {
-            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .confirmed?: break
+            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .confirmed?, .undone?, .redone?,
+                .changedRow?:
+                break
             default: status = .saved
             }
             return []
@@ -107,7 +109,7 @@ extension WizardState {
         if let binding = (screenBindings + KeyBinding.paging).first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
-        return []
+        return ignore(key)
     }
 
     /// The answer of the focused field that is typed into (a form, notes, a worksheet's entry) to a key, or nil
@@ -226,6 +228,10 @@ extension WizardState {
         case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRow, .toggleSectorOrder,
             .chooseInRow, .addParticipantOrganisations:
             return performRowCommand(command, key: key)
+        case .undo:
+            return undo()
+        case .redo:
+            return redo()
         }
     }
 

@@ -37,8 +37,9 @@ extension WizardState {
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {
             let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.bar
+            let undo = KeyBinding.everywhere.first { $0.command == .undo }?.bar
             return KeyBar([(key: "Esc", action: "back")] + (sheet.list.map(rowListBar) ?? [])
-                          + [help, KeyBinding.quit.bar].compactMap { $0 })
+                          + [undo, help, KeyBinding.quit.bar].compactMap { $0 })
         }
         let isEditing = participantForm != nil || rowEditor != nil || sheet.list != nil || sheet.isEditingText
             || sheet.picker != nil

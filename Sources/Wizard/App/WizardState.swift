@@ -69,6 +69,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var saveFailure: FileError?
     /// Where the user is on a worksheet.
     public internal(set) var sheet = SheetState()
+    /// The changes to undo and redo, while the session is open.
+    var history = History()
     /// Why this session cannot be changed (one sentence), when it is open read-only; nothing is then edited or
     /// saved.
     public let readOnlyReason: String?
@@ -217,6 +219,13 @@ public enum Status: Equatable, Sendable {
     case note(String)
     /// An answer carried over from the last round was confirmed as it is.
     case confirmed
+    /// What Ctrl-Z or `:u` put back, and what Ctrl-Y or `:r` made again, as `WizardState.describe(_:)` names it.
+    case undone(String), redone(String)
+    case nothingToUndo, nothingToRedo
+    /// What a key on a list changed ("Deleted AFD"), which Ctrl-Z undoes.
+    case changedRow(String)
+    /// A key a list does not bind.
+    case notAListKey
 
     /// Whether the text ends with a path, whose file name matters more than the folders before it.
     var namesAPath: Bool {
@@ -248,8 +257,19 @@ public enum Status: Equatable, Sendable {
         case .acceptanceCleared: "New convener: ask each sector again"
         case .note(let text): text.visibleControls
         case .confirmed: "Confirmed for this round"
+        case .undone(let step): "Undone: \(step.visibleControls)"
+        case .redone(let step): "Redone: \(step.visibleControls)"
+        case .nothingToUndo: "Nothing to undo"
+        case .nothingToRedo: "Nothing to redo"
+        case .changedRow(let step): "\(step.visibleControls.capitalizingFirstLetter) · Ctrl-Z undoes it"
+        case .notAListKey: "Not a list key: Enter or e edits the row"
         }
     }
+}
+
+private extension String {
+    /// "Deleted AFD" for "deleted AFD".
+    var capitalizingFirstLetter: String { prefix(1).uppercased() + dropFirst() }
 }
 
 /// The result of a write the run loop did for the update, sent back to it as an event.

@@ -47,6 +47,7 @@ enum Command: Equatable, Sendable {
     case rate, stepRating, confirmCarriedOver, moveInRows, editRowNote, clearRow
     /// The answer to a question on screen (`y` removes or deletes), or the letter of what to export.
     case confirm, chooseExport
+    case undo, redo
 }
 
 extension KeyBinding {
@@ -62,6 +63,9 @@ extension KeyBinding {
         KeyBinding([.escape], bar: (key: "Esc", action: "map"), help: (keys: "Esc",
                    meaning: "step map (Esc again returns); closes an open editor"), .toggleMap),
         KeyBinding([.control("s")], bar: nil, help: (keys: "Ctrl-S", meaning: "save now (it saves as you go)"), .save),
+        KeyBinding([.control("z")], bar: (key: "^Z", action: "undo"), help: (keys: "Ctrl-Z",
+                   meaning: "undo the last change, saying what it was"), .undo),
+        KeyBinding([.control("y")], bar: nil, help: (keys: "Ctrl-Y", meaning: "redo what Ctrl-Z undid"), .redo),
         KeyBinding([.function(1)], bar: (key: "F1", action: "help"), help: (keys: "F1", meaning: "this help"),
                    .showHelp),
     ]

@@ -13,8 +13,9 @@ import Foundation
 /// (session details, participants, each step's questions, the summary), asked as prompts on standard input
 /// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
 ///
-/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:h`, `:q`). Each
-/// answer is saved as soon as it is given; at the end of the input everything is saved and the walk ends.
+/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:u`, `:r`, `:h`,
+/// `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
+/// ends.
 /// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
 /// PlainWorksheets.swift.
 public final class PlainWizard {
@@ -200,8 +201,14 @@ public final class PlainWizard {
         case ":h":
             showHelp()
             return .some(nil)
+        case ":u", ":r":
+            perform(trimmed == ":u" ? .undo : .redo)
+            // A read-only session is said so by `perform`.
+            if let status = state.status, status != .readOnly { say(status.text.sentence) }
+            return .some(nil)
         default:
-            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :h help, :q quit.")
+            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :u undo, :r redo, "
+                + ":h help, :q quit.")
             return .some(nil)
         }
     }
@@ -390,9 +397,8 @@ public final class PlainWizard {
                 say(state.plainCorrection(of: field, prompt: prompt))
                 continue
             }
-            for input in inputs {
-                for action in state.actions(for: input, to: field, of: prompt) { perform(action) }
-            }
+            // A rating with its note on the same line is one step to undo.
+            perform(inputs.flatMap { state.actions(for: $0, to: field, of: prompt) })
             return nil
         }
     }
@@ -613,7 +619,8 @@ public final class PlainWizard {
             + "are added to them. Enter on an empty first line keeps the notes.")
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
         say("Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its "
-            + "worksheet), :s the summary, :h this help, and :q to save and quit.")
+            + "worksheet), :s the summary, :u undo the last change and :r redo it, :h this help, and :q to save and "
+            + "quit.")
     }
 
     func say(_ text: String) {
@@ -626,8 +633,14 @@ public final class PlainWizard {
     /// what the update reports (read-only, a new convener) in words. False when the change was refused.
     @discardableResult
     func perform(_ action: Action) -> Bool {
+        perform([action])
+    }
+
+    /// Hands the changes one line asks for to the session's update as one step to undo, as `perform(_:)`.
+    @discardableResult
+    func perform(_ actions: [Action]) -> Bool {
         let before = state
-        let effects = state.handle(action)
+        let effects = state.handle(actions)
         // As a paste on the screens: a session larger than this could be saved but never opened again.
         let size = state.session.textSize
         if size > WizardState.largestPastedSession && size > before.session.textSize {
