@@ -23,11 +23,11 @@ let package = Package(
         .target(name: "ISPFiles", dependencies: ["ISPCore"]),
         .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
-        .target(name: "Wizard", dependencies: ["ISPCore", "ISPFiles", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["ISPCore", "ISPFiles", "Messages", "TerminalUI"]),
         .executableTarget(
             name: "isp-wizard",
             dependencies: [
-                "ISPCore", "ISPFiles", "TerminalUI", "NcursesBackend", "Wizard",
+                "ISPCore", "ISPFiles", "Messages", "TerminalUI", "NcursesBackend", "Wizard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,7 +16,7 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A value put into a message's placeholder, rendered for the reader's language.
-public indirect enum Argument: Hashable, Sendable {
+public indirect enum MessageArgument: Hashable, Sendable {
     /// Text as it is: a name, a note, a guide's title.
     case text(String)
     case integer(Int)
@@ -33,9 +33,9 @@ public indirect enum Argument: Hashable, Sendable {
 /// A message with a plural (`msgid_plural` in the catalog) chooses its form by its `count` argument.
 public struct Message: Hashable, Sendable {
     public var id: MessageID
-    public var arguments: [String: Argument]
+    public var arguments: [String: MessageArgument]
 
-    public init(_ id: MessageID, _ arguments: [String: Argument] = [:]) {
+    public init(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
         self.id = id
         self.arguments = arguments
     }

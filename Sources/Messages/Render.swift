@@ -29,7 +29,7 @@ func fill(_ message: Message, forms: [String], rule: PluralRule, in language: La
     }.joined()
 }
 
-extension Argument {
+extension MessageArgument {
     func rendered(in language: Language) -> String {
         switch self {
         case .text(let text): text

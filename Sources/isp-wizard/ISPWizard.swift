@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -57,6 +58,7 @@ struct ISPWizard: ParsableCommand {
     /// Opens the session used last, or a new one when there is none; at its first screen with `fromStart`.
     static func openLastOrNew(_ options: some CommonOptions, fromStart: Bool = false) throws {
         let guide = try options.loadGuide()
+        let language = try options.chosenLanguage()
         let interface = try options.interface()
         let theme = try options.chosenTheme()
         let library = try options.library()
@@ -69,7 +71,7 @@ struct ISPWizard: ParsableCommand {
             try createSession(Session(guide: guide), at: path)
         }
         // Named nowhere on the command line, the session is named on the first screen.
-        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface }, fromStart: fromStart,
-                      saysWhichSession: true)
+        try runWizard(sessionPath: path, guide: guide, language: language, theme: theme, interface: { interface },
+                      fromStart: fromStart, saysWhichSession: true)
     }
 }

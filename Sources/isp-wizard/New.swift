@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -77,10 +78,11 @@ struct New: ParsableCommand {
     /// Writes a new session and opens it; the interface and theme are checked first, so that a failed start
     /// leaves no empty session behind.
     private func createAndOpen(_ session: Session, at path: String, guide: Guide) throws {
+        let language = try global.chosenLanguage()
         let interface = try global.interface()
         let theme = try global.chosenTheme()
         try createSession(session, at: path)
-        try runWizard(sessionPath: path, guide: guide, theme: theme, interface: { interface },
+        try runWizard(sessionPath: path, guide: guide, language: language, theme: theme, interface: { interface },
                       fromStart: start.fromStart)
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -29,7 +30,7 @@ struct Open: ParsableCommand {
     }
 
     static func open(_ file: String, _ options: some CommonOptions, fromStart: Bool = false) throws {
-        try runWizard(sessionPath: file, guide: options.loadGuide(), theme: options.chosenTheme(),
-                      interface: options.interface, fromStart: fromStart)
+        try runWizard(sessionPath: file, guide: options.loadGuide(), language: options.chosenLanguage(),
+                      theme: options.chosenTheme(), interface: options.interface, fromStart: fromStart)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -13,9 +14,10 @@ import Foundation
 @preconcurrency import Glibc
 import Synchronization
 
-/// What the options every command takes choose: the guide, the plain mode and the theme.
+/// What the options every command takes choose: the guide, the language, the plain mode and the theme.
 protocol CommonOptions {
     var guide: String? { get }
+    var lang: String? { get }
     var plain: Bool { get }
     var theme: String? { get }
 }
@@ -23,6 +25,7 @@ protocol CommonOptions {
 /// The options a command line without any gives.
 struct DefaultOptions: CommonOptions {
     let guide: String? = nil
+    let lang: String? = nil
     let plain = false
     let theme: String? = nil
 }
@@ -31,6 +34,10 @@ struct DefaultOptions: CommonOptions {
 struct GlobalOptions: ParsableArguments, CommonOptions {
     @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
     var guide: String?
+
+    @Option(help: ArgumentHelp("The language of what the wizard says: en, or en-XA to check a translation's room "
+                               + "(else LANGUAGE, LC_ALL, LC_MESSAGES, LANG).", valueName: "code"))
+    var lang: String?
 
     @Flag(help: ArgumentHelp("Ask line by line instead of drawing screens: for screen readers, dumb terminals and "
                              + "input from a file (also ACCESSIBLE=1)."))
@@ -49,6 +56,15 @@ struct StartOptions: ParsableArguments {
 }
 
 extension CommonOptions {
+    /// The language asked for: --lang, else the environment's, else English; a --lang nobody has is refused.
+    func chosenLanguage() throws -> Language {
+        do throws(LanguageRefusal) {
+            return try LanguageChoice.choose(flag: lang, environment: ProcessInfo.processInfo.environment).language
+        } catch {
+            throw UserError(error.description)
+        }
+    }
+
     /// The theme asked for: --theme, else ISP_WIZARD_THEME, else mono when NO_COLOR is set, else the default.
     func chosenTheme() throws -> Theme {
         let environment = ProcessInfo.processInfo.environment

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -25,7 +26,8 @@ func createSession(_ session: Session, at path: String) throws {
 /// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
 /// ncurses cannot draw on gets the plain wizard instead. With `fromStart`, the walk starts at its first screen
 /// rather than where the session was left.
-func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface chooseInterface: () throws -> Interface,
+func runWizard(sessionPath: String, guide: Guide, language: Language, theme: Theme,
+               interface chooseInterface: () throws -> Interface,
                fromStart: Bool = false, saysWhichSession: Bool = false) throws
 {
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
@@ -42,16 +44,18 @@ func runWizard(sessionPath: String, guide: Guide, theme: Theme, interface choose
     switch interface {
     case .fullScreen:
         do {
-            ending = try runFullScreen(opened, session: session, guide: guide, theme: theme, store: store,
-                                       opening: opening)
+            ending = try runFullScreen(opened, session: session, guide: guide, language: language, theme: theme,
+                                       store: store, opening: opening)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
                   + "by line.")
-            ending = runPlain(opened, session: session, guide: guide, store: store, opening: opening)
+            ending = runPlain(opened, session: session, guide: guide, language: language, store: store,
+                              opening: opening)
         }
     case .plain:
-        ending = runPlain(opened, session: session, guide: guide, store: store, opening: opening)
+        ending = runPlain(opened, session: session, guide: guide, language: language, store: store,
+                              opening: opening)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
@@ -71,11 +75,12 @@ private func shortened(_ path: String) -> String {
 }
 
 /// `opening`, when given, is said on the first screen's status line.
-private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, theme: Theme,
-                           store: FileSessionStore, opening: String?) throws -> (state: WizardState, signal: StopSignal?)
+private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, language: Language,
+                           theme: Theme, store: FileSessionStore, opening: String?)
+    throws -> (state: WizardState, signal: StopSignal?)
 {
     let backend = try NcursesBackend(theme: theme)
-    var state = WizardState(guide: guide, session: session, size: backend.size,
+    var state = WizardState(guide: guide, session: session, size: backend.size, language: language,
                             readOnlyReason: opened.readOnlyReason)
     if let opening { state.say(opening) }
     let runner = WizardRunner(state: state, backend: backend, store: store)
@@ -86,12 +91,12 @@ private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Gui
 }
 
 /// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
-private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, store: FileSessionStore,
-                      opening: String?) -> (state: WizardState, signal: StopSignal?)
+private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, language: Language,
+                      store: FileSessionStore, opening: String?) -> (state: WizardState, signal: StopSignal?)
 {
     PlainStopSignals.install()
     if let opening { print(opening.visibleControls + ".") }
-    let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize,
+    let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize, language: language,
                             readOnlyReason: opened.readOnlyReason)
     let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)
     let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },

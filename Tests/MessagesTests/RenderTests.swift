@@ -81,8 +81,8 @@ import Testing
     }
 
     @Test func oneDecimalRoundsHalfAwayFromZeroWithTheSeparatorGiven() {
-        #expect(Argument.oneDecimal(3.45, separator: ",") == "3,5")
-        #expect(Argument.oneDecimal(2, separator: ".") == "2.0")
-        #expect(Argument.oneDecimal(-0.25, separator: ".") == "-0.3")
+        #expect(MessageArgument.oneDecimal(3.45, separator: ",") == "3,5")
+        #expect(MessageArgument.oneDecimal(2, separator: ".") == "2.0")
+        #expect(MessageArgument.oneDecimal(-0.25, separator: ".") == "-0.3")
     }
 }

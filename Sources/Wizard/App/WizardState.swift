@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 #if canImport(FoundationEssentials)
@@ -74,12 +75,16 @@ public struct WizardState: Equatable, Sendable {
     /// Why this session cannot be changed (one sentence), when it is open read-only; nothing is then edited or
     /// saved.
     public let readOnlyReason: String?
+    /// The language everything the wizard says is rendered in; the session itself does not change with it.
+    public let language: Language
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.
     public static let minimumSize = Size(rows: 20, columns: 60)
 
-    public init(guide: Guide, session: Session, size: Size, readOnlyReason: String? = nil) {
+    public init(guide: Guide, session: Session, size: Size, language: Language = .english,
+                readOnlyReason: String? = nil) {
         self.guide = guide
+        self.language = language
         self.session = session
         // Rows that a file holds without ids of their own are given them, so that each is edited on its own.
         self.session.identifyRows(in: guide)
