@@ -130,3 +130,33 @@ enum Pseudo {
         uniqueKeysWithValues: zip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
                                   "àƀçðéƒĝĥîĵķļɱñöþǫŕšţûṽŵẋýžÅƁÇÐÉƑĜĤÎĴĶĻṀÑÖÞǪŔŜŢÛṼŴẊÝŽ"))
 }
+
+extension Language {
+    /// A message's text in this language: `language.text(.stageNotStarted)`, or with arguments by placeholder.
+    public func text(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> String {
+        render(Message(id, arguments), in: self)
+    }
+
+    /// A message's text in this language.
+    public func text(_ message: Message) -> String {
+        render(message, in: self)
+    }
+
+    /// Items in a sentence, as the language joins them: "A", "A and B", "A, B and C"; `.or` for alternatives.
+    public func list(_ items: [String], _ kind: ListKind = .and) -> String {
+        guard var joined = items.last else { return "" }
+        guard items.count > 1 else { return joined }
+        joined = text(kind.end, ["first": .text(items[items.count - 2]), "last": .text(joined)])
+        for item in items.dropLast(2).reversed() {
+            joined = text(.formatListMiddle, ["first": .text(item), "rest": .text(joined)])
+        }
+        return joined
+    }
+}
+
+/// How a list joins its last two items: "and" or "or".
+public enum ListKind: Sendable {
+    case and, or
+
+    var end: MessageID { self == .and ? .formatListAnd : .formatListOr }
+}

@@ -86,3 +86,14 @@ import Testing
         #expect(MessageArgument.oneDecimal(-0.25, separator: ".") == "-0.3")
     }
 }
+
+@Suite struct ListTests {
+    @Test func aListJoinsItsItemsAsTheLanguageDoes() {
+        let english = Language.english
+        #expect(english.list([]) == "")
+        #expect(english.list(["Government"]) == "Government")
+        #expect(english.list(["Government", "Business"]) == "Government and Business")
+        #expect(english.list(["Government", "Business", "Civil society"]) == "Government, Business and Civil society")
+        #expect(english.list(["the rating", "the notes"], .or) == "the rating or the notes")
+    }
+}

@@ -3,10 +3,19 @@
 extension MessageID {
     /// .
     public static let formatDecimalSeparator = MessageID("format.decimalSeparator")
+    /// {first}, {rest}
+    public static let formatListMiddle = MessageID("format.list.middle")
+    /// {first} and {last}
+    public static let formatListAnd = MessageID("format.list.and")
+    /// {first} or {last}
+    public static let formatListOr = MessageID("format.list.or")
 }
 
 extension CatalogTable {
     static let formatRows: [CatalogRow] = [
         CatalogRow("en", "format.decimalSeparator", ["."]),
+        CatalogRow("en", "format.list.middle", ["{first}, {rest}"]),
+        CatalogRow("en", "format.list.and", ["{first} and {last}"]),
+        CatalogRow("en", "format.list.or", ["{first} or {last}"]),
     ]
 }
