@@ -20,7 +20,7 @@ let package = Package(
         .target(name: "CatalogTools", dependencies: ["Messages"]),
         .executableTarget(name: "isp-catalog", dependencies: ["CatalogTools"]),
         .target(name: "ISPCore", dependencies: ["DisplayWidth", "Messages"]),
-        .target(name: "ISPFiles", dependencies: ["ISPCore"]),
+        .target(name: "ISPFiles", dependencies: ["ISPCore", "Messages"]),
         .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
         .target(name: "Wizard", dependencies: ["ISPCore", "ISPFiles", "Messages", "TerminalUI"]),

@@ -1,20 +1,29 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
 import Foundation
 #endif
 
-/// A problem with a file the user named, said in one sentence that names the file.
+/// A problem with a file the user named, said in one sentence that names the file, as a message for the reader's
+/// language.
 public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
-    public let message: String
+    /// What went wrong, naming the file: `language.text(error.sentence)` where it is shown.
+    public let sentence: Message
     /// The cause in a few words (`disk full`), for places with little room; nil when there is none.
-    public let reason: String?
+    public let shortReason: Message?
 
-    public init(_ message: String, reason: String? = nil) {
-        self.message = message
-        self.reason = reason
+    public init(_ sentence: Message, reason: Message? = nil) {
+        self.sentence = sentence
+        shortReason = reason
     }
 
+    /// The sentence in English: what tests compare, and what code not yet rendering `sentence` still shows.
+    public var message: String { sentence.english }
+    /// The short reason in English, as `message` is.
+    public var reason: String? { shortReason?.english }
+
+    /// In English, for a debugger or a log.
     public var description: String { message }
 
     /// Errors are the same when they say the same; the short reason only follows from the message.
@@ -25,31 +34,41 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
     /// Turns a JSON decoding failure into a sentence naming the place in the file.
     /// JSON's decoder calls `data` invalid JSON without saying where both when it is and when it nests deeper
     /// than the decoder goes or holds a number too large or with a fraction where a whole one belongs; these say so.
-    static func decoding(_ error: Error, of data: Data, file: String, kind: String) -> FileError {
+    static func decoding(_ error: Error, of data: Data, file: String, kind: FileKind) -> FileError {
+        let named: [String: MessageArgument] = ["file": .text(file)]
         guard let decodingError = error as? DecodingError else {
-            return FileError("\(file) is not a readable \(kind): it is not valid JSON.")
+            return FileError(Message(kind.pick(session: .fileDecodeNotJSONSession, guide: .fileDecodeNotJSONGuide),
+                                     named))
         }
         switch decodingError {
         case .dataCorrupted(let context) where context.codingPath.isEmpty:
             if let (line, column) = placeNestedTooDeep(in: data) {
-                return FileError("\(file) nests its values deeper than \(deepestNesting) levels at line \(line), "
-                                     + "column \(column), so it is not a \(kind) isp-wizard can read.")
+                return FileError(Message(kind.pick(session: .fileDecodeTooDeepSession, guide: .fileDecodeTooDeepGuide),
+                                         named.merging(["levels": .integer(deepestNesting), "line": .integer(line),
+                                                        "column": .integer(column)]) { $1 }))
             }
             if (try? JSONDecoder().decode(JSONValue.self, from: data)) != nil {
-                return FileError("\(file) is not a valid \(kind): it holds a number with a fraction or one too large "
-                                     + "where a whole number belongs.")
+                return FileError(Message(kind.pick(session: .fileDecodeBadNumberSession,
+                                                   guide: .fileDecodeBadNumberGuide), named))
             }
-            return FileError("\(file) is corrupt or truncated: it is not valid JSON.")
+            return FileError(Message(.fileDecodeCorrupt, named))
         case .keyNotFound(let key, let context):
-            return FileError("\(file) is not a valid \(kind): \(place(context.codingPath + [key])) is missing.")
+            return FileError(Message(kind.pick(session: .fileDecodeMissingSession, guide: .fileDecodeMissingGuide),
+                                     named.merging(["place": place(context.codingPath + [key])]) { $1 }))
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            return FileError("\(file) is not a valid \(kind): \(place(context.codingPath)) has the wrong type.")
+            return FileError(Message(kind.pick(session: .fileDecodeWrongTypeSession, guide: .fileDecodeWrongTypeGuide),
+                                     named.merging(["place": place(context.codingPath)]) { $1 }))
         case .dataCorrupted(let context):
-            return FileError(
-                "\(file) is not a valid \(kind): \(place(context.codingPath)) "
-                    + context.debugDescription.excerpt(limit: 150).lowercasedFirst)
+            // The decoder's own words, in English: what a value of ours refused, or what JSON found.
+            let problem = context.debugDescription.excerpt(limit: 150).lowercasedFirst
+            return FileError(Message(kind.pick(session: .fileDecodeInvalidValueSession,
+                                               guide: .fileDecodeInvalidValueGuide),
+                                     named.merging(["place": place(context.codingPath), "problem": .text(problem)]) {
+                                         $1
+                                     }))
         @unknown default:
-            return FileError("\(file) is not a valid \(kind).")
+            return FileError(Message(kind.pick(session: .fileDecodeInvalidSession, guide: .fileDecodeInvalidGuide),
+                                     named))
         }
     }
 
@@ -92,8 +111,8 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
         return nil
     }
 
-    /// `phases[1].steps[0].title` from a coding path.
-    static func place(_ path: [any CodingKey]) -> String {
+    /// `phases[1].steps[0].title` from a coding path, or the top level.
+    static func place(_ path: [any CodingKey]) -> MessageArgument {
         var text = ""
         for key in path {
             if let index = key.intValue {
@@ -104,7 +123,32 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
                 text += text.isEmpty ? name : ".\(name)"
             }
         }
-        return text.isEmpty ? "the top level" : text
+        return text.isEmpty ? .message(Message(.filePlaceTopLevel)) : .text(text)
+    }
+}
+
+extension FileError {
+    /// An error saying `text` as it is, in every language: a sentence already rendered for the reader, or, in
+    /// tests, the English one they expect.
+    package init(_ text: String, reason: String? = nil) {
+        self.init(Message(verbatim: text), reason: reason.map(Message.init(verbatim:)))
+    }
+}
+
+extension Message {
+    /// A message no catalog has, shown as `text` is: its id, with braces doubled so that none is a placeholder.
+    fileprivate init(verbatim text: String) {
+        self.init(MessageID(text.replacing("{", with: "{{").replacing("}", with: "}}")))
+    }
+}
+
+/// What a file read is meant to be, which the sentences about it name.
+package enum FileKind: Sendable {
+    case session, guide
+
+    /// The message of the two that says this kind.
+    package func pick(session: MessageID, guide: MessageID) -> MessageID {
+        self == .session ? session : guide
     }
 }
 

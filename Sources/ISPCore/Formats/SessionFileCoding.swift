@@ -1,3 +1,4 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -27,32 +28,34 @@ public enum SessionFile {
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
             guard header.format == formatName else {
-                throw FileError("\(file) is not an isp-wizard session (its format is \"\(header.format.excerpt())\").")
+                throw FileError(Message(.fileSessionOtherFormat, ["file": .text(file),
+                                                                  "format": .text(header.format.excerpt())]))
             }
             guard header.version <= schemaVersion else {
-                throw FileError(
-                    "\(file) was written by a newer isp-wizard (session schema \(header.version); this one "
-                        + "reads up to \(schemaVersion)). Please update isp-wizard; the file was not changed.")
+                throw FileError(Message(.fileSessionNewerSchema, ["file": .text(file),
+                                                                  "version": .integer(header.version),
+                                                                  "supported": .integer(schemaVersion)]))
             }
             switch header.version {
             case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
             case 2:
                 let contents = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
                 if let problem = contents.value.validationProblem() {
-                    throw FileError("\(file) is not a valid session: \(problem).")
+                    throw FileError(Message(.fileSessionInvalid, ["file": .text(file), "problem": .text(problem)]))
                 }
                 return (Session(contents.value, unknownFields: contents.unknownFields), 2)
             default:
-                throw FileError("\(file) is not a valid session: no isp-wizard wrote session schema \(header.version).")
+                throw FileError(Message(.fileSessionUnknownSchema, ["file": .text(file),
+                                                                    "version": .integer(header.version)]))
             }
         } catch let error as FileError {
             throw error
         } catch DecodingError.keyNotFound(let key, let context)
             where context.codingPath.isEmpty && ["format", "schemaVersion"].contains(key.stringValue)
         {
-            throw FileError("\(file) is not an isp-wizard session file.")
+            throw FileError(Message(.fileSessionNotSessionFile, ["file": .text(file)]))
         } catch {
-            throw FileError.decoding(error, of: data, file: file, kind: "session")
+            throw FileError.decoding(error, of: data, file: file, kind: .session)
         }
     }
 
@@ -65,7 +68,8 @@ public enum SessionFile {
             let pretty = try encodeJSON(file)
             return pretty.count <= maximumSize ? pretty : try encodeCompactJSON(file)
         } catch {
-            throw FileError("The session could not be encoded for \(destination): \(error).")
+            throw FileError(Message(.fileSessionNotEncoded, ["file": .text(destination),
+                                                             "problem": .text("\(error)")]))
         }
     }
 

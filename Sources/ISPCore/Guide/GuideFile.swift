@@ -1,3 +1,4 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -11,12 +12,13 @@ extension Guide {
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
             guard header.format == formatName else {
-                throw FileError("\(file) is not an isp-wizard guide (its format is \"\(header.format.excerpt())\").")
+                throw FileError(Message(.fileGuideOtherFormat, ["file": .text(file),
+                                                                "format": .text(header.format.excerpt())]))
             }
             guard header.version <= supportedVersion else {
-                throw FileError(
-                    "\(file) is a guide of format version \(header.version); this isp-wizard reads up to "
-                        + "version \(supportedVersion). Please update isp-wizard.")
+                throw FileError(Message(.fileGuideNewerFormat, ["file": .text(file),
+                                                                "version": .integer(header.version),
+                                                                "supported": .integer(supportedVersion)]))
             }
             var decoded = try JSONDecoder().decode(Guide.self, from: data)
             if header.version < 2 { decoded.addBuiltInWorksheets() }
@@ -24,10 +26,10 @@ extension Guide {
         } catch let error as FileError {
             throw error
         } catch {
-            throw FileError.decoding(error, of: data, file: file, kind: "guide")
+            throw FileError.decoding(error, of: data, file: file, kind: .guide)
         }
         if let problem = guide.validationProblem() {
-            throw FileError("\(file) is not a valid guide: \(problem).")
+            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .text(problem)]))
         }
         return guide
     }

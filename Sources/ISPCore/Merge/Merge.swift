@@ -1,3 +1,4 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -108,14 +109,13 @@ public enum SessionMerge {
             return MergeResult(entries: entries, output: nil)
         }
         if updating != nil, reference.contents.session.mode != .workshop {
-            throw FileError("\(reference.path.pathInMessage) is a self-assessment, not a workshop, so it cannot be "
-                                + "updated with merged partners; give a new file to --output instead.")
+            throw FileError(Message(.fileMergeUpdateSelfAssessment, ["file": .text(reference.path.pathInMessage)]))
         }
         let referenceGuide = reference.contents.session.guide.id
         if referenceGuide != guide.id, !force {
-            throw FileError("\(reference.path.pathInMessage) was answered with the guide "
-                                + "\"\(referenceGuide.excerpt())\", not \"\(guide.id.excerpt())\" in use; give its "
-                                + "guide with --guide FILE, or add --force.")
+            throw FileError(Message(.fileMergeOtherGuide, ["file": .text(reference.path.pathInMessage),
+                                                           "guide": .text(referenceGuide.excerpt()),
+                                                           "guideInUse": .text(guide.id.excerpt())]))
         }
         var merger = Merger(reference: reference, isBase: updating != nil || baseInput != nil, guide: guide,
                             force: force, now: now)

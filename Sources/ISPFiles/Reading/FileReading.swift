@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -14,20 +15,25 @@ import Darwin
 ///
 /// Uses stat and open rather than FileManager, to tell a missing file from a link loop, a name too long
 /// or a permission refused; and never opens a FIFO, a socket or a device, where a read could block forever.
-func readFile(at path: String, kind: String, maximumSize: Int) throws(FileError) -> Data {
+func readFile(at path: String, kind: FileKind, maximumSize: Int) throws(FileError) -> Data {
     let file = path.pathInMessage
-    guard !path.isEmpty else { throw FileError("No \(kind) file was given: the path is empty.") }
+    guard !path.isEmpty else {
+        throw FileError(Message(kind.pick(session: .fileReadNoPathSession, guide: .fileReadNoPathGuide)))
+    }
     var status = stat()
-    guard stat(path, &status) == 0 else { throw FileError(openingFailure(file: file, kind: kind)) }
+    guard stat(path, &status) == 0 else { throw openingFailure(file: file) }
     try requireRegularFile(status, file: file, kind: kind)
     // O_NONBLOCK: if a FIFO took the file's place since stat, opening it must not wait for a writer.
     let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
-    guard descriptor >= 0 else { throw FileError(openingFailure(file: file, kind: kind)) }
+    guard descriptor >= 0 else { throw openingFailure(file: file) }
     defer { close(descriptor) }
-    guard fstat(descriptor, &status) == 0 else { throw FileError("\(file) cannot be read: \(errnoText()).") }
+    guard fstat(descriptor, &status) == 0 else { throw readingFailure(file: file) }
     try requireRegularFile(status, file: file, kind: kind)
     try requireSize(Int(status.st_size), atMost: maximumSize, file: file, kind: kind)
-    if status.st_size == 0 { throw FileError("\(file) is empty, so it is not a \(kind) file.") }
+    if status.st_size == 0 {
+        throw FileError(Message(kind.pick(session: .fileReadEmptySession, guide: .fileReadEmptyGuide),
+                                ["file": .text(file)]))
+    }
 
     var data = Data(count: Int(status.st_size))
     var length = 0
@@ -39,7 +45,7 @@ func readFile(at path: String, kind: String, maximumSize: Int) throws(FileError)
         }
         if count < 0 {
             if errno == EINTR { continue }
-            throw FileError("\(file) cannot be read: \(errnoText()).")
+            throw readingFailure(file: file)
         }
         if count == 0 { break }
         length += count
@@ -50,34 +56,48 @@ func readFile(at path: String, kind: String, maximumSize: Int) throws(FileError)
 }
 
 /// Why opening or looking up a file failed, from errno, as a sentence naming the file.
-private func openingFailure(file: String, kind: String) -> String {
+private func openingFailure(file: String) -> FileError {
+    let id: MessageID
     switch errno {
-    case ENOENT: "\(file) does not exist."
-    case ENOTDIR: "\(file) does not exist: a part of its path is not a folder."
-    case ELOOP: "\(file) cannot be opened: its symbolic links go round in a loop."
-    case ENAMETOOLONG: "\(file) cannot be opened: its name is too long."
-    case EACCES, EPERM: "\(file) cannot be read: permission denied."
-    default: "\(file) cannot be read: \(errnoText())."
+    case ENOENT: id = .fileReadMissing
+    case ENOTDIR: id = .fileReadNotInFolder
+    case ELOOP: id = .fileReadLinkLoop
+    case ENAMETOOLONG: id = .fileReadNameTooLong
+    case EACCES, EPERM: id = .fileReadPermissionDenied
+    default: return readingFailure(file: file)
     }
+    return FileError(Message(id, ["file": .text(file)]))
+}
+
+/// A read that failed, with errno's reason.
+private func readingFailure(file: String) -> FileError {
+    FileError(Message(.fileReadFailed, ["file": .text(file), "reason": .text(errnoText())]))
 }
 
 /// Refuses folders, FIFOs, sockets and devices.
-private func requireRegularFile(_ status: stat, file: String, kind: String) throws(FileError) {
+private func requireRegularFile(_ status: stat, file: String, kind: FileKind) throws(FileError) {
     switch status.st_mode & S_IFMT {
     case S_IFREG: return
-    case S_IFDIR: throw FileError("\(file) is a folder, not a \(kind) file.")
-    default: throw FileError("\(file) is not a regular file, so it is not a \(kind) file.")
+    case S_IFDIR:
+        throw FileError(Message(kind.pick(session: .fileReadFolderSession, guide: .fileReadFolderGuide),
+                                ["file": .text(file)]))
+    default:
+        throw FileError(Message(kind.pick(session: .fileReadNotRegularSession, guide: .fileReadNotRegularGuide),
+                                ["file": .text(file)]))
     }
 }
 
 /// Refuses a file over the limit: "X is 52 MB; isp-wizard opens session files up to 16 MB."
-private func requireSize(_ size: Int, atMost limit: Int, file: String, kind: String) throws(FileError) {
+private func requireSize(_ size: Int, atMost limit: Int, file: String, kind: FileKind) throws(FileError) {
     guard size > limit else { return }
-    throw FileError("\(file) is \(megabytes(size)); isp-wizard opens \(kind) files up to \(megabytes(limit)).")
+    throw FileError(Message(kind.pick(session: .fileReadTooLargeSession, guide: .fileReadTooLargeGuide),
+                            ["file": .text(file), "size": megabytes(size), "limit": megabytes(limit)]))
 }
 
-/// A size in megabytes (2^20 bytes), rounded up to a tenth so that a file just over a limit is not shown at it.
-func megabytes(_ bytes: Int) -> String {
+/// A size in megabytes (2^20 bytes), rounded up to a tenth so that a file just over a limit is not shown at it:
+/// "4.1 MB", and "4 MB" without its tenths when they are none.
+func megabytes(_ bytes: Int) -> MessageArgument {
     let tenths = (bytes * 10 + (1 << 20) - 1) >> 20
-    return tenths % 10 == 0 ? "\(tenths / 10) MB" : "\(tenths / 10).\(tenths % 10) MB"
+    let size: MessageArgument = tenths % 10 == 0 ? .integer(tenths / 10) : .decimal(Double(tenths) / 10)
+    return .message(Message(.fileMegabytes, ["size": size]))
 }

@@ -7,6 +7,6 @@ extension Guide {
 
     /// Reads and validates a guide file; every problem is one sentence naming the file and the place.
     public static func load(from path: String) throws(FileError) -> Guide {
-        try decode(readFile(at: path, kind: "guide", maximumSize: maximumFileSize), file: path.pathInMessage)
+        try decode(readFile(at: path, kind: .guide, maximumSize: maximumFileSize), file: path.pathInMessage)
     }
 }

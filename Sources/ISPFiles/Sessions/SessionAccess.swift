@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -12,8 +13,10 @@ public struct OpenedSession {
     public var session: Session { contents.session }
     /// The real path, symbolic links resolved: where the session is saved, so that a link stays a link.
     public let path: String
-    /// Nil when the session may be changed; otherwise one sentence saying why not, naming the file.
-    public let readOnlyReason: String?
+    /// Nil when the session may be changed; otherwise why not.
+    public let readOnly: ReadOnlyReason?
+    /// `readOnly`'s sentence in English, as tests read it.
+    public var readOnlyReason: String? { readOnly?.message.english }
     /// Held while the session is editable; nil when read-only, since nothing will be written.
     public let lock: SessionLock?
 }
@@ -27,14 +30,14 @@ extension SessionFile {
             let reason = errnoText()
             // `load` says in its words why a file cannot be opened (missing, unreadable…).
             _ = try load(from: path)
-            throw FileError("Cannot open \(path): \(reason).")
+            throw FileError(Message(.fileOpenFailed, ["file": .text(path), "reason": .text(reason)]))
         }
-        let readOnlyReason = SaveConditions(realPath: realPath).readOnlyReason(for: realPath)
+        let readOnly = SaveConditions(realPath: realPath).readOnly(for: realPath)
         // Locked before loading, so that a wizard closing this session just now has finished its last save.
-        let lock = readOnlyReason == nil ? try SessionLock(sessionPath: realPath) : nil
+        let lock = readOnly == nil ? try SessionLock(sessionPath: realPath) : nil
         let contents = try read(from: path)
         lock?.removeLeftoverTemporaryFiles()
-        return OpenedSession(contents: contents, path: realPath, readOnlyReason: readOnlyReason, lock: lock)
+        return OpenedSession(contents: contents, path: realPath, readOnly: readOnly, lock: lock)
     }
 }
 
@@ -58,22 +61,40 @@ extension SaveConditions {
         hardLinks = lstat(realPath, &status) == 0 && status.st_mode & S_IFMT == S_IFREG ? Int(status.st_nlink) : 1
     }
 
-    /// Nil when the session at `path` may be saved; otherwise one sentence saying why not.
-    func readOnlyReason(for path: String) -> String? {
-        if onReadOnlyFileSystem {
-            return "This session is read-only: \(path) is on a read-only file system."
-        }
-        if !fileWritable {
-            return "This session is read-only: you have no permission to change \(path)."
-        }
-        if !folderWritable {
-            return "This session is read-only: saving \(path) needs permission to write in its folder "
-                + "\(parentFolder(of: path)), which you do not have."
-        }
-        if hardLinks > 1 {
-            return "This session is read-only: \(path) has \(hardLinks) hard links, and saving would split them."
-        }
+    /// Nil when the session at `path` may be saved; otherwise why not.
+    func readOnly(for path: String) -> ReadOnlyReason? {
+        if onReadOnlyFileSystem { return .readOnlyFileSystem(path) }
+        if !fileWritable { return .noPermission(path) }
+        if !folderWritable { return .folderNotWritable(path, folder: parentFolder(of: path)) }
+        if hardLinks > 1 { return .hardLinks(path, count: hardLinks) }
         return nil
+    }
+
+    /// `readOnly(for:)`'s sentence in English, as tests read it.
+    func readOnlyReason(for path: String) -> String? {
+        readOnly(for: path)?.message.english
+    }
+}
+
+/// Why a session may be read but not saved where it is; each names the session's real path.
+public enum ReadOnlyReason: Equatable, Sendable {
+    case readOnlyFileSystem(String)
+    case noPermission(String)
+    /// Saving makes a temporary file in `folder`, which may not be written.
+    case folderNotWritable(String, folder: String)
+    /// The file has `count` names, which a save (a new file renamed over it) would split.
+    case hardLinks(String, count: Int)
+
+    /// The sentence a reader is told: "This session is read-only: …".
+    public var message: Message {
+        switch self {
+        case .readOnlyFileSystem(let path): Message(.fileReadOnlyFileSystem, ["file": .text(path)])
+        case .noPermission(let path): Message(.fileReadOnlyNoPermission, ["file": .text(path)])
+        case .folderNotWritable(let path, let folder):
+            Message(.fileReadOnlyFolder, ["file": .text(path), "folder": .text(folder)])
+        case .hardLinks(let path, let count):
+            Message(.fileReadOnlyHardLinks, ["file": .text(path), "count": .integer(count)])
+        }
     }
 }
 

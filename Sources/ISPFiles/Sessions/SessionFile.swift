@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -21,7 +22,7 @@ extension SessionFile {
     /// Reads a session with the version its file was written in, and the file's bytes when that version is
     /// older than this one's (to keep them before the file is first written anew).
     public static func read(from path: String) throws(FileError) -> SessionFileContents {
-        let data = try readFile(at: path, kind: "session", maximumSize: maximumSize)
+        let data = try readFile(at: path, kind: .session, maximumSize: maximumSize)
         let (session, version) = try decodeAnyVersion(data, file: path.pathInMessage)
         return SessionFileContents(session: session, version: version,
                                    olderOriginal: version < schemaVersion ? data : nil, realPath: resolvedPath(path))
@@ -39,20 +40,20 @@ extension SessionFile {
             let backup = stem + (number == 0 ? "" : ".\(number)") + ".bak"
             let descriptor = open(backup, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if descriptor < 0 && errno == EEXIST {
-                if (try? readFile(at: backup, kind: "backup", maximumSize: original.count)) == original { return }
+                if (try? readFile(at: backup, kind: .session, maximumSize: original.count)) == original { return }
                 continue
             }
             let failure = descriptor < 0 ? errno : fillAndClose(descriptor, with: original)
             guard let failure else { return }
             if descriptor >= 0 { unlink(backup) }
-            throw FileError("Could not keep the original of \(path.pathInMessage) as \(backup.pathInMessage) before "
-                                + "saving it in the new format: \(String(cString: strerror(failure))).",
+            throw FileError(Message(.fileBackupFailed, ["file": .text(path.pathInMessage),
+                                                        "backup": .text(backup.pathInMessage),
+                                                        "reason": .text(String(cString: strerror(failure)))]),
                             reason: shortReason(failure))
         }
         let shownStem = stem.pathInMessage
-        throw FileError("Could not keep the original of \(path.pathInMessage) before saving it in the new format: "
-                            + "\(shownStem).bak and \(shownStem).1.bak to \(shownStem).99.bak all hold other files; "
-                            + "move some of them elsewhere.", reason: "no free name for its backup")
+        throw FileError(Message(.fileBackupNoFreeName, ["file": .text(path.pathInMessage), "stem": .text(shownStem)]),
+                        reason: Message(.fileReasonNoBackupName))
     }
 
     /// Writes the session to a temporary file in the same folder, syncs it, and renames it over `path`,
@@ -61,9 +62,10 @@ extension SessionFile {
     public static func save(_ session: Session, to path: String) throws(FileError) {
         let data = try encoded(session, for: path)
         guard data.count <= maximumSize else {
-            throw FileError("Could not save \(path.pathInMessage): the session would be \(megabytes(data.count)), "
-                                + "more than the \(megabytes(maximumSize)) isp-wizard opens, so it was not written.",
-                            reason: "too large to open again")
+            throw FileError(Message(.fileSaveTooLarge, ["file": .text(path.pathInMessage),
+                                                        "size": megabytes(data.count),
+                                                        "limit": megabytes(maximumSize)]),
+                            reason: Message(.fileReasonTooLarge))
         }
         try writeAtomically(data, to: path)
     }

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -29,7 +30,7 @@ public struct SessionLibrary: Sendable {
             try FileManager.default.createDirectory(
                 atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
-            throw FileError("Cannot create the session folder \(folder); set XDG_DATA_HOME to a writable folder.")
+            throw FileError(Message(.fileLibraryCannotCreate, ["folder": .text(folder)]))
         }
     }
 

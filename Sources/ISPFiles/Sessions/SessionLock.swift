@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -25,9 +26,7 @@ public final class SessionLock {
 
     /// Locks the session file at `path`, which must exist, or says in one sentence why it cannot.
     public convenience init(sessionPath path: String) throws(FileError) {
-        guard let realPath = resolvedPath(path) else {
-            throw FileError("Cannot lock \(path) for editing: \(errnoText()).")
-        }
+        guard let realPath = resolvedPath(path) else { throw Self.lockFailure(path, errnoText()) }
         try self.init(realPath: realPath, shownAs: path)
     }
 
@@ -40,25 +39,24 @@ public final class SessionLock {
             try self.init(realPath: realPath, shownAs: path)
             return
         }
-        guard errno == ENOENT else { throw FileError("Cannot lock \(path) for editing: \(errnoText()).") }
+        guard errno == ENOENT else { throw Self.lockFailure(path, errnoText()) }
         let name = fileName(of: path)
         guard !["", ".", ".."].contains(name) else {
-            throw FileError("\"\(path.pathInMessage)\" names no file; give the path of a file to write the session "
-                                + "to.")
+            throw FileError(Message(.fileLockNamesNoFile, ["file": .text(path.pathInMessage)]))
         }
         let folder = parentFolder(of: path)
         guard let realFolder = resolvedPath(folder) else {
-            throw FileError("Cannot write in \(folder.pathInMessage): \(errnoText()).")
+            throw FileError(Message(.fileWriteCannotWriteIn, ["folder": .text(folder.pathInMessage),
+                                                              "reason": .text(errnoText())]))
         }
         try self.init(realPath: (realFolder == "/" ? "" : realFolder) + "/" + name, shownAs: path,
-                      busy: "\(path.pathInMessage) is being written by another isp-wizard; try again when it has "
-                          + "finished.")
+                      busy: Message(.fileLockBeingWritten, ["file": .text(path.pathInMessage)]))
     }
 
     /// Locks the session at `realPath`, links resolved, naming it `path` in a refusal; `busy` says that another
     /// isp-wizard holds the lock.
-    private init(realPath: String, shownAs path: String, busy: String? = nil) throws(FileError) {
-        let busy = busy ?? "\(path) is already open in another isp-wizard; close that one first."
+    private init(realPath: String, shownAs path: String, busy: Message? = nil) throws(FileError) {
+        let busy = busy ?? Message(.fileLockAlreadyOpen, ["file": .text(path)])
         sessionPath = realPath
         lockPath = parentFolder(of: realPath) + "/." + fileName(of: realPath) + ".lock"
         // The holder before us removes the lock file when it lets go; if that happens between our open and
@@ -68,7 +66,7 @@ public final class SessionLock {
             let candidate = open(lockPath, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard candidate >= 0 else {
                 if errno == ELOOP { throw plantedLockError(path) }
-                throw FileError("Cannot lock \(path) for editing: \(errnoText()).")
+                throw Self.lockFailure(path, errnoText())
             }
             var opened = stat()
             guard fstat(candidate, &opened) == 0, opened.st_mode & S_IFMT == S_IFREG else {
@@ -78,7 +76,7 @@ public final class SessionLock {
             guard flock(candidate, LOCK_EX | LOCK_NB) == 0 else {
                 let reason = errno == EWOULDBLOCK ? nil : errnoText()
                 close(candidate)
-                if let reason { throw FileError("Cannot lock \(path) for editing: \(reason).") }
+                if let reason { throw Self.lockFailure(path, reason) }
                 throw FileError(busy)
             }
             var named = stat()
@@ -92,9 +90,12 @@ public final class SessionLock {
         throw FileError(busy)
     }
 
+    private static func lockFailure(_ path: String, _ reason: String) -> FileError {
+        FileError(Message(.fileLockFailed, ["file": .text(path), "reason": .text(reason)]))
+    }
+
     private func plantedLockError(_ path: String) -> FileError {
-        FileError("Cannot lock \(path) for editing: \(lockPath) is a symbolic link or a special file, not a "
-            + "lock file; remove it if you did not put it there.")
+        FileError(Message(.fileLockPlanted, ["file": .text(path), "lock": .text(lockPath)]))
     }
 
     /// Removes the temporary files that saves of this session cut short (by a kill or a power cut) left

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -16,7 +17,8 @@ public protocol SessionStore: AnyObject {
 /// `water.record.md`, `water.record.html`, `water.record.csv` and `water.record.json`.
 public final class FileSessionStore: SessionStore {
     public let path: String
-    /// Nil when the session may be saved; otherwise why not, and `save` refuses with this sentence.
+    /// Nil when the session may be saved; otherwise why not, in the reader's language, and `save` refuses with
+    /// this sentence.
     public let readOnlyReason: String?
 
     /// The file as an older version wrote it, kept beside it (`FILE.v1.bak`) before the first save.

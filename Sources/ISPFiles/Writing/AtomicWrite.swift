@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -41,7 +42,8 @@ public func writeAtomically(_ data: Data, to path: String, access: FileAccess = 
     let (descriptor, temporaryPath) = fillingTemplate("\(folder)/.\(fileName(of: path)).XXXXXX") { mkstemp($0) }
     guard descriptor >= 0 else {
         let failure = errno
-        throw FileError("Cannot write in \(folder): \(String(cString: strerror(failure))).",
+        throw FileError(Message(.fileWriteCannotWriteIn, ["folder": .text(folder),
+                                                          "reason": .text(String(cString: strerror(failure)))]),
                         reason: shortReason(failure))
     }
     var failure = fillAndClose(descriptor, with: data, permissions: permissions,
@@ -51,8 +53,8 @@ public func writeAtomically(_ data: Data, to path: String, access: FileAccess = 
         unlink(temporaryPath)
         var previous = stat()
         let kept = stat(path, &previous) == 0 && (previous.st_mode & S_IFMT) == S_IFREG
-            ? " The previous version of the file is unchanged." : ""
-        throw FileError("Could not save \(path): \(String(cString: strerror(failure))).\(kept)",
+        throw FileError(Message(kept ? .fileWriteNotSavedKept : .fileWriteNotSaved,
+                                ["file": .text(path), "reason": .text(String(cString: strerror(failure)))]),
                         reason: shortReason(failure))
     }
     // Sync the folder too, so that the rename itself survives a power cut.
@@ -64,15 +66,15 @@ public func writeAtomically(_ data: Data, to path: String, access: FileAccess = 
 }
 
 /// A write failure in a few words, for a status line: "disk full" rather than "No space left on device".
-func shortReason(_ code: Int32) -> String {
+func shortReason(_ code: Int32) -> Message {
     switch code {
-    case ENOSPC: "disk full"
-    case EDQUOT: "disk quota full"
-    case EACCES, EPERM: "no permission to write"
-    case EROFS: "the disk is read-only"
-    case ENOENT: "its folder is gone"
-    case EIO: "the disk failed"
-    default: String(cString: strerror(code)).lowercasedFirst
+    case ENOSPC: Message(.fileReasonDiskFull)
+    case EDQUOT: Message(.fileReasonQuotaFull)
+    case EACCES, EPERM: Message(.fileReasonNoPermission)
+    case EROFS: Message(.fileReasonReadOnlyDisk)
+    case ENOENT: Message(.fileReasonFolderGone)
+    case EIO: Message(.fileReasonDiskFailed)
+    default: Message(.fileReasonSystem, ["reason": .text(String(cString: strerror(code)).lowercasedFirst)])
     }
 }
 

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -28,18 +29,21 @@ public enum ReportDestination: Equatable, Sendable {
             return
         }
         guard !path.isEmpty else {
-            throw FileError("An empty path names no file; name a file, or - for standard output.")
+            throw FileError(Message(.fileReportEmptyPath))
         }
         var named = stat()
         guard lstat(path, &named) == 0 else {
-            guard errno == ENOENT else { throw FileError("Cannot write to \(shown): \(errnoText()).") }
-            if path.hasSuffix("/") { throw FileError("\(shown) names a folder that does not exist; name a file.") }
+            guard errno == ENOENT else {
+                throw FileError(Message(.fileReportCannotWriteTo, ["file": .text(shown),
+                                                                   "reason": .text(errnoText())]))
+            }
+            if path.hasSuffix("/") { throw FileError(Message(.fileReportMissingFolder, ["file": .text(shown)])) }
             self = .file(path)
             return
         }
         var target = named
         if named.st_mode & S_IFMT == S_IFLNK, stat(path, &target) != 0 {
-            throw FileError("\(shown) is a symbolic link to nothing that exists; remove it or name another file.")
+            throw FileError(Message(.fileReportDanglingLink, ["file": .text(shown)]))
         }
         switch target.st_mode & S_IFMT {
         case S_IFREG:
@@ -47,21 +51,18 @@ public enum ReportDestination: Equatable, Sendable {
             // A session, even one this version cannot read (damaged, or from a newer version), is a record of a
             // workshop: no report replaces it.
             if holdsSession(file) {
-                throw FileError("\(file.pathInMessage) is an isp-wizard session, so no report is written over it; "
-                                    + "name another file.")
+                throw FileError(Message(.fileReportSession, ["file": .text(file.pathInMessage)]))
             }
             if access(file, W_OK) != 0 {
-                throw FileError("\(file.pathInMessage) may not be changed (it is read-only), so no report is written "
-                                    + "over it; name another file.")
+                throw FileError(Message(.fileReportReadOnly, ["file": .text(file.pathInMessage)]))
             }
             self = .file(file)
         case S_IFCHR, S_IFIFO:
             self = .stream(path)
         case S_IFDIR:
-            throw FileError("\(shown) is a folder; name a file in it.")
+            throw FileError(Message(.fileReportFolder, ["file": .text(shown)]))
         default:
-            throw FileError("\(shown) is neither a file, a character device nor a FIFO, so no report is written "
-                                + "there; name a file.")
+            throw FileError(Message(.fileReportSpecial, ["file": .text(shown)]))
         }
     }
 
@@ -72,20 +73,21 @@ public enum ReportDestination: Equatable, Sendable {
             try writeAtomically(data, to: path, access: .usual)
         case .standardOutput:
             if let failure = writeAll(data, to: STDOUT_FILENO) {
-                throw FileError("Could not write the report to standard output: \(String(cString: strerror(failure))).")
+                throw FileError(Message(.fileReportStandardOutput,
+                                        ["reason": .text(String(cString: strerror(failure)))]))
             }
         case .stream(let path):
             // Opened without waiting, so that a FIFO nobody reads is said at once instead of waited on forever.
             let descriptor = open(path, O_WRONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
             if descriptor < 0 && errno == ENXIO {
-                throw FileError("Nobody reads the FIFO \(path.pathInMessage), so the report was not written; start "
-                                    + "what reads it first.")
+                throw FileError(Message(.fileReportFifoUnread, ["file": .text(path.pathInMessage)]))
             }
             if descriptor >= 0 { _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK) }
             var failure = descriptor < 0 ? errno : writeAll(data, to: descriptor)
             if descriptor >= 0, close(descriptor) != 0, failure == nil { failure = errno }
             if let failure {
-                throw FileError("Could not write to \(path.pathInMessage): \(String(cString: strerror(failure))).")
+                throw FileError(Message(.fileReportNotWritten, ["file": .text(path.pathInMessage),
+                                                                "reason": .text(String(cString: strerror(failure)))]))
             }
         }
     }

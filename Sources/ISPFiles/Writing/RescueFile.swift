@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -21,15 +22,19 @@ public enum RescueFile {
         let temporary = environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var places: [Place] = stateFolder(environment).map { [.stateFolder($0)] } ?? []
         places += [.temporaryFolder(temporary), .currentFolder]
-        var problems: [String] = []
+        var problems: [Message] = []
         for place in places {
             do throws(FileError) {
                 return try write(data, in: place.open())
             } catch {
-                problems.append(error.message)
+                problems.append(error.sentence)
             }
         }
-        throw FileError("No rescue copy could be written: \(problems.joined(separator: "; ")).")
+        // What went wrong in each place, joined from the last: "A; B; C".
+        let joined = problems.dropLast().reversed().reduce(problems.last.map(MessageArgument.message)) { rest, first in
+            .message(Message(.fileRescueProblems, ["first": .message(first), "rest": rest ?? .text("")]))
+        }
+        throw FileError(Message(.fileRescueFailed, ["problems": joined ?? .text("")]))
     }
 
     /// Where a rescue copy may go, in the order tried.
@@ -48,7 +53,7 @@ public enum RescueFile {
                 return try OpenFolder(privateFolder: path)
             case .temporaryFolder(let parent):
                 let (made, path) = fillingTemplate(parent + "/isp-wizard-rescue-XXXXXX") { mkdtemp($0) }
-                guard made != nil else { throw FileError("cannot make a folder in \(parent) (\(errnoText()))") }
+                guard made != nil else { throw problem(.fileRescueCannotMakeFolderIn, parent, errnoText()) }
                 return try OpenFolder(privateFolder: path)
             case .currentFolder:
                 return try OpenFolder.current()
@@ -67,7 +72,7 @@ public enum RescueFile {
         for component in path.split(separator: "/") {
             prefix += "/" + component
             if mkdir(prefix, 0o700) != 0, errno != EEXIST {
-                throw FileError("cannot make \(prefix) (\(errnoText()))")
+                throw problem(.fileRescueCannotMake, prefix, errnoText())
             }
         }
     }
@@ -82,16 +87,16 @@ public enum RescueFile {
             let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
             let descriptor = openat(folder.descriptor, name, flags, 0o600)
             if descriptor < 0, errno == EEXIST { continue }
-            guard descriptor >= 0 else { throw FileError("cannot write in \(folder.path) (\(errnoText()))") }
+            guard descriptor >= 0 else { throw problem(.fileRescueCannotWriteIn, folder.path, errnoText()) }
             if let failure = fillAndClose(descriptor, with: data).map({ String(cString: strerror($0)) }) {
                 unlinkat(folder.descriptor, name, 0)
-                throw FileError("cannot write in \(folder.path) (\(failure))")
+                throw problem(.fileRescueCannotWriteIn, folder.path, failure)
             }
             // Sync the folder too, so that the new name survives a power cut.
             fsync(folder.descriptor)
             return folder.path + "/" + name
         }
-        throw FileError("cannot find a free name in \(folder.path)")
+        throw problem(.fileRescueNoFreeName, folder.path)
     }
 }
 
@@ -104,13 +109,13 @@ struct OpenFolder {
     init(privateFolder path: String) throws(FileError) {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
-            if errno == ELOOP { throw FileError("\(path) is a symbolic link") }
-            throw FileError("cannot open \(path) (\(errnoText()))")
+            if errno == ELOOP { throw problem(.fileRescueSymbolicLink, path) }
+            throw problem(.fileRescueCannotOpen, path, errnoText())
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0, status.st_uid == geteuid(), status.st_mode & 0o022 == 0 else {
             close(descriptor)
-            throw FileError("\(path) is not a folder that only you can write")
+            throw problem(.fileRescueNotPrivate, path)
         }
         self.init(path: path, descriptor: descriptor)
     }
@@ -118,7 +123,9 @@ struct OpenFolder {
     /// Opens the current folder.
     static func current() throws(FileError) -> OpenFolder {
         let descriptor = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw FileError("cannot open the current folder (\(errnoText()))") }
+        guard descriptor >= 0 else {
+            throw FileError(Message(.fileRescueCannotOpenCurrent, ["reason": .text(errnoText())]))
+        }
         return OpenFolder(path: FileManager.default.currentDirectoryPath, descriptor: descriptor)
     }
 
@@ -126,4 +133,10 @@ struct OpenFolder {
         self.path = path
         self.descriptor = descriptor
     }
+}
+
+/// What went wrong with a place for a rescue copy: a phrase of `file.rescue.failed`, naming the folder and, when
+/// the system gave one, its reason.
+private func problem(_ id: MessageID, _ folder: String, _ reason: String? = nil) -> FileError {
+    FileError(Message(id, ["folder": .text(folder)].merging(reason.map { ["reason": .text($0)] } ?? [:]) { $1 }))
 }
