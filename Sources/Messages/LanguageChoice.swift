@@ -68,11 +68,14 @@ public struct LanguageRefusal: Error, Equatable, CustomStringConvertible {
     public var requested: String
     public var available: [String]
 
-    public var description: String {
-        // What was typed is left out: it may hold control characters, and the flag is named.
-        "--lang names a language no catalog or guide here has; choose one of " + available.joined(separator: ", ")
-            + "."
+    /// What the reader is told. What was typed is left out: it may hold control characters, and the flag is named.
+    public var message: Message {
+        // The codes as they are typed, so separated by commas rather than as a sentence's list.
+        Message(.cliLangRefused, ["languages": .text(available.joined(separator: ", "))])
     }
+
+    /// In English, as a log reads it.
+    public var description: String { message.english }
 }
 
 extension String {

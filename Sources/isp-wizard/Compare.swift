@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -47,14 +48,16 @@ struct Compare: ParsableCommand {
     func run() throws {
         let guide = try global.loadGuide()
         if let real = realPath(old), real == realPath(new) {
-            throw UserError("\(old.visibleControls) and \(new.visibleControls) are the same file; compare a round with "
-                            + "a later one (see `isp-wizard new --from`).")
+            throw UserError(Message(.cliCompareSameFile, ["old": .text(old), "new": .text(new)]))
         }
         let before = try reporting { () throws(FileError) in try SessionFile.read(from: old) }
         let after = try reporting { () throws(FileError) in try SessionFile.read(from: new) }
         if !force, !after.isSamePartnership(as: before) {
-            throw UserError(after.anotherPartnership(new, than: before, at: old) + "; add --force to compare them "
-                                + "anyway.")
+            let name = after.session.partnership.name.excerpt()
+            let otherName = before.session.partnership.name.excerpt()
+            let id: MessageID = name == otherName ? .cliCompareOtherPartnershipSameName : .cliCompareOtherPartnership
+            throw UserError(Message(id, ["new": .text(new.pathInMessage), "old": .text(old.pathInMessage),
+                                     "name": .text(name), "otherName": .text(otherName)]))
         }
         let comparison = RoundComparison(guide: guide, old: before.session, new: after.session)
         let data = switch format {

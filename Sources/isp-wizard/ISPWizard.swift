@@ -46,9 +46,22 @@ struct ISPWizard: ParsableCommand {
                 return try Open.open(file, DefaultOptions())
             }
         } catch {
+            exit(withError: error, in: DefaultOptions().errorLanguage())
+        }
+        // As `main` does, but saying a refusal in the language this command line chooses.
+        let parsed: ParsableCommand
+        do {
+            parsed = try parseAsRoot()
+        } catch {
             exit(withError: error)
         }
-        main(nil)
+        do {
+            var command = parsed
+            try command.run()
+        } catch {
+            let options: any CommonOptions = (parsed as? any TakesGlobalOptions)?.global ?? DefaultOptions()
+            exit(withError: error, in: options.errorLanguage())
+        }
     }
 
     func run() throws {
@@ -75,3 +88,17 @@ struct ISPWizard: ParsableCommand {
                       fromStart: fromStart, saysWhichSession: true)
     }
 }
+
+/// A command with the options every command takes, of which the language its refusals are said in.
+protocol TakesGlobalOptions {
+    var global: GlobalOptions { get }
+}
+
+extension ISPWizard: TakesGlobalOptions {}
+extension New: TakesGlobalOptions {}
+extension Open: TakesGlobalOptions {}
+extension Summary: TakesGlobalOptions {}
+extension Report: TakesGlobalOptions {}
+extension Compare: TakesGlobalOptions {}
+extension Merge: TakesGlobalOptions {}
+extension PrintGuide: TakesGlobalOptions {}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -50,7 +51,8 @@ struct Merge: ParsableCommand {
     var force = false
 
     func run() throws {
-        guard !files.isEmpty else { throw UserError("Give the self-assessment files to merge into \(output).") }
+        guard !files.isEmpty else { throw UserError(Message(.cliMergeNoFiles, ["output": .text(output)])) }
+        let language = try global.chosenLanguage()
         let guide = try global.loadGuide()
         // Locked before looking whether it exists: of two merges into one new output, the second is refused.
         let newOutputLock = update ? nil : try reporting { () throws(FileError) in
@@ -58,50 +60,57 @@ struct Merge: ParsableCommand {
         }
         defer { newOutputLock?.release() }
         if FileManager.default.fileExists(atPath: output) != update {
-            throw UserError(update ? "\(output) does not exist; leave out --update to make it."
-                                : "\(output) already exists; add --update to merge into it, or choose another "
-                                    + "--output.")
+            let id: MessageID = update ? .cliMergeOutputMissing : .cliMergeOutputExists
+            throw UserError(Message(id, ["output": .text(output)]))
         }
         let inputs = files.map(MergeInput.read)
         guard update else {
             let result = try merged(inputs, updating: nil, guide: guide)
             guard let session = result.session else {
-                throw UserError("Nothing was merged, so \(output) was not written.")
+                throw UserError(Message(.cliMergeNothingWritten, ["output": .text(output)]))
             }
             try reporting { () throws(FileError) in try SessionFile.save(session, to: output) }
-            print("Wrote \(output.visibleControls), a workshop with \(session.participantsCounted).")
+            print(language.text(.cliMergeWrote, ["output": .text(output.visibleControls),
+                                                 "count": .integer(session.participants.count)]))
             return try refuseIfAny(result.refused)
         }
         let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(output) }
         defer { opened.lock?.release() }
-        if let reason = opened.readOnlyReason {
-            // The reason is a sentence of ours ending in a full stop.
-            throw UserError("\(reason.dropLast()); merge into a new --output instead.")
-        }
+        if let readOnly = opened.readOnly { throw UserError(Self.refusal(readOnly)) }
         let result = try merged(inputs, updating: (output, opened.contents), guide: guide)
         guard let session = result.session else {
             // Running the same merge again is how a workshop is kept up to date: nothing new is no failure.
             guard result.everyFileMergedBefore else {
-                throw UserError("Nothing was merged, so \(output) was left as it was.")
+                throw UserError(Message(.cliMergeNothingChanged, ["output": .text(output)]))
             }
-            print("\(output.visibleControls) is up to date: every file was merged before.")
+            print(language.text(.cliMergeUpToDate, ["output": .text(output.visibleControls)]))
             return
         }
         try reporting { () throws(FileError) in
             try SessionFile.keepOriginal(opened.contents, of: opened.path)
             try SessionFile.save(session, to: opened.path)
         }
-        print("Updated \(output.visibleControls), a workshop with \(session.participantsCounted).")
+        print(language.text(.cliMergeUpdated, ["output": .text(output.visibleControls),
+                                               "count": .integer(session.participants.count)]))
         try refuseIfAny(result.refused)
     }
 
     /// A merge that left files out ends with status 1, so that a script merging many partners notices.
     private func refuseIfAny(_ refusedFiles: Int) throws {
         guard refusedFiles > 0 else { return }
-        throw UserError(refusedFiles == 1
-            ? "1 file was refused, so \(output) holds the others without it; the line above says why."
-            : "\(refusedFiles) files were refused, so \(output) holds the others without them; the lines above "
-                + "say why.")
+        throw UserError(Message(.cliMergeRefused, ["count": .integer(refusedFiles), "output": .text(output)]))
+    }
+
+    /// Why a merge does not update a workshop file that may not be saved.
+    private static func refusal(_ readOnly: ReadOnlyReason) -> Message {
+        switch readOnly {
+        case .readOnlyFileSystem(let path): Message(.cliMergeReadOnlyFileSystem, ["file": .text(path)])
+        case .noPermission(let path): Message(.cliMergeReadOnlyNoPermission, ["file": .text(path)])
+        case .folderNotWritable(let path, let folder):
+            Message(.cliMergeReadOnlyFolder, ["file": .text(path), "folder": .text(folder)])
+        case .hardLinks(let path, let count):
+            Message(.cliMergeReadOnlyHardLinks, ["file": .text(path), "count": .integer(count)])
+        }
     }
 
     /// Merges and prints a line per file; returns the session to write (nil when nothing was merged), whether

@@ -58,14 +58,14 @@ struct New: ParsableCommand {
 
     func run() throws {
         if let from {
-            guard workshop == nil else { throw UserError("--from and --for exclude each other; give one of them.") }
+            guard workshop == nil else { throw UserError(Message(.cliNewFromAndFor)) }
             return try startNextRound(of: from)
         }
         // A partner's self-assessment takes the workshop's guide reference, so it loads no guide.
         if let workshop { return try makeSelfAssessment(for: workshop) }
         let guide = try global.loadGuide()
         guard mode == .selfAssessment || (organisation == nil && sector == nil) else {
-            throw UserError("--organisation and --sector describe a self-assessment; add --mode self-assessment.")
+            throw UserError(Message(.cliNewNotSelfAssessment))
         }
         let path = try file ?? global.library().newSessionPath(name: name)
         try refuseExisting(path)
@@ -89,8 +89,7 @@ struct New: ParsableCommand {
     /// Starts the next round of the partnership in `oldPath`'s session, which is only read, and opens it.
     private func startNextRound(of oldPath: String) throws {
         guard name.isEmpty, organisation == nil, sector == nil, mode == .workshop else {
-            throw UserError("The next round of \(oldPath) takes its name, mode, organisation and sector from it; "
-                                + "leave out --name, --mode, --organisation and --sector.")
+            throw UserError(Message(.cliNewNextRoundOptions, ["file": .text(oldPath)]))
         }
         let guide = try global.loadGuide()
         let old = try reporting { () throws(FileError) in try SessionFile.load(from: oldPath) }
@@ -104,16 +103,14 @@ struct New: ParsableCommand {
     private func makeSelfAssessment(for workshopPath: String) throws {
         let complete = mode == .selfAssessment && organisation.map { !$0.allSatisfy(\.isWhitespace) } == true
         guard complete, let organisation, let sector else {
-            throw UserError("A self-assessment for \(workshopPath) needs --mode self-assessment, --organisation NAME "
-                                + "and --sector SECTOR.")
+            throw UserError(Message(.cliNewSelfAssessmentNeeds, ["file": .text(workshopPath)]))
         }
         guard name.isEmpty else {
-            throw UserError("A self-assessment for \(workshopPath) takes its name from that workshop; leave out "
-                                + "--name.")
+            throw UserError(Message(.cliNewSelfAssessmentName, ["file": .text(workshopPath)]))
         }
         let workshop = try reporting { () throws(FileError) in try SessionFile.load(from: workshopPath) }
         guard workshop.mode == .workshop else {
-            throw UserError("\(workshopPath) is a self-assessment, not a workshop; give --for the workshop's file.")
+            throw UserError(Message(.cliNewForSelfAssessment, ["file": .text(workshopPath)]))
         }
         let path = file ?? SessionLibrary.unusedPath(for: organisation)
         try refuseExisting(path)
@@ -123,7 +120,7 @@ struct New: ParsableCommand {
 
     private func refuseExisting(_ path: String) throws {
         if FileManager.default.fileExists(atPath: path) {
-            throw UserError("\(path) already exists; open it with `isp-wizard open \(path)` or choose another path.")
+            throw UserError(Message(.cliNewExists, ["file": .text(path)]))
         }
     }
 }

@@ -35,8 +35,10 @@ struct GlobalOptions: ParsableArguments, CommonOptions {
     @Option(name: .long, help: ArgumentHelp("Use an edited or translated guide file.", valueName: "file"))
     var guide: String?
 
-    @Option(help: ArgumentHelp("The language of what the wizard says: en, or en-XA to check a translation's room "
-                               + "(else LANGUAGE, LC_ALL, LC_MESSAGES, LANG).", valueName: "code"))
+    @Option(help: ArgumentHelp("The language of what the wizard says: "
+                               + Language.all.map(\.code).joined(separator: ", ") + " (\(Language.pseudo.code) "
+                               + "checks a translation's room), or one a --guide has; else LANGUAGE, LC_ALL, "
+                               + "LC_MESSAGES, LANG.", valueName: "code"))
     var lang: String?
 
     @Flag(help: ArgumentHelp("Ask line by line instead of drawing screens: for screen readers, dumb terminals and "
@@ -61,8 +63,18 @@ extension CommonOptions {
         do throws(LanguageRefusal) {
             return try LanguageChoice.choose(flag: lang, environment: ProcessInfo.processInfo.environment).language
         } catch {
-            throw UserError(error.description)
+            throw UserError(error.message)
         }
+    }
+
+    /// The language a refusal is said in: --lang's when a catalog has it, else the environment's. A refusal can
+    /// come before the guide is read, or from reading it, so a language only the guide has is not waited for;
+    /// a --lang that is itself refused is said in the environment's language.
+    func errorLanguage() -> Language {
+        let environment = ProcessInfo.processInfo.environment
+        let choice = (try? LanguageChoice.choose(flag: lang, environment: environment))
+            ?? (try? LanguageChoice.choose(flag: nil, environment: environment))
+        return choice?.language ?? .english
     }
 
     /// The theme asked for: --theme, else ISP_WIZARD_THEME, else mono when NO_COLOR is set, else the default.
@@ -72,13 +84,12 @@ extension CommonOptions {
             return environment["NO_COLOR"].map { $0.isEmpty ? Theme.standard : .mono } ?? .standard
         }
         if let chosen = Theme.named(name) { return chosen }
-        let known = Theme.all.map(\.name).joined(separator: ", ")
-        guard theme == nil else {
-            throw UserError("There is no theme \"\(name.visibleControls)\"; the themes are \(known).")
-        }
+        // The names as they are typed, so separated by commas rather than as a sentence's list.
+        let names: [String: MessageArgument] = ["theme": .text(name.visibleControls),
+                                                "themes": .text(Theme.all.map(\.name).joined(separator: ", "))]
+        guard theme == nil else { throw UserError(Message(.cliThemeUnknown, names)) }
         // A setting left in the environment should not keep the wizard from starting.
-        fputs("ISP_WIZARD_THEME names no theme (\"\(name.visibleControls)\"); using the default. The themes are "
-              + "\(known).\n", stderr)
+        fputs(errorLanguage().text(.cliThemeUnknownInEnvironment, names) + "\n", stderr)
         return .standard
     }
 
@@ -93,7 +104,7 @@ extension CommonOptions {
         } catch {
             // A terminal that cannot move its cursor (TERM=dumb or unset) still reads and writes lines.
             if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { return .plain }
-            throw UserError(error.description)
+            throw UserError(english: error.description)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -43,13 +44,14 @@ struct Report: ParsableCommand {
     var width: Int = 80
 
     func run() throws {
-        if table != nil && format != .csv { throw UserError("--table chooses a CSV table; add --format csv.") }
+        if table != nil && format != .csv { throw UserError(Message(.cliReportTableWithoutCSV)) }
         let guide = try global.loadGuide()
         let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
         let record = MeetingRecord(guide: guide, session: session)
         guard let data = record.rendered(as: format, table: table, width: max(width, 40)) else {
             let names = record.tables.compactMap(\.name).joined(separator: ", ")
-            throw UserError("\(file) has no table \"\(table ?? "")\"; its tables are \(names).")
+            throw UserError(Message(.cliReportNoTable, ["file": .text(file), "table": .text(table ?? ""),
+                                                        "tables": .text(names)]))
         }
         try write(data, to: output, madeFrom: [file])
     }
@@ -62,7 +64,7 @@ extension ReportFormat: ExpressibleByArgument {}
 /// made from is named as such.
 func write(_ data: Data, to output: String?, madeFrom inputs: [String]) throws {
     if let output, let target = realPath(output), inputs.compactMap(realPath).contains(target) {
-        throw UserError("\(output) is the session the report is made from; choose another --output.")
+        throw UserError(Message(.cliReportOverSession, ["file": .text(output)]))
     }
     let destination = try output.map { path throws(UserError) in
         try reporting { () throws(FileError) in try ReportDestination(path: path) }

@@ -33,35 +33,33 @@ func runWizard(sessionPath: String, guide: Guide, language: Language, theme: The
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
     RecentSessions(environment: ProcessInfo.processInfo.environment).remember(opened.path)
-    let opening = saysWhichSession ? "Opened \(shortened(opened.path))" : nil
+    let opening = saysWhichSession ? shortened(opened.path) : nil
+    let readOnlyReason = opened.readOnly.map { language.text($0.message) }
     var session = opened.session
     if fromStart { session.position = nil }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
     let interface = try chooseInterface()
     // The real path, so that saving a session reached through a symbolic link keeps the link.
-    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason, opened: opened.contents)
+    let store = FileSessionStore(path: opened.path, readOnlyReason: readOnlyReason, opened: opened.contents)
     let ending: (state: WizardState, signal: StopSignal?)
     switch interface {
     case .fullScreen:
         do {
-            ending = try runFullScreen(opened, session: session, guide: guide, language: language, theme: theme,
+            ending = try runFullScreen(session: session, guide: guide, language: language, theme: theme,
                                        store: store, opening: opening)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
-            print("isp-wizard cannot draw screens on this terminal (TERM=\(term.visibleControls)), so it asks line "
-                  + "by line.")
-            ending = runPlain(opened, session: session, guide: guide, language: language, store: store,
-                              opening: opening)
+            print(language.text(.cliPlainInstead, ["term": .text(term.visibleControls)]))
+            ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening)
         }
     case .plain:
-        ending = runPlain(opened, session: session, guide: guide, language: language, store: store,
-                              opening: opening)
+        ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
     }
-    let shownPath = sessionPath.visibleControls
-    let farewell = opened.readOnlyReason == nil ? "Saved to \(shownPath)" : "Nothing was changed in \(shownPath)"
+    let shownPath: [String: MessageArgument] = ["file": .text(sessionPath.visibleControls)]
+    let farewell = language.text(store.readOnlyReason == nil ? .cliSaved : .cliUnchanged, shownPath)
     if ending.signal != .hangup { print(farewell) }
     if let signal = ending.signal { throw ExitCode(128 + signal.number) }
 }
@@ -74,15 +72,15 @@ private func shortened(_ path: String) -> String {
     return "~" + path.dropFirst(home.count)
 }
 
-/// `opening`, when given, is said on the first screen's status line.
-private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Guide, language: Language,
-                           theme: Theme, store: FileSessionStore, opening: String?)
+/// `opening`, the session's path when given, is said on the first screen's status line.
+private func runFullScreen(session: Session, guide: Guide, language: Language, theme: Theme,
+                           store: FileSessionStore, opening: String?)
     throws -> (state: WizardState, signal: StopSignal?)
 {
     let backend = try NcursesBackend(theme: theme)
     var state = WizardState(guide: guide, session: session, size: backend.size, language: language,
-                            readOnlyReason: opened.readOnlyReason)
-    if let opening { state.say(opening) }
+                            readOnlyReason: store.readOnlyReason)
+    if let opening { state.say(language.text(.cliOpened, ["file": .text(opening)])) }
     let runner = WizardRunner(state: state, backend: backend, store: store)
     let outcome = runner.run()
     backend.stop()
@@ -91,13 +89,13 @@ private func runFullScreen(_ opened: OpenedSession, session: Session, guide: Gui
 }
 
 /// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
-private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, language: Language,
-                      store: FileSessionStore, opening: String?) -> (state: WizardState, signal: StopSignal?)
+private func runPlain(session: Session, guide: Guide, language: Language, store: FileSessionStore,
+                      opening: String?) -> (state: WizardState, signal: StopSignal?)
 {
     PlainStopSignals.install()
-    if let opening { print(opening.visibleControls + ".") }
+    if let opening { print(language.text(.cliOpenedLine, ["file": .text(opening)]).visibleControls) }
     let state = WizardState(guide: guide, session: session, size: WizardState.minimumSize, language: language,
-                            readOnlyReason: opened.readOnlyReason)
+                            readOnlyReason: store.readOnlyReason)
     let input = LineReader(descriptor: STDIN_FILENO, longestLine: WizardState.largestPastedSession)
     let wizard = PlainWizard(state: state, store: store, readLine: { input.nextLine() },
                              write: { text in
@@ -110,12 +108,13 @@ private func runPlain(_ opened: OpenedSession, session: Session, guide: Guide, l
 
 /// When the session cannot be saved where it belongs, writes a rescue copy so that nothing typed is lost,
 /// and says where it went.
-func rescue(_ session: Session, failure: FileError) -> String {
+func rescue(_ session: Session, failure: FileError) -> Message {
     do throws(FileError) {
         let path = try RescueFile.save(session, environment: ProcessInfo.processInfo.environment)
-        return "\(failure.message) Your answers were saved to \(path) instead."
+        return Message(.cliRescued, ["failure": .message(failure.sentence), "path": .text(path)])
     } catch {
-        return "\(failure.message) \(error.message)"
+        return Message(.cliNotRescued, ["failure": .message(failure.sentence),
+                                        "rescueFailure": .message(error.sentence)])
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ISPCore
 import ISPFiles
+import Messages
 import NcursesBackend
 import TerminalUI
 import Wizard
@@ -13,13 +14,46 @@ import Foundation
 @preconcurrency import Glibc
 import Synchronization
 
-/// A failure the user can act on: printed as one sentence, exit status 1.
-struct UserError: Error, CustomStringConvertible {
-    let description: String
+/// A failure the user can act on: one sentence, said in the reader's language when the program ends with it
+/// (`exit(withError:in:)`), exit status 1.
+struct UserError: Error {
+    /// A message of ours, or a sentence another module wrote in English (the terminal's refusal).
+    enum Sentence: Sendable {
+        case message(Message)
+        case english(String)
+    }
 
-    /// Paths, file contents and TERM can hold escape sequences; the terminal gets them made visible.
-    init(_ description: String) {
-        self.description = description.visibleControls
+    let sentence: Sentence
+
+    init(_ message: Message) {
+        sentence = .message(message)
+    }
+
+    init(english: String) {
+        sentence = .english(english)
+    }
+
+    /// The sentence in `language`. Paths, file contents and TERM can hold escape sequences; the terminal gets
+    /// them made visible.
+    func text(in language: Language) -> String {
+        switch sentence {
+        case .message(let message): language.text(message).visibleControls
+        case .english(let text): text.visibleControls
+        }
+    }
+}
+
+/// A refusal as the argument parser prints it: "Error: " and the sentence.
+private struct SaidError: Error, CustomStringConvertible {
+    let description: String
+}
+
+extension ISPWizard {
+    /// Ends the program with `error`: a refusal of ours said in `language`, any other as the argument parser says
+    /// it.
+    static func exit(withError error: Error, in language: Language) -> Never {
+        guard let refusal = error as? UserError else { exit(withError: error) }
+        exit(withError: SaidError(description: refusal.text(in: language)))
     }
 }
 
@@ -28,6 +62,6 @@ func reporting<T>(_ work: () throws(FileError) -> T) throws(UserError) -> T {
     do {
         return try work()
     } catch {
-        throw UserError(error.message)
+        throw UserError(error.sentence)
     }
 }

@@ -19,7 +19,7 @@ extension String {
     /// The text made visible on one line (newlines and tabs too) and cut to `limit` characters, then `…`:
     /// how a message quotes text from a file or a path, so that a 10 MB field gives a short sentence. The
     /// bidirectional controls of what is kept are balanced, whose marks may add a few characters.
-    func excerpt(limit: Int = 80) -> String {
+    package func excerpt(limit: Int = 80) -> String {
         var result = ""
         var count = 0
         for character in self {
