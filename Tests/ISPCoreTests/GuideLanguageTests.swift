@@ -46,8 +46,8 @@ import Testing
         #expect(try texts(french) == [
             "Lancer un partenariat de l'eau", "Écrit pour les tests d'isp-wizard.", "Préparer le terrain",
             "S'accorder sur le but", "Dites ce que chaque partenaire attend du partenariat.",
-            "Le but est-il partagé ?", "Chacun peut le dire en une phrase.", "0 : pas encore de but · 4 : écrit et accepté",
-            "Le but",
+            "Le but est-il partagé ?", "Chacun peut le dire en une phrase.",
+            "0 : pas encore de but · 4 : écrit et accepté", "Le but",
             "Écrivez le but tel que les partenaires l'acceptent.", "But", "Une ou deux phrases.", "Accepté par tous ?",
             "Oui", "Pas encore", "Ce que chaque secteur apporte", "Canalisations", "Gouvernement", "L'apporte",
             "Règles de base", "Règle", "Honnêteté", "Le droit de dire non",
