@@ -58,10 +58,17 @@ struct StartOptions: ParsableArguments {
 }
 
 extension CommonOptions {
-    /// The language asked for: --lang, else the environment's, else English; a --lang nobody has is refused.
+    /// The language asked for: --lang, else the environment's, else English; a --lang that neither a catalog nor
+    /// the guide has is refused.
     func chosenLanguage() throws -> Language {
+        // A guide file that does not load leaves its languages out; loading the guide says what is wrong with it.
+        try languageChoice(guideLanguages: (try? loadGuideFile())?.languages ?? Guide.builtIn.languages).language
+    }
+
+    private func languageChoice(guideLanguages: [String]) throws -> LanguageChoice {
         do throws(LanguageRefusal) {
-            return try LanguageChoice.choose(flag: lang, environment: ProcessInfo.processInfo.environment).language
+            return try LanguageChoice.choose(flag: lang, environment: ProcessInfo.processInfo.environment,
+                                             guideLanguages: guideLanguages)
         } catch {
             throw UserError(error.message)
         }
@@ -108,9 +115,22 @@ extension CommonOptions {
         }
     }
 
+    /// The guide of --guide, else the built-in one, in the language chosen. A language only the guide has shows the
+    /// guide in it and the rest in English, which a line on the error output says.
     func loadGuide() throws -> Guide {
-        guard let guide else { return .builtIn }
-        return try reporting { () throws(FileError) in try Guide.load(from: guide) }
+        let file = try loadGuideFile()
+        let choice = try languageChoice(guideLanguages: file?.languages ?? Guide.builtIn.languages)
+        if choice.isGuideOnly {
+            fputs(choice.language.text(.guideLanguageOnlyInGuide,
+                                       ["language": .text(choice.guideLanguage)]) + "\n", stderr)
+        }
+        return file?.guide(in: choice.guideLanguage) ?? .builtIn
+    }
+
+    /// The file of --guide, nil without one.
+    private func loadGuideFile() throws -> GuideFile? {
+        guard let guide else { return nil }
+        return try reporting { () throws(FileError) in try GuideFile.load(from: guide) }
     }
 
     func library() throws -> SessionLibrary {

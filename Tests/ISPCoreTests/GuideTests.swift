@@ -60,7 +60,7 @@ import Testing
 
     @Test func refusesAGuideFromANewerVersion() throws {
         let json = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { $0.set(9, at: "version") }
-        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 2. "
+        #expect(try loadError(json) == "FILE is a guide of format version 9; this isp-wizard reads up to version 3. "
             + "Please update isp-wizard.")
     }
 

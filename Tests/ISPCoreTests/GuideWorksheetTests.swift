@@ -51,7 +51,7 @@ import Testing
     @Test func theBuiltInGuideAsPrintedLoadsBackEqualWithItsWorksheets() throws {
         let data = Guide.builtIn.jsonData()
         let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"version\" : 2"))
+        #expect(text.contains("\"version\" : 3"))
         #expect(text.contains("\"type\" : \"reference\"") && text.contains("\"to\" : \"s2.register\""))
         let guide = try probe.load(text)
         #expect(guide == Guide.builtIn)
@@ -146,10 +146,10 @@ import Testing
                 + ".columns[1] must be text, long-text, choice, date or reference.")
     }
 
-    @Test func aGuideOfVersionThreeIsRefused() throws {
-        let json = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { $0.set(3, at: "version") }
-        #expect(try probe.loadError(json) == "FILE is a guide of format version 3; this isp-wizard reads up to "
-                + "version 2. Please update isp-wizard.")
+    @Test func aGuideOfVersionFourIsRefused() throws {
+        let json = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { $0.set(4, at: "version") }
+        #expect(try probe.loadError(json) == "FILE is a guide of format version 4; this isp-wizard reads up to "
+                + "version 3. Please update isp-wizard.")
     }
 }
 

@@ -13,7 +13,8 @@ extension Guide {
             Phase(id: "preparing", title: "Preparing the Ground", steps: [step1, step2, step3]),
             Phase(id: "directions", title: "Setting Directions", steps: [step4, step5]),
             Phase(id: "results", title: "Achieving Results", steps: [step6, step7]),
-        ]
+        ],
+        language: "en"
     )
 
     private static let step1 = Step(

@@ -1,32 +1,32 @@
-/// The instrument the wizard walks through: phases, steps and the prompts of each step.
+/// The instrument the wizard walks through: phases, steps and the prompts of each step, in one language.
 ///
 /// The built-in guide comes from the USAID guide to intersectoral partnering, part V; a guide file with
-/// the same shape (`isp-wizard guide` prints one) can replace it, for a translation or a local edition.
-public struct Guide: Codable, Sendable, Equatable {
-    /// The value of `format` in every guide file.
-    public static let formatName = "isp-wizard-guide"
-    /// The newest guide file layout this version reads: 2 added worksheets to the steps.
-    public static let supportedVersion = 2
-
-    public var format: String
-    public var version: Int
-    /// Identifies the content (sessions remember which guide they were answered with).
+/// the same shape (`isp-wizard guide` prints one) can replace it, for a translation or a local edition. A guide
+/// file may hold its texts in several languages (`GuideFile`); a `Guide` is one of them, so that what shows it
+/// never asks which.
+public struct Guide: Sendable, Equatable {
+    /// Identifies the content (sessions remember which guide they were answered with); the same in every language.
     public var id: String
-    /// The edition of the content, changed whenever prompts change.
+    /// The edition of the content, changed whenever prompts change; the same in every language.
     public var edition: String
     public var title: String
     /// Where the content comes from, cited once on the help screen and in reports.
     public var source: String
     public var phases: [Phase]
+    /// The language of the texts (`en`, `fr`), nil when the guide file does not say (files of format 1 and 2).
+    public var language: String?
+    /// Every language the guide file has the texts in, its own first; empty when it does not say.
+    public var languages: [String]
 
-    public init(id: String, edition: String, title: String, source: String, phases: [Phase]) {
-        self.format = Self.formatName
-        self.version = Self.supportedVersion
+    public init(id: String, edition: String, title: String, source: String, phases: [Phase],
+                language: String? = nil) {
         self.id = id
         self.edition = edition
         self.title = title
         self.source = source
         self.phases = phases
+        self.language = language
+        self.languages = language.map { [$0] } ?? []
     }
 
     /// Every step in order, numbered from 1 across the phases.

@@ -5,39 +5,96 @@ import FoundationEssentials
 import Foundation
 #endif
 
-extension Guide {
-    /// Decodes and validates the contents of a guide file, `file` being its name as messages show it.
-    package static func decode(_ data: Data, file: String) throws(FileError) -> Guide {
-        let guide: Guide
+/// A guide file as read: its guide in each language it has the texts in.
+public struct GuideFile: Sendable, Equatable {
+    /// The languages the file has the texts in, its own first; empty when it does not say (format 1 and 2).
+    public let languages: [String]
+    /// The guide in the file's own language, the one its texts are written in without a language code.
+    private let original: Guide
+    /// The guide in each language of a translation, by its code.
+    private let translated: [String: Guide]
+
+    /// The guide in `language` when the file has that translation, else in its own language. The id and the
+    /// edition are the same in every language, so that sessions answered in two languages are of one guide.
+    public func guide(in language: String?) -> Guide {
+        language.flatMap { translated[$0] } ?? original
+    }
+
+    /// Decodes and validates the contents of a guide file in every language it has, `file` being its name as
+    /// messages show it.
+    package static func decode(_ data: Data, file: String) throws(FileError) -> GuideFile {
+        let guideFile: GuideFile
         do {
             let header = try JSONDecoder().decode(FormatHeader.self, from: data)
-            guard header.format == formatName else {
+            guard header.format == Guide.formatName else {
                 throw FileError(Message(.fileGuideOtherFormat, ["file": .text(file),
                                                                 "format": .text(header.format.excerpt())]))
             }
-            guard header.version <= supportedVersion else {
+            guard header.version <= Guide.supportedVersion else {
                 throw FileError(Message(.fileGuideNewerFormat, ["file": .text(file),
                                                                 "version": .integer(header.version),
-                                                                "supported": .integer(supportedVersion)]))
+                                                                "supported": .integer(Guide.supportedVersion)]))
             }
-            var decoded = try JSONDecoder().decode(Guide.self, from: data)
-            if header.version < 2 { decoded.addBuiltInWorksheets() }
-            guide = decoded
+            switch header.version {
+            case ...1:
+                let guide = Guide(GuideFileV3(migrating: try JSONDecoder().decode(GuideFileV1.self, from: data)),
+                                  languages: [])
+                guideFile = GuideFile(languages: [], original: guide, translated: [:])
+            case 2:
+                let guide = Guide(try JSONDecoder().decode(GuideFileV3.self, from: data), languages: [])
+                guideFile = GuideFile(languages: [], original: guide, translated: [:])
+            default:
+                guideFile = try translatedFile(TranslatedGuideFile(data), file: file)
+            }
         } catch let error as FileError {
             throw error
+        } catch let problem as GuideTranslationProblem {
+            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .text(problem.description)]))
         } catch {
             throw FileError.decoding(error, of: data, file: file, kind: .guide)
         }
-        if let problem = guide.validationProblem() {
+        if let problem = guideFile.original.validationProblem() {
             throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .text(problem)]))
         }
-        return guide
+        for (code, guide) in guideFile.translated {
+            if let problem = guide.validationProblem() {
+                throw FileError(Message(.fileGuideInvalidInLanguage, ["file": .text(file),
+                                                                      "language": .text(code.excerpt()),
+                                                                      "problem": .text(problem)]))
+            }
+        }
+        return guideFile
     }
 
-    /// The guide as the JSON that `load` reads back.
+    /// The guide of a version-3 file in its own language and in each of its translations.
+    private static func translatedFile(_ translatedFile: TranslatedGuideFile, file: String) throws -> GuideFile {
+        let own = try translatedFile.texts(in: nil)
+        let codes = translatedFile.translations.filter { $0 != own.language }
+        let languages = (own.language.map { [$0] } ?? []) + codes
+        var translated: [String: Guide] = [:]
+        for code in codes {
+            translated[code] = Guide(try translatedFile.texts(in: code), languages: languages)
+        }
+        return GuideFile(languages: languages, original: Guide(own, languages: languages), translated: translated)
+    }
+}
+
+extension Guide {
+    /// The value of `format` in every guide file.
+    public static let formatName = "isp-wizard-guide"
+    /// The newest guide file layout this version reads, and the one it writes: 2 added worksheets to the steps,
+    /// 3 the language of the texts and their translations beside them.
+    public static let supportedVersion = 3
+
+    /// Decodes and validates the contents of a guide file: the guide in its own language.
+    package static func decode(_ data: Data, file: String) throws(FileError) -> Guide {
+        try GuideFile.decode(data, file: file).guide(in: nil)
+    }
+
+    /// The guide as the JSON that `load` reads back: a file of the newest version, in the guide's language.
     public func jsonData() -> Data {
         // A guide is plain strings, numbers and booleans: encoding cannot fail.
-        (try? SessionFile.encodeJSON(self)) ?? Data()
+        (try? SessionFile.encodeJSON(GuideFileV3(self))) ?? Data()
     }
 
     /// The first thing wrong with the guide's content, naming its place, or nil when it is sound.
@@ -68,33 +125,6 @@ extension Guide {
             }
         }
         return worksheetProblem()
-    }
-
-    /// Gives a guide of format version 1 (questions only, such as a translation made before worksheets) the
-    /// built-in worksheets: to each step with a built-in step's id, or, in a guide of seven steps with other
-    /// ids (a translation that renamed them), step by step in order.
-    mutating func addBuiltInWorksheets() {
-        let builtInSteps = Guide.builtIn.steps
-        let byPlace = steps.count == builtInSteps.count && !steps.contains { step in
-            builtInSteps.contains { $0.id == step.id }
-        }
-        var stepNumber = 0
-        for phaseIndex in phases.indices {
-            for stepIndex in phases[phaseIndex].steps.indices {
-                let id = phases[phaseIndex].steps[stepIndex].id
-                let match = byPlace ? builtInSteps[stepNumber] : builtInSteps.first { $0.id == id }
-                phases[phaseIndex].steps[stepIndex].worksheet = match?.worksheet
-                stepNumber += 1
-            }
-        }
-        // A guide of only some of the steps may lack the register that a worksheet refers to: it goes without.
-        if worksheetProblem() != nil {
-            for phaseIndex in phases.indices {
-                for stepIndex in phases[phaseIndex].steps.indices {
-                    phases[phaseIndex].steps[stepIndex].worksheet = nil
-                }
-            }
-        }
     }
 }
 

@@ -380,7 +380,7 @@ private struct Merger {
                     marked.cells[MergedFrom.cell] = from.json
                     return marked
                 }
-                session.setRows(ours, of: address)
+                session.setRows(ours, of: address, in: guide)
                 added.append((field.label, new.count))
             }
             if JSONValue.object(object).holdsContent {

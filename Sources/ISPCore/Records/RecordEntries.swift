@@ -96,16 +96,18 @@ extension Session {
         text(of: value(of: entry, in: guide), as: entry.input, in: guide)
     }
 
-    /// An entry's value: as stored, or a cell of a list's default row (the guide's ground rules) while the list
-    /// has never been changed.
+    /// An entry's value: as stored, or the guide's text of a cell of a list's default row (the guide's ground rules)
+    /// that stores none, while the list has never been changed or still has the row.
     public func value(of entry: RecordEntry, in guide: Guide) -> JSONValue? {
         if let value = record(at: entry.path) { return value }
         guard entry.path.count == 4, case .key(let worksheet) = entry.path[0], case .key(let field) = entry.path[1],
-            case .row(let id) = entry.path[2], case .key(let column) = entry.path[3],
-            records[worksheet]?.value(at: [.key(field)]) == nil
+            case .row(let id) = entry.path[2], case .key(let column) = entry.path[3]
         else { return nil }
         let address = FieldAddress(worksheet: worksheet, field: field)
-        return guide.field(at: address)?.defaultRows.first { $0.id == id }?.cells[column].map(JSONValue.string)
+        guard let text = guide.field(at: address)?.defaultRows.first(where: { $0.id == id })?.cells[column],
+            storedList(address).map({ list in list.contains { $0.rowID == id } }) ?? true
+        else { return nil }
+        return .string(text)
     }
 
     /// A value as a line of text, read as an entry of this input reads it; a value of another kind than the input
@@ -141,8 +143,9 @@ extension Session {
         record(at: entry.path)?.string
     }
 
-    /// Stores an entry's value (nil or an empty text removes it), the copy of a row's name beside it, and a
-    /// list's default rows first when the entry is a cell of one of them.
+    /// Stores an entry's value (nil or an empty text removes it, but a default row's cell keeps an empty text, so
+    /// that the guide's shows no more), the copy of a row's name beside it, and a list's default rows first when
+    /// the entry is a cell of one of them.
     public mutating func store(_ value: JSONValue?, in entry: RecordEntry, guide: Guide) {
         if entry.path.count > 2, case .key(let worksheet) = entry.path[0], case .key(let field) = entry.path[1],
             case .row = entry.path[2]
@@ -151,6 +154,7 @@ extension Session {
         }
         let kept = value?.string?.isEmpty == true ? nil : value
         setRecord(kept, at: entry.path)
+        if kept == nil, self.value(of: entry, in: guide) != nil { setRecord(.string(""), at: entry.path) }
         if let copy = entry.nameCopy { setRecord(kept == nil ? nil : .string(copy.name), at: copy.path) }
     }
 
@@ -226,7 +230,7 @@ extension Session {
             }
             added.append(row)
         }
-        if !added.isEmpty { setRows(rows + added, of: address) }
+        if !added.isEmpty { setRows(rows + added, of: address, in: guide) }
         return added
     }
 }

@@ -149,19 +149,26 @@ extension Session {
         if sheet.object?.isEmpty == false || sheet.array != nil { records[worksheet] = sheet }
     }
 
-    /// The rows of a list: as stored, or the list's defaults while it has never been changed.
+    /// The rows of a list: as stored, or the list's defaults while it has never been changed. A stored default row
+    /// (the guide's ground rules) has the guide's text in each cell it stores none of.
     ///
     /// Every object of a stored list is a row. One without a text `id` (a hand edit, another tool), or with the id
     /// of a row before it, is read with an id derived from the session and its place, the same at every reading,
     /// so that it shows, is edited and is deleted on its own; `identifyRows(in:)` stores those ids. Items that are
     /// not objects are no rows: `setRows` keeps them.
     public func rows(of address: FieldAddress, in guide: Guide) -> [RecordRow] {
+        let defaults = guide.field(at: address)?.defaultRows ?? []
         if let stored = storedList(address) {
             var seen = Set<String>(minimumCapacity: stored.count)
             return stored.enumerated().compactMap { index, item in
                 guard var cells = item.object else { return nil }
                 if let own = cells.removeValue(forKey: "id")?.string, seen.insert(own).inserted {
-                    return RecordRow(id: own, cells: cells)
+                    guard let defaultRow = defaults.first(where: { $0.id == own }) else {
+                        return RecordRow(id: own, cells: cells)
+                    }
+                    return RecordRow(id: own, cells: cells.merging(defaultRow.cells.mapValues(JSONValue.string)) {
+                        stored, _ in stored
+                    })
                 }
                 var attempt = 0
                 while true {
@@ -171,12 +178,11 @@ extension Session {
                 }
             }
         }
-        guard case .rows(_, let defaults, _)? = guide.field(at: address)?.kind else { return [] }
         return defaults.map { row in RecordRow(id: row.id, cells: row.cells.mapValues(JSONValue.string)) }
     }
 
     /// A list's items as stored, rows or not; nil while it has its defaults.
-    private func storedList(_ address: FieldAddress) -> [JSONValue]? {
+    func storedList(_ address: FieldAddress) -> [JSONValue]? {
         records[address.worksheet]?.value(at: [.key(address.field)])?.array
     }
 
@@ -194,7 +200,7 @@ extension Session {
     /// Removes a row of a list and the values that grids over the list keep for it (a deleted organisation's
     /// commitment); references to it keep their copy of its name.
     public mutating func removeRow(_ id: String, of address: FieldAddress, in guide: Guide) {
-        setRows(rows(of: address, in: guide).filter { $0.id != id }, of: address)
+        setRows(rows(of: address, in: guide).filter { $0.id != id }, of: address, in: guide)
         for worksheet in guide.worksheets {
             for field in worksheet.fields {
                 guard case .grid(.rowsOf(address), _) = field.kind else { continue }
@@ -225,6 +231,19 @@ extension Session {
         setRecord(.array(rows.map(\.json) + kept), at: [.key(address.worksheet), .key(address.field)])
     }
 
+    /// Stores a list's rows as `setRows(_:of:)` does, but a default row's cells that hold the guide's text by the
+    /// row's id alone: an unedited ground rule stores no text, so that it shows in each reader's language.
+    public mutating func setRows(_ rows: [RecordRow], of address: FieldAddress, in guide: Guide) {
+        let defaults = guide.field(at: address)?.defaultRows ?? []
+        guard !defaults.isEmpty else { return setRows(rows, of: address) }
+        setRows(rows.map { row in
+            guard let defaultRow = defaults.first(where: { $0.id == row.id }) else { return row }
+            return RecordRow(id: row.id, cells: row.cells.filter { column, value in
+                defaultRow.cells[column].map { value != .string($0) } ?? true
+            })
+        }, of: address)
+    }
+
     /// Stores the ids that `rows(of:in:)` gives the rows of the guide's lists that have none of their own, or
     /// share one with a row before them, so that each can be changed by its id.
     public mutating func identifyRows(in guide: Guide) {
@@ -234,15 +253,15 @@ extension Session {
                 let address = FieldAddress(worksheet: worksheet.id, field: field.id)
                 let stored = storedRows(of: address)
                 let ids = Set(stored.compactMap { $0["id"]?.string })
-                if ids.count < stored.count { setRows(rows(of: address, in: guide), of: address) }
+                if ids.count < stored.count { setRows(rows(of: address, in: guide), of: address, in: guide) }
             }
         }
     }
 
-    /// Stores a list's defaults before its first change, so that a cell of a default row can be set.
+    /// Stores a list's defaults before its first change (by their ids), so that a cell of a default row can be set.
     public mutating func storeDefaultRows(of address: FieldAddress, in guide: Guide) {
         guard records[address.worksheet]?.value(at: [.key(address.field)])?.array == nil else { return }
-        setRows(rows(of: address, in: guide), of: address)
+        setRows(rows(of: address, in: guide), of: address, in: guide)
     }
 
     /// The name of a row of a list: the text of the list's name column.

@@ -92,14 +92,14 @@ extension Session {
         case .insertRow(let row, let index, let address):
             var rows = rows(of: address, in: guide)
             rows.insert(row, at: min(max(index, 0), rows.count))
-            setRows(rows, of: address)
+            setRows(rows, of: address, in: guide)
         case .deleteRow(let id, let address):
             removeRow(id, of: address, in: guide)
         case .moveRow(let from, let to, let address):
             var rows = rows(of: address, in: guide)
             guard rows.indices.contains(from), rows.indices.contains(to) else { return nil }
             rows.insert(rows.remove(at: from), at: to)
-            setRows(rows, of: address)
+            setRows(rows, of: address, in: guide)
         case .addParticipantOrganisations(let address):
             let added = addParticipantOrganisations(to: address, in: guide)
             return .organisationsAdded(added.map { rowName($0, of: address, in: guide) })

@@ -85,6 +85,8 @@ extension MessageID {
     public static let fileGuideNewerFormat = MessageID("file.guide.newerFormat")
     /// {file} is not a valid guide: {problem}.
     public static let fileGuideInvalid = MessageID("file.guide.invalid")
+    /// {file} is not a valid guide in {language}: {problem}.
+    public static let fileGuideInvalidInLanguage = MessageID("file.guide.invalidInLanguage")
     /// {file} is a self-assessment, not a workshop, so it cannot be updated with merged partners; give a new file to 
     public static let fileMergeUpdateSelfAssessment = MessageID("file.merge.updateSelfAssessment")
     /// {file} was answered with the guide "{guide}", not "{guideInUse}" in use; give its guide with --guide FILE, or 
@@ -273,6 +275,7 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "file.guide.invalid", ["{file} is not a valid guide: {problem}."]),
+        CatalogRow("en", "file.guide.invalidInLanguage", ["{file} is not a valid guide in {language}: {problem}."]),
         CatalogRow("en", "file.merge.updateSelfAssessment", [
             """
             {file} is a self-assessment, not a workshop, so it cannot be updated with merged partners; give a new \
