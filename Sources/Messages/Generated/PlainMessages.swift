@@ -75,8 +75,6 @@ extension MessageID {
     public static let plainQuestionHeading = MessageID("plain.question.heading")
     /// Scale: {ratings}.
     public static let plainScale = MessageID("plain.scale")
-    /// {key} {rating}
-    public static let plainScaleRating = MessageID("plain.scale.rating")
     /// Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.
     public static let plainCarriedOver = MessageID("plain.carriedOver")
     /// Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). Enter keeps a r
@@ -339,7 +337,6 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.question.heading", ["Step {step} of {steps}, question {question} of {questions}."]),
         CatalogRow("en", "plain.scale", ["Scale: {ratings}."]),
-        CatalogRow("en", "plain.scale.rating", ["{key} {rating}"]),
         CatalogRow("en", "plain.carriedOver", [
             "Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.",
         ]),

@@ -651,7 +651,7 @@ public final class PlainWizard {
             case .dontKnow: "d"
             case .stage: rating.code
             }
-            return language.text(.plainScaleRating, ["key": .text(key), "rating": .message(rating.message)])
+            return "\(key) \(language.text(rating.message))"
         }.joined(separator: ", ")
     }
 
