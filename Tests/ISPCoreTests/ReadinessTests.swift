@@ -420,3 +420,16 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         #expect(step.standing() == "Ready, 2 of 3 rated, 1 to confirm")
     }
 }
+
+@Suite struct TypedRatingTests {
+    @Test func aTypedRatingIsADigitFromZeroToFourNNaOrNSlashAOrDQuestionMarkOrDkAndNothingElse() {
+        let taken: [(String, Rating)] = [("0", .stage(.notStarted)), ("4", .stage(.institutionalised)),
+                                         (" 3 ", .stage(.inPlace)), ("n", .notApplicable), ("NA", .notApplicable),
+                                         ("n/a", .notApplicable), ("d", .dontKnow), ("?", .dontKnow),
+                                         ("DK", .dontKnow)]
+        for (typed, rating) in taken { #expect(Rating(typed: typed) == rating, "\(typed)") }
+        for typed in ["+3", "03", "-0", "5", "3.0", "", "n /a", "dont know", "٣"] {
+            #expect(Rating(typed: typed) == nil, "\(typed)")
+        }
+    }
+}

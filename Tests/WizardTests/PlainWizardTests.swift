@@ -107,6 +107,20 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.session.answers["s1.q1"] == Answer(rating: .stage(.partial), notes: "kept"))
     }
 
+    @Test func aRatingIsTypedAsOnTheScaleAndPlusThreeOrZeroThreeIsAskedAgain() {
+        let run = PlainRun(toFirstQuestion + ["n/a", "", "+3", "03", "dk", ""])
+        #expect(run.session.answers["s1.q1"]?.rating == .notApplicable)
+        #expect(run.session.answers["s1.q2"]?.rating == .dontKnow)
+        #expect(run.transcript.contains("""
+            Rating (0 to 4, n, d, or Enter to keep it unrated): +3
+            Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep.
+            Rating (0 to 4, n, d, or Enter to keep it unrated): 03
+            Please answer 0 to 4, n for Not applicable, d for Don't know, or Enter to keep.
+            Rating (0 to 4, n, d, or Enter to keep it unrated): dk
+
+            """))
+    }
+
     @Test func backJumpAndSummaryCommandsMoveAround() {
         let run = PlainRun(toFirstQuestion + ["1", "", ":b", "", "", ":m", "3", ":q"])
         #expect(run.transcript.components(separatedBy: "Step 1 of 7, question 1 of 4.").count == 3)

@@ -244,15 +244,15 @@ public enum Rating: Sendable, Equatable, Hashable {
         }
     }
 
-    /// A rating from what someone typed in plain mode or pressed on a question screen: 0 to 4, n for Not
-    /// applicable, d or ? for Don't know (n and d in either case), spaces around ignored; nil for anything else.
-    /// The file's code `n/a` is not typed.
+    /// A rating from what someone typed in plain mode or pressed on a question screen: a digit 0 to 4, `n`, `na`
+    /// or `n/a` for Not applicable, `d`, `?` or `dk` for Don't know (letters in either case), spaces around
+    /// ignored; nil for anything else, `+3` and `03` too. A key on the screen is one character of these.
     public init?(typed text: String) {
         switch text.trimmed.lowercased() {
-        case "n": self = .notApplicable
-        case "d", "?": self = .dontKnow
+        case "n", "na", "n/a": self = .notApplicable
+        case "d", "?", "dk": self = .dontKnow
         case let code:
-            guard let value = Int(code), let stage = Stage(rawValue: value) else { return nil }
+            guard let stage = Stage.allCases.first(where: { String($0.rawValue) == code }) else { return nil }
             self = .stage(stage)
         }
     }

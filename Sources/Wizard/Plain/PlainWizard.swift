@@ -1,6 +1,7 @@
 import DisplayWidth
 import ISPCore
 import ISPFiles
+import Messages
 import TerminalUI
 
 #if canImport(FoundationEssentials)
@@ -59,14 +60,11 @@ public final class PlainWizard {
 
     /// Walks the session from where it was left until the user quits or the input ends; saves before it returns.
     public func run() -> Outcome {
-        say("ISP Start-up Wizard, plain mode: \(state.session.displayName).")
-        if let reason = state.readOnlyReason { say(reason + " Nothing you answer will be kept.") }
-        say("Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.")
+        say(.plainWelcome, ["session": .text(state.session.displayName)])
+        if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .text(reason)]) }
+        say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
-        if echoesAnswers {
-            say("Reading the answers from a file: they start at \(placeName(of: state.screen)). To start at a known "
-                + "place, begin the file with :m and a step's number, or run with --from-start.")
-        }
+        if echoesAnswers { say(.plainReadingFromFile, ["place": .message(placeName(of: state.screen))]) }
         let outcome = walk()
         save()
         return outcome
@@ -123,7 +121,7 @@ public final class PlainWizard {
                 if let index = screens.firstIndex(of: current), index > 0 {
                     state.open(screens[index - 1])
                 } else {
-                    say("This is the first screen.")
+                    say(.plainFirstScreen)
                 }
             case .go(let screen):
                 state.open(screen)
@@ -170,14 +168,13 @@ public final class PlainWizard {
         // Each line joins the others with a line break, two bytes in the file.
         let added = earlier.reduce(line.sizeInJSON) { $0 + $1.sizeInJSON + 2 }
         guard state.session.textSize + added > WizardState.largestPastedSession else { return false }
-        sayTooLarge("That line was not taken")
+        sayTooLarge(.plainTooLargeLine)
         return true
     }
 
     /// Says that text was not taken, since the session's text would pass what isp-wizard keeps.
-    private func sayTooLarge(_ what: String) {
-        say("\(what): it would take the session's text past \(WizardState.largestPastedSession / 1_000_000) MB, more "
-            + "than isp-wizard keeps. Type it shorter.")
+    private func sayTooLarge(_ refusal: MessageID) {
+        say(refusal, ["megabytes": .integer(WizardState.largestPastedSession / 1_000_000)])
     }
 
     /// The command a line holds: nil when it is an answer; `.some(nil)` for a command done in place (help,
@@ -188,7 +185,7 @@ public final class PlainWizard {
         if trimmed.hasPrefix(":m ") {
             let place = String(trimmed.dropFirst(2)).trimmed
             if let step = destination(place) { return .some(step) }
-            say("\(place) is no place to go to: after :m, type \(placesHint).")
+            say(.plainNotAPlace, ["place": .text(place), "places": .message(placesHint)])
             return .some(nil)
         }
         switch trimmed {
@@ -207,14 +204,13 @@ public final class PlainWizard {
             if let status = state.status, status != .readOnly { say(status.text.sentence) }
             return .some(nil)
         default:
-            say("\(trimmed) is not a command. The commands are :b back, :m steps, :s summary, :u undo, :r redo, "
-                + ":h help, :q quit.")
+            say(.plainNotACommand, ["command": .text(trimmed)])
             return .some(nil)
         }
     }
 
     private func askSessionDetails() -> Step {
-        say("Session details.")
+        say(.plainSessionDetails)
         // The fields change with the mode, so they are read again after each answer.
         var index = 0
         while index < state.setupBindings.count {
@@ -236,8 +232,7 @@ public final class PlainWizard {
         switch field.input {
         case .text:
             let current = field.text ?? ""
-            let prompt = current.isEmpty ? "\(field.label), now empty:" : "\(field.label), now \(current):"
-            switch ask(prompt) {
+            switch ask(nowPrompt(field.label, current)) {
             case .answer(let line) where line.isEmpty: return .answer(field)
             case .answer(let line):
                 var changed = field
@@ -247,15 +242,15 @@ public final class PlainWizard {
             case .end: return .end
             }
         case .choice(let labels, let selected):
-            let options = labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
-            let now = selected.map { "now \(labels[$0])" } ?? "none chosen yet"
+            let prompt = choicePrompt(field.label, labels, chosen: selected.map { labels[$0] } ?? "",
+                                      none: .plainChoiceNoneYet)
             while true {
-                switch ask("\(field.label) (\(options)), \(now):") {
+                switch ask(prompt) {
                 case .answer(let line) where line.isEmpty: return .answer(field)
                 case .answer(let line):
                     guard let number = Int(line.trimmed), labels.indices.contains(number - 1)
                     else {
-                        say("Please type a number from 1 to \(labels.count), or Enter to keep the answer.")
+                        say(.plainChoiceCorrection, ["count": .integer(labels.count)])
                         continue
                     }
                     var changed = field
@@ -277,13 +272,15 @@ public final class PlainWizard {
     private func askParticipants() -> Step {
         while true {
             let participants = state.session.participants
-            let count = participants.isEmpty ? "none yet, so each question gets one rating" : "\(participants.count)"
-            say("Participants: \(count).")
+            if participants.isEmpty {
+                say(.plainParticipantsNone)
+            } else {
+                say(.plainParticipantsCount, ["count": .integer(participants.count)])
+            }
             for (index, participant) in participants.enumerated() {
                 say("\(index + 1). \(participant.plainDescription(number: index + 1)).")
             }
-            let reply = ask("Type a to add a participant, e and a number to edit one, r and a number to remove one, "
-                            + "or Enter to go on:")
+            let reply = ask(language.text(.plainParticipantsAsk))
             switch reply {
             case .answer(let line) where line.isEmpty: return .next
             case .answer(let line):
@@ -298,7 +295,7 @@ public final class PlainWizard {
                 case ("r"?, let number?) where participants.indices.contains(number - 1):
                     if let step = removeParticipant(at: number - 1) { return step }
                 default:
-                    say("Please type a, e and a number, r and a number, or press Enter.")
+                    say(.plainParticipantsCorrection)
                 }
             case .command(let step): return step
             case .end: return .endOfInput
@@ -308,7 +305,7 @@ public final class PlainWizard {
 
     /// Asks a participant's fields; returns a command that interrupted it, if any.
     private func editParticipant(at index: Int) -> Step? {
-        say("Participant \(index + 1).")
+        say(.plainParticipant, ["number": .integer(index + 1)])
         for (fieldIndex, binding) in WizardState.participantBindings.enumerated() {
             switch askField(binding.field(state.session.participants[index])) {
             case .answer(let field) where field != binding.field(state.session.participants[index]):
@@ -326,7 +323,7 @@ public final class PlainWizard {
         let answers = state.answerCount(of: participant)
         if answers > 0 {
             let name = participant.displayName(number: index + 1)
-            switch ask("Remove \(name) and their \(answers) answers? Type y to remove, Enter to keep them:") {
+            switch ask(language.text(.plainParticipantRemoveAsk, ["name": .text(name), "count": .integer(answers)])) {
             case .answer(let line) where line.lowercased() == "y": break
             case .answer: return nil
             case .command(let step): return step
@@ -340,26 +337,30 @@ public final class PlainWizard {
     private func introduce(step index: Int) -> Step {
         let step = state.guide.steps[index]
         let phase = state.guide.phase(of: step)?.title ?? ""
-        say("Step \(index + 1) of \(state.guide.steps.count): \(step.title). Phase: \(phase).")
+        say(.plainStepIntro, ["step": .integer(index + 1), "steps": .integer(state.guide.steps.count),
+                              "title": .text(step.title), "phase": .text(phase)])
         say(step.guidance)
         let standing = state.standing(ofStep: index, in: ReadinessSummary(guide: state.guide, session: state.session))
-        say("\(step.prompts.count) questions, \(standing.answered) answered, \(standing.label)."
-            + (step.worksheet.map { " Then its worksheet: \($0.title)." } ?? ""))
+        let counts: [String: MessageArgument] = ["count": .integer(step.prompts.count),
+                                                 "answered": .integer(standing.answered),
+                                                 "standing": .text(standing.label)]
+        if let worksheet = step.worksheet {
+            say(.plainStepQuestionsThenWorksheet, counts.merging(["worksheet": .text(worksheet.title)]) { $1 })
+        } else {
+            say(.plainStepQuestions, counts)
+        }
         return .next
     }
 
     private func askQuestion(step stepIndex: Int, prompt promptIndex: Int) -> Step {
         let step = state.guide.steps[stepIndex]
         let prompt = step.prompts[promptIndex]
-        say("Step \(stepIndex + 1) of \(state.guide.steps.count), question \(promptIndex + 1) of "
-            + "\(step.prompts.count).")
+        say(.plainQuestionHeading, ["step": .integer(stepIndex + 1), "steps": .integer(state.guide.steps.count),
+                                    "question": .integer(promptIndex + 1), "questions": .integer(step.prompts.count)])
         say(prompt.text)
         prompt.notes.forEach(say)
-        say("Scale: " + Rating.all.map { "\($0.code == "n/a" ? "n" : $0.code == "?" ? "d" : $0.code) \($0.label)" }
-            .joined(separator: ", ") + ".")
-        if state.session.answer(for: prompt.id).isCarriedOver {
-            say("Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.")
-        }
+        say(.plainScale, ["ratings": .text(scale)])
+        if state.session.answer(for: prompt.id).isCarriedOver { say(.plainCarriedOver) }
         return askAnswer(prompt) ?? .next
     }
 
@@ -373,8 +374,7 @@ public final class PlainWizard {
             index += 1
             switch field {
             case .voice(0):
-                say("Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). "
-                    + "Enter keeps a rating.")
+                say(.plainRoundTheRoom)
             case .consensus:
                 say(state.spreadLine(state.session.answer(for: prompt.id)).replacing(" · ", with: "; ") + ".")
             default:
@@ -409,14 +409,12 @@ public final class PlainWizard {
         let current = state.session.answer(for: prompt.id).notes
         let label = state.label(of: .notes)
         if current.isEmpty {
-            say("\(label): none yet.")
+            say(.plainNotesNone, ["label": .text(label)])
         } else {
-            say("\(label) now:")
+            say(.plainNotesNow, ["label": .text(label)])
             say(current)
         }
-        say("Type the \(label.lowercased()) as lines, and a line with a single dot to end them; what you type "
-            + (current.isEmpty ? "becomes the \(label.lowercased())" : "replaces the notes above, or adds to them "
-               + "after a first line :a") + ". Enter alone keeps them.")
+        say(current.isEmpty ? .plainNotesHowToType : .plainNotesHowToReplace, ["notes": .text(label.lowercased())])
         switch readLines(prompt: state.plainPrompt(of: .notes, prompt: prompt), clearing: false, adding: current) {
         case .keep, .clear: return nil
         case .lines(let lines, let interruption):
@@ -450,7 +448,7 @@ public final class PlainWizard {
             return [current] + lines
         }
         while true {
-            write((lines.isEmpty ? prompt : "More, or a single dot to end:").visibleControls + " ")
+            write((lines.isEmpty ? prompt : language.text(.plainMore)).visibleControls + " ")
             guard let line = nextLine() else {
                 write("\n")
                 return .lines(typed(), interruption: .endOfInput)
@@ -459,7 +457,7 @@ public final class PlainWizard {
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
             if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == ":a" {
                 isAdding = true
-                say("Adding to them: type the lines to add, and a line with a single dot to end them.")
+                say(.plainAdding)
                 continue
             }
             if line == "." { return .lines(typed(), interruption: nil) }
@@ -475,16 +473,14 @@ public final class PlainWizard {
     private func showSummaryAndFinish() -> Step {
         showSummary()
         while true {
-            switch ask("That is the end of the walk. Type x to save the summary and the meeting record (Markdown, "
-                       + "HTML, CSV and JSON) as files to hand out, press Enter to finish, or :b to go back, :m for "
-                       + "the steps:") {
+            switch ask(language.text(.plainEndAsk)) {
             case .answer(let line) where line.lowercased() == "x":
                 for export in ReportExport.all {
                     do throws(FileError) {
                         let contents = export.contents(guide: state.guide, session: state.session)
-                        say("Saved \(try store.export(export, contents: contents)).")
+                        say(.plainExported, ["file": .text(try store.export(export, contents: contents))])
                     } catch {
-                        say("Not exported: \(error.message)")
+                        say(.plainNotExported, ["reason": .text(error.message)])
                     }
                 }
             case .answer: return .quit
@@ -496,23 +492,36 @@ public final class PlainWizard {
 
     private func askWhereToGo() -> Step {
         let summary = ReadinessSummary(guide: state.guide, session: state.session)
-        say("The steps. Type a number or letter to go there.")
-        say("d: session details.")
-        if state.session.mode == .workshop { say("p: participants, \(state.session.participants.count).") }
+        say(.plainMapTitle)
+        say(.plainMapDetails)
+        if state.session.mode == .workshop {
+            say(.plainMapParticipants, ["count": .integer(state.session.participants.count)])
+        }
         for (index, step) in state.guide.steps.enumerated() {
             let standing = state.standing(ofStep: index, in: summary)
-            let worksheet = step.worksheet.map { "; worksheet w\(index + 1): \($0.title)" } ?? ""
-            say("\(index + 1): \(step.title), \(standing.answered) of \(step.prompts.count) answered, "
-                + "\(standing.label)\(worksheet).")
+            let line: [String: MessageArgument] = [
+                "number": .integer(index + 1), "title": .text(step.title), "answered": .integer(standing.answered),
+                "count": .integer(step.prompts.count), "standing": .text(standing.label),
+            ]
+            if let worksheet = step.worksheet {
+                say(.plainMapStepWithWorksheet, line.merging(["worksheet": .text(worksheet.title)]) { $1 })
+            } else {
+                say(.plainMapStep, line)
+            }
         }
-        say("s: the readiness summary.")
-        let worksheets = !state.guide.worksheets.isEmpty ? ", w and a step's number for its worksheet" : ""
+        say(.plainMapSummary)
+        let ask: MessageID =
+            switch (state.session.mode == .workshop, !state.guide.worksheets.isEmpty) {
+            case (false, false): .plainMapAsk
+            case (true, false): .plainMapAskWithParticipants
+            case (false, true): .plainMapAskWithWorksheets
+            case (true, true): .plainMapAskWithParticipantsAndWorksheets
+            }
         while true {
-            let reply = ask("Go to (d, \(state.session.mode == .workshop ? "p, " : "")1 to "
-                            + "\(state.guide.steps.count)\(worksheets), s):")
+            let reply = self.ask(language.text(ask, ["steps": .integer(state.guide.steps.count)]))
             guard case .answer(let line) = reply else { return reply.step ?? .next }
             if let step = destination(line) { return step }
-            say("Please type \(placesHint).")
+            say(.plainMapCorrection, ["places": .message(placesHint)])
         }
     }
 
@@ -534,20 +543,25 @@ public final class PlainWizard {
     }
 
     /// The choices of the steps, in words.
-    private var placesHint: String {
-        "d, \(state.session.mode == .workshop ? "p, " : "")a step's number, "
-            + (state.guide.worksheets.isEmpty ? "" : "w and the number of a step with a worksheet, ") + "or s"
+    private var placesHint: Message {
+        switch (state.session.mode == .workshop, !state.guide.worksheets.isEmpty) {
+        case (false, false): Message(.plainPlaces)
+        case (true, false): Message(.plainPlacesWithParticipants)
+        case (false, true): Message(.plainPlacesWithWorksheets)
+        case (true, true): Message(.plainPlacesWithParticipantsAndWorksheets)
+        }
     }
 
     /// A screen named in a sentence: "step 2, question 3".
-    private func placeName(of screen: Screen) -> String {
+    private func placeName(of screen: Screen) -> Message {
         switch screen {
-        case .setup, .map: "the session details"
-        case .participants: "the participants"
-        case .stepIntro(let step): "step \(step + 1)"
-        case .question(let step, let prompt): "step \(step + 1), question \(prompt + 1)"
-        case .worksheet(let step): "the step \(step + 1) worksheet"
-        case .summary: "the summary"
+        case .setup, .map: Message(.plainPlaceSessionDetails)
+        case .participants: Message(.plainPlaceParticipants)
+        case .stepIntro(let step): Message(.plainPlaceStep, ["step": .integer(step + 1)])
+        case .question(let step, let prompt):
+            Message(.plainPlaceQuestion, ["step": .integer(step + 1), "question": .integer(prompt + 1)])
+        case .worksheet(let step): Message(.plainPlaceWorksheet, ["step": .integer(step + 1)])
+        case .summary: Message(.plainPlaceSummary)
         }
     }
 
@@ -555,76 +569,117 @@ public final class PlainWizard {
 
     private func showSummary() {
         let summary = ReadinessSummary(guide: state.guide, session: state.session)
-        say("Readiness summary: \(state.session.displayName).")
+        say(.plainSummaryTitle, ["session": .text(state.session.displayName)])
         if let next = summary.nextStep {
-            say("Next step to work on: step \(next), \(state.guide.steps[next - 1].title).")
+            say(.plainSummaryNextStep, ["step": .integer(next), "title": .text(state.guide.steps[next - 1].title)])
         } else {
-            say("Every step is Ready.")
+            say(.plainSummaryAllReady)
         }
         let participants = state.session.raters
         if !participants.isEmpty {
-            say("Participants, \(participants.count): " + participants.enumerated()
-                .map { $0.element.plainDescription(number: $0.offset + 1) }.joined(separator: "; ") + ".")
+            let described = participants.enumerated().map { $0.element.plainDescription(number: $0.offset + 1) }
+            say(.plainSummaryParticipants, ["count": .integer(participants.count),
+                                            "participants": .text(described.joined(separator: "; "))])
         }
         for step in summary.steps {
-            say("Step \(step.number), \(step.title): \(step.standing(score: step.shownScore.map { "score \($0)" })).")
+            let score = step.drawsBar ? step.score.map { language.text(.plainSummaryScore, ["score": .decimal($0)]) }
+                : nil
+            say(.plainSummaryStep, ["step": .integer(step.number), "title": .text(step.title),
+                                    "standing": .text(step.standing(score: score))])
         }
         for warning in summary.sequenceWarnings { say(warning.message) }
-        say("Concerns, rated 0 or 1: \(summary.concerns.count). Evidence gaps, Don't know or not answered: "
-            + "\(summary.evidenceGaps.count).")
+        say(language.text(.plainSummaryConcerns, ["count": .integer(summary.concerns.count)]) + " "
+            + language.text(.plainSummaryEvidenceGaps, ["count": .integer(summary.evidenceGaps.count)]))
         for concern in summary.concerns {
-            say("Concern: step \(concern.stepNumber) question \(concern.questionNumber), "
-                + "rated \(concern.rating ?? "-"): \(concern.text)")
+            say(.plainSummaryConcern, questionArguments(concern.stepNumber, concern.questionNumber, concern.text)
+                .merging(["rating": .text(concern.rating ?? "-")]) { $1 })
         }
         let flags = PartnershipRecords(guide: state.guide, session: state.session).flags(today: today())
         if !flags.isEmpty {
-            say("Records to discuss: \(flags.count).")
+            say(.plainSummaryRecords, ["count": .integer(flags.count)])
             for flag in flags { say(flag.message) }
         }
         let voices = VoicesSummary(guide: state.guide, session: state.session)
         for step in voices.steps where step.sectorsDiffer {
             if let extremes = step.extremes {
-                say("The sectors see step \(step.stepNumber) differently: from \(extremes.lowest.sector.label) "
-                    + "\(String(format1: extremes.lowest.mean)) to \(extremes.highest.sector.label) "
-                    + "\(String(format1: extremes.highest.mean)).")
+                say(.plainSummarySectorsDiffer, [
+                    "step": .integer(step.stepNumber),
+                    "lowest": .message(extremes.lowest.sector.message), "lowestMean": .decimal(extremes.lowest.mean),
+                    "highest": .message(extremes.highest.sector.message),
+                    "highestMean": .decimal(extremes.highest.mean),
+                ])
             }
         }
         for step in voices.steps where step.donorsDiffer {
             if let donors = step.donorComparison {
-                say("The donors see step \(step.stepNumber) differently, \(donors.comparing).")
+                say(.plainSummaryDonorsDiffer, ["step": .integer(step.stepNumber),
+                                                "comparison": .text(donors.comparing)])
             }
         }
         for prompt in voices.consensusAgainstVoices {
-            say("Consensus differs from the voices, record why: step \(prompt.stepNumber) question "
-                + "\(prompt.questionNumber): \(prompt.text)")
+            say(.plainSummaryConsensusAgainstVoices, questionArguments(prompt.stepNumber, prompt.questionNumber,
+                                                                       prompt.text))
         }
         for prompt in summary.notApplicableWithoutReason {
-            say("Not applicable without a reason, record why: step \(prompt.stepNumber) question "
-                + "\(prompt.questionNumber): \(prompt.text)")
+            say(.plainSummaryNotApplicableWithoutReason, questionArguments(prompt.stepNumber, prompt.questionNumber,
+                                                                           prompt.text))
         }
         for divergent in voices.divergentPrompts {
-            say("Divergent ratings on step \(divergent.prompt.stepNumber) question "
-                + "\(divergent.prompt.questionNumber): \(divergent.prompt.text)")
+            let prompt = divergent.prompt
+            say(.plainSummaryDivergent, questionArguments(prompt.stepNumber, prompt.questionNumber, prompt.text))
         }
-        if state.session.mode == .selfAssessment {
-            say("These are one organisation's ratings: check them with the other partners, starting with the "
-                + "Don't know answers.")
-        }
+        if state.session.mode == .selfAssessment { say(.plainSummarySelfAssessment) }
+    }
+
+    /// A question named in the summary: its step's number, its number in the step and its text.
+    private func questionArguments(_ step: Int, _ question: Int, _ text: String) -> [String: MessageArgument] {
+        ["step": .integer(step), "question": .integer(question), "text": .text(text)]
     }
 
     private func showHelp() {
-        say("At a rating: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 Institutionalised, n Not applicable, "
-            + "d Don't know; Enter keeps the answer and goes on.")
-        say("Notes: type lines, then a line with a single dot; they replace the notes, or after a first line :a "
-            + "are added to them. Enter on an empty first line keeps the notes.")
+        say(.plainHelpRating, ["scale": .text(scale)])
+        say(.plainHelpNotes)
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
-        say("Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its "
-            + "worksheet), :s the summary, :u undo the last change and :r redo it, :h this help, and :q to save and "
-            + "quit.")
+        say(.plainHelpCommands)
     }
+
+    /// The ratings as they are typed, each with its name: "0 Not started, … n Not applicable, d Don't know".
+    private var scale: String {
+        Rating.all.map { rating in
+            let key = switch rating {
+            case .notApplicable: "n"
+            case .dontKnow: "d"
+            case .stage: rating.code
+            }
+            return "\(key) \(language.text(rating.message))"
+        }.joined(separator: ", ")
+    }
+
+    /// A prompt for a value by its label: "Organisation, now empty:", "Organisation, now Municipio:".
+    func nowPrompt(_ label: String, _ value: String) -> String {
+        value.isEmpty ? language.text(.plainFieldEmpty, ["label": .text(label)])
+            : language.text(.plainFieldNow, ["label": .text(label), "value": .text(value)])
+    }
+
+    /// A prompt for a choice by its label, with the choices numbered as they are typed: "Who is answering
+    /// (1 Workshop, 2 Self-assessment), now Workshop:"; `none` when nothing is chosen.
+    func choicePrompt(_ label: String, _ labels: [String], chosen: String, none: MessageID) -> String {
+        let options = labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
+        let arguments: [String: MessageArgument] = ["label": .text(label), "options": .text(options)]
+        return chosen.isEmpty ? language.text(none, arguments)
+            : language.text(.plainChoiceNow, arguments.merging(["value": .text(chosen)]) { $1 })
+    }
+
+    /// The language the walk speaks.
+    var language: Language { state.language }
 
     func say(_ text: String) {
         write(text.visibleControls + "\n")
+    }
+
+    /// Says a message in the walk's language.
+    func say(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
+        say(language.text(id, arguments))
     }
 
     // MARK: Answers
@@ -645,7 +700,7 @@ public final class PlainWizard {
         let size = state.session.textSize
         if size > WizardState.largestPastedSession && size > before.session.textSize {
             state = before
-            sayTooLarge("Not taken")
+            sayTooLarge(.plainTooLargeChange)
             return false
         }
         switch state.status {
@@ -670,8 +725,7 @@ public final class PlainWizard {
             _ = state.handle(.saved(revision: state.revision, at: session.updatedAt))
         } catch {
             if state.saveFailure == nil {
-                say("Not saved: \(error.reason ?? error.message). Your answers are still held here; free some space "
-                    + "and go on, or type :q to keep them in a rescue copy.")
+                say(.plainNotSaved, ["reason": .text(error.reason ?? error.message)])
             }
             _ = state.handle(.saveFailed(error))
         }

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 
 /// The worksheets line by line: each field of a step's worksheet asked in turn, as the entries the full screen
 /// shows, and its lists of rows edited with one-letter commands.
@@ -20,13 +21,14 @@ extension PlainWizard {
     /// After a step's last question: fill in its worksheet now, or go on.
     func offerWorksheet(ofStep index: Int) -> Step {
         guard let worksheet = state.guide.steps[index].worksheet else { return .next }
+        let offer = language.text(.plainWorksheetOffer, ["step": .integer(index + 1), "title": .text(worksheet.title)])
         while true {
-            switch ask("Step \(index + 1) worksheet: \(worksheet.title). Fill it in now? y for yes, Enter to go on:") {
+            switch ask(offer) {
             case .answer(let line):
                 switch line.trimmed.lowercased() {
                 case "y", "yes": return .worksheet(index, announced: true)
                 case "", "n", "no": return .next
-                default: say("Please type y to fill in the worksheet, or press Enter to go on.")
+                default: say(.plainWorksheetOfferCorrection)
                 }
             case .command(let step): return step
             case .end: return .endOfInput
@@ -39,12 +41,14 @@ extension PlainWizard {
     func fillWorksheet(ofStep stepIndex: Int, announced: Bool) -> Step {
         let guide = state.guide
         guard let worksheet = guide.steps[stepIndex].worksheet else { return .next }
-        if !announced { say("Step \(stepIndex + 1) worksheet: \(worksheet.title).") }
+        if !announced {
+            say(.plainWorksheetTitle, ["step": .integer(stepIndex + 1), "title": .text(worksheet.title)])
+        }
         if let intro = worksheet.intro { say(intro) }
-        say("Enter keeps a value, - clears it, :b goes back one field, :h for more help.")
+        say(.plainWorksheetKeys)
         for field in worksheet.fields {
             if case .grid(.rowsOf(let address), _) = field.kind, state.session.rows(of: address, in: guide).isEmpty {
-                say("\(field.label.sentence) Nothing to fill in there until \(listName(address)) has rows.")
+                say(.plainWorksheetGridWaits, ["field": .text(field.label.sentence), "list": .text(listName(address))])
             }
         }
         var index = 0
@@ -70,7 +74,7 @@ extension PlainWizard {
                 return step
             }
         }
-        say("End of the step \(stepIndex + 1) worksheet.")
+        say(.plainWorksheetEnd, ["step": .integer(stepIndex + 1)])
         return .next
     }
 
@@ -80,7 +84,7 @@ extension PlainWizard {
         switch entry.input {
         case .text:
             return askValue(
-                prompt: { "\(entry.label), \(Self.now(text(of: entry))):" },
+                prompt: { nowPrompt(entry.label, text(of: entry)) },
                 clear: { store(nil, in: entry) },
                 take: { line in
                     store(.string(line), in: entry)
@@ -135,11 +139,11 @@ extension PlainWizard {
         let current = text(of: entry)
         let prompt: String
         if current.isEmpty {
-            prompt = "\(entry.label), now empty. Type lines and a single dot to end:"
+            prompt = language.text(.plainLongTextEmpty, ["label": .text(entry.label)])
         } else {
-            say("\(entry.label), now:")
+            say(.plainLongTextNow, ["label": .text(entry.label)])
             say(current)
-            prompt = "Type lines to replace it and a single dot to end, Enter to keep, - to clear:"
+            prompt = language.text(.plainLongTextReplace)
         }
         switch readLines(prompt: prompt, clearing: true) {
         case .keep:
@@ -158,13 +162,14 @@ extension PlainWizard {
     }
 
     private func fillChoice(_ entry: RecordEntry, _ choices: [Choice]) -> WorksheetMove {
-        let options = choices.enumerated().map { "\($0.offset + 1) \($0.element.label)" }.joined(separator: ", ")
-        return askValue(
-            prompt: { "\(entry.label) (\(options)), \(Self.now(text(of: entry), empty: "none chosen")):" },
+        askValue(
+            prompt: {
+                choicePrompt(entry.label, choices.map(\.label), chosen: text(of: entry), none: .plainChoiceNone)
+            },
             clear: { store(nil, in: entry) },
             take: { line in
                 guard let number = Int(line.trimmed), choices.indices.contains(number - 1) else {
-                    say("Please type a number from 1 to \(choices.count), - to clear, or Enter to keep.")
+                    say(.plainChoiceCorrectionClears, ["count": .integer(choices.count)])
                     return false
                 }
                 store(.string(choices[number - 1].id), in: entry)
@@ -174,7 +179,11 @@ extension PlainWizard {
 
     private func fillNote(of entry: RecordEntry) -> WorksheetMove {
         askValue(
-            prompt: { "Note, \(Self.now(state.session.note(of: entry))):" },
+            prompt: {
+                let note = state.session.note(of: entry)
+                return note.isEmpty ? language.text(.plainNoteEmpty)
+                    : language.text(.plainNoteNow, ["note": .text(note)])
+            },
             clear: { perform(.storeNote(entry, "")) },
             take: { line in
                 perform(.storeNote(entry, line))
@@ -190,8 +199,9 @@ extension PlainWizard {
         return askValue(
             prompt: {
                 let current = text(of: entry)
-                let now = problem() == nil ? Self.now(current) : "now \(current), not a date"
-                return "\(entry.label) (YYYY-MM-DD, t for today), \(now):"
+                let id: MessageID =
+                    current.isEmpty ? .plainDateEmpty : problem() == nil ? .plainDateNow : .plainDateNotADate
+                return language.text(id, ["label": .text(entry.label), "value": .text(current)])
             },
             clear: { store(nil, in: entry) },
             take: { line in
@@ -199,7 +209,7 @@ extension PlainWizard {
                 guard perform(.storeTyped(entry, typed)), let problem = problem() else {
                     return true
                 }
-                say(problem + " It is kept as typed until it is fixed: type the date again, or Enter to go on.")
+                say(.plainDateKeptAsTyped, ["problem": .text(problem)])
                 return false
             })
     }
@@ -211,15 +221,19 @@ extension PlainWizard {
         let list = listName(address)
         let rows = state.session.rows(of: address, in: guide)
         if rows.isEmpty {
-            say("\(list): no rows yet, so type a name.")
+            say(.plainReferenceNoRows, ["list": .text(list)])
         } else if rows.count <= Self.rowsReadOut {
-            say("\(list): " + rows.enumerated().map { "\($0.offset + 1) \(rowName($0.element, of: address))" }
-                .joined(separator: "; ") + ".")
+            let numbered = rows.enumerated().map { "\($0.offset + 1) \(rowName($0.element, of: address))" }
+            say(.plainReferenceRows, ["list": .text(list), "rows": .text(numbered.joined(separator: "; "))])
         } else {
-            say("\(list): \(rows.count) rows; ? and a word finds them.")
+            say(.plainReferenceManyRows, ["list": .text(list), "count": .integer(rows.count)])
         }
         return askValue(
-            prompt: { "\(entry.label) (a row's number or a name), \(Self.now(text(of: entry))):" },
+            prompt: {
+                let current = text(of: entry)
+                return language.text(current.isEmpty ? .plainReferenceEmpty : .plainReferenceNow,
+                                     ["label": .text(entry.label), "value": .text(current)])
+            },
             clear: { store(nil, in: entry) },
             take: { line in
                 let trimmed = line.trimmed
@@ -229,7 +243,8 @@ extension PlainWizard {
                 }
                 if let number = Int(trimmed) {
                     guard rows.indices.contains(number - 1) else {
-                        say("There is no row \(number) in \(list): type a number from 1 to \(rows.count), or a name.")
+                        say(.plainReferenceNoSuchRow, ["number": .integer(number), "list": .text(list),
+                                                       "count": .integer(rows.count)])
                         return false
                     }
                     perform(.storeReference(entry, rows[number - 1]))
@@ -238,9 +253,10 @@ extension PlainWizard {
                 }
                 let reference = state.session.record(at: entry.path).flatMap(RecordReference.init)
                 if let id = reference?.id, let index = rows.firstIndex(where: { $0.id == id }) {
-                    say("\(entry.label): row \(index + 1) of \(list), \(rowName(rows[index], of: address)).")
+                    say(.plainReferenceLinked, ["label": .text(entry.label), "number": .integer(index + 1),
+                                                "list": .text(list), "name": .text(rowName(rows[index], of: address))])
                 } else if let reference {
-                    say("\(reference.name) is not in \(list): kept as a typed name.")
+                    say(.plainReferenceTyped, ["name": .text(reference.name), "list": .text(list)])
                 }
                 return true
             })
@@ -251,18 +267,22 @@ extension PlainWizard {
     /// A list of rows: said (or counted when long), then changed by commands until Enter.
     private func editList(_ address: FieldAddress, label: String) -> WorksheetMove {
         let count = state.session.rows(of: address, in: state.guide).count
-        say("\(label): \(count == 0 ? "no rows yet" : count == 1 ? "1 row" : "\(count) rows").")
+        if count == 0 {
+            say(.plainListEmpty, ["label": .text(label)])
+        } else {
+            say(.plainListRows, ["label": .text(label), "count": .integer(count)])
+        }
         if count <= Self.rowsReadOut {
             sayRows(of: address, matching: "")
         } else {
-            say("l lists them all, l and a word the rows that hold it.")
+            say(.plainListLongHint)
         }
         let participants = canAddParticipants(to: address)
-        say("a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to "
-            + "place M, l lists the rows" + (participants ? ", p adds the participants' organisations" : "")
-            + "; Enter when done.")
+        say(participants ? .plainListKeysWithParticipants : .plainListKeys)
+        let prompt = language.text(participants ? .plainListAskWithParticipants : .plainListAsk,
+                                   ["label": .text(label)])
         while true {
-            switch ask("\(label) (a, i N, e N, d N, m N M, l\(participants ? ", p" : ""), Enter when done):") {
+            switch ask(prompt) {
             case .answer(let line) where line.trimmed.isEmpty:
                 return .next
             case .answer(let line):
@@ -302,14 +322,17 @@ extension PlainWizard {
             return deleteRow(rows[numbers[0] - 1], number: numbers[0], of: address)
         case ("m"?, let numbers?) where numbers.count == 2:
             if perform(.moveRow(from: numbers[0] - 1, to: numbers[1] - 1, of: address)) {
-                say("Moved \(describe(rows[numbers[0] - 1], of: address)) to row \(numbers[1]).")
+                say(.plainListMoved, ["row": .text(describe(rows[numbers[0] - 1], of: address)),
+                                      "number": .integer(numbers[1])])
             }
         case ("p"?, []?) where canAddParticipants(to: address):
             addParticipantOrganisations(to: address, label: label)
         default:
-            let range = rows.isEmpty ? "" : rows.count == 1 ? " (1)" : " (1 to \(rows.count))"
-            say("Please type a to add a row; i, e or d and a row's number\(range) to insert before it, edit or "
-                + "delete it; m and two row numbers to move a row; l to list; or Enter when done.")
+            if rows.isEmpty {
+                say(.plainListCorrection)
+            } else {
+                say(.plainListCorrectionRows, ["count": .integer(rows.count)])
+            }
         }
         return nil
     }
@@ -323,14 +346,14 @@ extension PlainWizard {
         let rows = state.session.rows(of: address, in: guide)
         if rows.first(where: { $0.id == row.id })?.cells.isEmpty == true {
             perform(.deleteRow(id: row.id, of: address))
-            say("Nothing typed, so no row added.")
+            say(.plainRowNotAdded)
         }
         return step
     }
 
     /// Asks a row's columns in turn; `:b` goes back one column, and from the first back to the list.
     private func editRow(_ id: String, number: Int, of address: FieldAddress, label: String) -> Step? {
-        say("\(label), row \(number).")
+        say(.plainRowHeading, ["label": .text(label), "number": .integer(number)])
         var index = 0
         while case let entries = state.session.entries(ofRow: id, in: address, guide: state.guide),
             entries.indices.contains(index)
@@ -346,7 +369,7 @@ extension PlainWizard {
         if let row = state.session.rows(of: address, in: state.guide).first(where: { $0.id == id }),
             !row.cells.isEmpty
         {
-            say("Row \(number): \(describe(row, of: address)).")
+            say(.plainRowSummary, ["number": .integer(number), "row": .text(describe(row, of: address))])
         }
         return nil
     }
@@ -354,11 +377,11 @@ extension PlainWizard {
     /// Deletes a row once `y` confirms it.
     private func deleteRow(_ row: RecordRow, number: Int, of address: FieldAddress) -> Step? {
         let name = describe(row, of: address)
-        switch ask("Delete row \(number), \(name)? Type y to delete it, Enter to keep it:") {
+        switch ask(language.text(.plainRowDeleteAsk, ["number": .integer(number), "row": .text(name)])) {
         case .answer(let line) where line.trimmed.lowercased() == "y":
-            if perform(.deleteRow(id: row.id, of: address)) { say("Deleted \(name).") }
+            if perform(.deleteRow(id: row.id, of: address)) { say(.plainRowDeleted, ["row": .text(name)]) }
         case .answer, .command(.back):
-            say("Kept \(name).")
+            say(.plainRowKept, ["row": .text(name)])
         case .command(let step):
             return step
         case .end:
@@ -374,10 +397,10 @@ extension PlainWizard {
         let rows = state.session.rows(of: address, in: state.guide)
         let added = rows.dropFirst(before)
         if added.isEmpty {
-            say("Nothing to add: every participant's organisation is in \(label) already.")
+            say(.plainRegisterNothingToAdd, ["list": .text(label)])
             return
         }
-        say("Added \(added.count == 1 ? "1 organisation" : "\(added.count) organisations"):")
+        say(.plainRegisterAdded, ["count": .integer(added.count)])
         for (index, row) in zip(added.indices, added) {
             say("\(index + 1). \(describe(row, of: address).sentence)")
         }
@@ -396,7 +419,7 @@ extension PlainWizard {
             say("\(index + 1). \(text.sentence)")
             found += 1
         }
-        if found == 0 && !rows.isEmpty { say("No row holds \(word).") }
+        if found == 0 && !rows.isEmpty { say(.plainRowsNoMatch, ["word": .text(word)]) }
     }
 
     /// A row in a line: its cells other than long texts, as they read, separated by semicolons.
@@ -420,7 +443,7 @@ extension PlainWizard {
             }
         }
         let shown = cells.filter { !$0.isEmpty }
-        return shown.isEmpty ? "an empty row" : shown.joined(separator: "; ")
+        return shown.isEmpty ? language.text(.plainRowEmpty) : shown.joined(separator: "; ")
     }
 
     private func rowName(_ row: RecordRow, of address: FieldAddress) -> String {
@@ -434,15 +457,9 @@ extension PlainWizard {
     }
 
     func showWorksheetHelp() {
-        say("In a worksheet: Enter keeps a value and goes on, - clears it, :b goes back one field. A choice is "
-            + "typed by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single "
-            + "dot. A row of another list, such as a convener, is typed by its number or its name; ? and a word "
-            + "finds it.")
-        say("In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once "
-            + "y confirms, m N M moves row N to place M, l lists the rows (l and a word, those that hold it), p adds "
-            + "the workshop participants' organisations to the register, Enter is done.")
-        say("Worksheets come after each step's last question; from the steps (:m), w and a step's number opens "
-            + "one.")
+        say(.plainHelpWorksheet)
+        say(.plainHelpLists)
+        say(.plainHelpWorksheets)
     }
 
     // MARK: Reading and storing
@@ -453,11 +470,6 @@ extension PlainWizard {
 
     private func store(_ value: JSONValue?, in entry: RecordEntry) {
         perform(.store(entry, value))
-    }
-
-    /// "now Acme", or "now empty".
-    private static func now(_ text: String, empty: String = "empty") -> String {
-        text.isEmpty ? "now \(empty)" : "now \(text)"
     }
 }
 
