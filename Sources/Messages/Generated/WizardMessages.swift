@@ -73,8 +73,12 @@ extension MessageID {
     public static let wizardBarNewLines = MessageID("wizard.bar.newLines")
     /// today
     public static let wizardBarToday = MessageID("wizard.bar.today")
+    /// clear
+    public static let wizardBarClear = MessageID("wizard.bar.clear")
     /// all
     public static let wizardBarAll = MessageID("wizard.bar.all")
+    /// {ending}
+    public static let wizardBarEnding = MessageID("wizard.bar.ending")
     /// next / previous field
     public static let wizardHelpNextField = MessageID("wizard.help.nextField")
     /// next screen (in long notes PgDn scrolls them)
@@ -275,7 +279,7 @@ extension MessageID {
     public static let wizardParticipantsCount = MessageID("wizard.participants.count")
     /// 1 answered
     public static let wizardParticipantsAnswered = MessageID("wizard.participants.answered")
-    /// Remove {name} and their answer? y removes, any other key keeps them.
+    /// Remove {name} and their 1 answer? y removes, any other key keeps them.
     public static let wizardParticipantsRemoveQuestion = MessageID("wizard.participants.removeQuestion")
     /// Gov
     public static let wizardSectorShortGovernment = MessageID("wizard.sectorShort.government")
@@ -579,7 +583,9 @@ extension CatalogTable {
         CatalogRow("en", "wizard.bar.register", ["register"]),
         CatalogRow("en", "wizard.bar.newLines", ["new lines"]),
         CatalogRow("en", "wizard.bar.today", ["today"]),
+        CatalogRow("en", "wizard.bar.clear", ["clear"]),
         CatalogRow("en", "wizard.bar.all", ["all"]),
+        CatalogRow("en", "wizard.bar.ending", ["{ending}"]),
         CatalogRow("en", "wizard.help.nextField", ["next / previous field"]),
         CatalogRow("en", "wizard.help.nextScreen", ["next screen (in long notes PgDn scrolls them)"]),
         CatalogRow("en", "wizard.help.previousScreen", ["previous screen (in long notes PgUp scrolls them)"]),
@@ -708,7 +714,7 @@ extension CatalogTable {
         CatalogRow("en", "wizard.participants.count", ["1 participant: {sectors}", "{count} participants: {sectors}"]),
         CatalogRow("en", "wizard.participants.answered", ["1 answered", "{count} answered"]),
         CatalogRow("en", "wizard.participants.removeQuestion", [
-            "Remove {name} and their answer? y removes, any other key keeps them.",
+            "Remove {name} and their 1 answer? y removes, any other key keeps them.",
             "Remove {name} and their {count} answers? y removes, any other key keeps them.",
         ]),
         CatalogRow("en", "wizard.sectorShort.government", ["Gov"]),
