@@ -38,9 +38,10 @@ public struct FormField: Equatable, Sendable {
         }
     }
 
-    /// The keys this field uses beyond typing, for the key bar.
-    public var keyHints: [(key: String, action: String)] {
-        if case .choice(let labels, _) = input { return [(key: "1-\(labels.count) ←→", action: "choose")] }
+    /// The keys this field uses beyond typing, for the key bar; `choose` is the word for choosing, in the reader's
+    /// language.
+    public func keyHints(choose: String) -> [(key: String, action: String)] {
+        if case .choice(let labels, _) = input { return [(key: "1-\(labels.count) ←→", action: choose)] }
         return []
     }
 

@@ -41,16 +41,17 @@ private extension WizardState {
 private func expectKeysAgree(_ name: String, _ state: WizardState, sourceLocation: SourceLocation = #_sourceLocation) {
     let bar = state.keyBar.items.map { "\($0.key) \($0.action)" }
     let help = state.helpLines.map { "\($0.keys) \($0.meaning)" }
-    let ownHelp = (state.fieldBindings + state.screenBindings).compactMap(\.help).map { "\($0.keys) \($0.meaning)" }
+    let ownHelp = (state.fieldBindings + state.screenBindings).compactMap { $0.helpLine(in: state.language) }
+        .map { "\($0.keys) \($0.meaning)" }
     let helpKeys = Set(state.helpLines.flatMap { $0.keys.components(separatedBy: ", ") })
     func isOnBar(_ binding: KeyBinding) -> Bool {
-        binding.bar.map { bar.contains("\($0.key) \($0.action)") } ?? false
+        binding.barItem(in: state.language).map { bar.contains("\($0.key) \($0.action)") } ?? false
     }
     // A binding is named by its bar entry or help line; one without either (the second half of a pair, like
     // Shift-Tab or "]") by a help line that names its key.
     func isNamed(_ binding: KeyBinding, _ key: Key) -> Bool {
         if isOnBar(binding) { return true }
-        if let line = binding.help { return help.contains("\(line.keys) \(line.meaning)") }
+        if let line = binding.helpLine(in: state.language) { return help.contains("\(line.keys) \(line.meaning)") }
         return binding.bar == nil && helpKeys.contains { $0.split(separator: " ").contains(Substring(key.helpName)) }
     }
     let tables = state.activeTables
@@ -68,7 +69,8 @@ private func expectKeysAgree(_ name: String, _ state: WizardState, sourceLocatio
         }
     }
     let named = tables.joined().filter { binding in
-        isOnBar(binding) || binding.help.map { ownHelp.contains("\($0.keys) \($0.meaning)") } == true
+        isOnBar(binding)
+            || binding.helpLine(in: state.language).map { ownHelp.contains("\($0.keys) \($0.meaning)") } == true
     }
     for binding in named where !binding.keys.contains(where: { state.takes($0) }) {
         Issue.record("\(name): \(binding.bar?.key ?? binding.help?.keys ?? "") is named but does nothing",

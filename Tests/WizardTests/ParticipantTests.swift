@@ -97,7 +97,7 @@ func workshopOnFirstQuestion(size: Size = standardSize) -> WizardState {
         state.press(.escape, .home, .down, .enter)
         // Ana has a rating: asked first, and any key but y keeps her.
         #expect(state.press(.delete) == [])
-        #expect(state.view().text.contains("Remove Ana Núñez and their 1 answers? y removes"))
+        #expect(state.view().text.contains("Remove Ana Núñez and their 1 answer? y removes"))
         state.press(.character("n"))
         #expect(state.session.participants.count == 8)
         state.press(.delete, .character("y"))

@@ -354,7 +354,7 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         for _ in 1..<20 { state.press(.down) }
         var text = state.view().text
         #expect(text.contains("▸ 20 Org 20"))
-        #expect(text.contains("  ▼ more"))
+        #expect(text.contains("  ↓ 20 more"))
         #expect(!text.contains("Org 21 "))
         state.press(.end)
         text = state.view().text

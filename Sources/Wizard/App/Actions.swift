@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A change a front end asks of the session: one of the domain's changes, whose rules `Session.apply(_:guide:)`
@@ -71,15 +72,16 @@ extension WizardState {
             guard setupBindings.indices.contains(index) else { return }
             let binding = setupBindings[index]
             let patch = session.changeDetails { binding.store(&$0, field) }
-            history.record(patch, description: "edited \(binding.field(session).label)")
+            let label = binding.field(session).label
+            history.record(patch, description: Message(.wizardHistoryEdited, ["item": .text(label)]))
         case .addParticipant:
             apply(.change(.addParticipant(Participant())))
         case .setParticipantField(let participant, let field, let value):
             guard session.participants.indices.contains(participant),
-                Self.participantBindings.indices.contains(field)
+                participantBindings.indices.contains(field)
             else { return }
             var edited = session.participants[participant]
-            Self.participantBindings[field].store(&edited, value)
+            participantBindings[field].store(&edited, value)
             // The name changes as it is typed: the step is named by the name it had before.
             change(.updateParticipant(participant, edited), field: "participant \(participant), field \(field)")
         case .change(let change):

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// The frame around every screen: title bar, where-you-are line, screen title, separator and key bar.
@@ -22,13 +23,13 @@ extension WizardState {
     var alert: String? {
         if let readOnlyReason { return readOnlyReason }
         guard let saveFailure else { return nil }
-        let reason = saveFailure.reason ?? "the file could not be written"
+        let reason: [String: MessageArgument] = [
+            "reason": .text(saveFailure.reason ?? language.text(.wizardAlertUnknownReason)),
+        ]
         // The longest wording that fits; the shortest fits 60 columns.
         let wordings = [
-            "NOT SAVED: \(reason). Your answers are still held here; free some space, then press Ctrl-S to retry.",
-            "NOT SAVED: \(reason). Answers still held; free space, then Ctrl-S to retry.",
-            "NOT SAVED: \(reason). Answers held; free space, Ctrl-S.",
-            "NOT SAVED. Answers held; free disk space, then Ctrl-S.",
+            language.text(.wizardAlertNotSavedLong, reason), language.text(.wizardAlertNotSavedMedium, reason),
+            language.text(.wizardAlertNotSavedShort, reason), language.text(.wizardAlertNotSavedShortest),
         ]
         return wordings.first { $0.displayWidth <= contentWidth } ?? wordings[wordings.count - 1]
     }
@@ -39,34 +40,41 @@ extension WizardState {
     /// "Preparing the Ground › Step 3 of 7 › Question 2 of 6", or the screen's name.
     var locationLine: String {
         let steps = guide.steps
-        switch screen {
-        case .setup: return "Session details"
-        case .participants: return "Participants"
-        case .map: return "Step map"
-        case .summary: return "Readiness summary"
-        case .stepIntro(let step):
-            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count)"
-        case .question(let step, let prompt):
-            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count) › Question \(prompt + 1) of "
-                + "\(steps[step].prompts.count)"
-        case .worksheet(let step):
-            return "\(phaseTitle(step)) › Step \(step + 1) of \(steps.count) › Worksheet"
+        func place(_ id: MessageID, step: Int, _ more: [String: MessageArgument] = [:]) -> String {
+            language.text(id, more.merging([
+                "phase": .text(guide.phase(of: steps[step])?.title ?? ""), "step": .integer(step + 1),
+                "steps": .integer(steps.count),
+            ]) { own, _ in own })
         }
-    }
-
-    private func phaseTitle(_ step: Int) -> String {
-        guide.phase(of: guide.steps[step])?.title ?? ""
+        switch screen {
+        case .setup: return language.text(.wizardLocationSetup)
+        case .participants: return language.text(.wizardLocationParticipants)
+        case .map: return language.text(.wizardLocationMap)
+        case .summary: return language.text(.wizardLocationSummary)
+        case .stepIntro(let step): return place(.wizardLocationStepIntro, step: step)
+        case .question(let step, let prompt):
+            return place(.wizardLocationQuestion, step: step, [
+                "question": .integer(prompt + 1), "questions": .integer(steps[step].prompts.count),
+            ])
+        case .worksheet(let step): return place(.wizardLocationWorksheet, step: step)
+        }
     }
 
     var screenTitle: String {
         switch screen {
-        case .setup: "About this partnership"
-        case .participants: "Who is in the room"
-        case .map: "Choose a step"
-        case .summary: "How ready is the partnership?"
+        case .setup: language.text(.wizardScreenTitleSetup)
+        case .participants: language.text(.wizardScreenTitleParticipants)
+        case .map: language.text(.wizardScreenTitleMap)
+        case .summary: language.text(.wizardScreenTitleSummary)
         case .stepIntro(let step), .question(let step, _): guide.steps[step].title
         case .worksheet(let step): guide.steps[step].worksheet?.title ?? guide.steps[step].title
         }
+    }
+
+    /// Marks the row under a scrolling list (help, worksheet, list of rows, summary) whose `hidden` lines follow
+    /// below the screen, in the same words everywhere.
+    func drawMoreMark(hidden: Int, row: Int, into grid: inout ScreenGrid) {
+        grid.put(language.text(.wizardMore, ["count": .integer(hidden)]), row: row, column: 2, style: .muted)
     }
 
     func drawChrome(into grid: inout ScreenGrid, keys: KeyBar) {
@@ -74,10 +82,10 @@ extension WizardState {
         grid.fill(row: 0, columns: 0..<width, style: .bar)
         // A status that fits beside the title goes there; a longer one takes the where-you-are line until the next
         // key, where it has the whole width, rather than being cut in the middle of a sentence.
-        let statusText = status?.text ?? ""
+        let statusText = status?.text(in: language) ?? ""
         let fitsTitleBar = statusText.displayWidth <= width - 26
         let right = fitsTitleBar ? statusText : ""
-        let title = " ISP Start-up Wizard · \(session.displayName)"
+        let title = " " + language.text(.wizardTitle, ["session": .text(session.displayName)])
         grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.bar, .barKey])
         if !right.isEmpty {
             grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .bar)

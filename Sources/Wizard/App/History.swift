@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// The steps Ctrl-Z undoes and Ctrl-Y redoes while the session is open (not kept across runs). A step is what
@@ -8,7 +9,7 @@ struct History: Equatable, Sendable {
     /// One user action's changes and how the status line names them ("deleted AFD").
     struct Step: Equatable, Sendable {
         var patch: SessionPatch
-        var description: String
+        var description: Message
         /// The field typed into: typing there again joins the step.
         var field: String
     }
@@ -27,10 +28,10 @@ struct History: Equatable, Sendable {
 
     /// Adds a change the key or line under way made; the first change's description names the step, and `field`
     /// (by default the description) tells typing in one field from typing in another.
-    mutating func record(_ patch: SessionPatch, description: String, field: String? = nil) {
+    mutating func record(_ patch: SessionPatch, description: Message, field: String? = nil) {
         guard !patch.isEmpty else { return }
         if current == nil {
-            current = Step(patch: patch, description: description, field: field ?? description)
+            current = Step(patch: patch, description: description, field: field ?? render(description, in: .english))
         } else {
             current?.patch.append(patch)
         }
@@ -131,7 +132,7 @@ extension WizardState {
             participantSelection = min(participantSelection, max(session.participants.count - 1, 0))
             if let form = participantForm, session.participants.indices.contains(participantSelection) {
                 let participant = session.participants[participantSelection]
-                participantForm = Form(fields: Self.participantBindings.map { $0.field(participant) },
+                participantForm = Form(fields: participantBindings.map { $0.field(participant) },
                                        focus: form.focus)
             } else {
                 participantForm = nil
@@ -156,64 +157,74 @@ extension WizardState {
     }
 
     /// What a change does, as the status line names it after "Undone: " (read before the change is made).
-    func describe(_ change: SessionChange) -> String {
+    func describe(_ change: SessionChange) -> Message {
         switch change {
         case .addParticipant:
-            return "added a participant"
+            return Message(.wizardHistoryAddedParticipant)
         case .updateParticipant(let index, _):
-            return "edited \(participantName(index))"
+            return Message(.wizardHistoryEditedParticipant, ["name": .text(participantName(index))])
         case .removeParticipant(let index):
-            return "removed \(participantName(index))"
+            return Message(.wizardHistoryRemovedParticipant, ["name": .text(participantName(index))])
         case .moveParticipant(let from, _):
-            return "moved \(participantName(from))"
+            return Message(.wizardHistoryMovedParticipant, ["name": .text(participantName(from))])
         case .rate(let promptID, let rating):
             let question = questionName(promptID)
-            return rating.map { "rated \(question) \($0.label)" } ?? "cleared the rating of \(question)"
+            return rating.map { Message(.wizardHistoryRated, ["question": question, "rating": .message($0.message)]) }
+                ?? Message(.wizardHistoryClearedRating, ["question": question])
         case .rateVoice(let promptID, let participantID, let rating):
-            let name = participantName(id: participantID)
-            return rating.map { "rated \(name) \($0.label) on \(questionName(promptID))" }
-                ?? "cleared \(name)'s rating of \(questionName(promptID))"
+            let name = MessageArgument.text(participantName(id: participantID))
+            let question = questionName(promptID)
+            return rating.map {
+                Message(.wizardHistoryRatedVoice, ["name": name, "rating": .message($0.message), "question": question])
+            } ?? Message(.wizardHistoryClearedVoice, ["name": name, "question": question])
         case .setVoiceNote(let promptID, let participantID, _):
-            return "edited \(participantName(id: participantID))'s note on \(questionName(promptID))"
+            return Message(.wizardHistoryEditedVoiceNote, [
+                "name": .text(participantName(id: participantID)), "question": questionName(promptID),
+            ])
         case .replaceVoices(let participantID, _):
-            return "replaced \(participantName(id: participantID))'s ratings"
+            return Message(.wizardHistoryReplacedVoices, ["name": .text(participantName(id: participantID))])
         case .setReason(let promptID, _):
-            return "edited the reason for \(questionName(promptID))"
+            return Message(.wizardHistoryEditedReason, ["question": questionName(promptID)])
         case .setNotes(let promptID, _):
-            return "edited the notes of \(questionName(promptID))"
+            return Message(.wizardHistoryEditedNotes, ["question": questionName(promptID)])
         case .confirmCarriedOver(let promptID):
-            return "confirmed \(questionName(promptID))"
+            return Message(.wizardHistoryConfirmed, ["question": questionName(promptID)])
         case .store(let entry, nil):
-            return "cleared \(entry.label)"
+            return Message(.wizardHistoryCleared, ["item": .text(entry.label)])
         case .store(let entry, .string(let id)?):
             guard case .choice(let choices) = entry.input, let choice = choices.first(where: { $0.id == id }) else {
-                return "edited \(entry.label)"
+                return Message(.wizardHistoryEdited, ["item": .text(entry.label)])
             }
-            return "set \(entry.label) to \(choice.label)"
+            return Message(.wizardHistorySetChoice, ["item": .text(entry.label), "choice": .text(choice.label)])
         case .store(let entry, _), .storeTyped(let entry, _), .storeReference(let entry, _):
-            return "edited \(entry.label)"
+            return Message(.wizardHistoryEdited, ["item": .text(entry.label)])
         case .storeNote(let entry, _):
-            return "edited the note of \(entry.label)"
+            return Message(.wizardHistoryEditedNote, ["item": .text(entry.label)])
         case .insertRow(_, _, let address):
-            return "added a row to \(guide.field(at: address)?.label ?? "the list")"
+            let list = guide.field(at: address).map { MessageArgument.text($0.label) }
+            return Message(.wizardHistoryAddedRow, ["list": list ?? .message(Message(.wizardHistoryTheList))])
         case .deleteRow(let id, let address):
-            return "deleted \(rowName(id, of: address))"
+            return Message(.wizardHistoryDeletedRow, ["row": rowName(id, of: address)])
         case .moveRow(let from, _, let address):
             let rows = session.rows(of: address, in: guide)
-            return "moved \(rows.indices.contains(from) ? rowName(rows[from].id, of: address) : "a row")"
+            let row = rows.indices.contains(from) ? rowName(rows[from].id, of: address)
+                : .message(Message(.wizardHistoryARow))
+            return Message(.wizardHistoryMovedRow, ["row": row])
         case .addParticipantOrganisations:
-            return "added the participants' organisations"
+            return Message(.wizardHistoryAddedOrganisations)
         }
     }
 
     /// "question 2.3": the step's number and the question's in it.
-    private func questionName(_ promptID: String) -> String {
-        guard let place = guide.locate(promptID: promptID) else { return "a question" }
-        return "question \(place.step + 1).\(place.prompt + 1)"
+    private func questionName(_ promptID: String) -> MessageArgument {
+        guard let place = guide.locate(promptID: promptID) else { return .message(Message(.wizardHistoryAQuestion)) }
+        return .message(Message(.wizardHistoryQuestion, [
+            "step": .integer(place.step + 1), "question": .integer(place.prompt + 1),
+        ]))
     }
 
     private func participantName(_ index: Int) -> String {
-        guard session.participants.indices.contains(index) else { return "a participant" }
+        guard session.participants.indices.contains(index) else { return language.text(.wizardHistoryAParticipant) }
         return session.participants[index].displayName(number: index + 1)
     }
 
@@ -222,9 +233,11 @@ extension WizardState {
     }
 
     /// A row's name, or "a row" while it has none.
-    private func rowName(_ id: String, of address: FieldAddress) -> String {
-        guard let row = session.rows(of: address, in: guide).first(where: { $0.id == id }) else { return "a row" }
+    private func rowName(_ id: String, of address: FieldAddress) -> MessageArgument {
+        guard let row = session.rows(of: address, in: guide).first(where: { $0.id == id }) else {
+            return .message(Message(.wizardHistoryARow))
+        }
         let name = session.rowName(row, of: address, in: guide).trimmed
-        return name.isEmpty ? "a row" : name
+        return name.isEmpty ? .message(Message(.wizardHistoryARow)) : .text(name)
     }
 }

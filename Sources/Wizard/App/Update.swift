@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// What the run loop must do after an event; the update itself never touches a file or the terminal.
@@ -133,8 +134,8 @@ extension WizardState {
     /// The keys that answer the question on screen.
     var questionBindings: [KeyBinding] {
         if isChoosingExport { return Self.exportChoiceBindings }
-        let action = pendingRemoval != nil ? "remove" : "delete"
-        return [KeyBinding([.character("y")], bar: (key: "y", action: action), help: nil, .confirm)]
+        let action: MessageID = pendingRemoval != nil ? .wizardBarRemove : .wizardBarDelete
+        return [KeyBinding(answering: "y", bar: Message(action), .confirm)]
     }
 
     /// Leaves the question on screen unanswered: the participant or the row is kept, nothing is exported.

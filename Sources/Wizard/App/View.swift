@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 extension WizardState {
@@ -10,8 +11,8 @@ extension WizardState {
             return grid
         }
         if isShowingHelp {
-            drawChrome(into: &grid, keys: KeyBar([(key: "↑↓", action: "scroll"), (key: "any other key", action: "close"),
-                                                  KeyBinding.quit.bar].compactMap { $0 }))
+            drawChrome(into: &grid, keys: KeyBar([item("↑↓", .wizardBarScroll), item(anyOtherKey, .wizardBarClose),
+                                                  quitItem].compactMap { $0 }))
             drawHelp(into: &grid)
             return grid
         }
@@ -31,22 +32,23 @@ extension WizardState {
     /// The keys that work on the screen on view, from its binding table and the focused field.
     var keyBar: KeyBar {
         if isAsking {
-            let dismiss = isChoosingExport ? (key: "Esc", action: "cancel") : (key: "any other key", action: "keep")
-            return KeyBar(questionBindings.compactMap(\.bar) + [dismiss] + [KeyBinding.quit.bar].compactMap { $0 })
+            let dismiss = isChoosingExport ? item("Esc", .wizardBarCancel) : item(anyOtherKey, .wizardBarKeep)
+            return KeyBar(questionBindings.compactMap { $0.barItem(in: language) } + [dismiss]
+                          + [quitItem].compactMap { $0 })
         }
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {
-            let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.bar
-            let undo = KeyBinding.everywhere.first { $0.command == .undo }?.bar
-            return KeyBar([(key: "Esc", action: "back")] + (sheet.list.map(rowListBar) ?? [])
-                          + [undo, help, KeyBinding.quit.bar].compactMap { $0 })
+            let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.barItem(in: language)
+            let undo = KeyBinding.everywhere.first { $0.command == .undo }?.barItem(in: language)
+            return KeyBar([item("Esc", .wizardBarBack)] + (sheet.list.map(rowListBar) ?? [])
+                          + [undo, help, quitItem].compactMap { $0 })
         }
         let isEditing = participantForm != nil || rowEditor != nil || sheet.list != nil || sheet.isEditingText
             || sheet.picker != nil
         let screens = sequence
         let position = screens.firstIndex(of: screen)
-        let common = KeyBinding.everywhere.compactMap { binding -> (key: String, action: String)? in
-            guard let bar = binding.bar else { return nil }
+        let common = KeyBinding.everywhere.compactMap { binding -> BarItem? in
+            guard let bar = binding.barItem(in: language) else { return nil }
             switch binding.command {
             case .nextField:
                 return focusableFields.count > 1 || setupForm.fields.count > 1 && screen == .setup
@@ -54,19 +56,30 @@ extension WizardState {
             case .next:
                 guard let position, position + 1 < screens.count, !isStepIntro, sheet.list == nil else { return nil }
                 // After a step's last question, the way to its worksheet says so.
-                if case .worksheet = screens[position + 1] { return (key: bar.key, action: "worksheet") }
+                if case .worksheet = screens[position + 1] { return item(bar.key, .wizardBarWorksheet) }
                 return bar
             case .back:
                 guard let position, position > 0, sheet.list == nil else { return nil }
                 return bar
             case .toggleMap:
-                return screen == .map ? (key: "Esc", action: "return") : isEditing ? (key: "Esc", action: "done") : bar
+                return screen == .map ? item("Esc", .wizardBarReturn) : isEditing ? item("Esc", .wizardBarDone) : bar
             default:
                 return bar
             }
         }
-        return KeyBar(fieldHints + screenBindings.compactMap(\.bar) + common + [KeyBinding.quit.bar].compactMap { $0 })
+        return KeyBar(fieldHints + screenBindings.compactMap { $0.barItem(in: language) } + common
+                      + [quitItem].compactMap { $0 })
     }
+
+    /// A key bar's entry: a key and the word for what it does, in the reader's language.
+    func item(_ key: String, _ action: MessageID) -> BarItem {
+        (key: key, action: language.text(action))
+    }
+
+    /// Stands where a key's name stands on the bar: every key not named before it.
+    private var anyOtherKey: String { language.text(.wizardBarAnyOtherKey) }
+
+    private var quitItem: BarItem? { KeyBinding.quit.barItem(in: language) }
 
     private var isStepIntro: Bool {
         if case .stepIntro = screen { return true }
@@ -74,10 +87,11 @@ extension WizardState {
     }
 
     /// The keys the focused field uses beyond typing.
-    private var fieldHints: [(key: String, action: String)] {
-        switch screen {
-        case .setup: setupForm.focusedField?.keyHints ?? []
-        case .participants: participantForm?.focusedField?.keyHints ?? []
+    private var fieldHints: [BarItem] {
+        let choose = language.text(.wizardBarChoose)
+        return switch screen {
+        case .setup: setupForm.focusedField?.keyHints(choose: choose) ?? []
+        case .participants: participantForm?.focusedField?.keyHints(choose: choose) ?? []
         case .question: questionFieldHints
         case .worksheet: sheetFieldHints
         default: []
@@ -85,12 +99,14 @@ extension WizardState {
     }
 
     /// Every key: those that work everywhere, the screen's own, then the rest; the help lists as many as fit.
-    var helpLines: [(keys: String, meaning: String)] {
-        let own = (fieldBindings + screenBindings).compactMap(\.help)
-        let general = KeyBinding.everywhere.compactMap(\.help) + [KeyBinding.quit.help].compactMap { $0 }
+    var helpLines: [HelpLine] {
+        let own = (fieldBindings + screenBindings).compactMap { $0.helpLine(in: language) }
+        let general = (KeyBinding.everywhere + [KeyBinding.quit]).compactMap { $0.helpLine(in: language) }
         let others = (Self.ratingPickerBindings + Self.ratingRowBindings + [Self.confirmCarriedOverBinding]
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
-                + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap(\.help)
+                + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap {
+                    $0.helpLine(in: language)
+                }
         // A line shared by several tables (the rating keys) is listed once.
         var lines = general + own
         for line in others where !lines.contains(where: { $0.keys == line.keys && $0.meaning == line.meaning })
@@ -101,8 +117,10 @@ extension WizardState {
     }
 
     private func drawTooSmall(into grid: inout ScreenGrid) {
-        let message = "The terminal is \(size.columns)×\(size.rows). Please make it at least "
-            + "\(Self.minimumSize.columns)×\(Self.minimumSize.rows); the wizard goes on by itself. Ctrl-Q quits."
+        let message = language.text(.wizardTooSmall, [
+            "columns": .integer(size.columns), "rows": .integer(size.rows),
+            "minimumColumns": .integer(Self.minimumSize.columns), "minimumRows": .integer(Self.minimumSize.rows),
+        ])
         let width = max(size.columns - 2, 1)
         let rows = min(wrapCount(message, width: width), size.rows)
         grid.putWrapped(message, row: max((size.rows - rows) / 2, 0), column: min(1, size.columns - 1),

@@ -225,10 +225,10 @@ public enum Status: Equatable, Sendable {
     /// An answer carried over from the last round was confirmed as it is.
     case confirmed
     /// What Ctrl-Z or `:u` put back, and what Ctrl-Y or `:r` made again, as `WizardState.describe(_:)` names it.
-    case undone(String), redone(String)
+    case undone(Message), redone(Message)
     case nothingToUndo, nothingToRedo
     /// What a key on a list changed ("Deleted AFD"), which Ctrl-Z undoes.
-    case changedRow(String)
+    case changedRow(Message)
     /// A key a list does not bind.
     case notAListKey
 
@@ -240,34 +240,45 @@ public enum Status: Equatable, Sendable {
         }
     }
 
-    var text: String {
+    /// The status in English, for plain mode until it renders in its reader's language.
+    var text: String { text(in: .english) }
+
+    func text(in language: Language) -> String {
         switch self {
-        case .saved: "Saved"
+        case .saved: return language.text(.wizardStatusSaved)
         case .exported(let exports, let paths):
             if exports.count == 1, let export = exports.first, let path = paths.first {
-                "\(export == .summary ? "Summary" : "Record") saved to \(path)"
+                let id: MessageID = export == .summary ? .wizardStatusSummarySaved : .wizardStatusRecordSaved
+                return language.text(id, ["path": .text(path)])
             } else if let export = exports.first, let path = paths.first {
                 // Every file has the same name before its suffix: say it once.
-                "Summary and record saved to \(path.dropLast(export.fileSuffix.count))*"
+                let stem = String(path.dropLast(export.fileSuffix.count))
+                return language.text(.wizardStatusAllSaved, ["path": .text(stem)])
             } else {
-                "Nothing to save"
+                return language.text(.wizardStatusNothingSaved)
             }
-        case .notExported(let error): "Not exported: \(error.message)"
-        case .readOnly: "Read-only: not changed"
-        case .pasteTooLarge: "Paste too large: not taken"
-        case .organisationsAdded(let names) where names.isEmpty: "Every participant's organisation is in the register"
+        case .notExported(let error): return language.text(.wizardStatusNotExported, ["reason": .text(error.message)])
+        case .readOnly: return language.text(.wizardStatusReadOnly)
+        case .pasteTooLarge: return language.text(.wizardStatusPasteTooLarge)
+        case .organisationsAdded(let names) where names.isEmpty:
+            return language.text(.wizardStatusOrganisationsInRegister)
         case .organisationsAdded(let names):
-            "Added \(names.count == 1 ? "1 organisation" : "\(names.count) organisations"): "
-                + names.joined(separator: ", ")
-        case .acceptanceCleared: "New convener: ask each sector again"
-        case .note(let text): text.visibleControls
-        case .confirmed: "Confirmed for this round"
-        case .undone(let step): "Undone: \(step.visibleControls)"
-        case .redone(let step): "Redone: \(step.visibleControls)"
-        case .nothingToUndo: "Nothing to undo"
-        case .nothingToRedo: "Nothing to redo"
-        case .changedRow(let step): "\(step.visibleControls.capitalizingFirstLetter) · Ctrl-Z undoes it"
-        case .notAListKey: "Not a list key: Enter or e edits the row"
+            return language.text(.wizardStatusOrganisationsAdded, [
+                "count": .integer(names.count), "names": .text(names.joined(separator: ", ")),
+            ])
+        case .acceptanceCleared: return language.text(.wizardStatusAcceptanceCleared)
+        case .note(let text): return text.visibleControls
+        case .confirmed: return language.text(.wizardStatusConfirmed)
+        case .undone(let step):
+            return language.text(.wizardStatusUndone, ["change": .text(language.text(step).visibleControls)])
+        case .redone(let step):
+            return language.text(.wizardStatusRedone, ["change": .text(language.text(step).visibleControls)])
+        case .nothingToUndo: return language.text(.wizardStatusNothingToUndo)
+        case .nothingToRedo: return language.text(.wizardStatusNothingToRedo)
+        case .changedRow(let step):
+            let change = language.text(step).visibleControls.capitalizingFirstLetter
+            return language.text(.wizardStatusChangedRow, ["change": .text(change)])
+        case .notAListKey: return language.text(.wizardStatusNotAListKey)
         }
     }
 }

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A part of the answer to a question, as a field: the question screen focuses it and sends it keys through its
@@ -51,11 +52,11 @@ extension WizardState {
     /// The field's name: on the screen (a rating row, the notes' frame) and in plain mode.
     func label(of field: AnswerField) -> String {
         switch field {
-        case .rating: "Rating"
+        case .rating: language.text(.wizardAnswerRating)
         case .voice(let index): session.participants[index].displayName(number: index + 1)
-        case .consensus: "Group"
-        case .reason: "Why this consensus?"
-        case .notes: hasRatingRows ? "Group notes" : "Notes"
+        case .consensus: language.text(.wizardAnswerGroup)
+        case .reason: language.text(.wizardAnswerReason)
+        case .notes: language.text(hasRatingRows ? .wizardAnswerGroupNotes : .wizardAnswerNotes)
         }
     }
 
@@ -123,27 +124,33 @@ extension WizardState {
     /// How plain mode asks for a field: what it takes and what it holds now.
     func plainPrompt(of field: AnswerField, prompt: Prompt) -> String {
         let answer = session.answer(for: prompt.id)
-        let carriedOver = answer.isCarriedOver ? ", carried over from the last round" : ""
+        let carriedOver = MessageArgument.text(answer.isCarriedOver ? language.text(.wizardAnswerCarriedOver) : "")
+        let current = { (rating: Rating?, none: MessageID) in
+            MessageArgument.text(rating.map { $0.plainDescription(in: language) } ?? language.text(none))
+        }
         switch field {
         case .rating:
-            let confirm = answer.isCarriedOver ? "c to confirm, " : ""
-            let current = answer.rating.map(\.plainDescription) ?? "it unrated"
-            return "Rating (0 to 4, n, d, \(confirm)or Enter to keep \(current)\(carriedOver)):"
+            let id: MessageID = answer.isCarriedOver ? .wizardAnswerPromptRatingCarriedOver : .wizardAnswerPromptRating
+            return language.text(id, ["current": current(answer.rating, .wizardAnswerUnrated), "carriedOver": carriedOver])
         case .voice(let index):
             let participant = session.participants[index]
-            let now = answer.voices[participant.id]?.rating.map(\.plainDescription) ?? "not rated"
-            return "\(participant.plainDescription(number: index + 1)), now \(now):"
+            return language.text(.wizardAnswerPromptVoice, [
+                "participant": .text(participant.plainDescription(number: index + 1, in: language)),
+                "rating": current(answer.voices[participant.id]?.rating, .wizardAnswerNotRated),
+            ])
         case .consensus:
-            let confirm = answer.isCarriedOver ? " c to confirm;" : ""
-            return "Group consensus (0 to 4, n, d; x to clear;\(confirm) Enter keeps "
-                + "\(answer.rating.map(\.plainDescription) ?? "none")\(carriedOver)):"
+            let id: MessageID = answer.isCarriedOver
+                ? .wizardAnswerPromptConsensusCarriedOver : .wizardAnswerPromptConsensus
+            return language.text(id, ["current": current(answer.rating, .wizardAnswerNone),
+                                      "carriedOver": carriedOver])
         case .reason:
-            let why = answer.divergence(in: session.participants) != nil ? "The ratings diverge"
-                : "The consensus differs from the ratings"
-            return "\(why): why did the group settle on this consensus? Now "
-                + "\(answer.reason.isEmpty ? "none yet" : answer.reason):"
+            let id: MessageID = answer.divergence(in: session.participants) != nil
+                ? .wizardAnswerPromptReasonDiverge : .wizardAnswerPromptReasonDiffers
+            return language.text(id, [
+                "reason": .text(answer.reason.isEmpty ? language.text(.wizardAnswerNoneYet) : answer.reason),
+            ])
         case .notes:
-            return "\(label(of: field)):"
+            return language.text(.wizardAnswerPromptNotes, ["label": .text(label(of: field))])
         }
     }
 
@@ -152,13 +159,14 @@ extension WizardState {
         let isCarriedOver = session.answer(for: prompt.id).isCarriedOver
         switch field {
         case .rating:
-            return "Please answer 0 to 4, n for Not applicable, d for Don't know, "
-                + "\(isCarriedOver ? "c to confirm, " : "")or Enter to keep."
+            return language.text(isCarriedOver ? .wizardAnswerCorrectRatingCarriedOver : .wizardAnswerCorrectRating, [
+                "notApplicable": .message(Rating.notApplicable.message), "dontKnow": .message(Rating.dontKnow.message),
+            ])
         case .voice:
-            return "Please answer 0 to 4, n or d, a note after it if wanted, or Enter to keep."
+            return language.text(.wizardAnswerCorrectVoice)
         case .consensus:
-            return "Please answer 0 to 4, n, d, x to clear the consensus, "
-                + (isCarriedOver ? "c to confirm it, " : "") + "or Enter to keep it."
+            return language.text(isCarriedOver ? .wizardAnswerCorrectConsensusCarriedOver
+                                 : .wizardAnswerCorrectConsensus)
         case .reason, .notes:
             return ""
         }
@@ -166,16 +174,24 @@ extension WizardState {
 }
 
 extension Rating {
-    /// The rating in plain mode's words: its code and label.
-    var plainDescription: String { "\(code) \(label)" }
+    /// The rating in plain mode's words, in English, until plain mode says it in its reader's language.
+    var plainDescription: String { plainDescription(in: .english) }
+
+    /// The rating in plain mode's words: its code and name.
+    func plainDescription(in language: Language) -> String {
+        language.text(.wizardAnswerPlainRating, ["code": .text(code), "rating": .message(message)])
+    }
 }
 
 extension Participant {
+    /// A participant in plain mode's words, in English, until plain mode says it in its reader's language.
+    func plainDescription(number: Int) -> String { plainDescription(number: number, in: .english) }
+
     /// A participant in plain mode's words: name, organisation (with a name), sector.
-    func plainDescription(number: Int) -> String {
+    func plainDescription(number: Int, in language: Language) -> String {
         var parts = [displayName(number: number)]
         if !name.isEmpty && !organisation.isEmpty { parts.append(organisation) }
-        parts.append(sector?.label ?? "no sector")
+        parts.append(language.text(sector?.message ?? Message(.wizardAnswerNoSector)))
         return parts.joined(separator: ", ")
     }
 }

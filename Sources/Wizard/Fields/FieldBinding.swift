@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A form field tied to a place in the model through a key path: it fills the field from the model and
@@ -31,9 +32,10 @@ struct FieldBinding<Root>: Sendable {
 }
 
 extension FieldBinding {
-    /// A sector, or none yet.
-    static func sector(_ label: String, _ path: WritableKeyPath<Root, Sector?> & Sendable) -> FieldBinding {
-        choice(label, path, Sector.allCases.map { (value: Optional($0), label: $0.label) })
+    /// A sector, or none yet, the sectors named in `language`.
+    static func sector(_ label: String, _ path: WritableKeyPath<Root, Sector?> & Sendable,
+                       in language: Language) -> FieldBinding {
+        choice(label, path, Sector.allCases.map { (value: Optional($0), label: language.text($0.message)) })
     }
 }
 
@@ -42,23 +44,30 @@ extension WizardState {
     /// keeps the other mode's answers, hidden).
     var setupBindings: [FieldBinding<Session>] {
         let common: [FieldBinding<Session>] = [
-            .text("Partnership name", \.partnership.name),
-            .text("Focal issue (the problem the partnership addresses)", \.partnership.focalIssue),
-            .choice("Who is answering", \.mode, Mode.allCases.map { (value: $0, label: $0.label) }),
+            .text(language.text(.wizardFieldPartnershipName), \.partnership.name),
+            .text(language.text(.wizardFieldFocalIssue), \.partnership.focalIssue),
+            .choice(language.text(.wizardFieldMode), \.mode, Mode.allCases.map { (value: $0, label: $0.label) }),
         ]
         switch session.mode {
         case .workshop:
-            return common + [.text("Facilitator", \.facilitator)]
+            return common + [.text(language.text(.wizardFieldFacilitator), \.facilitator)]
         case .selfAssessment:
-            return common + [.text("Your organisation", \.organisation),
-                             .sector("Your organisation's sector", \.sector)]
+            return common + [.text(language.text(.wizardFieldOrganisation), \.organisation),
+                             .sector(language.text(.wizardFieldSector), \.sector, in: language)]
         }
     }
 
-    /// A participant's name, organisation and sector.
-    static let participantBindings: [FieldBinding<Participant>] = [
-        .text("Name (may stay empty)", \.name),
-        .text("Organisation", \.organisation),
-        .sector("Sector", \.sector),
-    ]
+    /// A participant's name, organisation and sector, labelled in the reader's language.
+    var participantBindings: [FieldBinding<Participant>] { Self.participantBindings(in: language) }
+
+    /// A participant's fields in English, for plain mode until it asks in its reader's language.
+    static let participantBindings = participantBindings(in: .english)
+
+    static func participantBindings(in language: Language) -> [FieldBinding<Participant>] {
+        [
+            .text(language.text(.wizardFieldParticipantName), \.name),
+            .text(language.text(.wizardFieldParticipantOrganisation), \.organisation),
+            .sector(language.text(.wizardFieldParticipantSector), \.sector, in: language),
+        ]
+    }
 }

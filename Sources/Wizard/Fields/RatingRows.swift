@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// Rating round the room: on a question screen of a workshop with participants, one row per participant and
@@ -102,9 +103,9 @@ extension WizardState {
         let answer = session.answer(for: prompt.id)
         let participants = session.participants
         let focused = questionFocus == .rows
-        let heading = rowEditor == nil ? carriedOverMark(answer) + spreadLine(answer)
-            : ratingRow == groupRow ? "\(label(of: .reason)) Type the reason; Enter when done."
-            : "\(label(of: .voice(ratingRow)))'s note; Enter when done."
+        let heading = rowEditor == nil ? carriedOverMark(answer, spreadLine(answer))
+            : ratingRow == groupRow ? language.text(.wizardAnswerReasonEditing)
+            : language.text(.wizardAnswerNoteEditing, ["name": .text(label(of: .voice(ratingRow)))])
         let isPlain = answer.divergence(in: participants) == nil && rowEditor == nil && !answer.isCarriedOver
         grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
                  style: isPlain ? [] : .title)
@@ -116,11 +117,12 @@ extension WizardState {
             if index < groupRow {
                 let participant = participants[index]
                 let voice = answer.voices[participant.id]
-                cells = (participant.sector.map(SectorColumn.abbreviation) ?? "   ",
+                cells = (participant.sector.map { SectorColumn.abbreviation($0, in: language) } ?? "   ",
                          label(of: .voice(index)), voice?.rating, voice?.note ?? "")
             } else {
                 cells = ("   ", label(of: .consensus), answer.rating, answer.reason.isEmpty
-                            && answer.consensusAsksForReason(in: participants) ? "reason? (Enter)" : answer.reason)
+                            && answer.consensusAsksForReason(in: participants)
+                            ? language.text(.wizardAnswerReasonMissing) : answer.reason)
             }
             var column = 1
             column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .focus : [])
@@ -156,9 +158,9 @@ extension WizardState {
 
     private func ratingWord(_ rating: Rating) -> String {
         switch rating {
-        case .stage(let stage): stage.label
-        case .notApplicable: "N/A"
-        case .dontKnow: "Don't know"
+        case .stage(let stage): language.text(stage.message)
+        case .notApplicable: language.text(.wizardRatingNotApplicableShort)
+        case .dontKnow: language.text(Rating.dontKnow.message)
         }
     }
 
@@ -167,30 +169,40 @@ extension WizardState {
         let participants = session.participants
         let stages = answer.stages(in: participants)
         let rated = answer.voices(in: participants).filter { $0.voice.rating != nil }.count
-        let progress = "\(rated) of \(participants.count) rated"
-        let group: String
+        let progress = language.text(.wizardAnswerProgress, [
+            "rated": .integer(rated), "count": .integer(participants.count),
+        ])
+        let group: Message
         switch answer.groupRating(in: participants) {
-        case .given(let rating): group = "consensus \(rating.code)"
-        case .mean(let mean): group = "no consensus yet (mean \(String(format1: mean)))"
-        case let split where split.isSplit: group = "no group rating (\(split.splitDescription ?? ""))"
-        default: group = "no consensus yet"
+        case .given(let rating): group = Message(.wizardAnswerConsensus, ["rating": .text(rating.code)])
+        case .mean(let mean): group = Message(.wizardAnswerNoConsensusMean, ["mean": .decimal(mean)])
+        case let split where split.isSplit:
+            group = Message(.wizardAnswerNoGroupRating, ["split": .text(split.splitDescription ?? "")])
+        default: group = Message(.wizardAnswerNoConsensus)
         }
-        var parts = [progress]
+        let spread: Message?
         switch answer.divergence(in: participants) {
         case .spread(let lowest, let highest)? where stages.count >= 3:
-            parts.append("Spread \(lowest)–\(highest): discuss")
+            spread = Message(.wizardAnswerSpreadDiscuss, ["lowest": .integer(lowest), "highest": .integer(highest)])
         case .hiddenDissent(let lowest, let mean)? where stages.count >= 3:
-            parts.append("Mean \(String(format1: mean)) but someone rated \(lowest): discuss")
+            spread = Message(.wizardAnswerHiddenDissent, ["mean": .decimal(mean), "lowest": .integer(lowest)])
         case .some:
-            parts.append("Ratings \(stages.map(String.init).joined(separator: " and ")): discuss")
+            spread = Message(.wizardAnswerRatingsDiscuss, ["stages": .text(language.list(stages.map(String.init)))])
         case nil where stages.count >= 3 && stages.min() != stages.max():
-            parts.append("Spread \(stages.min() ?? 0)–\(stages.max() ?? 0)")
+            spread = Message(.wizardAnswerSpread, [
+                "lowest": .integer(stages.min() ?? 0), "highest": .integer(stages.max() ?? 0),
+            ])
         case nil where stages.count >= 3:
-            parts.append("All rated \(stages[0])")
+            spread = Message(.wizardAnswerAllRated, ["stage": .integer(stages[0])])
         case nil:
-            break
+            spread = nil
         }
-        parts.append("Group: \(group)")
-        return parts.joined(separator: " · ")
+        let groupLine = MessageArgument.message(Message(.wizardAnswerGroupLine, ["group": .message(group)]))
+        guard let spread else {
+            return language.text(.wizardAnswerSpreadLine, ["progress": .text(progress), "group": groupLine])
+        }
+        return language.text(.wizardAnswerSpreadLineDiscuss, [
+            "progress": .text(progress), "spread": .message(spread), "group": groupLine,
+        ])
     }
 }

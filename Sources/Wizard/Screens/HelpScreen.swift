@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// Every key of the wizard, from the binding tables; the README's key table says the same.
@@ -8,7 +9,8 @@ extension WizardState {
         var row = contentTop
         // Opened on a question, the help first says how to read its scale.
         if let scale = currentPrompt?.scale {
-            row += grid.putWrapped("This question's scale: \(scale).", row: row, column: 1, width: contentWidth,
+            row += grid.putWrapped(language.text(.wizardHelpScale, ["scale": .text(scale)]), row: row, column: 1,
+                                   width: contentWidth,
                                    maxRows: 2, style: .title)
             row += 1
         }
@@ -21,11 +23,12 @@ extension WizardState {
             row += 1
         }
         if shown.more {
-            grid.put("↓ \(lines.count - shown.range.upperBound) more", row: row, column: 2, style: .muted)
+            drawMoreMark(hidden: lines.count - shown.range.upperBound, row: row, into: &grid)
             row += 1
         }
         if row + 1 < contentEnd {
-            grid.putWrapped("Questions come from \(guide.source)", row: row + 1, column: 1, width: contentWidth,
+            grid.putWrapped(language.text(.wizardHelpSource, ["source": .text(guide.source)]), row: row + 1, column: 1,
+                            width: contentWidth,
                             maxRows: contentEnd - row - 1, style: .muted)
         }
     }

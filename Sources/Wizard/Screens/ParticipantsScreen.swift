@@ -1,20 +1,22 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// The workshop's participants: who rates each question, by sector. Add, edit, remove, reorder.
 extension WizardState {
     /// The keys of the list; while a participant is edited, the form takes the keys instead.
     static let participantListBindings: [KeyBinding] = [
-        KeyBinding([.character("a")], bar: (key: "a", action: "add"), help: (keys: "a",
-                   meaning: "participants: add one"), .addParticipant),
-        KeyBinding([.enter, .character("e")], bar: (key: "Enter", action: "edit"), help: (keys: "Enter, e",
-                   meaning: "participants: edit the highlighted one"), .editParticipant),
-        KeyBinding([.delete, .character("r")], bar: (key: "Del", action: "remove"), help: (keys: "Del, r",
-                   meaning: "participants: remove (asks when they have ratings)"), .removeParticipant),
-        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
-                   meaning: "participants: move up / down"), .moveParticipant),
-        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "select"), help: nil, .selectParticipant),
+        KeyBinding([.character("a")], bar: (key: "a", action: .wizardBarAdd), help: (keys: "a",
+                   meaning: Message(.wizardHelpParticipantsAdd)), .addParticipant),
+        KeyBinding([.enter, .character("e")], bar: (key: "Enter", action: .wizardBarEdit), help: (keys: "Enter, e",
+                   meaning: Message(.wizardHelpParticipantsEdit)), .editParticipant),
+        KeyBinding([.delete, .character("r")], bar: (key: "Del", action: .wizardBarRemove), help: (keys: "Del, r",
+                   meaning: Message(.wizardHelpParticipantsRemove)), .removeParticipant),
+        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: .wizardBarMove), help: (keys: "[ ]",
+                   meaning: Message(.wizardHelpParticipantsMove)), .moveParticipant),
+        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: .wizardBarSelect), help: nil,
+                   .selectParticipant),
     ]
 
     /// How many ratings and notes a participant has given.
@@ -62,7 +64,7 @@ extension WizardState {
 
     private mutating func openParticipantForm() {
         let participant = session.participants[participantSelection]
-        participantForm = Form(fields: Self.participantBindings.map { $0.field(participant) })
+        participantForm = Form(fields: participantBindings.map { $0.field(participant) })
     }
 
     /// Removes a participant and their ratings and notes.
@@ -106,25 +108,28 @@ extension WizardState {
         var row = contentTop
         if let form = participantForm {
             let number = participantSelection + 1
-            grid.put(ellipsized("Participant \(number) of \(participants.count)", width: width), row: row, column: 1,
-                     style: .title)
+            let heading = language.text(.wizardParticipantsEditing, [
+                "number": .integer(number), "count": .integer(participants.count),
+            ])
+            grid.put(ellipsized(heading, width: width), row: row, column: 1, style: .title)
             form.draw(into: &grid, at: Point(row: row + 2, column: 1), width: width, spacing: contentRows >= 14 ? 1 : 0)
-            grid.putWrapped("Enter on the last field or Esc: back to the list. Saved as you type.",
+            grid.putWrapped(language.text(.wizardParticipantsEditingHint),
                             row: contentEnd - 1, column: 1, width: width, maxRows: 1, style: .muted)
             return
         }
         if participants.isEmpty {
             row += grid.putWrapped(
-                "No participants yet: the workshop rates each question with one voice. Add the people in the room "
-                    + "(press a) to rate round the room and see where the sectors differ.",
+                language.text(.wizardParticipantsNone),
                 row: row, column: 1, width: width, maxRows: contentRows)
             return
         }
-        let sectors = Dictionary(grouping: participants) { $0.sector?.label ?? "No sector" }
-            .map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
-        let count = participants.count == 1 ? "1 participant" : "\(participants.count) participants"
-        grid.put(ellipsized("\(count): \(sectors)", width: width), row: row, column: 1,
-                 style: .muted)
+        let sectors = Dictionary(grouping: participants) { participant in
+            language.text(participant.sector?.message ?? Message(.wizardParticipantsNoSector))
+        }.map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
+        let count = language.text(.wizardParticipantsCount, [
+            "count": .integer(participants.count), "sectors": .text(sectors),
+        ])
+        grid.put(ellipsized(count, width: width), row: row, column: 1, style: .muted)
         row += 2
         let listRows = contentEnd - row - (pendingRemoval == nil ? 0 : 2)
         let top = max(0, participantSelection - listRows + 1)
@@ -132,12 +137,13 @@ extension WizardState {
             let selected = index == participantSelection
             let style: Style = selected ? .selected : []
             if selected { grid.fill(row: row, columns: 1..<width + 1, style: style) }
-            let sector = participant.sector.map(SectorColumn.abbreviation) ?? "   "
+            let sector = participant.sector.map { SectorColumn.abbreviation($0, in: language) } ?? "   "
             let ratings = answerCount(of: participant)
             let named = !participant.name.allSatisfy(\.isWhitespace) && !participant.organisation.isEmpty
             let line = "\(selected ? "▸" : " ") \(String(index + 1).leftPadded(to: 2)) \(sector) "
                 + participant.displayName(number: index + 1) + (named ? " · \(participant.organisation)" : "")
-            let counted = ratings == 0 ? "" : "  \(ratings) answered"
+            let counted = ratings == 0 ? ""
+                : "  " + language.text(.wizardParticipantsAnswered, ["count": .integer(ratings)])
             grid.put(ellipsized(line, width: width - counted.displayWidth), row: row, column: 1, style: style)
             grid.put(counted, row: row, column: width + 1 - counted.displayWidth, style: style)
             if selected { grid.cursor = Point(row: row, column: 1) }
@@ -145,8 +151,10 @@ extension WizardState {
         }
         if let index = pendingRemoval {
             let participant = participants[index]
-            let question = "Remove \(participant.displayName(number: index + 1)) and their "
-                + "\(answerCount(of: participant)) answers? y removes, any other key keeps them."
+            let question = language.text(.wizardParticipantsRemoveQuestion, [
+                "name": .text(participant.displayName(number: index + 1)),
+                "count": .integer(answerCount(of: participant)),
+            ])
             grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .warning)
         }
     }
@@ -154,14 +162,17 @@ extension WizardState {
 
 /// Sectors in a narrow column: three letters that read without colour.
 enum SectorColumn {
-    static func abbreviation(_ sector: Sector) -> String {
-        switch sector {
-        case .government: "Gov"
-        case .business: "Bus"
-        case .civilSociety: "Civ"
-        case .donor: "Don"
-        case .other: "Oth"
+    static func abbreviation(_ sector: Sector, in language: Language) -> String {
+        let id: MessageID = switch sector {
+        case .government: .wizardSectorShortGovernment
+        case .business: .wizardSectorShortBusiness
+        case .civilSociety: .wizardSectorShortCivilSociety
+        case .donor: .wizardSectorShortDonor
+        case .other: .wizardSectorShortOther
         }
+        // Three cells, whatever the translation's length, so that the names after it line up.
+        let short = truncated(language.text(id), width: 3)
+        return short + String(repeating: " ", count: max(3 - short.displayWidth, 0))
     }
 }
 

@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// Where the parts of a question screen go at the current size.
@@ -17,11 +18,14 @@ struct QuestionLayout {
 }
 
 extension WizardState {
-    static let ratingLabels = Rating.all.map { rating -> String in
-        switch rating {
-        case .stage(let stage): "\(stage.rawValue) \(stage.label)"
-        case .notApplicable: "N/A"
-        case .dontKnow: "Don't know"
+    /// The rating picker's choices: each stage's number and name, then N/A and Don't know.
+    var ratingLabels: [String] {
+        Rating.all.map { rating in
+            switch rating {
+            case .stage(let stage): "\(stage.rawValue) \(language.text(stage.message))"
+            case .notApplicable: language.text(.wizardRatingNotApplicableShort)
+            case .dontKnow: language.text(rating.message)
+            }
         }
     }
 
@@ -50,7 +54,7 @@ extension WizardState {
                 ratingRow: ratingRow, visibleRows: visibleRows,
                 notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
         }
-        let choices = ChoiceRow(labels: Self.ratingLabels, selected: nil).height(width: width)
+        let choices = ChoiceRow(labels: ratingLabels, selected: nil).height(width: width)
         // Give the notes at least three lines: shrink the hint first, then the question.
         let fixed = questionRows + 1 + 1 + choices + frame + 2
         let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)
@@ -67,40 +71,46 @@ extension WizardState {
     /// Whether the question is critical, how to read the scale here, then the rest: the most useful first, since
     /// small screens cut the end.
     private var hintText: String {
-        currentPrompt?.notes.joined(separator: " ") ?? ""
+        currentPrompt?.notes(in: language).joined(separator: " ") ?? ""
     }
 
     /// The keys that rate, on the rating picker and on the rating rows.
     static let ratingBindings: [KeyBinding] = [
-        KeyBinding(["0", "1", "2", "3", "4"].map(Key.character), bar: (key: "0-4 n d", action: "rate"),
-                   help: (keys: "0 1 2 3 4", meaning: "rate: Not started … Institutionalised"), .rate),
+        KeyBinding(["0", "1", "2", "3", "4"].map(Key.character), bar: (key: "0-4 n d", action: .wizardBarRate),
+                   help: (keys: "0 1 2 3 4", meaning: Message(.wizardHelpRate, [
+                       "lowest": .message(Stage.notStarted.message),
+                       "highest": .message(Stage.institutionalised.message),
+                   ])), .rate),
         KeyBinding(["n", "d", "?"].map(Key.character), bar: nil,
-                   help: (keys: "n, d, ?", meaning: "rate Not applicable, Don't know"), .rate),
+                   help: (keys: "n, d, ?", meaning: Message(.wizardHelpRateOther, [
+                       "notApplicable": .message(Rating.notApplicable.message),
+                       "dontKnow": .message(Rating.dontKnow.message),
+                   ])), .rate),
     ]
 
     /// The rating picker of one voice.
     static let ratingPickerBindings: [KeyBinding] = ratingBindings + [
-        KeyBinding([.left, .right], bar: nil, help: (keys: "← →", meaning: "change the rating or choice"),
+        KeyBinding([.left, .right], bar: nil, help: (keys: "← →", meaning: Message(.wizardHelpChangeRating)),
                    .stepRating),
-        KeyBinding([.enter, .down], bar: nil, help: (keys: "Enter, ↓", meaning: "rating: on to the notes"),
+        KeyBinding([.enter, .down], bar: nil, help: (keys: "Enter, ↓", meaning: Message(.wizardHelpRatingToNotes)),
                    .nextField),
     ]
 
     /// The rating rows of a workshop with participants.
     static let ratingRowBindings: [KeyBinding] = ratingBindings + [
-        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: "row"),
-                   help: (keys: "↑ ↓ Home End", meaning: "rating rows: move"), .moveInRows),
-        KeyBinding([.enter], bar: (key: "Enter", action: "note"),
-                   help: (keys: "Enter", meaning: "rating rows: edit the note or the group's reason"), .editRowNote),
-        KeyBinding([.delete, .backspace], bar: nil, help: (keys: "Del", meaning: "rating rows: clear the rating"),
+        KeyBinding([.up, .down, .home, .end], bar: (key: "↑↓", action: .wizardBarRow),
+                   help: (keys: "↑ ↓ Home End", meaning: Message(.wizardHelpRowsMove)), .moveInRows),
+        KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarNote),
+                   help: (keys: "Enter", meaning: Message(.wizardHelpRowsNote)), .editRowNote),
+        KeyBinding([.delete, .backspace], bar: nil, help: (keys: "Del", meaning: Message(.wizardHelpRowsClear)),
                    .clearRow),
     ]
 
     /// `c` on the rating or the rating rows, while the answer is carried over from the last round. No text is
     /// typed there, so `c` types nothing away.
     static let confirmCarriedOverBinding = KeyBinding(
-        [.character("c")], bar: (key: "c", action: "confirm carried-over"),
-        help: (keys: "c", meaning: "confirm an answer carried over from the last round"), .confirmCarriedOver)
+        [.character("c")], bar: (key: "c", action: .wizardBarConfirmCarriedOver),
+        help: (keys: "c", meaning: Message(.wizardHelpConfirmCarriedOver)), .confirmCarriedOver)
 
     /// The keys of the focused field of the question; none while a row's note is typed or the notes have the
     /// focus.
@@ -196,8 +206,8 @@ extension WizardState {
     }
 
     /// What starts the rating's line while the answer is carried over from the last round and not yet confirmed.
-    func carriedOverMark(_ answer: Answer) -> String {
-        answer.isCarriedOver ? "Carried over, to confirm (c) · " : ""
+    func carriedOverMark(_ answer: Answer, _ line: String) -> String {
+        answer.isCarriedOver ? language.text(.wizardQuestionCarriedOver, ["spread": .text(line)]) : line
     }
 
     /// One voice's rating: the meaning of the chosen stage above the row of choices.
@@ -205,15 +215,23 @@ extension WizardState {
         let rating = session.answer(for: prompt.id).rating
         let meaning =
             switch rating {
-            case .stage(let stage)?: "\(stage.rawValue) \(stage.label): \(stage.meaning)"
-            case .notApplicable?: "Not applicable: left out of the step's score"
-            case .dontKnow?: "Don't know: an evidence gap, not a zero"
-            case nil: "not rated yet (0-4, n or d)"
+            case .stage(let stage)?: language.text(.wizardQuestionStageMeaning, [
+                "number": .integer(stage.rawValue), "stage": .message(stage.message), "meaning": .text(stage.meaning),
+            ])
+            case .notApplicable?:
+                language.text(.wizardQuestionNotApplicableMeaning, [
+                    "notApplicable": .message(Rating.notApplicable.message),
+                ])
+            case .dontKnow?:
+                language.text(.wizardQuestionDontKnowMeaning, ["dontKnow": .message(Rating.dontKnow.message)])
+            case nil: language.text(.wizardQuestionNotRated)
             }
-        let carriedOver = carriedOverMark(session.answer(for: prompt.id))
-        grid.put(ellipsized("\(carriedOver)Readiness: \(meaning)", width: contentWidth), row: layout.ratingRow,
-                 column: 1, style: carriedOver.isEmpty ? [] : .title)
-        let choices = ChoiceRow(labels: Self.ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
+        let isCarriedOver = session.answer(for: prompt.id).isCarriedOver
+        let line = language.text(isCarriedOver ? .wizardQuestionReadinessCarriedOver : .wizardQuestionReadiness,
+                                 ["meaning": .text(meaning)])
+        grid.put(ellipsized(line, width: contentWidth), row: layout.ratingRow,
+                 column: 1, style: isCarriedOver ? .title : [])
+        let choices = ChoiceRow(labels: ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
         choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: contentWidth,
                      focused: questionFocus == .rating)
     }
@@ -232,25 +250,32 @@ extension WizardState {
     }
 
     /// The keys the focused field of a question screen uses, for the key bar.
-    var questionFieldHints: [(key: String, action: String)] {
-        rowEditor == nil ? questionFieldBindings.compactMap(\.bar) : [(key: "Enter", action: "done")]
+    var questionFieldHints: [BarItem] {
+        rowEditor == nil ? questionFieldBindings.compactMap { $0.barItem(in: language) }
+            : [item("Enter", .wizardBarDone)]
     }
 }
 
 extension Prompt {
     /// What the screen and the plain mode say under the question: whether it is critical, how to read the scale
     /// here, whether it is derived, and the hint, saying whether it quotes the guide or is in our words.
-    var notes: [String] {
+    /// The notes in English, for plain mode until it says them in its reader's language.
+    var notes: [String] { notes(in: .english) }
+
+    func notes(in language: Language) -> [String] {
         var parts: [String] = []
         // Short, so that the scale reading after it fits at 80x24; the same rule as "below 1.5, or no stage".
-        if critical { parts.append("Critical question: the step stays at Developing until this is rated Partial (2) "
-                + "or higher.") }
-        if let scale { parts.append("Scale here: \(scale).") }
-        if derived { parts.append("A question derived from the guide's text.") }
+        if critical {
+            parts.append(language.text(.wizardQuestionCritical, [
+                "developing": .message(Band.developing.message), "partial": .message(Stage.partial.message),
+            ]))
+        }
+        if let scale { parts.append(language.text(.wizardQuestionScale, ["scale": .text(scale)])) }
+        if derived { parts.append(language.text(.wizardQuestionDerived)) }
         if let hint {
             switch hintQuoted {
-            case true?: parts.append("The guide: “\(hint)”")
-            case false?: parts.append("\(hint) (our words)")
+            case true?: parts.append(language.text(.wizardQuestionQuotedHint, ["hint": .text(hint)]))
+            case false?: parts.append(language.text(.wizardQuestionOwnHint, ["hint": .text(hint)]))
             case nil: parts.append(hint)
             }
         }

@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A list of rows opened from a worksheet (the register, the action plan…): a table to add, insert, edit,
@@ -8,24 +9,24 @@ extension WizardState {
     /// In the key bar's order: what is cut first on a narrow terminal comes last; Enter needs no telling.
     static let rowListBindings: [KeyBinding] = [
         KeyBinding([.up, .down, .home, .end, .pageUp, .pageDown], bar: nil, help: (keys: "↑ ↓ Home End",
-                   meaning: "lists: move the highlight (PgUp PgDn a page)"), .selectRow),
-        KeyBinding([.character("a")], bar: (key: "a", action: "add"), help: (keys: "a",
-                   meaning: "lists: add a row at the end"), .addRow),
-        KeyBinding([.character("p")], bar: (key: "p", action: "add orgs"), help: (keys: "p",
-                   meaning: "register: add the participants' organisations"), .addParticipantOrganisations),
-        KeyBinding([.delete, .character("d")], bar: (key: "Del", action: "delete"), help: (keys: "Del, d",
-                   meaning: "lists: delete the highlighted row (asks first)"), .deleteRow),
-        KeyBinding([.character("s")], bar: (key: "s", action: "sectors"), help: (keys: "s",
-                   meaning: "lists: group by sector, or back to the order entered"), .toggleSectorOrder),
-        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: "move"), help: (keys: "[ ]",
-                   meaning: "lists: move the row up / down"), .moveRow),
+                   meaning: Message(.wizardHelpListsMove)), .selectRow),
+        KeyBinding([.character("a")], bar: (key: "a", action: .wizardBarAdd), help: (keys: "a",
+                   meaning: Message(.wizardHelpListsAdd)), .addRow),
+        KeyBinding([.character("p")], bar: (key: "p", action: .wizardBarAddOrganisations), help: (keys: "p",
+                   meaning: Message(.wizardHelpRegisterAddOrganisations)), .addParticipantOrganisations),
+        KeyBinding([.delete, .character("d")], bar: (key: "Del", action: .wizardBarDelete), help: (keys: "Del, d",
+                   meaning: Message(.wizardHelpListsDelete)), .deleteRow),
+        KeyBinding([.character("s")], bar: (key: "s", action: .wizardBarSectors), help: (keys: "s",
+                   meaning: Message(.wizardHelpListsSectors)), .toggleSectorOrder),
+        KeyBinding([.character("["), .character("]")], bar: (key: "[ ]", action: .wizardBarMove), help: (keys: "[ ]",
+                   meaning: Message(.wizardHelpListsMoveRow)), .moveRow),
         KeyBinding((1...9).map { .character(Character(String($0))) }, bar: nil, help: (keys: "1 … 9",
-                   meaning: "lists: set the first choice (Agreed, Status, Sector) of the row and go down"),
+                   meaning: Message(.wizardHelpListsChoose)),
                    .chooseInRow),
         KeyBinding([.enter, .character("e")], bar: nil, help: (keys: "Enter, e",
-                   meaning: "lists: edit the highlighted row"), .editRow),
+                   meaning: Message(.wizardHelpListsEdit)), .editRow),
         KeyBinding([.character("i")], bar: nil, help: (keys: "i",
-                   meaning: "lists: insert a row above the highlighted one"), .insertRow),
+                   meaning: Message(.wizardHelpListsInsert)), .insertRow),
     ]
 
     /// The list's bindings that apply to it: sorting where it has a sector, moving while it is in the order
@@ -53,11 +54,11 @@ extension WizardState {
 
     /// The list's keys on the key bar: its own, and the digits of its first choice column last, to go first on
     /// a narrow terminal.
-    func rowListBar(for list: RowList) -> [(key: String, action: String)] {
+    func rowListBar(for list: RowList) -> [BarItem] {
         let digits = firstChoiceColumn(of: list).map { column in
             (key: "1-\(min(column.kind.choices.count, 9))", action: column.label)
         }
-        return rowListBindings(for: list).compactMap(\.bar) + [digits].compactMap { $0 }
+        return rowListBindings(for: list).compactMap { $0.barItem(in: language) } + [digits].compactMap { $0 }
     }
 
     /// The rows in the order shown: as entered, or grouped by sector in the order of the sector's choices.
@@ -188,12 +189,14 @@ extension WizardState {
         let width = contentWidth
         let rows = shownRows(list)
         var row = contentTop
-        let order = list.bySector ? "grouped by sector" : "in the order entered"
-        let count = rows.count == 1 ? "1 row" : "\(rows.count) rows"
-        grid.put(ellipsized("\(field.label) · \(count) · \(order)", width: width), row: row, column: 1, style: .muted)
+        let heading = language.text(.wizardListHeading, [
+            "list": .text(field.label), "count": .integer(rows.count),
+            "order": .message(Message(list.bySector ? .wizardListBySector : .wizardListAsEntered)),
+        ])
+        grid.put(ellipsized(heading, width: width), row: row, column: 1, style: .muted)
         row += isRoomy ? 2 : 1
         guard !rows.isEmpty else {
-            grid.putWrapped("No rows yet. Press a to add one.", row: row, column: 1, width: width)
+            grid.putWrapped(language.text(.wizardListEmpty), row: row, column: 1, width: width)
             return
         }
         let flags = actionFlags(in: list)
@@ -223,7 +226,8 @@ extension WizardState {
             if list.bySector {
                 let sector = shownRow.cells["sector"]?.string
                 if group != .some(sector) {
-                    let label = sector.flatMap { id in sectorLabels.first { $0.id == id }?.label } ?? "No sector"
+                    let label = sector.flatMap { id in sectorLabels.first { $0.id == id }?.label }
+                        ?? language.text(.wizardParticipantsNoSector)
                     lines.append(ListLine(heading: label, item: index))
                     group = .some(sector)
                 }
@@ -256,13 +260,23 @@ extension WizardState {
                          column: start, style: style)
             }
         }
-        if shown.more { grid.put("  ▼ more", row: row + shown.range.count, column: 1, style: .muted) }
+        if shown.more {
+            drawMoreMark(hidden: lines.count - shown.range.upperBound, row: row + shown.range.count, into: &grid)
+        }
         if let id = list.pendingDeletion, let pending = rows.first(where: { $0.id == id }) {
             let name = session.rowName(pending, of: list.address, in: guide)
             let references = session.referenceCount(to: id)
-            let named = references == 0 ? "" : references == 1 ? " Another record names it and keeps its name."
-                : " \(references) other records name it and keep its name."
-            let question = "Delete \(name.isBlank ? "this row" : "“\(name)”")?\(named) y deletes, any other key keeps it."
+            let question: String
+            if references > 0 {
+                let shownName = name.isBlank ? Message(.wizardListThisRow)
+                    : Message(.wizardListQuotedName, ["name": .text(name)])
+                question = language.text(.wizardListDeleteReferencedQuestion, [
+                    "row": .message(shownName), "count": .integer(references),
+                ])
+            } else {
+                question = name.isBlank ? language.text(.wizardListDeleteQuestion)
+                    : language.text(.wizardListDeleteNamedQuestion, ["name": .text(name)])
+            }
             grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .warning)
         } else if rows.indices.contains(list.selection) {
             let selected = rows[list.selection]
@@ -297,7 +311,10 @@ extension WizardState {
         guard let field = guide.field(at: list.address), let rowID = list.editedRowID else { return }
         let rows = shownRows(list)
         let number = (rows.firstIndex { $0.id == rowID } ?? 0) + 1
-        grid.put(ellipsized("\(field.label) · row \(number) of \(rows.count)", width: contentWidth),
+        let heading = language.text(.wizardListRowHeading, [
+            "list": .text(field.label), "number": .integer(number), "count": .integer(rows.count),
+        ])
+        grid.put(ellipsized(heading, width: contentWidth),
                  row: contentTop, column: 1, style: .title)
         drawEntries(into: &grid, top: contentTop + (isRoomy ? 2 : 1))
     }

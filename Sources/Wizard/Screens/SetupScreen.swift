@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// The session details: partnership name, focal issue, mode, and who answers.
@@ -35,9 +36,9 @@ extension WizardState {
         let lastRow = setupForm.draw(into: &grid, at: Point(row: contentTop, column: 1), width: formWidth,
                                      spacing: spacing)
         if lastRow + 1 < contentEnd {
-            let next = session.mode == .workshop ? "Ctrl-N: participants." : "Ctrl-N: step 1."
+            let hint: MessageID = session.mode == .workshop ? .wizardSetupHintWorkshop : .wizardSetupHintSelfAssessment
             grid.putWrapped(
-                "Saved as you type. \(next) Esc: step map.",
+                language.text(hint),
                 row: contentEnd - 1 - (lastRow + 2 < contentEnd ? 1 : 0), column: 1, width: contentWidth, maxRows: 1,
                 style: .muted)
         }

@@ -1,11 +1,12 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A step's guidance, before its questions.
 extension WizardState {
     static let stepIntroBindings: [KeyBinding] = [
-        KeyBinding([.enter], bar: (key: "Enter", action: "start"), help: (keys: "Enter",
-                   meaning: "new line in notes; next field or the first question elsewhere"), .startStep),
+        KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarStart), help: (keys: "Enter",
+                   meaning: Message(.wizardHelpStartStep)), .startStep),
     ]
 
     func drawStepIntro(into grid: inout ScreenGrid) {
@@ -16,14 +17,17 @@ extension WizardState {
         row += grid.putWrapped(step.guidance, row: row, column: 1, width: width, maxRows: contentRows - 4)
         row += 1
         let standing = standing(ofStep: index, in: ReadinessSummary(guide: guide, session: session))
-        grid.put(ellipsized("\(step.prompts.count) questions · \(standing.answered) answered · \(standing.label)",
-                            width: width), row: row, column: 1, style: .muted)
+        let progress = language.text(.wizardStepIntroProgress, [
+            "count": .integer(step.prompts.count), "answered": .integer(standing.answered),
+            "standing": .text(standing.label),
+        ])
+        grid.put(ellipsized(progress, width: width), row: row, column: 1, style: .muted)
         row += 2
-        grid.put(ellipsized("Press Enter or Ctrl-N to start with question 1.", width: width), row: row, column: 1,
+        grid.put(ellipsized(language.text(.wizardStepIntroStart), width: width), row: row, column: 1,
                  style: .title)
         if let worksheet = step.worksheet {
-            grid.put(ellipsized("Press w for the step's worksheet: \(worksheet.title).", width: width), row: row + 1,
-                     column: 1)
+            grid.put(ellipsized(language.text(.wizardStepIntroWorksheet, ["title": .text(worksheet.title)]),
+                                width: width), row: row + 1, column: 1)
         }
     }
 }

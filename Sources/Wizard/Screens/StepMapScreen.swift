@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// One line of the step map that can be chosen: the session details, a workshop's participants, a step, or
@@ -32,16 +33,18 @@ extension WizardState {
         let digits = steps == 1 ? "1" : "1-\(steps)"
         return [
             KeyBinding([.up, .down, .home, .end], bar: nil, help: (keys: "↑ ↓ Home End",
-                       meaning: "map: move the highlight"), .moveInMap),
-            KeyBinding([.enter, .right], bar: (key: "Enter", action: "open"), help: (keys: "Enter, →",
-                       meaning: "map: open the selected item"), .openMapItem),
-            KeyBinding((0..<steps).map { .character(Character(String($0 + 1))) }, bar: (key: digits, action: "step"),
-                       help: (keys: steps == 1 ? "1" : "1 … \(steps)", meaning: "map: open a step"), .openStep),
-            KeyBinding([.character("s")], bar: (key: "s", action: "summary"), help: (keys: "s",
-                       meaning: "map: the readiness summary"), .openSummary),
+                       meaning: Message(.wizardHelpMapMove)), .moveInMap),
+            KeyBinding([.enter, .right], bar: (key: "Enter", action: .wizardBarOpen), help: (keys: "Enter, →",
+                       meaning: Message(.wizardHelpMapOpen)), .openMapItem),
+            KeyBinding((0..<steps).map { .character(Character(String($0 + 1))) },
+                       bar: (key: digits, action: .wizardBarStep),
+                       help: (keys: steps == 1 ? "1" : "1 … \(steps)", meaning: Message(.wizardHelpMapStep)),
+                       .openStep),
+            KeyBinding([.character("s")], bar: (key: "s", action: .wizardBarSummary), help: (keys: "s",
+                       meaning: Message(.wizardHelpMapSummary)), .openSummary),
         ] + (highlightedWorksheet == nil ? [] : [
-            KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"), help: (keys: "w",
-                       meaning: "map: the highlighted step's worksheet"), .openWorksheet),
+            KeyBinding([.character("w")], bar: (key: "w", action: .wizardBarWorksheet), help: (keys: "w",
+                       meaning: Message(.wizardHelpMapWorksheet)), .openWorksheet),
         ])
     }
 
@@ -81,27 +84,34 @@ extension WizardState {
             session.answer(for: $0.id).groupRating(in: session.raters) != .unanswered
         }.count
         let readiness = summary.steps[index]
-        let score = readiness.shownScore.map { " \($0)" } ?? ""
-        return (answered, answered == 0 ? "not started" : readiness.band.rawValue + score)
+        guard answered > 0 else { return (answered, language.text(.wizardMapNotStarted)) }
+        let band = language.text(readiness.band.message)
+        guard let score = readiness.shownScore else { return (answered, band) }
+        return (answered, language.text(.wizardMapStanding, ["band": .text(band), "score": .text(score)]))
     }
 
     func drawMap(into grid: inout ScreenGrid) {
         let summary = ReadinessSummary(guide: guide, session: session)
         let items = mapItems
         func item(_ screen: Screen) -> Int? { items.firstIndex { $0.screen == screen } }
-        var lines: [(text: String, item: Int?, style: Style)] = [("Session details", item(.setup), [])]
+        var lines: [(text: String, item: Int?, style: Style)] = [
+            (language.text(.wizardLocationSetup), item(.setup), []),
+        ]
         if let participants = item(.participants) {
             let count = session.participants.count
-            lines.append(("Participants (\(count == 0 ? "none yet" : String(count)))", participants, []))
+            let line = count == 0 ? language.text(.wizardMapParticipantsNone)
+                : language.text(.wizardMapParticipants, ["count": .integer(count)])
+            lines.append((line, participants, []))
         }
         for phase in guide.phases {
             lines.append((phase.title, nil, .title))
             for step in phase.steps {
                 let index = guide.steps.firstIndex { $0.id == step.id } ?? 0
-                lines.append(("Step \(index + 1)  \(step.title)", item(.stepIntro(step: index)), []))
+                let line = language.text(.wizardMapStep, ["number": .integer(index + 1), "title": .text(step.title)])
+                lines.append((line, item(.stepIntro(step: index)), []))
             }
         }
-        lines.append(("Readiness summary", item(.summary), []))
+        lines.append((language.text(.wizardLocationSummary), item(.summary), []))
 
         let width = contentWidth
         // Progress stands just right of the longest title, or at the right edge when titles must be cut.
@@ -127,7 +137,11 @@ extension WizardState {
                 let readiness = summary.steps[step]
                 let band = standing.answered == 0 ? [] : Style(band: readiness.band)
                 // Rated of applicable, as the summary counts them.
-                grid.put("\(readiness.rated)/\(readiness.applicable) rated  \(standing.label)", row: row,
+                let progress = language.text(.wizardMapProgress, [
+                    "rated": .integer(readiness.rated), "applicable": .integer(readiness.applicable),
+                    "standing": .text(standing.label),
+                ])
+                grid.put(progress, row: row,
                          column: progressColumn + 1, style: selected ? style : band)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
@@ -137,8 +151,9 @@ extension WizardState {
             let worksheet = guide.steps[step].worksheet
         {
             let filled = session.filledCount(of: worksheet, in: guide)
-            let state = filled == 0 ? "nothing written yet" : filled == 1 ? "1 thing written" : "\(filled) things written"
-            grid.put(ellipsized("Worksheet: \(worksheet.title), \(state). w opens it.", width: width),
+            let title: [String: MessageArgument] = ["title": .text(worksheet.title), "count": .integer(filled)]
+            let line = language.text(filled == 0 ? .wizardMapWorksheetEmpty : .wizardMapWorksheetFilled, title)
+            grid.put(ellipsized(line, width: width),
                      row: contentEnd - 1, column: 1, style: .muted)
         }
     }

@@ -1,4 +1,5 @@
 import ISPCore
+import Messages
 import TerminalUI
 
 /// A line of the summary as the screen shows it, with its style and what a theme may colour in it.
@@ -39,26 +40,31 @@ extension WizardState {
     }
 
     static let summaryBindings: [KeyBinding] = [
-        KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end], bar: (key: "↑↓ PgUp PgDn", action: "scroll"),
+        KeyBinding([.up, .down, .pageUp, .pageDown, .home, .end],
+                   bar: (key: "↑↓ PgUp PgDn", action: .wizardBarScroll),
                    help: nil, .scrollSummary),
-        KeyBinding([.character("x")], bar: (key: "x", action: "export"), help: (keys: "x",
-                   meaning: "on the summary: save it or the meeting record"), .exportSummary),
+        KeyBinding([.character("x")], bar: (key: "x", action: .wizardBarExport), help: (keys: "x",
+                   meaning: Message(.wizardHelpExport)), .exportSummary),
     ]
 
     /// What `x` offers, each under its letter: the summary, the meeting record in each format, or all of them.
-    static let exportChoices: [(key: Character, exports: [ReportExport], bar: String, line: String)] = [
-        ("s", [.summary], "summary", "the readiness summary, as text"),
-        ("m", [.record(.markdown)], ".md", "the meeting record, Markdown"),
-        ("h", [.record(.html)], ".html", "the meeting record, HTML to show or print"),
-        ("c", [.record(.csv)], ".csv", "the answers, CSV for spreadsheets"),
-        ("j", [.record(.json)], ".json", "the meeting record, JSON"),
-        ("a", ReportExport.all, "all", "all of them"),
+    /// The key bar names a file by its ending (".md"), or the summary and all of them by a word.
+    static let exportChoices: [(key: Character, exports: [ReportExport], bar: Message, line: MessageID)] = [
+        ("s", [.summary], Message(.wizardBarSummary), .wizardExportSummary),
+        ("m", [.record(.markdown)], ending(".md"), .wizardExportMarkdown),
+        ("h", [.record(.html)], ending(".html"), .wizardExportHtml),
+        ("c", [.record(.csv)], ending(".csv"), .wizardExportCsv),
+        ("j", [.record(.json)], ending(".json"), .wizardExportJson),
+        ("a", ReportExport.all, Message(.wizardBarAll), .wizardExportAll),
     ]
+
+    private static func ending(_ ending: String) -> Message {
+        Message(.wizardBarEnding, ["ending": .text(ending)])
+    }
 
     /// The letters of what to export, and Esc to cancel (as any other key does).
     static let exportChoiceBindings = exportChoices.map { choice in
-        KeyBinding([.character(choice.key)], bar: (key: String(choice.key), action: choice.bar), help: nil,
-                   .chooseExport)
+        KeyBinding(answering: choice.key, bar: choice.bar, .chooseExport)
     }
 
     /// The letter after `x`: what to export.
@@ -97,7 +103,7 @@ extension WizardState {
             drawSummaryLine(line, row: contentTop + offset, into: &grid)
         }
         if shown.more {
-            grid.put("▼ more", row: contentEnd - 1, column: size.columns - 8, style: .bar)
+            drawMoreMark(hidden: lines.count - shown.range.upperBound, row: contentEnd - 1, into: &grid)
         }
         if isChoosingExport { drawExportChoices(into: &grid) }
     }
@@ -107,12 +113,17 @@ extension WizardState {
         let choices = Self.exportChoices
         let top = contentEnd - choices.count - 3
         for row in top..<contentEnd { grid.fill(row: row, columns: 0..<size.columns, style: []) }
-        drawFrame(into: &grid, title: "Save beside the session", top: top, height: choices.count + 3, focused: true)
+        drawFrame(into: &grid, title: language.text(.wizardExportTitle), top: top, height: choices.count + 3,
+                  focused: true)
         for (offset, choice) in choices.enumerated() {
-            let ending = choice.exports.count == 1 ? "." + choice.exports[0].fileSuffix : "the five files"
-            grid.put(ellipsized("\(choice.key)  \(choice.line) (\(ending))", width: size.columns - 6),
+            let ending = choice.exports.count == 1 ? "." + choice.exports[0].fileSuffix
+                : language.text(.wizardExportFiveFiles)
+            let line = language.text(.wizardExportChoice, [
+                "what": .message(Message(choice.line)), "ending": .text(ending),
+            ])
+            grid.put(ellipsized("\(choice.key)  \(line)", width: size.columns - 6),
                      row: top + 1 + offset, column: 3)
         }
-        grid.put("Esc  cancel", row: top + 1 + choices.count, column: 3, style: .muted)
+        grid.put("Esc  " + language.text(.wizardBarCancel), row: top + 1 + choices.count, column: 3, style: .muted)
     }
 }

@@ -1,5 +1,6 @@
 import DisplayWidth
 import ISPCore
+import Messages
 import TerminalUI
 
 /// Where the user is on a worksheet: the focused entry of the page (or of the row being edited), the text
@@ -42,14 +43,14 @@ struct RowList: Equatable, Sendable {
 extension WizardState {
     static let worksheetBindings: [KeyBinding] = [
         KeyBinding([.up, .down, .home, .end], bar: nil, help: (keys: "↑ ↓",
-                   meaning: "worksheet: the entry above / below (Tab too)"), .moveInSheet),
+                   meaning: Message(.wizardHelpSheetMove)), .moveInSheet),
         KeyBinding([.enter], bar: nil, help: (keys: "Enter",
-                   meaning: "worksheet: opens long text, a note, a list, the register's names; else next entry"),
+                   meaning: Message(.wizardHelpSheetEnter)),
                    .openEntry),
     ]
 
-    static let openWorksheetBinding = KeyBinding([.character("w")], bar: (key: "w", action: "worksheet"),
-                                                 help: (keys: "w", meaning: "a step's worksheet (step intro, map)"),
+    static let openWorksheetBinding = KeyBinding([.character("w")], bar: (key: "w", action: .wizardBarWorksheet),
+                                                 help: (keys: "w", meaning: Message(.wizardHelpOpenWorksheet)),
                                                  .openWorksheet)
 
     /// The step whose worksheet is on screen.
@@ -153,31 +154,33 @@ extension WizardState {
     static func entryChoiceBindings(count: Int) -> [KeyBinding] {
         [
             KeyBinding((1...max(count, 1)).map { .character(Character(String($0))) },
-                       bar: (key: "1-\(count) ←→", action: "choose"),
-                       help: (keys: "1 … 9", meaning: "worksheet choice: choose by number, then the next entry"),
+                       bar: (key: "1-\(count) ←→", action: .wizardBarChoose),
+                       help: (keys: "1 … 9", meaning: Message(.wizardHelpSheetChoose)),
                        .chooseInEntry),
             KeyBinding([.left, .right, .character(" ")], bar: nil,
-                       help: (keys: "← →", meaning: "change the rating or choice"), .chooseInEntry),
-            KeyBinding([.delete, .backspace], bar: (key: "Del", action: "clear"),
-                       help: (keys: "Del", meaning: "worksheet choice: clear it"), .clearEntry),
+                       help: (keys: "← →", meaning: Message(.wizardHelpChangeRating)), .chooseInEntry),
+            KeyBinding([.delete, .backspace], bar: (key: "Del", action: .wizardBarClear),
+                       help: (keys: "Del", meaning: Message(.wizardHelpSheetClear)), .clearEntry),
         ]
     }
 
     /// Enter where it opens part of an entry; the worksheet's Enter line in the help names them all.
-    static let openNoteBinding = KeyBinding([.enter], bar: (key: "Enter", action: "note"), help: nil, .openInEntry)
-    static let openRegisterBinding = KeyBinding([.enter], bar: (key: "Enter", action: "register"), help: nil,
+    static let openNoteBinding = KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarNote), help: nil,
+                                            .openInEntry)
+    static let openRegisterBinding = KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarRegister), help: nil,
                                                 .openInEntry)
-    static let openLongTextBinding = KeyBinding([.enter], bar: (key: "Enter", action: "new lines"), help: nil,
+    static let openLongTextBinding = KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarNewLines), help: nil,
                                                 .openInEntry)
-    static let openListBinding = KeyBinding([.enter], bar: (key: "Enter", action: "open"), help: nil, .openInEntry)
+    static let openListBinding = KeyBinding([.enter], bar: (key: "Enter", action: .wizardBarOpen), help: nil,
+                                            .openInEntry)
 
-    static let todayBinding = KeyBinding([.character("t")], bar: (key: "t", action: "today"),
-                                         help: (keys: "t", meaning: "worksheet date: today"), .typeToday)
+    static let todayBinding = KeyBinding([.character("t")], bar: (key: "t", action: .wizardBarToday),
+                                         help: (keys: "t", meaning: Message(.wizardHelpToday)), .typeToday)
 
     /// The register's names being chosen from for a reference: typing narrows them.
     static let registerPickerBindings: [KeyBinding] = [
-        KeyBinding([.enter], bar: (key: "↑↓ Enter", action: "choose"),
-                   help: (keys: "↑ ↓ Enter", meaning: "register's names: choose one (typing narrows them)"),
+        KeyBinding([.enter], bar: (key: "↑↓ Enter", action: .wizardBarChoose),
+                   help: (keys: "↑ ↓ Enter", meaning: Message(.wizardHelpPick)),
                    .takePick),
         KeyBinding([.up, .down, .home, .end], bar: nil, help: nil, .moveInPicker),
     ]
@@ -382,8 +385,8 @@ extension WizardState {
     }
 
     /// The keys the focused entry takes, for the key bar.
-    var sheetFieldHints: [(key: String, action: String)] {
-        sheetEntryBindings.compactMap(\.bar)
+    var sheetFieldHints: [BarItem] {
+        sheetEntryBindings.compactMap { $0.barItem(in: language) }
     }
 
     // MARK: Drawing
@@ -447,7 +450,9 @@ extension WizardState {
             grid.put(ellipsized(value.text, width: width + 1 - valueColumn), row: row, column: valueColumn,
                      style: focused ? style : value.style)
         }
-        if shown.more { grid.put("  ▼ more", row: top + shown.range.count, column: 1, style: .muted) }
+        if shown.more {
+            drawMoreMark(hidden: lines.count - shown.range.upperBound, row: top + shown.range.count, into: &grid)
+        }
         let detailTop = top + shown.range.count + (shown.more ? 1 : 0) + 1
         grid.put(String(repeating: "─", count: width), row: detailTop - 1, column: 1, style: .muted)
         drawDetail(of: focusedEntry, into: &grid, top: detailTop, maxRows: contentEnd - detailTop)
@@ -462,9 +467,11 @@ extension WizardState {
         let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         let shown = firstLine.count > 1 ? firstLine[0] + " …" : text
         if case .date = entry.input, session.record(at: entry.path).flatMap(DateEntry.init)?.problem != nil {
-            return ("\(text)  ! not a date", .warning)
+            return (language.text(.wizardSheetNotADate, ["text": .text(text)]), .warning)
         }
-        if case .rows = entry.input { return (shown + " · Enter opens", []) }
+        if case .rows = entry.input {
+            return (language.text(.wizardSheetEntersList, ["rows": .text(String(shown))]), [])
+        }
         return shown.isEmpty ? ("–", .muted) : (String(shown), [])
     }
 
@@ -493,7 +500,7 @@ extension WizardState {
             }
             if entry.notePath != nil, row < bottom {
                 if sheet.isEditingText, let editor = sheet.editor {
-                    grid.put("Note (Esc: done):", row: row, column: 1, style: .muted)
+                    grid.put(language.text(.wizardSheetNoteEditing), row: row, column: 1, style: .muted)
                     row += 1
                     let height = min(entryEditorHeight(for: entry), bottom - row)
                     editor.draw(into: &grid, at: Point(row: row, column: 3), width: entryEditorWidth, height: height,
@@ -501,15 +508,17 @@ extension WizardState {
                     row += height
                 } else {
                     let note = session.note(of: entry)
-                    grid.put(ellipsized("Note: " + (note.isEmpty ? "– (Enter to write one)" : note), width: width),
+                    let line = note.isEmpty ? language.text(.wizardSheetNoNote)
+                        : language.text(.wizardSheetNote, ["note": .text(note)])
+                    grid.put(ellipsized(line, width: width),
                              row: row, column: 1, style: .muted)
                     row += 1
                 }
             }
         case .rows(let address):
             let count = session.rowCount(of: address, in: guide)
-            row += grid.putWrapped("\(count == 1 ? "1 row" : "\(count) rows"). Enter opens the list: add, edit, "
-                                   + "delete and reorder its rows.", row: row, column: 1, width: width,
+            row += grid.putWrapped(language.text(.wizardSheetRows, ["count": .integer(count)]), row: row, column: 1,
+                                   width: width,
                                    maxRows: bottom - row, style: .muted)
         case .reference where sheet.picker != nil:
             row += drawPicker(for: entry, into: &grid, row: row, maxRows: bottom - row)
@@ -528,14 +537,17 @@ extension WizardState {
     private func drawPicker(for entry: RecordEntry, into grid: inout ScreenGrid, row: Int, maxRows: Int) -> Int {
         guard let picker = sheet.picker, maxRows > 0, case .reference(let address) = entry.input else { return 0 }
         let width = contentWidth
-        grid.put("Find:", row: row, column: 1, style: .muted)
-        picker.query.draw(into: &grid, at: Point(row: row, column: 7), width: max(width - 6, 3), height: 1,
+        let find = language.text(.wizardSheetFind)
+        grid.put(find, row: row, column: 1, style: .muted)
+        let queryColumn = 1 + find.displayWidth + 1
+        picker.query.draw(into: &grid, at: Point(row: row, column: queryColumn), width: max(width + 1 - queryColumn, 3),
+                          height: 1,
                           focused: true, style: .field)
         let matches = pickerMatches(for: entry)
         guard let selection = picker.selection, !matches.isEmpty else {
             let typed = picker.query.text.trimmed
-            let message = typed.isEmpty ? "The register has no names yet." : "No organisation matches “\(typed)”. "
-                + "Enter keeps it as typed; Esc changes nothing."
+            let message = typed.isEmpty ? language.text(.wizardSheetRegisterEmpty)
+                : language.text(.wizardSheetNoMatch, ["typed": .text(typed)])
             return 1 + grid.putWrapped(message, row: row + 1, column: 3, width: width - 2, maxRows: maxRows - 1,
                                        style: .muted)
         }
@@ -544,7 +556,8 @@ extension WizardState {
         for (offset, match) in matches.enumerated().dropFirst(first).prefix(shown) {
             let selected = offset == selection
             let name = session.rowName(match, of: address, in: guide)
-            grid.put(ellipsized((selected ? "▸ " : "  ") + (name.isEmpty ? "(no name)" : name), width: width - 2),
+            let shownName = name.isEmpty ? language.text(.wizardSheetNoName) : name
+            grid.put(ellipsized((selected ? "▸ " : "  ") + shownName, width: width - 2),
                      row: row + 1 + offset - first, column: 3, style: selected ? .selected : [])
         }
         return 1 + min(matches.count - first, shown)
@@ -558,20 +571,21 @@ extension WizardState {
         switch entry.input {
         case .date:
             if let problem = session.record(at: entry.path).flatMap(DateEntry.init)?.problem {
-                return grid.putWrapped(problem + " Kept as typed until it is fixed.", row: row, column: 3,
+                return grid.putWrapped(language.text(.wizardSheetKeptAsTyped, ["problem": .text(problem)]), row: row,
+                                       column: 3,
                                        width: width - 2, maxRows: min(maxRows, 2), style: .warning)
             }
-            return grid.putWrapped("YYYY-MM-DD, such as 2027-03-15; t: today", row: row, column: 3,
+            return grid.putWrapped(language.text(.wizardSheetDateHint), row: row, column: 3,
                                    width: width - 2, maxRows: 1, style: .muted)
         case .reference(let address):
             let reference = session.record(at: entry.path).flatMap(RecordReference.init)
             let linked = reference?.id.map { id in session.rows(of: address, in: guide).contains { $0.id == id } }
             let note: String =
                 switch (reference, linked) {
-                case (nil, _): "Type a name, or Enter to choose from the register."
-                case (_, true?): "In the register. Enter: choose another."
-                case (_, false?): "Removed from the register; the name is kept. Enter: choose another."
-                case (_, nil): "Not in the register. Enter: choose from it."
+                case (nil, _): language.text(.wizardSheetReferenceEmpty)
+                case (_, true?): language.text(.wizardSheetReferenceInRegister)
+                case (_, false?): language.text(.wizardSheetReferenceRemoved)
+                case (_, nil): language.text(.wizardSheetReferenceNotInRegister)
                 }
             return grid.putWrapped(note, row: row, column: 3, width: width - 2, maxRows: 1, style: .muted)
         default:
