@@ -82,7 +82,7 @@ extension WizardState {
         }.count
         let readiness = summary.steps[index]
         let score = readiness.shownScore.map { " \($0)" } ?? ""
-        return (answered, answered == 0 ? "not started" : readiness.band.rawValue + score)
+        return (answered, answered == 0 ? "not started" : readiness.band.label + score)
     }
 
     func drawMap(into grid: inout ScreenGrid) {
