@@ -57,7 +57,9 @@ public struct RecordFlag: Sendable, Equatable {
     /// Said of one item or of several, items that may be messages themselves.
     static func agreeing(_ items: [MessageArgument], one: MessageID, several: MessageID, _ kind: ListKind = .and,
                          as name: String, _ arguments: [String: MessageArgument] = [:]) -> Message {
-        Message(items.count == 1 ? one : several, arguments.merging([name: .list(items, kind)]) { _, listed in listed })
+        var arguments = arguments
+        arguments[name] = .list(items, kind)
+        return Message(items.count == 1 ? one : several, arguments)
     }
 }
 

@@ -43,7 +43,7 @@ public struct MeetingRecord: Sendable {
         if !session.raters.isEmpty {
             tables.append(DocumentTable(
                 name: "participants",
-                columns: [column(.reportColumnParticipant), column(.reportColumnOrganisation), column(.reportColumnSector)],
+                columns: [.reportColumnParticipant, .reportColumnOrganisation, .reportColumnSector].map(column),
                 rows: session.raters.enumerated().map { number, participant in
                     [participant.displayName(number: number + 1), participant.organisation,
                      sectorName(participant.sector)]
@@ -67,7 +67,8 @@ public struct MeetingRecord: Sendable {
                                                        "score": readiness.shownScoreArgument ?? .text("")]
             let heading = ReportSection(
                 id: "step-\(stepIndex + 1)",
-                heading: language.text(.reportRecordStep, ["step": .integer(stepIndex + 1), "title": .text(step.title)]),
+                heading: language.text(.reportRecordStep,
+                                       ["step": .integer(stepIndex + 1), "title": .text(step.title)]),
                 blocks: [.paragraph(language.text(readiness.shownScoreArgument == nil ? .reportRecordNoScore
                                                       : .reportRecordScore, standing))])
             return [heading] + step.prompts.enumerated().map { promptIndex, prompt in

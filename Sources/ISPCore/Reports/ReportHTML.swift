@@ -6,10 +6,12 @@ import Messages
 
 extension ReportDocument {
     public var html: String {
-        var body = "<header>\n<h1>\(HTML.value(title))</h1>\n" + intro.map { HTML.block($0, in: language) }.joined() + "</header>\n"
+        var body = "<header>\n<h1>\(HTML.value(title))</h1>\n" + intro.map { HTML.block($0, in: language) }.joined()
+            + "</header>\n"
         let parts = sections.filter { $0.level <= 2 && $0.heading != nil }
         if parts.count > 3 {
-            body += "<nav aria-label=\"\(HTML.escape(language.text(.reportContents)))\"><ul>\n" + parts.map { section in
+            let contents = HTML.escape(language.text(.reportContents))
+            body += "<nav aria-label=\"\(contents)\"><ul>\n" + parts.map { section in
                 "<li><a href=\"#\(HTML.escape(section.id))\">\(HTML.value(section.heading ?? ""))</a></li>\n"
             }.joined() + "</ul></nav>\n"
         }
@@ -205,7 +207,8 @@ enum HTML {
             }
         }
         let gapY = cell.height * (map.sectors.count + 1)
-        svg += "<text x=\"0\" y=\"\(gapY + 20)\" font-style=\"italic\">\(escape(language.text(.reportSectorMapGap)))</text>\n"
+        svg += "<text x=\"0\" y=\"\(gapY + 20)\" font-style=\"italic\">"
+            + "\(escape(language.text(.reportSectorMapGap)))</text>\n"
         for (column, step) in map.steps.enumerated() {
             let x = label + column * cell.width + cell.width / 2
             let text = step.gap.map { language.decimal($0) + (step.sectorsDiffer ? " !" : "") } ?? "–"

@@ -269,7 +269,8 @@ extension ReportDocument {
             cells: map.steps.map { step in
                 step.gap.map { language.decimal($0) + (step.sectorsDiffer ? "!" : " ") } ?? "- "
             })
-        let header = ReportTable.Row(label: language.text(.reportSectorMapStep), abbreviation: "", cells: map.steps.map { "\($0.stepNumber) " })
+        let header = ReportTable.Row(label: language.text(.reportSectorMapStep), abbreviation: "",
+                                     cells: map.steps.map { "\($0.stepNumber) " })
         return ReportTable(header: header, rows: rows + [gaps])
     }
 }

@@ -153,7 +153,8 @@ public struct SummaryReport: Sendable {
         }
         sections.append(ReportSection(id: "methods", heading: language.text(.reportMethods),
                                       blocks: methods.map(ReportBlock.paragraph)
-                                          + [.paragraph(language.text(.reportSource, ["source": .text(guide.source)]))]))
+                                          + [.paragraph(language.text(.reportSource,
+                                                                      ["source": .text(guide.source)]))]))
         return sections
     }
 
@@ -189,7 +190,8 @@ public struct SummaryReport: Sendable {
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
             consensusAgainstVoices: voices.consensusAgainstVoices,
             records: session.records,
-            recordFlags: records.flags.map { RecordFlagDocument($0, in: language) }, structuredRecords: records.document(today: today),
+            recordFlags: records.flags.map { RecordFlagDocument($0, in: language) },
+            structuredRecords: records.document(today: today),
             methods: methods)
         return (try? SessionFile.encodeJSON(document)) ?? Data()
     }
@@ -200,9 +202,11 @@ public struct SummaryReport: Sendable {
         return summary.steps.compactMap { step in
             let numbers = unanswered.filter { $0.stepNumber == step.number }.map(\.questionNumber)
             guard !numbers.isEmpty else { return nil }
-            let which = numbers.count == step.prompts ? Message(.reportUnansweredAll, ["count": .integer(numbers.count)])
+            let listed = numbers.map(String.init).joined(separator: ", ")
+            let which = numbers.count == step.prompts
+                ? Message(.reportUnansweredAll, ["count": .integer(numbers.count)])
                 : numbers.count == 1 ? Message(.reportUnansweredOne, ["number": .integer(numbers[0])])
-                : Message(.reportUnansweredSeveral, ["numbers": .text(numbers.map(String.init).joined(separator: ", "))])
+                : Message(.reportUnansweredSeveral, ["numbers": .text(listed)])
             return ReportListItem(language.text(.reportUnanswered, ["step": .integer(step.number),
                                                                    "questions": .message(which)]))
         }

@@ -13,8 +13,9 @@ extension SummaryReport {
                 .map { describe($0.participant, number: $0.number, withSector: false) }
             guard !names.isEmpty else { return nil }
             let sector = sector.map { language.text($0.message) } ?? language.text(.reportNoSector)
+            let listed = names.joined(separator: ", ")
             return ReportListItem(language.text(.reportParticipantsSector, ["sector": .text(sector),
-                                                                            "names": .text(names.joined(separator: ", "))]))
+                                                                            "names": .text(listed)]))
         }
         return [ReportSection(id: "participants",
                               heading: language.text(.reportParticipants, ["count": .integer(raters.count)]),
@@ -107,7 +108,8 @@ extension SummaryReport {
         }
         let differ = voices.steps.flatMap { step -> [ReportListItem] in
             let title: [String: MessageArgument] = [
-                "step": .integer(step.stepNumber), "title": .text(guide.steps[step.stepNumber - 1].title.bidiBalanced()),
+                "step": .integer(step.stepNumber),
+                "title": .text(guide.steps[step.stepNumber - 1].title.bidiBalanced()),
             ]
             var items: [ReportListItem] = []
             if step.sectorsDiffer, let comparison = step.comparison {
@@ -153,7 +155,8 @@ extension SummaryReport {
         if divergent.consensusWithoutReason {
             details.append(.remark(language.text(.reportConsensusWithoutReason)))
         } else if answer.rating != nil {
-            details.append(.paragraph(language.text(.reportConsensusReason, ["reason": .text(answer.reason.onOneLine)])))
+            details.append(.paragraph(language.text(.reportConsensusReason,
+                                                    ["reason": .text(answer.reason.onOneLine)])))
         }
         return ReportListItem(flagItem(reference).text, details: details)
     }

@@ -23,6 +23,7 @@ extension MessageArgument {
 extension Language {
     /// A number with one decimal and this language's separator, as scores are shown: `2.5`, `2,5`.
     public func decimal(_ value: Double) -> String {
-        String(format1: value).split(separator: ".", omittingEmptySubsequences: false).joined(separator: decimalSeparator)
+        String(format1: value).split(separator: ".", omittingEmptySubsequences: false)
+            .joined(separator: decimalSeparator)
     }
 }

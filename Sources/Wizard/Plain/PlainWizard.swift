@@ -481,7 +481,8 @@ public final class PlainWizard {
             case .answer(let line) where line.lowercased() == "x":
                 for export in ReportExport.all {
                     do throws(FileError) {
-                        let contents = export.contents(guide: state.guide, session: state.session)
+                        let contents = export.contents(guide: state.guide, session: state.session,
+                                                       language: state.language)
                         say("Saved \(try store.export(export, contents: contents)).")
                     } catch {
                         say("Not exported: \(error.message)")
