@@ -36,7 +36,7 @@ struct Summary: ParsableCommand {
     func run() throws {
         let guide = try global.loadGuide()
         let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
-        let report = SummaryReport(guide: guide, session: session)
+        let report = SummaryReport(guide: guide, session: session, language: try global.chosenLanguage())
         switch format {
         case .text: print(report.text(width: max(width, 40)), terminator: "")
         case .json: print(String(decoding: report.json(), as: UTF8.self))

@@ -401,7 +401,7 @@ import Testing
         let json = try runWizard(["summary", file, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         #expect(object?["nextStep"] as? Int == 2)
-        #expect((object?["steps"] as? [[String: Any]])?.first?["band"] as? String == "Ready")
+        #expect((object?["steps"] as? [[String: Any]])?.first?["band"] as? String == "ready", "the band is an id in every language")
     }
 
     @Test func summaryAndErrorsShowControlCharactersFromFilesVisibly() throws {

@@ -128,7 +128,7 @@ import Testing
 
     @Test func theSummaryJSONHasTheFlagsAndTheRecordsWithStableKeysAndReadReferences() throws {
         let json = try #require(JSONSerialization.jsonObject(with: summary.json()) as? [String: Any])
-        #expect(json["schemaVersion"] as? Int == 2)
+        #expect(json["schemaVersion"] as? Int == 3)
         let flags = try #require(json["recordFlags"] as? [[String: Any]])
         #expect(flags.map { $0["kind"] as? String } == ["convener-not-accepted", "convener-not-asked", "action-overdue",
                                                         "action-incomplete"])

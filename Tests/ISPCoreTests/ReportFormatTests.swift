@@ -101,7 +101,7 @@ import Testing
         }
         let data = try #require(record.rendered(as: .json))
         let report = try JSONDecoder().decode(Report.self, from: data)
-        #expect(report.format == "isp-wizard-report" && report.schemaVersion == 2)
+        #expect(report.format == "isp-wizard-report" && report.schemaVersion == 3)
         #expect(report.partnershipID == session.partnershipID && report.round == 1)
         #expect(report.participants == session.participants)
         #expect(report.prompts.count == 31)

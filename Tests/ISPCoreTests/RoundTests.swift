@@ -107,7 +107,7 @@ import Testing
             """))
         let json = try #require(JSONSerialization.jsonObject(with: comparison.json()) as? [String: Any])
         let step4 = try #require((json["steps"] as? [[String: Any]])?[3]["after"] as? [String: Any])
-        #expect(step4["band"] as? String == "Developing" && step4["toConfirm"] as? Int == 3)
+        #expect(step4["band"] as? String == "developing" && step4["toConfirm"] as? Int == 3)
         #expect(step4["capNote"] as? String == "critical question without a stage" && step4["rated"] as? Int == 3)
         let changes = try #require(json["statusChanges"] as? [[String: Any]])
         #expect(changes.map { $0["promptID"] as? String } == ["s4.q1", "s7.d1"])

@@ -69,7 +69,7 @@ import Testing
         #expect(object["organisation"] as? String == "ONG Ñandú")
         #expect(object["nextStep"] as? Int == 1)
         let steps = try #require(object["steps"] as? [[String: Any]])
-        #expect(steps[0]["band"] as? String == "Developing")
+        #expect(steps[0]["band"] as? String == "developing")
         #expect(steps[0]["cappedByCritical"] as? Bool == true)
         #expect((object["evidenceGaps"] as? [Any])?.count == 27)
         #expect((object["methods"] as? [String])?.last == "The result is an aid to discussion, not an absolute measurement.")

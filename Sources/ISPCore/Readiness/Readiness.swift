@@ -6,12 +6,12 @@ import Messages
 
 /// Where a step stands.
 public enum Band: String, Codable, Sendable {
-    case ready = "Ready"
-    case developing = "Developing"
-    case notReady = "Not ready"
-    case insufficient = "Insufficient answers"
+    case ready
+    case developing
+    case notReady = "not-ready"
+    case insufficient = "insufficient-answers"
 
-    /// The band's name, for the reader's language; the raw value stays the JSON's value in every language.
+    /// The band's name, for the reader's language; the raw value is the JSON's value in every language.
     public var message: Message {
         switch self {
         case .ready: Message(.bandReady)
@@ -65,10 +65,13 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     public var toConfirm: Int
 
     /// Why a critical prompt holds the step, as the profile says it; nil when none does.
-    public var capNote: String? {
+    public var capReason: Message? {
         guard cappedByCritical else { return nil }
-        return criticalWithoutStage ? "critical question without a stage" : "critical question low"
+        return Message(criticalWithoutStage ? .readinessCapWithoutStage : .readinessCapLow)
     }
+
+    /// Why a critical prompt holds the step, in English, until its readers render `capReason`.
+    public var capNote: String? { capReason?.english }
 
     /// Whether the step draws a bar and shows its score: not with insufficient answers, where no band is guessed.
     public var drawsBar: Bool { band != .insufficient && score != nil }
@@ -76,15 +79,44 @@ public struct StepReadiness: Codable, Sendable, Equatable {
     /// The score as shown beside the bar: one decimal, nil with insufficient answers.
     public var shownScore: String? { drawsBar ? score.map { String(format1: $0) } : nil }
 
+    /// The score as shown beside the bar, in a message: one decimal with the reader's separator.
+    public var shownScoreArgument: MessageArgument? { drawsBar ? score.map(MessageArgument.decimal) : nil }
+
+    /// The score as shown beside the bar, with the decimal separator of `language`.
+    public func shownScore(in language: Language) -> String? { drawsBar ? score.map(language.decimal) : nil }
+
     /// The score as shown, then its standing: "3.5 Developing (critical question without a stage), 4 of 5 rated",
     /// or with insufficient answers "Insufficient answers, 1 of 5 rated", as a comparison of two states says it.
-    public var figures: String { (shownScore.map { "\($0) " } ?? "") + standing() }
+    public var figuresMessage: Message {
+        guard let score = shownScoreArgument else { return standingMessage() }
+        return Message(.readinessFigures, ["score": score, "standing": .message(standingMessage())])
+    }
+
+    /// The band, with why a critical prompt holds it: "Developing (critical question low)".
+    public var bandMessage: Message {
+        guard let reason = capReason else { return band.message }
+        return Message(.readinessStandingCapped, ["band": .message(band.message), "reason": .message(reason)])
+    }
+
+    /// The figures in English, until their readers render `figuresMessage`.
+    public var figures: String { figuresMessage.english }
 
     /// The band, why a critical prompt holds it, then `score` if given, and what it stands on: "Developing
     /// (critical question low), 3 of 5 rated, 1 to confirm", as every view of the summary says it.
+    public func standingMessage(score: MessageArgument? = nil) -> Message {
+        var standing = bandMessage
+        if let score {
+            standing = Message(.readinessStandingScore, ["standing": .message(standing), "score": score])
+        }
+        standing = Message(.readinessStandingRated, ["standing": .message(standing), "rated": .integer(rated),
+                                                     "count": .integer(applicable)])
+        guard toConfirm > 0 else { return standing }
+        return Message(.readinessStandingToConfirm, ["standing": .message(standing), "count": .integer(toConfirm)])
+    }
+
+    /// The standing in English, until its readers render `standingMessage`.
     public func standing(score: String? = nil) -> String {
-        band.label + (capNote.map { " (\($0))" } ?? "") + (score.map { ", \($0)" } ?? "")
-            + ", \(rated) of \(applicable) rated" + (toConfirm > 0 ? ", \(toConfirm) to confirm" : "")
+        standingMessage(score: score.map(MessageArgument.text)).english
     }
 }
 
@@ -101,10 +133,13 @@ public struct SequenceWarning: Codable, Sendable, Equatable {
     public var readyStep: Int
     public var notReadyStep: Int
 
-    public var message: String {
-        "Step \(readyStep) is Ready while the earlier step \(notReadyStep) is Not ready: revisit step "
-            + "\(notReadyStep) first."
+    /// The warning in a sentence, for the reader's language.
+    public var statement: Message {
+        Message(.readinessSequenceWarning, ["ready": .integer(readyStep), "notReady": .integer(notReadyStep)])
     }
+
+    /// The warning in English, until its readers render `statement`.
+    public var message: String { statement.english }
 }
 
 /// Everything the summary screen and reports show.

@@ -1,3 +1,5 @@
+import Messages
+
 /// The records that flags, reports, merges and comparisons read by their field ids (see `BuiltInWorksheets.swift`):
 /// the stakeholder register, the convening plan, the ground rules and the action plan.
 ///
@@ -61,8 +63,9 @@ public struct PartnershipRecords: Sendable {
         }
 
         /// "Action 2, “Survey the wells”," as a flag names it; "Action 2 (no text yet)" without text.
-        var named: String {
-            text.isBlank ? "Action \(number) (no text yet)" : "Action \(number), “\(text.excerpt(limit: 60))”,"
+        var named: Message {
+            text.isBlank ? Message(.flagActionUnnamed, ["number": .integer(number)])
+                : Message(.flagActionNamed, ["number": .integer(number), "text": .text(text.excerpt(limit: 60))])
         }
     }
 

@@ -1,5 +1,7 @@
+import Messages
+
 /// A fact in the partnership's records to discuss (the readiness model's "Records and their flags").
-public struct RecordFlag: Codable, Sendable, Equatable {
+public struct RecordFlag: Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// One of the three sectors has no organisation in the stakeholder register.
         case sectorMissing = "sector-missing"
@@ -22,8 +24,8 @@ public struct RecordFlag: Codable, Sendable, Equatable {
     }
 
     public var kind: Kind
-    /// The flag in a sentence, naming the sectors or the action.
-    public var message: String
+    /// The flag in a sentence, naming the sectors or the action, for the reader's language.
+    public var statement: Message
     /// The sectors it names, by id.
     public var sectors: [String]
     /// The action it names, by row id.
@@ -33,14 +35,31 @@ public struct RecordFlag: Codable, Sendable, Equatable {
     /// The prompt a rating held against the records questions.
     public var promptID: String?
 
-    public init(kind: Kind, message: String, sectors: [String] = [], actionID: String? = nil, missing: [String] = [],
-                promptID: String? = nil) {
+    public init(kind: Kind, statement: Message, sectors: [String] = [], actionID: String? = nil,
+                missing: [String] = [], promptID: String? = nil) {
         self.kind = kind
-        self.message = message
+        self.statement = statement
         self.sectors = sectors
         self.actionID = actionID
         self.missing = missing
         self.promptID = promptID
+    }
+
+    /// The flag in English, until its readers render `statement` in their language.
+    public var message: String { statement.english }
+
+    /// Said of one item (`one`) or of a list of several (`several`): a sentence whose verb agrees with its subject.
+    static func agreeing(_ items: [String], one: MessageID, several: MessageID, _ kind: ListKind = .and,
+                         as name: String, _ arguments: [String: MessageArgument] = [:]) -> Message {
+        agreeing(items.map(MessageArgument.text), one: one, several: several, kind, as: name, arguments)
+    }
+
+    /// Said of one item or of several, items that may be messages themselves.
+    static func agreeing(_ items: [MessageArgument], one: MessageID, several: MessageID, _ kind: ListKind = .and,
+                         as name: String, _ arguments: [String: MessageArgument] = [:]) -> Message {
+        var arguments = arguments
+        arguments[name] = .list(items, kind)
+        return Message(items.count == 1 ? one : several, arguments)
     }
 }
 
@@ -65,9 +84,7 @@ extension PartnershipRecords {
         guard guide.field(at: Self.outcome)?.kind.isChoice == true,
             session.record(at: Self.outcome.path)?.string == "no"
         else { return [] }
-        return [RecordFlag(kind: .firstMeetingNo,
-                           message: "The first meeting's outcome is No: not enough trust and commitment to meet "
-                               + "again.")]
+        return [RecordFlag(kind: .firstMeetingNo, statement: Message(.flagFirstMeetingNo))]
     }
 
     /// The organisations of the register that are Not committed in step 5.
@@ -79,50 +96,55 @@ extension PartnershipRecords {
             session.record(at: Self.commitments.path + [.key($0.row.id)])?.string == "not-committed"
         }
         guard !refusing.isEmpty else { return [] }
-        let names = refusing.map { $0.name.isBlank ? "An unnamed organisation" : $0.name.excerpt(limit: 60) }
-        return [RecordFlag(kind: .notCommitted,
-                           message: names.joinedInWords() + (names.count == 1 ? " is" : " are")
-                               + " not committed (step 5).")]
+        let names = refusing.map { organisation -> MessageArgument in
+            organisation.name.isBlank ? .message(Message(.flagUnnamedOrganisation))
+                : .text(organisation.name.excerpt(limit: 60))
+        }
+        return [RecordFlag(kind: .notCommitted, statement: RecordFlag.agreeing(
+            names, one: .flagNotCommittedOne, several: .flagNotCommittedSeveral, as: "organisations"))]
     }
 
     /// Questions rated 3 or more (as shown) while the records say otherwise, each naming its prompt. A question
     /// the room left without a rating (a Don't-know majority) has no score, so it is not cross-checked.
     var ratingFlags: [RecordFlag] {
         var flags: [RecordFlag] = []
-        func heldHigh(_ promptID: String, _ against: () -> String?) {
+        func heldHigh(_ promptID: String, _ against: () -> Message?) {
             for (stepIndex, step) in guide.steps.enumerated() {
                 guard let index = step.prompts.firstIndex(where: { $0.id == promptID }) else { continue }
                 let rating = session.answer(for: promptID).groupRating(in: session.raters)
                 guard let score = rating.score, tenths(score) >= 30, let fact = against() else { return }
                 flags.append(RecordFlag(
                     kind: .ratingAgainstRecords,
-                    message: "Step \(stepIndex + 1) Q\(index + 1), “\(step.prompts[index].text.excerpt(limit: 60))”, "
-                        + "is rated \(rating.code ?? ""), yet \(fact)",
+                    statement: Message(.flagRatingAgainstRecords, [
+                        "step": .integer(stepIndex + 1), "question": .integer(index + 1),
+                        "text": .text(step.prompts[index].text.excerpt(limit: 60)),
+                        "rating": rating.codeArgument, "fact": .message(fact),
+                    ]),
                     promptID: promptID))
                 return
             }
         }
         heldHigh("s2.q3") {
             guard let missing = missingSectors, !missing.isEmpty else { return nil }
-            return "the register has no organisation from \(missing.map(\.label).joinedInWords(conjunction: "or"))."
+            return Message(.flagFactSectorsMissing, ["sectors": .list(missing.map(\.label), .or)])
         }
         heldHigh("s4.q1") {
             guard guide.field(at: Self.convener) != nil else { return nil }
-            guard convenerName != nil else { return "no convener is named." }
+            guard convenerName != nil else { return Message(.flagFactNoConvener) }
             let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.label)
             guard !pending.isEmpty else { return nil }
-            return "\(pending.joinedInWords()) \(pending.count == 1 ? "has" : "have") not accepted the convener or "
-                + "not been asked."
+            return RecordFlag.agreeing(pending, one: .flagFactConvenerPendingOne,
+                                       several: .flagFactConvenerPendingSeveral, as: "sectors")
         }
         heldHigh("s5.d2") {
             guard guide.field(at: Self.problem) != nil,
                 session.record(at: Self.problem.path)?.holdsContent != true
             else { return nil }
-            return "the agreed problem statement is empty."
+            return Message(.flagFactNoProblemStatement)
         }
         heldHigh("s6.q1") {
             guard let actions, actions.isEmpty else { return nil }
-            return "the action plan has no action."
+            return Message(.flagFactNoAction)
         }
         return flags
     }
@@ -131,8 +153,7 @@ extension PartnershipRecords {
     var missingSectorFlags: [RecordFlag] {
         guard register?.isEmpty == false, let missing = missingSectors, !missing.isEmpty else { return [] }
         return [RecordFlag(kind: .sectorMissing,
-                           message: "The stakeholder register has no organisation from "
-                               + missing.map(\.label).joinedInWords(conjunction: "or") + ".",
+                           statement: Message(.flagSectorMissing, ["sectors": .list(missing.map(\.label), .or)]),
                            sectors: missing.map(\.id))]
     }
 
@@ -151,18 +172,19 @@ extension PartnershipRecords {
         let unasked = acceptance.filter { $0.answer == nil || $0.answer == "not-asked" }.map(\.sector)
         var flags: [RecordFlag] = []
         if !refusing.isEmpty {
-            let verb = refusing.count == 1 ? "does not accept" : "do not accept"
             flags.append(RecordFlag(
                 kind: .convenerNotAccepted,
-                message: "\(refusing.map(\.label).joinedInWords()) \(verb) the convener, \(convener).",
+                statement: RecordFlag.agreeing(refusing.map(\.label), one: .flagConvenerNotAcceptedOne,
+                                               several: .flagConvenerNotAcceptedSeveral, as: "sectors",
+                                               ["convener": .text(convener)]),
                 sectors: refusing.map(\.id)))
         }
         if !unasked.isEmpty {
-            let (verb, pronoun) = unasked.count == 1 ? ("has", "it accepts") : ("have", "they accept")
             flags.append(RecordFlag(
                 kind: .convenerNotAsked,
-                message: "\(unasked.map(\.label).joinedInWords()) \(verb) not been asked yet whether \(pronoun) the "
-                    + "convener, \(convener).",
+                statement: RecordFlag.agreeing(unasked.map(\.label), one: .flagConvenerNotAskedOne,
+                                               several: .flagConvenerNotAskedSeveral, as: "sectors",
+                                               ["convener": .text(convener)]),
                 sectors: unasked.map(\.id)))
         }
         return flags
@@ -180,7 +202,7 @@ extension PartnershipRecords {
         }
         guard rated else { return [] }
         return [RecordFlag(kind: .groundRulesNotAgreed,
-                           message: "Step \(number) is rated, but no ground rule is agreed yet.")]
+                           statement: Message(.flagGroundRulesNotAgreed, ["step": .integer(number)]))]
     }
 
     /// For each action: what it lacks (an owner, a due date), and whether it is overdue.
@@ -188,34 +210,30 @@ extension PartnershipRecords {
         (actions ?? []).flatMap { action -> [RecordFlag] in
             var flags: [RecordFlag] = []
             var missing: [String] = []
-            var lacks: [String] = []
-            if !action.hasOwner {
-                missing.append("owner")
-                lacks.append("no owner")
-            }
-            if action.due?.date == nil {
-                missing.append("due-date")
-                lacks.append("no due date")
-            }
+            if !action.hasOwner { missing.append("owner") }
+            if action.due?.date == nil { missing.append("due-date") }
+            let named: [String: MessageArgument] = ["action": .message(action.named)]
             if !missing.isEmpty {
-                var message = "\(action.named) has " + lacks.joined(separator: " and ")
                 let typed = action.due.flatMap { $0.date == nil ? $0.text.excerpt(limit: 40) : nil }
-                switch (action.hasOwner, typed) {
-                case (true, let typed?): message += ": “\(typed)” is not a date."
-                case (false, let typed?):
-                    message += " (neither an organisation nor a person; “\(typed)” is not a date)."
-                case (false, nil): message += missing.count == 1 ? ": neither an organisation nor a person." : "."
-                case (true, nil): message += "."
+                let id: MessageID = switch (action.hasOwner, missing.count, typed) {
+                case (true, _, _?): .flagActionNoDueDateTyped
+                case (true, _, nil): .flagActionNoDueDate
+                case (false, 1, _): .flagActionNoOwner
+                case (false, _, _?): .flagActionNoOwnerNoDueDateTyped
+                case (false, _, nil): .flagActionNoOwnerNoDueDate
                 }
-                flags.append(RecordFlag(kind: .actionIncomplete, message: message, actionID: action.row.id,
-                                        missing: missing))
+                let arguments = named.merging(typed.map { ["typed": .text($0)] } ?? [:]) { named, _ in named }
+                flags.append(RecordFlag(kind: .actionIncomplete, statement: Message(id, arguments),
+                                        actionID: action.row.id, missing: missing))
             }
             if action.isOverdue(today: today), let due = action.due?.date {
-                let status = label(action.status, column: "status", of: Self.actions).map { "status: \($0)" }
-                    ?? "no status"
+                var arguments = named
+                arguments["due"] = .date(year: due.year, month: due.month, day: due.day)
+                let status = label(action.status, column: "status", of: Self.actions)
+                arguments["status"] = status.map(MessageArgument.text)
                 flags.append(RecordFlag(
                     kind: .actionOverdue,
-                    message: "\(action.named) was due on \(due) and is neither done nor dropped (\(status)).",
+                    statement: Message(status == nil ? .flagActionOverdueNoStatus : .flagActionOverdue, arguments),
                     actionID: action.row.id))
             }
             return flags

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Messages
 
 /// The meeting record, to hand out after a workshop as "a summary of different viewpoints written for
 /// distribution": the readiness summary, then every question with each voice's rating and note, the consensus
@@ -13,19 +14,27 @@ import Foundation
 public struct MeetingRecord: Sendable {
     public let report: SummaryReport
 
-    /// The record of a session; `today` decides which actions are overdue.
-    public init(guide: Guide, session: Session, today: CalendarDate = .today()) {
-        report = SummaryReport(guide: guide, session: session, today: today)
+    /// The record of a session in `language`; `today` decides which actions are overdue.
+    public init(guide: Guide, session: Session, today: CalendarDate = .today(), language: Language = .english) {
+        report = SummaryReport(guide: guide, session: session, today: today, language: language)
     }
 
     private var session: Session { report.session }
     private var guide: Guide { report.guide }
+    private var language: Language { report.language }
 
     public var document: ReportDocument {
-        ReportDocument(title: "Meeting record: \(session.displayName)", intro: report.intro(dated: true),
+        ReportDocument(title: language.text(.reportRecordTitle, ["name": .text(session.displayName(in: language))]),
+                       intro: report.intro(dated: true),
                        sections: report.readinessSections(listingVoices: false) + answerSections + recordSections
-                           + report.closingSections)
+                           + report.closingSections, language: language)
     }
+
+    /// A column's name in the record's language.
+    private func column(_ id: MessageID) -> String { language.text(id) }
+
+    /// A sector's name in the record's language; empty for none.
+    private func sectorName(_ sector: Sector?) -> String { sector.map { language.text($0.message) } ?? "" }
 
     /// The tables a CSV can hold: the answers (the default), the participants, each list of the records, the other
     /// values of the worksheets (`worksheets`), and records this version does not know (`other-NAME`).
@@ -33,10 +42,11 @@ public struct MeetingRecord: Sendable {
         var tables = [answersTable]
         if !session.raters.isEmpty {
             tables.append(DocumentTable(
-                name: "participants", columns: ["Participant", "Organisation", "Sector"],
+                name: "participants",
+                columns: [.reportColumnParticipant, .reportColumnOrganisation, .reportColumnSector].map(column),
                 rows: session.raters.enumerated().map { number, participant in
                     [participant.displayName(number: number + 1), participant.organisation,
-                     participant.sector?.label ?? ""]
+                     sectorName(participant.sector)]
                 }))
         }
         return tables + recordTables
@@ -53,10 +63,14 @@ public struct MeetingRecord: Sendable {
     private var answerSections: [ReportSection] {
         guide.steps.enumerated().flatMap { stepIndex, step -> [ReportSection] in
             let readiness = report.summary.steps[stepIndex]
-            let score = readiness.shownScore.map { "Score \($0), " } ?? "No score, "
+            let standing: [String: MessageArgument] = ["standing": .message(readiness.standingMessage()),
+                                                       "score": readiness.shownScoreArgument ?? .text("")]
             let heading = ReportSection(
-                id: "step-\(stepIndex + 1)", heading: "Step \(stepIndex + 1): \(step.title)",
-                blocks: [.paragraph(score + readiness.standing())])
+                id: "step-\(stepIndex + 1)",
+                heading: language.text(.reportRecordStep,
+                                       ["step": .integer(stepIndex + 1), "title": .text(step.title)]),
+                blocks: [.paragraph(language.text(readiness.shownScoreArgument == nil ? .reportRecordNoScore
+                                                      : .reportRecordScore, standing))])
             return [heading] + step.prompts.enumerated().map { promptIndex, prompt in
                 questionSection(prompt, reference: PromptReference(
                     prompt: prompt, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
@@ -70,32 +84,38 @@ public struct MeetingRecord: Sendable {
         let answer = session.answer(for: prompt.id)
         let raters = session.raters
         var marks: [String] = []
-        if prompt.critical { marks.append("critical") }
-        if prompt.derived { marks.append("derived from the guide's text") }
-        let heading = "Q\(reference.questionNumber). \(prompt.text)"
-            + (marks.isEmpty ? "" : " (\(marks.joined(separator: ", ")))")
+        if prompt.critical { marks.append(language.text(.reportRecordCritical)) }
+        if prompt.derived { marks.append(language.text(.reportRecordDerived)) }
+        let heading = language.text(marks.isEmpty ? .reportRecordQuestion : .reportRecordQuestionMarked, [
+            "question": .integer(reference.questionNumber), "text": .text(prompt.text),
+            "marks": .text(marks.joined(separator: ", ")),
+        ])
         var blocks: [ReportBlock] = []
-        let rating = report.ratingLabel(reference)
-        if raters.isEmpty {
-            blocks.append(.paragraph("Rating: \(rating)"))
-        } else {
-            blocks.append(.paragraph("Group rating: \(rating)\(answer.rating == nil ? "" : ", consensus")"))
-        }
+        let rating: [String: MessageArgument] = ["rating": .text(report.ratingLabel(reference))]
+        let ratingID: MessageID = raters.isEmpty ? .reportRecordRating
+            : answer.rating == nil ? .reportRecordGroupRating : .reportRecordGroupRatingConsensus
+        blocks.append(.paragraph(language.text(ratingID, rating)))
         if answer.divergence(in: raters) != nil {
-            blocks.append(.remark("The ratings diverge (2 or more apart, or hidden dissent)."))
+            blocks.append(.remark(language.text(.reportRecordDiverge)))
         }
-        if !answer.reason.isBlank { blocks.append(.paragraph("Reason for the consensus: \(answer.reason)")) }
-        if answer.isCarriedOver { blocks.append(.remark("Carried over from round \(session.round - 1), to confirm.")) }
+        if !answer.reason.isBlank {
+            blocks.append(.paragraph(language.text(.reportConsensusReason, ["reason": .text(answer.reason)])))
+        }
+        if answer.isCarriedOver {
+            blocks.append(.remark(language.text(.reportRecordCarriedOver, ["round": .integer(session.round - 1)])))
+        }
         if !answer.notes.isBlank {
-            blocks.append(.paragraph("\(raters.isEmpty ? "Notes" : "Group notes"): \(answer.notes)"))
+            blocks.append(.paragraph(language.text(raters.isEmpty ? .reportRecordNotes : .reportRecordGroupNotes,
+                                                   ["notes": .text(answer.notes)])))
         }
         let voices = answer.voices(in: raters)
         if !voices.isEmpty {
             blocks.append(.table(DocumentTable(
-                columns: ["Participant", "Organisation", "Sector", "Rating", "Note"],
+                columns: [column(.reportColumnParticipant), column(.reportColumnOrganisation),
+                          column(.reportColumnSector), column(.reportColumnRating), column(.reportColumnNote)],
                 rows: voices.map { participant, voice in
                     [report.displayName(participant), participant.organisation,
-                     participant.sector?.label ?? "", voice.rating.map { "\($0.code) \($0.label)" } ?? "", voice.note]
+                     sectorName(participant.sector), voice.rating.map(report.rated) ?? "", voice.note]
                 })))
         }
         return ReportSection(id: prompt.id, heading: heading, level: 3, blocks: blocks)
@@ -114,23 +134,28 @@ public struct MeetingRecord: Sendable {
                 let group: [String]
                 let groupRating = answer.groupRating(in: raters)
                 switch groupRating {
-                case .given(let rating): group = [rating.code, rating.label]
+                case .given(let rating): group = [rating.code, language.text(rating.message)]
                 case .mean(let mean):
-                    group = [String(format1: mean), "Mean, \(answer.ratedCount(in: raters)), no consensus yet"]
-                case .notApplicable: group = [Rating.notApplicable.code, "Not applicable (all who answered)"]
-                case .dontKnow: group = [Rating.dontKnow.code, "Don't know (no one gave a stage)"]
+                    // CSV numbers keep their point in every language: a spreadsheet reads them as numbers.
+                    let rated = Message(.reportRatedOf, ["rated": .integer(answer.stages(in: raters).count),
+                                                         "count": .integer(raters.count)])
+                    group = [String(format1: mean), language.text(.reportAnswersMean, ["rated": .message(rated)])]
+                case .notApplicable: group = [Rating.notApplicable.code, language.text(.reportAnswersNotApplicable)]
+                case .dontKnow: group = [Rating.dontKnow.code, language.text(.reportAnswersDontKnow)]
                 case .dontKnowMajority, .mostlyNotApplicable:
-                    group = ["", "No group rating: \(groupRating.splitDescription ?? "")"]
-                case .unanswered: group = ["", "Not answered"]
+                    let split = groupRating.split.map(MessageArgument.message) ?? .text("")
+                    group = ["", language.text(.reportAnswersSplit, ["split": split])]
+                case .unanswered: group = ["", language.text(.reportAnswersNotAnswered)]
                 }
-                let who = selfAssessment ? [session.organisation, session.organisation, session.sector?.label ?? ""]
-                    : ["Group", "", ""]
+                let who = selfAssessment ? [session.organisation, session.organisation, sectorName(session.sector)]
+                    : [language.text(.reportAnswersGroup), "", ""]
                 rows.append(question + who + group + [answer.notes, answer.reason])
                 for (number, participant) in raters.enumerated() {
                     guard let voice = answer.voices[participant.id], !voice.isEmpty else { continue }
                     rows.append(question + [
                         participant.displayName(number: number + 1), participant.organisation,
-                        participant.sector?.label ?? "", voice.rating?.code ?? "", voice.rating?.label ?? "",
+                        sectorName(participant.sector), voice.rating?.code ?? "",
+                        voice.rating.map { language.text($0.message) } ?? "",
                         voice.note, "",
                     ])
                 }
@@ -138,8 +163,9 @@ public struct MeetingRecord: Sendable {
         }
         return DocumentTable(
             name: "answers",
-            columns: ["Step", "Prompt id", "Question", "Participant", "Organisation", "Sector", "Rating",
-                      "Rating label", "Note", "Reason"],
+            columns: [.reportColumnStep, .reportColumnPromptID, .reportColumnQuestion, .reportColumnParticipant,
+                      .reportColumnOrganisation, .reportColumnSector, .reportColumnRating, .reportColumnRatingLabel,
+                      .reportColumnNote, .reportColumnReason].map(column),
             rows: rows)
     }
 
@@ -150,7 +176,7 @@ public struct MeetingRecord: Sendable {
     private var recordSections: [ReportSection] {
         let sections = report.records.sections(level: 3, complete: true)
         guard !sections.isEmpty else { return [] }
-        return [ReportSection(id: "records", heading: "The partnership's records")] + sections
+        return [ReportSection(id: "records", heading: language.text(.reportRecordRecords))] + sections
     }
 
     private var recordTables: [DocumentTable] { report.records.tables }

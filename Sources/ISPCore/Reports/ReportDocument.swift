@@ -1,3 +1,5 @@
+import Messages
+
 /// A report as a document: what it says, in sections of paragraphs, lists, tables and charts, apart from how any
 /// format shows it. The readiness summary, the meeting record and the comparison of two rounds are each built once
 /// as a document; the text, Markdown and HTML renderers show any document.
@@ -11,11 +13,16 @@ public struct ReportDocument: Sendable, Equatable {
     /// What comes right under the title: the focal issue, who answered, when.
     public var intro: [ReportBlock]
     public var sections: [ReportSection]
+    /// The language the document is written in: the renderers' own words (a chart's key, a table's columns) are
+    /// in it, and HTML names it.
+    public var language: Language
 
-    public init(title: String, intro: [ReportBlock] = [], sections: [ReportSection] = []) {
+    public init(title: String, intro: [ReportBlock] = [], sections: [ReportSection] = [],
+                language: Language = .english) {
         self.title = title
         self.intro = intro
         self.sections = sections
+        self.language = language
     }
 }
 
@@ -114,6 +121,25 @@ public struct ReadinessProfile: Sendable, Equatable {
             return Phase(title: readiness.title, score: readiness.score, provisional: readiness.provisional,
                          steps: steps)
         }
+    }
+}
+
+extension StepReadiness {
+    /// How many of the step's questions are rated, with those to confirm: "3 of 5 rated, 1 to confirm", as
+    /// `message` (`report.profile.rated` or `report.profile.coverage`) says the count.
+    func coverage(_ message: MessageID, in language: Language) -> String {
+        let coverage = Message(message, ["rated": .integer(rated), "count": .integer(applicable)])
+        guard toConfirm > 0 else { return language.text(coverage) }
+        return language.text(.reportProfileToConfirm, ["coverage": .message(coverage), "count": .integer(toConfirm)])
+    }
+}
+
+extension ReadinessProfile.Phase {
+    /// "Phase 1: 2.5 (provisional)", as the profile heads a phase in `language`.
+    func heading(in language: Language) -> String {
+        let score = score.map(language.decimal) ?? language.text(.reportNoScore)
+        return language.text(provisional ? .reportProfilePhaseProvisional : .reportProfilePhase,
+                             ["phase": .text(title), "score": .text(score)])
     }
 }
 

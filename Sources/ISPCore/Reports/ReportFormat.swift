@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Messages
 
 /// The formats a report is written in.
 public enum ReportFormat: String, CaseIterable, Sendable {
@@ -58,11 +59,12 @@ public enum ReportExport: Equatable, Hashable, Sendable {
         }
     }
 
-    /// The file's contents for a session.
-    public func contents(guide: Guide, session: Session) -> Data {
+    /// The file's contents for a session, in `language`.
+    public func contents(guide: Guide, session: Session, language: Language = .english) -> Data {
         switch self {
-        case .summary: Data(SummaryReport(guide: guide, session: session).text(width: 80).utf8)
-        case .record(let format): MeetingRecord(guide: guide, session: session).rendered(as: format) ?? Data()
+        case .summary: Data(SummaryReport(guide: guide, session: session, language: language).text(width: 80).utf8)
+        case .record(let format):
+            MeetingRecord(guide: guide, session: session, language: language).rendered(as: format) ?? Data()
         }
     }
 }

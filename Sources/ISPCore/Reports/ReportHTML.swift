@@ -1,13 +1,17 @@
+import Messages
+
 // A report document as one self-contained HTML file: inline CSS, the charts as inline SVG, no script, font or
 // image from elsewhere. It reads on a laptop and a projector, and prints on A4 or Letter in black and white: each
 // part with questions starts a page, table rows and charts are never cut across pages. Every text is escaped.
 
 extension ReportDocument {
     public var html: String {
-        var body = "<header>\n<h1>\(HTML.value(title))</h1>\n" + intro.map(HTML.block).joined() + "</header>\n"
+        var body = "<header>\n<h1>\(HTML.value(title))</h1>\n" + intro.map { HTML.block($0, in: language) }.joined()
+            + "</header>\n"
         let parts = sections.filter { $0.level <= 2 && $0.heading != nil }
         if parts.count > 3 {
-            body += "<nav aria-label=\"Contents\"><ul>\n" + parts.map { section in
+            let contents = HTML.escape(language.text(.reportContents))
+            body += "<nav aria-label=\"\(contents)\"><ul>\n" + parts.map { section in
                 "<li><a href=\"#\(HTML.escape(section.id))\">\(HTML.value(section.heading ?? ""))</a></li>\n"
             }.joined() + "</ul></nav>\n"
         }
@@ -19,11 +23,11 @@ extension ReportDocument {
                 let level = min(section.level, 6)
                 body += "<h\(level)>\(HTML.value(heading))</h\(level)>\n"
             }
-            body += section.blocks.map(HTML.block).joined() + "</section>\n"
+            body += section.blocks.map { HTML.block($0, in: language) }.joined() + "</section>\n"
         }
         return """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(HTML.escape(language.code))">
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -43,7 +47,7 @@ extension ReportDocument {
 }
 
 enum HTML {
-    static func block(_ block: ReportBlock) -> String {
+    static func block(_ block: ReportBlock, in language: Language) -> String {
         switch block {
         case .paragraph(let text):
             return "<p>\(value(text, keepingLineBreaks: true))</p>\n"
@@ -51,15 +55,15 @@ enum HTML {
             return "<p class=\"remark\">\(value(text, keepingLineBreaks: true))</p>\n"
         case .list(let list):
             let items = list.items.map { item in
-                "<li>\(value(item.text))" + item.details.map(self.block).joined() + "</li>\n"
+                "<li>\(value(item.text))" + item.details.map { self.block($0, in: language) }.joined() + "</li>\n"
             }
             return "<ul\(list.style == .questions ? " class=\"questions\"" : "")>\n" + items.joined() + "</ul>\n"
         case .table(let table):
             return self.table(table)
         case .profile(let profile):
-            return self.profile(profile)
+            return self.profile(profile, in: language)
         case .sectorMap(let map):
-            return sectorMap(map)
+            return sectorMap(map, in: language)
         }
     }
 
@@ -127,34 +131,34 @@ enum HTML {
 
     /// The profile: a row per step, grouped by phase, each with a bar on the 0–4 scale marked at 2 and 3, where
     /// the bands change.
-    static func profile(_ profile: ReadinessProfile) -> String {
+    static func profile(_ profile: ReadinessProfile, in language: Language) -> String {
         var rows = ""
         for phase in profile.phases {
-            let score = phase.score.map { String(format1: $0) } ?? "no score"
-            rows += "<tr class=\"phase\"><th colspan=\"5\" scope=\"rowgroup\">\(value(phase.title)): \(score)"
-                + "\(phase.provisional ? " (provisional)" : "")</th></tr>\n"
+            rows += "<tr class=\"phase\"><th colspan=\"5\" scope=\"rowgroup\">\(value(phase.heading(in: language)))"
+                + "</th></tr>\n"
             for step in phase.steps {
-                let band = step.band.rawValue + (step.capNote.map { " (\($0))" } ?? "")
-                let coverage = "\(step.rated) of \(step.applicable) rated"
-                    + (step.toConfirm > 0 ? ", \(step.toConfirm) to confirm" : "")
+                let coverage = step.coverage(.reportProfileCoverage, in: language)
                 rows += "<tr><th scope=\"row\">\(step.number). \(value(step.title))</th>"
-                    + "<td class=\"bar\">\(step.drawsBar ? bar(step.score, band: step.band) : "")</td>"
-                    + "<td class=\"score\">\(step.shownScore ?? "–")</td>"
-                    + "<td>\(escape(band))</td><td>\(coverage)</td></tr>\n"
+                    + "<td class=\"bar\">\(step.drawsBar ? bar(step.score, band: step.band, in: language) : "")</td>"
+                    + "<td class=\"score\">\(step.shownScore(in: language) ?? "–")</td>"
+                    + "<td>\(escape(language.text(step.bandMessage)))</td><td>\(escape(coverage))</td></tr>\n"
             }
         }
-        return "<figure class=\"chart profile\">\n<figcaption>Readiness profile: a bar per step on the 0–4 scale; "
-            + "the marks at 2 and 3 are where Developing and Ready begin.</figcaption>\n<table>\n<thead><tr>"
-            + "<th scope=\"col\">Step</th><th scope=\"col\">Profile</th><th scope=\"col\">Score</th>"
-            + "<th scope=\"col\">Band</th><th scope=\"col\">Coverage</th></tr></thead>\n<tbody>\n\(rows)</tbody>\n"
-            + "</table>\n</figure>\n"
+        let columns: [MessageID] = [.reportProfileColumnStep, .reportProfileColumnProfile, .reportProfileColumnScore,
+                                    .reportProfileColumnBand, .reportProfileColumnCoverage]
+        return "<figure class=\"chart profile\">\n<figcaption>\(escape(language.text(.reportProfileCaption)))"
+            + "</figcaption>\n<table>\n<thead><tr>"
+            + columns.map { "<th scope=\"col\">\(escape(language.text($0)))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n\(rows)</tbody>\n</table>\n</figure>\n"
     }
 
     /// One step's bar: filled to its score, in a shade of its band, with ticks at 2 and 3.
-    private static func bar(_ score: Double?, band: Band) -> String {
+    private static func bar(_ score: Double?, band: Band, in language: Language) -> String {
         let width = ((score ?? 0) / 4 * 200).rounded()
         return "<svg viewBox=\"0 0 200 16\" width=\"200\" height=\"16\" role=\"img\" aria-label=\""
-            + "\(score.map { String(format1: $0) } ?? "no score") of 4\">"
+            + escape(language.text(.reportProfileBarLabel,
+                                   ["score": .text(score.map(language.decimal) ?? language.text(.reportNoScore))]))
+            + "\">"
             + "<rect x=\"0\" y=\"1\" width=\"200\" height=\"14\" fill=\"#fff\" stroke=\"#555\" stroke-width=\"1\"/>"
             + "<rect x=\"0\" y=\"1\" width=\"\(Int(width))\" height=\"14\" fill=\"\(fill(band))\" stroke=\"#000\"/>"
             + "<line x1=\"100\" y1=\"0\" x2=\"100\" y2=\"16\" stroke=\"#000\" stroke-dasharray=\"2 2\"/>"
@@ -172,7 +176,7 @@ enum HTML {
 
     /// The sector × step heat map: a cell a sector and step with the mean written in it, shaded by band, and
     /// a row of gaps, a gap of 1.0 or more marked `!`.
-    static func sectorMap(_ map: SectorMap) -> String {
+    static func sectorMap(_ map: SectorMap, in language: Language) -> String {
         let label = 120
         let cell = (width: 64, height: 30)
         let width = label + cell.width * map.steps.count + 4
@@ -183,11 +187,12 @@ enum HTML {
             let x = label + column * cell.width + cell.width / 2
             let title = column < map.stepTitles.count ? map.stepTitles[column] : ""
             svg += "<text x=\"\(x)\" y=\"20\" text-anchor=\"middle\" font-weight=\"bold\"><title>"
-                + "\(escape(title))</title>Step \(step.stepNumber)</text>\n"
+                + "\(escape(title))</title>"
+                + "\(escape(language.text(.reportSectorMapStepColumn, ["step": .integer(step.stepNumber)])))</text>\n"
         }
         for (row, sector) in map.sectors.enumerated() {
             let y = cell.height * (row + 1)
-            svg += "<text x=\"0\" y=\"\(y + 20)\">\(escape(sector.label))</text>\n"
+            svg += "<text x=\"0\" y=\"\(y + 20)\">\(escape(language.text(sector.message)))</text>\n"
             for (column, step) in map.steps.enumerated() {
                 let x = label + column * cell.width
                 guard let mean = map.mean(of: sector, step: step) else {
@@ -197,21 +202,21 @@ enum HTML {
                 let band = Band(mean: mean)
                 svg += "<rect x=\"\(x + 1)\" y=\"\(y + 1)\" width=\"\(cell.width - 2)\" height=\"\(cell.height - 2)\" "
                     + "fill=\"\(fill(band))\" stroke=\"#555\"/><text x=\"\(x + cell.width / 2)\" y=\"\(y + 20)\" "
-                    + "text-anchor=\"middle\" fill=\"\(band == .ready ? "#fff" : "#000")\">\(String(format1: mean))"
+                    + "text-anchor=\"middle\" fill=\"\(band == .ready ? "#fff" : "#000")\">\(language.decimal(mean))"
                     + "</text>\n"
             }
         }
         let gapY = cell.height * (map.sectors.count + 1)
-        svg += "<text x=\"0\" y=\"\(gapY + 20)\" font-style=\"italic\">Gap</text>\n"
+        svg += "<text x=\"0\" y=\"\(gapY + 20)\" font-style=\"italic\">"
+            + "\(escape(language.text(.reportSectorMapGap)))</text>\n"
         for (column, step) in map.steps.enumerated() {
             let x = label + column * cell.width + cell.width / 2
-            let text = step.gap.map { String(format1: $0) + (step.sectorsDiffer ? " !" : "") } ?? "–"
+            let text = step.gap.map { language.decimal($0) + (step.sectorsDiffer ? " !" : "") } ?? "–"
             svg += "<text x=\"\(x)\" y=\"\(gapY + 20)\" text-anchor=\"middle\""
                 + "\(step.sectorsDiffer ? " font-weight=\"bold\"" : "")>\(text)</text>\n"
         }
-        return "<figure class=\"chart sector-map\">\n\(svg)</svg>\n<figcaption id=\"sector-map-caption\">Sector means "
-            + "by step: dark Ready (3.0 or more), middle Developing (from 2.0), light Not ready; a gap of 1.0 or "
-            + "more between the highest and the lowest sector is marked !.</figcaption>\n</figure>\n"
+        return "<figure class=\"chart sector-map\">\n\(svg)</svg>\n<figcaption id=\"sector-map-caption\">"
+            + "\(escape(language.text(.reportSectorMapCaption)))</figcaption>\n</figure>\n"
     }
 
     static let styleSheet = """

@@ -1,22 +1,24 @@
+import Messages
+
 // A report document as GitHub-flavoured Markdown: headings, paragraphs, lists and pipe tables; the charts as
 // tables. Text from users is escaped so that it reads as typed, and its controls are shown visibly.
 
 extension ReportDocument {
     public var markdown: String {
         var blocks = ["# " + Markdown.inline(title)]
-        blocks += intro.map { Markdown.block($0) }
+        blocks += intro.map { Markdown.block($0, in: language) }
         for section in sections {
             if let heading = section.heading {
                 blocks.append(String(repeating: "#", count: min(section.level, 6)) + " " + Markdown.inline(heading))
             }
-            blocks += section.blocks.map { Markdown.block($0) }
+            blocks += section.blocks.map { Markdown.block($0, in: language) }
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 }
 
 private enum Markdown {
-    static func block(_ block: ReportBlock) -> String {
+    static func block(_ block: ReportBlock, in language: Language) -> String {
         switch block {
         case .paragraph(let text):
             return paragraph(text)
@@ -24,7 +26,7 @@ private enum Markdown {
             return "> " + paragraph(text).replacing("\n", with: "\n> ")
         case .list(let list):
             return list.items.map { item in
-                let details = item.details.map { "\n\n" + Markdown.block($0).indented(by: 2) }.joined()
+                let details = item.details.map { "\n\n" + Markdown.block($0, in: language).indented(by: 2) }.joined()
                 return "- " + inline(item.text) + details
             }.joined(separator: list.items.contains { !$0.details.isEmpty } ? "\n\n" : "\n")
         case .table(let table):
@@ -32,28 +34,28 @@ private enum Markdown {
         case .profile(let profile):
             let rows = profile.phases.flatMap { phase in
                 phase.steps.enumerated().map { index, step -> [String] in
-                    let phaseScore = phase.score.map { String(format1: $0) } ?? "no score"
-                    return [index == 0 ? "\(phase.title): \(phaseScore)\(phase.provisional ? " (provisional)" : "")"
-                                : "",
-                            "\(step.number) \(step.title)", step.shownScore ?? "–",
-                            step.drawsBar ? ReadinessProfile.bar(step.score) : "",
-                            step.band.rawValue + (step.capNote.map { " (\($0))" } ?? ""),
-                            "\(step.rated) of \(step.applicable)"
-                                + (step.toConfirm > 0 ? ", \(step.toConfirm) to confirm" : "")]
+                    [index == 0 ? phase.heading(in: language) : "",
+                     "\(step.number) \(step.title)", step.shownScore(in: language) ?? "–",
+                     step.drawsBar ? ReadinessProfile.bar(step.score) : "",
+                     language.text(step.bandMessage), step.coverage(.reportProfileRated, in: language)]
                 }
             }
-            return table(["Phase", "Step", "Score", "Profile", "Band", "Rated"], rows)
+            let columns: [MessageID] = [.reportProfileColumnPhase, .reportProfileColumnStep, .reportProfileColumnScore,
+                                        .reportProfileColumnProfile, .reportProfileColumnBand,
+                                        .reportProfileColumnRated]
+            return table(columns.map { language.text($0) }, rows)
         case .sectorMap(let map):
             let rows = map.sectors.map { sector in
-                [sector.label] + map.steps.map { step in
-                    map.mean(of: sector, step: step).map { "\(String(format1: $0)) \(Band(mean: $0).shade)" } ?? "–"
+                [language.text(sector.message)] + map.steps.map { step in
+                    map.mean(of: sector, step: step).map { "\(language.decimal($0)) \(Band(mean: $0).shade)" } ?? "–"
                 }
             }
-            let gaps = ["Gap"] + map.steps.map { step in
-                step.gap.map { String(format1: $0) + (step.sectorsDiffer ? " !" : "") } ?? "–"
+            let gaps = [language.text(.reportSectorMapGap)] + map.steps.map { step in
+                step.gap.map { language.decimal($0) + (step.sectorsDiffer ? " !" : "") } ?? "–"
             }
-            return table(["Sector"] + map.steps.map { "Step \($0.stepNumber)" }, rows + [gaps])
-                + "\n\n" + inline("█ Ready, ▒ Developing, ░ Not ready; ! a gap of 1.0 or more.")
+            let steps = map.steps.map { language.text(.reportSectorMapStepColumn, ["step": .integer($0.stepNumber)]) }
+            return table([language.text(.reportColumnSector)] + steps, rows + [gaps])
+                + "\n\n" + inline(language.text(.reportSectorMapKeyMarkdown))
         }
     }
 

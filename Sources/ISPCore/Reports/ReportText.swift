@@ -1,4 +1,5 @@
 import DisplayWidth
+import Messages
 
 // A report document as lines of plain text: for the summary screen, which styles each line by its kind, and for
 // text files and standard output, wrapped to 80 columns.
@@ -201,11 +202,13 @@ extension ReportDocument {
     /// blocks indented under the heading (lists of questions deeper still).
     public var lines: [ReportLine] {
         var lines = [ReportLine(.title, title)]
-        lines += intro.flatMap { Self.lines(of: $0, indent: 0) }
+        lines += intro.flatMap { Self.lines(of: $0, indent: 0, in: language) }
         for section in sections {
             lines.append(ReportLine(.blank))
             if let heading = section.heading { lines.append(ReportLine(.heading, heading)) }
-            lines += section.blocks.flatMap { Self.lines(of: $0, indent: section.heading == nil ? 0 : 2) }
+            lines += section.blocks.flatMap {
+                Self.lines(of: $0, indent: section.heading == nil ? 0 : 2, in: language)
+            }
         }
         return lines
     }
@@ -215,7 +218,7 @@ extension ReportDocument {
         lines.flatMap { wrapReportLine($0, width: width) }.joined(separator: "\n") + "\n"
     }
 
-    private static func lines(of block: ReportBlock, indent: Int) -> [ReportLine] {
+    private static func lines(of block: ReportBlock, indent: Int, in language: Language) -> [ReportLine] {
         switch block {
         case .paragraph(let text), .remark(let text):
             return [ReportLine(.text, text, indent: indent)]
@@ -223,50 +226,51 @@ extension ReportDocument {
             let itemIndent = indent + (list.style == .questions ? 2 : 0)
             return list.items.flatMap { item in
                 [ReportLine(.text, "- " + item.text.onOneLine, indent: itemIndent)]
-                    + item.details.flatMap { lines(of: $0, indent: itemIndent + 2) }
+                    + item.details.flatMap { lines(of: $0, indent: itemIndent + 2, in: language) }
             }
         case .table(let table):
             return [ReportLine(columns: table, indent: indent)]
         case .profile(let profile):
             return profile.phases.flatMap { phase in
-                let score = phase.score.map { String(format1: $0) } ?? "no score"
-                let provisional = phase.provisional ? " (provisional)" : ""
-                let heading = ReportLine(.heading, "\(phase.title): \(score)\(provisional)", indent: indent)
+                let heading = ReportLine(.heading, phase.heading(in: language), indent: indent)
                 return [heading] + phase.steps.flatMap { step in
-                    [ReportLine(.text, "Step \(step.number)  \(step.title)", indent: indent + 2),
-                     ReportLine(.text, figures(step), indent: indent + 10, colouring: .band(step.band))]
+                    [ReportLine(.text, language.text(.reportProfileStep, ["step": .integer(step.number),
+                                                                          "title": .text(step.title)]),
+                                indent: indent + 2),
+                     ReportLine(.text, figures(step, in: language), indent: indent + 10, colouring: .band(step.band))]
                 }
             }
         case .sectorMap(let map):
-            var table = ReportLine(table: sectorTable(map), indent: indent)
+            var table = ReportLine(table: sectorTable(map, in: language), indent: indent)
             table.colouring = .shades
-            return [table, ReportLine(.text, "█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more", indent: indent,
-                                      colouring: .shades)]
+            return [table, ReportLine(.text, language.text(.reportSectorMapKey), indent: indent, colouring: .shades)]
         }
     }
 
     /// A bar of 16 cells for the 0–4 scale and the score (blank with insufficient answers), then the band and the
     /// coverage.
-    private static func figures(_ step: StepReadiness) -> String {
+    private static func figures(_ step: StepReadiness, in language: Language) -> String {
         let bar = step.drawsBar ? ReadinessProfile.bar(step.score) : String(repeating: " ", count: 16)
-        return "\(bar) \(step.shownScore ?? " - ")  \(step.standing())"
+        let score = step.shownScore(in: language) ?? " - "
+        return "\(bar) \(score)  \(language.text(step.standingMessage()))"
     }
 
     /// Sector means (rows) by step (columns), each with a shade for its band, and the gap row.
-    private static func sectorTable(_ map: SectorMap) -> ReportTable {
+    private static func sectorTable(_ map: SectorMap, in language: Language) -> ReportTable {
         let rows = map.sectors.map { sector in
             ReportTable.Row(
-                label: sector.label, abbreviation: sector.abbreviation,
+                label: language.text(sector.message), abbreviation: sector.abbreviation(in: language),
                 cells: map.steps.map { step in
-                    map.mean(of: sector, step: step).map { String(format1: $0) + Band(mean: $0).shade } ?? "- "
+                    map.mean(of: sector, step: step).map { language.decimal($0) + Band(mean: $0).shade } ?? "- "
                 })
         }
         let gaps = ReportTable.Row(
-            label: "Gap",
+            label: language.text(.reportSectorMapGap),
             cells: map.steps.map { step in
-                step.gap.map { String(format1: $0) + (step.sectorsDiffer ? "!" : " ") } ?? "- "
+                step.gap.map { language.decimal($0) + (step.sectorsDiffer ? "!" : " ") } ?? "- "
             })
-        let header = ReportTable.Row(label: "Step", abbreviation: "", cells: map.steps.map { "\($0.stepNumber) " })
+        let header = ReportTable.Row(label: language.text(.reportSectorMapStep), abbreviation: "",
+                                     cells: map.steps.map { "\($0.stepNumber) " })
         return ReportTable(header: header, rows: rows + [gaps])
     }
 }

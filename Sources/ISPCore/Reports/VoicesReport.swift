@@ -1,3 +1,5 @@
+import Messages
+
 /// The parts of the readiness summary that several voices add: who took part, the sector × step table, the
 /// divergent questions with who rated what, and the consensus recorded. A session of one voice shows none.
 
@@ -10,9 +12,13 @@ extension SummaryReport {
             let names = numbered(raters).filter { $0.participant.sector == sector }
                 .map { describe($0.participant, number: $0.number, withSector: false) }
             guard !names.isEmpty else { return nil }
-            return ReportListItem("\(sector?.label ?? "No sector"): \(names.joined(separator: ", "))")
+            let sector = sector.map { language.text($0.message) } ?? language.text(.reportNoSector)
+            let listed = names.joined(separator: ", ")
+            return ReportListItem(language.text(.reportParticipantsSector, ["sector": .text(sector),
+                                                                            "names": .text(listed)]))
         }
-        return [ReportSection(id: "participants", heading: "Participants: \(raters.count)",
+        return [ReportSection(id: "participants",
+                              heading: language.text(.reportParticipants, ["count": .integer(raters.count)]),
                               blocks: [.list(ReportList(items))])]
     }
 
@@ -24,21 +30,25 @@ extension SummaryReport {
         let described = listingVoices ? Dictionary(session.raters.map { ($0.id, describe($0, withSector: true)) },
                                                    uniquingKeysWith: { first, _ in first }) : nil
         let consensus = voices.consensusPrompts.map { consensus in
-            let reason = consensus.reason.isBlank ? "no reason recorded" : consensus.reason
-            return ReportListItem("\(place(consensus.prompt)) (\(ratingLabel(consensus.prompt))): \(reason)")
+            let reason = consensus.reason.isBlank ? language.text(.reportNoReasonRecorded) : consensus.reason
+            return ReportListItem(language.text(.reportFlaggedQuestion, [
+                "place": .text(place(consensus.prompt)), "rating": .text(ratingLabel(consensus.prompt)),
+                "text": .text(reason),
+            ]))
         }
         return [
-            ReportSection(id: "sector-means", heading: "Sector means by step", blocks: sectorBlocks),
+            ReportSection(id: "sector-means", heading: language.text(.reportSectorMeans), blocks: sectorBlocks),
             ReportSection(id: "divergence",
-                          heading: "Divergent ratings (2 or more apart, or hidden dissent): \(divergent.count)",
+                          heading: language.text(.reportDivergence, ["count": .integer(divergent.count)]),
                           blocks: questionList(divergent.map { divergenceItem($0, describing: described) })),
-            ReportSection(id: "consensus", heading: "Consensus recorded: \(voices.consensusPrompts.count)",
+            ReportSection(id: "consensus",
+                          heading: language.text(.reportConsensus, ["count": .integer(voices.consensusPrompts.count)]),
                           blocks: questionList(consensus)),
         ] + (voices.consensusAgainstVoices.isEmpty ? [] : [
             ReportSection(id: "consensus-differs",
-                          heading: "Consensus differs from the voices: \(voices.consensusAgainstVoices.count)",
-                          blocks: [.paragraph("The consensus lies outside the participants' ratings, more than 1.0 "
-                                                  + "from their mean, or over most of them: record why.")]
+                          heading: language.text(.reportConsensusDiffers,
+                                                 ["count": .integer(voices.consensusAgainstVoices.count)]),
+                          blocks: [.paragraph(language.text(.reportConsensusDiffersExplained))]
                               + questionList(voices.consensusAgainstVoices.map(flagItem))),
         ])
     }
@@ -53,15 +63,22 @@ extension SummaryReport {
         case .given(let given): rating = given
         case .notApplicable: rating = .notApplicable
         case .dontKnow: rating = .dontKnow
-        case .unanswered: return "not answered"
+        case .unanswered: return language.text(.reportRatingNotAnswered)
         case .dontKnowMajority, .mostlyNotApplicable:
-            return "no group rating, \(group.splitDescription ?? "")"
+            return language.text(.reportRatingSplit, ["split": group.split.map(MessageArgument.message) ?? .text("")])
         case .mean(let mean):
             let stages = answer.stages(in: session.raters)
-            let shown = stages.count < 3 ? stages.map(String.init).joined(separator: " and ") : String(format1: mean)
-            return "\(shown), \(answer.ratedCount(in: session.raters)), no consensus yet"
+            let shown = stages.count < 3 ? language.list(stages.map(String.init)) : language.decimal(mean)
+            return language.text(.reportRatingMean, ["shown": .text(shown),
+                                                     "rated": .integer(answer.stages(in: session.raters).count),
+                                                     "count": .integer(session.raters.count)])
         }
-        return "\(rating.code) \(rating.label)"
+        return rated(rating)
+    }
+
+    /// "1 Emerging": a rating's code and name.
+    func rated(_ rating: Rating) -> String {
+        language.text(.reportRating, ["code": .text(rating.code), "name": .message(rating.message)])
     }
 
     /// Every prompt of the guide for the JSON summary, with its group rating and every voice.
@@ -87,17 +104,21 @@ extension SummaryReport {
     private var sectorBlocks: [ReportBlock] {
         let map = SectorMap(guide: guide, voices: voices)
         guard !map.sectors.isEmpty else {
-            return [.paragraph("No participant with a sector has rated a question yet.")]
+            return [.paragraph(language.text(.reportNoSectorRatings))]
         }
         let differ = voices.steps.flatMap { step -> [ReportListItem] in
-            let title = "Step \(step.stepNumber), \(guide.steps[step.stepNumber - 1].title.bidiBalanced())"
+            let title: [String: MessageArgument] = [
+                "step": .integer(step.stepNumber),
+                "title": .text(guide.steps[step.stepNumber - 1].title.bidiBalanced()),
+            ]
             var items: [ReportListItem] = []
             if step.sectorsDiffer, let comparison = step.comparison {
-                items.append(ReportListItem(
-                    "\(title): the sectors see this step differently, \(comparison.comparing)."))
+                items.append(ReportListItem(language.text(.reportSectorsDiffer, title.merging(
+                    ["comparing": .message(comparison.comparingMessage)]) { _, new in new })))
             }
             if step.donorsDiffer, let donors = step.donorComparison {
-                items.append(ReportListItem("\(title): the donors see this step differently, \(donors.comparing)."))
+                items.append(ReportListItem(language.text(.reportDonorsDiffer, title.merging(
+                    ["comparing": .message(donors.comparingMessage)]) { _, new in new })))
             }
             return items
         }
@@ -113,31 +134,37 @@ extension SummaryReport {
         var details: [ReportBlock] = []
         if !divergent.showsEachRating {
             let statistics = switch divergent.divergence {
-            case .spread(let lowest, let highest): "\(divergent.stageRatings) ratings span \(lowest) to \(highest)."
+            case .spread(let lowest, let highest):
+                language.text(.reportSpread, ["count": .integer(divergent.stageRatings), "lowest": .integer(lowest),
+                                              "highest": .integer(highest)])
             case .hiddenDissent(let lowest, let mean):
-                "The mean is \(String(format1: mean)), yet someone rated \(lowest): hidden dissent."
+                language.text(.reportHiddenDissent, ["mean": .decimal(mean), "lowest": .integer(lowest)])
             }
             details.append(.paragraph(statistics))
         }
         let answer = session.answer(for: reference.promptID)
         if let described {
             details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
-                let rating = voice.rating.map { "\($0.code) \($0.label)" } ?? "no rating"
-                let note = voice.note.isBlank ? "" : " — \(voice.note)"
-                return ReportListItem("\(described[participant.id] ?? ""): \(rating)\(note)")
+                let arguments: [String: MessageArgument] = [
+                    "who": .text(described[participant.id] ?? ""), "note": .text(voice.note),
+                    "rating": .text(voice.rating.map(rated) ?? language.text(.reportNoRating)),
+                ]
+                return ReportListItem(language.text(voice.note.isBlank ? .reportVoice : .reportVoiceNoted, arguments))
             })))
         }
         if divergent.consensusWithoutReason {
-            details.append(.remark("! Consensus without a reason: record why the group settled on it."))
+            details.append(.remark(language.text(.reportConsensusWithoutReason)))
         } else if answer.rating != nil {
-            details.append(.paragraph("Reason for the consensus: \(answer.reason.onOneLine)"))
+            details.append(.paragraph(language.text(.reportConsensusReason,
+                                                    ["reason": .text(answer.reason.onOneLine)])))
         }
         return ReportListItem(flagItem(reference).text, details: details)
     }
 
     /// "Step 2 Q3".
     func place(_ reference: PromptReference) -> String {
-        "Step \(reference.stepNumber) Q\(reference.questionNumber)"
+        language.text(.reportPlace, ["step": .integer(reference.stepNumber),
+                                     "question": .integer(reference.questionNumber)])
     }
 
     /// Participants with their 1-based position in the session, which names those without a name.
@@ -149,10 +176,12 @@ extension SummaryReport {
     private func describe(_ participant: Participant, number: Int, withSector: Bool) -> String {
         var details: [String] = []
         if !participant.name.isBlank && !participant.organisation.isBlank { details.append(participant.organisation) }
-        if withSector, let sector = participant.sector { details.append(sector.label) }
+        if withSector, let sector = participant.sector { details.append(language.text(sector.message)) }
         let name = participant.displayName(number: number).onOneLine.bidiBalanced()
         let shown = details.map { $0.onOneLine.bidiBalanced() }
-        return shown.isEmpty ? name : "\(name) (\(shown.joined(separator: ", ")))"
+        return shown.isEmpty ? name : language.text(.reportParticipantDescribed, [
+            "name": .text(name), "details": .text(shown.joined(separator: ", ")),
+        ])
     }
 
     /// A participant of the session described, numbered by its place among the raters.
@@ -185,13 +214,13 @@ extension SummaryReport {
 
 extension Sector {
     /// A label of at most five letters, for a table on a narrow screen.
-    var abbreviation: String {
+    func abbreviation(in language: Language) -> String {
         switch self {
-        case .government: "Gov."
-        case .business: "Bus."
-        case .civilSociety: "Civil"
-        case .donor: "Donor"
-        case .other: "Other"
+        case .government: language.text(.reportSectorShortGovernment)
+        case .business: language.text(.reportSectorShortBusiness)
+        case .civilSociety: language.text(.reportSectorShortCivilSociety)
+        case .donor: language.text(.reportSectorShortDonor)
+        case .other: language.text(.reportSectorShortOther)
         }
     }
 }

@@ -247,7 +247,7 @@ public struct RoundComparison: Sendable {
     /// The comparison as JSON (`isp-wizard-comparison`), for other tools.
     public func json() -> Data {
         let document = ComparisonDocument(
-            format: "isp-wizard-comparison", schemaVersion: 1, partnershipID: new.session.partnershipID,
+            format: "isp-wizard-comparison", schemaVersion: 2, partnershipID: new.session.partnershipID,
             partnership: new.session.partnership,
             before: .init(new: false, of: self), after: .init(new: true, of: self),
             steps: steps.map {

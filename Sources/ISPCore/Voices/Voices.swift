@@ -1,3 +1,5 @@
+import Messages
+
 /// How several voices on one prompt add up (the README's "Several voices"): the group's rating and whether the
 /// participants diverge. The step-level model in `Readiness.swift` builds on these.
 
@@ -47,14 +49,18 @@ public enum GroupRating: Sendable, Equatable {
     }
 
     /// How the split reads: "4 of 7 don't know", "3 of 4 say not applicable"; nil for any other rating.
-    public var splitDescription: String? {
+    public var split: Message? {
         switch self {
-        case .dontKnowMajority(let dontKnow, let answered): "\(dontKnow) of \(answered) don't know"
+        case .dontKnowMajority(let dontKnow, let answered):
+            Message(.reportSplitDontKnow, ["dontKnow": .integer(dontKnow), "count": .integer(answered)])
         case .mostlyNotApplicable(let notApplicable, let answered):
-            "\(notApplicable) of \(answered) say not applicable"
+            Message(.reportSplitNotApplicable, ["notApplicable": .integer(notApplicable), "count": .integer(answered)])
         default: nil
         }
     }
+
+    /// How the split reads in English, until its readers render `split`.
+    public var splitDescription: String? { split?.english }
 
     /// Whether the rating counts as 0 or 1: a concern, and on a critical prompt a cap on its step. A mean
     /// counts when it is below 1.5 as shown with one decimal, that is when it rounds to Not started or Emerging.

@@ -1,3 +1,5 @@
+import Messages
+
 /// What several voices add to the readiness summary (the README's "Several voices"): how each sector rated each
 /// step, the prompts on which the participants diverge, and the consensus the group recorded.
 
@@ -13,6 +15,12 @@ extension GroupRating {
         case .mostlyNotApplicable: Rating.notApplicable.code
         case .unanswered: nil
         }
+    }
+
+    /// The short form in a message: a mean with the reader's decimal separator (`2,5`), a code as it is.
+    public var codeArgument: MessageArgument {
+        if case .mean(let mean) = self { return .decimal(mean) }
+        return .text(code ?? "")
     }
 }
 
@@ -38,11 +46,15 @@ public struct SectorComparison: Codable, Sendable, Equatable {
     public var gap: Double { Double(tenths(higher.mean) - tenths(lower.mean)) / 10 }
 
     /// "on the 2 questions both rated: Government 3.0 and Business 1.5".
-    public var comparing: String {
-        "on the \(prompts == 1 ? "1 question" : "\(prompts) questions") both rated: "
-            + "\(higher.sector.label) \(String(format1: higher.mean)) and \(lower.sector.label) "
-            + "\(String(format1: lower.mean))"
+    public var comparingMessage: Message {
+        Message(.reportComparing, [
+            "count": .integer(prompts), "higher": .message(higher.sector.message), "highMean": .decimal(higher.mean),
+            "lower": .message(lower.sector.message), "lowMean": .decimal(lower.mean),
+        ])
     }
+
+    /// The comparison in English, until its readers render `comparingMessage`.
+    public var comparing: String { comparingMessage.english }
 }
 
 /// The donors' view of a step beside the three sectors' pooled view, on the prompts both rated.
@@ -57,10 +69,13 @@ public struct DonorComparison: Codable, Sendable, Equatable {
     public var differs: Bool { abs(tenths(donors.mean) - tenths(sectorsMean)) >= 10 }
 
     /// "on the 2 questions both rated: donors 4.0, the three sectors 2.0".
-    public var comparing: String {
-        "on the \(prompts == 1 ? "1 question" : "\(prompts) questions") both rated: donors "
-            + "\(String(format1: donors.mean)), the three sectors \(String(format1: sectorsMean))"
+    public var comparingMessage: Message {
+        Message(.reportComparingDonors, ["count": .integer(prompts), "donors": .decimal(donors.mean),
+                                         "sectors": .decimal(sectorsMean)])
     }
+
+    /// The comparison in English, until its readers render `comparingMessage`.
+    public var comparing: String { comparingMessage.english }
 }
 
 /// How the sectors rated one step, and how far apart they are.

@@ -33,6 +33,74 @@ extension MessageID {
     public static let sectorDonor = MessageID("sector.donor")
     /// Other
     public static let sectorOther = MessageID("sector.other")
+    /// critical question without a stage
+    public static let readinessCapWithoutStage = MessageID("readiness.cap.withoutStage")
+    /// critical question low
+    public static let readinessCapLow = MessageID("readiness.cap.low")
+    /// {band} ({reason})
+    public static let readinessStandingCapped = MessageID("readiness.standing.capped")
+    /// {standing}, {score}
+    public static let readinessStandingScore = MessageID("readiness.standing.score")
+    /// {standing}, {rated} of {count} rated
+    public static let readinessStandingRated = MessageID("readiness.standing.rated")
+    /// {standing}, {count} to confirm
+    public static let readinessStandingToConfirm = MessageID("readiness.standing.toConfirm")
+    /// {score} {standing}
+    public static let readinessFigures = MessageID("readiness.figures")
+    /// Step {ready} is Ready while the earlier step {notReady} is Not ready: revisit step {notReady} first.
+    public static let readinessSequenceWarning = MessageID("readiness.sequenceWarning")
+    /// The first meeting's outcome is No: not enough trust and commitment to meet again.
+    public static let flagFirstMeetingNo = MessageID("flag.firstMeetingNo")
+    /// {organisations} is not committed (step 5).
+    public static let flagNotCommittedOne = MessageID("flag.notCommitted.one")
+    /// {organisations} are not committed (step 5).
+    public static let flagNotCommittedSeveral = MessageID("flag.notCommitted.several")
+    /// An unnamed organisation
+    public static let flagUnnamedOrganisation = MessageID("flag.unnamedOrganisation")
+    /// Step {step} Q{question}, “{text}”, is rated {rating}, yet {fact}
+    public static let flagRatingAgainstRecords = MessageID("flag.ratingAgainstRecords")
+    /// the register has no organisation from {sectors}.
+    public static let flagFactSectorsMissing = MessageID("flag.fact.sectorsMissing")
+    /// no convener is named.
+    public static let flagFactNoConvener = MessageID("flag.fact.noConvener")
+    /// {sectors} has not accepted the convener or not been asked.
+    public static let flagFactConvenerPendingOne = MessageID("flag.fact.convenerPending.one")
+    /// {sectors} have not accepted the convener or not been asked.
+    public static let flagFactConvenerPendingSeveral = MessageID("flag.fact.convenerPending.several")
+    /// the agreed problem statement is empty.
+    public static let flagFactNoProblemStatement = MessageID("flag.fact.noProblemStatement")
+    /// the action plan has no action.
+    public static let flagFactNoAction = MessageID("flag.fact.noAction")
+    /// The stakeholder register has no organisation from {sectors}.
+    public static let flagSectorMissing = MessageID("flag.sectorMissing")
+    /// {sectors} does not accept the convener, {convener}.
+    public static let flagConvenerNotAcceptedOne = MessageID("flag.convenerNotAccepted.one")
+    /// {sectors} do not accept the convener, {convener}.
+    public static let flagConvenerNotAcceptedSeveral = MessageID("flag.convenerNotAccepted.several")
+    /// {sectors} has not been asked yet whether it accepts the convener, {convener}.
+    public static let flagConvenerNotAskedOne = MessageID("flag.convenerNotAsked.one")
+    /// {sectors} have not been asked yet whether they accept the convener, {convener}.
+    public static let flagConvenerNotAskedSeveral = MessageID("flag.convenerNotAsked.several")
+    /// Step {step} is rated, but no ground rule is agreed yet.
+    public static let flagGroundRulesNotAgreed = MessageID("flag.groundRulesNotAgreed")
+    /// Action {number}, “{text}”,
+    public static let flagActionNamed = MessageID("flag.action.named")
+    /// Action {number} (no text yet)
+    public static let flagActionUnnamed = MessageID("flag.action.unnamed")
+    /// {action} has no owner: neither an organisation nor a person.
+    public static let flagActionNoOwner = MessageID("flag.action.noOwner")
+    /// {action} has no due date.
+    public static let flagActionNoDueDate = MessageID("flag.action.noDueDate")
+    /// {action} has no due date: “{typed}” is not a date.
+    public static let flagActionNoDueDateTyped = MessageID("flag.action.noDueDateTyped")
+    /// {action} has no owner and no due date.
+    public static let flagActionNoOwnerNoDueDate = MessageID("flag.action.noOwnerNoDueDate")
+    /// {action} has no owner and no due date (neither an organisation nor a person; “{typed}” is not a date).
+    public static let flagActionNoOwnerNoDueDateTyped = MessageID("flag.action.noOwnerNoDueDateTyped")
+    /// {action} was due on {due} and is neither done nor dropped (status: {status}).
+    public static let flagActionOverdue = MessageID("flag.action.overdue")
+    /// {action} was due on {due} and is neither done nor dropped (no status).
+    public static let flagActionOverdueNoStatus = MessageID("flag.action.overdueNoStatus")
 }
 
 extension CatalogTable {
@@ -53,5 +121,65 @@ extension CatalogTable {
         CatalogRow("en", "sector.civilSociety", ["Civil society"]),
         CatalogRow("en", "sector.donor", ["Donor"]),
         CatalogRow("en", "sector.other", ["Other"]),
+        CatalogRow("en", "readiness.cap.withoutStage", ["critical question without a stage"]),
+        CatalogRow("en", "readiness.cap.low", ["critical question low"]),
+        CatalogRow("en", "readiness.standing.capped", ["{band} ({reason})"]),
+        CatalogRow("en", "readiness.standing.score", ["{standing}, {score}"]),
+        CatalogRow("en", "readiness.standing.rated", [
+            "{standing}, {rated} of {count} rated",
+            "{standing}, {rated} of {count} rated",
+        ]),
+        CatalogRow("en", "readiness.standing.toConfirm", [
+            "{standing}, {count} to confirm",
+            "{standing}, {count} to confirm",
+        ]),
+        CatalogRow("en", "readiness.figures", ["{score} {standing}"]),
+        CatalogRow("en", "readiness.sequenceWarning", [
+            "Step {ready} is Ready while the earlier step {notReady} is Not ready: revisit step {notReady} first.",
+        ]),
+        CatalogRow("en", "flag.firstMeetingNo", [
+            "The first meeting's outcome is No: not enough trust and commitment to meet again.",
+        ]),
+        CatalogRow("en", "flag.notCommitted.one", ["{organisations} is not committed (step 5)."]),
+        CatalogRow("en", "flag.notCommitted.several", ["{organisations} are not committed (step 5)."]),
+        CatalogRow("en", "flag.unnamedOrganisation", ["An unnamed organisation"]),
+        CatalogRow("en", "flag.ratingAgainstRecords", [
+            "Step {step} Q{question}, “{text}”, is rated {rating}, yet {fact}",
+        ]),
+        CatalogRow("en", "flag.fact.sectorsMissing", ["the register has no organisation from {sectors}."]),
+        CatalogRow("en", "flag.fact.noConvener", ["no convener is named."]),
+        CatalogRow("en", "flag.fact.convenerPending.one", [
+            "{sectors} has not accepted the convener or not been asked.",
+        ]),
+        CatalogRow("en", "flag.fact.convenerPending.several", [
+            "{sectors} have not accepted the convener or not been asked.",
+        ]),
+        CatalogRow("en", "flag.fact.noProblemStatement", ["the agreed problem statement is empty."]),
+        CatalogRow("en", "flag.fact.noAction", ["the action plan has no action."]),
+        CatalogRow("en", "flag.sectorMissing", ["The stakeholder register has no organisation from {sectors}."]),
+        CatalogRow("en", "flag.convenerNotAccepted.one", ["{sectors} does not accept the convener, {convener}."]),
+        CatalogRow("en", "flag.convenerNotAccepted.several", ["{sectors} do not accept the convener, {convener}."]),
+        CatalogRow("en", "flag.convenerNotAsked.one", [
+            "{sectors} has not been asked yet whether it accepts the convener, {convener}.",
+        ]),
+        CatalogRow("en", "flag.convenerNotAsked.several", [
+            "{sectors} have not been asked yet whether they accept the convener, {convener}.",
+        ]),
+        CatalogRow("en", "flag.groundRulesNotAgreed", ["Step {step} is rated, but no ground rule is agreed yet."]),
+        CatalogRow("en", "flag.action.named", ["Action {number}, “{text}”,"]),
+        CatalogRow("en", "flag.action.unnamed", ["Action {number} (no text yet)"]),
+        CatalogRow("en", "flag.action.noOwner", ["{action} has no owner: neither an organisation nor a person."]),
+        CatalogRow("en", "flag.action.noDueDate", ["{action} has no due date."]),
+        CatalogRow("en", "flag.action.noDueDateTyped", ["{action} has no due date: “{typed}” is not a date."]),
+        CatalogRow("en", "flag.action.noOwnerNoDueDate", ["{action} has no owner and no due date."]),
+        CatalogRow("en", "flag.action.noOwnerNoDueDateTyped", [
+            "{action} has no owner and no due date (neither an organisation nor a person; “{typed}” is not a date).",
+        ]),
+        CatalogRow("en", "flag.action.overdue", [
+            "{action} was due on {due} and is neither done nor dropped (status: {status}).",
+        ]),
+        CatalogRow("en", "flag.action.overdueNoStatus", [
+            "{action} was due on {due} and is neither done nor dropped (no status).",
+        ]),
     ]
 }

@@ -109,7 +109,8 @@ public final class WizardRunner {
         do throws(FileError) {
             for export in exports {
                 paths.append(try store.export(export, contents: export.contents(guide: state.guide,
-                                                                                  session: state.session)))
+                                                                                  session: state.session,
+                                                                                  language: state.language)))
             }
             report(.exported(exports, paths: paths))
         } catch {

@@ -477,7 +477,8 @@ public final class PlainWizard {
             case .answer(let line) where line.lowercased() == "x":
                 for export in ReportExport.all {
                     do throws(FileError) {
-                        let contents = export.contents(guide: state.guide, session: state.session)
+                        let contents = export.contents(guide: state.guide, session: state.session,
+                                                       language: state.language)
                         say(.plainExported, ["file": .text(try store.export(export, contents: contents))])
                     } catch {
                         say(.plainNotExported, ["reason": .text(error.message)])

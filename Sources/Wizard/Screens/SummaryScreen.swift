@@ -14,7 +14,7 @@ extension WizardState {
     /// Builds the summary and wraps it to the screen: when the summary opens, the terminal is resized or the
     /// session saved. Not on every key, since a register of a thousand organisations takes 0.1 s to lay out.
     mutating func layOutSummary() {
-        summaryLines = SummaryReport(guide: guide, session: session).lines.flatMap { line in
+        summaryLines = SummaryReport(guide: guide, session: session, language: language).lines.flatMap { line in
             let style: Style = line.kind == .text || line.kind == .blank ? [] : .title
             return wrapReportLine(line, width: contentWidth).map {
                 SummaryLine(text: $0, style: style, colouring: line.colouring)
