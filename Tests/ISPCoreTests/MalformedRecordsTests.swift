@@ -39,7 +39,8 @@ import Testing
 
     @Test func aDateStoredAsTextThatIsNotADateIsShownAndFlaggedAsTyped() throws {
         #expect(DateEntry(.string("2023-02-29")) == .invalid("2023-02-29"))
-        #expect(DateEntry(.string("2023-02-29"))?.problem == "2023-02-29 is not a date: February 2023 has 28 days.")
+        #expect(DateEntry(.string("2023-02-29"))?.problem?.english
+            == "2023-02-29 is not a date: February 2023 has 28 days.")
         #expect(DateEntry(.object(["typed": .string("2027-03-15")])) == .date(CalendarDate(year: 2027, month: 3,
                                                                                             day: 15)!))
         #expect(DateEntry(.object(["typed": .number(5)])) == nil)
@@ -67,7 +68,7 @@ import Testing
 
     @Test func aWorksheetHeldAsSomethingElseThanAnObjectIsShownAsTheFileHoldsIt() throws {
         let session = try session(records: #"{"s1": "a line from another tool", "s3": 42}"#)
-        let report = RecordsReport(guide: .builtIn, session: session, today: today)
+        let report = RecordsReport(guide: .builtIn, session: session, today: today, language: .english)
         #expect(report.filledWorksheets.isEmpty)
         #expect(report.otherRecordNames == ["s1", "s3"])
         let text = SummaryReport(guide: .builtIn, session: session, today: today).text(width: 80)

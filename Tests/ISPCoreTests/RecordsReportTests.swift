@@ -123,7 +123,8 @@ import Testing
         #expect(structured.keys.sorted() == ["actionPlan", "groundRules", "register"])
         // Lists added and emptied again hold nothing either.
         let emptied = try ISPCoreTests.session(records: #"{"s2": {"register": [{"id": "r1"}]}, "s6": {"actions": []}}"#)
-        #expect(RecordsReport(guide: .builtIn, session: emptied, today: today).filledWorksheets.isEmpty)
+        let report = RecordsReport(guide: .builtIn, session: emptied, today: today, language: .english)
+        #expect(report.filledWorksheets.isEmpty)
     }
 
     @Test func theSummaryJSONHasTheFlagsAndTheRecordsWithStableKeysAndReadReferences() throws {

@@ -1,6 +1,8 @@
+import Messages
+
 /// The partnership's records as parts of a report, built once for the summary and the meeting record: the flags
 /// to discuss, a section for each worksheet with something in it, what merged self-assessments kept apart, and
-/// records this version does not know; the same records as CSV tables and as JSON.
+/// records this version does not know; the same records as CSV tables and as JSON, in the reader's language.
 ///
 /// The register is shown by sector, the ground rules with how many are agreed, the action plan as a table; the
 /// other worksheets field by field, with the guide's labels. References read the row's current name (the copy
@@ -13,10 +15,12 @@ struct RecordsReport {
     let session: Session
     let records: PartnershipRecords
     let flags: [RecordFlag]
+    let language: Language
 
-    init(guide: Guide, session: Session, today: CalendarDate) {
+    init(guide: Guide, session: Session, today: CalendarDate, language: Language) {
         self.guide = guide
         self.session = session
+        self.language = language
         records = PartnershipRecords(guide: guide, session: session)
         flags = records.flags(today: today)
     }
@@ -42,7 +46,9 @@ struct RecordsReport {
         guard let kept = session.records[Self.partnersKey]?.object else { return [] }
         let order = session.participants.map(\.id)
         return kept.keys.sorted { (order.firstIndex(of: $0) ?? .max, $0) < (order.firstIndex(of: $1) ?? .max, $1) }
-            .compactMap { id in kept[id].flatMap { PartnerRecords(participantID: id, json: $0) } }
+            .compactMap { id in
+                kept[id].flatMap { PartnerRecords(participantID: id, json: $0, language: language) }
+            }
             .filter { $0.records.values.contains(where: \.holdsContent) }
     }
 
@@ -61,8 +67,10 @@ struct RecordsReport {
     /// The flags, as a section beside the readiness flags; nothing while the worksheets are empty.
     var flagSections: [ReportSection] {
         guard hasWorksheetRecords else { return [] }
-        return [ReportSection(id: "record-flags", heading: "Records to discuss: \(flags.count)",
-                              blocks: flags.isEmpty ? [] : [.list(ReportList(flags.map { ReportListItem($0.message) }))])]
+        let items = flags.map { ReportListItem(language.text($0.statement)) }
+        return [ReportSection(id: "record-flags",
+                              heading: language.text(.reportRecordsToDiscuss, ["count": .integer(flags.count)]),
+                              blocks: items.isEmpty ? [] : [.list(ReportList(items))])]
     }
 
     /// The records as sections at `level`; with `complete` (the meeting record) every column of the register and
@@ -75,7 +83,8 @@ struct RecordsReport {
         }
         for (index, partner) in partnerRecords.enumerated() {
             sections.append(ReportSection(id: "partner-records-\(index + 1)",
-                                          heading: "Kept from the self-assessment of \(partner.describedName)",
+                                          heading: language.text(.reportRecordsKeptFrom,
+                                                                 ["partner": .text(partner.describedName)]),
                                           level: level, blocks: blocks(of: partner, complete: complete)))
         }
         let others = otherRecordNames
@@ -85,9 +94,10 @@ struct RecordsReport {
                     [.paragraph(name), .table(DocumentTable(name: otherTableName(name),
                                                             json: session.records[name] ?? .null))]
                 }
-                : [.paragraph("Kept as the file holds them, shown in the meeting record: "
-                                  + others.joined(separator: ", "))]
-            sections.append(ReportSection(id: "other-records", heading: "Other records", level: level, blocks: blocks))
+                : [.paragraph(language.text(.reportRecordsOtherShown,
+                                            ["names": .text(others.joined(separator: ", "))]))]
+            sections.append(ReportSection(id: "other-records", heading: language.text(.reportRecordsOther),
+                                          level: level, blocks: blocks))
         }
         return sections
     }
@@ -120,7 +130,8 @@ struct RecordsReport {
     /// A field shown by its kind: a value after its label, a grid's or a checklist's values as a list, a list of
     /// rows as a list (one column) or a table.
     private func fieldBlocks(_ field: RecordField, address: FieldAddress, in view: Session) -> [ReportBlock] {
-        let values = FieldValues(field: field, address: address, view: view, guide: guide, names: records.rowNames)
+        let values = FieldValues(field: field, address: address, view: view, guide: guide, names: records.rowNames,
+                                 language: language)
         switch field.kind {
         case .text, .longText, .choice, .date, .reference:
             return values.items.first.map { [.paragraph(labelled(field.label, $0.value))] } ?? []
@@ -137,18 +148,20 @@ struct RecordsReport {
                 let items = values.items.filter { $0.value == mark }
                 guard !items.isEmpty else { return nil }
                 let list = ReportList(items.map { item in
-                    ReportListItem(item.item.bidiBalanced() + (item.note.isBlank ? "" : " — \(item.note.onOneLine)"))
+                    ReportListItem(item.note.isBlank ? item.item.bidiBalanced()
+                        : language.text(.reportRecordsNoted, ["item": .text(item.item.bidiBalanced()),
+                                                              "note": .text(item.note.onOneLine)]))
                 })
-                let name = mark.isEmpty ? "Not marked" : mark.bidiBalanced()
-                return [.paragraph("\(name): \(items.count)"), .list(list)]
+                let name = mark.isEmpty ? language.text(.reportRecordsNotMarked) : mark.bidiBalanced()
+                return [.paragraph(counted(name, items.count)), .list(list)]
             }
             return [.paragraph(field.label)] + groups.flatMap { $0 }
         case .rows(let columns, _, _):
             let rows = view.rows(of: address, in: guide).filter { $0.json.holdsContent }
-            let heading = ReportBlock.paragraph("\(field.label.bidiBalanced()): \(rows.count)")
+            let heading = ReportBlock.paragraph(counted(field.label.bidiBalanced(), rows.count))
             guard columns.count > 1 else {
                 return [heading, .list(ReportList(rows.map { row in
-                    ReportListItem(row.text(columns[0].id).onOneLine.bidiBalanced() + mergedMark(row))
+                    ReportListItem(marked(row.text(columns[0].id).onOneLine.bidiBalanced(), ifMerged: row))
                 }))]
             }
             return [heading, .table(listTable(field, rows: rows))]
@@ -159,23 +172,32 @@ struct RecordsReport {
     /// count it.
     private func acceptanceBlocks(_ field: RecordField) -> [ReportBlock] {
         guard case .grid(_, let cell) = field.kind else { return [] }
-        let items = records.acceptance.map { sector, answer in
+        let items = records.acceptance.map { sector, answer -> ReportListItem in
             let label = answer.map { id in cell.choices.first { $0.id == id }?.label ?? id }
-            return ReportListItem(labelled(sector.label, label ?? "Not asked"))
+            let shown = label ?? language.text(.reportRecordsNotAsked)
+            return ReportListItem(labelled(sector.label, shown))
         }
         return [.paragraph(field.label), .list(ReportList(items))]
     }
 
     /// "Label: value", or "Label? value" after a question.
     private func labelled(_ label: String, _ value: String) -> String {
-        let shown = label.bidiBalanced()
-        return label.hasSuffix("?") || label.hasSuffix(":") ? "\(shown) \(value)" : "\(shown): \(value)"
+        let arguments: [String: MessageArgument] = ["label": .text(label.bidiBalanced()), "value": .text(value)]
+        let asked = label.hasSuffix("?") || label.hasSuffix(":")
+        return language.text(asked ? .reportRecordsAnswered : .reportRecordsLabelled, arguments)
     }
 
-    /// " — merged from Banco Sol" after a row a merge took from a self-assessment.
-    private func mergedMark(_ row: RecordRow) -> String {
-        MergedFrom(row).map { " — merged from \($0.organisation.isBlank ? "a self-assessment" : $0.organisation)" }
-            ?? ""
+    /// "Goals: 4": a part of the records with how many items it has.
+    private func counted(_ label: String, _ count: Int) -> String {
+        language.text(.reportRecordsCounted, ["label": .text(label), "count": .integer(count)])
+    }
+
+    /// A row as `text`, with "— merged from Banco Sol" when a merge took it from a self-assessment.
+    private func marked(_ text: String, ifMerged row: RecordRow) -> String {
+        guard let from = MergedFrom(row) else { return text }
+        return from.organisation.isBlank
+            ? language.text(.reportRecordsMergedFromSelfAssessment, ["row": .text(text)])
+            : language.text(.reportRecordsMergedFrom, ["row": .text(text), "organisation": .text(from.organisation)])
     }
 
     /// The register by sector, in the order of the sector's choices, then those without one; each organisation
@@ -186,7 +208,7 @@ struct RecordsReport {
         let sectorChoices = records.column("sector", of: address, \.isChoice)?.kind.choices ?? []
         let unknown = Set(organisations.compactMap(\.sector)).subtracting(sectorChoices.map(\.id)).sorted()
         let groups: [(label: String, sector: String?)] = sectorChoices.map { ($0.label, $0.id) }
-            + unknown.map { ($0, $0) } + [("No sector", nil)]
+            + unknown.map { ($0, $0) } + [(language.text(.reportNoSector), nil)]
         let detailColumns = complete
             ? (records.listField(address)?.columns ?? []).filter { !["organisation", "sector", "readiness", "people"]
                 .contains($0.id) } : []
@@ -196,9 +218,17 @@ struct RecordsReport {
             let items = members.map { organisation in
                 let readiness = records.label(organisation.readiness, column: "readiness", of: address)
                 let people = organisation.row.text("people").onOneLine.bidiBalanced()
-                let text = (organisation.name.isBlank ? "(no name)" : organisation.name.onOneLine.bidiBalanced())
-                    + (readiness.map { " (\($0))" } ?? "") + (people.isBlank ? "" : ": \(people)")
-                    + mergedMark(organisation.row)
+                var text = organisation.name.isBlank ? language.text(.reportRecordsNoName)
+                    : organisation.name.onOneLine.bidiBalanced()
+                if let readiness {
+                    text = language.text(.reportRecordsOrganisationReadiness,
+                                         ["organisation": .text(text), "readiness": .text(readiness)])
+                }
+                if !people.isBlank {
+                    text = language.text(.reportRecordsOrganisationPeople,
+                                         ["organisation": .text(text), "people": .text(people)])
+                }
+                text = marked(text, ifMerged: organisation.row)
                 let details = detailColumns.compactMap { column -> String? in
                     let value = organisation.row.text(column.id)
                     return value.isBlank ? nil : labelled(column.label, value)
@@ -206,7 +236,7 @@ struct RecordsReport {
                 return ReportListItem(text,
                                       details: details.isEmpty ? [] : [.paragraph(details.joined(separator: "\n"))])
             }
-            return [.paragraph("\(group.label.bidiBalanced()): \(members.count)"), .list(ReportList(items))]
+            return [.paragraph(counted(group.label.bidiBalanced(), members.count)), .list(ReportList(items))]
         }
     }
 
@@ -217,11 +247,16 @@ struct RecordsReport {
         let agreedCount = rules.filter(\.agreed).count
         let items = rules.map { rule in
             let mark = records.label(rule.row.cells["agreed"]?.string, column: "agreed", of: address)
-            return ReportListItem(rule.text.onOneLine.bidiBalanced() + (mark.map { " (\($0))" } ?? "")
-                                      + mergedMark(rule.row))
+            let text = rule.text.onOneLine.bidiBalanced()
+            return ReportListItem(marked(mark.map { mark in
+                language.text(.reportRecordsGroundRuleMarked, ["rule": .text(text), "mark": .text(mark)])
+            } ?? text, ifMerged: rule.row))
         }
-        return [.paragraph("\(field.label.bidiBalanced()): \(agreedCount) of \(rules.count) agreed"),
-                .list(ReportList(items))]
+        let heading = language.text(.reportRecordsGroundRulesAgreed, [
+            "label": .text(field.label.bidiBalanced()), "agreed": .integer(agreedCount),
+            "count": .integer(rules.count),
+        ])
+        return [.paragraph(heading), .list(ReportList(items))]
     }
 
     /// The action plan as a table: number, action, owner, due date and status, and with `complete` every other
@@ -229,7 +264,9 @@ struct RecordsReport {
     private func actionBlocks(_ field: RecordField, complete: Bool) -> [ReportBlock] {
         let actions = records.actions ?? []
         let address = PartnershipRecords.actions
-        let label = { (id: String, fallback: String) in records.listField(address)?.column(id)?.label ?? fallback }
+        let label = { (id: String, fallback: MessageID) in
+            records.listField(address)?.column(id)?.label ?? language.text(fallback)
+        }
         // The record adds the other columns that hold something; they do not wrap, so that a plain text too narrow
         // for them shows the plan an action per item instead.
         let extraColumns = complete
@@ -238,24 +275,29 @@ struct RecordsReport {
             }
             : []
         let merged = complete && actions.contains { $0.from != nil }
-        let columns = ["#", label("action", "Action"), "Owner", label("due", "Due date"), label("status", "Status")]
-            + extraColumns.map(\.label) + (merged ? ["From"] : [])
+        let columns = [language.text(.reportRecordsColumnNumber), label("action", .reportRecordsColumnAction),
+                       language.text(.reportRecordsColumnOwner), label("due", .reportRecordsColumnDue),
+                       label("status", .reportRecordsColumnStatus)]
+            + extraColumns.map(\.label) + (merged ? [language.text(.reportRecordsColumnFrom)] : [])
         let rows = actions.map { action -> [String] in
             let owner = action.ownerPerson.isBlank ? action.ownerOrganisation
                 : action.ownerOrganisation.isBlank ? action.ownerPerson
-                : "\(action.ownerPerson.bidiBalanced()) (\(action.ownerOrganisation))"
-            let due = action.due.map { $0.date == nil ? "\($0.text.bidiBalanced()) (not a date)" : $0.text } ?? ""
+                : language.text(.reportRecordsOwnerOf, ["person": .text(action.ownerPerson.bidiBalanced()),
+                                                        "organisation": .text(action.ownerOrganisation)])
+            let due = action.due?.shown(in: language) ?? ""
             let status = records.label(action.status, column: "status", of: address) ?? ""
             return ["\(action.number)", action.text, owner, due, status]
                 + extraColumns.map { column in
-                    displayText(of: action.row.cells[column.id], kind: column.kind, names: records.rowNames)
+                    displayText(of: action.row.cells[column.id], kind: column.kind, names: records.rowNames,
+                                in: language)
                 }
                 + (merged ? [action.from?.organisation ?? ""] : [])
         }
-        let count = actions.count == 1 ? "1 action" : "\(actions.count) actions"
+        let heading = language.text(.reportRecordsActions, ["label": .text(field.label.bidiBalanced()),
+                                                            "count": .integer(actions.count)])
         // The action, its owner and an invalid date's remark wrap where the table is narrow.
         let wrapping: Set = [1, 2, 3]
-        return [.paragraph("\(field.label.bidiBalanced()): \(count)"),
+        return [.paragraph(heading),
                 .table(DocumentTable(columns: columns, rows: rows, wrapping: wrapping))]
     }
 
@@ -331,9 +373,11 @@ struct RecordsReport {
             }
         })
         return DocumentTable(
-            columns: columns.map(\.label) + (merged ? ["From"] : []),
+            columns: columns.map(\.label) + (merged ? [language.text(.reportRecordsColumnFrom)] : []),
             rows: rows.map { row in
-                columns.map { displayText(of: row.cells[$0.id], kind: $0.kind, names: records.rowNames) }
+                columns.map {
+                    displayText(of: row.cells[$0.id], kind: $0.kind, names: records.rowNames, in: language)
+                }
                     + (merged ? [MergedFrom(row)?.organisation ?? ""] : [])
             },
             wrapping: wrapping)
@@ -348,7 +392,7 @@ struct RecordsReport {
                     if case .rows = field.kind { return [] }
                     let address = FieldAddress(worksheet: worksheet.id, field: field.id)
                     let values = FieldValues(field: field, address: address, view: view, guide: guide,
-                                             names: records.rowNames)
+                                             names: records.rowNames, language: language)
                     return values.items.map { item in
                         [worksheet.title, field.label, item.item, item.value, item.note] + (from.map { [$0] } ?? [])
                     }
@@ -361,8 +405,11 @@ struct RecordsReport {
             partnerRows += rows(in: self.view(of: partner), from: partner.describedName)
         }
         let merged = !partnerRows.isEmpty
+        let columns: [MessageID] = [.reportRecordsColumnWorksheet, .reportRecordsColumnField,
+                                    .reportRecordsColumnItem, .reportRecordsColumnValue, .reportColumnNote]
+            + (merged ? [.reportRecordsColumnFrom] : [])
         return DocumentTable(
-            name: "worksheets", columns: ["Worksheet", "Field", "Item", "Value", "Note"] + (merged ? ["From"] : []),
+            name: "worksheets", columns: columns.map { language.text($0) },
             rows: rows(in: session, from: merged ? "" : nil) + partnerRows)
     }
 
@@ -425,8 +472,12 @@ struct PartnerRecords {
     /// By worksheet id, as the self-assessment held them.
     var records: [String: JSONValue]
 
-    init?(participantID: String, json: JSONValue) {
+    /// The language `describedName` is in.
+    var language: Language
+
+    init?(participantID: String, json: JSONValue, language: Language) {
         guard let object = json.object else { return nil }
+        self.language = language
         self.participantID = participantID
         organisation = object["organisation"]?.string ?? ""
         sector = object["sector"]?.string
@@ -435,8 +486,11 @@ struct PartnerRecords {
 
     /// "Banco Sol (Business)".
     var describedName: String {
-        let name = organisation.isBlank ? "a partner" : organisation.onOneLine.bidiBalanced()
-        return name + (sector.flatMap(Sector.init(rawValue:)).map { " (\($0.label))" } ?? "")
+        let name = organisation.isBlank ? language.text(.reportRecordsAPartner)
+            : organisation.onOneLine.bidiBalanced()
+        guard let sector = sector.flatMap(Sector.init(rawValue:)) else { return name }
+        return language.text(.reportRecordsPartnerSector, ["organisation": .text(name),
+                                                           "sector": .message(sector.message)])
     }
 }
 
@@ -453,15 +507,17 @@ struct FieldValues {
 
     var items: [Item] = []
 
-    init(field: RecordField, address: FieldAddress, view: Session, guide: Guide, names: RowNames) {
+    init(field: RecordField, address: FieldAddress, view: Session, guide: Guide, names: RowNames,
+         language: Language) {
         let path = address.path
         switch field.kind {
         case .text, .longText, .choice, .date, .reference:
-            let value = displayText(of: view.record(at: path), kind: field.kind, names: names)
+            let value = displayText(of: view.record(at: path), kind: field.kind, names: names, in: language)
             if !value.isBlank { items = [Item(item: "", value: value, note: "")] }
         case .grid(.fixed(let rows), let cell):
             items = rows.compactMap { row in
-                let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, names: names)
+                let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, names: names,
+                                        in: language)
                 return value.isBlank ? nil : Item(item: row.label, value: value, note: "")
             }
         case .grid(.rowsOf(let list), let cell):
@@ -470,11 +526,13 @@ struct FieldValues {
             let current = rows.map { ($0.id, view.rowName($0, of: list, in: guide)) }
             let present = Set(rows.map(\.id))
             let gone = stored.keys.filter { !present.contains($0) }.sorted().map { id in
-                (id, (stored[id]?.object?["name"]?.string ?? id) + " (no longer in the list)")
+                let name = stored[id]?.object?["name"]?.string ?? id
+                return (id, language.text(.reportRecordsNoLongerListed, ["name": .text(name)]))
             }
             items = (current + gone).compactMap { id, name in
-                let value = displayText(of: stored[id]?.object?["value"], kind: cell, names: names)
-                return value.isBlank ? nil : Item(item: name.isBlank ? "(no name)" : name, value: value, note: "")
+                let value = displayText(of: stored[id]?.object?["value"], kind: cell, names: names, in: language)
+                let item = name.isBlank ? language.text(.reportRecordsNoName) : name
+                return value.isBlank ? nil : Item(item: item, value: value, note: "")
             }
         case .checklist(let checklist, let marks):
             items = checklist.compactMap { item in
@@ -482,7 +540,9 @@ struct FieldValues {
                 let note = view.record(at: path + [.key(item.id), .key("note")])?.string ?? ""
                 guard mark != nil || !note.isBlank else { return nil }
                 let label = mark.map { id in marks.first { $0.id == id }?.label ?? id } ?? ""
-                return Item(item: "\(item.group.bidiBalanced()): \(item.label)", value: label, note: note)
+                let grouped = language.text(.reportRecordsGrouped, ["group": .text(item.group.bidiBalanced()),
+                                                                    "item": .text(item.label)])
+                return Item(item: grouped, value: label, note: note)
             }
         case .rows:
             items = []
@@ -492,7 +552,7 @@ struct FieldValues {
 
 /// A value as a report shows it: text as typed, a choice's label, a date as typed (" (not a date)" after text that
 /// is not one), a reference's current name.
-func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames) -> String {
+func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames, in language: Language) -> String {
     guard let value else { return "" }
     switch kind {
     case .choice(let choices):
@@ -500,12 +560,19 @@ func displayText(of value: JSONValue?, kind: RecordField.Kind, names: RowNames) 
         return choices.first { $0.id == id }?.label ?? id
     case .date:
         guard let entry = DateEntry(value) else { return value.cellText }
-        return entry.date == nil ? "\(entry.text.bidiBalanced()) (not a date)" : entry.text
+        return entry.shown(in: language)
     case .reference(let address):
         guard let reference = RecordReference(value) else { return value.cellText }
         return names.name(of: reference, to: address)
     case .text, .longText, .grid, .checklist, .rows:
         return value.string ?? value.cellText
+    }
+}
+
+extension DateEntry {
+    /// The date as typed, with " (not a date)" after text that is not one.
+    func shown(in language: Language) -> String {
+        date == nil ? language.text(.reportRecordsNotADate, ["text": .text(text.bidiBalanced())]) : text
     }
 }
 

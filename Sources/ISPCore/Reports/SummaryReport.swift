@@ -31,7 +31,7 @@ public struct SummaryReport: Sendable {
         self.summary = ReadinessSummary(guide: guide, session: session)
         self.voices = VoicesSummary(guide: guide, session: session)
         self.today = today
-        self.records = RecordsReport(guide: guide, session: session, today: today)
+        self.records = RecordsReport(guide: guide, session: session, today: today, language: language)
         self.raterNumbers = Dictionary(session.raters.enumerated().map { ($0.element.id, $0.offset + 1) },
                                        uniquingKeysWith: { first, _ in first })
     }

@@ -251,6 +251,74 @@ extension MessageID {
     public static let reportSectorShortDonor = MessageID("report.sectorShort.donor")
     /// Other
     public static let reportSectorShortOther = MessageID("report.sectorShort.other")
+    /// Records to discuss: {count}
+    public static let reportRecordsToDiscuss = MessageID("report.records.toDiscuss")
+    /// Kept from the self-assessment of {partner}
+    public static let reportRecordsKeptFrom = MessageID("report.records.keptFrom")
+    /// {organisation} ({sector})
+    public static let reportRecordsPartnerSector = MessageID("report.records.partnerSector")
+    /// a partner
+    public static let reportRecordsAPartner = MessageID("report.records.aPartner")
+    /// Other records
+    public static let reportRecordsOther = MessageID("report.records.other")
+    /// Kept as the file holds them, shown in the meeting record: {names}
+    public static let reportRecordsOtherShown = MessageID("report.records.otherShown")
+    /// {label}: {value}
+    public static let reportRecordsLabelled = MessageID("report.records.labelled")
+    /// {label} {value}
+    public static let reportRecordsAnswered = MessageID("report.records.answered")
+    /// {label}: {count}
+    public static let reportRecordsCounted = MessageID("report.records.counted")
+    /// Not marked
+    public static let reportRecordsNotMarked = MessageID("report.records.notMarked")
+    /// {item} — {note}
+    public static let reportRecordsNoted = MessageID("report.records.noted")
+    /// {group}: {item}
+    public static let reportRecordsGrouped = MessageID("report.records.grouped")
+    /// Not asked
+    public static let reportRecordsNotAsked = MessageID("report.records.notAsked")
+    /// (no name)
+    public static let reportRecordsNoName = MessageID("report.records.noName")
+    /// {row} — merged from {organisation}
+    public static let reportRecordsMergedFrom = MessageID("report.records.mergedFrom")
+    /// {row} — merged from a self-assessment
+    public static let reportRecordsMergedFromSelfAssessment = MessageID("report.records.mergedFromSelfAssessment")
+    /// {organisation} ({readiness})
+    public static let reportRecordsOrganisationReadiness = MessageID("report.records.organisationReadiness")
+    /// {organisation}: {people}
+    public static let reportRecordsOrganisationPeople = MessageID("report.records.organisationPeople")
+    /// {rule} ({mark})
+    public static let reportRecordsGroundRuleMarked = MessageID("report.records.groundRuleMarked")
+    /// {label}: {agreed} of {count} agreed
+    public static let reportRecordsGroundRulesAgreed = MessageID("report.records.groundRulesAgreed")
+    /// {label}: {count} action
+    public static let reportRecordsActions = MessageID("report.records.actions")
+    /// #
+    public static let reportRecordsColumnNumber = MessageID("report.records.column.number")
+    /// Action
+    public static let reportRecordsColumnAction = MessageID("report.records.column.action")
+    /// Owner
+    public static let reportRecordsColumnOwner = MessageID("report.records.column.owner")
+    /// Due date
+    public static let reportRecordsColumnDue = MessageID("report.records.column.due")
+    /// Status
+    public static let reportRecordsColumnStatus = MessageID("report.records.column.status")
+    /// From
+    public static let reportRecordsColumnFrom = MessageID("report.records.column.from")
+    /// Worksheet
+    public static let reportRecordsColumnWorksheet = MessageID("report.records.column.worksheet")
+    /// Field
+    public static let reportRecordsColumnField = MessageID("report.records.column.field")
+    /// Item
+    public static let reportRecordsColumnItem = MessageID("report.records.column.item")
+    /// Value
+    public static let reportRecordsColumnValue = MessageID("report.records.column.value")
+    /// {person} ({organisation})
+    public static let reportRecordsOwnerOf = MessageID("report.records.ownerOf")
+    /// {text} (not a date)
+    public static let reportRecordsNotADate = MessageID("report.records.notADate")
+    /// {name} (no longer in the list)
+    public static let reportRecordsNoLongerListed = MessageID("report.records.noLongerListed")
 }
 
 extension CatalogTable {
@@ -501,5 +569,44 @@ extension CatalogTable {
         CatalogRow("en", "report.sectorShort.civilSociety", ["Civil"]),
         CatalogRow("en", "report.sectorShort.donor", ["Donor"]),
         CatalogRow("en", "report.sectorShort.other", ["Other"]),
+        CatalogRow("en", "report.records.toDiscuss", ["Records to discuss: {count}", "Records to discuss: {count}"]),
+        CatalogRow("en", "report.records.keptFrom", ["Kept from the self-assessment of {partner}"]),
+        CatalogRow("en", "report.records.partnerSector", ["{organisation} ({sector})"]),
+        CatalogRow("en", "report.records.aPartner", ["a partner"]),
+        CatalogRow("en", "report.records.other", ["Other records"]),
+        CatalogRow("en", "report.records.otherShown", [
+            "Kept as the file holds them, shown in the meeting record: {names}",
+        ]),
+        CatalogRow("en", "report.records.labelled", ["{label}: {value}"]),
+        CatalogRow("en", "report.records.answered", ["{label} {value}"]),
+        CatalogRow("en", "report.records.counted", ["{label}: {count}", "{label}: {count}"]),
+        CatalogRow("en", "report.records.notMarked", ["Not marked"]),
+        CatalogRow("en", "report.records.noted", ["{item} — {note}"]),
+        CatalogRow("en", "report.records.grouped", ["{group}: {item}"]),
+        CatalogRow("en", "report.records.notAsked", ["Not asked"]),
+        CatalogRow("en", "report.records.noName", ["(no name)"]),
+        CatalogRow("en", "report.records.mergedFrom", ["{row} — merged from {organisation}"]),
+        CatalogRow("en", "report.records.mergedFromSelfAssessment", ["{row} — merged from a self-assessment"]),
+        CatalogRow("en", "report.records.organisationReadiness", ["{organisation} ({readiness})"]),
+        CatalogRow("en", "report.records.organisationPeople", ["{organisation}: {people}"]),
+        CatalogRow("en", "report.records.groundRuleMarked", ["{rule} ({mark})"]),
+        CatalogRow("en", "report.records.groundRulesAgreed", [
+            "{label}: {agreed} of {count} agreed",
+            "{label}: {agreed} of {count} agreed",
+        ]),
+        CatalogRow("en", "report.records.actions", ["{label}: {count} action", "{label}: {count} actions"]),
+        CatalogRow("en", "report.records.column.number", ["#"]),
+        CatalogRow("en", "report.records.column.action", ["Action"]),
+        CatalogRow("en", "report.records.column.owner", ["Owner"]),
+        CatalogRow("en", "report.records.column.due", ["Due date"]),
+        CatalogRow("en", "report.records.column.status", ["Status"]),
+        CatalogRow("en", "report.records.column.from", ["From"]),
+        CatalogRow("en", "report.records.column.worksheet", ["Worksheet"]),
+        CatalogRow("en", "report.records.column.field", ["Field"]),
+        CatalogRow("en", "report.records.column.item", ["Item"]),
+        CatalogRow("en", "report.records.column.value", ["Value"]),
+        CatalogRow("en", "report.records.ownerOf", ["{person} ({organisation})"]),
+        CatalogRow("en", "report.records.notADate", ["{text} (not a date)"]),
+        CatalogRow("en", "report.records.noLongerListed", ["{name} (no longer in the list)"]),
     ]
 }
