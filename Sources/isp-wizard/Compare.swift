@@ -46,6 +46,8 @@ struct Compare: ParsableCommand {
     var force = false
 
     func run() throws {
+        // The JSON is read by scripts: its words follow the language only when --lang asks.
+        let language = try global.chosenLanguage(readByScripts: format == .json)
         let guide = try global.loadGuide()
         if let real = realPath(old), real == realPath(new) {
             throw UserError(Message(.cliCompareSameFile, ["old": .text(old), "new": .text(new)]))
@@ -59,7 +61,7 @@ struct Compare: ParsableCommand {
             throw UserError(Message(id, ["new": .text(new.pathInMessage), "old": .text(old.pathInMessage),
                                      "name": .text(name), "otherName": .text(otherName)]))
         }
-        let comparison = RoundComparison(guide: guide, old: before.session, new: after.session)
+        let comparison = RoundComparison(guide: guide, old: before.session, new: after.session, language: language)
         let data = switch format {
         case .text: Data(comparison.document.text().utf8)
         case .markdown: Data(comparison.document.markdown.utf8)

@@ -65,6 +65,12 @@ extension CommonOptions {
         try languageChoice(guideLanguages: (try? loadGuideFile())?.languages ?? Guide.builtIn.languages).language
     }
 
+    /// The language of a file that scripts read (a CSV, the comparison's JSON): --lang's when it is given, else
+    /// English, so that a script's output does not change with a user's LANG; the chosen language for any other.
+    func chosenLanguage(readByScripts: Bool) throws -> Language {
+        readByScripts && lang == nil ? .english : try chosenLanguage()
+    }
+
     private func languageChoice(guideLanguages: [String]) throws -> LanguageChoice {
         do throws(LanguageRefusal) {
             return try LanguageChoice.choose(flag: lang, environment: ProcessInfo.processInfo.environment,

@@ -48,7 +48,7 @@ struct Report: ParsableCommand {
         let guide = try global.loadGuide()
         let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
         // A CSV is read by scripts: its headers follow the language only when --lang asks, not the environment's.
-        let language = format == .csv && global.lang == nil ? Language.english : try global.chosenLanguage()
+        let language = try global.chosenLanguage(readByScripts: format == .csv)
         let record = MeetingRecord(guide: guide, session: session, language: language)
         guard let data = record.rendered(as: format, table: table, width: max(width, 40)) else {
             let names = record.tables.compactMap(\.name).joined(separator: ", ")

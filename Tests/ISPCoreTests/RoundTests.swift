@@ -44,9 +44,9 @@ import Testing
         #expect(new.isSamePartnership(as: old) && old.isSamePartnership(as: new))
         let other = try SessionFile.read(from: fixture("sessions/v1/v1-self-assessment.isp.json").path)
         #expect(!new.isSamePartnership(as: other))
-        #expect(other.anotherPartnership("b.isp.json", than: new, at: "a.isp.json")
-            == "b.isp.json belongs to another partnership than a.isp.json (\"青年就业伙伴关系 Youth Jobs\", not "
-            + "\"Water for All, Kisumu\")")
+        #expect(other.anotherPartnership("b.isp.json", than: new, at: "a.isp.json").english
+            == "b.isp.json belongs to another partnership than a.isp.json (\"青年就业伙伴关系 Youth Jobs\", "
+            + "not \"Water for All, Kisumu\")")
     }
 
     @Test func comparingShowsStepsMovesNotesAndWhoJoined() throws {
@@ -89,7 +89,7 @@ import Testing
         new.answers["s4.q1"] = answer(["?", "?", "3"])
         new.answers["s7.d1"] = answer(["2", "3", "?"])
         let comparison = RoundComparison(guide: .builtIn, old: old, new: new)
-        #expect(comparison.statusChanges.map(\.line) == [
+        #expect(comparison.statusChanges.map(\.message.english) == [
             "Step 4 Q1: 3.0, 3 of 3 rated, no consensus yet → no group rating, 2 of 3 don't know",
             "Step 7 Q1: ? Don't know → 2 and 3, 2 of 3 rated, no consensus yet",
         ])
@@ -112,6 +112,27 @@ import Testing
         let changes = try #require(json["statusChanges"] as? [[String: Any]])
         #expect(changes.map { $0["promptID"] as? String } == ["s4.q1", "s7.d1"])
         #expect(changes[0]["after"] as? String == "no group rating, 2 of 3 don't know")
+    }
+
+    /// Two rounds of one partnership whose group note to s1.q1 gained a second line.
+    private func roundsWithANoteOnTwoLines() -> RoundComparison {
+        var old = Session(guide: .builtIn, name: "Water for All")
+        old.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "The county agrees")
+        var new = Session(nextRoundOf: old)
+        new.answers["s1.q1"] = Answer(rating: .stage(.partial), notes: "The county agrees\nThe mayor too")
+        return RoundComparison(guide: .builtIn, old: old, new: new)
+    }
+
+    @Test func aNotesLineBreaksAreLineBreaksInEveryFormat() throws {
+        let comparison = roundsWithANoteOnTwoLines()
+        let text = comparison.document.text(width: 100)
+        #expect(text.contains("\n      Now: The county agrees\n      The mayor too\n"))
+        #expect(!text.contains("^J"))
+        #expect(comparison.document.markdown.contains("Now: The county agrees\\\n  The mayor too"))
+        #expect(comparison.document.html.contains("Now: The county agrees<br>\nThe mayor too"))
+        let json = try #require(JSONSerialization.jsonObject(with: comparison.json()) as? [String: Any])
+        let notes = try #require(json["notes"] as? [[String: Any]])
+        #expect(notes.first?["after"] as? String == "The county agrees\nThe mayor too")
     }
 
     @Test func wordChangesAreTheRunsAddedAndRemoved() {

@@ -1,3 +1,5 @@
+import Messages
+
 /// What changed in the readiness between two states of one partnership's answers, as a round compared with the
 /// last and a merge say it: the questions whose status changed (Not applicable or Don't know for the room, rated
 /// now, or the reverse) and the steps whose score or band moved.
@@ -11,9 +13,13 @@ public struct ReadinessChanges: Sendable {
         public var before: String
         public var after: String
 
-        /// "Step 7 Q1: N/A Not applicable → 2.5, 2 of 3 rated, no consensus yet".
-        public var line: String {
-            "Step \(prompt.stepNumber) Q\(prompt.questionNumber): \(before) → \(after)"
+        /// "Step 7 Q1: N/A Not applicable → 2.5, 2 of 3 rated, no consensus yet", in the language of the
+        /// summaries compared.
+        public var message: Message {
+            let place = Message(.reportPlace, ["step": .integer(prompt.stepNumber),
+                                               "question": .integer(prompt.questionNumber)])
+            return Message(.compareStatusChange, ["place": .message(place), "before": .text(before),
+                                                  "after": .text(after)])
         }
     }
 
@@ -23,8 +29,10 @@ public struct ReadinessChanges: Sendable {
         public var after: StepReadiness
 
         /// "Step 7 Institutionalize…: 0.5 Not ready, 2 of 5 rated → 1.3 Not ready, 3 of 5 rated".
-        public var line: String {
-            "Step \(after.number) \(after.title): \(before.figures) → \(after.figures)"
+        public var message: Message {
+            Message(.compareStepMove, ["step": .integer(after.number), "title": .text(after.title),
+                                       "before": .message(before.figuresMessage),
+                                       "after": .message(after.figuresMessage)])
         }
     }
 

@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Messages
 
 /// Two rounds of one partnership side by side: each step's score and standing before and after, the questions
 /// whose group rating moved by 2 points or more or changed in kind (rated, Not applicable, Don't know for the room),
@@ -28,8 +29,8 @@ public struct RoundComparison: Sendable {
     /// A note changed between the rounds: the group's, or a participant's who took part in both.
     public struct NoteChange: Sendable, Equatable {
         public var prompt: PromptReference
-        /// "the group", or the participant's name.
-        public var whose: String
+        /// The participant's name, nil for the group's note.
+        public var participant: String?
         public var before: String
         public var after: String
         /// The runs of words added and removed, in the note's order.
@@ -55,7 +56,8 @@ public struct RoundComparison: Sendable {
         public var address: FieldAddress
         public var kind: Kind
         public var rowID: String
-        /// The row's name (its name column, else its first), as it reads in the round that has it.
+        /// The row's name (its name column, else its first), as it reads in the round that has it; empty when it
+        /// has none.
         public var row: String
         public var choices: [ChoiceChange]
     }
@@ -73,11 +75,13 @@ public struct RoundComparison: Sendable {
     public let left: [Participant]
     /// The rows of the records' lists that changed, list by list in guide order.
     public let records: [RecordChange]
+    /// The reader's language: the document's and the ratings' words are in it.
+    public var language: Language { new.language }
 
-    public init(guide: Guide, old: Session, new: Session) {
+    public init(guide: Guide, old: Session, new: Session, language: Language = .english) {
         self.guide = guide
-        let before = SummaryReport(guide: guide, session: old)
-        let after = SummaryReport(guide: guide, session: new)
+        let before = SummaryReport(guide: guide, session: old, language: language)
+        let after = SummaryReport(guide: guide, session: new, language: language)
         self.old = before
         self.new = after
         statusChanges = ReadinessChanges(old: before, new: after).statusChanges
@@ -100,9 +104,9 @@ public struct RoundComparison: Sendable {
                                             after: after.ratingLabel(reference),
                                             change: Double(tenths(now) - tenths(was)) / 10))
                 }
-                notes += [NoteChange](prompt: reference, whose: "the group", oldAnswer.notes, newAnswer.notes)
+                notes += [NoteChange](prompt: reference, participant: nil, oldAnswer.notes, newAnswer.notes)
                 for participant in stayed {
-                    notes += [NoteChange](prompt: reference, whose: after.displayName(participant),
+                    notes += [NoteChange](prompt: reference, participant: after.displayName(participant),
                                           oldAnswer.voices[participant.id]?.note ?? "",
                                           newAnswer.voices[participant.id]?.note ?? "")
                 }
@@ -124,10 +128,7 @@ public struct RoundComparison: Sendable {
                 let address = FieldAddress(worksheet: worksheet.id, field: field.id)
                 let before = old.rows(of: address, in: guide)
                 let after = new.rows(of: address, in: guide)
-                let name = { (row: RecordRow) -> String in
-                    let text = row.text(nameColumn ?? columns.first?.id ?? "").onOneLine
-                    return text.isBlank ? "(no name)" : text
-                }
+                let name = { (row: RecordRow) in row.text(nameColumn ?? columns.first?.id ?? "").onOneLine }
                 func change(_ kind: RecordChange.Kind, _ row: RecordRow, _ choices: [RecordChange.ChoiceChange] = [])
                     -> RecordChange
                 {
@@ -154,24 +155,28 @@ public struct RoundComparison: Sendable {
         }
     }
 
-    /// The comparison as a document, for text, Markdown and HTML.
+    /// The comparison as a document, for text, Markdown and HTML, in the reader's language.
     public var document: ReportDocument {
         let session = new.session
         var intro: [ReportBlock] = []
         if !session.partnership.focalIssue.isBlank {
-            intro.append(.paragraph("Focal issue: \(session.partnership.focalIssue)"))
+            let issue = session.partnership.focalIssue
+            intro.append(.paragraph(language.text(.reportFocalIssue, ["issue": .text(issue)])))
         }
-        intro.append(.paragraph("Round \(old.session.round) (started \(old.day(old.session.createdAt))) compared "
-                                    + "with round \(session.round) (started \(new.day(session.createdAt)))"))
+        intro.append(.paragraph(language.text(.compareRounds, [
+            "old": .integer(old.session.round), "oldStarted": .text(old.day(old.session.createdAt)),
+            "new": .integer(session.round), "newStarted": .text(new.day(session.createdAt)),
+        ])))
         let unconfirmed = session.unconfirmedAnswers
         if unconfirmed > 0 {
-            let answers = unconfirmed == 1 ? "1 answer" : "\(unconfirmed) answers"
-            intro.append(.remark("In round \(session.round), \(answers) carried over from the round before "
-                                     + "\(unconfirmed == 1 ? "is" : "are") not confirmed yet: they count as they were."))
+            intro.append(.remark(language.text(.compareUnconfirmed, ["round": .integer(session.round),
+                                                                     "count": .integer(unconfirmed)])))
         }
+        let round = { (number: Int) in language.text(.compareColumnRound, ["round": .integer(number)]) }
         let stepTable = DocumentTable(
             name: "steps",
-            columns: ["Step", "Round \(old.session.round)", "Round \(session.round)", "Change"],
+            columns: [language.text(.reportColumnStep), round(old.session.round), round(session.round),
+                      language.text(.compareColumnChange)],
             rows: steps.map { step in
                 // No change is figured on a step that shows no score, as the summary shows none.
                 let change = step.before.shownScore == nil ? "" : step.before.score.flatMap { was in
@@ -179,69 +184,87 @@ public struct RoundComparison: Sendable {
                         signed(Double(tenths(now) - tenths(was)) / 10)
                     }
                 } ?? ""
-                return ["\(step.number) \(step.title)", step.before.figures, step.after.figures, change]
+                return ["\(step.number) \(step.title)", language.text(step.before.figuresMessage),
+                        language.text(step.after.figuresMessage), change]
             })
         let moved = moves.map { move in
-            ReportListItem("\(new.place(move.prompt)): \(move.before) → \(move.after) (\(signed(move.change))): "
-                               + move.prompt.text)
+            ReportListItem(language.text(.compareMove, [
+                "place": .text(new.place(move.prompt)), "before": .text(move.before), "after": .text(move.after),
+                "change": .text(signed(move.change)), "text": .text(move.prompt.text),
+            ]))
         }
         let changedStatus = statusChanges.map { change in
-            ReportListItem("\(change.line): \(change.prompt.text)")
+            ReportListItem(language.text(.compareStatusChangeQuestion, ["change": .message(change.message),
+                                                                        "text": .text(change.prompt.text)]))
         }
         let changedNotes = notes.map { change in
-            var details: [ReportBlock] = [.paragraph("Before: \(shortened(change.before))"),
-                                          .paragraph("Now: \(shortened(change.after))")]
+            var details: [ReportBlock] = [
+                .paragraph(language.text(.compareNotesBefore, ["note": .text(shortened(change.before))])),
+                .paragraph(language.text(.compareNotesNow, ["note": .text(shortened(change.after))])),
+            ]
             if !change.added.isEmpty {
-                details.append(.paragraph("Added: " + change.added.map { "“\(shortened($0, limit: 60))”" }
-                    .joined(separator: ", ")))
+                details.append(.paragraph(language.text(.compareNotesAdded, ["words": .text(quoted(change.added))])))
             }
             if !change.removed.isEmpty {
-                details.append(.paragraph("Removed: " + change.removed.map { "“\(shortened($0, limit: 60))”" }
-                    .joined(separator: ", ")))
+                details.append(.paragraph(language.text(.compareNotesRemoved,
+                                                        ["words": .text(quoted(change.removed))])))
             }
-            return ReportListItem("\(new.place(change.prompt)), notes of \(change.whose.bidiBalanced()): "
-                                      + change.prompt.text,
-                                  details: details)
+            let place = new.place(change.prompt)
+            let text = change.participant.map { name in
+                language.text(.compareNotesParticipant, ["place": .text(place), "name": .text(name.bidiBalanced()),
+                                                         "text": .text(change.prompt.text)])
+            } ?? language.text(.compareNotesGroup, ["place": .text(place), "text": .text(change.prompt.text)])
+            return ReportListItem(text, details: details)
         }
         var people: [ReportBlock] = []
         if !joined.isEmpty {
-            people.append(.paragraph("Joined: " + joined.map { new.describe($0, withSector: true) }
-                .joined(separator: ", ")))
+            let names = joined.map { new.describe($0, withSector: true) }.joined(separator: ", ")
+            people.append(.paragraph(language.text(.compareJoined, ["names": .text(names)])))
         }
         if !left.isEmpty {
-            people.append(.paragraph("Left: " + left.map { old.describe($0, withSector: true) }
-                .joined(separator: ", ")))
+            let names = left.map { old.describe($0, withSector: true) }.joined(separator: ", ")
+            people.append(.paragraph(language.text(.compareLeft, ["names": .text(names)])))
         }
-        if people.isEmpty { people.append(.paragraph("The same participants took part in both rounds.")) }
+        if people.isEmpty { people.append(.paragraph(language.text(.compareSameParticipants))) }
         let recordItems = records.map { change in
-            let row = "“\(change.row.excerpt(limit: 60))”"
+            let name = change.row.isBlank ? language.text(.reportRecordsNoName) : change.row.excerpt(limit: 60)
+            var arguments: [String: MessageArgument] = [
+                "list": .text(change.list.bidiBalanced()),
+                "row": .message(Message(.compareQuoted, ["text": .text(name)])),
+            ]
             switch change.kind {
-            case .added: return ReportListItem("\(change.list.bidiBalanced()): added \(row)")
-            case .removed: return ReportListItem("\(change.list.bidiBalanced()): removed \(row)")
+            case .added: return ReportListItem(language.text(.compareRecordsAdded, arguments))
+            case .removed: return ReportListItem(language.text(.compareRecordsRemoved, arguments))
             case .changed:
+                let notSet = language.text(.compareRecordsNotSet)
                 let choices = change.choices.map { choice in
-                    "\(choice.column.bidiBalanced()) was "
-                        + (choice.before.isEmpty ? "not set" : choice.before.bidiBalanced()) + ", now "
-                        + (choice.after.isEmpty ? "not set" : choice.after.bidiBalanced())
+                    language.text(.compareRecordsChoice, [
+                        "column": .text(choice.column.bidiBalanced()),
+                        "before": .text(choice.before.isEmpty ? notSet : choice.before.bidiBalanced()),
+                        "after": .text(choice.after.isEmpty ? notSet : choice.after.bidiBalanced()),
+                    ])
                 }
-                return ReportListItem("\(change.list.bidiBalanced()), \(row): " + choices.joined(separator: "; "))
+                arguments["choices"] = .text(choices.joined(separator: "; "))
+                return ReportListItem(language.text(.compareRecordsChanged, arguments))
             }
         }
+        let count = { (count: Int) -> [String: MessageArgument] in ["count": .integer(count)] }
         return ReportDocument(
-            title: "Rounds compared: \(session.displayName)", intro: intro,
+            title: language.text(.compareTitle, ["name": .text(session.displayName(in: language))]), intro: intro,
             sections: [
-                ReportSection(id: "steps", heading: "Readiness by step", blocks: [.table(stepTable)]),
-                ReportSection(id: "moves", heading: "Ratings that moved by 2 points or more: \(moves.count)",
+                ReportSection(id: "steps", heading: language.text(.compareSteps), blocks: [.table(stepTable)]),
+                ReportSection(id: "moves", heading: language.text(.compareMoves, count(moves.count)),
                               blocks: new.questionList(moved)),
-                ReportSection(id: "status", heading: "Questions whose status changed: \(statusChanges.count)",
+                ReportSection(id: "status", heading: language.text(.compareStatusChanges, count(statusChanges.count)),
                               blocks: new.questionList(changedStatus)),
-                ReportSection(id: "notes", heading: "Notes that changed: \(notes.count)",
+                ReportSection(id: "notes", heading: language.text(.compareNotes, count(notes.count)),
                               blocks: new.questionList(changedNotes)),
-                ReportSection(id: "participants", heading: "Participants", blocks: people),
+                ReportSection(id: "participants", heading: language.text(.compareParticipants), blocks: people),
             ] + (records.isEmpty && !old.session.hasRecords && !session.hasRecords ? [] : [
-                ReportSection(id: "records", heading: "Records that changed: \(records.count)",
+                ReportSection(id: "records", heading: language.text(.compareRecords, count(records.count)),
                               blocks: recordItems.isEmpty ? [] : [.list(ReportList(recordItems))]),
-            ]))
+            ]),
+            language: language)
     }
 
     /// The comparison as JSON (`isp-wizard-comparison`), for other tools.
@@ -259,34 +282,54 @@ public struct RoundComparison: Sendable {
             statusChanges: statusChanges.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
                                                      questionNumber: $0.prompt.questionNumber, before: $0.before,
                                                      after: $0.after) },
-            notes: notes.map { .init(promptID: $0.prompt.promptID, whose: $0.whose, before: $0.before, after: $0.after,
-                                      added: $0.added, removed: $0.removed) },
+            notes: notes.map { .init(promptID: $0.prompt.promptID, whose: $0.participant ?? "the group",
+                                      before: $0.before, after: $0.after, added: $0.added, removed: $0.removed) },
             joined: joined, left: left,
             records: records.map { .init(list: $0.list, address: $0.address.description, change: $0.kind,
                                          rowID: $0.rowID, row: $0.row, choices: $0.choices) })
         return ((try? SessionFile.encodeJSON(document)) ?? Data()) + Data("\n".utf8)
     }
 
+    /// A change of a score with its sign, "+0.5", "−1.0" or "±0.0", with the language's decimal separator.
     private func signed(_ change: Double) -> String {
-        (change > 0 ? "+" : change < 0 ? "−" : "±") + String(format1: abs(change))
+        let id: MessageID = change > 0 ? .compareChangeUp : change < 0 ? .compareChangeDown : .compareChangeNone
+        return language.text(id, ["change": .decimal(abs(change))])
     }
 
-    /// A note on one line, cut at `limit` characters.
+    /// A note cut at `limit` characters, its line breaks kept (every format shows them as line breaks).
     private func shortened(_ text: String, limit: Int = 120) -> String {
-        text.isBlank ? "(none)" : text.excerpt(limit: limit)
+        guard !text.isBlank else { return language.text(.compareNotesNone) }
+        var left = limit
+        var lines: [String] = []
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            if left <= 0, let last = lines.indices.last {
+                lines[last] += "…"
+                break
+            }
+            lines.append(String(line).excerpt(limit: left))
+            // Cut there, with its "…".
+            if line.count > left { break }
+            left -= line.count + 1
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// Runs of words, each quoted, separated by commas.
+    private func quoted(_ runs: [String]) -> String {
+        runs.map { language.text(.compareQuoted, ["text": .text(shortened($0, limit: 60))]) }.joined(separator: ", ")
     }
 }
 
 extension [RoundComparison.NoteChange] {
     /// The change of one note, or none when it did not change.
-    init(prompt: PromptReference, whose: String, _ before: String, _ after: String) {
+    init(prompt: PromptReference, participant: String?, _ before: String, _ after: String) {
         guard before != after else {
             self = []
             return
         }
         let (added, removed) = wordChanges(from: before, to: after)
-        self = [RoundComparison.NoteChange(prompt: prompt, whose: whose, before: before, after: after, added: added,
-                                           removed: removed)]
+        self = [RoundComparison.NoteChange(prompt: prompt, participant: participant, before: before, after: after,
+                                           added: added, removed: removed)]
     }
 }
 
