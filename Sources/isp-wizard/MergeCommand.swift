@@ -65,7 +65,7 @@ struct Merge: ParsableCommand {
         }
         let inputs = files.map(MergeInput.read)
         guard update else {
-            let result = try merged(inputs, updating: nil, guide: guide)
+            let result = try merged(inputs, updating: nil, guide: guide, language: language)
             guard let session = result.session else {
                 throw UserError(Message(.cliMergeNothingWritten, ["output": .text(output)]))
             }
@@ -77,7 +77,7 @@ struct Merge: ParsableCommand {
         let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(output) }
         defer { opened.lock?.release() }
         if let readOnly = opened.readOnly { throw UserError(Self.refusal(readOnly)) }
-        let result = try merged(inputs, updating: (output, opened.contents), guide: guide)
+        let result = try merged(inputs, updating: (output, opened.contents), guide: guide, language: language)
         guard let session = result.session else {
             // Running the same merge again is how a workshop is kept up to date: nothing new is no failure.
             guard result.everyFileMergedBefore else {
@@ -113,18 +113,20 @@ struct Merge: ParsableCommand {
         }
     }
 
-    /// Merges and prints a line per file; returns the session to write (nil when nothing was merged), whether
-    /// every file was skipped as merged before, and how many files were refused.
+    /// Merges and prints a line per file in `language`; returns the session to write (nil when nothing was
+    /// merged), whether every file was skipped as merged before, and how many files were refused.
     private func merged(_ inputs: [MergeInput], updating: (path: String, contents: SessionFileContents)?,
-                        guide: Guide) throws -> (session: Session?, everyFileMergedBefore: Bool, refused: Int) {
+                        guide: Guide, language: Language)
+        throws -> (session: Session?, everyFileMergedBefore: Bool, refused: Int)
+    {
         let result = try reporting { () throws(FileError) in
             try SessionMerge.merge(inputs, updating: updating, guide: guide, force: force)
         }
         for entry in result.entries {
-            print(entry.line.visibleControls)
-            if let records = entry.recordsLine { print(records.visibleControls) }
+            print(entry.line(in: language).visibleControls)
+            if let records = entry.recordsLine { print(language.text(records).visibleControls) }
         }
-        for line in result.readinessLines { print(line.visibleControls) }
+        for line in result.readinessLines(in: language) { print(line.visibleControls) }
         let everyFileMergedBefore = result.entries.allSatisfy {
             if case .skipped = $0.action { true } else { false }
         }

@@ -66,7 +66,7 @@ import Testing
         ])
         let result = try SessionMerge.merge([input("w.isp.json", base), input("sol.isp.json", partner)],
                                             guide: .builtIn, now: wednesday)
-        #expect(result.readinessLines == [
+        #expect(result.readinessLines(in: .english) == [
             "What the merge changed in the readiness:",
             "  Step 7 Q1: n/a Not applicable → 3, 1 of 2 rated, no consensus yet: How will the partnership continue "
                 + "after outside resources ha…",
@@ -77,12 +77,12 @@ import Testing
         ])
         // Without a workshop to start from, nothing was there to change.
         let fresh = try SessionMerge.merge([input("sol.isp.json", partner)], guide: .builtIn, now: wednesday)
-        #expect(fresh.output != nil && fresh.readinessLines.isEmpty)
+        #expect(fresh.output != nil && fresh.readinessLines(in: .english).isEmpty)
         // Merged again, the same file changes nothing.
         let again = try SessionMerge.merge([input("sol.isp.json", partner)],
                                            updating: ("w.isp.json", file(try #require(result.output))),
                                            guide: .builtIn, now: wednesday)
-        #expect(again.readinessLines.isEmpty)
+        #expect(again.readinessLines(in: .english).isEmpty)
     }
 
     @Test func aSelfAssessmentForAWorkshopSharesItsPartnershipAndGuideWithAnIdOfItsOwn() {
@@ -115,7 +115,7 @@ import Testing
         ]
         #expect(output.participants == expected)
         #expect(actions(result) == expected.map(MergeAction.added))
-        #expect(result.entries.map(\.line) == [
+        #expect(result.entries.map { $0.line(in: .english) } == [
             "Merged nandu as a new participant: Asociación Ñandú (Civil society).",
             "Merged banco as a new participant: Banco Sol (Business).",
         ])
@@ -136,7 +136,7 @@ import Testing
                                    answers: ["s1.q1": Answer(rating: .stage(.emerging), notes: "No")])
         let result = try SessionMerge.merge([input("banco", banco), input("workshop", base)], guide: .builtIn,
                                             now: wednesday)
-        #expect(result.entries.map(\.line) == [
+        #expect(result.entries.map { $0.line(in: .english) } == [
             "Merged banco as a new participant: Banco Sol (Business).",
             "Base: workshop, a workshop with 1 participant.",
         ])
@@ -153,7 +153,8 @@ import Testing
                                        answers: ["s1.q1": Answer(rating: .stage(.partial))])
         let result = try SessionMerge.merge([input("workshop", workshop), input("municipio", municipio)],
                                             guide: .builtIn, now: wednesday)
-        #expect(result.entries.last?.line == "Merged municipio as a new participant: MUNICIPIO (Government). The "
+        #expect(result.entries.last?.line(in: .english)
+            == "Merged municipio as a new participant: MUNICIPIO (Government). The "
                 + "workshop already has Ana Núñez (Government) of the same organisation: both are kept, as two voices.")
         #expect(result.output?.participants.count == 2)
     }
@@ -173,7 +174,7 @@ import Testing
         let participant = Participant(id: nandu.participantID, organisation: "Asociación Ñandú", sector: .civilSociety,
                                       selfAssessmentUpdatedAt: tuesday)
         #expect(actions(result) == [.replaced(participant)])
-        #expect(result.entries[0].line
+        #expect(result.entries[0].line(in: .english)
             == "Replaced the answers of Asociación Ñandú (Civil society) with nandu, which is newer.")
         #expect(output.participants == base.participants + [participant])
         #expect(output.answers["s1.q1"]?.voices[nandu.participantID] == Voice(rating: .stage(.inPlace), note: "Mejor"))
@@ -237,7 +238,8 @@ import Testing
             }
             #expect(participant.id == nandu.participantID && participant.selfAssessmentUpdatedAt == tuesday)
         }
-        #expect(older.entries[0].line == "Skipped old: it is not newer than the answers of Asociación Ñandú "
+        #expect(older.entries[0].line(in: .english)
+            == "Skipped old: it is not newer than the answers of Asociación Ñandú "
             + "(Civil society) merged before.")
     }
 
@@ -264,7 +266,7 @@ import Testing
         let inputs = [input("w", workshop), input("banco", banco)]
         let refused = try SessionMerge.merge(inputs, guide: .builtIn)
         #expect(refused.output == nil)
-        #expect(refused.entries.map(\.line) == [
+        #expect(refused.entries.map { $0.line(in: .english) } == [
             "Base: w, a workshop with 1 participant.",
             "Refused: banco, Banco Sol (Business), has the participant id of Ana Núñez (Government), who came from no "
                 + "self-assessment; add --force to merge it as a new participant.",
@@ -277,8 +279,9 @@ import Testing
         #expect(output.participants == workshop.participants + [
             Participant(id: added.id, organisation: "Banco Sol", sector: .business, selfAssessmentUpdatedAt: monday),
         ])
-        #expect(forced.entries[1].forced == ["under the participant id of Ana Núñez (Government)"])
-        #expect(forced.entries[1].line == "Merged banco as a new participant: Banco Sol (Business). Merged with "
+        #expect(forced.entries[1].forced.map(\.english) == ["under the participant id of Ana Núñez (Government)"])
+        #expect(forced.entries[1].line(in: .english)
+            == "Merged banco as a new participant: Banco Sol (Business). Merged with "
             + "--force, though it is under the participant id of Ana Núñez (Government); it has a new id.")
         // Ana keeps her own rating and note; Banco Sol's are its own.
         #expect(output.answers["s1.q1"]?.voices == ["ana": Voice(rating: .stage(.inPlace), note: "Yes"),
@@ -303,7 +306,7 @@ import Testing
         donor.updatedAt = tuesday
         let inputs = [input("nandu", nandu), input("copy", copy), input("donor", donor)]
         let refused = try SessionMerge.merge(inputs, guide: .builtIn)
-        #expect(refused.entries.map(\.line) == [
+        #expect(refused.entries.map { $0.line(in: .english) } == [
             "Merged nandu as a new participant: Asociación Ñandú (Civil society).",
             "Refused: copy, Banco Sol (Business), has the participant id of Asociación Ñandú (Civil society), of "
                 + "another organisation; add --force to merge it as a new participant.",
@@ -319,7 +322,8 @@ import Testing
         #expect(output.participants.map(\.sector) == [.civilSociety, .business, .donor])
         #expect(output.participants[0].id == nandu.participantID && Set(output.participants.map(\.id)).count == 3)
         #expect(output.answers["s1.q1"]?.voices[nandu.participantID] == Voice(rating: .stage(.partial)))
-        #expect(forced.entries[1].line == "Merged copy as a new participant: Banco Sol (Business). Merged with "
+        #expect(forced.entries[1].line(in: .english)
+            == "Merged copy as a new participant: Banco Sol (Business). Merged with "
             + "--force, though it is under the participant id of Asociación Ñandú (Civil society); it has a new id.")
 
         // The same organisation with other case, accents and spaces is the same partner, as in the register.
@@ -327,7 +331,7 @@ import Testing
         respelled.organisation = "ASOCIACION  nandu"
         respelled.updatedAt = tuesday
         let replaced = try SessionMerge.merge([input("nandu", nandu), input("respelled", respelled)], guide: .builtIn)
-        #expect(replaced.entries.last?.line
+        #expect(replaced.entries.last?.line(in: .english)
             == "Replaced the answers of Asociación Ñandú (Civil society) with respelled, which is newer.")
     }
 
@@ -337,7 +341,8 @@ import Testing
         var banco = selfAssessment("Banco\u{1B}[2J Sol", .business, of: base, updated: monday, answers: [:])
         banco.participantID = "ana"
         let result = try SessionMerge.merge([input("w", base), input("banco", banco)], guide: .builtIn)
-        #expect(result.entries.last?.line == "Refused: banco, Banco^[[2J Sol (Business), has the participant id of "
+        #expect(result.entries.last?.line(in: .english)
+            == "Refused: banco, Banco^[[2J Sol (Business), has the participant id of "
             + "Ana^[]0;owned^G (Government), who came from no self-assessment; add --force to merge it as a new "
             + "participant.")
     }
@@ -389,7 +394,7 @@ import Testing
         let inputs = [input("w", base), input("stranger", stranger), versionOne]
         let refused = try SessionMerge.merge(inputs, guide: .builtIn)
         #expect(refused.output == nil)
-        #expect(refused.entries.map(\.line) == [
+        #expect(refused.entries.map { $0.line(in: .english) } == [
             "Base: w, a workshop with 1 participant.",
             "Refused: stranger belongs to another partnership than w (both are named \"Youth Jobs\", but their ids "
                 + "differ); add --force to merge it anyway.",
@@ -398,8 +403,9 @@ import Testing
         ])
         let forced = try SessionMerge.merge(inputs, guide: .builtIn, force: true)
         #expect(forced.output?.participants.count == 3)
-        #expect(forced.entries[1].forced == ["of another partnership"])
-        #expect(forced.entries[1].line == "Merged stranger as a new participant: Banco Sol (Business). Merged with "
+        #expect(forced.entries[1].forced.map(\.english) == ["of another partnership"])
+        #expect(forced.entries[1].line(in: .english)
+            == "Merged stranger as a new participant: Banco Sol (Business). Merged with "
             + "--force, though it is of another partnership.")
     }
 
@@ -415,17 +421,20 @@ import Testing
         nextEdition.guide.edition = "2"
         let inputs = [input("w", base), input("other", otherGuide), input("next", nextEdition)]
         let result = try SessionMerge.merge(inputs, guide: .builtIn)
-        #expect(result.entries[1].line == "Refused: other was answered with another guide than w (\"another-guide\", "
+        #expect(result.entries[1].line(in: .english)
+            == "Refused: other was answered with another guide than w (\"another-guide\", "
             + "not \"usaid-isp-startup\"); add --force to merge it anyway.")
         #expect(result.entries[2].unknownPrompts == ["s8.q1", "s8.q2"])
-        #expect(result.entries[2].line == "Merged next as a new participant: Asociación Ñandú (Civil society). Kept "
+        #expect(result.entries[2].line(in: .english)
+            == "Merged next as a new participant: Asociación Ñandú (Civil society). Kept "
             + "its answers to 2 prompts the guide lacks: s8.q1, s8.q2.")
         #expect(result.output?.answers["s8.q2"]?.voices[nextEdition.participantID]?.note == "nuevo")
         #expect(result.output?.guide == base.guide)
 
         let forced = try SessionMerge.merge(inputs, guide: .builtIn, force: true)
-        #expect(forced.entries[1].forced == ["answered with another guide"])
-        #expect(forced.entries[1].line == "Merged other as a new participant: Banco Sol (Business). Merged with "
+        #expect(forced.entries[1].forced.map(\.english) == ["answered with another guide"])
+        #expect(forced.entries[1].line(in: .english)
+            == "Merged other as a new participant: Banco Sol (Business). Merged with "
             + "--force, though it is answered with another guide. Kept its answer to 1 prompt the guide lacks: x.q1.")
     }
 
@@ -438,7 +447,7 @@ import Testing
         let broken = MergeInput(path: "broken", contents: .failure(FileError("broken is corrupt or truncated.")))
         let result = try SessionMerge.merge([broken, input("w", base), input("w2", second), input("banco", banco)],
                                             guide: .builtIn)
-        #expect(result.entries.map(\.line) == [
+        #expect(result.entries.map { $0.line(in: .english) } == [
             "Refused: broken is corrupt or truncated.",
             "Base: w, a workshop with 1 participant.",
             "Refused: w2 is a second workshop file; a merge takes one workshop, w, and self-assessments.",
@@ -446,7 +455,9 @@ import Testing
         ])
         let nothing = try SessionMerge.merge([broken], guide: .builtIn)
         #expect(nothing.output == nil)
-        #expect(nothing.entries.map(\.action) == [.refused("broken is corrupt or truncated.")])
+        #expect(nothing.entries.map { entry -> String? in
+            if case .refused(let reason) = entry.action { reason.english } else { nil }
+        } == ["broken is corrupt or truncated."])
     }
 
     @Test func theBaseMustBeAWorkshopAnsweredWithTheGuideInUse() throws {

@@ -21,11 +21,6 @@ extension Session {
         self.organisation = organisation
         self.sector = sector
     }
-
-    /// How many participants, in words: `1 participant`, `3 participants`.
-    public var participantsCounted: String {
-        participants.count == 1 ? "1 participant" : "\(participants.count) participants"
-    }
 }
 
 /// A session file given to a merge: its path as the user gave it, and what reading it gave.
@@ -50,7 +45,7 @@ public enum MergeAction: Sendable, Equatable {
     /// A self-assessment merged before, left out since it is not newer than what that participant has.
     case skipped(Participant)
     /// Not merged, for the reason the sentence gives; it names the file.
-    case refused(String)
+    case refused(Message)
 }
 
 /// One file of a merge: what was done with it, and the line that tells the user.
@@ -60,11 +55,16 @@ public struct MergeEntry: Sendable, Equatable {
     /// The prompts it answered that the guide in use lacks (from another edition): those answers are kept.
     public let unknownPrompts: [String]
     /// What `force` let through (`of another partnership`); empty when nothing had to be forced.
-    public let forced: [String]
-    /// One line for the user, naming the file.
-    public let line: String
+    public let forced: [Message]
+    /// The sentences of one line for the user, naming the file.
+    public let sentences: [Message]
     /// A second line when the file's records were taken: what joined the workshop's lists and what was kept apart.
-    public var recordsLine: String? = nil
+    public var recordsLine: Message? = nil
+
+    /// The line for the user in `language`.
+    public func line(in language: Language) -> String {
+        sentences.map { language.text($0) }.joined(separator: " ")
+    }
 }
 
 /// What a merge gives: a line per file, in the order given, and the workshop session to write.
@@ -72,10 +72,23 @@ public struct MergeResult: Sendable {
     public let entries: [MergeEntry]
     /// The merged workshop, changed at `now`; nil when no participant was added or replaced.
     public let output: Session?
-    /// What the merge changed in the base workshop's readiness, to say after the lines of the files: the questions
-    /// whose status changed (Not applicable or Don't know for the room, rated now, or the reverse) and the steps
-    /// whose score or band moved. Empty when nothing changed, or without a workshop to compare with.
-    public var readinessLines: [String] = []
+    /// The workshop merged into, as it was, and the guide in use: what `readinessLines` compares the output with.
+    var base: (session: Session, guide: Guide)? = nil
+
+    /// What the merge changed in the base workshop's readiness, to say after the lines of the files: "What the
+    /// merge changed in the readiness:" and a line for each question whose status changed (Not applicable or
+    /// Don't know for the room, rated now, or the reverse) and each step whose score or band moved. Empty when
+    /// nothing changed, or without a workshop to compare with.
+    public func readinessLines(in language: Language) -> [String] {
+        guard let base, let output else { return [] }
+        let report = { (session: Session) in SummaryReport(guide: base.guide, session: session, language: language) }
+        let changes = ReadinessChanges(old: report(base.session), new: report(output))
+        let lines = changes.statusChanges.map { change in
+            language.text(.compareStatusChangeQuestion, ["change": .message(change.message),
+                                                         "text": .text(change.prompt.text.excerpt(limit: 60))])
+        } + changes.stepMoves.map { language.text($0.message) }
+        return lines.isEmpty ? [] : [language.text(.mergeReadiness)] + lines.map { "  " + $0 }
+    }
 }
 
 public enum SessionMerge {
@@ -104,7 +117,7 @@ public enum SessionMerge {
             // Not one file could be read.
             let entries = inputs.compactMap { input -> MergeEntry? in
                 guard case .failure(let error) = input.contents else { return nil }
-                return .refused(input.path, error.message)
+                return .refused(input.path, error.sentence)
             }
             return MergeResult(entries: entries, output: nil)
         }
@@ -123,14 +136,15 @@ public enum SessionMerge {
         let entries = inputs.map { input -> MergeEntry in
             let contents: SessionFileContents
             switch input.contents {
-            case .failure(let error): return .refused(input.path, error.message)
+            case .failure(let error): return .refused(input.path, error.sentence)
             case .success(let read): contents = read
             }
             if !baseTaken, contents.session.mode == .workshop {
                 baseTaken = true
-                return MergeEntry(path: input.path, action: .base, unknownPrompts: [], forced: [],
-                                  line: "Base: \(input.path.pathInMessage), a workshop with "
-                                      + "\(contents.session.participantsCounted).")
+                return MergeEntry(path: input.path, action: .base, unknownPrompts: [], forced: [], sentences: [
+                    Message(.mergeBase, ["file": .text(input.path.pathInMessage),
+                                         "count": .integer(contents.session.participants.count)]),
+                ])
             }
             return merger.merge(contents, from: input.path)
         }
@@ -141,20 +155,8 @@ public enum SessionMerge {
             }
         }
         var result = MergeResult(entries: entries, output: changed ? merger.finished : nil)
-        if let output = result.output, updating != nil || baseInput != nil {
-            result.readinessLines = readinessLines(from: reference.contents.session, to: output, guide: guide)
-        }
+        if updating != nil || baseInput != nil { result.base = (reference.contents.session, guide) }
         return result
-    }
-
-    /// "What the merge changed in the readiness:" and a line for each question whose status changed and each step
-    /// whose score or band moved; nothing when none did.
-    static func readinessLines(from base: Session, to merged: Session, guide: Guide) -> [String] {
-        let changes = ReadinessChanges(old: SummaryReport(guide: guide, session: base),
-                                       new: SummaryReport(guide: guide, session: merged))
-        let lines = changes.statusChanges.map { "  \($0.line): \($0.prompt.text.excerpt(limit: 60))" }
-            + changes.stepMoves.map { "  \($0.line)" }
-        return lines.isEmpty ? [] : ["What the merge changed in the readiness:"] + lines
     }
 }
 
@@ -231,26 +233,27 @@ private struct Merger {
         let referenceSession = self.reference.session
         if file.mode == .workshop {
             if let real = contents.realPath, real == self.reference.realPath {
-                return .refused(path, "\(shownPath) is the workshop merged into; list only the files to merge into it.")
+                return .refused(path, Message(.mergeRefusedItself, ["file": .text(shownPath)]))
             }
-            return .refused(path, "\(shownPath) is a second workshop file; a merge takes one workshop, \(reference), "
-                                + "and self-assessments.")
+            return .refused(path, Message(.mergeRefusedSecondWorkshop, ["file": .text(shownPath),
+                                                                       "base": .text(reference)]))
         }
-        var forced: [String] = []
+        var forced: [Message] = []
         if !contents.isSamePartnership(as: self.reference) {
             guard force else {
-                return .refused(path, contents.anotherPartnership(path, than: self.reference, at: referencePath)
-                                    + "; add --force to merge it anyway.")
+                let reason = contents.anotherPartnership(path, than: self.reference, at: referencePath)
+                return .refused(path, Message(.mergeRefusedForce, ["reason": .message(reason)]))
             }
-            forced.append("of another partnership")
+            forced.append(Message(.mergeForcedOtherPartnership))
         }
         if file.guide.id != referenceSession.guide.id {
             guard force else {
-                return .refused(path, "\(shownPath) was answered with another guide than \(reference) (\""
-                                    + "\(file.guide.id.excerpt())\", not \"\(referenceSession.guide.id.excerpt())\"); "
-                                    + "add --force to merge it anyway.")
+                let reason = Message(.mergeOtherGuide, ["file": .text(shownPath), "base": .text(reference),
+                                                        "guide": .text(file.guide.id.excerpt()),
+                                                        "baseGuide": .text(referenceSession.guide.id.excerpt())])
+                return .refused(path, Message(.mergeRefusedForce, ["reason": .message(reason)]))
             }
-            forced.append("answered with another guide")
+            forced.append(Message(.mergeForcedOtherGuide))
         }
 
         let organisation = Self.organisationKey(file.organisation, file.sector)
@@ -261,11 +264,12 @@ private struct Merger {
             let holderLabel = label(session.participants[holder], number: holder + 1)
             guard force else {
                 let partner = Participant(id: assignedID, organisation: file.organisation, sector: file.sector)
-                return .refused(path, "\(shownPath), \(label(partner, number: session.participants.count + 1)), has "
-                                    + "the participant id of \(holderLabel), \(reason); add --force to merge it "
-                                    + "as a new participant.")
+                return .refused(path, Message(.mergeRefusedParticipantID, [
+                    "file": .text(shownPath), "partner": label(partner, number: session.participants.count + 1),
+                    "holder": holderLabel, "difference": .message(reason),
+                ]))
             }
-            forced.append("under the participant id of \(holderLabel)")
+            forced.append(Message(.mergeForcedParticipantID, ["participant": holderLabel]))
             // Derived from the file, so that the file merged again with --force finds the participant it became.
             repeat {
                 assignedID = Identifier.derived(from: "participant\n\(assignedID)\n\(organisation)")
@@ -279,8 +283,9 @@ private struct Merger {
             let participant = session.participants[match]
             if let merged = participant.selfAssessmentUpdatedAt, file.updatedAt <= merged {
                 return MergeEntry(path: path, action: .skipped(participant), unknownPrompts: [], forced: forced,
-                                  line: "Skipped \(shownPath): it is not newer than the answers of "
-                                      + "\(label(participant, number: match + 1)) merged before.")
+                                  sentences: [Message(.mergeSkipped, ["file": .text(shownPath),
+                                                                      "participant": label(participant,
+                                                                                           number: match + 1)])])
             }
             var replaced = participant
             replaced.selfAssessmentUpdatedAt = file.updatedAt
@@ -300,36 +305,38 @@ private struct Merger {
         session.apply(.replaceVoices(participantID: session.participants[index].id, voices), guide: guide)
         let unknownPrompts = file.answers.keys.filter { !promptIDs.contains($0) }.sorted()
         let participant = label(session.participants[index], number: index + 1)
-        var line = switch action {
-        case .replaced: "Replaced the answers of \(participant) with \(shownPath), which is newer."
-        default: "Merged \(shownPath) as a new participant: \(participant)."
-        }
+        let arguments: [String: MessageArgument] = ["file": .text(shownPath), "participant": participant]
+        let id: MessageID = if case .replaced = action { .mergeReplaced } else { .mergeAdded }
+        var sentences = [Message(id, arguments)]
         if case .added = action, let namesake = handAddedByOrganisation[organisation] {
-            line += " The workshop already has \(label(session.participants[namesake], number: namesake + 1)) of the "
-                + "same organisation: both are kept, as two voices."
+            sentences.append(Message(.mergeNamesake, ["participant": label(session.participants[namesake],
+                                                                           number: namesake + 1)]))
         }
         if !forced.isEmpty {
-            line += " Merged with --force, though it is \(forced.joined(separator: " and "))"
-                + (assignedID == file.participantID ? "." : "; it has a new id.")
+            sentences.append(Message(assignedID == file.participantID ? .mergeForced : .mergeForcedNewID,
+                                     ["reasons": .list(forced.map(MessageArgument.message))]))
         }
         if !unknownPrompts.isEmpty {
             let count = unknownPrompts.count
-            let answers = count == 1 ? "answer to 1 prompt" : "answers to \(count) prompts"
-            let shown = unknownPrompts.prefix(10).map { $0.excerpt() }.joined(separator: ", ")
-            line += " Kept its \(answers) the guide lacks: \(shown)\(count > 10 ? ", …" : "")."
+            let listed = unknownPrompts.prefix(10).map { $0.excerpt() }.joined(separator: ", ")
+            let shown: MessageArgument = count > 10
+                ? .message(Message(.mergeUnknownPromptsMore, ["prompts": .text(listed)])) : .text(listed)
+            sentences.append(Message(.mergeUnknownPrompts, ["count": .integer(count), "prompts": shown]))
         }
         let recordsLine = takeRecords(of: file, asParticipantAt: index)
-        return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced, line: line,
-                          recordsLine: recordsLine)
+        return MergeEntry(path: path, action: action, unknownPrompts: unknownPrompts, forced: forced,
+                          sentences: sentences, recordsLine: recordsLine)
     }
 
     /// Why a self-assessment is not the partner whose participant has its id, as words after "of X, ": the
     /// participant came from no self-assessment, or is of another organisation or sector (a partner's file copied for
     /// another instead of made with `new --for`); nil when it is that partner.
-    private func difference(of file: Session, from participant: Participant) -> String? {
-        if participant.selfAssessmentUpdatedAt == nil { return "who came from no self-assessment" }
-        if participant.organisation.nameKey != file.organisation.nameKey { return "of another organisation" }
-        if participant.sector != file.sector { return "of another sector" }
+    private func difference(of file: Session, from participant: Participant) -> Message? {
+        if participant.selfAssessmentUpdatedAt == nil { return Message(.mergeDifferenceNoSelfAssessment) }
+        if participant.organisation.nameKey != file.organisation.nameKey {
+            return Message(.mergeDifferenceOrganisation)
+        }
+        if participant.sector != file.sector { return Message(.mergeDifferenceSector) }
         return nil
     }
 
@@ -342,7 +349,7 @@ private struct Merger {
     /// file again adds only its new rows. What it wrote outside its lists (its convening plan, its vision) is
     /// not the workshop's: it is kept apart under `records["partners"]` by participant id, replaced by each newer
     /// copy of the file, and reports list it under the partner's organisation.
-    private mutating func takeRecords(of file: Session, asParticipantAt index: Int) -> String? {
+    private mutating func takeRecords(of file: Session, asParticipantAt index: Int) -> Message? {
         let participant = session.participants[index]
         let from = MergedFrom(participantID: participant.id, organisation: participant.organisation)
         var added: [(label: String, count: Int)] = []
@@ -390,24 +397,29 @@ private struct Merger {
         }
         keepApart(apart, of: participant)
         guard !added.isEmpty || alreadyThere > 0 || !apart.isEmpty else { return nil }
-        let owner = participant.organisation.isBlank ? "the partner" : participant.organisation.excerpt()
-        var parts: [String] = []
+        let owner: MessageArgument = participant.organisation.isBlank ? .message(Message(.mergeRecordsThePartner))
+            : .text(participant.organisation.excerpt())
+        var parts: [MessageArgument] = []
         if !added.isEmpty {
             let lists = added.enumerated().map { index, list in
-                (index == 0 ? (list.count == 1 ? "1 row" : "\(list.count) rows") : "\(list.count)")
-                    + " to “\(list.label.excerpt())”"
+                MessageArgument.message(Message(index == 0 ? .mergeRecordsRows : .mergeRecordsMoreRows,
+                                                ["count": .integer(list.count), "list": .text(list.label.excerpt())]))
             }
-            parts.append("added \(lists.joinedInWords()), each marked as \(owner)'s")
+            parts.append(.message(Message(.mergeRecordsAdded, ["lists": .list(lists), "owner": owner])))
         }
         if alreadyThere > 0 {
-            parts.append("left \(alreadyThere == 1 ? "1 row" : "\(alreadyThere) rows") the workshop already has as "
-                             + "they are")
+            parts.append(.message(Message(.mergeRecordsAlreadyThere, ["count": .integer(alreadyThere)])))
         }
         if !apart.isEmpty {
-            parts.append("kept its " + apartNames.map { "“\($0.excerpt())”" }.joinedInWords() + " apart, as "
-                             + "\(owner)'s")
+            let names = apartNames.map { MessageArgument.message(Message(.mergeRecordsQuoted,
+                                                                         ["name": .text($0.excerpt())])) }
+            parts.append(.message(Message(.mergeRecordsApart, ["names": .list(names), "owner": owner])))
         }
-        return "Records of \(label(participant, number: index + 1)): " + parts.joined(separator: "; ") + "."
+        guard let last = parts.last else { return nil }
+        let joined = parts.dropLast().reversed().reduce(last) { rest, part in
+            .message(Message(.mergeRecordsParts, ["first": part, "rest": rest]))
+        }
+        return Message(.mergeRecords, ["participant": label(participant, number: index + 1), "parts": joined])
     }
 
     /// Keeps what a partner wrote outside its lists under `records["partners"]`, replacing an earlier copy's; with
@@ -427,15 +439,19 @@ private struct Merger {
     }
 
     /// A participant as a line names it: `Asociación Ñandú (Civil society)`.
-    private func label(_ participant: Participant, number: Int) -> String {
-        participant.displayName(number: number).excerpt() + (participant.sector.map { " (\($0.label))" } ?? "")
+    private func label(_ participant: Participant, number: Int) -> MessageArgument {
+        var name = participant.shownName(number: number)
+        if case .text(let text) = name { name = .text(text.excerpt()) }
+        guard let sector = participant.sector else { return name }
+        return .message(Message(.mergeParticipant, ["name": name, "sector": .message(sector.message)]))
     }
 }
 
 extension MergeEntry {
     /// A file not merged, for the reason the sentence gives.
-    fileprivate static func refused(_ path: String, _ reason: String) -> MergeEntry {
-        MergeEntry(path: path, action: .refused(reason), unknownPrompts: [], forced: [], line: "Refused: \(reason)")
+    fileprivate static func refused(_ path: String, _ reason: Message) -> MergeEntry {
+        MergeEntry(path: path, action: .refused(reason), unknownPrompts: [], forced: [],
+                   sentences: [Message(.mergeRefused, ["reason": .message(reason)])])
     }
 }
 
@@ -450,12 +466,13 @@ extension SessionFileContents {
     }
 
     /// "`path` belongs to another partnership than `otherPath` (…)", saying how they differ, for a refusal.
-    public func anotherPartnership(_ path: String, than other: SessionFileContents, at otherPath: String) -> String {
+    public func anotherPartnership(_ path: String, than other: SessionFileContents, at otherPath: String) -> Message {
         let name = session.partnership.name.excerpt()
         let otherName = other.session.partnership.name.excerpt()
-        return "\(path.pathInMessage) belongs to another partnership than \(otherPath.pathInMessage) "
-            + (name == otherName ? "(both are named \"\(name)\", but their ids differ)"
-                   : "(\"\(name)\", not \"\(otherName)\")")
+        return Message(name == otherName ? .mergeOtherPartnershipSameName : .mergeOtherPartnership, [
+            "file": .text(path.pathInMessage), "other": .text(otherPath.pathInMessage), "name": .text(name),
+            "otherName": .text(otherName),
+        ])
     }
 }
 

@@ -240,11 +240,3 @@ extension PartnershipRecords {
         }
     }
 }
-
-extension [String] {
-    /// "A", "A and B", "A, B and C": names in a sentence.
-    func joinedInWords(conjunction: String = "and") -> String {
-        guard let last, count > 1 else { return first ?? "" }
-        return dropLast().joined(separator: ", ") + " \(conjunction) " + last
-    }
-}
