@@ -186,7 +186,7 @@ extension String {
             let printed = text.squeezed
             let questions = Guide.builtIn.steps.flatMap(\.prompts).map(\.text)
             let people = session.participants.enumerated().flatMap { number, participant in
-                [participant.displayName(number: number + 1), participant.organisation]
+                [participant.displayName(number: number + 1, in: .english), participant.organisation]
             }
             let notes = session.answers.values.flatMap { [$0.notes, $0.reason] + $0.voices.values.map(\.note) }
             let actions = ["Convocar a los socios del agua", "社区会议：青年参与", "=cmd|' /C calc'!A0"]

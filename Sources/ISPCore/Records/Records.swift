@@ -3,6 +3,7 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
+import Messages
 
 /// One step of a path into the session's records: a key of an object, or the row of a list with this id.
 public enum RecordKey: Hashable, Sendable {
@@ -330,7 +331,7 @@ public enum DateEntry: Equatable, Sendable {
     }
 
     /// Why the text is not a date, in a sentence; nil for a date.
-    public var problem: String? {
+    public var problem: Message? {
         guard case .invalid(let typed) = self else { return nil }
         return CalendarDate.problem(with: typed.trimmed)
     }
@@ -377,8 +378,11 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         }
     }
 
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
-                                     "September", "October", "November", "December"]
+    /// The months' names, January first.
+    private static let monthNames: [MessageID] = [
+        .monthJanuary, .monthFebruary, .monthMarch, .monthApril, .monthMay, .monthJune, .monthJuly, .monthAugust,
+        .monthSeptember, .monthOctober, .monthNovember, .monthDecember,
+    ]
 
     private static func parts(of text: String) -> (year: Int, month: Int, day: Int)? {
         let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
@@ -390,14 +394,14 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 
     /// Why text is not a date, in a sentence.
-    static func problem(with text: String) -> String {
-        guard let parts = parts(of: text) else { return "Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today)." }
-        guard (1...12).contains(parts.month) else {
-            return "There is no month \(parts.month): months go from 01 to 12."
-        }
-        guard parts.year >= 1 else { return "There is no year 0000." }
-        let days = days(inMonth: parts.month, year: parts.year)
-        return "\(text) is not a date: \(monthNames[parts.month - 1]) \(parts.year) has \(days) days."
+    static func problem(with text: String) -> Message {
+        guard let parts = parts(of: text) else { return Message(.dateFormat) }
+        guard (1...12).contains(parts.month) else { return Message(.dateNoMonth, ["month": .integer(parts.month)]) }
+        guard parts.year >= 1 else { return Message(.dateNoYearZero) }
+        return Message(.dateNoDay, [
+            "date": .text(text), "month": .message(Message(monthNames[parts.month - 1])), "year": .integer(parts.year),
+            "count": .integer(days(inMonth: parts.month, year: parts.year)),
+        ])
     }
 }
 

@@ -45,7 +45,7 @@ public struct MeetingRecord: Sendable {
                 name: "participants",
                 columns: [.reportColumnParticipant, .reportColumnOrganisation, .reportColumnSector].map(column),
                 rows: session.raters.enumerated().map { number, participant in
-                    [participant.displayName(number: number + 1), participant.organisation,
+                    [participant.displayName(number: number + 1, in: language), participant.organisation,
                      sectorName(participant.sector)]
                 }))
         }
@@ -153,7 +153,7 @@ public struct MeetingRecord: Sendable {
                 for (number, participant) in raters.enumerated() {
                     guard let voice = answer.voices[participant.id], !voice.isEmpty else { continue }
                     rows.append(question + [
-                        participant.displayName(number: number + 1), participant.organisation,
+                        participant.displayName(number: number + 1, in: language), participant.organisation,
                         sectorName(participant.sector), voice.rating?.code ?? "",
                         voice.rating.map { language.text($0.message) } ?? "",
                         voice.note, "",

@@ -177,7 +177,7 @@ extension SummaryReport {
         var details: [String] = []
         if !participant.name.isBlank && !participant.organisation.isBlank { details.append(participant.organisation) }
         if withSector, let sector = participant.sector { details.append(language.text(sector.message)) }
-        let name = participant.displayName(number: number).onOneLine.bidiBalanced()
+        let name = participant.displayName(number: number, in: language).onOneLine.bidiBalanced()
         let shown = details.map { $0.onOneLine.bidiBalanced() }
         return shown.isEmpty ? name : language.text(.reportParticipantDescribed, [
             "name": .text(name), "details": .text(shown.joined(separator: ", ")),
@@ -191,7 +191,7 @@ extension SummaryReport {
 
     /// A participant's name, organisation or "Participant 3", numbered by its place among the raters.
     func displayName(_ participant: Participant) -> String {
-        participant.displayName(number: number(of: participant))
+        participant.displayName(number: number(of: participant), in: language)
     }
 
     private func number(of participant: Participant) -> Int {

@@ -96,9 +96,17 @@ public struct Participant: Codable, Sendable, Equatable, Identifiable {
         self.selfAssessmentUpdatedAt = selfAssessmentUpdatedAt
     }
 
-    /// How the participant is named on screen: the name, else the organisation, else "Participant 3".
-    public func displayName(number: Int) -> String {
-        !name.isBlank ? name : !organisation.isBlank ? organisation : "Participant \(number)"
+    /// How the participant is named on screen: the name, else the organisation, else "Participant 3" in the
+    /// reader's language.
+    public func displayName(number: Int, in language: Language) -> String {
+        if case .text(let text) = shownName(number: number) { return text }
+        return language.text(.participantNumbered, ["number": .integer(number)])
+    }
+
+    /// The participant's name, else the organisation, else "Participant 3", as a message's argument.
+    public func shownName(number: Int) -> MessageArgument {
+        !name.isBlank ? .text(name) : !organisation.isBlank ? .text(organisation)
+            : .message(Message(.participantNumbered, ["number": .integer(number)]))
     }
 }
 
@@ -126,10 +134,11 @@ public enum Mode: String, Codable, Sendable, CaseIterable {
         self = try decodeByName(decoder)
     }
 
-    public var label: String {
+    /// The mode's name, as the setup screen offers it.
+    public var message: Message {
         switch self {
-        case .workshop: "Workshop"
-        case .selfAssessment: "Self-assessment"
+        case .workshop: Message(.modeWorkshop)
+        case .selfAssessment: Message(.modeSelfAssessment)
         }
     }
 }
@@ -295,13 +304,14 @@ public enum Stage: Int, Codable, Sendable, CaseIterable, Comparable {
     /// The stage's name in English, until its readers render `message` in their language.
     public var label: String { message.english }
 
-    public var meaning: String {
+    /// What the stage means, after its name on the scale: "nothing in place yet".
+    public var meaning: Message {
         switch self {
-        case .notStarted: "nothing in place yet"
-        case .emerging: "first ideas or contacts, not yet shared"
-        case .partial: "some of it is in place, clear gaps remain"
-        case .inPlace: "in place and accepted by the main partners"
-        case .institutionalised: "agreed, documented and sustained"
+        case .notStarted: Message(.stageMeaningNotStarted)
+        case .emerging: Message(.stageMeaningEmerging)
+        case .partial: Message(.stageMeaningPartial)
+        case .inPlace: Message(.stageMeaningInPlace)
+        case .institutionalised: Message(.stageMeaningInstitutionalised)
         }
     }
 

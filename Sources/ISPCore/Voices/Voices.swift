@@ -145,11 +145,6 @@ extension Answer {
         rating != nil && (divergence(in: participants) != nil || consensusDiffers(in: participants))
     }
 
-    /// What a mean stands on: "3 of 7 rated", of all the participants.
-    public func ratedCount(in participants: [Participant]) -> String {
-        "\(stages(in: participants).count) of \(participants.count) rated"
-    }
-
     /// Whether the participants' ratings diverge, and how.
     public func divergence(in participants: [Participant]) -> Divergence? {
         let stages = stages(in: participants)

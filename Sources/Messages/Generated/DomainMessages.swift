@@ -101,6 +101,54 @@ extension MessageID {
     public static let flagActionOverdue = MessageID("flag.action.overdue")
     /// {action} was due on {due} and is neither done nor dropped (no status).
     public static let flagActionOverdueNoStatus = MessageID("flag.action.overdueNoStatus")
+    /// Participant {number}
+    public static let participantNumbered = MessageID("participant.numbered")
+    /// Workshop
+    public static let modeWorkshop = MessageID("mode.workshop")
+    /// Self-assessment
+    public static let modeSelfAssessment = MessageID("mode.selfAssessment")
+    /// nothing in place yet
+    public static let stageMeaningNotStarted = MessageID("stage.meaning.notStarted")
+    /// first ideas or contacts, not yet shared
+    public static let stageMeaningEmerging = MessageID("stage.meaning.emerging")
+    /// some of it is in place, clear gaps remain
+    public static let stageMeaningPartial = MessageID("stage.meaning.partial")
+    /// in place and accepted by the main partners
+    public static let stageMeaningInPlace = MessageID("stage.meaning.inPlace")
+    /// agreed, documented and sustained
+    public static let stageMeaningInstitutionalised = MessageID("stage.meaning.institutionalised")
+    /// Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today).
+    public static let dateFormat = MessageID("date.format")
+    /// There is no month {month}: months go from 01 to 12.
+    public static let dateNoMonth = MessageID("date.noMonth")
+    /// There is no year 0000.
+    public static let dateNoYearZero = MessageID("date.noYearZero")
+    /// {date} is not a date: {month} {year} has {count} day.
+    public static let dateNoDay = MessageID("date.noDay")
+    /// January
+    public static let monthJanuary = MessageID("month.january")
+    /// February
+    public static let monthFebruary = MessageID("month.february")
+    /// March
+    public static let monthMarch = MessageID("month.march")
+    /// April
+    public static let monthApril = MessageID("month.april")
+    /// May
+    public static let monthMay = MessageID("month.may")
+    /// June
+    public static let monthJune = MessageID("month.june")
+    /// July
+    public static let monthJuly = MessageID("month.july")
+    /// August
+    public static let monthAugust = MessageID("month.august")
+    /// September
+    public static let monthSeptember = MessageID("month.september")
+    /// October
+    public static let monthOctober = MessageID("month.october")
+    /// November
+    public static let monthNovember = MessageID("month.november")
+    /// December
+    public static let monthDecember = MessageID("month.december")
 }
 
 extension CatalogTable {
@@ -181,5 +229,32 @@ extension CatalogTable {
         CatalogRow("en", "flag.action.overdueNoStatus", [
             "{action} was due on {due} and is neither done nor dropped (no status).",
         ]),
+        CatalogRow("en", "participant.numbered", ["Participant {number}"]),
+        CatalogRow("en", "mode.workshop", ["Workshop"]),
+        CatalogRow("en", "mode.selfAssessment", ["Self-assessment"]),
+        CatalogRow("en", "stage.meaning.notStarted", ["nothing in place yet"]),
+        CatalogRow("en", "stage.meaning.emerging", ["first ideas or contacts, not yet shared"]),
+        CatalogRow("en", "stage.meaning.partial", ["some of it is in place, clear gaps remain"]),
+        CatalogRow("en", "stage.meaning.inPlace", ["in place and accepted by the main partners"]),
+        CatalogRow("en", "stage.meaning.institutionalised", ["agreed, documented and sustained"]),
+        CatalogRow("en", "date.format", ["Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today)."]),
+        CatalogRow("en", "date.noMonth", ["There is no month {month}: months go from 01 to 12."]),
+        CatalogRow("en", "date.noYearZero", ["There is no year 0000."]),
+        CatalogRow("en", "date.noDay", [
+            "{date} is not a date: {month} {year} has {count} day.",
+            "{date} is not a date: {month} {year} has {count} days.",
+        ]),
+        CatalogRow("en", "month.january", ["January"]),
+        CatalogRow("en", "month.february", ["February"]),
+        CatalogRow("en", "month.march", ["March"]),
+        CatalogRow("en", "month.april", ["April"]),
+        CatalogRow("en", "month.may", ["May"]),
+        CatalogRow("en", "month.june", ["June"]),
+        CatalogRow("en", "month.july", ["July"]),
+        CatalogRow("en", "month.august", ["August"]),
+        CatalogRow("en", "month.september", ["September"]),
+        CatalogRow("en", "month.october", ["October"]),
+        CatalogRow("en", "month.november", ["November"]),
+        CatalogRow("en", "month.december", ["December"]),
     ]
 }

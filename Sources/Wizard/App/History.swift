@@ -225,7 +225,7 @@ extension WizardState {
 
     private func participantName(_ index: Int) -> String {
         guard session.participants.indices.contains(index) else { return language.text(.wizardHistoryAParticipant) }
-        return session.participants[index].displayName(number: index + 1)
+        return session.participants[index].displayName(number: index + 1, in: language)
     }
 
     private func participantName(id: String) -> String {

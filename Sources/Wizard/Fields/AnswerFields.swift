@@ -53,7 +53,7 @@ extension WizardState {
     func label(of field: AnswerField) -> String {
         switch field {
         case .rating: language.text(.wizardAnswerRating)
-        case .voice(let index): session.participants[index].displayName(number: index + 1)
+        case .voice(let index): session.participants[index].displayName(number: index + 1, in: language)
         case .consensus: language.text(.wizardAnswerGroup)
         case .reason: language.text(.wizardAnswerReason)
         case .notes: language.text(hasRatingRows ? .wizardAnswerGroupNotes : .wizardAnswerNotes)
@@ -189,7 +189,7 @@ extension Participant {
 
     /// A participant in plain mode's words: name, organisation (with a name), sector.
     func plainDescription(number: Int, in language: Language) -> String {
-        var parts = [displayName(number: number)]
+        var parts = [displayName(number: number, in: language)]
         if !name.isEmpty && !organisation.isEmpty { parts.append(organisation) }
         parts.append(language.text(sector?.message ?? Message(.wizardAnswerNoSector)))
         return parts.joined(separator: ", ")

@@ -46,7 +46,8 @@ extension WizardState {
         let common: [FieldBinding<Session>] = [
             .text(language.text(.wizardFieldPartnershipName), \.partnership.name),
             .text(language.text(.wizardFieldFocalIssue), \.partnership.focalIssue),
-            .choice(language.text(.wizardFieldMode), \.mode, Mode.allCases.map { (value: $0, label: $0.label) }),
+            .choice(language.text(.wizardFieldMode), \.mode,
+                    Mode.allCases.map { (value: $0, label: language.text($0.message)) }),
         ]
         switch session.mode {
         case .workshop:

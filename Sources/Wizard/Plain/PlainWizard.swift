@@ -322,7 +322,7 @@ public final class PlainWizard {
         let participant = state.session.participants[index]
         let answers = state.answerCount(of: participant)
         if answers > 0 {
-            let name = participant.displayName(number: index + 1)
+            let name = participant.displayName(number: index + 1, in: language)
             switch ask(language.text(.plainParticipantRemoveAsk, ["name": .text(name), "count": .integer(answers)])) {
             case .answer(let line) where line.lowercased() == "y": break
             case .answer: return nil

@@ -194,7 +194,9 @@ extension PlainWizard {
     /// A date: `t` is today; text that is not a date is kept as typed, its problem said, and the date asked
     /// again, where Enter keeps it as typed and goes on.
     private func fillDate(_ entry: RecordEntry) -> WorksheetMove {
-        let problem = { self.state.session.record(at: entry.path).flatMap(DateEntry.init)?.problem }
+        let problem = {
+            self.state.session.record(at: entry.path).flatMap(DateEntry.init)?.problem.map { self.language.text($0) }
+        }
         if let problem = problem() { say(problem) }
         return askValue(
             prompt: {

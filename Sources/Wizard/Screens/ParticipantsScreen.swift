@@ -141,7 +141,8 @@ extension WizardState {
             let ratings = answerCount(of: participant)
             let named = !participant.name.allSatisfy(\.isWhitespace) && !participant.organisation.isEmpty
             let line = "\(selected ? "▸" : " ") \(String(index + 1).leftPadded(to: 2)) \(sector) "
-                + participant.displayName(number: index + 1) + (named ? " · \(participant.organisation)" : "")
+                + participant.displayName(number: index + 1, in: language)
+                + (named ? " · \(participant.organisation)" : "")
             let counted = ratings == 0 ? ""
                 : "  " + language.text(.wizardParticipantsAnswered, ["count": .integer(ratings)])
             grid.put(ellipsized(line, width: width - counted.displayWidth), row: row, column: 1, style: style)
@@ -152,7 +153,7 @@ extension WizardState {
         if let index = pendingRemoval {
             let participant = participants[index]
             let question = language.text(.wizardParticipantsRemoveQuestion, [
-                "name": .text(participant.displayName(number: index + 1)),
+                "name": .text(participant.displayName(number: index + 1, in: language)),
                 "count": .integer(answerCount(of: participant)),
             ])
             grid.putWrapped(question, row: contentEnd - 2, column: 1, width: width, maxRows: 2, style: .warning)

@@ -216,7 +216,8 @@ extension WizardState {
         let meaning =
             switch rating {
             case .stage(let stage)?: language.text(.wizardQuestionStageMeaning, [
-                "number": .integer(stage.rawValue), "stage": .message(stage.message), "meaning": .text(stage.meaning),
+                "number": .integer(stage.rawValue), "stage": .message(stage.message),
+                "meaning": .message(stage.meaning),
             ])
             case .notApplicable?:
                 language.text(.wizardQuestionNotApplicableMeaning, [

@@ -571,8 +571,8 @@ extension WizardState {
         switch entry.input {
         case .date:
             if let problem = session.record(at: entry.path).flatMap(DateEntry.init)?.problem {
-                return grid.putWrapped(language.text(.wizardSheetKeptAsTyped, ["problem": .text(problem)]), row: row,
-                                       column: 3,
+                return grid.putWrapped(language.text(.wizardSheetKeptAsTyped, ["problem": .message(problem)]),
+                                       row: row, column: 3,
                                        width: width - 2, maxRows: min(maxRows, 2), style: .warning)
             }
             return grid.putWrapped(language.text(.wizardSheetDateHint), row: row, column: 3,
