@@ -1,3 +1,5 @@
+import Messages
+
 /// The partnership's records as parts of a report, built once for the summary and the meeting record: the flags
 /// to discuss, a section for each worksheet with something in it, what merged self-assessments kept apart, and
 /// records this version does not know; the same records as CSV tables and as JSON.
@@ -58,11 +60,13 @@ struct RecordsReport {
 
     // MARK: Sections
 
-    /// The flags, as a section beside the readiness flags; nothing while the worksheets are empty.
-    var flagSections: [ReportSection] {
+    /// The flags in `language`, as a section beside the readiness flags; nothing while the worksheets are empty.
+    func flagSections(in language: Language) -> [ReportSection] {
         guard hasWorksheetRecords else { return [] }
-        return [ReportSection(id: "record-flags", heading: "Records to discuss: \(flags.count)",
-                              blocks: flags.isEmpty ? [] : [.list(ReportList(flags.map { ReportListItem($0.message) }))])]
+        let items = flags.map { ReportListItem(language.text($0.statement)) }
+        return [ReportSection(id: "record-flags",
+                              heading: language.text(.handoutRecordFlags, ["count": .integer(flags.count)]),
+                              blocks: items.isEmpty ? [] : [.list(ReportList(items))])]
     }
 
     /// The records as sections at `level`; with `complete` (the meeting record) every column of the register and
@@ -98,22 +102,44 @@ struct RecordsReport {
         -> [ReportBlock]
     {
         worksheet.fields.flatMap { field -> [ReportBlock] in
-            let address = FieldAddress(worksheet: worksheet.id, field: field.id)
             if case .rows = field.kind, partner { return [] }
-            switch address {
-            case PartnershipRecords.groundRules where records.listField(address) != nil:
-                return groundRuleBlocks(field)
-            case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
-                return acceptanceBlocks(field)
-            case _ where view.record(at: address.path)?.holdsContent != true:
-                return []
-            case PartnershipRecords.register where records.listField(address) != nil:
-                return registerBlocks(complete: complete)
-            case PartnershipRecords.actions where records.listField(address) != nil:
-                return actionBlocks(field, complete: complete)
-            default:
-                return fieldBlocks(field, address: address, in: view)
-            }
+            return blocks(of: field, at: FieldAddress(worksheet: worksheet.id, field: field.id), in: view,
+                          complete: complete, partner: partner)
+        }
+    }
+
+    /// The fields at `addresses` that hold something, as the short view shows them, in the order given: the parts
+    /// of the records a hand-out picks. With `actionMarks`, the action plan has a column of that name with each
+    /// action's mark (by row id).
+    func blocks(of addresses: [FieldAddress], actionMarks: (column: String, marks: [String: String])? = nil)
+        -> [ReportBlock]
+    {
+        addresses.flatMap { address -> [ReportBlock] in
+            guard let field = guide.field(at: address) else { return [] }
+            return blocks(of: field, at: address, in: session, complete: false, partner: false,
+                          actionMarks: actionMarks)
+        }
+    }
+
+    /// One field's blocks: the ground rules whenever their worksheet shows, the convener's acceptance once a
+    /// convener is named, else the field by its kind when it holds something.
+    private func blocks(of field: RecordField, at address: FieldAddress, in view: Session, complete: Bool,
+                        partner: Bool, actionMarks: (column: String, marks: [String: String])? = nil)
+        -> [ReportBlock]
+    {
+        switch address {
+        case PartnershipRecords.groundRules where records.listField(address) != nil:
+            return groundRuleBlocks(field)
+        case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
+            return acceptanceBlocks(field)
+        case _ where view.record(at: address.path)?.holdsContent != true:
+            return []
+        case PartnershipRecords.register where records.listField(address) != nil:
+            return registerBlocks(complete: complete)
+        case PartnershipRecords.actions where records.listField(address) != nil:
+            return actionBlocks(field, complete: complete, marks: actionMarks)
+        default:
+            return fieldBlocks(field, address: address, in: view)
         }
     }
 
@@ -225,8 +251,10 @@ struct RecordsReport {
     }
 
     /// The action plan as a table: number, action, owner, due date and status, and with `complete` every other
-    /// column; the action and the owner wrap where the table is narrow.
-    private func actionBlocks(_ field: RecordField, complete: Bool) -> [ReportBlock] {
+    /// column; with `marks`, a last column of that name with each action's mark by row id. The action and the
+    /// owner wrap where the table is narrow.
+    private func actionBlocks(_ field: RecordField, complete: Bool,
+                              marks: (column: String, marks: [String: String])? = nil) -> [ReportBlock] {
         let actions = records.actions ?? []
         let address = PartnershipRecords.actions
         let label = { (id: String, fallback: String) in records.listField(address)?.column(id)?.label ?? fallback }
@@ -239,7 +267,7 @@ struct RecordsReport {
             : []
         let merged = complete && actions.contains { $0.from != nil }
         let columns = ["#", label("action", "Action"), "Owner", label("due", "Due date"), label("status", "Status")]
-            + extraColumns.map(\.label) + (merged ? ["From"] : [])
+            + extraColumns.map(\.label) + (merged ? ["From"] : []) + (marks.map { [$0.column] } ?? [])
         let rows = actions.map { action -> [String] in
             let owner = action.ownerPerson.isBlank ? action.ownerOrganisation
                 : action.ownerOrganisation.isBlank ? action.ownerPerson
@@ -251,6 +279,7 @@ struct RecordsReport {
                     displayText(of: action.row.cells[column.id], kind: column.kind, names: records.rowNames)
                 }
                 + (merged ? [action.from?.organisation ?? ""] : [])
+                + (marks.map { [$0.marks[action.row.id] ?? ""] } ?? [])
         }
         let count = actions.count == 1 ? "1 action" : "\(actions.count) actions"
         // The action, its owner and an invalid date's remark wrap where the table is narrow.
