@@ -98,7 +98,8 @@ public struct HandOut: Sendable {
     /// The next step, the profile, the records' flags and the sequence warnings.
     private var readinessSections: [ReportSection] {
         [ReportSection(id: "readiness", heading: language.text(.handoutReadiness))]
-            + within(report.profileSections + report.records.flagSections(in: language) + report.sequenceWarningSections)
+            + within(report.profileSections + report.records.flagSections(in: language)
+                         + report.sequenceWarningSections)
     }
 
     // MARK: Viewpoints
