@@ -43,10 +43,22 @@ struct Report: ParsableCommand {
     @Option(help: "With --format text, wrap at this many columns.")
     var width: Int = 80
 
+    @Flag(help: ArgumentHelp("Write the hand-out instead: what was decided, the readiness and each sector's "
+                             + "viewpoints, in a few pages (text, markdown or html)."))
+    var handout = false
+
     func run() throws {
+        if handout && (table != nil || format == .csv || format == .json) {
+            throw UserError(Message(.handoutCliNotPrinted))
+        }
         if table != nil && format != .csv { throw UserError(Message(.cliReportTableWithoutCSV)) }
         let guide = try global.loadGuide()
         let session = try reporting { () throws(FileError) in try SessionFile.load(from: file) }
+        if handout {
+            let handOut = HandOut(guide: guide, session: session, language: try global.chosenLanguage())
+            try write(handOut.rendered(as: format, width: max(width, 40)) ?? Data(), to: output, madeFrom: [file])
+            return
+        }
         // A CSV is read by scripts: its headers follow the language only when --lang asks, not the environment's.
         let language = try global.chosenLanguage(readByScripts: format == .csv)
         let record = MeetingRecord(guide: guide, session: session, language: language)

@@ -201,6 +201,38 @@ extension String {
         }
     }
 
+    @Test func theHandOutIsRefusedInOneSentenceWithCSVJSONOrATable() throws {
+        let reference = sessionFixture("v2/v2-reference-workshop.isp.json")
+        for arguments in [["--format", "csv"], ["--format", "json"], ["--format", "csv", "--table", "actions"]] {
+            let refused = try runWizard(["report", reference, "--handout"] + arguments)
+            #expect(refused.status == 1 && refused.output.isEmpty)
+            #expect(refused.error == "Error: --handout is written as text, Markdown or HTML; leave out --format csv, "
+                        + "--format json and --table.\n", "\(arguments)")
+        }
+        for format in ["text", "markdown", "html"] {
+            let written = try runWizard(["report", reference, "--handout", "--format", format])
+            #expect(written.status == 0 && written.output.contains("Hand-out: Agua para el Valle"), "\(format)")
+        }
+    }
+
+    @Test(.enabled(if: Printing.available, Printing.skipped))
+    func theReferenceHandOutPrintsOnAtMostFourPagesOfA4OrLetter() throws {
+        let workspace = try Workspace()
+        let reference = sessionFixture("v2/v2-reference-workshop.isp.json")
+        let html = try runWizard(["report", reference, "--handout", "--format", "html"]).output
+        for paper in ["A4", "letter"] {
+            let (text, pages) = try Printing.print(html, paper: paper, in: workspace.path)
+            #expect(pages >= 2 && pages <= 4, "\(paper): \(pages) pages")
+            // Decided first, viewpoints last; the last action and the last divergent voice are printed.
+            let printed = text.squeezed
+            let order = ["What was decided", "Set the date and agenda of the second meeting",
+                         "How ready the partnership is", "Viewpoints by sector",
+                         "The fund can match local money one to one for two years."].map(\.squeezed)
+            let places = order.compactMap { printed.range(of: $0)?.lowerBound }
+            #expect(places.count == order.count && places == places.sorted(), "\(paper)")
+        }
+    }
+
     @Test(.enabled(if: Printing.available, Printing.skipped))
     func aFortyParticipantRecordPrintsOnFewerThanSixtyA4Pages() throws {
         let workspace = try Workspace()

@@ -279,6 +279,26 @@ import Testing
         #expect(FileSessionStore(path: "/a/b.json").exportPath(.summary) == "/a/b.summary.txt")
         #expect(FileSessionStore(path: "/a/b.isp.json").exportPath(.record(.html)) == "/a/b.record.html")
     }
+
+    @Test func writesTheHandOutInTheFolderTheWizardWasStartedInForOthersToRead() throws {
+        let sessions = TemporaryFolder()
+        let started = TemporaryFolder()
+        let store = FileSessionStore(path: sessions.path + "/water.isp.json", startFolder: started.path)
+        let session = Session(guide: .builtIn, name: "Água 水")
+        try store.save(session)
+        let mask = umask(0o022)  // the usual umask, set back afterwards
+        defer { umask(mask) }
+        let path = try store.export(.handout, contents: ReportExport.handout.contents(guide: .builtIn,
+                                                                                       session: session))
+        #expect(path == started.path + "/water.handout.html")
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("<title>Hand-out: Água 水</title>"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o644)
+        // The session stays its owner's alone.
+        #expect(try FileManager.default.attributesOfItem(atPath: store.path)[.posixPermissions] as? Int == 0o600)
+        // Where the start folder cannot be written, beside the session.
+        #expect(FileSessionStore(path: "/a/b.isp.json", startFolder: "/nonexistent").exportPath(.handout)
+                    == "/a/b.handout.html")
+    }
 }
 
 @Suite struct SessionLockTests {

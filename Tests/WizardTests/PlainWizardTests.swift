@@ -133,8 +133,9 @@ let toFirstQuestion = ["", "", "", "", ""]
         var session = Session(guide: .builtIn)
         session.position = Position(screen: .summary)
         let run = PlainRun(["x", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
-        #expect(run.recorder.exported.map(\.export) == ReportExport.all)
+        #expect(run.recorder.exported.map(\.export) == ReportExport.all + [.handout])
         #expect(run.transcript.contains("Saved /shared/water.summary.txt.\nSaved /shared/water.record.md."))
+        #expect(run.transcript.contains("Saved /shared/water.record.json.\nSaved /shared/water.handout.html."))
         #expect(run.outcome == .quit)
     }
 

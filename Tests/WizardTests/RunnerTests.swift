@@ -177,6 +177,16 @@ final class SlowStore: SessionStore, @unchecked Sendable {
         #expect(backend.frames.last?.rowText(0).hasSuffix("Summary saved to /shared/water.summary.txt") == true)
     }
 
+    @Test func xThenOExportsTheHandOutAndSaysItsFullPath() {
+        let recorder = SaveRecorder()
+        let keys: [Event?] = [.key(.escape), .key(.character("s")), .key(.character("x")), .key(.character("o")),
+                              .key(.control("q"))]
+        let (_, backend, _) = run(keys, recorder: recorder)
+        #expect(recorder.exported.map(\.export) == [.handout])
+        #expect(recorder.exported.first?.text.contains("<title>Hand-out: Água para Todos 水</title>") == true)
+        #expect(backend.frames.last?.rowText(0).hasSuffix("Hand-out saved to /shared/water.handout.html") == true)
+    }
+
     @Test func xThenALetterExportsTheRecordInThatFormatAndAExportsEverything() {
         let html = SaveRecorder()
         let toSummary: [Event?] = [.key(.escape), .key(.character("s")), .key(.character("x"))]

@@ -64,8 +64,8 @@ struct RecordsReport {
 
     // MARK: Sections
 
-    /// The flags, as a section beside the readiness flags; nothing while the worksheets are empty.
-    var flagSections: [ReportSection] {
+    /// The flags in `language`, as a section beside the readiness flags; nothing while the worksheets are empty.
+    func flagSections(in language: Language) -> [ReportSection] {
         guard hasWorksheetRecords else { return [] }
         let items = flags.map { ReportListItem(language.text($0.statement)) }
         return [ReportSection(id: "record-flags",
@@ -108,22 +108,44 @@ struct RecordsReport {
         -> [ReportBlock]
     {
         worksheet.fields.flatMap { field -> [ReportBlock] in
-            let address = FieldAddress(worksheet: worksheet.id, field: field.id)
             if case .rows = field.kind, partner { return [] }
-            switch address {
-            case PartnershipRecords.groundRules where records.listField(address) != nil:
-                return groundRuleBlocks(field)
-            case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
-                return acceptanceBlocks(field)
-            case _ where view.record(at: address.path)?.holdsContent != true:
-                return []
-            case PartnershipRecords.register where records.listField(address) != nil:
-                return registerBlocks(complete: complete)
-            case PartnershipRecords.actions where records.listField(address) != nil:
-                return actionBlocks(field, complete: complete)
-            default:
-                return fieldBlocks(field, address: address, in: view)
-            }
+            return blocks(of: field, at: FieldAddress(worksheet: worksheet.id, field: field.id), in: view,
+                          complete: complete, partner: partner)
+        }
+    }
+
+    /// The fields at `addresses` that hold something, as the short view shows them, in the order given: the parts
+    /// of the records a hand-out picks. With `actionMarks`, the action plan has a column of that name with each
+    /// action's mark (by row id).
+    func blocks(of addresses: [FieldAddress], actionMarks: (column: String, marks: [String: String])? = nil)
+        -> [ReportBlock]
+    {
+        addresses.flatMap { address -> [ReportBlock] in
+            guard let field = guide.field(at: address) else { return [] }
+            return blocks(of: field, at: address, in: session, complete: false, partner: false,
+                          actionMarks: actionMarks)
+        }
+    }
+
+    /// One field's blocks: the ground rules whenever their worksheet shows, the convener's acceptance once a
+    /// convener is named, else the field by its kind when it holds something.
+    private func blocks(of field: RecordField, at address: FieldAddress, in view: Session, complete: Bool,
+                        partner: Bool, actionMarks: (column: String, marks: [String: String])? = nil)
+        -> [ReportBlock]
+    {
+        switch address {
+        case PartnershipRecords.groundRules where records.listField(address) != nil:
+            return groundRuleBlocks(field)
+        case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
+            return acceptanceBlocks(field)
+        case _ where view.record(at: address.path)?.holdsContent != true:
+            return []
+        case PartnershipRecords.register where records.listField(address) != nil:
+            return registerBlocks(complete: complete)
+        case PartnershipRecords.actions where records.listField(address) != nil:
+            return actionBlocks(field, complete: complete, marks: actionMarks)
+        default:
+            return fieldBlocks(field, address: address, in: view)
         }
     }
 
@@ -260,8 +282,10 @@ struct RecordsReport {
     }
 
     /// The action plan as a table: number, action, owner, due date and status, and with `complete` every other
-    /// column; the action and the owner wrap where the table is narrow.
-    private func actionBlocks(_ field: RecordField, complete: Bool) -> [ReportBlock] {
+    /// column; with `marks`, a last column of that name with each action's mark by row id. The action and the
+    /// owner wrap where the table is narrow.
+    private func actionBlocks(_ field: RecordField, complete: Bool,
+                              marks: (column: String, marks: [String: String])? = nil) -> [ReportBlock] {
         let actions = records.actions ?? []
         let address = PartnershipRecords.actions
         let label = { (id: String, fallback: MessageID) in
@@ -279,6 +303,7 @@ struct RecordsReport {
                        language.text(.reportRecordsColumnOwner), label("due", .reportRecordsColumnDue),
                        label("status", .reportRecordsColumnStatus)]
             + extraColumns.map(\.label) + (merged ? [language.text(.reportRecordsColumnFrom)] : [])
+            + (marks.map { [$0.column] } ?? [])
         let rows = actions.map { action -> [String] in
             let owner = action.ownerPerson.isBlank ? action.ownerOrganisation
                 : action.ownerOrganisation.isBlank ? action.ownerPerson
@@ -292,6 +317,7 @@ struct RecordsReport {
                                 in: language)
                 }
                 + (merged ? [action.from?.organisation ?? ""] : [])
+                + (marks.map { [$0.marks[action.row.id] ?? ""] } ?? [])
         }
         let heading = language.text(.reportRecordsActions, ["label": .text(field.label.bidiBalanced()),
                                                             "count": .integer(actions.count)])

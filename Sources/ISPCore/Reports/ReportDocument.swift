@@ -16,13 +16,16 @@ public struct ReportDocument: Sendable, Equatable {
     /// The language the document is written in: the renderers' own words (a chart's key, a table's columns) are
     /// in it, and HTML names it.
     public var language: Language
+    /// Whether each part with parts of its own starts a page in print, as in the meeting record; a hand-out runs on.
+    public var breaksPages: Bool
 
     public init(title: String, intro: [ReportBlock] = [], sections: [ReportSection] = [],
-                language: Language = .english) {
+                language: Language = .english, breaksPages: Bool = true) {
         self.title = title
         self.intro = intro
         self.sections = sections
         self.language = language
+        self.breaksPages = breaksPages
     }
 }
 

@@ -43,10 +43,12 @@ extension MeetingRecord {
     }
 }
 
-/// What the summary screen writes beside the session: the summary as text, or the meeting record in a format.
+/// What the summary screen writes: the summary as text, or the meeting record in a format, beside the session; the
+/// hand-out as HTML, where the wizard was started.
 public enum ReportExport: Equatable, Hashable, Sendable {
     case summary
     case record(ReportFormat)
+    case handout
 
     /// Every export the summary screen offers, in the order it lists them.
     public static let all: [ReportExport] = [.summary] + [ReportFormat.markdown, .html, .csv, .json].map(record)
@@ -56,6 +58,7 @@ public enum ReportExport: Equatable, Hashable, Sendable {
         switch self {
         case .summary: "summary.txt"
         case .record(let format): "record.\(format.fileExtension)"
+        case .handout: "handout.html"
         }
     }
 
@@ -65,6 +68,7 @@ public enum ReportExport: Equatable, Hashable, Sendable {
         case .summary: Data(SummaryReport(guide: guide, session: session, language: language).text(width: 80).utf8)
         case .record(let format):
             MeetingRecord(guide: guide, session: session, language: language).rendered(as: format) ?? Data()
+        case .handout: HandOut(guide: guide, session: session, language: language).rendered(as: .html) ?? Data()
         }
     }
 }

@@ -16,7 +16,8 @@ extension ReportDocument {
             }.joined() + "</ul></nav>\n"
         }
         for (index, section) in sections.enumerated() {
-            let startsChapter = section.level <= 2 && (sections.dropFirst(index + 1).first?.level ?? 2) > 2
+            let startsChapter = breaksPages && section.level <= 2
+                && (sections.dropFirst(index + 1).first?.level ?? 2) > 2
             let classes = ["level-\(section.level)"] + (startsChapter ? ["chapter"] : [])
             body += "<section id=\"\(HTML.escape(section.id))\" class=\"\(classes.joined(separator: " "))\">\n"
             if let heading = section.heading {

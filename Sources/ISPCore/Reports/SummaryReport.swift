@@ -108,21 +108,9 @@ public struct SummaryReport: Sendable {
     /// the evidence gaps: the summary's sections, which the meeting record shows too. With `listingVoices`, each
     /// divergent question lists who rated what (the meeting record shows that with every question instead).
     func readinessSections(listingVoices: Bool) -> [ReportSection] {
-        var sections = participantSections
-        let next = summary.nextStep.map {
-            language.text(.reportNextStep, ["step": .integer($0), "title": .text(summary.steps[$0 - 1].title)])
-        }
-        sections.append(ReportSection(id: "next-step", heading: next ?? language.text(.reportAllReady)))
-        sections.append(ReportSection(id: "profile", heading: nil,
-                                      blocks: [.profile(ReadinessProfile(guide: guide, summary: summary))]))
+        var sections = participantSections + profileSections
         // What the records raise comes early: it is what the partners can act on.
-        sections += records.flagSections
-        if !summary.sequenceWarnings.isEmpty {
-            sections.append(ReportSection(id: "sequence-warnings", heading: language.text(.reportSequenceWarnings),
-                                          blocks: [.list(ReportList(summary.sequenceWarnings.map {
-                                              ReportListItem(language.text($0.statement))
-                                          }))]))
-        }
+        sections += records.flagSections(in: language) + sequenceWarningSections
         sections += voicesSections(listingVoices: listingVoices)
         sections.append(ReportSection(
             id: "concerns", heading: language.text(.reportConcerns, ["count": .integer(summary.concerns.count)]),
@@ -141,6 +129,25 @@ public struct SummaryReport: Sendable {
                     + questionList(summary.notApplicableWithoutReason.map(flagItem))))
         }
         return sections
+    }
+
+    /// The next step, as a heading, and the readiness profile.
+    var profileSections: [ReportSection] {
+        let next = summary.nextStep.map {
+            language.text(.reportNextStep, ["step": .integer($0), "title": .text(summary.steps[$0 - 1].title)])
+        }
+        return [ReportSection(id: "next-step", heading: next ?? language.text(.reportAllReady)),
+                ReportSection(id: "profile", heading: nil,
+                              blocks: [.profile(ReadinessProfile(guide: guide, summary: summary))])]
+    }
+
+    /// The steps rated ahead of the steps they build on; nothing when there are none.
+    var sequenceWarningSections: [ReportSection] {
+        guard !summary.sequenceWarnings.isEmpty else { return [] }
+        return [ReportSection(id: "sequence-warnings", heading: language.text(.reportSequenceWarnings),
+                              blocks: [.list(ReportList(summary.sequenceWarnings.map {
+                                  ReportListItem(language.text($0.statement))
+                              }))])]
     }
 
     /// The reminder of a self-assessment, and the methods note.

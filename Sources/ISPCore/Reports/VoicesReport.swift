@@ -101,7 +101,7 @@ extension SummaryReport {
     }
 
     /// The sector map and the steps on which the sectors differ, in words.
-    private var sectorBlocks: [ReportBlock] {
+    var sectorBlocks: [ReportBlock] {
         let map = SectorMap(guide: guide, voices: voices)
         guard !map.sectors.isEmpty else {
             return [.paragraph(language.text(.reportNoSectorRatings))]
@@ -152,13 +152,39 @@ extension SummaryReport {
                 return ReportListItem(language.text(voice.note.isBlank ? .reportVoice : .reportVoiceNoted, arguments))
             })))
         }
-        if divergent.consensusWithoutReason {
-            details.append(.remark(language.text(.reportConsensusWithoutReason)))
-        } else if answer.rating != nil {
-            details.append(.paragraph(language.text(.reportConsensusReason,
-                                                    ["reason": .text(answer.reason.onOneLine)])))
+        return ReportListItem(flagItem(reference).text, details: details + consensusBlocks(divergent))
+    }
+
+    /// A divergent question in short, for a hand-out: a line a sector with what each of its participants rated
+    /// and said, then the consensus' reason or the lack of one.
+    func sectorDivergenceItem(_ divergent: DivergentPrompt) -> ReportListItem {
+        let voices = session.answer(for: divergent.prompt.promptID).voices(in: session.raters)
+        let lines = (Sector.allCases.map(Optional.some) + [nil]).compactMap { sector -> ReportListItem? in
+            let said = voices.filter { $0.participant.sector == sector }.map { participant, voice in
+                MessageArgument.message(Message(voice.note.isBlank ? .handoutVoice : .handoutVoiceNoted, [
+                    "who": .text(displayName(participant).onOneLine.bidiBalanced()),
+                    "rating": .text(voice.rating.map(rated) ?? language.text(.reportNoRating)),
+                    "note": .text(voice.note.onOneLine.bidiBalanced()),
+                ]))
+            }
+            guard !said.isEmpty else { return nil }
+            let name = sector.map { language.text($0.message) } ?? language.text(.reportNoSector)
+            return ReportListItem(language.text(.handoutSectorVoices, ["sector": .text(name),
+                                                                      "voices": .list(said, .and)]))
         }
-        return ReportListItem(flagItem(reference).text, details: details)
+        return ReportListItem(flagItem(divergent.prompt).text,
+                              details: [.list(ReportList(lines))] + consensusBlocks(divergent))
+    }
+
+    /// The reason for a divergent question's consensus, or a remark that it has none; nothing without a consensus.
+    private func consensusBlocks(_ divergent: DivergentPrompt) -> [ReportBlock] {
+        let answer = session.answer(for: divergent.prompt.promptID)
+        if divergent.consensusWithoutReason {
+            return [.remark(language.text(.reportConsensusWithoutReason))]
+        } else if answer.rating != nil {
+            return [.paragraph(language.text(.reportConsensusReason, ["reason": .text(answer.reason.onOneLine)]))]
+        }
+        return []
     }
 
     /// "Step 2 Q3".

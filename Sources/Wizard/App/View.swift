@@ -33,8 +33,9 @@ extension WizardState {
     var keyBar: KeyBar {
         if isAsking {
             let dismiss = isChoosingExport ? item("Esc", .wizardBarCancel) : item(anyOtherKey, .wizardBarKeep)
-            return KeyBar(questionBindings.compactMap { $0.barItem(in: language) } + [dismiss]
-                          + [quitItem].compactMap { $0 })
+            // Every export's letter fits at 80 columns only without quit, which Esc cancel stands in for here.
+            let quit = isChoosingExport ? [] : [quitItem].compactMap { $0 }
+            return KeyBar(questionBindings.compactMap { $0.barItem(in: language) } + [dismiss] + quit)
         }
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {

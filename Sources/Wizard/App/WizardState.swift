@@ -248,7 +248,11 @@ public enum Status: Equatable, Sendable {
         case .saved: return language.text(.wizardStatusSaved)
         case .exported(let exports, let paths):
             if exports.count == 1, let export = exports.first, let path = paths.first {
-                let id: MessageID = export == .summary ? .wizardStatusSummarySaved : .wizardStatusRecordSaved
+                let id: MessageID = switch export {
+                case .summary: .wizardStatusSummarySaved
+                case .record: .wizardStatusRecordSaved
+                case .handout: .handoutSaved
+                }
                 return language.text(id, ["path": .text(path)])
             } else if let export = exports.first, let path = paths.first {
                 // Every file has the same name before its suffix: say it once.

@@ -475,7 +475,7 @@ public final class PlainWizard {
         while true {
             switch ask(language.text(.plainEndAsk)) {
             case .answer(let line) where line.lowercased() == "x":
-                for export in ReportExport.all {
+                for export in ReportExport.all + [.handout] {
                     do throws(FileError) {
                         let contents = export.contents(guide: state.guide, session: state.session,
                                                        language: state.language)

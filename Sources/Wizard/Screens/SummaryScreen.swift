@@ -44,13 +44,15 @@ extension WizardState {
                    bar: (key: "↑↓ PgUp PgDn", action: .wizardBarScroll),
                    help: nil, .scrollSummary),
         KeyBinding([.character("x")], bar: (key: "x", action: .wizardBarExport), help: (keys: "x",
-                   meaning: Message(.wizardHelpExport)), .exportSummary),
+                   meaning: Message(.handoutHelp)), .exportSummary),
     ]
 
-    /// What `x` offers, each under its letter: the summary, the meeting record in each format, or all of them.
+    /// What `x` offers, each under its letter: the summary, the hand-out, the meeting record in each format, or the
+    /// summary and the record all at once.
     /// The key bar names a file by its ending (".md"), or the summary and all of them by a word.
     static let exportChoices: [(key: Character, exports: [ReportExport], bar: Message, line: MessageID)] = [
         ("s", [.summary], Message(.wizardBarSummary), .wizardExportSummary),
+        ("o", [.handout], Message(.handoutBar), .handoutExport),
         ("m", [.record(.markdown)], ending(".md"), .wizardExportMarkdown),
         ("h", [.record(.html)], ending(".html"), .wizardExportHtml),
         ("c", [.record(.csv)], ending(".csv"), .wizardExportCsv),

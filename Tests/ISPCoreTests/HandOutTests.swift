@@ -1,0 +1,92 @@
+import Foundation
+import ISPFiles
+import ISPTestSupport
+import Messages
+import Testing
+
+@testable import ISPCore
+
+/// The hand-out of the reference workshop (seven participants, a register of twelve, ten actions, every worksheet
+/// field written): what was decided first, then the readiness, then each sector's viewpoints in short.
+@Suite struct HandOutTests {
+    let session: Session
+    let today = CalendarDate(year: 2026, month: 12, day: 6)!
+
+    init() throws {
+        session = try SessionFile.load(from: fixture("sessions/v2/v2-reference-workshop.isp.json").path)
+    }
+
+    func handOut(_ language: Language = .english) -> HandOut {
+        HandOut(guide: .builtIn, session: session, today: today, language: language)
+    }
+
+    @Test func theHandOutPutsWhatWasDecidedFirstThenTheReadinessThenTheViewpoints() {
+        let sections = handOut().document.sections
+        #expect(sections.map(\.id) == [
+            "decided", "decided-s5", "decided-s4", "decided-s6",
+            "readiness", "next-step", "profile", "record-flags",
+            "viewpoints", "participants", "sector-means", "divergence",
+        ])
+        #expect(sections.filter { $0.level == 2 }.compactMap(\.heading)
+                    == ["What was decided", "How ready the partnership is", "Viewpoints by sector"])
+        let text = handOut().document.text()
+        #expect(text.hasPrefix("Hand-out: Agua para el Valle\nFocal issue: Water for the southern districts"))
+        // The problem, the vision, the convener and the venue, the ground rules agreed.
+        for expected in ["Agreed problem statement: From August to November", "Vision: By 2030 every household",
+                         "Convener: Municipio de Cochabamba", "Venue: Universidad Mayor de San Simón",
+                         "Ground rules: 4 of 5 agreed"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        // Not the record's annex: no question's own section, no list of every consensus.
+        #expect(!text.contains("Consensus recorded") && !text.contains("Step 1, Identify the Goals and Aims\n  "))
+    }
+
+    @Test func theActionPlanMarksTheActionsItsFlagsName() throws {
+        let blocks = try #require(handOut().document.sections.first { $0.id == "decided-s6" }).blocks
+        let table = try #require(blocks.compactMap { block -> DocumentTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }.first)
+        #expect(table.columns == ["#", "Action", "Owner", "Due date", "Status", "To discuss"])
+        #expect(table.rows.count == 10)
+        #expect(table.rows.map { $0.last ?? "" }
+                    == ["", "overdue", "", "", "", "no due date", "no owner", "", "", ""])
+    }
+
+    @Test func eachDivergentQuestionSaysWhatEachSectorRatedAndSaidAndTheConsensusReason() {
+        let text = handOut().document.text(width: 1000)
+        #expect(text.contains("""
+                - Step 2 Q2 (2 Partial): Do all the key stakeholders have effective organizations?
+                  - Government: Ana Núñez 3 In place and Jorge Quispe 3 In place
+                  - Business: Beatriz Rojas 3 In place and Carlos Vargas 4 Institutionalised (“The chamber of \
+            commerce speaks for every bottler in the valley.”)
+                  - Civil society: Grace Achieng 1 Emerging (“Our network has no paid staff; it meets when volunteers \
+            can.”) and Luis Mamani 1 Emerging (“The irrigators' committee has no legal status yet.”)
+                  - Donor: Ingrid Holm 2 Partial
+                  Reason for the consensus: Government and business are organised; the community groups are not \
+            yet, so the middle.
+            """))
+        #expect(text.contains("Where the voices diverged: 5 questions"))
+        // A consensus without a reason is said where the voices diverged, and only there.
+        #expect(text.components(separatedBy: "Consensus without a reason").count == 2)
+    }
+
+    @Test func theHandOutPrintsAsTextMarkdownAndHTMLOnly() throws {
+        for format in [ReportFormat.text, .markdown, .html] {
+            let data = try #require(handOut().rendered(as: format))
+            #expect(String(decoding: data, as: UTF8.self).contains("Agua para el Valle"))
+        }
+        #expect(handOut().rendered(as: .csv) == nil && handOut().rendered(as: .json) == nil)
+        // It runs on in print: no part starts a page of its own.
+        #expect(!handOut().document.html.contains(" chapter\""))
+    }
+
+    @Test func theHandOutsOwnWordsAreInTheReadersLanguage() {
+        let text = handOut(.pseudo).document.text(width: 1000)
+        for english in ["Hand-out", "What was decided", "How ready the partnership is", "Viewpoints by sector",
+                        "To discuss", "overdue", "no owner", "Where the voices diverged"] {
+            #expect(!text.contains(english), "\(english)")
+        }
+        #expect(handOut(.pseudo).document.html.contains("<html lang=\"en-XA\">"))
+    }
+}
