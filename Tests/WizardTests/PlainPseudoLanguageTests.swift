@@ -1,6 +1,7 @@
 import Foundation
 import ISPCore
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import Wizard
@@ -22,6 +23,15 @@ import Testing
 
     @Test func aShortPlainWalkInThePseudoLanguageSaysWhatItsGoldenTranscriptSays() {
         expectGolden(text: Self.pseudoRun().transcript, "plain-walk-pseudo")
+    }
+
+    @Test func aPartnershipWithoutANameIsCalledSoInTheReadersLanguageByPlainModeAndTheScreens() {
+        let state = WizardState(guide: .builtIn, session: Session(guide: .builtIn, name: ""), size: standardSize,
+                                language: .pseudo)
+        let unnamed = Language.pseudo.text(.reportUnnamedPartnership)
+        let run = PlainRun([":q"], state: state)
+        #expect(run.transcript.hasPrefix(Language.pseudo.text(.plainWelcome, ["session": .text(unnamed)]) + "\n"))
+        #expect(state.view().text.hasPrefix(" " + Language.pseudo.text(.wizardTitle, ["session": .text(unnamed)])))
     }
 
     @Test func aShortPlainWalkInThePseudoLanguageLeavesNoEnglishSentenceOfPlainMode() throws {

@@ -60,7 +60,7 @@ public final class PlainWizard {
 
     /// Walks the session from where it was left until the user quits or the input ends; saves before it returns.
     public func run() -> Outcome {
-        say(.plainWelcome, ["session": .text(state.session.displayName)])
+        say(.plainWelcome, ["session": .text(state.session.displayName(in: language))])
         if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .text(reason)]) }
         say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
@@ -570,7 +570,7 @@ public final class PlainWizard {
 
     private func showSummary() {
         let summary = ReadinessSummary(guide: state.guide, session: state.session)
-        say(.plainSummaryTitle, ["session": .text(state.session.displayName)])
+        say(.plainSummaryTitle, ["session": .text(state.session.displayName(in: language))])
         if let next = summary.nextStep {
             say(.plainSummaryNextStep, ["step": .integer(next), "title": .text(state.guide.steps[next - 1].title)])
         } else {
