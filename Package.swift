@@ -39,7 +39,9 @@ let package = Package(
         .testTarget(name: "ISPFilesTests", dependencies: ["ISPCore", "ISPFiles", "ISPTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
-            name: "WizardTests", dependencies: ["Wizard", "ISPCore", "ISPFiles", "Messages", "TerminalUI"], exclude: ["Golden"]),
+            name: "WizardTests",
+            dependencies: ["Wizard", "ISPCore", "ISPFiles", "ISPTestSupport", "Messages", "TerminalUI"],
+            exclude: ["Golden"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ISPCore", "ISPFiles"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages", "CatalogTools"]),

@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPTestSupport
 import Messages
 import TerminalUI
 import Testing
@@ -48,39 +49,9 @@ import Testing
             for (name, state, keys) in screens(at: size) {
                 var state = state
                 state.press(keys)
-                let left = try englishRuns(in: state.view(), of: state)
+                let left = try englishRuns(in: state.view().text, keeping: typedTexts(of: state.guide, state.session))
                 #expect(left == [], "pseudo-\(name)-\(size.columns)x\(size.rows) has English of its own")
             }
         }
-    }
-
-    /// Runs of three or more plain-ASCII words on a screen that are neither the guide's words nor the
-    /// session's (names, notes): English the catalog does not have.
-    func englishRuns(in grid: ScreenGrid, of state: WizardState) throws -> [String] {
-        // The session's every string (names, notes, rows) as its description dumps them.
-        let sources = String(decoding: state.guide.jsonData(), as: UTF8.self)
-            + String(describing: state.session)
-        let known = Set(sources.split { !$0.isLetter }.map { $0.lowercased() })
-        var runs: [String] = []
-        for line in grid.text.split(separator: "\n") {
-            // Two spaces (a column's gap) end a run as any other word does.
-            var run: [String] = []
-            var isKnown = true
-            for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) + [""] {
-                let letters = word.trimmingCharacters(in: .punctuationCharacters)
-                if !letters.isEmpty, letters.allSatisfy({ $0.isASCII && $0.isLetter }) {
-                    let lowered = letters.lowercased()
-                    // A word cut to fit ("Wor…") is known when a known word starts with it.
-                    isKnown = isKnown && (known.contains(lowered)
-                        || word.hasSuffix("…") && known.contains { $0.hasPrefix(lowered) })
-                    run.append(letters)
-                    continue
-                }
-                if run.count >= 3, !isKnown { runs.append(run.joined(separator: " ")) }
-                run = []
-                isKnown = true
-            }
-        }
-        return runs
     }
 }

@@ -79,10 +79,10 @@ private func workshop(at position: Position = Position(screen: .question, stepID
             #expect(after != before, "\(description) changed nothing")
             #expect(state.handle(.undo) == [.save])
             #expect(state.session == before, "undoing \(description)")
-            #expect(state.status?.text == "Undone: \(description)")
+            #expect(state.status?.text(in: .english) == "Undone: \(description)")
             _ = state.handle(.redo)
             #expect(state.session == after, "redoing \(description)")
-            #expect(state.status?.text == "Redone: \(description)")
+            #expect(state.status?.text(in: .english) == "Redone: \(description)")
         }
     }
 
@@ -95,7 +95,7 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         #expect(state.session.record(at: convenerPath).flatMap(RecordReference.init)?.id == "r1")
         #expect(state.session.record(at: acceptancePath)
                     == .object(["government": .string("yes"), "business": .string("no")]))
-        #expect(state.status?.text == "Undone: edited Convener")
+        #expect(state.status?.text(in: .english) == "Undone: edited Convener")
     }
 
     @Test func aRowDeletedFromAListSaysCtrlZUndoesItAndCtrlZPutsItBackWithItsCommitment() {
@@ -104,13 +104,13 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         state.press(.down, .character("d"))
         #expect(state.session.rowCount(of: theRegister, in: .builtIn) == 2, "d asks first")
         state.press(.character("y"))
-        #expect(state.status?.text == "Deleted AFD · Ctrl-Z undoes it")
+        #expect(state.status?.text(in: .english) == "Deleted AFD · Ctrl-Z undoes it")
         #expect(state.session.record(at: commitmentsPath) == .object(["r1": .string("committed")]))
         state.press(undoKey)
         #expect(state.session.rows(of: theRegister, in: .builtIn).map(\.id) == ["r1", "r2"])
         #expect(state.session.record(at: commitmentsPath)
                     == .object(["r1": .string("committed"), "r2": .string("undecided")]))
-        #expect(state.status?.text == "Undone: deleted AFD")
+        #expect(state.status?.text(in: .english) == "Undone: deleted AFD")
         #expect(state.keyBar.items.contains { $0.key == "^Z" && $0.action == "undo" })
     }
 
@@ -119,11 +119,11 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         state.open(.worksheet(step: 1))
         state.press(.character("2"))
         #expect(state.session.rows(of: theRegister, in: .builtIn).first?.cells["sector"] != .string("government"))
-        #expect(state.status?.text == "Set Sector to Business · Ctrl-Z undoes it")
+        #expect(state.status?.text(in: .english) == "Set Sector to Business · Ctrl-Z undoes it")
         let before = state.session
         state.press(.character("x"))
         #expect(state.session == before)
-        #expect(state.status?.text == "Not a list key: Enter or e edits the row")
+        #expect(state.status?.text(in: .english) == "Not a list key: Enter or e edits the row")
     }
 
     @Test func typingInOneFieldUntilTheFocusLeavesItIsOneStep() {
@@ -142,7 +142,7 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         state.press(undoKey)
         #expect(state.session.answers["s1.q1"]?.notes == "Dicho")
         #expect(state.notes.text == "Dicho")
-        #expect(state.status?.text == "Undone: edited the notes of question 1.1")
+        #expect(state.status?.text(in: .english) == "Undone: edited the notes of question 1.1")
     }
 
     @Test func aRatingOnTheRowsIsUndoneAndRedoneByKeys() {
@@ -151,10 +151,10 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         #expect(state.session.answers["s1.q1"]?.voices["p1"]?.rating == .stage(.institutionalised))
         #expect(state.press(undoKey) == [.save])
         #expect(state.session.answers["s1.q1"]?.voices["p1"] == Voice(rating: .stage(.partial), note: "sí"))
-        #expect(state.status?.text == "Undone: rated Ana Institutionalised on question 1.1")
+        #expect(state.status?.text(in: .english) == "Undone: rated Ana Institutionalised on question 1.1")
         state.press(redoKey)
         #expect(state.session.answers["s1.q1"]?.voices["p1"]?.rating == .stage(.institutionalised))
-        #expect(state.status?.text == "Redone: rated Ana Institutionalised on question 1.1")
+        #expect(state.status?.text(in: .english) == "Redone: rated Ana Institutionalised on question 1.1")
     }
 
     @Test func aNewChangeAfterUndoForgetsWhatWasUndone() {
@@ -165,7 +165,7 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         let session = state.session
         #expect(state.handle(.redo) == [])
         #expect(state.session == session)
-        #expect(state.status?.text == "Nothing to redo")
+        #expect(state.status?.text(in: .english) == "Nothing to redo")
     }
 
     @Test func theLast500StepsAreKept() {
@@ -177,7 +177,7 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         #expect(state.session.answers["s1.q1"]?.rating == .stage(.emerging), "the first step is forgotten")
         #expect(state.session != original)
         #expect(state.handle(.undo) == [])
-        #expect(state.status?.text == "Nothing to undo")
+        #expect(state.status?.text(in: .english) == "Nothing to undo")
     }
 
     @Test func undoOnAReadOnlySessionChangesNothing() {

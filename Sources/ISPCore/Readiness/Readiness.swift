@@ -20,9 +20,6 @@ public enum Band: String, Codable, Sendable {
         case .insufficient: Message(.bandInsufficient)
         }
     }
-
-    /// The band's name in English, until its readers render `message` in their language.
-    public var label: String { message.english }
 }
 
 /// A prompt named in a flag, with enough to show it without the guide at hand.

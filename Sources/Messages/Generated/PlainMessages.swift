@@ -5,9 +5,9 @@ extension MessageID {
     public static let plainWelcome = MessageID("plain.welcome")
     /// {reason} Nothing you answer will be kept.
     public static let plainReadOnly = MessageID("plain.readOnly")
-    /// Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.
+    /// Answer each prompt and press Enter; Enter alone keeps an answer. Type {helpCommand} for help at any prompt.
     public static let plainHowToAnswer = MessageID("plain.howToAnswer")
-    /// Reading the answers from a file: they start at {place}. To start at a known place, begin the file with :m and 
+    /// Reading the answers from a file: they start at {place}. To start at a known place, begin the file with {stepsC
     public static let plainReadingFromFile = MessageID("plain.readingFromFile")
     /// the session details
     public static let plainPlaceSessionDetails = MessageID("plain.place.sessionDetails")
@@ -27,7 +27,7 @@ extension MessageID {
     public static let plainTooLargeLine = MessageID("plain.tooLarge.line")
     /// Not taken: it would take the session's text past {megabytes} MB, more than isp-wizard keeps. Type it shorter.
     public static let plainTooLargeChange = MessageID("plain.tooLarge.change")
-    /// {place} is no place to go to: after :m, type {places}.
+    /// {place} is no place to go to: after {stepsCommand}, type {places}.
     public static let plainNotAPlace = MessageID("plain.notAPlace")
     /// d, a step's number, or s
     public static let plainPlaces = MessageID("plain.places")
@@ -37,7 +37,7 @@ extension MessageID {
     public static let plainPlacesWithWorksheets = MessageID("plain.places.withWorksheets")
     /// d, p, a step's number, w and the number of a step with a worksheet, or s
     public static let plainPlacesWithParticipantsAndWorksheets = MessageID("plain.places.withParticipantsAndWorksheets")
-    /// {command} is not a command. The commands are :b back, :m steps, :s summary, :u undo, :r redo, :h help, :q quit
+    /// {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} summar
     public static let plainNotACommand = MessageID("plain.notACommand")
     /// Session details.
     public static let plainSessionDetails = MessageID("plain.sessionDetails")
@@ -153,17 +153,17 @@ extension MessageID {
     public static let plainSummarySelfAssessment = MessageID("plain.summary.selfAssessment")
     /// At a rating: {scale}; Enter keeps the answer and goes on.
     public static let plainHelpRating = MessageID("plain.help.rating")
-    /// Notes: type lines, then a line with a single dot; they replace the notes, or after a first line :a are added t
+    /// Notes: type lines, then a line with a single dot; they replace the notes, or after a first line {addCommand} a
     public static let plainHelpNotes = MessageID("plain.help.notes")
-    /// Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its worksheet),
+    /// Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} to ste
     public static let plainHelpCommands = MessageID("plain.help.commands")
-    /// In a worksheet: Enter keeps a value and goes on, - clears it, :b goes back one field. A choice is typed by its
+    /// In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice is t
     public static let plainHelpWorksheet = MessageID("plain.help.worksheet")
     /// In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once y confirms
     public static let plainHelpLists = MessageID("plain.help.lists")
-    /// Worksheets come after each step's last question; from the steps (:m), w and a step's number opens one.
+    /// Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number opens 
     public static let plainHelpWorksheets = MessageID("plain.help.worksheets")
-    /// Not saved: {reason}. Your answers are still held here; free some space and go on, or type :q to keep them in a
+    /// Not saved: {reason}. Your answers are still held here; free some space and go on, or type {quitCommand} to kee
     public static let plainNotSaved = MessageID("plain.notSaved")
     /// Step {step} worksheet: {title}. Fill it in now? y for yes, Enter to go on:
     public static let plainWorksheetOffer = MessageID("plain.worksheet.offer")
@@ -171,7 +171,7 @@ extension MessageID {
     public static let plainWorksheetOfferCorrection = MessageID("plain.worksheet.offerCorrection")
     /// Step {step} worksheet: {title}.
     public static let plainWorksheetTitle = MessageID("plain.worksheet.title")
-    /// Enter keeps a value, - clears it, :b goes back one field, :h for more help.
+    /// Enter keeps a value, - clears it, {backCommand} goes back one field, {helpCommand} for more help.
     public static let plainWorksheetKeys = MessageID("plain.worksheet.keys")
     /// {field} Nothing to fill in there until {list} has rows.
     public static let plainWorksheetGridWaits = MessageID("plain.worksheet.gridWaits")
@@ -260,12 +260,15 @@ extension CatalogTable {
         CatalogRow("en", "plain.welcome", ["ISP Start-up Wizard, plain mode: {session}."]),
         CatalogRow("en", "plain.readOnly", ["{reason} Nothing you answer will be kept."]),
         CatalogRow("en", "plain.howToAnswer", [
-            "Answer each prompt and press Enter; Enter alone keeps an answer. Type :h for help at any prompt.",
+            """
+            Answer each prompt and press Enter; Enter alone keeps an answer. Type {helpCommand} for help at any \
+            prompt.
+            """,
         ]),
         CatalogRow("en", "plain.readingFromFile", [
             """
-            Reading the answers from a file: they start at {place}. To start at a known place, begin the file with :m \
-            and a step's number, or run with --from-start.
+            Reading the answers from a file: they start at {place}. To start at a known place, begin the file with \
+            {stepsCommand} and a step's number, or run with {fromStart}.
             """,
         ]),
         CatalogRow("en", "plain.place.sessionDetails", ["the session details"]),
@@ -287,7 +290,7 @@ extension CatalogTable {
             shorter.
             """,
         ]),
-        CatalogRow("en", "plain.notAPlace", ["{place} is no place to go to: after :m, type {places}."]),
+        CatalogRow("en", "plain.notAPlace", ["{place} is no place to go to: after {stepsCommand}, type {places}."]),
         CatalogRow("en", "plain.places", ["d, a step's number, or s"]),
         CatalogRow("en", "plain.places.withParticipants", ["d, p, a step's number, or s"]),
         CatalogRow("en", "plain.places.withWorksheets", [
@@ -298,8 +301,8 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.notACommand", [
             """
-            {command} is not a command. The commands are :b back, :m steps, :s summary, :u undo, :r redo, :h help, :q \
-            quit.
+            {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} \
+            summary, {undoCommand} undo, {redoCommand} redo, {helpCommand} help, {quitCommand} quit.
             """,
         ]),
         CatalogRow("en", "plain.sessionDetails", ["Session details."]),
@@ -357,7 +360,7 @@ extension CatalogTable {
         CatalogRow("en", "plain.notes.howToReplace", [
             """
             Type the {notes} as lines, and a line with a single dot to end them; what you type replaces the notes \
-            above, or adds to them after a first line :a. Enter alone keeps them.
+            above, or adds to them after a first line {addCommand}. Enter alone keeps them.
             """,
         ]),
         CatalogRow("en", "plain.more", ["More, or a single dot to end:"]),
@@ -367,7 +370,8 @@ extension CatalogTable {
         CatalogRow("en", "plain.end.ask", [
             """
             That is the end of the walk. Type x to save the summary and the meeting record (Markdown, HTML, CSV and \
-            JSON) as files to hand out, press Enter to finish, or :b to go back, :m for the steps:
+            JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} for the \
+            steps:
             """,
         ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),
@@ -434,21 +438,22 @@ extension CatalogTable {
         CatalogRow("en", "plain.help.rating", ["At a rating: {scale}; Enter keeps the answer and goes on."]),
         CatalogRow("en", "plain.help.notes", [
             """
-            Notes: type lines, then a line with a single dot; they replace the notes, or after a first line :a are \
-            added to them. Enter on an empty first line keeps the notes.
+            Notes: type lines, then a line with a single dot; they replace the notes, or after a first line \
+            {addCommand} are added to them. Enter on an empty first line keeps the notes.
             """,
         ]),
         CatalogRow("en", "plain.help.commands", [
             """
-            Commands, at any prompt: :b back one screen, :m the steps and a jump (:m 3 to step 3, :m w3 to its \
-            worksheet), :s the summary, :u undo the last change and :r redo it, :h this help, and :q to save and quit.
+            Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} \
+            to step 3, {worksheetJump} to its worksheet), {summaryCommand} the summary, {undoCommand} undo the last \
+            change and {redoCommand} redo it, {helpCommand} this help, and {quitCommand} to save and quit.
             """,
         ]),
         CatalogRow("en", "plain.help.worksheet", [
             """
-            In a worksheet: Enter keeps a value and goes on, - clears it, :b goes back one field. A choice is typed \
-            by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single dot. A row of \
-            another list, such as a convener, is typed by its number or its name; ? and a word finds it.
+            In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice \
+            is typed by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single dot. \
+            A row of another list, such as a convener, is typed by its number or its name; ? and a word finds it.
             """,
         ]),
         CatalogRow("en", "plain.help.lists", [
@@ -459,12 +464,15 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "plain.help.worksheets", [
-            "Worksheets come after each step's last question; from the steps (:m), w and a step's number opens one.",
+            """
+            Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number \
+            opens one.
+            """,
         ]),
         CatalogRow("en", "plain.notSaved", [
             """
-            Not saved: {reason}. Your answers are still held here; free some space and go on, or type :q to keep them \
-            in a rescue copy.
+            Not saved: {reason}. Your answers are still held here; free some space and go on, or type {quitCommand} \
+            to keep them in a rescue copy.
             """,
         ]),
         CatalogRow("en", "plain.worksheet.offer", [
@@ -475,7 +483,7 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.worksheet.title", ["Step {step} worksheet: {title}."]),
         CatalogRow("en", "plain.worksheet.keys", [
-            "Enter keeps a value, - clears it, :b goes back one field, :h for more help.",
+            "Enter keeps a value, - clears it, {backCommand} goes back one field, {helpCommand} for more help.",
         ]),
         CatalogRow("en", "plain.worksheet.gridWaits", ["{field} Nothing to fill in there until {list} has rows."]),
         CatalogRow("en", "plain.worksheet.end", ["End of the step {step} worksheet."]),

@@ -255,6 +255,10 @@ extension MessageID {
     public static let wizardFieldFocalIssue = MessageID("wizard.field.focalIssue")
     /// Who is answering
     public static let wizardFieldMode = MessageID("wizard.field.mode")
+    /// Workshop
+    public static let wizardFieldModeWorkshop = MessageID("wizard.field.mode.workshop")
+    /// Self-assessment
+    public static let wizardFieldModeSelfAssessment = MessageID("wizard.field.mode.selfAssessment")
     /// Facilitator
     public static let wizardFieldFacilitator = MessageID("wizard.field.facilitator")
     /// Your organisation
@@ -694,6 +698,8 @@ extension CatalogTable {
         CatalogRow("en", "wizard.field.partnershipName", ["Partnership name"]),
         CatalogRow("en", "wizard.field.focalIssue", ["Focal issue (the problem the partnership addresses)"]),
         CatalogRow("en", "wizard.field.mode", ["Who is answering"]),
+        CatalogRow("en", "wizard.field.mode.workshop", ["Workshop"]),
+        CatalogRow("en", "wizard.field.mode.selfAssessment", ["Self-assessment"]),
         CatalogRow("en", "wizard.field.facilitator", ["Facilitator"]),
         CatalogRow("en", "wizard.field.organisation", ["Your organisation"]),
         CatalogRow("en", "wizard.field.sector", ["Your organisation's sector"]),

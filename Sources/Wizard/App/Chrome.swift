@@ -85,7 +85,7 @@ extension WizardState {
         let statusText = status?.text(in: language) ?? ""
         let fitsTitleBar = statusText.displayWidth <= width - 26
         let right = fitsTitleBar ? statusText : ""
-        let title = " " + language.text(.wizardTitle, ["session": .text(session.displayName)])
+        let title = " " + language.text(.wizardTitle, ["session": .text(session.displayName(in: language))])
         grid.put(ellipsized(title, width: width - right.displayWidth - 2), row: 0, column: 0, style: [.bar, .barKey])
         if !right.isEmpty {
             grid.put(right, row: 0, column: width - right.displayWidth - 1, style: .bar)

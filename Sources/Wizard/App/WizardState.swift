@@ -240,9 +240,6 @@ public enum Status: Equatable, Sendable {
         }
     }
 
-    /// The status in English, for plain mode until it renders in its reader's language.
-    var text: String { text(in: .english) }
-
     func text(in language: Language) -> String {
         switch self {
         case .saved: return language.text(.wizardStatusSaved)
@@ -261,7 +258,8 @@ public enum Status: Equatable, Sendable {
             } else {
                 return language.text(.wizardStatusNothingSaved)
             }
-        case .notExported(let error): return language.text(.wizardStatusNotExported, ["reason": .text(error.message)])
+        case .notExported(let error):
+            return language.text(.wizardStatusNotExported, ["reason": .message(error.sentence)])
         case .readOnly: return language.text(.wizardStatusReadOnly)
         case .pasteTooLarge: return language.text(.wizardStatusPasteTooLarge)
         case .organisationsAdded(let names) where names.isEmpty:

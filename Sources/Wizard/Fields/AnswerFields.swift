@@ -174,9 +174,6 @@ extension WizardState {
 }
 
 extension Rating {
-    /// The rating in plain mode's words, in English, until plain mode says it in its reader's language.
-    var plainDescription: String { plainDescription(in: .english) }
-
     /// The rating in plain mode's words: its code and name.
     func plainDescription(in language: Language) -> String {
         language.text(.wizardAnswerPlainRating, ["code": .text(code), "rating": .message(message)])
@@ -184,9 +181,6 @@ extension Rating {
 }
 
 extension Participant {
-    /// A participant in plain mode's words, in English, until plain mode says it in its reader's language.
-    func plainDescription(number: Int) -> String { plainDescription(number: number, in: .english) }
-
     /// A participant in plain mode's words: name, organisation (with a name), sector.
     func plainDescription(number: Int, in language: Language) -> String {
         var parts = [displayName(number: number, in: language)]

@@ -47,7 +47,7 @@ extension WizardState {
             .text(language.text(.wizardFieldPartnershipName), \.partnership.name),
             .text(language.text(.wizardFieldFocalIssue), \.partnership.focalIssue),
             .choice(language.text(.wizardFieldMode), \.mode,
-                    Mode.allCases.map { (value: $0, label: language.text($0.message)) }),
+                    Mode.allCases.map { (value: $0, label: language.text($0.choiceLabel)) }),
         ]
         switch session.mode {
         case .workshop:
@@ -61,14 +61,21 @@ extension WizardState {
     /// A participant's name, organisation and sector, labelled in the reader's language.
     var participantBindings: [FieldBinding<Participant>] { Self.participantBindings(in: language) }
 
-    /// A participant's fields in English, for plain mode until it asks in its reader's language.
-    static let participantBindings = participantBindings(in: .english)
-
     static func participantBindings(in language: Language) -> [FieldBinding<Participant>] {
         [
             .text(language.text(.wizardFieldParticipantName), \.name),
             .text(language.text(.wizardFieldParticipantOrganisation), \.organisation),
             .sector(language.text(.wizardFieldParticipantSector), \.sector, in: language),
         ]
+    }
+}
+
+extension Mode {
+    /// The mode as a choice of who is answering, on the session details.
+    var choiceLabel: MessageID {
+        switch self {
+        case .workshop: .wizardFieldModeWorkshop
+        case .selfAssessment: .wizardFieldModeSelfAssessment
+        }
     }
 }

@@ -176,9 +176,10 @@ extension WizardState {
         switch answer.groupRating(in: participants) {
         case .given(let rating): group = Message(.wizardAnswerConsensus, ["rating": .text(rating.code)])
         case .mean(let mean): group = Message(.wizardAnswerNoConsensusMean, ["mean": .decimal(mean)])
-        case let split where split.isSplit:
-            group = Message(.wizardAnswerNoGroupRating, ["split": .text(split.splitDescription ?? "")])
-        default: group = Message(.wizardAnswerNoConsensus)
+        case let rating:
+            // A Don't-know majority or mostly Not applicable says how the room split.
+            group = rating.split.map { Message(.wizardAnswerNoGroupRating, ["split": .message($0)]) }
+                ?? Message(.wizardAnswerNoConsensus)
         }
         let spread: Message?
         switch answer.divergence(in: participants) {

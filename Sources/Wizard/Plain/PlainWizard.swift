@@ -60,7 +60,7 @@ public final class PlainWizard {
 
     /// Walks the session from where it was left until the user quits or the input ends; saves before it returns.
     public func run() -> Outcome {
-        say(.plainWelcome, ["session": .text(state.session.displayName)])
+        say(.plainWelcome, ["session": .text(state.session.displayName(in: language))])
         if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .text(reason)]) }
         say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
@@ -201,7 +201,7 @@ public final class PlainWizard {
         case ":u", ":r":
             perform(trimmed == ":u" ? .undo : .redo)
             // A read-only session is said so by `perform`.
-            if let status = state.status, status != .readOnly { say(status.text.sentence) }
+            if let status = state.status, status != .readOnly { say(status.text(in: language).sentence) }
             return .some(nil)
         default:
             say(.plainNotACommand, ["command": .text(trimmed)])
@@ -278,7 +278,7 @@ public final class PlainWizard {
                 say(.plainParticipantsCount, ["count": .integer(participants.count)])
             }
             for (index, participant) in participants.enumerated() {
-                say("\(index + 1). \(participant.plainDescription(number: index + 1)).")
+                say("\(index + 1). \(participant.plainDescription(number: index + 1, in: language)).")
             }
             let reply = ask(language.text(.plainParticipantsAsk))
             switch reply {
@@ -306,7 +306,7 @@ public final class PlainWizard {
     /// Asks a participant's fields; returns a command that interrupted it, if any.
     private func editParticipant(at index: Int) -> Step? {
         say(.plainParticipant, ["number": .integer(index + 1)])
-        for (fieldIndex, binding) in WizardState.participantBindings.enumerated() {
+        for (fieldIndex, binding) in state.participantBindings.enumerated() {
             switch askField(binding.field(state.session.participants[index])) {
             case .answer(let field) where field != binding.field(state.session.participants[index]):
                 guard perform(.setParticipantField(participant: index, field: fieldIndex, field)) else { return nil }
@@ -358,7 +358,7 @@ public final class PlainWizard {
         say(.plainQuestionHeading, ["step": .integer(stepIndex + 1), "steps": .integer(state.guide.steps.count),
                                     "question": .integer(promptIndex + 1), "questions": .integer(step.prompts.count)])
         say(prompt.text)
-        prompt.notes.forEach(say)
+        prompt.notes(in: language).forEach(say)
         say(.plainScale, ["ratings": .text(scale)])
         if state.session.answer(for: prompt.id).isCarriedOver { say(.plainCarriedOver) }
         return askAnswer(prompt) ?? .next
@@ -473,7 +473,7 @@ public final class PlainWizard {
     private func showSummaryAndFinish() -> Step {
         showSummary()
         while true {
-            switch ask(language.text(.plainEndAsk)) {
+            switch ask(text(.plainEndAsk)) {
             case .answer(let line) where line.lowercased() == "x":
                 for export in ReportExport.all + [.handout] {
                     do throws(FileError) {
@@ -481,7 +481,7 @@ public final class PlainWizard {
                                                        language: state.language)
                         say(.plainExported, ["file": .text(try store.export(export, contents: contents))])
                     } catch {
-                        say(.plainNotExported, ["reason": .text(error.message)])
+                        say(.plainNotExported, ["reason": .message(error.sentence)])
                     }
                 }
             case .answer: return .quit
@@ -570,7 +570,7 @@ public final class PlainWizard {
 
     private func showSummary() {
         let summary = ReadinessSummary(guide: state.guide, session: state.session)
-        say(.plainSummaryTitle, ["session": .text(state.session.displayName)])
+        say(.plainSummaryTitle, ["session": .text(state.session.displayName(in: language))])
         if let next = summary.nextStep {
             say(.plainSummaryNextStep, ["step": .integer(next), "title": .text(state.guide.steps[next - 1].title)])
         } else {
@@ -578,17 +578,20 @@ public final class PlainWizard {
         }
         let participants = state.session.raters
         if !participants.isEmpty {
-            let described = participants.enumerated().map { $0.element.plainDescription(number: $0.offset + 1) }
+            let described = participants.enumerated().map { index, participant in
+                participant.plainDescription(number: index + 1, in: language)
+            }
             say(.plainSummaryParticipants, ["count": .integer(participants.count),
                                             "participants": .text(described.joined(separator: "; "))])
         }
         for step in summary.steps {
-            let score = step.drawsBar ? step.score.map { language.text(.plainSummaryScore, ["score": .decimal($0)]) }
+            let score = step.drawsBar
+                ? step.score.map { MessageArgument.message(Message(.plainSummaryScore, ["score": .decimal($0)])) }
                 : nil
             say(.plainSummaryStep, ["step": .integer(step.number), "title": .text(step.title),
-                                    "standing": .text(step.standing(score: score))])
+                                    "standing": .message(step.standingMessage(score: score))])
         }
-        for warning in summary.sequenceWarnings { say(warning.message) }
+        for warning in summary.sequenceWarnings { say(language.text(warning.statement)) }
         say(language.text(.plainSummaryConcerns, ["count": .integer(summary.concerns.count)]) + " "
             + language.text(.plainSummaryEvidenceGaps, ["count": .integer(summary.evidenceGaps.count)]))
         for concern in summary.concerns {
@@ -598,7 +601,7 @@ public final class PlainWizard {
         let flags = PartnershipRecords(guide: state.guide, session: state.session).flags(today: today())
         if !flags.isEmpty {
             say(.plainSummaryRecords, ["count": .integer(flags.count)])
-            for flag in flags { say(flag.message) }
+            for flag in flags { say(language.text(flag.statement)) }
         }
         let voices = VoicesSummary(guide: state.guide, session: state.session)
         for step in voices.steps where step.sectorsDiffer {
@@ -614,7 +617,7 @@ public final class PlainWizard {
         for step in voices.steps where step.donorsDiffer {
             if let donors = step.donorComparison {
                 say(.plainSummaryDonorsDiffer, ["step": .integer(step.stepNumber),
-                                                "comparison": .text(donors.comparing)])
+                                                "comparison": .message(donors.comparingMessage)])
             }
         }
         for prompt in voices.consensusAgainstVoices {
@@ -680,8 +683,22 @@ public final class PlainWizard {
 
     /// Says a message in the walk's language.
     func say(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) {
-        say(language.text(id, arguments))
+        say(text(id, arguments))
     }
+
+    /// A message in the walk's language, with the commands it names as they are typed.
+    func text(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> String {
+        language.text(id, arguments.merging(Self.typedCommands) { given, _ in given })
+    }
+
+    /// The commands as typed, for the messages that name them (`{helpCommand}`): placeholders, so that neither a
+    /// translation nor the pseudo-language changes what the user must type.
+    static let typedCommands: [String: MessageArgument] = [
+        "backCommand": .text(":b"), "stepsCommand": .text(":m"), "summaryCommand": .text(":s"),
+        "undoCommand": .text(":u"), "redoCommand": .text(":r"), "helpCommand": .text(":h"), "quitCommand": .text(":q"),
+        "addCommand": .text(":a"), "stepJump": .text(":m 3"), "worksheetJump": .text(":m w3"),
+        "fromStart": .text("--from-start"),
+    ]
 
     // MARK: Answers
 
@@ -705,7 +722,8 @@ public final class PlainWizard {
             return false
         }
         switch state.status {
-        case let status? where status == .readOnly || status == .acceptanceCleared: say(status.text.sentence)
+        case let status? where status == .readOnly || status == .acceptanceCleared:
+            say(status.text(in: language).sentence)
         default: break
         }
         if effects.contains(.save) { save() }
@@ -726,7 +744,7 @@ public final class PlainWizard {
             _ = state.handle(.saved(revision: state.revision, at: session.updatedAt))
         } catch {
             if state.saveFailure == nil {
-                say(.plainNotSaved, ["reason": .text(error.reason ?? error.message)])
+                say(.plainNotSaved, ["reason": .message(error.shortReason ?? error.sentence)])
             }
             _ = state.handle(.saveFailed(error))
         }

@@ -260,9 +260,6 @@ extension WizardState {
 extension Prompt {
     /// What the screen and the plain mode say under the question: whether it is critical, how to read the scale
     /// here, whether it is derived, and the hint, saying whether it quotes the guide or is in our words.
-    /// The notes in English, for plain mode until it says them in its reader's language.
-    var notes: [String] { notes(in: .english) }
-
     func notes(in language: Language) -> [String] {
         var parts: [String] = []
         // Short, so that the scale reading after it fits at 80x24; the same rule as "below 1.5, or no stage".

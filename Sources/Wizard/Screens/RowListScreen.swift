@@ -302,7 +302,7 @@ extension WizardState {
         guard list.address == PartnershipRecords.actions else { return [:] }
         var flags: [String: [String]] = [:]
         for flag in PartnershipRecords(guide: guide, session: session).flags(today: .today()) {
-            if let id = flag.actionID { flags[id, default: []].append(flag.message) }
+            if let id = flag.actionID { flags[id, default: []].append(language.text(flag.statement)) }
         }
         return flags
     }
