@@ -333,6 +333,8 @@ extension MessageID {
     public static let wizardQuestionCritical = MessageID("wizard.question.critical")
     /// Scale here: {scale}.
     public static let wizardQuestionScale = MessageID("wizard.question.scale")
+    /// {name}: {note}
+    public static let wizardQuestionRowNote = MessageID("wizard.question.rowNote")
     /// A question derived from the guide's text.
     public static let wizardQuestionDerived = MessageID("wizard.question.derived")
     /// The guide: “{hint}”
@@ -753,6 +755,7 @@ extension CatalogTable {
             "Critical question: the step stays at {developing} until this is rated {partial} (2) or higher.",
         ]),
         CatalogRow("en", "wizard.question.scale", ["Scale here: {scale}."]),
+        CatalogRow("en", "wizard.question.rowNote", ["{name}: {note}"]),
         CatalogRow("en", "wizard.question.derived", ["A question derived from the guide's text."]),
         CatalogRow("en", "wizard.question.quotedHint", ["The guide: “{hint}”"]),
         CatalogRow("en", "wizard.question.ownHint", ["{hint} (our words)"]),
