@@ -95,6 +95,29 @@ import Testing
         expectGolden(screen, "question-carried-over-80x24")
     }
 
+    @Test func theStepMapOfASecondRoundSaysTheRoundAndWhatEachStepStillHasToConfirm() {
+        var state = secondRound()
+        state.press(.character("c"), .escape)
+        let screen = state.view()
+        #expect(screen.rowText(4) == "   Session details · round 2")
+        #expect(screen.text.contains("3/4 rated  Ready 3.0  2 to confirm"))
+        #expect(screen.text.contains("1/3 rated  Insufficient answers  1 to confirm"))
+        expectGolden(screen, "step-map-round-2-80x24")
+    }
+
+    @Test func theDetailsOfASecondRoundSayTheRoundAndHowManyAnswersAreStillToConfirm() {
+        var state = secondRound()
+        state.press(.escape, .home, .enter)
+        #expect(state.view().text.contains("""
+
+             Round 2 of this partnership: 4 answers carried over from the last round are
+             still to confirm (c on each question).
+
+            """))
+        for id in state.session.answers.keys { state.session.answers[id]?.isCarriedOver = false }
+        #expect(state.view().text.contains("\n Round 2 of this partnership.\n"))
+    }
+
     @Test func aLongOrganisationShowsItsEndWhileTypedAndItsStartOnceLeft() {
         var state = makeState()
         state.press(.control("n"), .character("a"))

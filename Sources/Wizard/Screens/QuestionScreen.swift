@@ -77,7 +77,7 @@ extension WizardState {
     /// The question screen with participants, in the order issue 16 gives it: the question, the critical note and
     /// the scale reading whole, the spread line, the rating rows (the participants' scrolling above the Group row,
     /// which stays), the highlighted row's note in full, and the notes in what is left, one line at least. The
-    /// rest of the hint shows only while the notes keep three lines; the help has it whole.
+    /// rest of the hint shows only while the notes keep three lines.
     private func roundLayout(questionLines: [String], width: Int) -> QuestionLayout {
         let wantedRows = session.participants.count + 1
         let readingLines = readingText.isEmpty ? [] : wrap(readingText, width: width)
