@@ -202,13 +202,14 @@ public struct TextEditor: Equatable, Sendable {
         }
     }
 
-    /// A one-line field scrolls sideways: the caret stays in view, ▶ says the text goes on.
+    /// A one-line field scrolls sideways: while focused the caret stays in view, so typing shows the end; once left
+    /// it shows its start. ▶ says the text goes on.
     private func drawSingleLine(into grid: inout ScreenGrid, at origin: Point, width: Int, focused: Bool,
                                 style: Style) {
         let characters = paragraphs[0].characters
         let cursor = caret.offset
         var start = 0
-        if characters[..<cursor].reduce(0, { $0 + $1.displayWidth }) > width - 2 {
+        if focused && characters[..<cursor].reduce(0, { $0 + $1.displayWidth }) > width - 2 {
             start = cursor
             var used = 0
             while start > 0 && used + characters[start - 1].displayWidth <= width - 2 {

@@ -126,6 +126,16 @@ private func render(_ editor: TextEditor, width: Int = 20, height: Int = 3) -> S
         _ = field.handle(.end, width: 12, height: 1)
         #expect(field.cursor == field.characters.count)
     }
+
+    @Test func aLongOneLineFieldShowsItsEndWhileTypedAndItsStartOnceLeft() {
+        var field = TextEditor(singleLine: true)
+        field.insert("Partenariat pour l’eau", width: 12, height: 1)
+        #expect(render(field, width: 12, height: 1) == "pour l’eau|")
+        var grid = ScreenGrid(size: Size(rows: 1, columns: 12))
+        field.draw(into: &grid, at: Point(row: 0, column: 0), width: 12, height: 1, focused: false)
+        #expect(grid.rowText(0) == "Partenariat▶")
+        #expect(grid.cursor == nil)
+    }
 }
 
 /// What a key costs in long notes: the characters wrapping looks at, counted by the editor.

@@ -249,6 +249,10 @@ extension MessageID {
     public static let wizardSetupHintWorkshop = MessageID("wizard.setup.hintWorkshop")
     /// Saved as you type. Ctrl-N: step 1. Esc: step map.
     public static let wizardSetupHintSelfAssessment = MessageID("wizard.setup.hintSelfAssessment")
+    /// Round {round} of this partnership.
+    public static let wizardSetupRound = MessageID("wizard.setup.round")
+    /// Round {round} of this partnership: 1 answer carried over from the last round is still to confirm (c on its que
+    public static let wizardSetupRoundToConfirm = MessageID("wizard.setup.roundToConfirm")
     /// Partnership name
     public static let wizardFieldPartnershipName = MessageID("wizard.field.partnershipName")
     /// Focal issue (the problem the partnership addresses)
@@ -303,6 +307,10 @@ extension MessageID {
     public static let wizardMapStep = MessageID("wizard.map.step")
     /// {rated}/{applicable} rated  {standing}
     public static let wizardMapProgress = MessageID("wizard.map.progress")
+    /// {rated}/{applicable} rated  {standing}  1 to confirm
+    public static let wizardMapProgressToConfirm = MessageID("wizard.map.progressToConfirm")
+    /// Session details · round {round}
+    public static let wizardMapSetupRound = MessageID("wizard.map.setupRound")
     /// not started
     public static let wizardMapNotStarted = MessageID("wizard.map.notStarted")
     /// {band} {score}
@@ -337,6 +345,8 @@ extension MessageID {
     public static let wizardQuestionCritical = MessageID("wizard.question.critical")
     /// Scale here: {scale}.
     public static let wizardQuestionScale = MessageID("wizard.question.scale")
+    /// {name}: {note}
+    public static let wizardQuestionRowNote = MessageID("wizard.question.rowNote")
     /// A question derived from the guide's text.
     public static let wizardQuestionDerived = MessageID("wizard.question.derived")
     /// The guide: “{hint}”
@@ -695,6 +705,17 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "wizard.setup.hintWorkshop", ["Saved as you type. Ctrl-N: participants. Esc: step map."]),
         CatalogRow("en", "wizard.setup.hintSelfAssessment", ["Saved as you type. Ctrl-N: step 1. Esc: step map."]),
+        CatalogRow("en", "wizard.setup.round", ["Round {round} of this partnership."]),
+        CatalogRow("en", "wizard.setup.roundToConfirm", [
+            """
+            Round {round} of this partnership: 1 answer carried over from the last round is still to confirm (c on \
+            its question).
+            """,
+            """
+            Round {round} of this partnership: {count} answers carried over from the last round are still to confirm \
+            (c on each question).
+            """,
+        ]),
         CatalogRow("en", "wizard.field.partnershipName", ["Partnership name"]),
         CatalogRow("en", "wizard.field.focalIssue", ["Focal issue (the problem the partnership addresses)"]),
         CatalogRow("en", "wizard.field.mode", ["Who is answering"]),
@@ -732,6 +753,11 @@ extension CatalogTable {
         CatalogRow("en", "wizard.map.participantsNone", ["Participants (none yet)"]),
         CatalogRow("en", "wizard.map.step", ["Step {number}  {title}"]),
         CatalogRow("en", "wizard.map.progress", ["{rated}/{applicable} rated  {standing}"]),
+        CatalogRow("en", "wizard.map.progressToConfirm", [
+            "{rated}/{applicable} rated  {standing}  1 to confirm",
+            "{rated}/{applicable} rated  {standing}  {count} to confirm",
+        ]),
+        CatalogRow("en", "wizard.map.setupRound", ["Session details · round {round}"]),
         CatalogRow("en", "wizard.map.notStarted", ["not started"]),
         CatalogRow("en", "wizard.map.standing", ["{band} {score}"]),
         CatalogRow("en", "wizard.map.worksheetEmpty", ["Worksheet: {title}, nothing written yet. w opens it."]),
@@ -759,6 +785,7 @@ extension CatalogTable {
             "Critical question: the step stays at {developing} until this is rated {partial} (2) or higher.",
         ]),
         CatalogRow("en", "wizard.question.scale", ["Scale here: {scale}."]),
+        CatalogRow("en", "wizard.question.rowNote", ["{name}: {note}"]),
         CatalogRow("en", "wizard.question.derived", ["A question derived from the guide's text."]),
         CatalogRow("en", "wizard.question.quotedHint", ["The guide: “{hint}”"]),
         CatalogRow("en", "wizard.question.ownHint", ["{hint} (our words)"]),

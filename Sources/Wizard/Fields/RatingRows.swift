@@ -66,7 +66,7 @@ extension WizardState {
             rowEditor = nil
             return [.save]
         }
-        let outcome = editor.handle(key, width: rowNoteWidth, height: 1)
+        let outcome = editor.handle(key, width: rowEditorWidth, height: 1)
         rowEditor = editor
         switch outcome {
         case .edited:
@@ -79,7 +79,7 @@ extension WizardState {
 
     mutating func pasteIntoRow(_ text: String) -> [Effect] {
         guard var editor = rowEditor, let prompt = currentPrompt else { return [] }
-        editor.insert(text, width: rowNoteWidth, height: 1)
+        editor.insert(text, width: rowEditorWidth, height: 1)
         rowEditor = editor
         storeRowNote(prompt: prompt)
         return [.saveSoon]
@@ -98,6 +98,22 @@ extension WizardState {
     private var showsRatingLabels: Bool { contentWidth >= 76 }
     private var ratingWidth: Int { showsRatingLabels ? 22 : 6 }
     private var rowNoteWidth: Int { max(contentWidth - 2 - 4 - nameWidth - ratingWidth, 4) }
+    /// A row's note is typed on the line under the rows, as wide as the screen.
+    private var rowEditorWidth: Int { contentWidth }
+
+    /// The highlighted row's note, or the group's reason, with its name: shown in full under the rows while they
+    /// have the focus and nothing is typed there.
+    var highlightedRowNote: String? {
+        guard questionFocus == .rows, rowEditor == nil, let prompt = currentPrompt else { return nil }
+        let answer = session.answer(for: prompt.id)
+        let isVoice = ratingRow < groupRow
+        let note = isVoice ? answer.voices[session.participants[ratingRow].id]?.note ?? "" : answer.reason
+        guard !note.isEmpty else { return nil }
+        return language.text(.wizardQuestionRowNote, [
+            "name": .text(label(of: isVoice ? .voice(ratingRow) : .consensus)),
+            "note": .text(note.replacing("\n", with: " ")),
+        ])
+    }
 
     func drawRatingRows(into grid: inout ScreenGrid, prompt: Prompt, layout: QuestionLayout) {
         let answer = session.answer(for: prompt.id)
@@ -109,8 +125,11 @@ extension WizardState {
         let isPlain = answer.divergence(in: participants) == nil && rowEditor == nil && !answer.isCarriedOver
         grid.put(ellipsized(heading, width: contentWidth), row: layout.ratingRow, column: 1,
                  style: isPlain ? [] : .title)
-        let top = max(0, min(ratingRow - layout.visibleRows + 1, groupRow + 1 - layout.visibleRows))
-        for (offset, index) in (top..<groupRow + 1).prefix(layout.visibleRows).enumerated() {
+        // The participants' rows scroll to keep the highlighted one in view; the Group row stays under them.
+        let window = layout.visibleRows - 1
+        let top = max(0, min(ratingRow - window + 1, groupRow - window))
+        let shown = Array((top..<groupRow).prefix(window)) + [groupRow]
+        for (offset, index) in shown.enumerated() {
             let row = layout.ratingRow + 1 + offset
             let isFocused = focused && index == ratingRow
             let cells: (sector: String, name: String, rating: Rating?, note: String)
@@ -135,19 +154,20 @@ extension WizardState {
             } ?? "  -"
             grid.put(ratingText, row: row, column: column, style: isFocused ? .selected : ratingStyle(cells.rating),
                      limit: ratingWidth - 1)
-            column += ratingWidth
-            if isFocused, let editor = rowEditor {
-                editor.draw(into: &grid, at: Point(row: row, column: column), width: rowNoteWidth, height: 1,
-                            focused: true, style: .field)
-            } else {
-                grid.put(ellipsized(cells.note.replacing("\n", with: " "), width: rowNoteWidth),
-                         row: row, column: column, style: .muted)
-                if isFocused { grid.cursor = Point(row: row, column: column - ratingWidth) }
-            }
+            grid.put(ellipsized(cells.note.replacing("\n", with: " "), width: rowNoteWidth),
+                     row: row, column: column + ratingWidth, style: .muted)
+            if isFocused { grid.cursor = Point(row: row, column: column) }
         }
-        grid.putScrollMarks(above: top > 0, below: top + layout.visibleRows < groupRow + 1,
-                            rows: layout.ratingRow + 1..<layout.ratingRow + 1 + layout.visibleRows,
+        grid.putScrollMarks(above: top > 0, below: top + window < groupRow,
+                            rows: layout.ratingRow + 1..<layout.ratingRow + layout.visibleRows,
                             column: contentWidth, style: .muted)
+        if focused, let editor = rowEditor {
+            editor.draw(into: &grid, at: Point(row: layout.rowNoteRow, column: 1), width: rowEditorWidth, height: 1,
+                        focused: true, style: .field)
+        } else {
+            grid.putLines(layout.rowNoteLines, row: layout.rowNoteRow, column: 1, width: contentWidth,
+                          maxRows: layout.rowNoteRows)
+        }
     }
 
     /// A stage's own colour, where the theme has one; Not applicable and Don't know stay plain.

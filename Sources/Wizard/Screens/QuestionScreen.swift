@@ -12,9 +12,15 @@ struct QuestionLayout {
     var hintRows: Int
     /// The "Readiness: …" line (one voice) or the spread line (participants), followed by the ratings.
     var ratingRow: Int
-    /// With participants: how many rating rows are visible, from the row after `ratingRow`.
+    /// With participants: how many rating rows are visible, from the row after `ratingRow`, the Group row last.
     var visibleRows: Int
+    /// With participants: the highlighted row's note in full (or the editor of it), under the rows.
+    var rowNoteLines: [String] = []
+    var rowNoteRows = 0
     var notesBox: (origin: Point, width: Int, height: Int)
+
+    /// The row of the highlighted row's note, after the rating rows.
+    var rowNoteRow: Int { ratingRow + 1 + visibleRows }
 }
 
 extension WizardState {
@@ -36,24 +42,11 @@ extension WizardState {
         let width = contentWidth
         let prompt = currentPrompt
         let questionLines = wrap(prompt?.text ?? "", width: width)
+        if hasRatingRows { return roundLayout(questionLines: questionLines, width: width) }
         let hintLines = hintText.isEmpty ? [] : wrap(hintText, width: width)
-        let questionRows = min(questionLines.count, hasRatingRows ? 3 : 4)
+        let questionRows = min(questionLines.count, 4)
         let wantedHint = hintLines.count
         let frame = isRoomy ? 1 : 0
-        if hasRatingRows {
-            // Rows first (as many as there are, at least 3), then a notes box of at least one line, then the hint.
-            let wantedRows = session.participants.count + 1
-            let fixed = questionRows + 1 + 1 + 3
-            let hintRows = max(min(wantedHint, contentRows - fixed - min(wantedRows, 6), isRoomy ? 2 : 1), 0)
-            let ratingRow = contentTop + questionRows + hintRows + frame
-            let visibleRows = max(min(wantedRows, contentEnd - ratingRow - 1 - 3 - frame), 1)
-            let frameTop = ratingRow + 1 + visibleRows + frame
-            let boxHeight = max(contentEnd - frameTop - 2, 1)
-            return QuestionLayout(
-                questionLines: questionLines, hintLines: hintLines, questionRows: questionRows, hintRows: hintRows,
-                ratingRow: ratingRow, visibleRows: visibleRows,
-                notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
-        }
         let choices = ChoiceRow(labels: ratingLabels, selected: nil).height(width: width)
         // Give the notes at least three lines: shrink the hint first, then the question.
         let fixed = questionRows + 1 + 1 + choices + frame + 2
@@ -72,6 +65,50 @@ extension WizardState {
     /// small screens cut the end.
     private var hintText: String {
         currentPrompt?.notes(in: language).joined(separator: " ") ?? ""
+    }
+
+    /// How to read the rating here: the critical note and the scale reading, the first of the notes.
+    private var readingText: String {
+        guard let prompt = currentPrompt else { return "" }
+        let count = (prompt.critical ? 1 : 0) + (prompt.scale == nil ? 0 : 1)
+        return prompt.notes(in: language).prefix(count).joined(separator: " ")
+    }
+
+    /// The question screen with participants, in the order issue 16 gives it: the question, the critical note and
+    /// the scale reading whole, the spread line, the rating rows (the participants' scrolling above the Group row,
+    /// which stays), the highlighted row's note in full, and the notes in what is left, one line at least. The
+    /// rest of the hint shows only while the notes keep three lines.
+    private func roundLayout(questionLines: [String], width: Int) -> QuestionLayout {
+        let wantedRows = session.participants.count + 1
+        let readingLines = readingText.isEmpty ? [] : wrap(readingText, width: width)
+        let fullLines = hintText.isEmpty ? [] : wrap(hintText, width: width)
+        let questionRows = min(questionLines.count, 3)
+        // Under the rows: the note line, then the notes' frame around one line.
+        let belowRows = 1 + 3
+        let readingRows = max(min(readingLines.count,
+                                  contentRows - questionRows - 1 - min(wantedRows, 3) - belowRows), 0)
+        let fixed = questionRows + readingRows + 1 + belowRows
+        var visibleRows = max(min(wantedRows, contentRows - fixed), min(wantedRows, 2))
+        // What the notes could have beyond their one line, given away in turn.
+        var spare = contentRows - fixed - visibleRows
+        let blank = isRoomy && spare > 0 ? 1 : 0
+        spare -= blank
+        let moreHint = spare >= 3 ? min(fullLines.count - readingLines.count, spare - 2) : 0
+        spare -= moreHint
+        let hint = moreHint > 0 ? (lines: fullLines, rows: readingRows + moreHint) : (lines: readingLines, rows: readingRows)
+        // A long note takes up to two more lines from the notes, then from the participants' rows.
+        let noteLines = highlightedRowNote.map { wrap($0, width: width) } ?? []
+        let moreNote = min(max(noteLines.count - 1, 0), 2)
+        let fromNotes = min(moreNote, spare)
+        let fromRows = min(moreNote - fromNotes, max(visibleRows - 3, 0))
+        visibleRows -= fromRows
+        let ratingRow = contentTop + questionRows + hint.rows + blank
+        let frameTop = ratingRow + 1 + visibleRows + 1 + fromNotes + fromRows
+        return QuestionLayout(
+            questionLines: questionLines, hintLines: hint.lines, questionRows: questionRows, hintRows: hint.rows,
+            ratingRow: ratingRow, visibleRows: visibleRows, rowNoteLines: noteLines,
+            rowNoteRows: 1 + fromNotes + fromRows,
+            notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, max(contentEnd - frameTop - 2, 1)))
     }
 
     /// The keys that rate, on the rating picker and on the rating rows.

@@ -1,3 +1,4 @@
+import DisplayWidth
 import ISPCore
 import Messages
 import TerminalUI
@@ -37,10 +38,28 @@ extension WizardState {
                                      spacing: spacing)
         if lastRow + 1 < contentEnd {
             let hint: MessageID = session.mode == .workshop ? .wizardSetupHintWorkshop : .wizardSetupHintSelfAssessment
-            grid.putWrapped(
-                language.text(hint),
-                row: contentEnd - 1 - (lastRow + 2 < contentEnd ? 1 : 0), column: 1, width: contentWidth, maxRows: 1,
-                style: .muted)
+            let hintRow = contentEnd - 1 - (lastRow + 2 < contentEnd ? 1 : 0)
+            grid.putWrapped(language.text(hint), row: hintRow, column: 1, width: contentWidth, maxRows: 1,
+                            style: .muted)
+            if let roundLine {
+                // Above the hint, a blank line apart when there is room, on the rows the fields left.
+                let lines = wrap(roundLine, width: contentWidth)
+                let room = hintRow - lastRow - 1
+                let shown = min(lines.count, room)
+                let gap = room > shown ? 1 : 0
+                grid.putLines(lines, row: hintRow - gap - shown, column: 1, width: contentWidth, maxRows: shown,
+                              style: .title)
+            }
         }
+    }
+
+    /// In a later round of the partnership: which round, and how many answers carried over from the last one are
+    /// still to confirm.
+    private var roundLine: String? {
+        guard session.round > 1 else { return nil }
+        let round: [String: MessageArgument] = ["round": .integer(session.round)]
+        let toConfirm = session.unconfirmedAnswers
+        guard toConfirm > 0 else { return language.text(.wizardSetupRound, round) }
+        return language.text(.wizardSetupRoundToConfirm, round.merging(["count": .integer(toConfirm)]) { $1 })
     }
 }

@@ -90,13 +90,32 @@ extension WizardState {
         return (answered, language.text(.wizardMapStanding, ["band": .text(band), "score": .text(score)]))
     }
 
+    /// How many of a step's answers are carried over from the last round and not yet confirmed, whatever their
+    /// rating (N/A and Don't know too).
+    func carriedOverCount(ofStep index: Int) -> Int {
+        guide.steps[index].prompts.filter { session.answer(for: $0.id).isCarriedOver }.count
+    }
+
+    /// A step's line on the map after its title: rated of applicable, as the summary counts them, where it
+    /// stands, and in a later round how many answers are still to confirm.
+    private func progress(ofStep step: Int, in summary: ReadinessSummary) -> String {
+        let readiness = summary.steps[step]
+        let facts: [String: MessageArgument] = [
+            "rated": .integer(readiness.rated), "applicable": .integer(readiness.applicable),
+            "standing": .text(standing(ofStep: step, in: summary).label),
+        ]
+        let toConfirm = carriedOverCount(ofStep: step)
+        guard toConfirm > 0 else { return language.text(.wizardMapProgress, facts) }
+        return language.text(.wizardMapProgressToConfirm, facts.merging(["count": .integer(toConfirm)]) { $1 })
+    }
+
     func drawMap(into grid: inout ScreenGrid) {
         let summary = ReadinessSummary(guide: guide, session: session)
         let items = mapItems
         func item(_ screen: Screen) -> Int? { items.firstIndex { $0.screen == screen } }
-        var lines: [(text: String, item: Int?, style: Style)] = [
-            (language.text(.wizardLocationSetup), item(.setup), []),
-        ]
+        let details = session.round > 1 ? language.text(.wizardMapSetupRound, ["round": .integer(session.round)])
+            : language.text(.wizardLocationSetup)
+        var lines: [(text: String, item: Int?, style: Style)] = [(details, item(.setup), [])]
         if let participants = item(.participants) {
             let count = session.participants.count
             let line = count == 0 ? language.text(.wizardMapParticipantsNone)
@@ -115,7 +134,8 @@ extension WizardState {
 
         let width = contentWidth
         // Progress stands just right of the longest title, or at the right edge when titles must be cut.
-        let progressWidth = 32
+        let progresses = guide.steps.indices.map { progress(ofStep: $0, in: summary) }
+        let progressWidth = max(32, (progresses.map(\.displayWidth).max() ?? 0) + 1)
         let longestTitle = lines.filter { $0.item != nil }.map(\.text.displayWidth).max() ?? 0
         let progressColumn = min(width - progressWidth, longestTitle + 5)
         // Keep the highlighted line in view when the terminal is too short for the whole map.
@@ -133,16 +153,9 @@ extension WizardState {
             grid.put((selected ? "▸ " : "  ") + ellipsized(line.text, width: progressColumn - 4),
                      row: row, column: 1, style: style)
             if case .stepIntro(let step) = items[item].screen {
-                let standing = standing(ofStep: step, in: summary)
-                let readiness = summary.steps[step]
-                let band = standing.answered == 0 ? [] : Style(band: readiness.band)
-                // Rated of applicable, as the summary counts them.
-                let progress = language.text(.wizardMapProgress, [
-                    "rated": .integer(readiness.rated), "applicable": .integer(readiness.applicable),
-                    "standing": .text(standing.label),
-                ])
-                grid.put(progress, row: row,
-                         column: progressColumn + 1, style: selected ? style : band)
+                let isStarted = standing(ofStep: step, in: summary).answered > 0
+                let band = isStarted ? Style(band: summary.steps[step].band) : []
+                grid.put(progresses[step], row: row, column: progressColumn + 1, style: selected ? style : band)
             }
             if selected { grid.cursor = Point(row: row, column: 1) }
         }
