@@ -91,7 +91,7 @@ extension MessageID {
     public static let plainMore = MessageID("plain.more")
     /// Adding to them: type the lines to add, and a line with a single dot to end them.
     public static let plainAdding = MessageID("plain.adding")
-    /// That is the end of the walk. Type x to save the summary and the meeting record (Markdown, HTML, CSV and JSON) 
+    /// That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, CSV 
     public static let plainEndAsk = MessageID("plain.end.ask")
     /// Saved {file}.
     public static let plainExported = MessageID("plain.exported")
@@ -157,11 +157,11 @@ extension MessageID {
     public static let plainHelpNotes = MessageID("plain.help.notes")
     /// Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} to ste
     public static let plainHelpCommands = MessageID("plain.help.commands")
-    /// In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice is t
+    /// In a worksheet: Enter keeps a value and goes on, {clearKey} clears it, {backCommand} goes back one field. A ch
     public static let plainHelpWorksheet = MessageID("plain.help.worksheet")
-    /// In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once y confirms
+    /// In a list of rows: {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {dele
     public static let plainHelpLists = MessageID("plain.help.lists")
-    /// Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number opens 
+    /// Worksheets come after each step's last question; from the steps ({stepsCommand}), {worksheetKey} and a step's 
     public static let plainHelpWorksheets = MessageID("plain.help.worksheets")
     /// Not saved: {reason}. Your answers are still held here; free some space and go on, or type {quitCommand} to kee
     public static let plainNotSaved = MessageID("plain.notSaved")
@@ -375,9 +375,9 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.end.ask", [
             """
-            That is the end of the walk. Type x to save the summary and the meeting record (Markdown, HTML, CSV and \
-            JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} for the \
-            steps:
+            That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, \
+            CSV and JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} \
+            for the steps:
             """,
         ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),
@@ -471,22 +471,24 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.help.worksheet", [
             """
-            In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice \
-            is typed by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single dot. \
-            A row of another list, such as a convener, is typed by its number or its name; ? and a word finds it.
+            In a worksheet: Enter keeps a value and goes on, {clearKey} clears it, {backCommand} goes back one field. \
+            A choice is typed by its number, a date as YYYY-MM-DD or {todayKey} for today, a long text as lines ended \
+            by a single dot. A row of another list, such as a convener, is typed by its number or its name; {findKey} \
+            and a word finds it.
             """,
         ]),
         CatalogRow("en", "plain.help.lists", [
             """
-            In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once y \
-            confirms, m N M moves row N to place M, l lists the rows (l and a word, those that hold it), p adds the \
-            workshop participants' organisations to the register, Enter is done.
+            In a list of rows: {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, \
+            {deleteKey} N deletes it once {yesKey} confirms, {moveKey} N M moves row N to place M, {listKey} lists \
+            the rows ({listKey} and a word, those that hold it), {participantsKey} adds the workshop participants' \
+            organisations to the register, Enter is done.
             """,
         ]),
         CatalogRow("en", "plain.help.worksheets", [
             """
-            Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number \
-            opens one.
+            Worksheets come after each step's last question; from the steps ({stepsCommand}), {worksheetKey} and a \
+            step's number opens one.
             """,
         ]),
         CatalogRow("en", "plain.notSaved", [

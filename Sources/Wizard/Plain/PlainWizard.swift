@@ -703,6 +703,7 @@ public final class PlainWizard {
         "addKey": .text("a"), "insertKey": .text("i"), "editKey": .text("e"), "removeKey": .text("r"),
         "deleteKey": .text("d"), "moveKey": .text("m"), "listKey": .text("l"), "findKey": .text("?"),
         "clearKey": .text("-"), "todayKey": .text("t"), "yesKey": .text("y"), "confirmKey": .text("c"),
+        "exportKey": .text("x"),
         "detailsKey": .text("d"), "participantsKey": .text("p"), "worksheetKey": .text("w"), "summaryKey": .text("s"),
     ]
 
