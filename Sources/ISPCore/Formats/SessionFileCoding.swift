@@ -41,7 +41,7 @@ public enum SessionFile {
             case 2:
                 let contents = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
                 if let problem = contents.value.validationProblem() {
-                    throw FileError(Message(.fileSessionInvalid, ["file": .text(file), "problem": .text(problem)]))
+                    throw FileError(Message(.fileSessionInvalid, ["file": .text(file), "problem": .message(problem)]))
                 }
                 return (Session(contents.value, unknownFields: contents.unknownFields), 2)
             default:

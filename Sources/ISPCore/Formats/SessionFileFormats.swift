@@ -1,3 +1,4 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -176,16 +177,25 @@ extension WithUnknownFields<SessionFileV2> {
 extension SessionFileV2 {
     /// What JSON alone cannot rule out and the model cannot hold, naming its place, or nil when the file is sound:
     /// two participants with one id would share their ratings.
-    func validationProblem() -> String? {
-        if round < 1 { return "round is \(round), and rounds are counted from 1" }
+    func validationProblem() -> Message? {
+        if round < 1 { return Message(.fileProblemRoundBelowOne, ["round": .integer(round)]) }
         var seen: Set<String> = []
         for (index, participant) in participants.map(\.value).enumerated() {
-            if participant.id.isBlank { return "participants[\(index)].id is empty" }
+            let place = "participants[\(index)].id"
+            if participant.id.isBlank { return .problem(.fileProblemEmpty, at: place) }
             if !seen.insert(participant.id).inserted {
-                return "participants[\(index)].id \"\(participant.id.excerpt())\" is used twice"
+                return .problem(.fileProblemUsedTwice, at: place, ["value": .text(participant.id.excerpt())])
             }
         }
         return nil
+    }
+}
+
+extension Message {
+    /// What is wrong at a place in a session or guide file (`phases[0].steps[1].id`), a path of JSON keys that
+    /// stays as written in every language.
+    static func problem(_ id: MessageID, at place: String, _ values: [String: MessageArgument] = [:]) -> Message {
+        Message(id, values.merging(["place": .text(place)]) { given, _ in given })
     }
 }
 

@@ -49,18 +49,18 @@ public struct GuideFile: Sendable, Equatable {
         } catch let error as FileError {
             throw error
         } catch let problem as GuideTranslationProblem {
-            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .text(problem.description)]))
+            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .message(problem.message)]))
         } catch {
             throw FileError.decoding(error, of: data, file: file, kind: .guide)
         }
         if let problem = guideFile.original.validationProblem() {
-            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .text(problem)]))
+            throw FileError(Message(.fileGuideInvalid, ["file": .text(file), "problem": .message(problem)]))
         }
         for (code, guide) in guideFile.translated {
             if let problem = guide.validationProblem() {
                 throw FileError(Message(.fileGuideInvalidInLanguage, ["file": .text(file),
                                                                       "language": .text(code.excerpt()),
-                                                                      "problem": .text(problem)]))
+                                                                      "problem": .message(problem)]))
             }
         }
         return guideFile
@@ -98,29 +98,37 @@ extension Guide {
     }
 
     /// The first thing wrong with the guide's content, naming its place, or nil when it is sound.
-    public func validationProblem() -> String? {
-        if id.isBlank { return "id is empty" }
-        if title.isBlank { return "title is empty" }
-        if phases.isEmpty { return "it has no phases" }
+    public func validationProblem() -> Message? {
+        if id.isBlank { return .problem(.fileProblemEmpty, at: "id") }
+        if title.isBlank { return .problem(.fileProblemEmpty, at: "title") }
+        if phases.isEmpty { return Message(.guideProblemNoPhases) }
         var seen: Set<String> = []
-        func duplicate(_ id: String) -> Bool { !seen.insert(id).inserted }
+        /// The problem with an id at `place`: empty, or one that an earlier phase, step or prompt has.
+        func idProblem(_ id: String, at place: String) -> Message? {
+            if id.isBlank { return .problem(.fileProblemEmpty, at: "\(place).id") }
+            if !seen.insert(id).inserted {
+                return .problem(.fileProblemUsedTwice, at: "\(place).id", ["value": .text(id.excerpt())])
+            }
+            return nil
+        }
         for (phaseIndex, phase) in phases.enumerated() {
             let phasePlace = "phases[\(phaseIndex)]"
-            if phase.id.isBlank { return "\(phasePlace).id is empty" }
-            if duplicate(phase.id) { return "\(phasePlace).id \"\(phase.id.excerpt())\" is used twice" }
-            if phase.title.isBlank { return "\(phasePlace).title is empty" }
-            if phase.steps.isEmpty { return "\(phasePlace) has no steps" }
+            if let problem = idProblem(phase.id, at: phasePlace) { return problem }
+            if phase.title.isBlank { return .problem(.fileProblemEmpty, at: "\(phasePlace).title") }
+            if phase.steps.isEmpty { return .problem(.guideProblemNoSteps, at: phasePlace) }
             for (stepIndex, step) in phase.steps.enumerated() {
                 let stepPlace = "\(phasePlace).steps[\(stepIndex)]"
-                if step.id.isBlank { return "\(stepPlace).id is empty" }
-                if duplicate(step.id) { return "\(stepPlace).id \"\(step.id.excerpt())\" is used twice" }
-                if step.title.isBlank { return "\(stepPlace).title is empty" }
-                if step.prompts.isEmpty { return "\(stepPlace) (\(step.id.excerpt())) has no prompts" }
+                if let problem = idProblem(step.id, at: stepPlace) { return problem }
+                if step.title.isBlank { return .problem(.fileProblemEmpty, at: "\(stepPlace).title") }
+                if step.prompts.isEmpty {
+                    return .problem(.guideProblemNoPrompts, at: stepPlace, ["step": .text(step.id.excerpt())])
+                }
                 for (promptIndex, prompt) in step.prompts.enumerated() {
                     let promptPlace = "\(stepPlace).prompts[\(promptIndex)]"
-                    if prompt.id.isBlank { return "\(promptPlace).id is empty" }
-                    if duplicate(prompt.id) { return "\(promptPlace).id \"\(prompt.id.excerpt())\" is used twice" }
-                    if prompt.text.isBlank { return "\(promptPlace) (\(prompt.id.excerpt())) has no text" }
+                    if let problem = idProblem(prompt.id, at: promptPlace) { return problem }
+                    if prompt.text.isBlank {
+                        return .problem(.guideProblemNoText, at: promptPlace, ["prompt": .text(prompt.id.excerpt())])
+                    }
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Messages
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -102,7 +103,7 @@ struct TranslatedGuideFile {
         content = try JSONDecoder().decode(JSONValue.self, from: data)
         var codes: [String] = []
         if let problem = Self.translationProblem(in: content, place: "", everyKeyIsText: false, codes: &codes) {
-            throw GuideTranslationProblem(description: problem)
+            throw GuideTranslationProblem(message: problem)
         }
         translations = codes
     }
@@ -144,7 +145,7 @@ struct TranslatedGuideFile {
 
     /// The first translation that is not one, naming its place; collects the language codes into `codes`.
     private static func translationProblem(in value: JSONValue, place: String, everyKeyIsText: Bool,
-                                           codes: inout [String]) -> String?
+                                           codes: inout [String]) -> Message?
     {
         switch value {
         case .array(let items):
@@ -165,13 +166,12 @@ struct TranslatedGuideFile {
                     continue
                 }
                 guard everyKeyIsText || textKeys.contains(name) else {
-                    return "\(fieldPlace) translates \"\(name.excerpt())\", which is no text: ids, types and "
-                        + "marks are the same in every language"
+                    return .problem(.guideProblemTranslatesNoText, at: fieldPlace, ["key": .text(name.excerpt())])
                 }
                 guard code.isLanguageCode else {
-                    return "\(fieldPlace) names no language code after \"\(separator)\" (such as \"fr\" or \"pt-BR\")"
+                    return .problem(.guideProblemNoLanguageCode, at: fieldPlace, ["separator": .text(separator)])
                 }
-                guard field.string != nil else { return "\(fieldPlace) has the wrong type" }
+                guard field.string != nil else { return .problem(.guideProblemWrongType, at: fieldPlace) }
                 if !codes.contains(code) { codes.append(code) }
             }
         default:
@@ -183,7 +183,7 @@ struct TranslatedGuideFile {
 
 /// A key of a guide file that is no translation, with its place.
 struct GuideTranslationProblem: Error {
-    var description: String
+    var message: Message
 }
 
 extension String {

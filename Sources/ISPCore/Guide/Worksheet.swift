@@ -1,3 +1,5 @@
+import Messages
+
 /// A step's worksheet: what the partners write down in it (a register, a plan), as fields.
 ///
 /// Worksheets are data in the guide, so an edited or translated guide changes their labels and choices;
@@ -269,7 +271,7 @@ extension Guide {
     /// The first thing wrong with the worksheets, naming its place, or nil when they are sound: ids unique,
     /// choices given, lists of rows holding only simple columns, references pointing at a list that names
     /// its rows.
-    func worksheetProblem() -> String? {
+    func worksheetProblem() -> Message? {
         var worksheetIDs: Set<String> = []
         let places = phases.enumerated().flatMap { phase in
             phase.element.steps.indices.map { "phases[\(phase.offset)].steps[\($0)]" }
@@ -277,9 +279,9 @@ extension Guide {
         for (step, stepPlace) in zip(steps, places) {
             guard let worksheet = step.worksheet else { continue }
             let place = "\(stepPlace).worksheet"
-            if worksheet.id.isBlank { return "\(place).id is empty" }
+            if worksheet.id.isBlank { return .problem(.fileProblemEmpty, at: "\(place).id") }
             if !worksheetIDs.insert(worksheet.id).inserted {
-                return "\(place).id \"\(worksheet.id.excerpt())\" is used twice"
+                return .problem(.fileProblemUsedTwice, at: "\(place).id", ["value": .text(worksheet.id.excerpt())])
             }
             if let problem = fieldsProblem(worksheet.fields, place: "\(place).fields", allowLists: true) {
                 return problem
@@ -290,23 +292,27 @@ extension Guide {
 
     /// The fields of a worksheet (`allowLists`) or the columns of a list: a column may not take the name of a
     /// cell every row may hold, its id and the self-assessment a merge took it from.
-    private func fieldsProblem(_ fields: [RecordField], place: String, allowLists: Bool) -> String? {
+    private func fieldsProblem(_ fields: [RecordField], place: String, allowLists: Bool) -> Message? {
         var ids: Set<String> = []
         for (index, field) in fields.enumerated() {
             let fieldPlace = "\(place)[\(index)]"
-            if field.id.isBlank || field.id == "id" { return "\(fieldPlace).id must be a name other than \"id\"" }
-            if !allowLists && field.id == MergedFrom.cell {
-                return "\(fieldPlace).id must be a name other than \"id\" and \"\(MergedFrom.cell)\": a row keeps its "
-                    + "id and the self-assessment a merge took it from under those"
+            if field.id.isBlank || field.id == "id" {
+                return .problem(.guideProblemIdReserved, at: "\(fieldPlace).id")
             }
-            if !ids.insert(field.id).inserted { return "\(fieldPlace).id \"\(field.id.excerpt())\" is used twice" }
-            if field.label.isBlank { return "\(fieldPlace).label is empty" }
+            if !allowLists && field.id == MergedFrom.cell {
+                return .problem(.guideProblemIdReservedInList, at: "\(fieldPlace).id",
+                                ["mergedFrom": .text(MergedFrom.cell)])
+            }
+            if !ids.insert(field.id).inserted {
+                return .problem(.fileProblemUsedTwice, at: "\(fieldPlace).id", ["value": .text(field.id.excerpt())])
+            }
+            if field.label.isBlank { return .problem(.fileProblemEmpty, at: "\(fieldPlace).label") }
             if let problem = kindProblem(field.kind, place: fieldPlace, allowLists: allowLists) { return problem }
         }
         return nil
     }
 
-    private func kindProblem(_ kind: RecordField.Kind, place: String, allowLists: Bool) -> String? {
+    private func kindProblem(_ kind: RecordField.Kind, place: String, allowLists: Bool) -> Message? {
         switch kind {
         case .text, .longText, .date:
             return nil
@@ -315,7 +321,7 @@ extension Guide {
         case .grid(let rows, let cell):
             switch cell {
             case .text, .longText, .choice: break
-            default: return "\(place).cell must be text, long-text or choice"
+            default: return .problem(.guideProblemGridCell, at: "\(place).cell")
             }
             if case .fixed(let choices) = rows, let problem = choicesProblem(choices, place: "\(place).rows") {
                 return problem
@@ -325,40 +331,48 @@ extension Guide {
             }
             return kindProblem(cell, place: "\(place).cell", allowLists: false)
         case .checklist(let items, let marks):
-            if items.isEmpty { return "\(place).items is empty" }
-            if Set(items.map(\.id)).count != items.count { return "\(place).items has an id used twice" }
+            if items.isEmpty { return .problem(.fileProblemEmpty, at: "\(place).items") }
+            if Set(items.map(\.id)).count != items.count {
+                return .problem(.guideProblemIdTwice, at: "\(place).items")
+            }
             return choicesProblem(marks, place: "\(place).marks")
         case .rows(let columns, let defaults, let nameColumn):
-            guard allowLists else { return "\(place) is a list inside a list" }
-            if columns.isEmpty { return "\(place).columns is empty" }
+            guard allowLists else { return .problem(.guideProblemListInList, at: place) }
+            if columns.isEmpty { return .problem(.fileProblemEmpty, at: "\(place).columns") }
             for (index, column) in columns.enumerated() {
                 switch column.kind {
                 case .text, .longText, .choice, .date, .reference: break
-                default: return "\(place).columns[\(index)] must be text, long-text, choice, date or reference"
+                default: return .problem(.guideProblemColumnKind, at: "\(place).columns[\(index)]")
                 }
             }
             if let nameColumn, !columns.contains(where: { $0.id == nameColumn }) {
-                return "\(place).nameColumn \"\(nameColumn.excerpt())\" is not one of its columns"
+                return .problem(.guideProblemNameColumnMissing, at: "\(place).nameColumn",
+                                ["column": .text(nameColumn.excerpt())])
             }
-            if Set(defaults.map(\.id)).count != defaults.count { return "\(place).defaults has an id used twice" }
+            if Set(defaults.map(\.id)).count != defaults.count {
+                return .problem(.guideProblemIdTwice, at: "\(place).defaults")
+            }
             return fieldsProblem(columns, place: "\(place).columns", allowLists: false)
         case .reference(let address):
             return listProblem(address, place: "\(place).to")
         }
     }
 
-    private func choicesProblem(_ choices: [Choice], place: String) -> String? {
-        if choices.isEmpty { return "\(place) is empty" }
-        if Set(choices.map(\.id)).count != choices.count { return "\(place) has an id used twice" }
-        if choices.contains(where: { $0.id.isBlank || $0.label.isBlank }) { return "\(place) has an empty id or label" }
+    private func choicesProblem(_ choices: [Choice], place: String) -> Message? {
+        if choices.isEmpty { return .problem(.fileProblemEmpty, at: place) }
+        if Set(choices.map(\.id)).count != choices.count { return .problem(.guideProblemIdTwice, at: place) }
+        if choices.contains(where: { $0.id.isBlank || $0.label.isBlank }) {
+            return .problem(.guideProblemEmptyChoice, at: place)
+        }
         return nil
     }
 
     /// A reference or a grid must name a list of rows that says which column names its rows.
-    private func listProblem(_ address: FieldAddress, place: String) -> String? {
+    private func listProblem(_ address: FieldAddress, place: String) -> Message? {
+        let named: [String: MessageArgument] = ["address": .text(address.description.excerpt())]
         guard case .rows(_, _, let nameColumn)? = field(at: address)?.kind else {
-            return "\(place) \"\(address.description.excerpt())\" is not a list of rows"
+            return .problem(.guideProblemNotList, at: place, named)
         }
-        return nameColumn == nil ? "\(place) \"\(address.description.excerpt())\" has no nameColumn" : nil
+        return nameColumn == nil ? .problem(.guideProblemNoNameColumn, at: place, named) : nil
     }
 }

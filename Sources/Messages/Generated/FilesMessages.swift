@@ -73,6 +73,12 @@ extension MessageID {
     public static let fileSessionNewerSchema = MessageID("file.session.newerSchema")
     /// {file} is not a valid session: {problem}.
     public static let fileSessionInvalid = MessageID("file.session.invalid")
+    /// {place} is empty
+    public static let fileProblemEmpty = MessageID("file.problem.empty")
+    /// {place} "{value}" is used twice
+    public static let fileProblemUsedTwice = MessageID("file.problem.usedTwice")
+    /// round is {round}, and rounds are counted from 1
+    public static let fileProblemRoundBelowOne = MessageID("file.problem.roundBelowOne")
     /// {file} is not a valid session: no isp-wizard wrote session schema {version}.
     public static let fileSessionUnknownSchema = MessageID("file.session.unknownSchema")
     /// {file} is not an isp-wizard session file.
@@ -260,6 +266,9 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "file.session.invalid", ["{file} is not a valid session: {problem}."]),
+        CatalogRow("en", "file.problem.empty", ["{place} is empty"]),
+        CatalogRow("en", "file.problem.usedTwice", ["{place} \"{value}\" is used twice"]),
+        CatalogRow("en", "file.problem.roundBelowOne", ["round is {round}, and rounds are counted from 1"]),
         CatalogRow("en", "file.session.unknownSchema", [
             "{file} is not a valid session: no isp-wizard wrote session schema {version}.",
         ]),

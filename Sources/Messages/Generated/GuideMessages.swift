@@ -3,6 +3,40 @@
 extension MessageID {
     /// The guide is shown in {language}; the rest is in English, as isp-wizard has no catalog for {language} yet.
     public static let guideLanguageOnlyInGuide = MessageID("guide.languageOnlyInGuide")
+    /// it has no phases
+    public static let guideProblemNoPhases = MessageID("guide.problem.noPhases")
+    /// {place} has no steps
+    public static let guideProblemNoSteps = MessageID("guide.problem.noSteps")
+    /// {place} ({step}) has no prompts
+    public static let guideProblemNoPrompts = MessageID("guide.problem.noPrompts")
+    /// {place} ({prompt}) has no text
+    public static let guideProblemNoText = MessageID("guide.problem.noText")
+    /// {place} must be a name other than "id"
+    public static let guideProblemIdReserved = MessageID("guide.problem.idReserved")
+    /// {place} must be a name other than "id" and "{mergedFrom}": a row keeps its id and the self-assessment a merge 
+    public static let guideProblemIdReservedInList = MessageID("guide.problem.idReservedInList")
+    /// {place} must be text, long-text or choice
+    public static let guideProblemGridCell = MessageID("guide.problem.gridCell")
+    /// {place} has an id used twice
+    public static let guideProblemIdTwice = MessageID("guide.problem.idTwice")
+    /// {place} is a list inside a list
+    public static let guideProblemListInList = MessageID("guide.problem.listInList")
+    /// {place} must be text, long-text, choice, date or reference
+    public static let guideProblemColumnKind = MessageID("guide.problem.columnKind")
+    /// {place} "{column}" is not one of its columns
+    public static let guideProblemNameColumnMissing = MessageID("guide.problem.nameColumnMissing")
+    /// {place} has an empty id or label
+    public static let guideProblemEmptyChoice = MessageID("guide.problem.emptyChoice")
+    /// {place} "{address}" is not a list of rows
+    public static let guideProblemNotList = MessageID("guide.problem.notList")
+    /// {place} "{address}" has no nameColumn
+    public static let guideProblemNoNameColumn = MessageID("guide.problem.noNameColumn")
+    /// {place} translates "{key}", which is no text: ids, types and marks are the same in every language
+    public static let guideProblemTranslatesNoText = MessageID("guide.problem.translatesNoText")
+    /// {place} names no language code after "{separator}" (such as "fr" or "pt-BR")
+    public static let guideProblemNoLanguageCode = MessageID("guide.problem.noLanguageCode")
+    /// {place} has the wrong type
+    public static let guideProblemWrongType = MessageID("guide.problem.wrongType")
 }
 
 extension CatalogTable {
@@ -12,5 +46,31 @@ extension CatalogTable {
             The guide is shown in {language}; the rest is in English, as isp-wizard has no catalog for {language} yet.
             """,
         ]),
+        CatalogRow("en", "guide.problem.noPhases", ["it has no phases"]),
+        CatalogRow("en", "guide.problem.noSteps", ["{place} has no steps"]),
+        CatalogRow("en", "guide.problem.noPrompts", ["{place} ({step}) has no prompts"]),
+        CatalogRow("en", "guide.problem.noText", ["{place} ({prompt}) has no text"]),
+        CatalogRow("en", "guide.problem.idReserved", ["{place} must be a name other than \"id\""]),
+        CatalogRow("en", "guide.problem.idReservedInList", [
+            """
+            {place} must be a name other than \"id\" and \"{mergedFrom}\": a row keeps its id and the self-assessment \
+            a merge took it from under those
+            """,
+        ]),
+        CatalogRow("en", "guide.problem.gridCell", ["{place} must be text, long-text or choice"]),
+        CatalogRow("en", "guide.problem.idTwice", ["{place} has an id used twice"]),
+        CatalogRow("en", "guide.problem.listInList", ["{place} is a list inside a list"]),
+        CatalogRow("en", "guide.problem.columnKind", ["{place} must be text, long-text, choice, date or reference"]),
+        CatalogRow("en", "guide.problem.nameColumnMissing", ["{place} \"{column}\" is not one of its columns"]),
+        CatalogRow("en", "guide.problem.emptyChoice", ["{place} has an empty id or label"]),
+        CatalogRow("en", "guide.problem.notList", ["{place} \"{address}\" is not a list of rows"]),
+        CatalogRow("en", "guide.problem.noNameColumn", ["{place} \"{address}\" has no nameColumn"]),
+        CatalogRow("en", "guide.problem.translatesNoText", [
+            "{place} translates \"{key}\", which is no text: ids, types and marks are the same in every language",
+        ]),
+        CatalogRow("en", "guide.problem.noLanguageCode", [
+            "{place} names no language code after \"{separator}\" (such as \"fr\" or \"pt-BR\")",
+        ]),
+        CatalogRow("en", "guide.problem.wrongType", ["{place} has the wrong type"]),
     ]
 }

@@ -29,13 +29,13 @@ extension MessageID {
     public static let plainTooLargeChange = MessageID("plain.tooLarge.change")
     /// {place} is no place to go to: after {stepsCommand}, type {places}.
     public static let plainNotAPlace = MessageID("plain.notAPlace")
-    /// d, a step's number, or s
+    /// {detailsKey}, a step's number, or {summaryKey}
     public static let plainPlaces = MessageID("plain.places")
-    /// d, p, a step's number, or s
+    /// {detailsKey}, {participantsKey}, a step's number, or {summaryKey}
     public static let plainPlacesWithParticipants = MessageID("plain.places.withParticipants")
-    /// d, a step's number, w and the number of a step with a worksheet, or s
+    /// {detailsKey}, a step's number, {worksheetKey} and the number of a step with a worksheet, or {summaryKey}
     public static let plainPlacesWithWorksheets = MessageID("plain.places.withWorksheets")
-    /// d, p, a step's number, w and the number of a step with a worksheet, or s
+    /// {detailsKey}, {participantsKey}, a step's number, {worksheetKey} and the number of a step with a worksheet, or
     public static let plainPlacesWithParticipantsAndWorksheets = MessageID("plain.places.withParticipantsAndWorksheets")
     /// {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} summar
     public static let plainNotACommand = MessageID("plain.notACommand")
@@ -57,13 +57,13 @@ extension MessageID {
     public static let plainParticipantsNone = MessageID("plain.participants.none")
     /// Participants: {count}.
     public static let plainParticipantsCount = MessageID("plain.participants.count")
-    /// Type a to add a participant, e and a number to edit one, r and a number to remove one, or Enter to go on:
+    /// Type {addKey} to add a participant, {editKey} and a number to edit one, {removeKey} and a number to remove one
     public static let plainParticipantsAsk = MessageID("plain.participants.ask")
-    /// Please type a, e and a number, r and a number, or press Enter.
+    /// Please type {addKey}, {editKey} and a number, {removeKey} and a number, or press Enter.
     public static let plainParticipantsCorrection = MessageID("plain.participants.correction")
     /// Participant {number}.
     public static let plainParticipant = MessageID("plain.participant")
-    /// Remove {name} and their {count} answer? Type y to remove, Enter to keep them:
+    /// Remove {name} and their {count} answer? Type {yesKey} to remove, Enter to keep them:
     public static let plainParticipantRemoveAsk = MessageID("plain.participant.removeAsk")
     /// Step {step} of {steps}: {title}. Phase: {phase}.
     public static let plainStepIntro = MessageID("plain.step.intro")
@@ -75,7 +75,7 @@ extension MessageID {
     public static let plainQuestionHeading = MessageID("plain.question.heading")
     /// Scale: {ratings}.
     public static let plainScale = MessageID("plain.scale")
-    /// Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.
+    /// Carried over from the last round: {confirmKey} confirms it as it is, Enter keeps it to confirm later.
     public static let plainCarriedOver = MessageID("plain.carriedOver")
     /// Rate round the room: a rating, then a note on the same line if wanted (3 youth not consulted). Enter keeps a r
     public static let plainRoundTheRoom = MessageID("plain.roundTheRoom")
@@ -91,7 +91,7 @@ extension MessageID {
     public static let plainMore = MessageID("plain.more")
     /// Adding to them: type the lines to add, and a line with a single dot to end them.
     public static let plainAdding = MessageID("plain.adding")
-    /// That is the end of the walk. Type x to save the summary and the meeting record (Markdown, HTML, CSV and JSON) 
+    /// That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, CSV 
     public static let plainEndAsk = MessageID("plain.end.ask")
     /// Saved {file}.
     public static let plainExported = MessageID("plain.exported")
@@ -99,23 +99,23 @@ extension MessageID {
     public static let plainNotExported = MessageID("plain.notExported")
     /// The steps. Type a number or letter to go there.
     public static let plainMapTitle = MessageID("plain.map.title")
-    /// d: session details.
+    /// {detailsKey}: session details.
     public static let plainMapDetails = MessageID("plain.map.details")
-    /// p: participants, {count}.
+    /// {participantsKey}: participants, {count}.
     public static let plainMapParticipants = MessageID("plain.map.participants")
     /// {number}: {title}, {answered} of {count} answered, {standing}.
     public static let plainMapStep = MessageID("plain.map.step")
-    /// {number}: {title}, {answered} of {count} answered, {standing}; worksheet w{number}: {worksheet}.
+    /// {number}: {title}, {answered} of {count} answered, {standing}; worksheet {worksheetKey}{number}: {worksheet}.
     public static let plainMapStepWithWorksheet = MessageID("plain.map.stepWithWorksheet")
-    /// s: the readiness summary.
+    /// {summaryKey}: the readiness summary.
     public static let plainMapSummary = MessageID("plain.map.summary")
-    /// Go to (d, 1 to {steps}, s):
+    /// Go to ({detailsKey}, 1 to {steps}, {summaryKey}):
     public static let plainMapAsk = MessageID("plain.map.ask")
-    /// Go to (d, p, 1 to {steps}, s):
+    /// Go to ({detailsKey}, {participantsKey}, 1 to {steps}, {summaryKey}):
     public static let plainMapAskWithParticipants = MessageID("plain.map.ask.withParticipants")
-    /// Go to (d, 1 to {steps}, w and a step's number for its worksheet, s):
+    /// Go to ({detailsKey}, 1 to {steps}, {worksheetKey} and a step's number for its worksheet, {summaryKey}):
     public static let plainMapAskWithWorksheets = MessageID("plain.map.ask.withWorksheets")
-    /// Go to (d, p, 1 to {steps}, w and a step's number for its worksheet, s):
+    /// Go to ({detailsKey}, {participantsKey}, 1 to {steps}, {worksheetKey} and a step's number for its worksheet, {s
     public static let plainMapAskWithParticipantsAndWorksheets = MessageID("plain.map.ask.withParticipantsAndWorksheets")
     /// Please type {places}.
     public static let plainMapCorrection = MessageID("plain.map.correction")
@@ -157,21 +157,21 @@ extension MessageID {
     public static let plainHelpNotes = MessageID("plain.help.notes")
     /// Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} to ste
     public static let plainHelpCommands = MessageID("plain.help.commands")
-    /// In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice is t
+    /// In a worksheet: Enter keeps a value and goes on, {clearKey} clears it, {backCommand} goes back one field. A ch
     public static let plainHelpWorksheet = MessageID("plain.help.worksheet")
-    /// In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once y confirms
+    /// In a list of rows: {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {dele
     public static let plainHelpLists = MessageID("plain.help.lists")
-    /// Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number opens 
+    /// Worksheets come after each step's last question; from the steps ({stepsCommand}), {worksheetKey} and a step's 
     public static let plainHelpWorksheets = MessageID("plain.help.worksheets")
     /// Not saved: {reason}. Your answers are still held here; free some space and go on, or type {quitCommand} to kee
     public static let plainNotSaved = MessageID("plain.notSaved")
-    /// Step {step} worksheet: {title}. Fill it in now? y for yes, Enter to go on:
+    /// Step {step} worksheet: {title}. Fill it in now? {yesKey} for yes, Enter to go on:
     public static let plainWorksheetOffer = MessageID("plain.worksheet.offer")
-    /// Please type y to fill in the worksheet, or press Enter to go on.
+    /// Please type {yesKey} to fill in the worksheet, or press Enter to go on.
     public static let plainWorksheetOfferCorrection = MessageID("plain.worksheet.offerCorrection")
     /// Step {step} worksheet: {title}.
     public static let plainWorksheetTitle = MessageID("plain.worksheet.title")
-    /// Enter keeps a value, - clears it, {backCommand} goes back one field, {helpCommand} for more help.
+    /// Enter keeps a value, {clearKey} clears it, {backCommand} goes back one field, {helpCommand} for more help.
     public static let plainWorksheetKeys = MessageID("plain.worksheet.keys")
     /// {field} Nothing to fill in there until {list} has rows.
     public static let plainWorksheetGridWaits = MessageID("plain.worksheet.gridWaits")
@@ -181,19 +181,19 @@ extension MessageID {
     public static let plainLongTextEmpty = MessageID("plain.longText.empty")
     /// {label}, now:
     public static let plainLongTextNow = MessageID("plain.longText.now")
-    /// Type lines to replace it and a single dot to end, Enter to keep, - to clear:
+    /// Type lines to replace it and a single dot to end, Enter to keep, {clearKey} to clear:
     public static let plainLongTextReplace = MessageID("plain.longText.replace")
-    /// Please type a number from 1 to {count}, - to clear, or Enter to keep.
+    /// Please type a number from 1 to {count}, {clearKey} to clear, or Enter to keep.
     public static let plainChoiceCorrectionClears = MessageID("plain.choice.correctionClears")
     /// Note, now empty:
     public static let plainNoteEmpty = MessageID("plain.note.empty")
     /// Note, now {note}:
     public static let plainNoteNow = MessageID("plain.note.now")
-    /// {label} (YYYY-MM-DD, t for today), now empty:
+    /// {label} (YYYY-MM-DD, {todayKey} for today), now empty:
     public static let plainDateEmpty = MessageID("plain.date.empty")
-    /// {label} (YYYY-MM-DD, t for today), now {value}:
+    /// {label} (YYYY-MM-DD, {todayKey} for today), now {value}:
     public static let plainDateNow = MessageID("plain.date.now")
-    /// {label} (YYYY-MM-DD, t for today), now {value}, not a date:
+    /// {label} (YYYY-MM-DD, {todayKey} for today), now {value}, not a date:
     public static let plainDateNotADate = MessageID("plain.date.notADate")
     /// {problem} It is kept as typed until it is fixed: type the date again, or Enter to go on.
     public static let plainDateKeptAsTyped = MessageID("plain.date.keptAsTyped")
@@ -201,7 +201,7 @@ extension MessageID {
     public static let plainReferenceNoRows = MessageID("plain.reference.noRows")
     /// {list}: {rows}.
     public static let plainReferenceRows = MessageID("plain.reference.rows")
-    /// {list}: {count} row; ? and a word finds them.
+    /// {list}: {count} row; {findKey} and a word finds them.
     public static let plainReferenceManyRows = MessageID("plain.reference.manyRows")
     /// {label} (a row's number or a name), now empty:
     public static let plainReferenceEmpty = MessageID("plain.reference.empty")
@@ -217,15 +217,15 @@ extension MessageID {
     public static let plainListEmpty = MessageID("plain.list.empty")
     /// {label}: {count} row.
     public static let plainListRows = MessageID("plain.list.rows")
-    /// l lists them all, l and a word the rows that hold it.
+    /// {listKey} lists them all, {listKey} and a word the rows that hold it.
     public static let plainListLongHint = MessageID("plain.list.longHint")
-    /// a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to place M, l l
+    /// {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {deleteKey} N deletes it
     public static let plainListKeys = MessageID("plain.list.keys")
-    /// a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to place M, l l
+    /// {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {deleteKey} N deletes it
     public static let plainListKeysWithParticipants = MessageID("plain.list.keysWithParticipants")
-    /// {label} (a, i N, e N, d N, m N M, l, Enter when done):
+    /// {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter when done):
     public static let plainListAsk = MessageID("plain.list.ask")
-    /// {label} (a, i N, e N, d N, m N M, l, p, Enter when done):
+    /// {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, {participantsKey}, Ent
     public static let plainListAskWithParticipants = MessageID("plain.list.askWithParticipants")
     /// Moved {row} to row {number}.
     public static let plainListMoved = MessageID("plain.list.moved")
@@ -239,7 +239,7 @@ extension MessageID {
     public static let plainRowHeading = MessageID("plain.row.heading")
     /// Row {number}: {row}.
     public static let plainRowSummary = MessageID("plain.row.summary")
-    /// Delete row {number}, {row}? Type y to delete it, Enter to keep it:
+    /// Delete row {number}, {row}? Type {yesKey} to delete it, Enter to keep it:
     public static let plainRowDeleteAsk = MessageID("plain.row.deleteAsk")
     /// Deleted {row}.
     public static let plainRowDeleted = MessageID("plain.row.deleted")
@@ -291,13 +291,18 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "plain.notAPlace", ["{place} is no place to go to: after {stepsCommand}, type {places}."]),
-        CatalogRow("en", "plain.places", ["d, a step's number, or s"]),
-        CatalogRow("en", "plain.places.withParticipants", ["d, p, a step's number, or s"]),
+        CatalogRow("en", "plain.places", ["{detailsKey}, a step's number, or {summaryKey}"]),
+        CatalogRow("en", "plain.places.withParticipants", [
+            "{detailsKey}, {participantsKey}, a step's number, or {summaryKey}",
+        ]),
         CatalogRow("en", "plain.places.withWorksheets", [
-            "d, a step's number, w and the number of a step with a worksheet, or s",
+            "{detailsKey}, a step's number, {worksheetKey} and the number of a step with a worksheet, or {summaryKey}",
         ]),
         CatalogRow("en", "plain.places.withParticipantsAndWorksheets", [
-            "d, p, a step's number, w and the number of a step with a worksheet, or s",
+            """
+            {detailsKey}, {participantsKey}, a step's number, {worksheetKey} and the number of a step with a \
+            worksheet, or {summaryKey}
+            """,
         ]),
         CatalogRow("en", "plain.notACommand", [
             """
@@ -318,16 +323,17 @@ extension CatalogTable {
         CatalogRow("en", "plain.participants.count", ["Participants: {count}.", "Participants: {count}."]),
         CatalogRow("en", "plain.participants.ask", [
             """
-            Type a to add a participant, e and a number to edit one, r and a number to remove one, or Enter to go on:
+            Type {addKey} to add a participant, {editKey} and a number to edit one, {removeKey} and a number to \
+            remove one, or Enter to go on:
             """,
         ]),
         CatalogRow("en", "plain.participants.correction", [
-            "Please type a, e and a number, r and a number, or press Enter.",
+            "Please type {addKey}, {editKey} and a number, {removeKey} and a number, or press Enter.",
         ]),
         CatalogRow("en", "plain.participant", ["Participant {number}."]),
         CatalogRow("en", "plain.participant.removeAsk", [
-            "Remove {name} and their {count} answer? Type y to remove, Enter to keep them:",
-            "Remove {name} and their {count} answers? Type y to remove, Enter to keep them:",
+            "Remove {name} and their {count} answer? Type {yesKey} to remove, Enter to keep them:",
+            "Remove {name} and their {count} answers? Type {yesKey} to remove, Enter to keep them:",
         ]),
         CatalogRow("en", "plain.step.intro", ["Step {step} of {steps}: {title}. Phase: {phase}."]),
         CatalogRow("en", "plain.step.questions", [
@@ -341,7 +347,7 @@ extension CatalogTable {
         CatalogRow("en", "plain.question.heading", ["Step {step} of {steps}, question {question} of {questions}."]),
         CatalogRow("en", "plain.scale", ["Scale: {ratings}."]),
         CatalogRow("en", "plain.carriedOver", [
-            "Carried over from the last round: c confirms it as it is, Enter keeps it to confirm later.",
+            "Carried over from the last round: {confirmKey} confirms it as it is, Enter keeps it to confirm later.",
         ]),
         CatalogRow("en", "plain.roundTheRoom", [
             """
@@ -369,32 +375,46 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.end.ask", [
             """
-            That is the end of the walk. Type x to save the summary and the meeting record (Markdown, HTML, CSV and \
-            JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} for the \
-            steps:
+            That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, \
+            CSV and JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} \
+            for the steps:
             """,
         ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),
         CatalogRow("en", "plain.notExported", ["Not exported: {reason}"]),
         CatalogRow("en", "plain.map.title", ["The steps. Type a number or letter to go there."]),
-        CatalogRow("en", "plain.map.details", ["d: session details."]),
-        CatalogRow("en", "plain.map.participants", ["p: participants, {count}.", "p: participants, {count}."]),
+        CatalogRow("en", "plain.map.details", ["{detailsKey}: session details."]),
+        CatalogRow("en", "plain.map.participants", [
+            "{participantsKey}: participants, {count}.",
+            "{participantsKey}: participants, {count}.",
+        ]),
         CatalogRow("en", "plain.map.step", [
             "{number}: {title}, {answered} of {count} answered, {standing}.",
             "{number}: {title}, {answered} of {count} answered, {standing}.",
         ]),
         CatalogRow("en", "plain.map.stepWithWorksheet", [
-            "{number}: {title}, {answered} of {count} answered, {standing}; worksheet w{number}: {worksheet}.",
-            "{number}: {title}, {answered} of {count} answered, {standing}; worksheet w{number}: {worksheet}.",
+            """
+            {number}: {title}, {answered} of {count} answered, {standing}; worksheet {worksheetKey}{number}: \
+            {worksheet}.
+            """,
+            """
+            {number}: {title}, {answered} of {count} answered, {standing}; worksheet {worksheetKey}{number}: \
+            {worksheet}.
+            """,
         ]),
-        CatalogRow("en", "plain.map.summary", ["s: the readiness summary."]),
-        CatalogRow("en", "plain.map.ask", ["Go to (d, 1 to {steps}, s):"]),
-        CatalogRow("en", "plain.map.ask.withParticipants", ["Go to (d, p, 1 to {steps}, s):"]),
+        CatalogRow("en", "plain.map.summary", ["{summaryKey}: the readiness summary."]),
+        CatalogRow("en", "plain.map.ask", ["Go to ({detailsKey}, 1 to {steps}, {summaryKey}):"]),
+        CatalogRow("en", "plain.map.ask.withParticipants", [
+            "Go to ({detailsKey}, {participantsKey}, 1 to {steps}, {summaryKey}):",
+        ]),
         CatalogRow("en", "plain.map.ask.withWorksheets", [
-            "Go to (d, 1 to {steps}, w and a step's number for its worksheet, s):",
+            "Go to ({detailsKey}, 1 to {steps}, {worksheetKey} and a step's number for its worksheet, {summaryKey}):",
         ]),
         CatalogRow("en", "plain.map.ask.withParticipantsAndWorksheets", [
-            "Go to (d, p, 1 to {steps}, w and a step's number for its worksheet, s):",
+            """
+            Go to ({detailsKey}, {participantsKey}, 1 to {steps}, {worksheetKey} and a step's number for its \
+            worksheet, {summaryKey}):
+            """,
         ]),
         CatalogRow("en", "plain.map.correction", ["Please type {places}."]),
         CatalogRow("en", "plain.summary.title", ["Readiness summary: {session}."]),
@@ -451,22 +471,24 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.help.worksheet", [
             """
-            In a worksheet: Enter keeps a value and goes on, - clears it, {backCommand} goes back one field. A choice \
-            is typed by its number, a date as YYYY-MM-DD or t for today, a long text as lines ended by a single dot. \
-            A row of another list, such as a convener, is typed by its number or its name; ? and a word finds it.
+            In a worksheet: Enter keeps a value and goes on, {clearKey} clears it, {backCommand} goes back one field. \
+            A choice is typed by its number, a date as YYYY-MM-DD or {todayKey} for today, a long text as lines ended \
+            by a single dot. A row of another list, such as a convener, is typed by its number or its name; {findKey} \
+            and a word finds it.
             """,
         ]),
         CatalogRow("en", "plain.help.lists", [
             """
-            In a list of rows: a adds a row, i N inserts one before row N, e N edits row N, d N deletes it once y \
-            confirms, m N M moves row N to place M, l lists the rows (l and a word, those that hold it), p adds the \
-            workshop participants' organisations to the register, Enter is done.
+            In a list of rows: {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, \
+            {deleteKey} N deletes it once {yesKey} confirms, {moveKey} N M moves row N to place M, {listKey} lists \
+            the rows ({listKey} and a word, those that hold it), {participantsKey} adds the workshop participants' \
+            organisations to the register, Enter is done.
             """,
         ]),
         CatalogRow("en", "plain.help.worksheets", [
             """
-            Worksheets come after each step's last question; from the steps ({stepsCommand}), w and a step's number \
-            opens one.
+            Worksheets come after each step's last question; from the steps ({stepsCommand}), {worksheetKey} and a \
+            step's number opens one.
             """,
         ]),
         CatalogRow("en", "plain.notSaved", [
@@ -476,38 +498,42 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "plain.worksheet.offer", [
-            "Step {step} worksheet: {title}. Fill it in now? y for yes, Enter to go on:",
+            "Step {step} worksheet: {title}. Fill it in now? {yesKey} for yes, Enter to go on:",
         ]),
         CatalogRow("en", "plain.worksheet.offerCorrection", [
-            "Please type y to fill in the worksheet, or press Enter to go on.",
+            "Please type {yesKey} to fill in the worksheet, or press Enter to go on.",
         ]),
         CatalogRow("en", "plain.worksheet.title", ["Step {step} worksheet: {title}."]),
         CatalogRow("en", "plain.worksheet.keys", [
-            "Enter keeps a value, - clears it, {backCommand} goes back one field, {helpCommand} for more help.",
+            """
+            Enter keeps a value, {clearKey} clears it, {backCommand} goes back one field, {helpCommand} for more help.
+            """,
         ]),
         CatalogRow("en", "plain.worksheet.gridWaits", ["{field} Nothing to fill in there until {list} has rows."]),
         CatalogRow("en", "plain.worksheet.end", ["End of the step {step} worksheet."]),
         CatalogRow("en", "plain.longText.empty", ["{label}, now empty. Type lines and a single dot to end:"]),
         CatalogRow("en", "plain.longText.now", ["{label}, now:"]),
         CatalogRow("en", "plain.longText.replace", [
-            "Type lines to replace it and a single dot to end, Enter to keep, - to clear:",
+            "Type lines to replace it and a single dot to end, Enter to keep, {clearKey} to clear:",
         ]),
         CatalogRow("en", "plain.choice.correctionClears", [
-            "Please type a number from 1 to {count}, - to clear, or Enter to keep.",
+            "Please type a number from 1 to {count}, {clearKey} to clear, or Enter to keep.",
         ]),
         CatalogRow("en", "plain.note.empty", ["Note, now empty:"]),
         CatalogRow("en", "plain.note.now", ["Note, now {note}:"]),
-        CatalogRow("en", "plain.date.empty", ["{label} (YYYY-MM-DD, t for today), now empty:"]),
-        CatalogRow("en", "plain.date.now", ["{label} (YYYY-MM-DD, t for today), now {value}:"]),
-        CatalogRow("en", "plain.date.notADate", ["{label} (YYYY-MM-DD, t for today), now {value}, not a date:"]),
+        CatalogRow("en", "plain.date.empty", ["{label} (YYYY-MM-DD, {todayKey} for today), now empty:"]),
+        CatalogRow("en", "plain.date.now", ["{label} (YYYY-MM-DD, {todayKey} for today), now {value}:"]),
+        CatalogRow("en", "plain.date.notADate", [
+            "{label} (YYYY-MM-DD, {todayKey} for today), now {value}, not a date:",
+        ]),
         CatalogRow("en", "plain.date.keptAsTyped", [
             "{problem} It is kept as typed until it is fixed: type the date again, or Enter to go on.",
         ]),
         CatalogRow("en", "plain.reference.noRows", ["{list}: no rows yet, so type a name."]),
         CatalogRow("en", "plain.reference.rows", ["{list}: {rows}."]),
         CatalogRow("en", "plain.reference.manyRows", [
-            "{list}: {count} row; ? and a word finds them.",
-            "{list}: {count} rows; ? and a word finds them.",
+            "{list}: {count} row; {findKey} and a word finds them.",
+            "{list}: {count} rows; {findKey} and a word finds them.",
         ]),
         CatalogRow("en", "plain.reference.empty", ["{label} (a row's number or a name), now empty:"]),
         CatalogRow("en", "plain.reference.now", ["{label} (a row's number or a name), now {value}:"]),
@@ -518,22 +544,32 @@ extension CatalogTable {
         CatalogRow("en", "plain.reference.typed", ["{name} is not in {list}: kept as a typed name."]),
         CatalogRow("en", "plain.list.empty", ["{label}: no rows yet."]),
         CatalogRow("en", "plain.list.rows", ["{label}: {count} row.", "{label}: {count} rows."]),
-        CatalogRow("en", "plain.list.longHint", ["l lists them all, l and a word the rows that hold it."]),
+        CatalogRow("en", "plain.list.longHint", [
+            "{listKey} lists them all, {listKey} and a word the rows that hold it.",
+        ]),
         CatalogRow("en", "plain.list.keys", [
             """
-            a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to place \
-            M, l lists the rows; Enter when done.
+            {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {deleteKey} N \
+            deletes it, {moveKey} N M moves row N to place M, {listKey} lists the rows; Enter when done.
             """,
         ]),
         CatalogRow("en", "plain.list.keysWithParticipants", [
             """
-            a adds a row, i N inserts one before row N, e N edits row N, d N deletes it, m N M moves row N to place \
-            M, l lists the rows, p adds the participants' organisations; Enter when done.
+            {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {deleteKey} N \
+            deletes it, {moveKey} N M moves row N to place M, {listKey} lists the rows, {participantsKey} adds the \
+            participants' organisations; Enter when done.
             """,
         ]),
-        CatalogRow("en", "plain.list.ask", ["{label} (a, i N, e N, d N, m N M, l, Enter when done):"]),
+        CatalogRow("en", "plain.list.ask", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter when done):
+            """,
+        ]),
         CatalogRow("en", "plain.list.askWithParticipants", [
-            "{label} (a, i N, e N, d N, m N M, l, p, Enter when done):",
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, \
+            {participantsKey}, Enter when done):
+            """,
         ]),
         CatalogRow("en", "plain.list.moved", ["Moved {row} to row {number}."]),
         CatalogRow("en", "plain.list.correction", [
@@ -556,7 +592,7 @@ extension CatalogTable {
         CatalogRow("en", "plain.row.heading", ["{label}, row {number}."]),
         CatalogRow("en", "plain.row.summary", ["Row {number}: {row}."]),
         CatalogRow("en", "plain.row.deleteAsk", [
-            "Delete row {number}, {row}? Type y to delete it, Enter to keep it:",
+            "Delete row {number}, {row}? Type {yesKey} to delete it, Enter to keep it:",
         ]),
         CatalogRow("en", "plain.row.deleted", ["Deleted {row}."]),
         CatalogRow("en", "plain.row.kept", ["Kept {row}."]),

@@ -280,7 +280,7 @@ public final class PlainWizard {
             for (index, participant) in participants.enumerated() {
                 say("\(index + 1). \(participant.plainDescription(number: index + 1, in: language)).")
             }
-            let reply = ask(language.text(.plainParticipantsAsk))
+            let reply = ask(text(.plainParticipantsAsk))
             switch reply {
             case .answer(let line) where line.isEmpty: return .next
             case .answer(let line):
@@ -323,7 +323,7 @@ public final class PlainWizard {
         let answers = state.answerCount(of: participant)
         if answers > 0 {
             let name = participant.displayName(number: index + 1, in: language)
-            switch ask(language.text(.plainParticipantRemoveAsk, ["name": .text(name), "count": .integer(answers)])) {
+            switch ask(text(.plainParticipantRemoveAsk, ["name": .text(name), "count": .integer(answers)])) {
             case .answer(let line) where line.lowercased() == "y": break
             case .answer: return nil
             case .command(let step): return step
@@ -448,7 +448,7 @@ public final class PlainWizard {
             return [current] + lines
         }
         while true {
-            write((lines.isEmpty ? prompt : language.text(.plainMore)).visibleControls + " ")
+            write((lines.isEmpty ? prompt : text(.plainMore)).visibleControls + " ")
             guard let line = nextLine() else {
                 write("\n")
                 return .lines(typed(), interruption: .endOfInput)
@@ -519,7 +519,7 @@ public final class PlainWizard {
             case (true, true): .plainMapAskWithParticipantsAndWorksheets
             }
         while true {
-            let reply = self.ask(language.text(ask, ["steps": .integer(state.guide.steps.count)]))
+            let reply = self.ask(self.text(ask, ["steps": .integer(state.guide.steps.count)]))
             guard case .answer(let line) = reply else { return reply.step ?? .next }
             if let step = destination(line) { return step }
             say(.plainMapCorrection, ["places": .message(placesHint)])
@@ -545,12 +545,14 @@ public final class PlainWizard {
 
     /// The choices of the steps, in words.
     private var placesHint: Message {
-        switch (state.session.mode == .workshop, !state.guide.worksheets.isEmpty) {
-        case (false, false): Message(.plainPlaces)
-        case (true, false): Message(.plainPlacesWithParticipants)
-        case (false, true): Message(.plainPlacesWithWorksheets)
-        case (true, true): Message(.plainPlacesWithParticipantsAndWorksheets)
+        let id: MessageID = switch (state.session.mode == .workshop, !state.guide.worksheets.isEmpty) {
+        case (false, false): .plainPlaces
+        case (true, false): .plainPlacesWithParticipants
+        case (false, true): .plainPlacesWithWorksheets
+        case (true, true): .plainPlacesWithParticipantsAndWorksheets
         }
+        // A phrase inside a sentence: its keys are filled in here, as `text` fills in the sentence's.
+        return Message(id, Self.typedCommands)
     }
 
     /// A screen named in a sentence: "step 2, question 3".
@@ -592,8 +594,8 @@ public final class PlainWizard {
                                     "standing": .message(step.standingMessage(score: score))])
         }
         for warning in summary.sequenceWarnings { say(language.text(warning.statement)) }
-        say(language.text(.plainSummaryConcerns, ["count": .integer(summary.concerns.count)]) + " "
-            + language.text(.plainSummaryEvidenceGaps, ["count": .integer(summary.evidenceGaps.count)]))
+        say(text(.plainSummaryConcerns, ["count": .integer(summary.concerns.count)]) + " "
+            + text(.plainSummaryEvidenceGaps, ["count": .integer(summary.evidenceGaps.count)]))
         for concern in summary.concerns {
             say(.plainSummaryConcern, questionArguments(concern.stepNumber, concern.questionNumber, concern.text)
                 .merging(["rating": .text(concern.rating ?? "-")]) { $1 })
@@ -661,8 +663,8 @@ public final class PlainWizard {
 
     /// A prompt for a value by its label: "Organisation, now empty:", "Organisation, now Municipio:".
     func nowPrompt(_ label: String, _ value: String) -> String {
-        value.isEmpty ? language.text(.plainFieldEmpty, ["label": .text(label)])
-            : language.text(.plainFieldNow, ["label": .text(label), "value": .text(value)])
+        value.isEmpty ? text(.plainFieldEmpty, ["label": .text(label)])
+            : text(.plainFieldNow, ["label": .text(label), "value": .text(value)])
     }
 
     /// A prompt for a choice by its label, with the choices numbered as they are typed: "Who is answering
@@ -670,8 +672,8 @@ public final class PlainWizard {
     func choicePrompt(_ label: String, _ labels: [String], chosen: String, none: MessageID) -> String {
         let options = labels.enumerated().map { "\($0.offset + 1) \($0.element)" }.joined(separator: ", ")
         let arguments: [String: MessageArgument] = ["label": .text(label), "options": .text(options)]
-        return chosen.isEmpty ? language.text(none, arguments)
-            : language.text(.plainChoiceNow, arguments.merging(["value": .text(chosen)]) { $1 })
+        return chosen.isEmpty ? text(none, arguments)
+            : text(.plainChoiceNow, arguments.merging(["value": .text(chosen)]) { $1 })
     }
 
     /// The language the walk speaks.
@@ -691,13 +693,18 @@ public final class PlainWizard {
         language.text(id, arguments.merging(Self.typedCommands) { given, _ in given })
     }
 
-    /// The commands as typed, for the messages that name them (`{helpCommand}`): placeholders, so that neither a
-    /// translation nor the pseudo-language changes what the user must type.
+    /// The commands and keys as typed, for the messages that name them (`{helpCommand}`, `{yesKey}`): placeholders,
+    /// so that neither a translation nor the pseudo-language changes what the user must type.
     static let typedCommands: [String: MessageArgument] = [
         "backCommand": .text(":b"), "stepsCommand": .text(":m"), "summaryCommand": .text(":s"),
         "undoCommand": .text(":u"), "redoCommand": .text(":r"), "helpCommand": .text(":h"), "quitCommand": .text(":q"),
         "addCommand": .text(":a"), "stepJump": .text(":m 3"), "worksheetJump": .text(":m w3"),
         "fromStart": .text("--from-start"),
+        "addKey": .text("a"), "insertKey": .text("i"), "editKey": .text("e"), "removeKey": .text("r"),
+        "deleteKey": .text("d"), "moveKey": .text("m"), "listKey": .text("l"), "findKey": .text("?"),
+        "clearKey": .text("-"), "todayKey": .text("t"), "yesKey": .text("y"), "confirmKey": .text("c"),
+        "exportKey": .text("x"),
+        "detailsKey": .text("d"), "participantsKey": .text("p"), "worksheetKey": .text("w"), "summaryKey": .text("s"),
     ]
 
     // MARK: Answers

@@ -21,7 +21,7 @@ extension PlainWizard {
     /// After a step's last question: fill in its worksheet now, or go on.
     func offerWorksheet(ofStep index: Int) -> Step {
         guard let worksheet = state.guide.steps[index].worksheet else { return .next }
-        let offer = language.text(.plainWorksheetOffer, ["step": .integer(index + 1), "title": .text(worksheet.title)])
+        let offer = text(.plainWorksheetOffer, ["step": .integer(index + 1), "title": .text(worksheet.title)])
         while true {
             switch ask(offer) {
             case .answer(let line):
@@ -139,11 +139,11 @@ extension PlainWizard {
         let current = text(of: entry)
         let prompt: String
         if current.isEmpty {
-            prompt = language.text(.plainLongTextEmpty, ["label": .text(entry.label)])
+            prompt = text(.plainLongTextEmpty, ["label": .text(entry.label)])
         } else {
             say(.plainLongTextNow, ["label": .text(entry.label)])
             say(current)
-            prompt = language.text(.plainLongTextReplace)
+            prompt = text(.plainLongTextReplace)
         }
         switch readLines(prompt: prompt, clearing: true) {
         case .keep:
@@ -181,8 +181,8 @@ extension PlainWizard {
         askValue(
             prompt: {
                 let note = state.session.note(of: entry)
-                return note.isEmpty ? language.text(.plainNoteEmpty)
-                    : language.text(.plainNoteNow, ["note": .text(note)])
+                return note.isEmpty ? text(.plainNoteEmpty)
+                    : text(.plainNoteNow, ["note": .text(note)])
             },
             clear: { perform(.storeNote(entry, "")) },
             take: { line in
@@ -203,7 +203,7 @@ extension PlainWizard {
                 let current = text(of: entry)
                 let id: MessageID =
                     current.isEmpty ? .plainDateEmpty : problem() == nil ? .plainDateNow : .plainDateNotADate
-                return language.text(id, ["label": .text(entry.label), "value": .text(current)])
+                return text(id, ["label": .text(entry.label), "value": .text(current)])
             },
             clear: { store(nil, in: entry) },
             take: { line in
@@ -233,7 +233,7 @@ extension PlainWizard {
         return askValue(
             prompt: {
                 let current = text(of: entry)
-                return language.text(current.isEmpty ? .plainReferenceEmpty : .plainReferenceNow,
+                return text(current.isEmpty ? .plainReferenceEmpty : .plainReferenceNow,
                                      ["label": .text(entry.label), "value": .text(current)])
             },
             clear: { store(nil, in: entry) },
@@ -281,7 +281,7 @@ extension PlainWizard {
         }
         let participants = canAddParticipants(to: address)
         say(participants ? .plainListKeysWithParticipants : .plainListKeys)
-        let prompt = language.text(participants ? .plainListAskWithParticipants : .plainListAsk,
+        let prompt = text(participants ? .plainListAskWithParticipants : .plainListAsk,
                                    ["label": .text(label)])
         while true {
             switch ask(prompt) {
@@ -379,7 +379,7 @@ extension PlainWizard {
     /// Deletes a row once `y` confirms it.
     private func deleteRow(_ row: RecordRow, number: Int, of address: FieldAddress) -> Step? {
         let name = describe(row, of: address)
-        switch ask(language.text(.plainRowDeleteAsk, ["number": .integer(number), "row": .text(name)])) {
+        switch ask(text(.plainRowDeleteAsk, ["number": .integer(number), "row": .text(name)])) {
         case .answer(let line) where line.trimmed.lowercased() == "y":
             if perform(.deleteRow(id: row.id, of: address)) { say(.plainRowDeleted, ["row": .text(name)]) }
         case .answer, .command(.back):
@@ -445,7 +445,7 @@ extension PlainWizard {
             }
         }
         let shown = cells.filter { !$0.isEmpty }
-        return shown.isEmpty ? language.text(.plainRowEmpty) : shown.joined(separator: "; ")
+        return shown.isEmpty ? text(.plainRowEmpty) : shown.joined(separator: "; ")
     }
 
     private func rowName(_ row: RecordRow, of address: FieldAddress) -> String {
