@@ -24,7 +24,7 @@ extension WizardState {
         if let readOnlyReason { return readOnlyReason }
         guard let saveFailure else { return nil }
         let reason: [String: MessageArgument] = [
-            "reason": .text(saveFailure.reason ?? language.text(.wizardAlertUnknownReason)),
+            "reason": .message(saveFailure.shortReason ?? Message(.wizardAlertUnknownReason)),
         ]
         // The longest wording that fits; the shortest fits 60 columns.
         let wordings = [
