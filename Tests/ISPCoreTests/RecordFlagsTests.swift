@@ -121,6 +121,13 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(try messages(#"{"s4": {"convener": {"name": " "}, "acceptance": {"business": "no"}}}"#) == [])
     }
 
+    @Test func aFlagNamesTheSectorsOfTheBuiltInGuideInTheReadersLanguage() throws {
+        let flag = try #require(try flags(#"{"s2": {"register": [{"id": "r1", "sector": "government"}]}}"#).first)
+        let sectors = Language.pseudo.list([Sector.business, .civilSociety].map { Language.pseudo.text($0.message) },
+                                           .or)
+        #expect(Language.pseudo.text(flag.statement).contains(sectors))
+    }
+
     @Test func aSectorMissingFromARegisterWithRowsIsFlaggedAnEmptyRegisterIsNot() throws {
         #expect(try messages(#"{"s2": {"register": []}}"#) == [])
         let government = try flags(#"""
