@@ -21,7 +21,7 @@ extension WizardState {
 
     /// What must not be missed, on a line of its own above the key bar: a failing save, or a read-only session.
     var alert: String? {
-        if let readOnlyReason { return readOnlyReason }
+        if let readOnlyReason { return language.text(readOnlyReason.message) }
         guard let saveFailure else { return nil }
         let reason: [String: MessageArgument] = [
             "reason": .message(saveFailure.shortReason ?? Message(.wizardAlertUnknownReason)),
