@@ -7,9 +7,20 @@ import TerminalUI
 /// this and the run loop, which polls every 100 ms, saves and restores the terminal.
 private let pendingSignal = Atomic<Int32>(0)
 
-/// Why the terminal could not be opened, in one sentence for the user.
-public struct TerminalUnavailable: Error, CustomStringConvertible, Sendable {
-    public let description: String
+/// Why the terminal could not be opened; the command line says it to the user in their language.
+public enum TerminalUnavailable: Error, Equatable, Sendable {
+    /// Standard input is not a terminal (a pipe, a file).
+    case notInteractive
+    /// TERM is not set.
+    case termUnset
+    /// TERM is `dumb`.
+    case termDumb
+    /// The terminal could not be opened for writing.
+    case cannotWrite
+    /// ncurses does not know the terminal type.
+    case unknownType(String)
+    /// The terminal cannot move its cursor.
+    case noCursorMovement
 }
 
 /// The ncurses terminal: the one place that knows ncurses exists.
@@ -45,31 +56,24 @@ public final class NcursesBackend: TerminalBackend {
         guard outputDescriptor >= 0, let input = fdopen(dup(STDIN_FILENO), "r"),
             let output = fdopen(outputDescriptor, "w")
         else {
-            throw TerminalUnavailable(description: "isp-wizard could not open the terminal for writing" + Self.advice)
+            throw .cannotWrite
         }
-        try self.init(terminalType: nil, input: input, output: output, theme: theme, advice: Self.advice)
+        try self.init(terminalType: nil, input: input, output: output, theme: theme)
     }
-
-    private static let advice = "; add --plain to answer line by line, or use `isp-wizard summary FILE` to see a "
-        + "session's readiness."
 
     /// Says, before anything is created, whether standard input is a terminal the wizard can draw on.
     public static func checkTerminal() throws(TerminalUnavailable) {
         guard isatty(STDIN_FILENO) == 1 else {
-            throw TerminalUnavailable(description: "isp-wizard needs an interactive terminal, and its input is not one"
-                + advice)
+            throw .notInteractive
         }
         let term = getenv("TERM").map { String(cString: $0) } ?? ""
-        guard !term.isEmpty, term != "dumb" else {
-            throw TerminalUnavailable(
-                description: "isp-wizard needs a terminal that can move its cursor, and TERM is "
-                    + (term.isEmpty ? "not set" : "\"dumb\"") + advice)
-        }
+        guard !term.isEmpty else { throw .termUnset }
+        guard term != "dumb" else { throw .termDumb }
     }
 
     /// Opens a terminal of a given type on the given streams (a pseudo-terminal in tests).
     public init(terminalType: String?, input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>,
-                theme: Theme = .mono, advice: String = ".") throws(TerminalUnavailable) {
+                theme: Theme = .mono) throws(TerminalUnavailable) {
         Self.prepareLocale()
         isp_crash_remember_terminal(fileno(output))
         let previousHandlers = Self.installSignalHandlers()
@@ -80,14 +84,14 @@ public final class NcursesBackend: TerminalBackend {
         guard let screen = newterm(terminalType, output, input) else {
             Self.restoreSignalHandlers(previousHandlers)
             let term = terminalType ?? getenv("TERM").map { String(cString: $0) } ?? ""
-            throw TerminalUnavailable(description: "isp-wizard cannot use the terminal type \"\(term)\"" + advice)
+            throw .unknownType(term)
         }
         set_term(screen)
         guard let window = isp_stdscr(), isp_has_capability("cup") != 0 else {
             endwin()
             delscreen(screen)
             Self.restoreSignalHandlers(previousHandlers)
-            throw TerminalUnavailable(description: "isp-wizard needs a terminal that can move its cursor" + advice)
+            throw .noCursorMovement
         }
         self.screen = screen
         self.window = window

@@ -111,13 +111,13 @@ extension CommonOptions {
     func interface() throws -> Interface {
         let accessible = ProcessInfo.processInfo.environment["ACCESSIBLE"].map { !$0.isEmpty && $0 != "0" } ?? false
         if plain || accessible { return .plain }
-        do {
+        do throws(TerminalUnavailable) {
             try NcursesBackend.checkTerminal()
             return .fullScreen
         } catch {
             // A terminal that cannot move its cursor (TERM=dumb or unset) still reads and writes lines.
             if isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 { return .plain }
-            throw UserError(english: error.description)
+            throw UserError(Message(error.refusal))
         }
     }
 
@@ -143,5 +143,17 @@ extension CommonOptions {
         let library = SessionLibrary(environment: ProcessInfo.processInfo.environment)
         try reporting { () throws(FileError) in try library.prepare() }
         return library
+    }
+}
+
+extension TerminalUnavailable {
+    /// What `checkTerminal`'s refusal tells the user. The other reasons come from opening the terminal, after
+    /// which the wizard goes on line by line instead.
+    var refusal: MessageID {
+        switch self {
+        case .termUnset: .cliTerminalTermUnset
+        case .termDumb: .cliTerminalTermDumb
+        case .notInteractive, .cannotWrite, .unknownType, .noCursorMovement: .cliTerminalNotInteractive
+        }
     }
 }

@@ -34,13 +34,12 @@ func runWizard(sessionPath: String, guide: Guide, language: Language, theme: The
     defer { opened.lock?.release() }
     RecentSessions(environment: ProcessInfo.processInfo.environment).remember(opened.path)
     let opening = saysWhichSession ? shortened(opened.path) : nil
-    let readOnlyReason = opened.readOnly.map { language.text($0.message) }
     var session = opened.session
     if fromStart { session.position = nil }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
     let interface = try chooseInterface()
     // The real path, so that saving a session reached through a symbolic link keeps the link.
-    let store = FileSessionStore(path: opened.path, readOnlyReason: readOnlyReason, opened: opened.contents)
+    let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnly, opened: opened.contents)
     let ending: (state: WizardState, signal: StopSignal?)
     switch interface {
     case .fullScreen:

@@ -17,29 +17,16 @@ import Synchronization
 /// A failure the user can act on: one sentence, said in the reader's language when the program ends with it
 /// (`exit(withError:in:)`), exit status 1.
 struct UserError: Error {
-    /// A message of ours, or a sentence another module wrote in English (the terminal's refusal).
-    enum Sentence: Sendable {
-        case message(Message)
-        case english(String)
-    }
+    let sentence: Message
 
-    let sentence: Sentence
-
-    init(_ message: Message) {
-        sentence = .message(message)
-    }
-
-    init(english: String) {
-        sentence = .english(english)
+    init(_ sentence: Message) {
+        self.sentence = sentence
     }
 
     /// The sentence in `language`. Paths, file contents and TERM can hold escape sequences; the terminal gets
     /// them made visible.
     func text(in language: Language) -> String {
-        switch sentence {
-        case .message(let message): language.text(message).visibleControls
-        case .english(let text): text.visibleControls
-        }
+        language.text(sentence).visibleControls
     }
 }
 

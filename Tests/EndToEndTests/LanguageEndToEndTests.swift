@@ -28,6 +28,8 @@ import Testing
             ["new", "--from", workspace.path + "/none.isp.json", "--file", workspace.path + "/next.isp.json"],
             ["merge", "--output", workspace.path + "/merged.isp.json"],
             ["merge", existing, "--output", existing],
+            // Without a terminal, and without --plain.
+            ["new", "--file", workspace.path + "/next.isp.json"],
         ]
         for arguments in refusals {
             let refused = try runWizard(arguments + ["--lang", "en-XA"], environment: Self.noLocale)

@@ -1,5 +1,6 @@
 import Foundation
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -83,7 +84,7 @@ struct SplitMix64: RandomNumberGenerator {
                     Issue.record("case \(number) loaded but did not survive a save and a load")
                 }
             } catch {
-                let message = error.message
+                let message = Language.english.text(error.sentence)
                 if message.contains("\n") || message.count > 300 || hasControls(message) {
                     failures += 1
                     Issue.record("case \(number): \(message.count) characters: \(message.debugDescription)")

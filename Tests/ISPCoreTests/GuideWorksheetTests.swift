@@ -1,6 +1,7 @@
 import Foundation
 import ISPFiles
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -168,7 +169,7 @@ struct GuideFileProbe {
             _ = try Guide.load(from: file)
             return "loaded"
         } catch {
-            return error.message.replacingOccurrences(of: file, with: "FILE")
+            return Language.english.text(error.sentence).replacingOccurrences(of: file, with: "FILE")
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -48,7 +49,7 @@ import Testing
             {"s6": {"actions": [{"id": "a", "action": "Survey", "ownerPerson": "Ana", "due": "2023-02-29"},
                                 {"id": "b", "action": "Map", "ownerPerson": "Ana", "due": {"typed": "2027-03-09"}}]}}
             """#)
-        #expect(flags.map(\.message) == [
+        #expect(flags.map { Language.english.text($0.statement) } == [
             "Action 1, “Survey”, has no due date: “2023-02-29” is not a date.",
             "Action 2, “Map”, was due on 2027-03-09 and is neither done nor dropped (no status).",
         ])

@@ -1,3 +1,4 @@
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -74,7 +75,7 @@ private func summary(_ ratings: [String: String]) -> ReadinessSummary {
         let step = summary(["a1": "1", "a2": "4", "a3": "4", "a4": "4"]).steps[0]
         #expect(step.score == 3.3)
         #expect(step.band == .developing)
-        #expect(step.cappedByCritical && step.capNote == "critical question low")
+        #expect(step.cappedByCritical && step.capReason.map { Language.english.text($0) } == "critical question low")
         let zero = summary(["a1": "0", "a2": "4", "a3": "4", "a4": "4"]).steps[0]
         #expect(zero.band == .developing)
     }
@@ -104,7 +105,8 @@ private func summary(_ ratings: [String: String]) -> ReadinessSummary {
     @Test func warnsWhenALaterStepIsReadyWhileAnEarlierOneIsNotReady() {
         let result = summary(["a1": "1", "a2": "1", "a3": "1", "a4": "1", "c1": "4", "c2": "3"])
         #expect(result.sequenceWarnings == [SequenceWarning(readyStep: 3, notReadyStep: 1)])
-        #expect(result.sequenceWarnings[0].message.hasPrefix("Step 3 is Ready while the earlier step 1 is Not ready"))
+        #expect(Language.english.text(result.sequenceWarnings[0].statement)
+                    .hasPrefix("Step 3 is Ready while the earlier step 1 is Not ready"))
         #expect(summary(["c1": "4", "c2": "3"]).sequenceWarnings.isEmpty)  // insufficient is not Not ready
     }
 
@@ -214,7 +216,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
             session: workshop(["b1": ["4", "3", "3", "2"], "b2": ["3", "3", "2", "3"], "b3": ["-", "-", "2"]],
                               sectors: sectors))
         #expect(close.steps[1].gap == 0.8)
-        #expect(close.steps[1].comparison?.comparing
+        #expect(close.steps[1].comparison.map { Language.english.text($0.comparingMessage) }
                     == "on the 2 questions both rated: Government 3.3 and Business 2.5")
         #expect(!close.steps[1].sectorsDiffer)
     }
@@ -242,7 +244,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
             session: workshop(["a1": ["1", "-"], "a2": ["3", "3"], "a3": ["-", "4"]],
                               sectors: [.government, .business]))
         #expect(voices.steps[0].gap == 0)
-        #expect(voices.steps[0].comparison?.comparing
+        #expect(voices.steps[0].comparison.map { Language.english.text($0.comparingMessage) }
                     == "on the 1 question both rated: Government 3.0 and Business 3.0")
         #expect(!voices.steps[0].sectorsDiffer)
     }
@@ -272,7 +274,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         #expect(step.gap == 0 && !step.sectorsDiffer)
         #expect(step.means.map(\.sector) == [.government, .business, .civilSociety, .donor, .other])
         #expect(step.donorsDiffer)
-        #expect(step.donorComparison?.comparing
+        #expect(step.donorComparison.map { Language.english.text($0.comparingMessage) }
                     == "on the 2 questions both rated: donors 4.0, the three sectors 2.0")
         // A donor 0.7 away (3.0 beside 2, 2, 2, 3 = 2.3) has no line.
         let near = VoicesSummary(
@@ -316,7 +318,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
             let step = stepA(critical: a1)
             #expect(step.band == .developing, "a1 \(a1 ?? "unanswered")")
             #expect(step.cappedByCritical && step.criticalWithoutStage)
-            #expect(step.capNote == "critical question without a stage")
+            #expect(step.capReason.map { Language.english.text($0) } == "critical question without a stage")
         }
         #expect(stepA(critical: "3").band == .ready)
         let result = summary(["a2": "4", "a3": "4", "a4": "4", "b1": "3", "b2": "3", "b3": "3"])
@@ -358,7 +360,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         let five = workshop(["a2": ["?", "?", "?", "?", "4"]])
         let rating = five.answer(for: "a2").groupRating(in: five.raters)
         #expect(rating == .dontKnowMajority(dontKnow: 4, of: 5))
-        #expect(rating.splitDescription == "4 of 5 don't know")
+        #expect(rating.split.map { Language.english.text($0) } == "4 of 5 don't know")
         let result = ReadinessSummary(guide: guide, session: five)
         #expect(result.steps[0].rated == 0)
         #expect(result.evidenceGaps.first { $0.promptID == "a2" }?.rating == "?")
@@ -372,7 +374,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         let session = workshop(["a2": ["n/a", "n/a", "n/a", "3"]])
         let rating = session.answer(for: "a2").groupRating(in: session.raters)
         #expect(rating == .mostlyNotApplicable(notApplicable: 3, of: 4))
-        #expect(rating.splitDescription == "3 of 4 say not applicable")
+        #expect(rating.split.map { Language.english.text($0) } == "3 of 4 say not applicable")
         let text = SummaryReport(guide: guide, session: session).text(width: 120)
         #expect(text.contains("Step 1 Q2 (no group rating, 3 of 4 say not applicable): Question a2?"))
         let even = workshop(["a2": ["n/a", "n/a", "3", "3"]])
@@ -417,7 +419,7 @@ private func workshop(_ votes: [String: [String]], sectors: [Sector?] = [], cons
         session.answers["b2"] = Answer(rating: .stage(.inPlace))
         let step = ReadinessSummary(guide: guide, session: session).steps[1]
         #expect(step.rated == 2 && step.toConfirm == 1)
-        #expect(step.standing() == "Ready, 2 of 3 rated, 1 to confirm")
+        #expect(Language.english.text(step.standingMessage()) == "Ready, 2 of 3 rated, 1 to confirm")
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ISPFiles
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -36,7 +37,7 @@ import Testing
         let session = try load()
         let flags = PartnershipRecords(guide: .builtIn, session: session)
             .flags(today: try #require(CalendarDate(year: 2026, month: 12, day: 1)))
-        #expect(flags.map(\.message) == [
+        #expect(flags.map { Language.english.text($0.statement) } == [
             "Business does not accept the convener, Câmara de Comércio.",
             "Civil society has not been asked yet whether it accepts the convener, Câmara de Comércio.",
             "Action 1, “Map water points”, was due on 2026-11-29 and is neither done nor dropped "

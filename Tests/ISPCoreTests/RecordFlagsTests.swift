@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -20,7 +21,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
     }
 
     func messages(_ json: String, ratings: [String: String] = [:]) throws -> [String] {
-        try flags(json, ratings: ratings).map(\.message)
+        try flags(json, ratings: ratings).map { Language.english.text($0.statement) }
     }
 
     /// An action plan of one action with these cells besides its text.
@@ -39,8 +40,9 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         ])
         let flag = try #require(try flags(plan(#"\#(owned), "due": "2026-12-31""#)).first)
         #expect(flag.kind == .actionOverdue && flag.actionID == "a1")
-        #expect(flag.message == "Action 1, “Survey the wells”, was due on 2026-12-31 and is neither done nor dropped "
-            + "(no status).")
+        #expect(Language.english.text(flag.statement)
+                    == "Action 1, “Survey the wells”, was due on 2026-12-31 and is neither done nor dropped "
+                    + "(no status).")
     }
 
     @Test func aDoneOrDroppedActionIsNeverOverdue() throws {
@@ -51,7 +53,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
 
     @Test func aDateThatIsNotADateCountsAsNoDueDateAndSaysSoAndIsNeverOverdue() throws {
         let invalid = try flags(plan(#"\#(owned), "due": {"typed": "2027-02-30"}, "status": "planned""#))
-        #expect(invalid.map(\.message) == [
+        #expect(invalid.map { Language.english.text($0.statement) } == [
             "Action 1, “Survey the wells”, has no due date: “2027-02-30” is not a date.",
         ])
         #expect(invalid.first?.kind == .actionIncomplete && invalid.first?.missing == ["due-date"])
@@ -66,7 +68,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(try messages(gone) == [])
         // Blank names are no owner.
         let blank = try flags(plan(#""ownerPerson": "  ", "ownerOrganisation": {"name": ""}, "due": "2027-04-01""#))
-        #expect(blank.map(\.message) == [
+        #expect(blank.map { Language.english.text($0.statement) } == [
             "Action 1, “Survey the wells”, has no owner: neither an organisation nor a person.",
         ])
         #expect(blank.first?.missing == ["owner"])
@@ -92,14 +94,14 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
             {\#(register), "s4": {"convener": {"id": "r1", "name": "Municipio"},
              "acceptance": {"government": "yes", "business": "no", "civil-society": "no"}}}
             """#).filter { $0.kind != .sectorMissing }
-        #expect(refused.map(\.message) == [
+        #expect(refused.map { Language.english.text($0.statement) } == [
             "Business and Civil society do not accept the convener, Municipio de Cochabamba.",
         ])
         #expect(refused.first?.kind == .convenerNotAccepted && refused.first?.sectors == ["business", "civil-society"])
         let unasked = try flags(#"""
             {"s4": {"convener": "Padre Luis", "acceptance": {"government": "not-asked", "business": "no"}}}
             """#)
-        #expect(unasked.map(\.message) == [
+        #expect(unasked.map { Language.english.text($0.statement) } == [
             "Business does not accept the convener, Padre Luis.",
             "Government and Civil society have not been asked yet whether they accept the convener, Padre Luis.",
         ])
@@ -119,13 +121,20 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(try messages(#"{"s4": {"convener": {"name": " "}, "acceptance": {"business": "no"}}}"#) == [])
     }
 
+    @Test func aFlagNamesTheSectorsOfTheBuiltInGuideInTheReadersLanguage() throws {
+        let flag = try #require(try flags(#"{"s2": {"register": [{"id": "r1", "sector": "government"}]}}"#).first)
+        let sectors = Language.pseudo.list([Sector.business, .civilSociety].map { Language.pseudo.text($0.message) },
+                                           .or)
+        #expect(Language.pseudo.text(flag.statement).contains(sectors))
+    }
+
     @Test func aSectorMissingFromARegisterWithRowsIsFlaggedAnEmptyRegisterIsNot() throws {
         #expect(try messages(#"{"s2": {"register": []}}"#) == [])
         let government = try flags(#"""
             {"s2": {"register": [{"id": "r1", "organisation": "Municipio", "sector": "government"},
              {"id": "r2", "organisation": "USAID", "sector": "donor"}]}}
             """#)
-        #expect(government.map(\.message) == [
+        #expect(government.map { Language.english.text($0.statement) } == [
             "The stakeholder register has no organisation from Business or Civil society.",
         ])
         #expect(government.first?.sectors == ["business", "civil-society"] && government.first?.kind == .sectorMissing)
@@ -163,7 +172,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
     /// The rating flags only, by prompt id and message.
     func ratingFlags(_ json: String, _ ratings: [String: String]) throws -> [String] {
         try flags(json, ratings: ratings).filter { $0.kind == .ratingAgainstRecords }
-            .map { "\($0.promptID ?? ""): \($0.message)" }
+            .map { "\($0.promptID ?? ""): \(Language.english.text($0.statement))" }
     }
 
     @Test func whoConvenesRatedThreeOrMoreIsHeldAgainstTheConvenersAcceptance() throws {
@@ -219,7 +228,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
              "s4": {"outcome": "no"}, "s5": {"commitments": {"r1": "not-committed"}}}
             """#
         let found = try flags(json).filter { $0.kind != .sectorMissing }
-        #expect(found.map(\.message) == [
+        #expect(found.map { Language.english.text($0.statement) } == [
             "The first meeting's outcome is No: not enough trust and commitment to meet again.",
             "AquaPlus is not committed (step 5).",
         ])

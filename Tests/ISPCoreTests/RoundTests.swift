@@ -1,6 +1,7 @@
 import Foundation
 import ISPFiles
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -89,7 +90,7 @@ import Testing
         new.answers["s4.q1"] = answer(["?", "?", "3"])
         new.answers["s7.d1"] = answer(["2", "3", "?"])
         let comparison = RoundComparison(guide: .builtIn, old: old, new: new)
-        #expect(comparison.statusChanges.map(\.message.english) == [
+        #expect(comparison.statusChanges.map { Language.english.text($0.message) } == [
             "Step 4 Q1: 3.0, 3 of 3 rated, no consensus yet → no group rating, 2 of 3 don't know",
             "Step 7 Q1: ? Don't know → 2 and 3, 2 of 3 rated, no consensus yet",
         ])

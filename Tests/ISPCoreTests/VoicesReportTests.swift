@@ -1,6 +1,7 @@
 import DisplayWidth
 import Foundation
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPCore
@@ -251,7 +252,7 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         #expect(divergences[0]["consensusWithoutReason"] as? Bool == true)
         #expect(divergences[1]["kind"] as? String == "hidden-dissent" && divergences[1]["lowest"] as? Int == 1)
         #expect(divergences[4]["stageRatings"] as? Int == 2)
-        #expect((object["methods"] as? [String])?.contains(SummaryReport.severalVoicesNote[0]) == true)
+        #expect((object["methods"] as? [String])?.contains(Language.english.text(.reportMethodsVoicesGroup)) == true)
     }
 
     @Test func aTableTooWideEvenWithAbbreviationsWrapsWithinTheWidth() {

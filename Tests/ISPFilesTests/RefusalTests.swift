@@ -1,6 +1,7 @@
 import Foundation
 import ISPCore
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPFiles
@@ -14,7 +15,7 @@ import Testing
             _ = try SessionFile.load(from: path)
             return "loaded"
         } catch {
-            return error.message
+            return Language.english.text(error.sentence)
         }
     }
 
@@ -122,7 +123,7 @@ import Testing
         let data = guide.jsonData()
         let start = ContinuousClock.now
         var message = "loaded"
-        do { _ = try Guide.decode(data, file: "FILE") } catch { message = error.message }
+        do { _ = try Guide.decode(data, file: "FILE") } catch { message = Language.english.text(error.sentence) }
         #expect(ContinuousClock.now - start < .seconds(5))
         expectShortAndClean(message)
         #expect(message == "FILE is not a valid guide: phases[0].steps[0].prompts[1].id \"^[[2J<U+009B>"
@@ -144,7 +145,7 @@ import Testing
             let start = ContinuousClock.now
             let path = try folder.write("huge.isp.json", Data(edited.utf8))
             var message = "loaded"
-            do { _ = try SessionFile.load(from: path) } catch { message = error.message }
+            do { _ = try SessionFile.load(from: path) } catch { message = Language.english.text(error.sentence) }
             expectShortAndClean(message)
             #expect(message.contains("^[[2J<U+009B>yyy"), "\(message)")
             #expect(ContinuousClock.now - start < .seconds(5))

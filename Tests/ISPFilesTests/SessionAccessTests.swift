@@ -2,6 +2,7 @@ import Foundation
 import Glibc
 import ISPCore
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPFiles
@@ -67,7 +68,7 @@ private var editedSession: Session {
         let opened = try SessionFile.openForEditing(path)
         #expect(opened.session == plainSession)
         #expect(opened.path == real(folder) + "/water.isp.json")
-        #expect(opened.readOnlyReason == nil)
+        #expect(opened.readOnly == nil)
         #expect(opened.lock != nil)
         #expect(folder.files == [".water.isp.json.lock", "water.isp.json"])
     }
@@ -100,7 +101,8 @@ private var editedSession: Session {
         let path = try savedSession()
         #expect(link(path, folder.path + "/copy.isp.json") == 0)
         let opened = try SessionFile.openForEditing(path)
-        #expect(opened.readOnlyReason == "This session is read-only: \(real(folder))/water.isp.json has 2 hard links, "
+        #expect(opened.readOnly.map { Language.english.text($0.message) }
+                    == "This session is read-only: \(real(folder))/water.isp.json has 2 hard links, "
             + "and saving would split them.")
         #expect(opened.lock == nil)
         #expect(folder.files == ["copy.isp.json", "water.isp.json"])
@@ -112,9 +114,9 @@ private var editedSession: Session {
         let before = try contents(path)
         let opened = try SessionFile.openForEditing(path)
         let reason = "This session is read-only: you have no permission to change \(real(folder))/water.isp.json."
-        #expect(opened.readOnlyReason == reason)
+        #expect(opened.readOnly.map { Language.english.text($0.message) } == reason)
         #expect(opened.lock == nil)
-        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnly)
         #expect(throws: FileError(reason)) { try store.save(editedSession) }
         #expect(try contents(path) == before)
         #expect(permissions(path) == 0o400)
@@ -132,12 +134,13 @@ private var editedSession: Session {
         #expect(chmod(sub, 0o500) == 0)
         defer { chmod(sub, 0o700) }
         let opened = try SessionFile.openForEditing(path)
-        #expect(opened.readOnlyReason == "This session is read-only: saving \(real(folder))/shared/water.isp.json "
+        #expect(opened.readOnly.map { Language.english.text($0.message) }
+                    == "This session is read-only: saving \(real(folder))/shared/water.isp.json "
             + "needs permission to write in its folder \(real(folder))/shared, which you do not have.")
         #expect(opened.lock == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: sub) == ["water.isp.json"])
         // Nothing can be written beside the session, so the summary would go to the current folder.
-        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnlyReason)
+        let store = FileSessionStore(path: opened.path, readOnlyReason: opened.readOnly)
         #expect(store.exportPath(.summary) == FileManager.default.currentDirectoryPath + "/water.summary.txt")
         #expect(store.exportPath(.record(.csv)) == FileManager.default.currentDirectoryPath + "/water.record.csv")
     }
@@ -146,10 +149,10 @@ private var editedSession: Session {
     @Test func aReadOnlyFileSystemIsTheReasonGivenFirst() {
         let conditions = SaveConditions(onReadOnlyFileSystem: true, fileWritable: false, folderWritable: false,
                                         hardLinks: 2)
-        #expect(conditions.readOnlyReason(for: "/media/water.isp.json")
+        #expect(conditions.readOnly(for: "/media/water.isp.json").map { Language.english.text($0.message) }
             == "This session is read-only: /media/water.isp.json is on a read-only file system.")
         #expect(SaveConditions(onReadOnlyFileSystem: false, fileWritable: true, folderWritable: true, hardLinks: 1)
-            .readOnlyReason(for: "/w.isp.json") == nil)
+            .readOnly(for: "/w.isp.json") == nil)
     }
 
     @Test func savingThroughASymbolicLinkKeepsTheLinkAndChangesItsTarget() throws {

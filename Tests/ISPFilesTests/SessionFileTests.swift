@@ -1,6 +1,7 @@
 import Foundation
 import ISPCore
 import ISPTestSupport
+import Messages
 import Testing
 
 @testable import ISPFiles
@@ -153,7 +154,7 @@ import Testing
         do {
             _ = try SessionFile.load(from: path)
         } catch {
-            message = error.message.replacingOccurrences(of: path, with: "FILE")
+            message = Language.english.text(error.sentence).replacingOccurrences(of: path, with: "FILE")
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == contents)
         #expect(try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date == before)
@@ -334,7 +335,7 @@ import Testing
             _ = try SessionFile.load(from: path)
             return nil
         } catch {
-            return error.message.replacingOccurrences(of: path, with: "FILE")
+            return Language.english.text(error.sentence).replacingOccurrences(of: path, with: "FILE")
         }
     }
 

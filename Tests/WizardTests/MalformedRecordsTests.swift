@@ -1,5 +1,6 @@
 import Foundation
 import ISPCore
+import ISPFiles
 import TerminalUI
 import Testing
 
@@ -26,7 +27,7 @@ import Testing
         session.records = records
         session.position = Position(screen: .stepIntro, stepID: "s2", worksheet: true)
         return WizardState(guide: .builtIn, session: session, size: standardSize,
-                           readOnlyReason: readOnly ? "This session is read-only." : nil)
+                           readOnlyReason: readOnly ? .noPermission("water.isp.json") : nil)
     }
 
     /// The register as the session holds it: each item's organisation, or the item itself when it is not a row.

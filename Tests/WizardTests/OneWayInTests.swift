@@ -1,4 +1,5 @@
 import ISPCore
+import ISPFiles
 import TerminalUI
 import Testing
 
@@ -78,7 +79,7 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
         session.participants = Array(roomOfEight.prefix(1))
         session.position = Position(screen: .participants)
         let state = WizardState(guide: .builtIn, session: session, size: standardSize,
-                                readOnlyReason: "This session is read-only.")
+                                readOnlyReason: .noPermission("water.isp.json"))
         let run = PlainRun(["a", "Nadie", "e 1", "Otra", "r 1", "y", ":q"], state: state)
         #expect(run.session.participants == Array(roomOfEight.prefix(1)))
         #expect(run.recorder.saved.isEmpty)
@@ -180,7 +181,7 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
     @Test func aReadOnlySessionRefusesTheWorkshopOnTheScreensAndInPlainModeAlike() {
         var start = convenedSession()
         start.participants = Array(roomOfEight.prefix(3))
-        let reason = "This session is read-only."
+        let reason = ReadOnlyReason.noPermission("water.isp.json")
         var screens = WizardState(guide: .builtIn, session: start, size: standardSize, readOnlyReason: reason)
         pressTheWorkshop(&screens)
         let plain = PlainRun(workshopLines, state: WizardState(guide: .builtIn, session: start, size: standardSize,

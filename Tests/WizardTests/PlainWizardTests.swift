@@ -1,4 +1,5 @@
 import ISPCore
+import ISPFiles
 import TerminalUI
 import Testing
 
@@ -226,7 +227,7 @@ let toFirstQuestion = ["", "", "", "", ""]
         var session = Session(guide: .builtIn)
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         let state = WizardState(guide: .builtIn, session: session, size: standardSize,
-                                readOnlyReason: "This session is read-only: you have no permission to change it.")
+                                readOnlyReason: .noPermission("water.isp.json"))
         let run = PlainRun(["3", ""], state: state)
         #expect(run.session.answers.isEmpty)
         #expect(run.recorder.saved.isEmpty)

@@ -1,4 +1,5 @@
 import ISPCore
+import ISPFiles
 import TerminalUI
 import Testing
 
@@ -23,7 +24,7 @@ private func worksheetRun(_ lines: [String], readOnly: Bool = false,
     session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
     edit(&session)
     let state = WizardState(guide: .builtIn, session: session, size: standardSize,
-                            readOnlyReason: readOnly ? "This session is read-only." : nil)
+                            readOnlyReason: readOnly ? .noPermission("water.isp.json") : nil)
     return PlainRun(lines, state: state)
 }
 

@@ -183,7 +183,7 @@ private func workshop(at position: Position = Position(screen: .question, stepID
     @Test func undoOnAReadOnlySessionChangesNothing() {
         let open = workshop()
         var state = WizardState(guide: .builtIn, session: open.session, size: standardSize,
-                                readOnlyReason: "Someone else has it open.")
+                                readOnlyReason: .noPermission("water.isp.json"))
         let session = state.session
         #expect(state.press(.character("3")) == [])
         #expect(state.press(undoKey) == [])

@@ -1,4 +1,6 @@
 import ISPCore
+import ISPFiles
+import Messages
 import TerminalUI
 import Testing
 
@@ -245,7 +247,7 @@ import Testing
 }
 
 @Suite struct ReadOnlyTests {
-    static let reason = "This session is read-only: you have no permission to change water.isp.json."
+    static let reason = ReadOnlyReason.noPermission("water.isp.json")
 
     func readOnlyState() -> WizardState {
         var session = Session(guide: .builtIn, name: "Água")
@@ -280,7 +282,7 @@ import Testing
         var state = readOnlyState()
         for key: Key in [.escape, .character("s"), .control("p"), .control("p")] {
             state.press(key)
-            #expect(state.view().rowText(22) == " " + Self.reason,
+            #expect(state.view().rowText(22) == " " + Language.english.text(Self.reason.message),
                     "on \(state.locationLine)")
         }
     }

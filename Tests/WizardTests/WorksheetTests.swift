@@ -340,7 +340,7 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.session.record(at: [.key("s1"), .key("vision")]) == .string("Clean water\nfor every village"))
 
         let readOnly = WizardState(guide: .builtIn, session: state.session, size: standardSize,
-                                   readOnlyReason: "Read-only.")
+                                   readOnlyReason: .noPermission("water.isp.json"))
         var copy = readOnly
         copy.type("more")
         #expect(copy.session == readOnly.session)

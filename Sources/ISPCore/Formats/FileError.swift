@@ -18,17 +18,12 @@ public struct FileError: Error, Equatable, CustomStringConvertible, Sendable {
         shortReason = reason
     }
 
-    /// The sentence in English: what tests compare, and what code not yet rendering `sentence` still shows.
-    public var message: String { sentence.english }
-    /// The short reason in English, as `message` is.
-    public var reason: String? { shortReason?.english }
-
     /// In English, for a debugger or a log.
-    public var description: String { message }
+    public var description: String { Language.english.text(sentence) }
 
-    /// Errors are the same when they say the same; the short reason only follows from the message.
+    /// Errors are the same when they say the same; the short reason only follows from the sentence.
     public static func == (lhs: FileError, rhs: FileError) -> Bool {
-        lhs.message == rhs.message
+        lhs.description == rhs.description
     }
 
     /// Turns a JSON decoding failure into a sentence naming the place in the file.

@@ -1,3 +1,5 @@
+import Messages
+
 /// The worksheets of the built-in guide: what each start-up step asks the partners to produce.
 ///
 /// Checklist items and ground rules quote the guide; labels and choices are ours. Lists put their short
@@ -5,9 +7,10 @@
 /// fields by these ids (`register`, `sector`, `convener`, `acceptance`, `groundRules`, `actions`…), so a
 /// translated guide that keeps the ids keeps them working.
 extension Worksheet {
-    /// The sectors a partnership brings together, as choices by the ids and labels `Sector` uses.
+    /// The sectors a partnership brings together, as choices by the ids `Sector` uses and its names in English, the
+    /// built-in guide's language.
     static let threeSectors = PartnershipRecords.threeSectors.compactMap(Sector.init(rawValue:))
-        .map { Choice($0.rawValue, $0.label) }
+        .map { Choice($0.rawValue, Language.english.text($0.message)) }
 
     /// A list with a single text column.
     private static func list(_ id: String, _ label: String, item: String, hint: String? = nil) -> RecordField {

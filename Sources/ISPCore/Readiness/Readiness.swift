@@ -67,9 +67,6 @@ public struct StepReadiness: Codable, Sendable, Equatable {
         return Message(criticalWithoutStage ? .readinessCapWithoutStage : .readinessCapLow)
     }
 
-    /// Why a critical prompt holds the step, in English, until its readers render `capReason`.
-    public var capNote: String? { capReason?.english }
-
     /// Whether the step draws a bar and shows its score: not with insufficient answers, where no band is guessed.
     public var drawsBar: Bool { band != .insufficient && score != nil }
 
@@ -95,9 +92,6 @@ public struct StepReadiness: Codable, Sendable, Equatable {
         return Message(.readinessStandingCapped, ["band": .message(band.message), "reason": .message(reason)])
     }
 
-    /// The figures in English, until their readers render `figuresMessage`.
-    public var figures: String { figuresMessage.english }
-
     /// The band, why a critical prompt holds it, then `score` if given, and what it stands on: "Developing
     /// (critical question low), 3 of 5 rated, 1 to confirm", as every view of the summary says it.
     public func standingMessage(score: MessageArgument? = nil) -> Message {
@@ -109,11 +103,6 @@ public struct StepReadiness: Codable, Sendable, Equatable {
                                                      "count": .integer(applicable)])
         guard toConfirm > 0 else { return standing }
         return Message(.readinessStandingToConfirm, ["standing": .message(standing), "count": .integer(toConfirm)])
-    }
-
-    /// The standing in English, until its readers render `standingMessage`.
-    public func standing(score: String? = nil) -> String {
-        standingMessage(score: score.map(MessageArgument.text)).english
     }
 }
 
@@ -134,9 +123,6 @@ public struct SequenceWarning: Codable, Sendable, Equatable {
     public var statement: Message {
         Message(.readinessSequenceWarning, ["ready": .integer(readyStep), "notReady": .integer(notReadyStep)])
     }
-
-    /// The warning in English, until its readers render `statement`.
-    public var message: String { statement.english }
 }
 
 /// Everything the summary screen and reports show.

@@ -45,9 +45,6 @@ public struct RecordFlag: Sendable, Equatable {
         self.promptID = promptID
     }
 
-    /// The flag in English, until its readers render `statement` in their language.
-    public var message: String { statement.english }
-
     /// Said of one item (`one`) or of a list of several (`several`): a sentence whose verb agrees with its subject.
     static func agreeing(_ items: [String], one: MessageID, several: MessageID, _ kind: ListKind = .and,
                          as name: String, _ arguments: [String: MessageArgument] = [:]) -> Message {
@@ -126,12 +123,12 @@ extension PartnershipRecords {
         }
         heldHigh("s2.q3") {
             guard let missing = missingSectors, !missing.isEmpty else { return nil }
-            return Message(.flagFactSectorsMissing, ["sectors": .list(missing.map(\.label), .or)])
+            return Message(.flagFactSectorsMissing, ["sectors": .list(missing.map(\.sectorName), .or)])
         }
         heldHigh("s4.q1") {
             guard guide.field(at: Self.convener) != nil else { return nil }
             guard convenerName != nil else { return Message(.flagFactNoConvener) }
-            let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.label)
+            let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.sectorName)
             guard !pending.isEmpty else { return nil }
             return RecordFlag.agreeing(pending, one: .flagFactConvenerPendingOne,
                                        several: .flagFactConvenerPendingSeveral, as: "sectors")
@@ -153,7 +150,7 @@ extension PartnershipRecords {
     var missingSectorFlags: [RecordFlag] {
         guard register?.isEmpty == false, let missing = missingSectors, !missing.isEmpty else { return [] }
         return [RecordFlag(kind: .sectorMissing,
-                           statement: Message(.flagSectorMissing, ["sectors": .list(missing.map(\.label), .or)]),
+                           statement: Message(.flagSectorMissing, ["sectors": .list(missing.map(\.sectorName), .or)]),
                            sectors: missing.map(\.id))]
     }
 
@@ -174,7 +171,7 @@ extension PartnershipRecords {
         if !refusing.isEmpty {
             flags.append(RecordFlag(
                 kind: .convenerNotAccepted,
-                statement: RecordFlag.agreeing(refusing.map(\.label), one: .flagConvenerNotAcceptedOne,
+                statement: RecordFlag.agreeing(refusing.map(\.sectorName), one: .flagConvenerNotAcceptedOne,
                                                several: .flagConvenerNotAcceptedSeveral, as: "sectors",
                                                ["convener": .text(convener)]),
                 sectors: refusing.map(\.id)))
@@ -182,7 +179,7 @@ extension PartnershipRecords {
         if !unasked.isEmpty {
             flags.append(RecordFlag(
                 kind: .convenerNotAsked,
-                statement: RecordFlag.agreeing(unasked.map(\.label), one: .flagConvenerNotAskedOne,
+                statement: RecordFlag.agreeing(unasked.map(\.sectorName), one: .flagConvenerNotAskedOne,
                                                several: .flagConvenerNotAskedSeveral, as: "sectors",
                                                ["convener": .text(convener)]),
                 sectors: unasked.map(\.id)))
@@ -238,5 +235,12 @@ extension PartnershipRecords {
             }
             return flags
         }
+    }
+}
+
+extension Choice {
+    /// A sector choice's name in a flag: one of `Sector`'s in the reader's language, the guide's label for another.
+    var sectorName: MessageArgument {
+        Sector(rawValue: id).map { .message($0.message) } ?? .text(label)
     }
 }

@@ -48,9 +48,6 @@ public struct SummaryReport: Sendable {
     /// How several voices are scored, added to the methods note when the session has participants.
     static let severalVoicesParagraphs: [MessageID] = [.reportMethodsVoicesGroup, .reportMethodsVoicesSectors]
 
-    /// The several voices' paragraphs in English, until their readers name a language.
-    public static var severalVoicesNote: [String] { severalVoicesParagraphs.map { Language.english.text($0) } }
-
     /// How the records are flagged, added to the methods note when the session has records.
     static let recordsParagraphs: [MessageID] = [.reportMethodsRecords]
 
@@ -288,9 +285,6 @@ extension Session {
     public func displayName(in language: Language) -> String {
         partnership.name.isBlank ? language.text(.reportUnnamedPartnership) : partnership.name
     }
-
-    /// The partnership's name, or a stand-in in English while it has none, until its readers name the language.
-    public var displayName: String { displayName(in: .english) }
 
     /// "Workshop facilitated by …" or "Self-assessment by … (sector)".
     public var whoIsAnsweringMessage: Message {

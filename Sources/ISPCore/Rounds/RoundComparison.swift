@@ -274,7 +274,8 @@ public struct RoundComparison: Sendable {
             partnership: new.session.partnership,
             before: .init(new: false, of: self), after: .init(new: true, of: self),
             steps: steps.map {
-                .init(number: $0.number, title: $0.title, before: .init($0.before), after: .init($0.after))
+                .init(number: $0.number, title: $0.title, before: .init($0.before, in: language),
+                      after: .init($0.after, in: language))
             },
             moves: moves.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
                                       questionNumber: $0.prompt.questionNumber, before: $0.before, after: $0.after,
@@ -408,17 +409,18 @@ struct ComparisonDocument: Encodable {
         var band: Band
         var rated: Int
         var applicable: Int
-        /// Why a critical question holds the step at Developing ("critical question without a stage"), if one does.
+        /// Why a critical question holds the step at Developing ("critical question without a stage"), if one does,
+        /// in the comparison's language.
         var capNote: String?
         var criticalWithoutStage: Bool
         var toConfirm: Int
 
-        init(_ step: StepReadiness) {
+        init(_ step: StepReadiness, in language: Language) {
             score = step.score
             band = step.band
             rated = step.rated
             applicable = step.applicable
-            capNote = step.capNote
+            capNote = step.capReason.map { language.text($0) }
             criticalWithoutStage = step.criticalWithoutStage
             toConfirm = step.toConfirm
         }

@@ -166,9 +166,6 @@ public enum Sector: String, Codable, Sendable, CaseIterable {
         case .other: Message(.sectorOther)
         }
     }
-
-    /// The sector's name in English, until its readers render `message` in their language.
-    public var label: String { message.english }
 }
 
 public struct GuideReference: Codable, Sendable, Equatable {
@@ -240,9 +237,6 @@ public enum Rating: Sendable, Equatable, Hashable {
         }
     }
 
-    /// The rating's name in English, until its readers render `message` in their language.
-    public var label: String { message.english }
-
     public init?(code: String) {
         switch code {
         case "n/a": self = .notApplicable
@@ -300,9 +294,6 @@ public enum Stage: Int, Codable, Sendable, CaseIterable, Comparable {
         case .institutionalised: Message(.stageInstitutionalised)
         }
     }
-
-    /// The stage's name in English, until its readers render `message` in their language.
-    public var label: String { message.english }
 
     /// What the stage means, after its name on the scale: "nothing in place yet".
     public var meaning: Message {

@@ -59,9 +59,6 @@ public enum GroupRating: Sendable, Equatable {
         }
     }
 
-    /// How the split reads in English, until its readers render `split`.
-    public var splitDescription: String? { split?.english }
-
     /// Whether the rating counts as 0 or 1: a concern, and on a critical prompt a cap on its step. A mean
     /// counts when it is below 1.5 as shown with one decimal, that is when it rounds to Not started or Emerging.
     public var isLow: Bool {

@@ -52,9 +52,6 @@ public struct SectorComparison: Codable, Sendable, Equatable {
             "lower": .message(lower.sector.message), "lowMean": .decimal(lower.mean),
         ])
     }
-
-    /// The comparison in English, until its readers render `comparingMessage`.
-    public var comparing: String { comparingMessage.english }
 }
 
 /// The donors' view of a step beside the three sectors' pooled view, on the prompts both rated.
@@ -73,9 +70,6 @@ public struct DonorComparison: Codable, Sendable, Equatable {
         Message(.reportComparingDonors, ["count": .integer(prompts), "donors": .decimal(donors.mean),
                                          "sectors": .decimal(sectorsMean)])
     }
-
-    /// The comparison in English, until its readers render `comparingMessage`.
-    public var comparing: String { comparingMessage.english }
 }
 
 /// How the sectors rated one step, and how far apart they are.

@@ -15,8 +15,6 @@ public struct OpenedSession {
     public let path: String
     /// Nil when the session may be changed; otherwise why not.
     public let readOnly: ReadOnlyReason?
-    /// `readOnly`'s sentence in English, as tests read it.
-    public var readOnlyReason: String? { readOnly?.message.english }
     /// Held while the session is editable; nil when read-only, since nothing will be written.
     public let lock: SessionLock?
 }
@@ -68,11 +66,6 @@ extension SaveConditions {
         if !folderWritable { return .folderNotWritable(path, folder: parentFolder(of: path)) }
         if hardLinks > 1 { return .hardLinks(path, count: hardLinks) }
         return nil
-    }
-
-    /// `readOnly(for:)`'s sentence in English, as tests read it.
-    func readOnlyReason(for path: String) -> String? {
-        readOnly(for: path)?.message.english
     }
 }
 

@@ -20,9 +20,8 @@ public final class FileSessionStore: SessionStore {
     public let path: String
     /// The folder the wizard was started in, where hand-outs go while it can be written.
     public let startFolder: String
-    /// Nil when the session may be saved; otherwise why not, in the reader's language, and `save` refuses with
-    /// this sentence.
-    public let readOnlyReason: String?
+    /// Nil when the session may be saved; otherwise why not, and `save` refuses with its sentence.
+    public let readOnlyReason: ReadOnlyReason?
 
     /// The file as an older version wrote it, kept beside it (`FILE.v1.bak`) before the first save.
     private var originalToKeep: SessionFileContents?
@@ -30,7 +29,7 @@ public final class FileSessionStore: SessionStore {
     /// A store for the session at `path`, which should be the real path (as `SessionFile.openForEditing`
     /// gives it), so that saving a session reached through a symbolic link keeps the link. `opened` is the
     /// file as read, whose original is kept before the first save when an older version wrote it.
-    public init(path: String, readOnlyReason: String? = nil, opened: SessionFileContents? = nil,
+    public init(path: String, readOnlyReason: ReadOnlyReason? = nil, opened: SessionFileContents? = nil,
                 startFolder: String = FileManager.default.currentDirectoryPath) {
         self.path = path
         self.startFolder = startFolder
@@ -40,7 +39,7 @@ public final class FileSessionStore: SessionStore {
 
     public func save(_ session: Session) throws(FileError) {
         // A guard only: the wizard does not try to save a read-only session.
-        if let readOnlyReason { throw FileError(readOnlyReason) }
+        if let readOnlyReason { throw FileError(readOnlyReason.message) }
         if let original = originalToKeep {
             try SessionFile.keepOriginal(original, of: path)
             originalToKeep = nil

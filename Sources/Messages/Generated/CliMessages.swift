@@ -73,6 +73,12 @@ extension MessageID {
     public static let cliMergeReadOnlyFolder = MessageID("cli.merge.readOnly.folder")
     /// This session is read-only: {file} has {count} hard link, and saving would split them; merge into a new --outpu
     public static let cliMergeReadOnlyHardLinks = MessageID("cli.merge.readOnly.hardLinks")
+    /// isp-wizard needs an interactive terminal, and its input is not one; add --plain to answer line by line, or use
+    public static let cliTerminalNotInteractive = MessageID("cli.terminal.notInteractive")
+    /// isp-wizard needs a terminal that can move its cursor, and TERM is not set; add --plain to answer line by line,
+    public static let cliTerminalTermUnset = MessageID("cli.terminal.termUnset")
+    /// isp-wizard needs a terminal that can move its cursor, and TERM is "dumb"; add --plain to answer line by line, 
+    public static let cliTerminalTermDumb = MessageID("cli.terminal.termDumb")
 }
 
 extension CatalogTable {
@@ -175,6 +181,24 @@ extension CatalogTable {
             """
             This session is read-only: {file} has {count} hard links, and saving would split them; merge into a new \
             --output instead.
+            """,
+        ]),
+        CatalogRow("en", "cli.terminal.notInteractive", [
+            """
+            isp-wizard needs an interactive terminal, and its input is not one; add --plain to answer line by line, \
+            or use `isp-wizard summary FILE` to see a session's readiness.
+            """,
+        ]),
+        CatalogRow("en", "cli.terminal.termUnset", [
+            """
+            isp-wizard needs a terminal that can move its cursor, and TERM is not set; add --plain to answer line by \
+            line, or use `isp-wizard summary FILE` to see a session's readiness.
+            """,
+        ]),
+        CatalogRow("en", "cli.terminal.termDumb", [
+            """
+            isp-wizard needs a terminal that can move its cursor, and TERM is \"dumb\"; add --plain to answer line by \
+            line, or use `isp-wizard summary FILE` to see a session's readiness.
             """,
         ]),
     ]

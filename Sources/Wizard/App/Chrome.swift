@@ -21,10 +21,10 @@ extension WizardState {
 
     /// What must not be missed, on a line of its own above the key bar: a failing save, or a read-only session.
     var alert: String? {
-        if let readOnlyReason { return readOnlyReason }
+        if let readOnlyReason { return language.text(readOnlyReason.message) }
         guard let saveFailure else { return nil }
         let reason: [String: MessageArgument] = [
-            "reason": .text(saveFailure.reason ?? language.text(.wizardAlertUnknownReason)),
+            "reason": .message(saveFailure.shortReason ?? Message(.wizardAlertUnknownReason)),
         ]
         // The longest wording that fits; the shortest fits 60 columns.
         let wordings = [

@@ -1,4 +1,5 @@
 import ISPCore
+import ISPFiles
 import Messages
 import TerminalUI
 
@@ -72,9 +73,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var sheet = SheetState()
     /// The changes to undo and redo, while the session is open.
     var history = History()
-    /// Why this session cannot be changed (one sentence), when it is open read-only; nothing is then edited or
-    /// saved.
-    public let readOnlyReason: String?
+    /// Why this session cannot be changed, when it is open read-only; nothing is then edited or saved.
+    public let readOnlyReason: ReadOnlyReason?
     /// The language everything the wizard says is rendered in; the session itself does not change with it.
     public let language: Language
 
@@ -82,7 +82,7 @@ public struct WizardState: Equatable, Sendable {
     public static let minimumSize = Size(rows: 20, columns: 60)
 
     public init(guide: Guide, session: Session, size: Size, language: Language = .english,
-                readOnlyReason: String? = nil) {
+                readOnlyReason: ReadOnlyReason? = nil) {
         self.guide = guide
         self.language = language
         self.session = session

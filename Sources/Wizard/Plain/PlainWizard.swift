@@ -61,7 +61,7 @@ public final class PlainWizard {
     /// Walks the session from where it was left until the user quits or the input ends; saves before it returns.
     public func run() -> Outcome {
         say(.plainWelcome, ["session": .text(state.session.displayName(in: language))])
-        if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .text(reason)]) }
+        if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .message(reason.message)]) }
         say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
         if echoesAnswers { say(.plainReadingFromFile, ["place": .message(placeName(of: state.screen))]) }
