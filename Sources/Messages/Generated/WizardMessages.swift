@@ -487,7 +487,7 @@ extension MessageID {
     public static let wizardListQuotedName = MessageID("wizard.list.quotedName")
     /// {list} · row {number} of {count}
     public static let wizardListRowHeading = MessageID("wizard.list.rowHeading")
-    /// Save beside the session
+    /// Save as a file
     public static let wizardExportTitle = MessageID("wizard.export.title")
     /// the readiness summary, as text
     public static let wizardExportSummary = MessageID("wizard.export.summary")
@@ -888,7 +888,7 @@ extension CatalogTable {
         CatalogRow("en", "wizard.list.thisRow", ["this row"]),
         CatalogRow("en", "wizard.list.quotedName", ["“{name}”"]),
         CatalogRow("en", "wizard.list.rowHeading", ["{list} · row {number} of {count}"]),
-        CatalogRow("en", "wizard.export.title", ["Save beside the session"]),
+        CatalogRow("en", "wizard.export.title", ["Save as a file"]),
         CatalogRow("en", "wizard.export.summary", ["the readiness summary, as text"]),
         CatalogRow("en", "wizard.export.markdown", ["the meeting record, Markdown"]),
         CatalogRow("en", "wizard.export.html", ["the meeting record, HTML to show or print"]),
