@@ -315,7 +315,7 @@ import Testing
         try tmux.type("s")
         tmux.waitFor("How ready is the partnership?")
         try tmux.type("x")
-        tmux.waitFor("Save beside the session")
+        tmux.waitFor("Save as a file")
         try tmux.type("s")
         tmux.waitFor("locked.summary.txt")
         try tmux.press("C-q")
