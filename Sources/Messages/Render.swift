@@ -144,13 +144,38 @@ extension Language {
 
     /// Items in a sentence, as the language joins them: "A", "A and B", "A, B and C"; `.or` for alternatives.
     public func list(_ items: [String], _ kind: ListKind = .and) -> String {
-        guard var joined = items.last else { return "" }
+        MessageArgument.list(items, kind).rendered(in: self)
+    }
+
+    /// A number with one decimal and this language's separator, as scores are shown: `2.5`, `2,5`.
+    public func decimal(_ value: Double) -> String {
+        MessageArgument.decimal(value).rendered(in: self)
+    }
+}
+
+extension MessageArgument {
+    /// Items joined as the reader's language joins a list ("A, B and C"; `.or` for alternatives), for a message
+    /// built before anyone knows the language it is read in.
+    public static func list(_ items: [String], _ kind: ListKind = .and) -> MessageArgument {
+        list(items.map(MessageArgument.text), kind)
+    }
+
+    /// Items that may be messages themselves ("an unnamed organisation"), joined as the language joins a list.
+    public static func list(_ items: [MessageArgument], _ kind: ListKind = .and) -> MessageArgument {
+        guard var joined = items.last else { return .text("") }
         guard items.count > 1 else { return joined }
-        joined = text(kind.end, ["first": .text(items[items.count - 2]), "last": .text(joined)])
+        joined = .message(Message(kind.end, ["first": items[items.count - 2], "last": joined]))
         for item in items.dropLast(2).reversed() {
-            joined = text(.formatListMiddle, ["first": .text(item), "rest": .text(joined)])
+            joined = .message(Message(.formatListMiddle, ["first": item, "rest": joined]))
         }
         return joined
+    }
+}
+
+extension String {
+    /// A number with one decimal and a point, as scores are written where no language is read (JSON, CSV): `2.5`.
+    public init(format1 value: Double) {
+        self = MessageArgument.oneDecimal(value, separator: ".")
     }
 }
 

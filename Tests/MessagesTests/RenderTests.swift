@@ -35,6 +35,12 @@ import Testing
         #expect(render(mean, in: .english) == "Not started")
     }
 
+    @Test func aScoreWrittenWithoutALanguageRoundsAsARenderedOne() {
+        #expect(String(format1: 2.45) == "2.5")
+        #expect(String(format1: -0.25) == "-0.3")
+        #expect(Language.pseudo.decimal(-0.25) == "-0,3")
+    }
+
     @Test func pluralRulesFollowCLDRForWholeNumbers() {
         let english = PluralRule(languageCode: "en")
         let french = PluralRule(languageCode: "fr")

@@ -305,11 +305,3 @@ extension Session {
         }
     }
 }
-
-extension String {
-    /// A number with one decimal, as scores are shown: `2.5`.
-    public init(format1 value: Double) {
-        let tenths = Int((value * 10).rounded())
-        self = "\(tenths / 10).\(tenths % 10)"
-    }
-}

@@ -23,6 +23,22 @@ public struct SessionPatch: Equatable, Sendable {
 
     /// Adds what a later change altered: a part both touched keeps its value from before this patch.
     public mutating func append(_ later: SessionPatch) {
+        var later = later
+        // One participant's part lies inside the list's: where one patch holds the list, the other's edits of one
+        // participant go into it, so that the parts never overlap.
+        if case .participants(var list)? = later.before[.participants] {
+            for (index, participant) in participantEdits(undoing: true) where list.indices.contains(index) {
+                list[index] = participant
+            }
+            later.before[.participants] = .participants(list)
+            removeParticipantEdits()
+        } else if case .participants(var list)? = after[.participants] {
+            for (index, participant) in later.participantEdits(undoing: false) where list.indices.contains(index) {
+                list[index] = participant
+            }
+            after[.participants] = .participants(list)
+            later.removeParticipantEdits()
+        }
         for part in later.parts {
             if before[part] == nil {
                 parts.append(part)
@@ -32,6 +48,24 @@ public struct SessionPatch: Equatable, Sendable {
         }
     }
 
+    /// The participants edited one by one, by index, as they were before this patch or after it.
+    private func participantEdits(undoing: Bool) -> [(index: Int, participant: Participant)] {
+        parts.compactMap { part in
+            guard case .participant(let index) = part, case .participant(let participant?)? = undoing ? before[part]
+                : after[part] else { return nil }
+            return (index, participant)
+        }
+    }
+
+    private mutating func removeParticipantEdits() {
+        for part in parts {
+            guard case .participant = part else { continue }
+            before[part] = nil
+            after[part] = nil
+        }
+        parts.removeAll { if case .participant = $0 { true } else { false } }
+    }
+
     /// The parts with the values a session takes back on undo, or on redo.
     fileprivate func values(undoing: Bool) -> [(part: SessionPart, value: SessionPartValue)] {
         let values = undoing ? before : after
@@ -39,11 +73,16 @@ public struct SessionPatch: Equatable, Sendable {
     }
 }
 
-/// A part of a session that a change touches. The parts never overlap, so a patch restores them in any order.
+/// A part of a session that a change touches. The parts of one patch never overlap, so it restores them in any
+/// order.
 enum SessionPart: Hashable, Sendable {
     /// The partnership, the mode and who answers.
     case details
+    /// The participants, in order: for a change that adds, removes or moves one.
     case participants
+    /// One participant, by index, for a change to their fields: a name typed in a workshop of a thousand people
+    /// keeps the one.
+    case participant(index: Int)
     /// A prompt's answer without its voices: the group's rating, notes and reason, and whether it is carried over.
     case answer(promptID: String)
     case voice(promptID: String, participantID: String)
@@ -55,6 +94,7 @@ enum SessionPart: Hashable, Sendable {
 enum SessionPartValue: Equatable, Sendable {
     case details(Partnership, Mode, facilitator: String, organisation: String, sector: Sector?)
     case participants([Participant])
+    case participant(Participant?)
     case answer(Answer?)
     case voice(Voice?)
     case records(JSONValue?)
@@ -103,8 +143,10 @@ extension Session {
     /// The parts a change touches, or nil for a change to the records.
     private func parts(touchedBy change: SessionChange) -> [SessionPart]? {
         switch change {
-        case .addParticipant, .updateParticipant, .moveParticipant:
+        case .addParticipant, .moveParticipant:
             return [.participants]
+        case .updateParticipant(let index, _):
+            return participants.indices.contains(index) ? [.participant(index: index)] : []
         case .removeParticipant(let index):
             guard participants.indices.contains(index) else { return [] }
             let id = participants[index].id
@@ -135,6 +177,8 @@ extension Session {
             return .details(partnership, mode, facilitator: facilitator, organisation: organisation, sector: sector)
         case .participants:
             return .participants(participants)
+        case .participant(let index):
+            return .participant(participants.indices.contains(index) ? participants[index] : nil)
         case .answer(let promptID):
             // Without its voices, which are parts of their own.
             return .answer(answers[promptID].map { Answer(rating: $0.rating, notes: $0.notes, reason: $0.reason,
@@ -159,6 +203,8 @@ extension Session {
                 self.sector = sector
             case (.participants, .participants(let participants)):
                 self.participants = participants
+            case (.participant(let index), .participant(let participant?)) where participants.indices.contains(index):
+                participants[index] = participant
             case (.answer(let promptID), .answer(let answer)):
                 promptIDs.insert(promptID)
                 // Taken out and put back, so that the voices are not copied.

@@ -182,24 +182,25 @@ public final class PlainWizard {
     private func command(in line: String) -> Step??  {
         let trimmed = line.trimmed.lowercased()
         guard trimmed.hasPrefix(":") else { return nil }
-        if trimmed.hasPrefix(":m ") {
-            let place = String(trimmed.dropFirst(2)).trimmed
+        if trimmed.hasPrefix(Command.steps.rawValue + " ") {
+            let place = String(trimmed.dropFirst(Command.steps.rawValue.count)).trimmed
             if let step = destination(place) { return .some(step) }
             say(.plainNotAPlace, ["place": .text(place), "places": .message(placesHint)])
             return .some(nil)
         }
-        switch trimmed {
-        case ":b": return .some(.back)
-        case ":m": return .some(.go(.map))
-        case ":q": return .some(.quit)
-        case ":s":
+        let command = Command(rawValue: trimmed)
+        switch command {
+        case .back?: return .some(.back)
+        case .steps?: return .some(.go(.map))
+        case .quit?: return .some(.quit)
+        case .summary?:
             showSummary()
             return .some(nil)
-        case ":h":
+        case .help?:
             showHelp()
             return .some(nil)
-        case ":u", ":r":
-            perform(trimmed == ":u" ? .undo : .redo)
+        case .undo?, .redo?:
+            perform(command == .undo ? .undo : .redo)
             // A read-only session is said so by `perform`.
             if let status = state.status, status != .readOnly { say(status.text(in: language).sentence) }
             return .some(nil)
@@ -455,7 +456,7 @@ public final class PlainWizard {
             }
             if lines.isEmpty && line.isEmpty { return .keep }
             if lines.isEmpty && clearing && line.trimmed == "-" { return .clear }
-            if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == ":a" {
+            if lines.isEmpty, !isAdding, current != nil, line.trimmed.lowercased() == Command.add.rawValue {
                 isAdding = true
                 say(.plainAdding)
                 continue
@@ -695,17 +696,24 @@ public final class PlainWizard {
 
     /// The commands and keys as typed, for the messages that name them (`{helpCommand}`, `{yesKey}`): placeholders,
     /// so that neither a translation nor the pseudo-language changes what the user must type.
-    static let typedCommands: [String: MessageArgument] = [
-        "backCommand": .text(":b"), "stepsCommand": .text(":m"), "summaryCommand": .text(":s"),
-        "undoCommand": .text(":u"), "redoCommand": .text(":r"), "helpCommand": .text(":h"), "quitCommand": .text(":q"),
-        "addCommand": .text(":a"), "stepJump": .text(":m 3"), "worksheetJump": .text(":m w3"),
+    static let typedCommands: [String: MessageArgument] = Dictionary(
+        uniqueKeysWithValues: Command.allCases.map { ("\($0)Command", .text($0.rawValue)) }
+    ).merging([
+        "stepJump": .text(Command.steps.rawValue + " 3"), "worksheetJump": .text(Command.steps.rawValue + " w3"),
         "fromStart": .text("--from-start"),
         "addKey": .text("a"), "insertKey": .text("i"), "editKey": .text("e"), "removeKey": .text("r"),
         "deleteKey": .text("d"), "moveKey": .text("m"), "listKey": .text("l"), "findKey": .text("?"),
         "clearKey": .text("-"), "todayKey": .text("t"), "yesKey": .text("y"), "confirmKey": .text("c"),
         "exportKey": .text("x"),
         "detailsKey": .text("d"), "participantsKey": .text("p"), "worksheetKey": .text("w"), "summaryKey": .text("s"),
-    ]
+    ]) { command, _ in command }
+
+    /// A command typed at any prompt, as it is typed; messages name it by the placeholder `{backCommand}`.
+    enum Command: String, CaseIterable {
+        case back = ":b", steps = ":m", summary = ":s", undo = ":u", redo = ":r", help = ":h", quit = ":q"
+        /// Adds to a text's lines, at the first line asked for.
+        case add = ":a"
+    }
 
     // MARK: Answers
 
