@@ -97,7 +97,16 @@ import Testing
         #expect(one.language == nil && one.edition == "1" && one.worksheets == Guide.builtIn.worksheets)
         #expect(two.language == nil && two.edition == "2")
         #expect(two.title == Guide.builtIn.title && two.source == Guide.builtIn.source)
-        #expect(two.phases == Guide.builtIn.phases)
+        // Files written before findings existed ask for none.
+        var unmarked = Guide.builtIn
+        for phase in unmarked.phases.indices {
+            for step in unmarked.phases[phase].steps.indices {
+                for prompt in unmarked.phases[phase].steps[step].prompts.indices {
+                    unmarked.phases[phase].steps[step].prompts[prompt].asksFinding = false
+                }
+            }
+        }
+        #expect(two.phases == unmarked.phases)
     }
 
     @Test func theGuidePrintedIsOfFormatThreeInItsLanguageAndReadsBack() throws {

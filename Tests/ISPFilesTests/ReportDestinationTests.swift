@@ -56,7 +56,7 @@ import Testing
 
     @Test func noSessionIsReplacedNotEvenOneThisVersionCannotRead() throws {
         let future = folder.path + "/future.json"
-        try Data(#"{"format": "isp-wizard-session", "schemaVersion": 3, "fromTheFuture": true}"#.utf8)
+        try Data(#"{"format": "isp-wizard-session", "schemaVersion": 4, "fromTheFuture": true}"#.utf8)
             .write(to: URL(fileURLWithPath: future))
         let truncated = folder.path + "/cut.isp.json"
         try Data(#"{"format": "isp-wiz"#.utf8).write(to: URL(fileURLWithPath: truncated))

@@ -46,7 +46,7 @@ import Testing
         try SessionFile.save(session, to: path)
         #expect(try SessionFile.load(from: path) == session)
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(text.contains(#""schemaVersion" : 2"#))
+        #expect(text.contains(#""schemaVersion" : 3"#))
         #expect(text.contains(#""carriedOver" : true"#))
         // Empty reasons and voices and a false mark are left out, so a one-voice answer stays small.
         #expect(!text.contains(#""reason" : """#) && !text.contains(#""carriedOver" : false"#))
@@ -134,6 +134,8 @@ import Testing
         var expected = try JSONDecoder().decode(JSONValue.self, from: original)
         expected.setValue(.string("Agreed"), at: [.key("answers"), .key("s1.q1"), .key("notes")])
         expected.setValue(.string("Li Hua"), at: [.key("participants"), .row("li"), .key("name")])
+        // Written anew as version 3, which has the same fields and a finding where there is one.
+        expected.setValue(.integer(3), at: [.key("schemaVersion")])
         #expect(try JSONDecoder().decode(JSONValue.self, from: saved) == expected)
         let text = String(decoding: saved, as: UTF8.self)
         #expect(text.contains(#""account" : 123456789012345678901234567890,"#))
@@ -193,8 +195,8 @@ import Testing
     }
 
     @Test func refusesAFileFromANewerVersion() throws {
-        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 3, "future": true}"#)
-            == "FILE was written by a newer isp-wizard (session schema 3; this one reads up to 2). "
+        #expect(try refusal(#"{"format": "isp-wizard-session", "schemaVersion": 4, "future": true}"#)
+            == "FILE was written by a newer isp-wizard (session schema 4; this one reads up to 3). "
             + "Please update isp-wizard; the file was not changed.")
     }
 

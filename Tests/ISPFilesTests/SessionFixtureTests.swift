@@ -79,7 +79,7 @@ import Testing
         let attributes = try FileManager.default.attributesOfItem(atPath: backup)
         #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
         let saved = try SessionFile.read(from: path)
-        #expect(saved.version == 2)
+        #expect(saved.version == SessionFile.schemaVersion)
         #expect(saved.session.partnershipID == opened.session.partnershipID)
         #expect(saved.session.answers == opened.session.answers)
         // Opening the new file again and saving never touches the backup, even one that was edited since.

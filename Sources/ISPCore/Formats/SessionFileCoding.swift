@@ -10,7 +10,7 @@ public enum SessionFile {
     /// The value of `format` in every session file.
     public static let formatName = "isp-wizard-session"
     /// The newest session file layout this version reads, and the one it writes.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// The largest session file read. Every question answered in pages of notes is well under 1 MB; the
     /// worst file of 4 MB (190,000 tiny answers) takes 0.6 s to load in a release build, one of 16 MB 4 s.
@@ -36,18 +36,25 @@ public enum SessionFile {
                                                                   "version": .integer(header.version),
                                                                   "supported": .integer(schemaVersion)]))
             }
+            // Migrated step by step to the newest layout.
+            let contents: WithUnknownFields<SessionFileV3>
             switch header.version {
-            case 1: return (Session(SessionFileV2(migrating: try decoder.decode(SessionFileV1.self, from: data))), 1)
+            case 1:
+                let old = try decoder.decode(SessionFileV1.self, from: data)
+                contents = WithUnknownFields(SessionFileV3(migrating: SessionFileV2(migrating: old)))
             case 2:
-                let contents = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
-                if let problem = contents.value.validationProblem() {
-                    throw FileError(Message(.fileSessionInvalid, ["file": .text(file), "problem": .message(problem)]))
-                }
-                return (Session(contents.value, unknownFields: contents.unknownFields), 2)
+                let old = try decoder.decode(WithUnknownFields<SessionFileV2>.self, from: data)
+                contents = WithUnknownFields(SessionFileV3(migrating: old.value), unknownFields: old.unknownFields)
+            case 3:
+                contents = try decoder.decode(WithUnknownFields<SessionFileV3>.self, from: data)
             default:
                 throw FileError(Message(.fileSessionUnknownSchema, ["file": .text(file),
                                                                     "version": .integer(header.version)]))
             }
+            if let problem = contents.value.validationProblem() {
+                throw FileError(Message(.fileSessionInvalid, ["file": .text(file), "problem": .message(problem)]))
+            }
+            return (Session(contents.value, unknownFields: contents.unknownFields), header.version)
         } catch let error as FileError {
             throw error
         } catch DecodingError.keyNotFound(let key, let context)
@@ -64,7 +71,7 @@ public enum SessionFile {
     /// their indentation outgrows their text, and a file that opened must save again.
     package static func encoded(_ session: Session, for destination: String) throws(FileError) -> Data {
         do {
-            let file = WithUnknownFields<SessionFileV2>(session)
+            let file = WithUnknownFields<SessionFileV3>(session)
             let pretty = try encodeJSON(file)
             return pretty.count <= maximumSize ? pretty : try encodeCompactJSON(file)
         } catch {

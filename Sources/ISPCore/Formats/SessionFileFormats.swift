@@ -8,8 +8,9 @@ import Foundation
 // The layouts of session files, one type per version, apart from the `Session` model: a file is decoded as
 // the version its header names, migrated step by step to the newest, and then turned into a `Session`.
 // A release writes the newest version only. Small value types whose JSON never changed (Rating, Mode,
-// Sector, Partnership, GuideReference, Position, Participant, Voice) are shared; a change to one of them
-// makes a new version with its own copy of the old shape. Real files of every version are test fixtures.
+// Sector, Partnership, GuideReference, Position, Participant) are shared; a change to one of them makes a new
+// version with its own copy of the old shape, as version 2 keeps its voice. Real files of every version are test
+// fixtures.
 
 /// Version 1 (the first release): one rating and notes per prompt, no participants, no ids.
 struct SessionFileV1: Decodable {
@@ -34,7 +35,7 @@ struct SessionFileV1: Decodable {
 
 /// Version 2: a partnership id and round, participants with their own ratings and notes (and, for one merged
 /// from a self-assessment, when that was last changed), the group's consensus with its reason, carried-over
-/// answers, and a place for the partnership's records.
+/// answers, and a place for the partnership's records. Read only, and migrated to version 3.
 struct SessionFileV2: KnowsItsFields {
     var format: String
     var schemaVersion: Int
@@ -65,6 +66,48 @@ struct SessionFileV2: KnowsItsFields {
         static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
     }
 
+    /// A participant's rating and note. A release of version 2 drops a field of a voice it does not know on save,
+    /// so the finding a voice may hold came with version 3.
+    struct Voice: Codable {
+        var rating: Rating?
+        var note: String
+    }
+
+    static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
+}
+
+/// Version 3: the group's finding on an analysis question beside its answer, and a merged partner's in its voice.
+struct SessionFileV3: KnowsItsFields {
+    var format: String
+    var schemaVersion: Int
+    var partnershipID: String
+    var round: Int
+    var partnership: Partnership
+    var mode: Mode
+    var facilitator: String
+    var organisation: String
+    var sector: Sector?
+    var participantID: String
+    var participants: [WithUnknownFields<Participant>]
+    var guide: GuideReference
+    var createdAt: Date
+    var updatedAt: Date
+    var answers: [String: WithUnknownFields<Answer>]
+    var records: [String: JSONValue]
+    var position: Position?
+
+    /// Empty reasons, voices, a false carried-over mark and no finding are left out of the file.
+    struct Answer: KnowsItsFields {
+        var rating: Rating?
+        var notes: String
+        var reason: String?
+        var voices: [String: Voice]?
+        var carriedOver: Bool?
+        var finding: Finding?
+
+        static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
+    }
+
     static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
 }
 
@@ -74,8 +117,8 @@ protocol KnowsItsFields: Codable {
     static func knows(_ field: String) -> Bool
 }
 
-/// An object of a version-2 file with the fields this version does not know (a newer one wrote them), collected
-/// in the same decode as the object and written back beside it, so that a save keeps them.
+/// An object of a file of version 2 or later with the fields this version does not know (a newer one wrote them),
+/// collected in the same decode as the object and written back beside it, so that a save keeps them.
 struct WithUnknownFields<Known: KnowsItsFields>: Codable {
     var value: Known
     var unknownFields: [String: JSONValue]
@@ -142,11 +185,31 @@ extension SessionFileV2 {
             answers: old.answers.mapValues { WithUnknownFields(Answer(rating: $0.rating, notes: $0.notes)) },
             records: [:], position: old.position)
     }
+}
+
+extension SessionFileV3 {
+    /// A version-2 file as version 3: no answer or voice has a finding yet; what it did not know is kept.
+    init(migrating old: SessionFileV2) {
+        self.init(
+            format: old.format, schemaVersion: 3, partnershipID: old.partnershipID, round: old.round,
+            partnership: old.partnership, mode: old.mode, facilitator: old.facilitator,
+            organisation: old.organisation, sector: old.sector, participantID: old.participantID,
+            participants: old.participants, guide: old.guide, createdAt: old.createdAt, updatedAt: old.updatedAt,
+            answers: old.answers.mapValues { kept in
+                let answer = kept.value
+                return WithUnknownFields(
+                    Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason,
+                           voices: answer.voices?.mapValues { Voice(rating: $0.rating, note: $0.note) },
+                           carriedOver: answer.carriedOver),
+                    unknownFields: kept.unknownFields)
+            },
+            records: old.records, position: old.position)
+    }
 
     init(_ session: Session) {
         let unknown = session.unknownFields
         self.init(
-            format: SessionFile.formatName, schemaVersion: 2, partnershipID: session.partnershipID,
+            format: SessionFile.formatName, schemaVersion: 3, partnershipID: session.partnershipID,
             round: session.round, partnership: session.partnership, mode: session.mode,
             facilitator: session.facilitator, organisation: session.organisation, sector: session.sector,
             participantID: session.participantID,
@@ -160,21 +223,21 @@ extension SessionFileV2 {
                     Answer(rating: answer.rating, notes: answer.notes,
                            reason: answer.reason.isEmpty ? nil : answer.reason,
                            voices: answer.voices.isEmpty ? nil : answer.voices,
-                           carriedOver: answer.isCarriedOver ? true : nil),
+                           carriedOver: answer.isCarriedOver ? true : nil, finding: answer.finding),
                     unknownFields: unknown.answers[promptID] ?? [:])
             },
             records: session.records, position: session.position)
     }
 }
 
-extension WithUnknownFields<SessionFileV2> {
+extension WithUnknownFields<SessionFileV3> {
     /// A session's file, with the fields that this version does not know of the file it was read from.
     init(_ session: Session) {
-        self.init(SessionFileV2(session), unknownFields: session.unknownFields.session)
+        self.init(SessionFileV3(session), unknownFields: session.unknownFields.session)
     }
 }
 
-extension SessionFileV2 {
+extension SessionFileV3 {
     /// What JSON alone cannot rule out and the model cannot hold, naming its place, or nil when the file is sound:
     /// two participants with one id would share their ratings.
     func validationProblem() -> Message? {
@@ -202,7 +265,7 @@ extension Message {
 extension Session {
     /// The session of a file, keeping the fields of the file, its participants and answers that this version does
     /// not know.
-    init(_ file: SessionFileV2, unknownFields: [String: JSONValue] = [:]) {
+    init(_ file: SessionFileV3, unknownFields: [String: JSONValue] = [:]) {
         partnershipID = file.partnershipID
         round = file.round
         partnership = file.partnership
@@ -218,7 +281,8 @@ extension Session {
         answers = file.answers.mapValues { kept in
             let answer = kept.value
             return Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason ?? "",
-                          voices: answer.voices ?? [:], isCarriedOver: answer.carriedOver ?? false)
+                          voices: answer.voices ?? [:], isCarriedOver: answer.carriedOver ?? false,
+                          finding: answer.finding)
         }
         records = file.records
         position = file.position

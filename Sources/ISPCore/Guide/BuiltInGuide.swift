@@ -65,10 +65,12 @@ extension Guide {
                 id: "s2.q1",
                 text: "Are there actors in each sector who have the organizational capacity to become involved "
                     + "in a partnership?",
-                scale: "0: not yet looked for · 4: capable actors are known in every sector and willing to take part"),
+                scale: "0: not yet looked for · 4: capable actors are known in every sector and willing to take part",
+                asksFinding: true),
             Prompt(
                 id: "s2.q2", text: "Do all the key stakeholders have effective organizations?",
-                scale: "0: unknown · 4: every key stakeholder is known to be organised well enough to take part"),
+                scale: "0: unknown · 4: every key stakeholder is known to be organised well enough to take part",
+                asksFinding: true),
             Prompt(
                 id: "s2.q3",
                 text: "What are the key organizations and who are the key players in each sector?",
@@ -92,26 +94,32 @@ extension Guide {
             Prompt(
                 id: "s3.q1", text: "What is the history of the issue and relations among stakeholders?",
                 scale: "0: not yet explored · 4: the partners know the history and relations and "
-                    + "speak of them openly"),
+                    + "speak of them openly",
+                asksFinding: true),
             Prompt(
                 id: "s3.q2", text: "How much tension must be overcome to make cooperation possible?",
                 scale: "0: the tensions have not been looked at · 4: the partners know them, agree how much there is "
-                    + "and how to overcome it (a high rating is not low tension)"),
+                    + "and how to overcome it (a high rating is not low tension)",
+                asksFinding: true),
             Prompt(
                 id: "s3.q3", text: "What present or potential coalitions exist among key actors?",
-                scale: "0: not yet mapped · 4: present and potential coalitions are mapped and agreed"),
+                scale: "0: not yet mapped · 4: present and potential coalitions are mapped and agreed",
+                asksFinding: true),
             Prompt(
                 id: "s3.q4",
                 text: "To what extent is the issue so widely perceived as a crisis that otherwise reluctant "
                     + "parties might be willing to try something new?",
                 scale: "0: not yet assessed · 4: the partners know and agree how widely the issue is "
-                    + "seen as a crisis"),
+                    + "seen as a crisis",
+                asksFinding: true),
             Prompt(
                 id: "s3.q5", text: "Which stakeholders are ready for collaboration? Which are not?",
-                scale: "0: not yet assessed · 4: each stakeholder's readiness is known and agreed"),
+                scale: "0: not yet assessed · 4: each stakeholder's readiness is known and agreed",
+                asksFinding: true),
             Prompt(
                 id: "s3.q6", text: "What are the impediments to strategic partnering?",
-                scale: "0: not yet considered · 4: the impediments are named and the partners agree on them"),
+                scale: "0: not yet considered · 4: the impediments are named and the partners agree on them",
+                asksFinding: true),
         ],
         worksheet: .step3
     )

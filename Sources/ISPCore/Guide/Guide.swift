@@ -93,9 +93,13 @@ public struct Prompt: Codable, Sendable, Equatable {
     public var derived: Bool
     /// A critical prompt rated 0 or 1 caps its step at Developing.
     public var critical: Bool
+    /// True on an analysis question whose answer is itself good or bad news ("How much tension must be
+    /// overcome?"): the room may record what it found beside the rating, unscored. `finding` in a guide file,
+    /// where it may be left out.
+    public var asksFinding: Bool
 
     public init(id: String, text: String, hint: String? = nil, hintQuoted: Bool? = nil, scale: String? = nil,
-                derived: Bool = false, critical: Bool = false) {
+                derived: Bool = false, critical: Bool = false, asksFinding: Bool = false) {
         self.id = id
         self.text = text
         self.hint = hint
@@ -103,5 +107,37 @@ public struct Prompt: Codable, Sendable, Equatable {
         self.scale = scale
         self.derived = derived
         self.critical = critical
+        self.asksFinding = asksFinding
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, text, hint, hintQuoted, scale, derived, critical
+        case asksFinding = "finding"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        hint = try container.decodeIfPresent(String.self, forKey: .hint)
+        hintQuoted = try container.decodeIfPresent(Bool.self, forKey: .hintQuoted)
+        scale = try container.decodeIfPresent(String.self, forKey: .scale)
+        derived = try container.decode(Bool.self, forKey: .derived)
+        critical = try container.decode(Bool.self, forKey: .critical)
+        // Guide files written before findings existed leave it out.
+        asksFinding = try container.decodeIfPresent(Bool.self, forKey: .asksFinding) ?? false
+    }
+
+    /// Writes `finding` only where it is true, so that a guide without findings is written as before.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encodeIfPresent(hint, forKey: .hint)
+        try container.encodeIfPresent(hintQuoted, forKey: .hintQuoted)
+        try container.encodeIfPresent(scale, forKey: .scale)
+        try container.encode(derived, forKey: .derived)
+        try container.encode(critical, forKey: .critical)
+        if asksFinding { try container.encode(true, forKey: .asksFinding) }
     }
 }

@@ -93,7 +93,7 @@ public struct MergeResult: Sendable {
 
 public enum SessionMerge {
     /// Merges self-assessments into one workshop session, each as a participant whose voices are its ratings
-    /// (as `Voice.rating`) and notes (as `Voice.note`).
+    /// (as `Voice.rating`), notes (as `Voice.note`) and findings (as `Voice.finding`).
     ///
     /// The base is `updating` (the workshop updated in place), else the first workshop file among `inputs`,
     /// else a new workshop of the first file's partnership. Every other file must be of the base's partnership
@@ -301,7 +301,7 @@ private struct Merger {
         }
         // As a voice given by keys: what the partner answered is this round's, no longer carried over. A version-1
         // file matched by organisation keeps the id its participant already has.
-        let voices = file.answers.mapValues { Voice(rating: $0.rating, note: $0.notes) }
+        let voices = file.answers.mapValues { Voice(rating: $0.rating, note: $0.notes, finding: $0.finding) }
         session.apply(.replaceVoices(participantID: session.participants[index].id, voices), guide: guide)
         let unknownPrompts = file.answers.keys.filter { !promptIDs.contains($0) }.sorted()
         let participant = label(session.participants[index], number: index + 1)

@@ -187,30 +187,36 @@ public struct Answer: Sendable, Equatable {
     public var voices: [String: Voice]
     /// Brought over from the previous round and not yet confirmed, changed or re-rated.
     public var isCarriedOver: Bool
+    /// What the group found, on a prompt that asks for it; never scored.
+    public var finding: Finding?
 
     public init(rating: Rating? = nil, notes: String = "", reason: String = "", voices: [String: Voice] = [:],
-                isCarriedOver: Bool = false) {
+                isCarriedOver: Bool = false, finding: Finding? = nil) {
         self.rating = rating
         self.notes = notes
         self.reason = reason
         self.voices = voices
         self.isCarriedOver = isCarriedOver
+        self.finding = finding
     }
 
-    public var isEmpty: Bool { rating == nil && notes.isEmpty && reason.isEmpty && voices.isEmpty }
+    public var isEmpty: Bool { rating == nil && notes.isEmpty && reason.isEmpty && voices.isEmpty && finding == nil }
 }
 
 /// One participant's answer to a prompt.
 public struct Voice: Codable, Sendable, Equatable {
     public var rating: Rating?
     public var note: String
+    /// What a partner merged in from its self-assessment found; never scored.
+    public var finding: Finding?
 
-    public init(rating: Rating? = nil, note: String = "") {
+    public init(rating: Rating? = nil, note: String = "", finding: Finding? = nil) {
         self.rating = rating
         self.note = note
+        self.finding = finding
     }
 
-    public var isEmpty: Bool { rating == nil && note.isEmpty }
+    public var isEmpty: Bool { rating == nil && note.isEmpty && finding == nil }
 }
 
 /// A readiness rating: one of the five stages, or one of the two answers that are not scores.

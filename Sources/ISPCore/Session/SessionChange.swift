@@ -20,6 +20,8 @@ public enum SessionChange: Equatable, Sendable {
     /// Why the group settled on its consensus.
     case setReason(promptID: String, String)
     case setNotes(promptID: String, String)
+    /// What the group found on a prompt that asks for it; nil clears it.
+    case setFinding(promptID: String, Finding?)
     /// Confirms an answer carried over from the last round as it is.
     case confirmCarriedOver(promptID: String)
     /// A worksheet entry's value; nil clears it.
@@ -79,6 +81,8 @@ extension Session {
             changeAnswer(promptID) { $0.reason = reason }
         case .setNotes(let promptID, let notes):
             changeAnswer(promptID) { $0.notes = notes }
+        case .setFinding(let promptID, let finding):
+            changeAnswer(promptID) { $0.finding = finding }
         case .confirmCarriedOver(let promptID):
             changeAnswer(promptID) { _ in }
         case .store(let entry, let value):

@@ -83,7 +83,8 @@ enum SessionPart: Hashable, Sendable {
     /// One participant, by index, for a change to their fields: a name typed in a workshop of a thousand people
     /// keeps the one.
     case participant(index: Int)
-    /// A prompt's answer without its voices: the group's rating, notes and reason, and whether it is carried over.
+    /// A prompt's answer without its voices: the group's rating, notes, reason and finding, and whether it is carried
+    /// over.
     case answer(promptID: String)
     case voice(promptID: String, participantID: String)
     /// A worksheet's records, by worksheet id.
@@ -153,7 +154,7 @@ extension Session {
             let prompts = answers.compactMap { $0.value.voices[id] == nil ? nil : $0.key }
             return [.participants] + prompts.flatMap(voiceParts(of: id))
         case .rate(let promptID, _), .setReason(let promptID, _), .setNotes(let promptID, _),
-            .confirmCarriedOver(let promptID):
+            .setFinding(let promptID, _), .confirmCarriedOver(let promptID):
             return [.answer(promptID: promptID)]
         case .rateVoice(let promptID, let participantID, _), .setVoiceNote(let promptID, let participantID, _):
             return voiceParts(of: participantID)(promptID)
@@ -182,7 +183,7 @@ extension Session {
         case .answer(let promptID):
             // Without its voices, which are parts of their own.
             return .answer(answers[promptID].map { Answer(rating: $0.rating, notes: $0.notes, reason: $0.reason,
-                                                          isCarriedOver: $0.isCarriedOver) })
+                                                          isCarriedOver: $0.isCarriedOver, finding: $0.finding) })
         case .voice(let promptID, let participantID):
             return .voice(answers[promptID]?.voices[participantID])
         case .records(let worksheetID):

@@ -15,6 +15,12 @@ extension MessageID {
     public static let ratingNotApplicable = MessageID("rating.notApplicable")
     /// Don't know
     public static let ratingDontKnow = MessageID("rating.dontKnow")
+    /// favourable
+    public static let findingFavourable = MessageID("finding.favourable")
+    /// mixed
+    public static let findingMixed = MessageID("finding.mixed")
+    /// unfavourable
+    public static let findingUnfavourable = MessageID("finding.unfavourable")
     /// Ready
     public static let bandReady = MessageID("band.ready")
     /// Developing
@@ -160,6 +166,9 @@ extension CatalogTable {
         CatalogRow("en", "stage.institutionalised", ["Institutionalised"]),
         CatalogRow("en", "rating.notApplicable", ["Not applicable"]),
         CatalogRow("en", "rating.dontKnow", ["Don't know"]),
+        CatalogRow("en", "finding.favourable", ["favourable"]),
+        CatalogRow("en", "finding.mixed", ["mixed"]),
+        CatalogRow("en", "finding.unfavourable", ["unfavourable"]),
         CatalogRow("en", "band.ready", ["Ready"]),
         CatalogRow("en", "band.developing", ["Developing"]),
         CatalogRow("en", "band.notReady", ["Not ready"]),
