@@ -49,6 +49,8 @@ extension MessageID {
     public static let wizardBarNote = MessageID("wizard.bar.note")
     /// confirm carried-over
     public static let wizardBarConfirmCarriedOver = MessageID("wizard.bar.confirmCarriedOver")
+    /// found
+    public static let wizardBarFinding = MessageID("wizard.bar.finding")
     /// rate
     public static let wizardBarRate = MessageID("wizard.bar.rate")
     /// open
@@ -121,6 +123,8 @@ extension MessageID {
     public static let wizardHelpRowsClear = MessageID("wizard.help.rowsClear")
     /// confirm an answer carried over from the last round
     public static let wizardHelpConfirmCarriedOver = MessageID("wizard.help.confirmCarriedOver")
+    /// on an analysis question's rating: what the room found, unscored ({favourable}, {mixed}, {unfavourable}, none i
+    public static let wizardHelpFinding = MessageID("wizard.help.finding")
     /// lists: move the highlight (PgUp PgDn a page)
     public static let wizardHelpListsMove = MessageID("wizard.help.listsMove")
     /// lists: add a row at the end
@@ -333,6 +337,8 @@ extension MessageID {
     public static let wizardQuestionReadinessCarriedOver = MessageID("wizard.question.readinessCarriedOver")
     /// Carried over, to confirm (c) · {spread}
     public static let wizardQuestionCarriedOver = MessageID("wizard.question.carriedOver")
+    /// Found: {finding}
+    public static let wizardQuestionFound = MessageID("wizard.question.found")
     /// {number} {stage}: {meaning}
     public static let wizardQuestionStageMeaning = MessageID("wizard.question.stageMeaning")
     /// {notApplicable}: left out of the step's score
@@ -369,6 +375,14 @@ extension MessageID {
     public static let wizardAnswerNoteEditing = MessageID("wizard.answer.noteEditing")
     /// reason? (Enter)
     public static let wizardAnswerReasonMissing = MessageID("wizard.answer.reasonMissing")
+    /// Finding
+    public static let wizardAnswerFinding = MessageID("wizard.answer.finding")
+    /// What did the room find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, Enter to
+    public static let wizardAnswerPromptFinding = MessageID("wizard.answer.promptFinding")
+    /// What did the room find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, {unfa
+    public static let wizardAnswerPromptFindingNow = MessageID("wizard.answer.promptFindingNow")
+    /// Please answer {favourableKey}, {mixedKey} or {unfavourableKey}, {clearKey} to clear, or Enter to keep.
+    public static let wizardAnswerCorrectFinding = MessageID("wizard.answer.correctFinding")
     /// {rated} of {count} rated
     public static let wizardAnswerProgress = MessageID("wizard.answer.progress")
     /// consensus {rating}
@@ -529,6 +543,10 @@ extension MessageID {
     public static let wizardHistoryEditedReason = MessageID("wizard.history.editedReason")
     /// edited the notes of {question}
     public static let wizardHistoryEditedNotes = MessageID("wizard.history.editedNotes")
+    /// recorded what {question} found: {finding}
+    public static let wizardHistorySetFinding = MessageID("wizard.history.setFinding")
+    /// cleared what {question} found
+    public static let wizardHistoryClearedFinding = MessageID("wizard.history.clearedFinding")
     /// confirmed {question}
     public static let wizardHistoryConfirmed = MessageID("wizard.history.confirmed")
     /// cleared {item}
@@ -585,6 +603,7 @@ extension CatalogTable {
         CatalogRow("en", "wizard.bar.row", ["row"]),
         CatalogRow("en", "wizard.bar.note", ["note"]),
         CatalogRow("en", "wizard.bar.confirmCarriedOver", ["confirm carried-over"]),
+        CatalogRow("en", "wizard.bar.finding", ["found"]),
         CatalogRow("en", "wizard.bar.rate", ["rate"]),
         CatalogRow("en", "wizard.bar.open", ["open"]),
         CatalogRow("en", "wizard.bar.step", ["step"]),
@@ -621,6 +640,12 @@ extension CatalogTable {
         CatalogRow("en", "wizard.help.rowsNote", ["rating rows: edit the note or the group's reason"]),
         CatalogRow("en", "wizard.help.rowsClear", ["rating rows: clear the rating"]),
         CatalogRow("en", "wizard.help.confirmCarriedOver", ["confirm an answer carried over from the last round"]),
+        CatalogRow("en", "wizard.help.finding", [
+            """
+            on an analysis question's rating: what the room found, unscored ({favourable}, {mixed}, {unfavourable}, \
+            none in turn)
+            """,
+        ]),
         CatalogRow("en", "wizard.help.listsMove", ["lists: move the highlight (PgUp PgDn a page)"]),
         CatalogRow("en", "wizard.help.listsAdd", ["lists: add a row at the end"]),
         CatalogRow("en", "wizard.help.registerAddOrganisations", ["register: add the participants' organisations"]),
@@ -777,6 +802,7 @@ extension CatalogTable {
             "Carried over, to confirm (c) · Readiness: {meaning}",
         ]),
         CatalogRow("en", "wizard.question.carriedOver", ["Carried over, to confirm (c) · {spread}"]),
+        CatalogRow("en", "wizard.question.found", ["Found: {finding}"]),
         CatalogRow("en", "wizard.question.stageMeaning", ["{number} {stage}: {meaning}"]),
         CatalogRow("en", "wizard.question.notApplicableMeaning", ["{notApplicable}: left out of the step's score"]),
         CatalogRow("en", "wizard.question.dontKnowMeaning", ["{dontKnow}: an evidence gap, not a zero"]),
@@ -797,6 +823,22 @@ extension CatalogTable {
         CatalogRow("en", "wizard.answer.reasonEditing", ["Why this consensus? Type the reason; Enter when done."]),
         CatalogRow("en", "wizard.answer.noteEditing", ["{name}'s note; Enter when done."]),
         CatalogRow("en", "wizard.answer.reasonMissing", ["reason? (Enter)"]),
+        CatalogRow("en", "wizard.answer.finding", ["Finding"]),
+        CatalogRow("en", "wizard.answer.promptFinding", [
+            """
+            What did the room find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, \
+            Enter to skip:
+            """,
+        ]),
+        CatalogRow("en", "wizard.answer.promptFindingNow", [
+            """
+            What did the room find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, \
+            {unfavourableKey} unfavourable, Enter to keep:
+            """,
+        ]),
+        CatalogRow("en", "wizard.answer.correctFinding", [
+            "Please answer {favourableKey}, {mixedKey} or {unfavourableKey}, {clearKey} to clear, or Enter to keep.",
+        ]),
         CatalogRow("en", "wizard.answer.progress", ["{rated} of {count} rated"]),
         CatalogRow("en", "wizard.answer.consensus", ["consensus {rating}"]),
         CatalogRow("en", "wizard.answer.noConsensusMean", ["no consensus yet (mean {mean})"]),
@@ -909,6 +951,8 @@ extension CatalogTable {
         CatalogRow("en", "wizard.history.replacedVoices", ["replaced {name}'s ratings"]),
         CatalogRow("en", "wizard.history.editedReason", ["edited the reason for {question}"]),
         CatalogRow("en", "wizard.history.editedNotes", ["edited the notes of {question}"]),
+        CatalogRow("en", "wizard.history.setFinding", ["recorded what {question} found: {finding}"]),
+        CatalogRow("en", "wizard.history.clearedFinding", ["cleared what {question} found"]),
         CatalogRow("en", "wizard.history.confirmed", ["confirmed {question}"]),
         CatalogRow("en", "wizard.history.cleared", ["cleared {item}"]),
         CatalogRow("en", "wizard.history.edited", ["edited {item}"]),

@@ -187,6 +187,11 @@ extension WizardState {
             return Message(.wizardHistoryEditedReason, ["question": questionName(promptID)])
         case .setNotes(let promptID, _):
             return Message(.wizardHistoryEditedNotes, ["question": questionName(promptID)])
+        case .setFinding(let promptID, let finding):
+            let question = questionName(promptID)
+            return finding.map {
+                Message(.wizardHistorySetFinding, ["question": question, "finding": .message($0.message)])
+            } ?? Message(.wizardHistoryClearedFinding, ["question": question])
         case .confirmCarriedOver(let promptID):
             return Message(.wizardHistoryConfirmed, ["question": questionName(promptID)])
         case .store(let entry, nil):

@@ -219,7 +219,7 @@ extension WizardState {
             return performSheetCommand(command, key: key)
         case .chooseInEntry, .clearEntry, .typeToday, .openInEntry, .moveInPicker, .takePick:
             return performSheetEntryCommand(command, key: key)
-        case .rate, .stepRating, .confirmCarriedOver, .moveInRows, .editRowNote, .clearRow:
+        case .rate, .stepRating, .confirmCarriedOver, .cycleFinding, .moveInRows, .editRowNote, .clearRow:
             return performRatingCommand(command, key: key)
         case .confirm:
             if let index = pendingRemoval { return removeParticipant(at: index) }

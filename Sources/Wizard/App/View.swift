@@ -103,7 +103,8 @@ extension WizardState {
     var helpLines: [HelpLine] {
         let own = (fieldBindings + screenBindings).compactMap { $0.helpLine(in: language) }
         let general = (KeyBinding.everywhere + [KeyBinding.quit]).compactMap { $0.helpLine(in: language) }
-        let others = (Self.ratingPickerBindings + Self.ratingRowBindings + [Self.confirmCarriedOverBinding]
+        let others = (Self.ratingPickerBindings + Self.ratingRowBindings
+                + [Self.confirmCarriedOverBinding, Self.findingBinding]
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
                 + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap {
                     $0.helpLine(in: language)

@@ -13,6 +13,8 @@ enum AnswerField: Equatable, Sendable {
     case consensus
     /// Why the group settled on its consensus.
     case reason
+    /// What the group found, on an analysis question that asks for it; never scored.
+    case finding
     /// The notes (the group's, with participants).
     case notes
 }
@@ -25,16 +27,20 @@ enum AnswerInput: Equatable, Sendable {
     case text(String)
     /// Confirms an answer carried over from the last round as it is.
     case confirm
+    /// What the group found; nil clears it.
+    case finding(Finding?)
 }
 
 extension WizardState {
     /// The fields of a question, in the order both front ends ask them: the rating, or each participant's and
-    /// the group's consensus, then its reason when the consensus asks for one; then the notes.
+    /// the group's consensus, then its reason when the consensus asks for one; then what the room found on a
+    /// question that asks for it; then the notes. (The screen sets the finding by a key on the rating.)
     func answerFields(of prompt: Prompt) -> [AnswerField] {
-        guard hasRatingRows else { return [.rating, .notes] }
+        let finding: [AnswerField] = prompt.asksFinding ? [.finding] : []
+        guard hasRatingRows else { return [.rating] + finding + [.notes] }
         let asksForReason = session.answer(for: prompt.id).consensusAsksForReason(in: session.participants)
         return session.participants.indices.map(AnswerField.voice) + [.consensus] + (asksForReason ? [.reason] : [])
-            + [.notes]
+            + finding + [.notes]
     }
 
     /// The field of the question screen that has the focus: the rating, the focused rating row, the note or
@@ -56,6 +62,7 @@ extension WizardState {
         case .voice(let index): session.participants[index].displayName(number: index + 1, in: language)
         case .consensus: language.text(.wizardAnswerGroup)
         case .reason: language.text(.wizardAnswerReason)
+        case .finding: language.text(.wizardAnswerFinding)
         case .notes: language.text(hasRatingRows ? .wizardAnswerGroupNotes : .wizardAnswerNotes)
         }
     }
@@ -69,6 +76,9 @@ extension WizardState {
         switch (input, field) {
         case (.confirm, _):
             return session.answer(for: prompt.id).isCarriedOver ? [.confirmCarriedOver(promptID: prompt.id)] : []
+        case (.finding(let finding), _):
+            // Whichever field has the focus: it is the group's, and only where the question asks for it.
+            return prompt.asksFinding ? [.setFinding(promptID: prompt.id, finding)] : []
         case (.rating(let rating), .rating), (.rating(let rating), .consensus):
             return [.rate(promptID: prompt.id, rating)]
         case (.rating(let rating), .voice(let index)):
@@ -85,13 +95,14 @@ extension WizardState {
     }
 
     /// The keys of a field on the screen beyond typing: a rating's, a rating row's, `c` while the answer is
-    /// carried over; none for text.
+    /// carried over, `f` on a question that asks what the room found; none for text.
     func bindings(of field: AnswerField, prompt: Prompt) -> [KeyBinding] {
         let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
+        let finding = prompt.asksFinding ? [Self.findingBinding] : []
         switch field {
-        case .rating: return Self.ratingPickerBindings + confirm
-        case .voice, .consensus: return Self.ratingRowBindings + confirm
-        case .reason, .notes: return []
+        case .rating: return Self.ratingPickerBindings + confirm + finding
+        case .voice, .consensus: return Self.ratingRowBindings + confirm + finding
+        case .reason, .finding, .notes: return []
         }
     }
 
@@ -104,15 +115,21 @@ extension WizardState {
         switch field {
         case .reason, .notes:
             return [.text(line)]
+        case .finding:
+            if trimmed.lowercased() == Self.clearKey { return [.finding(nil)] }
+            return Finding(typed: trimmed).map { [.finding($0)] }
         case .rating, .voice, .consensus:
             if trimmed.lowercased() == "c" && session.answer(for: prompt.id).isCarriedOver { return [.confirm] }
-            if field == .consensus && trimmed.lowercased() == "x" { return [.rating(nil)] }
+            if field == .consensus && trimmed.lowercased() == Self.clearKey { return [.rating(nil)] }
             guard case .voice = field else { return Rating(typed: trimmed).map { [.rating($0)] } }
             let (code, note) = Self.splitRating(trimmed)
             guard let rating = Rating(typed: code) else { return nil }
             return [.rating(rating)] + (note.isEmpty ? [] : [.text(note)])
         }
     }
+
+    /// The letter that clears the consensus or the finding in plain mode.
+    static let clearKey = "x"
 
     /// `3 youth not consulted` as the rating's code and the note after it.
     static func splitRating(_ line: String) -> (code: String, note: String) {
@@ -149,9 +166,19 @@ extension WizardState {
             return language.text(id, [
                 "reason": .text(answer.reason.isEmpty ? language.text(.wizardAnswerNoneYet) : answer.reason),
             ])
+        case .finding:
+            guard let finding = answer.finding else { return language.text(.wizardAnswerPromptFinding, findingKeys) }
+            return language.text(.wizardAnswerPromptFindingNow,
+                                 findingKeys.merging(["finding": .message(finding.message)]) { key, _ in key })
         case .notes:
             return language.text(.wizardAnswerPromptNotes, ["label": .text(label(of: field))])
         }
+    }
+
+    /// The letters plain mode takes for a finding, and the one that clears it, as typed in every language.
+    private var findingKeys: [String: MessageArgument] {
+        ["favourableKey": .text(Finding.favourable.key), "mixedKey": .text(Finding.mixed.key),
+         "unfavourableKey": .text(Finding.unfavourable.key), "clearKey": .text(Self.clearKey)]
     }
 
     /// What plain mode says when a line is not taken by a field.
@@ -167,6 +194,8 @@ extension WizardState {
         case .consensus:
             return language.text(isCarriedOver ? .wizardAnswerCorrectConsensusCarriedOver
                                  : .wizardAnswerCorrectConsensus)
+        case .finding:
+            return language.text(.wizardAnswerCorrectFinding, findingKeys)
         case .reason, .notes:
             return ""
         }

@@ -139,9 +139,11 @@ extension WizardState {
                 cells = (participant.sector.map { SectorColumn.abbreviation($0, in: language) } ?? "   ",
                          label(of: .voice(index)), voice?.rating, voice?.note ?? "")
             } else {
-                cells = ("   ", label(of: .consensus), answer.rating, answer.reason.isEmpty
-                            && answer.consensusAsksForReason(in: participants)
-                            ? language.text(.wizardAnswerReasonMissing) : answer.reason)
+                let reason = answer.reason.isEmpty && answer.consensusAsksForReason(in: participants)
+                    ? language.text(.wizardAnswerReasonMissing) : answer.reason
+                // What the room found comes first beside the Group row, before the reason.
+                let note = [foundText(answer, prompt: prompt), reason.isEmpty ? nil : reason].compactMap { $0 }
+                cells = ("   ", label(of: .consensus), answer.rating, note.joined(separator: " · "))
             }
             var column = 1
             column += grid.put(isFocused ? "▸ " : "  ", row: row, column: column, style: isFocused ? .focus : [])

@@ -73,8 +73,9 @@ enum Command: Equatable, Sendable {
     case chooseInEntry, clearEntry, typeToday, openInEntry, moveInPicker, takePick
     case selectRow, addRow, insertRow, editRow, deleteRow, moveRow, toggleSectorOrder, chooseInRow
     case addParticipantOrganisations
-    /// The rating fields: rate, step the rating with ← →, confirm a carried-over answer; the rating rows' own.
-    case rate, stepRating, confirmCarriedOver, moveInRows, editRowNote, clearRow
+    /// The rating fields: rate, step the rating with ← →, confirm a carried-over answer, step what the room found;
+    /// the rating rows' own.
+    case rate, stepRating, confirmCarriedOver, cycleFinding, moveInRows, editRowNote, clearRow
     /// The answer to a question on screen (`y` removes or deletes), or the letter of what to export.
     case confirm, chooseExport
     case undo, redo

@@ -149,6 +149,15 @@ extension WizardState {
         [.character("c")], bar: (key: "c", action: .wizardBarConfirmCarriedOver),
         help: (keys: "c", meaning: Message(.wizardHelpConfirmCarriedOver)), .confirmCarriedOver)
 
+    /// `f` on the rating or the rating rows of a question that asks what the room found: none, favourable, mixed,
+    /// unfavourable in turn. No text is typed there.
+    static let findingBinding = KeyBinding(
+        [.character("f")], bar: (key: "f", action: .wizardBarFinding),
+        help: (keys: "f", meaning: Message(.wizardHelpFinding, [
+            "favourable": .message(Finding.favourable.message), "mixed": .message(Finding.mixed.message),
+            "unfavourable": .message(Finding.unfavourable.message),
+        ])), .cycleFinding)
+
     /// The keys of the focused field of the question; none while a row's note is typed or the notes have the
     /// focus.
     var questionFieldBindings: [KeyBinding] {
@@ -199,6 +208,8 @@ extension WizardState {
         case .confirmCarriedOver:
             status = .confirmed
             return give(.confirm, prompt: prompt)
+        case .cycleFinding:
+            return give(.finding(Finding.following(session.answer(for: prompt.id).finding)), prompt: prompt)
         case .moveInRows, .editRowNote, .clearRow:
             return performRatingRowCommand(command, key: key, prompt: prompt)
         default:
@@ -242,6 +253,12 @@ extension WizardState {
                    focused: questionFocus == .notes)
     }
 
+    /// "Found: mixed", on a question that asks what the room found and has a finding.
+    func foundText(_ answer: Answer, prompt: Prompt) -> String? {
+        guard prompt.asksFinding, let finding = answer.finding else { return nil }
+        return language.text(.wizardQuestionFound, ["finding": .message(finding.message)])
+    }
+
     /// What starts the rating's line while the answer is carried over from the last round and not yet confirmed.
     func carriedOverMark(_ answer: Answer, _ line: String) -> String {
         answer.isCarriedOver ? language.text(.wizardQuestionCarriedOver, ["spread": .text(line)]) : line
@@ -264,11 +281,16 @@ extension WizardState {
                 language.text(.wizardQuestionDontKnowMeaning, ["dontKnow": .message(Rating.dontKnow.message)])
             case nil: language.text(.wizardQuestionNotRated)
             }
-        let isCarriedOver = session.answer(for: prompt.id).isCarriedOver
-        let line = language.text(isCarriedOver ? .wizardQuestionReadinessCarriedOver : .wizardQuestionReadiness,
+        let answer = session.answer(for: prompt.id)
+        let line = language.text(answer.isCarriedOver ? .wizardQuestionReadinessCarriedOver : .wizardQuestionReadiness,
                                  ["meaning": .text(meaning)])
-        grid.put(ellipsized(line, width: contentWidth), row: layout.ratingRow,
-                 column: 1, style: isCarriedOver ? .title : [])
+        // What the room found keeps the line's end; the stage's meaning, which the choices repeat, gives way.
+        let found = foundText(answer, prompt: prompt).map { "  " + $0 } ?? ""
+        grid.put(ellipsized(line, width: max(contentWidth - found.displayWidth, 1)), row: layout.ratingRow,
+                 column: 1, style: answer.isCarriedOver ? .title : [])
+        if !found.isEmpty {
+            grid.put(found, row: layout.ratingRow, column: 1 + contentWidth - found.displayWidth, style: .title)
+        }
         let choices = ChoiceRow(labels: ratingLabels, selected: rating.flatMap { Rating.all.firstIndex(of: $0) })
         choices.draw(into: &grid, at: Point(row: layout.ratingRow + 1, column: 1), width: contentWidth,
                      focused: questionFocus == .rating)
