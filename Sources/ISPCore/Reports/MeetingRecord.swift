@@ -91,7 +91,8 @@ public struct MeetingRecord: Sendable {
             "marks": .text(marks.joined(separator: ", ")),
         ])
         var blocks: [ReportBlock] = []
-        let rating: [String: MessageArgument] = ["rating": .text(report.ratingLabel(reference))]
+        let rating: [String: MessageArgument] = ["rating": .text(report.found(report.ratingLabel(reference),
+                                                                             answer.finding))]
         let ratingID: MessageID = raters.isEmpty ? .reportRecordRating
             : answer.rating == nil ? .reportRecordGroupRating : .reportRecordGroupRatingConsensus
         blocks.append(.paragraph(language.text(ratingID, rating)))
@@ -115,10 +116,16 @@ public struct MeetingRecord: Sendable {
                           column(.reportColumnSector), column(.reportColumnRating), column(.reportColumnNote)],
                 rows: voices.map { participant, voice in
                     [report.displayName(participant), participant.organisation,
-                     sectorName(participant.sector), voice.rating.map(report.rated) ?? "", voice.note]
+                     sectorName(participant.sector), ratingCell(voice), voice.note]
                 })))
         }
         return ReportSection(id: prompt.id, heading: heading, level: 3, blocks: blocks)
+    }
+
+    /// A voice's rating in the record's table, with what the partner found beside it; empty for neither.
+    private func ratingCell(_ voice: Voice) -> String {
+        guard voice.finding != nil else { return voice.rating.map(report.rated) ?? "" }
+        return report.found(voice.rating.map(report.rated) ?? language.text(.reportNoRating), voice.finding)
     }
 
     /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), and a

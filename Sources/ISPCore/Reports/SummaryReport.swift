@@ -51,12 +51,13 @@ public struct SummaryReport: Sendable {
     /// How the records are flagged, added to the methods note when the session has records.
     static let recordsParagraphs: [MessageID] = [.reportMethodsRecords]
 
-    /// The methods note for this session: with the several-voices paragraphs when it has participants, and how the
-    /// records are flagged when it has records.
+    /// The methods note for this session: with the several-voices paragraphs when it has participants, how the
+    /// records are flagged when it has records, and that a finding is not scored when the room recorded one.
     public var methods: [String] {
         let voices = session.raters.isEmpty ? [] : Self.severalVoicesParagraphs
         let records = records.hasWorksheetRecords ? Self.recordsParagraphs : []
-        return (Self.methodsParagraphs.dropLast() + voices + records + Self.methodsParagraphs.suffix(1))
+        let findings: [MessageID] = session.hasFindings ? [.reportMethodsFindings] : []
+        return (Self.methodsParagraphs.dropLast() + voices + records + findings + Self.methodsParagraphs.suffix(1))
             .map { language.text($0) }
     }
 
@@ -108,7 +109,7 @@ public struct SummaryReport: Sendable {
         var sections = participantSections + profileSections
         // What the records raise comes early: it is what the partners can act on.
         sections += records.flagSections(in: language) + sequenceWarningSections
-        sections += voicesSections(listingVoices: listingVoices)
+        sections += voicesSections(listingVoices: listingVoices) + findingSections
         sections.append(ReportSection(
             id: "concerns", heading: language.text(.reportConcerns, ["count": .integer(summary.concerns.count)]),
             blocks: questionList(summary.concerns.map(flagItem))))
@@ -281,6 +282,13 @@ struct RecordFlagDocument: Encodable {
 }
 
 extension Session {
+    /// Whether the group or a participant recorded what it found on any question.
+    var hasFindings: Bool {
+        answers.values.contains { answer in
+            answer.finding != nil || answer.voices.values.contains { $0.finding != nil }
+        }
+    }
+
     /// The partnership's name, or a stand-in in `language` while it has none.
     public func displayName(in language: Language) -> String {
         partnership.name.isBlank ? language.text(.reportUnnamedPartnership) : partnership.name

@@ -81,6 +81,45 @@ extension SummaryReport {
         language.text(.reportRating, ["code": .text(rating.code), "name": .message(rating.message)])
     }
 
+    /// "3 In place · found unfavourable": a rating as shown, with what the room found beside it when it found
+    /// something.
+    func found(_ rating: String, _ finding: Finding?) -> String {
+        finding.map { language.text(.reportRatingFound, ["rating": .text(rating), "finding": .message($0.message)]) }
+            ?? rating
+    }
+
+    /// The analysis questions on which the group, or a partner merged in, recorded what it found: each with its
+    /// group rating and the group's finding, and the partners' findings under it. None when nothing was found.
+    var findingSections: [ReportSection] {
+        let items = guide.steps.enumerated().flatMap { stepIndex, step in
+            step.prompts.enumerated().compactMap { promptIndex, prompt -> ReportListItem? in
+                let answer = session.answer(for: prompt.id)
+                let partners = answer.voices(in: session.raters).compactMap { participant, voice in
+                    voice.finding.map { (participant: participant, finding: $0) }
+                }
+                guard answer.finding != nil || !partners.isEmpty else { return nil }
+                let reference = PromptReference(prompt: prompt, stepNumber: stepIndex + 1,
+                                                questionNumber: promptIndex + 1,
+                                                rating: answer.groupRating(in: session.raters))
+                let text = language.text(.reportFlaggedQuestion, [
+                    "place": .text(place(reference)), "rating": .text(found(ratingLabel(reference), answer.finding)),
+                    "text": .text(prompt.text),
+                ])
+                let found = partners.map { partner in
+                    ReportListItem(language.text(.reportVoiceFound, [
+                        "who": .text(describe(partner.participant, withSector: true)),
+                        "finding": .message(partner.finding.message),
+                    ]))
+                }
+                return ReportListItem(text, details: found.isEmpty ? [] : [.list(ReportList(found))])
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        let heading = language.text(.reportFindings, ["count": .integer(items.count)])
+        return [ReportSection(id: "findings", heading: heading,
+                              blocks: [.paragraph(language.text(.reportFindingsExplained))] + questionList(items))]
+    }
+
     /// Every prompt of the guide for the JSON summary, with its group rating and every voice.
     var promptDocuments: [PromptDocument] {
         guide.steps.enumerated().flatMap { stepIndex, step in
@@ -92,9 +131,10 @@ extension SummaryReport {
                     text: prompt.text, critical: prompt.critical,
                     groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
                     consensus: session.raters.isEmpty ? nil : answer.rating, reason: answer.reason,
-                    notes: answer.notes, carriedOver: answer.isCarriedOver,
+                    notes: answer.notes, carriedOver: answer.isCarriedOver, finding: answer.finding,
                     voices: answer.voices(in: session.raters).map {
-                        .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note)
+                        .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note,
+                              finding: $0.voice.finding)
                     })
             }
         }
@@ -147,7 +187,7 @@ extension SummaryReport {
             details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
                 let arguments: [String: MessageArgument] = [
                     "who": .text(described[participant.id] ?? ""), "note": .text(voice.note),
-                    "rating": .text(voice.rating.map(rated) ?? language.text(.reportNoRating)),
+                    "rating": .text(found(voice.rating.map(rated) ?? language.text(.reportNoRating), voice.finding)),
                 ]
                 return ReportListItem(language.text(voice.note.isBlank ? .reportVoice : .reportVoiceNoted, arguments))
             })))
@@ -287,6 +327,8 @@ struct PromptDocument: Encodable {
         var participantID: String
         var rating: Rating?
         var note: String
+        /// What a partner merged in found; left out when nothing.
+        var finding: Finding?
     }
 
     var promptID: String
@@ -301,6 +343,8 @@ struct PromptDocument: Encodable {
     var notes: String
     /// Brought over from the previous round and not yet confirmed.
     var carriedOver: Bool
+    /// What the group found on an analysis question, never scored; left out when nothing.
+    var finding: Finding?
     var voices: [VoiceDocument]
 }
 

@@ -38,6 +38,13 @@ public struct RoundComparison: Sendable {
         public var removed: [String]
     }
 
+    /// What the room found on a question changed between the rounds: recorded, cleared or another finding.
+    public struct FindingChange: Sendable, Equatable {
+        public var prompt: PromptReference
+        public var before: Finding?
+        public var after: Finding?
+    }
+
     /// A row of a list of the records (the register, the action plan…) added, removed, or with a choice changed.
     public struct RecordChange: Sendable, Equatable {
         public enum Kind: String, Sendable, Encodable {
@@ -70,6 +77,8 @@ public struct RoundComparison: Sendable {
     /// The questions rated in one round and Not applicable or Don't know for the room in the other, or the reverse.
     public let statusChanges: [ReadinessChanges.StatusChange]
     public let notes: [NoteChange]
+    /// The questions whose group finding changed, in guide order.
+    public let findings: [FindingChange]
     /// Participants of the new round who were not in the old one (by id), and those of the old one who are gone.
     public let joined: [Participant]
     public let left: [Participant]
@@ -90,6 +99,7 @@ public struct RoundComparison: Sendable {
         }
         var moves: [RatingMove] = []
         var notes: [NoteChange] = []
+        var findings: [FindingChange] = []
         let stayed = new.raters.filter { participant in old.raters.contains { $0.id == participant.id } }
         for (stepIndex, step) in guide.steps.enumerated() {
             for (promptIndex, prompt) in step.prompts.enumerated() {
@@ -104,6 +114,10 @@ public struct RoundComparison: Sendable {
                                             after: after.ratingLabel(reference),
                                             change: Double(tenths(now) - tenths(was)) / 10))
                 }
+                if oldAnswer.finding != newAnswer.finding {
+                    findings.append(FindingChange(prompt: reference, before: oldAnswer.finding,
+                                                  after: newAnswer.finding))
+                }
                 notes += [NoteChange](prompt: reference, participant: nil, oldAnswer.notes, newAnswer.notes)
                 for participant in stayed {
                     notes += [NoteChange](prompt: reference, participant: after.displayName(participant),
@@ -114,6 +128,7 @@ public struct RoundComparison: Sendable {
         }
         self.moves = moves
         self.notes = notes
+        self.findings = findings
         joined = new.raters.filter { participant in !old.raters.contains { $0.id == participant.id } }
         left = old.raters.filter { participant in !new.raters.contains { $0.id == participant.id } }
         records = Self.recordChanges(guide: guide, old: old, new: new)
@@ -216,6 +231,16 @@ public struct RoundComparison: Sendable {
             } ?? language.text(.compareNotesGroup, ["place": .text(place), "text": .text(change.prompt.text)])
             return ReportListItem(text, details: details)
         }
+        let foundArgument = { (finding: Finding?) in
+            MessageArgument.message(finding.map { Message(.compareFound, ["finding": .message($0.message)]) }
+                                    ?? Message(.compareNotFound))
+        }
+        let changedFindings = findings.map { change in
+            ReportListItem(language.text(.compareFindingChange, [
+                "place": .text(new.place(change.prompt)), "before": foundArgument(change.before),
+                "after": foundArgument(change.after), "text": .text(change.prompt.text),
+            ]))
+        }
         var people: [ReportBlock] = []
         if !joined.isEmpty {
             let names = joined.map { new.describe($0, withSector: true) }.joined(separator: ", ")
@@ -259,6 +284,10 @@ public struct RoundComparison: Sendable {
                               blocks: new.questionList(changedStatus)),
                 ReportSection(id: "notes", heading: language.text(.compareNotes, count(notes.count)),
                               blocks: new.questionList(changedNotes)),
+            ] + (findings.isEmpty && !old.session.hasFindings && !session.hasFindings ? [] : [
+                ReportSection(id: "findings", heading: language.text(.compareFindings, count(findings.count)),
+                              blocks: new.questionList(changedFindings)),
+            ]) + [
                 ReportSection(id: "participants", heading: language.text(.compareParticipants), blocks: people),
             ] + (records.isEmpty && !old.session.hasRecords && !session.hasRecords ? [] : [
                 ReportSection(id: "records", heading: language.text(.compareRecords, count(records.count)),
@@ -285,6 +314,9 @@ public struct RoundComparison: Sendable {
                                                      after: $0.after) },
             notes: notes.map { .init(promptID: $0.prompt.promptID, whose: $0.participant ?? "the group",
                                       before: $0.before, after: $0.after, added: $0.added, removed: $0.removed) },
+            findings: findings.map { .init(promptID: $0.prompt.promptID, stepNumber: $0.prompt.stepNumber,
+                                           questionNumber: $0.prompt.questionNumber, before: $0.before,
+                                           after: $0.after) },
             joined: joined, left: left,
             records: records.map { .init(list: $0.list, address: $0.address.description, change: $0.kind,
                                          rowID: $0.rowID, row: $0.row, choices: $0.choices) })
@@ -450,6 +482,29 @@ struct ComparisonDocument: Encodable {
         var after: String
     }
 
+    /// A group finding that changed; nil for none recorded in that round.
+    struct FindingChange: Encodable {
+        var promptID: String
+        var stepNumber: Int
+        var questionNumber: Int
+        var before: Finding?
+        var after: Finding?
+
+        func encode(to encoder: any Encoder) throws {
+            // Both sides always, null for none, so that a reader sees a finding recorded or cleared.
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(promptID, forKey: .promptID)
+            try container.encode(stepNumber, forKey: .stepNumber)
+            try container.encode(questionNumber, forKey: .questionNumber)
+            try container.encode(before, forKey: .before)
+            try container.encode(after, forKey: .after)
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case promptID, stepNumber, questionNumber, before, after
+        }
+    }
+
     struct Note: Encodable {
         var promptID: String
         var whose: String
@@ -472,6 +527,9 @@ struct ComparisonDocument: Encodable {
     /// Moves in kind: the group ratings before and after, as the lists show them.
     var statusChanges: [StatusChange]
     var notes: [Note]
+    /// The analysis questions whose group finding changed (added in this release: a reader of schema 2 may ignore
+    /// it).
+    var findings: [FindingChange]
     var joined: [Participant]
     var left: [Participant]
     var records: [Record]

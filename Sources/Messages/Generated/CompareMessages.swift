@@ -33,6 +33,14 @@ extension MessageID {
     public static let compareStepMove = MessageID("compare.stepMove")
     /// Notes that changed: {count}
     public static let compareNotes = MessageID("compare.notes")
+    /// What the room found, changed: {count}
+    public static let compareFindings = MessageID("compare.findings")
+    /// {place}: {before} → {after}: {text}
+    public static let compareFindingChange = MessageID("compare.findingChange")
+    /// found {finding}
+    public static let compareFound = MessageID("compare.found")
+    /// nothing recorded
+    public static let compareNotFound = MessageID("compare.notFound")
     /// {place}, notes of the group: {text}
     public static let compareNotesGroup = MessageID("compare.notes.group")
     /// {place}, notes of {name}: {text}
@@ -106,6 +114,13 @@ extension CatalogTable {
         CatalogRow("en", "compare.statusChange.question", ["{change}: {text}"]),
         CatalogRow("en", "compare.stepMove", ["Step {step} {title}: {before} → {after}"]),
         CatalogRow("en", "compare.notes", ["Notes that changed: {count}", "Notes that changed: {count}"]),
+        CatalogRow("en", "compare.findings", [
+            "What the room found, changed: {count}",
+            "What the room found, changed: {count}",
+        ]),
+        CatalogRow("en", "compare.findingChange", ["{place}: {before} → {after}: {text}"]),
+        CatalogRow("en", "compare.found", ["found {finding}"]),
+        CatalogRow("en", "compare.notFound", ["nothing recorded"]),
         CatalogRow("en", "compare.notes.group", ["{place}, notes of the group: {text}"]),
         CatalogRow("en", "compare.notes.participant", ["{place}, notes of {name}: {text}"]),
         CatalogRow("en", "compare.notes.before", ["Before: {note}"]),

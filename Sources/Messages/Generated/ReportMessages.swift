@@ -61,6 +61,8 @@ extension MessageID {
     public static let reportPlace = MessageID("report.place")
     /// {code} {name}
     public static let reportRating = MessageID("report.rating")
+    /// {rating} · found {finding}
+    public static let reportRatingFound = MessageID("report.ratingFound")
     /// not answered
     public static let reportRatingNotAnswered = MessageID("report.rating.notAnswered")
     /// no group rating, {split}
@@ -89,6 +91,12 @@ extension MessageID {
     public static let reportConsensus = MessageID("report.consensus")
     /// Consensus differs from the voices: {count}
     public static let reportConsensusDiffers = MessageID("report.consensusDiffers")
+    /// What the room found: {count}
+    public static let reportFindings = MessageID("report.findings")
+    /// On these questions the rating says how settled the answer is; what the room found says whether the answer is g
+    public static let reportFindingsExplained = MessageID("report.findingsExplained")
+    /// {who} found {finding}
+    public static let reportVoiceFound = MessageID("report.voiceFound")
     /// The consensus lies outside the participants' ratings, more than 1.0 from their mean, or over most of them: rec
     public static let reportConsensusDiffersExplained = MessageID("report.consensusDiffers.explained")
     /// No participant with a sector has rated a question yet.
@@ -235,6 +243,8 @@ extension MessageID {
     public static let reportMethodsPhases = MessageID("report.methods.phases")
     /// The result is an aid to discussion, not an absolute measurement.
     public static let reportMethodsAid = MessageID("report.methods.aid")
+    /// What the room found on an analysis question (favourable, mixed or unfavourable) is shown beside its rating and
+    public static let reportMethodsFindings = MessageID("report.methods.findings")
     /// With several voices, a question's group rating is the consensus when one is recorded, else the mean of the par
     public static let reportMethodsVoicesGroup = MessageID("report.methods.voices.group")
     /// Government, business and civil society are compared on the questions both rated, each having rated at least ha
@@ -372,6 +382,7 @@ extension CatalogTable {
         CatalogRow("en", "report.flaggedQuestion", ["{place} ({rating}): {text}"]),
         CatalogRow("en", "report.place", ["Step {step} Q{question}"]),
         CatalogRow("en", "report.rating", ["{code} {name}"]),
+        CatalogRow("en", "report.ratingFound", ["{rating} · found {finding}"]),
         CatalogRow("en", "report.rating.notAnswered", ["not answered"]),
         CatalogRow("en", "report.rating.split", ["no group rating, {split}"]),
         CatalogRow("en", "report.split.dontKnow", [
@@ -401,6 +412,14 @@ extension CatalogTable {
             "Consensus differs from the voices: {count}",
             "Consensus differs from the voices: {count}",
         ]),
+        CatalogRow("en", "report.findings", ["What the room found: {count}", "What the room found: {count}"]),
+        CatalogRow("en", "report.findingsExplained", [
+            """
+            On these questions the rating says how settled the answer is; what the room found says whether the answer \
+            is good news. It is never scored.
+            """,
+        ]),
+        CatalogRow("en", "report.voiceFound", ["{who} found {finding}"]),
         CatalogRow("en", "report.consensusDiffers.explained", [
             """
             The consensus lies outside the participants' ratings, more than 1.0 from their mean, or over most of \
@@ -533,6 +552,13 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("en", "report.methods.aid", ["The result is an aid to discussion, not an absolute measurement."]),
+        CatalogRow("en", "report.methods.findings", [
+            """
+            What the room found on an analysis question (favourable, mixed or unfavourable) is shown beside its \
+            rating and never scored: a high rating there means the answer is known and agreed, not that it is good \
+            news.
+            """,
+        ]),
         CatalogRow("en", "report.methods.voices.group", [
             """
             With several voices, a question's group rating is the consensus when one is recorded, else the mean of \
