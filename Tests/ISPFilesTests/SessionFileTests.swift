@@ -37,8 +37,9 @@ import Testing
         session.answers["s4.q1"] = Answer(
             rating: .stage(.partial), notes: "group", reason: "The council agreed to ask both.",
             voices: [ana.id: Voice(rating: .stage(.institutionalised), note: "We convene"),
-                     li.id: Voice(rating: .stage(.emerging), note: "不同意\nSecond line")],
+                     li.id: Voice(rating: .stage(.emerging), note: "不同意\nSecond line", finding: .mixed)],
             isCarriedOver: true)
+        session.answers["s3.q2"] = Answer(rating: .stage(.inPlace), finding: .unfavourable)
         session.records = ["register": .array([.object(["organisation": .string("Cámara"), "ready": .bool(true),
                                                         "people": .integer(3), "share": .number(0.5),
                                                         "note": .null])])]
@@ -48,6 +49,7 @@ import Testing
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.contains(#""schemaVersion" : 3"#))
         #expect(text.contains(#""carriedOver" : true"#))
+        #expect(text.contains(#""finding" : "unfavourable""#) && text.contains(#""finding" : "mixed""#))
         // Empty reasons and voices and a false mark are left out, so a one-voice answer stays small.
         #expect(!text.contains(#""reason" : """#) && !text.contains(#""carriedOver" : false"#))
     }

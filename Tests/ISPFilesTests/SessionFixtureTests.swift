@@ -116,6 +116,55 @@ import Testing
         #expect(folder.files.count == 101)
     }
 
+    static let versionTwoFiles = ["v2-five-voices", "v2-records", "v2-reference-workshop",
+                                  "v2-round-2-of-v1-workshop"]
+
+    @Test(arguments: versionTwoFiles)
+    func aVersionTwoFileOpensWithEveryVoiceAndIsWrittenAsVersionThreeWithoutAFinding(name: String) throws {
+        let path = fixture("sessions/v2/\(name).isp.json").path
+        let read = try SessionFile.read(from: path)
+        #expect(read.version == 2 && read.olderOriginal != nil)
+        let raw = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            as? [String: Any])
+        let answers = try #require(raw["answers"] as? [String: [String: Any]])
+        #expect(read.session.answers.count == answers.count)
+        for (promptID, answer) in answers {
+            let voices = answer["voices"] as? [String: [String: String]] ?? [:]
+            let kept = read.session.answers[promptID]
+            #expect(kept?.voices.mapValues { [$0.rating?.code, $0.note] }
+                    == voices.mapValues { [$0["rating"], $0["note"]] }, "voices of \(promptID)")
+            #expect(kept?.finding == nil && kept?.voices.values.allSatisfy { $0.finding == nil } == true)
+        }
+        let folder = TemporaryFolder()
+        let copy = folder.path + "/copy.isp.json"
+        try SessionFile.save(read.session, to: copy)
+        let written = try SessionFile.read(from: copy)
+        #expect(written.version == 3 && written.session == read.session)
+    }
+
+    @Test func versionThreeFilesWrittenByTheProgramKeepTheGroupsAndAPartnersFindings() throws {
+        let partner = try SessionFile.read(from: fixture("sessions/v3/v3-self-assessment-findings.isp.json").path)
+        #expect(partner.version == 3 && partner.olderOriginal == nil)
+        #expect(partner.session.answers.compactMapValues(\.finding)
+                == ["s2.q1": .favourable, "s2.q2": .mixed, "s3.q2": .unfavourable])
+        let workshop = try SessionFile.read(from: fixture("sessions/v3/v3-workshop-findings.isp.json").path)
+        #expect(workshop.session.answers.compactMapValues(\.finding) == ["s3.q2": .unfavourable, "s3.q3": .mixed])
+        let banco = try #require(workshop.session.participants.first)
+        #expect(banco.id == partner.session.participantID && banco.organisation == "Banco Sol")
+        #expect(workshop.session.answers.compactMapValues { $0.voices[banco.id]?.finding }
+                == ["s2.q1": .favourable, "s2.q2": .mixed, "s3.q2": .unfavourable])
+        // Saved again, each file is what it was.
+        for name in ["v3-self-assessment-findings", "v3-workshop-findings"] {
+            let path = fixture("sessions/v3/\(name).isp.json").path
+            let folder = TemporaryFolder()
+            let copy = folder.path + "/copy.isp.json"
+            try SessionFile.save(try SessionFile.load(from: path), to: copy)
+            let before = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+            let after = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: copy)))
+            #expect(canonical(before) == canonical(after), "\(name)")
+        }
+    }
+
     /// A JSON value as sorted text, so that two decoded values compare.
     func canonical(_ value: Any?) -> String {
         guard let value,
