@@ -411,7 +411,7 @@ import Testing
         #expect(updated.status == 0, "\(updated.error)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: water + ".v1.bak")) == original)
         let contents = try SessionFile.read(from: water)
-        #expect(contents.version == 2 && contents.session.participants.map(\.id) == [partner.participantID])
+        #expect(contents.version == 3 && contents.session.participants.map(\.id) == [partner.participantID])
     }
 
     @Test func aVersionOneWorkshopWhoseBackupNameIsTakenIsKeptUnderTheNextFreeName() throws {
@@ -435,6 +435,6 @@ import Testing
             """)
         #expect(try String(contentsOfFile: water + ".v1.bak", encoding: .utf8) == "earlier")
         #expect(try Data(contentsOf: URL(fileURLWithPath: water + ".v1.1.bak")) == original)
-        #expect(try SessionFile.read(from: water).version == 2)
+        #expect(try SessionFile.read(from: water).version == 3)
     }
 }
