@@ -145,6 +145,22 @@ import Testing
         #expect(text.contains("2 Partial · found mixed"))
     }
 
+    @Test func findingsInThePseudoLanguageLeaveNoEnglishInTheSummaryTheRecordOrCompare() throws {
+        let session = try SessionFile.load(from: fixture("sessions/v3/v3-workshop-findings.isp.json").path)
+        var later = session
+        later.answers["s3.q2"]?.finding = .mixed
+        let kept = try typedTexts(of: .builtIn, session)
+        let texts = [
+            SummaryReport(guide: .builtIn, session: session, language: .pseudo).text(width: 1000),
+            MeetingRecord(guide: .builtIn, session: session, language: .pseudo).document.text(width: 1000),
+            RoundComparison(guide: .builtIn, old: session, new: later, language: .pseudo).document.text(width: 1000),
+        ]
+        for text in texts {
+            #expect(englishRuns(in: text, keeping: kept) == [])
+            #expect(!text.contains("found") && !text.contains("mixed") && !text.contains("unfavourable"))
+        }
+    }
+
     @Test func compareListsAQuestionWhoseFindingChangedInEveryFormat() throws {
         var later = withFindings
         later.answers["s3.q2"]?.finding = .mixed
