@@ -39,6 +39,8 @@ extension MessageID {
     public static let plainPlacesWithParticipantsAndWorksheets = MessageID("plain.places.withParticipantsAndWorksheets")
     /// {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} summar
     public static let plainNotACommand = MessageID("plain.notACommand")
+    /// {guideCommand} shows a step's guidance and a question's hint: go to a step first.
+    public static let plainGuideNone = MessageID("plain.guideNone")
     /// Session details.
     public static let plainSessionDetails = MessageID("plain.sessionDetails")
     /// {label}, now empty:
@@ -307,8 +309,12 @@ extension CatalogTable {
         CatalogRow("en", "plain.notACommand", [
             """
             {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} \
-            summary, {undoCommand} undo, {redoCommand} redo, {helpCommand} help, {quitCommand} quit.
+            summary, {guideCommand} guide, {undoCommand} undo, {redoCommand} redo, {helpCommand} help, {quitCommand} \
+            quit.
             """,
+        ]),
+        CatalogRow("en", "plain.guideNone", [
+            "{guideCommand} shows a step's guidance and a question's hint: go to a step first.",
         ]),
         CatalogRow("en", "plain.sessionDetails", ["Session details."]),
         CatalogRow("en", "plain.field.empty", ["{label}, now empty:"]),
@@ -466,7 +472,8 @@ extension CatalogTable {
             """
             Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} \
             to step 3, {worksheetJump} to its worksheet), {summaryCommand} the summary, {undoCommand} undo the last \
-            change and {redoCommand} redo it, {helpCommand} this help, and {quitCommand} to save and quit.
+            change and {redoCommand} redo it, {guideCommand} the question's hint and the step's guidance, \
+            {helpCommand} this help, and {quitCommand} to save and quit.
             """,
         ]),
         CatalogRow("en", "plain.help.worksheet", [

@@ -14,8 +14,8 @@ import Foundation
 /// (session details, participants, each step's questions, the summary), asked as prompts on standard input
 /// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
 ///
-/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:u`, `:r`, `:h`,
-/// `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
+/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:g`, `:u`, `:r`,
+/// `:h`, `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
 /// ends.
 /// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
 /// PlainWorksheets.swift.
@@ -199,6 +199,9 @@ public final class PlainWizard {
         case .help?:
             showHelp()
             return .some(nil)
+        case .guide?:
+            showGuide()
+            return .some(nil)
         case .undo?, .redo?:
             perform(command == .undo ? .undo : .redo)
             // A read-only session is said so by `perform`.
@@ -340,6 +343,7 @@ public final class PlainWizard {
         let phase = state.guide.phase(of: step)?.title ?? ""
         say(.plainStepIntro, ["step": .integer(index + 1), "steps": .integer(state.guide.steps.count),
                               "title": .text(step.title), "phase": .text(phase)])
+        say(.wizardGuidanceMark)
         say(step.guidance)
         let standing = state.standing(ofStep: index, in: ReadinessSummary(guide: state.guide, session: state.session))
         let counts: [String: MessageArgument] = ["count": .integer(step.prompts.count),
@@ -650,6 +654,19 @@ public final class PlainWizard {
         say(.plainHelpCommands)
     }
 
+    /// `:g`: on a question, what the guide says about it beyond how to read its scale (whether it is derived, the
+    /// hint), then the step's guidance, marked as our summary; in a step's worksheet, the guidance.
+    private func showGuide() {
+        guard let step = state.currentStep else { return say(.plainGuideNone) }
+        if let prompt = state.currentPrompt {
+            let about = prompt.notes(in: language).dropFirst(prompt.readingCount)
+            about.forEach(say)
+            if prompt.hint == nil { say(.wizardGuideHintNoHint) }
+        }
+        say(.wizardGuidanceMark)
+        say(state.guide.steps[step].guidance)
+    }
+
     /// The ratings as they are typed, each with its name: "0 Not started, … n Not applicable, d Don't know".
     private var scale: String {
         Rating.all.map { rating in
@@ -710,7 +727,8 @@ public final class PlainWizard {
 
     /// A command typed at any prompt, as it is typed; messages name it by the placeholder `{backCommand}`.
     enum Command: String, CaseIterable {
-        case back = ":b", steps = ":m", summary = ":s", undo = ":u", redo = ":r", help = ":h", quit = ":q"
+        case back = ":b", steps = ":m", summary = ":s", guide = ":g", undo = ":u", redo = ":r", help = ":h"
+        case quit = ":q"
         /// Adds to a text's lines, at the first line asked for.
         case add = ":a"
     }
