@@ -1,4 +1,6 @@
 import ISPCore
+import ISPFiles
+import ISPTestSupport
 import TerminalUI
 import Testing
 
@@ -98,5 +100,33 @@ func roomOfEightOnWhoConvenes(size: Size = standardSize, mode: Mode = .workshop)
             """))
         let elsewhere = PlainRun([":g", ":q"])
         #expect(elsewhere.transcript.contains(":g shows a step's guidance and a question's hint: go to a step first."))
+    }
+}
+
+/// The note beside a 0 given under edition 2's (or 1's) reading of s2.q2 and s5.d4 (issue 16).
+@Suite struct ScaleChangeScreenTests {
+    static let note = "Answered when 0 meant “unknown” (edition 1); kept as is."
+
+    /// The five voices of edition 1 (Ana rated s2.q2 0), on s2.q2; `edition` replaces the session's.
+    func fiveVoicesOnS2Q2(edition: String? = nil) throws -> WizardState {
+        var session = try SessionFile.load(from: fixture("sessions/v2/v2-five-voices.isp.json").path)
+        session.position = Position(screen: .question, stepID: "s2", promptID: "s2.q2")
+        if let edition { session.guide.edition = edition }
+        return WizardState(guide: editionOneGuide, session: session, size: standardSize)
+    }
+
+    @Test func theQuestionScreenSaysItInOneMutedLineUnderTheScale() throws {
+        let screen = try fiveVoicesOnS2Q2().view()
+        let row = try #require((0..<24).first { screen.rowText($0) == " " + Self.note })
+        #expect(screen[row, 1].style == .muted)
+        #expect(!(try fiveVoicesOnS2Q2(edition: "3").view().text.contains("kept as is")))
+    }
+
+    @Test func plainModeSaysItAtThePrompt() throws {
+        let run = PlainRun([":m 2", "", "", ":q"], state: try fiveVoicesOnS2Q2())
+        #expect(run.transcript.contains("Do all the key stakeholders have effective organizations?\n" + Self.note
+                                        + "\n"))
+        #expect(!PlainRun([":m 2", "", "", ":q"], state: try fiveVoicesOnS2Q2(edition: "3")).transcript
+            .contains("kept as is"))
     }
 }

@@ -364,6 +364,9 @@ public final class PlainWizard {
                                     "question": .integer(promptIndex + 1), "questions": .integer(step.prompts.count)])
         say(prompt.text)
         prompt.notes(in: language).forEach(say)
+        if let change = ScaleChange.change(for: prompt.id, in: state.session) {
+            say(language.text(change.message(in: state.session)))
+        }
         say(.plainScale, ["ratings": .text(scale)])
         if state.session.answer(for: prompt.id).isCarriedOver { say(.plainCarriedOver) }
         return askAnswer(prompt) ?? .next

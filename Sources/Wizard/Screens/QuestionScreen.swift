@@ -65,13 +65,18 @@ extension WizardState {
     }
 
     /// What the screen says under the question, wrapped: how to read the rating here (the critical note, the
-    /// scale reading), then the rest of the notes (whether it is derived, and the hint), which F3 shows too.
+    /// scale reading, and what 0 meant when a 0 was given under an earlier edition's reading), then the rest of
+    /// the notes (whether it is derived, and the hint), which F3 shows too.
     private func wrappedNotes(width: Int) -> (reading: [String], rest: [String]) {
         guard let prompt = currentPrompt else { return ([], []) }
         let notes = prompt.notes(in: language)
         let reading = notes.prefix(prompt.readingCount).joined(separator: " ")
         let rest = notes.dropFirst(prompt.readingCount).joined(separator: " ")
-        return (reading.isEmpty ? [] : wrap(reading, width: width), rest.isEmpty ? [] : wrap(rest, width: width))
+        let scaleChange = ScaleChange.change(for: prompt.id, in: session).map {
+            ellipsized(language.text($0.message(in: session)), width: width)
+        }
+        return ((reading.isEmpty ? [] : wrap(reading, width: width)) + (scaleChange.map { [$0] } ?? []),
+                rest.isEmpty ? [] : wrap(rest, width: width))
     }
 
     /// The rest of the notes under the reading: whole when `room` rows hold them, else one line that says F3
