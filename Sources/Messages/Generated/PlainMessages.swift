@@ -9,6 +9,8 @@ extension MessageID {
     public static let plainHowToAnswer = MessageID("plain.howToAnswer")
     /// Reading the answers from a file: they start at {place}. To start at a known place, begin the file with {stepsC
     public static let plainReadingFromFile = MessageID("plain.readingFromFile")
+    /// Reading the answers from a file: they start at {place}.
+    public static let plainReadingFromFileFromStart = MessageID("plain.readingFromFileFromStart")
     /// the session details
     public static let plainPlaceSessionDetails = MessageID("plain.place.sessionDetails")
     /// the participants
@@ -93,7 +95,7 @@ extension MessageID {
     public static let plainMore = MessageID("plain.more")
     /// Adding to them: type the lines to add, and a line with a single dot to end them.
     public static let plainAdding = MessageID("plain.adding")
-    /// That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, CSV 
+    /// That is the end of the walk. Type {exportKey} to save the summary, the meeting record (Markdown, HTML, CSV and
     public static let plainEndAsk = MessageID("plain.end.ask")
     /// Saved {file}.
     public static let plainExported = MessageID("plain.exported")
@@ -273,6 +275,9 @@ extension CatalogTable {
             {stepsCommand} and a step's number, or run with {fromStart}.
             """,
         ]),
+        CatalogRow("en", "plain.readingFromFileFromStart", [
+            "Reading the answers from a file: they start at {place}.",
+        ]),
         CatalogRow("en", "plain.place.sessionDetails", ["the session details"]),
         CatalogRow("en", "plain.place.participants", ["the participants"]),
         CatalogRow("en", "plain.place.step", ["step {step}"]),
@@ -381,9 +386,9 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.end.ask", [
             """
-            That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, \
-            CSV and JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} \
-            for the steps:
+            That is the end of the walk. Type {exportKey} to save the summary, the meeting record (Markdown, HTML, \
+            CSV and JSON) and the hand-out (HTML) as files to hand out, press Enter to finish, or {backCommand} to go \
+            back, {stepsCommand} for the steps:
             """,
         ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),

@@ -27,6 +27,8 @@ public final class PlainWizard {
     /// Whether answers are written after their prompts: when they come from a file, which the terminal does not
     /// show, so that the transcript reads as a dialogue.
     private let echoesAnswers: Bool
+    /// Whether the walk was asked to start at its first screen (`--from-start`), which it then need not advise.
+    private let startsFromStart: Bool
     /// Today's date, for `t` at a date.
     let today: () -> CalendarDate
     /// The step whose worksheet the walk is in, if any, and whether its title was just said; the screen meanwhile
@@ -35,13 +37,14 @@ public final class PlainWizard {
 
     /// `readLine` gives the next line typed (nil at the end of the input); `write` shows text as it is.
     public init(state: WizardState, store: any SessionStore, readLine: @escaping () -> String?,
-                write: @escaping (String) -> Void, echoesAnswers: Bool = false,
+                write: @escaping (String) -> Void, echoesAnswers: Bool = false, startsFromStart: Bool = false,
                 today: @escaping () -> CalendarDate = { CalendarDate.today() }) {
         self.state = state
         self.store = store
         self.readLine = readLine
         self.write = write
         self.echoesAnswers = echoesAnswers
+        self.startsFromStart = startsFromStart
         self.today = today
     }
 
@@ -64,7 +67,10 @@ public final class PlainWizard {
         if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .message(reason.message)]) }
         say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
-        if echoesAnswers { say(.plainReadingFromFile, ["place": .message(placeName(of: state.screen))]) }
+        if echoesAnswers {
+            say(startsFromStart ? .plainReadingFromFileFromStart : .plainReadingFromFile,
+                ["place": .message(placeName(of: state.screen))])
+        }
         let outcome = walk()
         save()
         return outcome
