@@ -49,10 +49,12 @@ func runWizard(sessionPath: String, guide: Guide, language: Language, theme: The
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print(language.text(.cliPlainInstead, ["term": .text(term.visibleControls)]))
-            ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening)
+            ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening,
+                              fromStart: fromStart)
         }
     case .plain:
-        ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening)
+        ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening,
+                          fromStart: fromStart)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
@@ -89,7 +91,7 @@ private func runFullScreen(session: Session, guide: Guide, language: Language, t
 
 /// The plain wizard on standard input and output; a stop signal ends the line being read, and with it the walk.
 private func runPlain(session: Session, guide: Guide, language: Language, store: FileSessionStore,
-                      opening: String?) -> (state: WizardState, signal: StopSignal?)
+                      opening: String?, fromStart: Bool) -> (state: WizardState, signal: StopSignal?)
 {
     PlainStopSignals.install()
     if let opening { print(language.text(.cliOpenedLine, ["file": .text(opening)]).visibleControls) }
@@ -100,7 +102,7 @@ private func runPlain(session: Session, guide: Guide, language: Language, store:
                              write: { text in
                                  fputs(text, stdout)
                                  fflush(stdout)
-                             }, echoesAnswers: isatty(STDIN_FILENO) == 0)
+                             }, echoesAnswers: isatty(STDIN_FILENO) == 0, startsFromStart: fromStart)
     _ = wizard.run()
     return (wizard.state, PlainStopSignals.received)
 }

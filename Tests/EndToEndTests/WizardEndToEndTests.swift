@@ -144,7 +144,8 @@ import Testing
                                         + "at a known place, begin the file with :m and a step's number, or run with "
                                         + "--from-start.\n"))
         let fromStart = try runWizard(["--plain", "open", "--from-start", file], input: "Agua 2\n:q\n")
-        #expect(fromStart.output.contains("they start at the session details."))
+        #expect(fromStart.output.contains("they start at the session details.\n"))
+        #expect(!fromStart.output.contains("or run with --from-start"))
         #expect(try SessionFile.load(from: file).partnership.name == "Agua 2")
     }
 

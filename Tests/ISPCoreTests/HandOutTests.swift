@@ -53,6 +53,18 @@ import Testing
                     == ["", "overdue", "", "", "", "no due date", "no owner", "", "", ""])
     }
 
+    @Test func theFullRecordsActionPlanMarksTheSameActionsAsTheHandOut() throws {
+        let record = MeetingRecord(guide: .builtIn, session: session, today: today)
+        let blocks = try #require(record.document.sections.first { $0.id == "worksheet-s6" }).blocks
+        let table = try #require(blocks.compactMap { block -> DocumentTable? in
+            if case .table(let table) = block, table.columns.first == "#" { return table }
+            return nil
+        }.first)
+        #expect(table.columns.last == "To discuss")
+        #expect(table.rows.map { $0.last ?? "" }
+                    == ["", "overdue", "", "", "", "no due date", "no owner", "", "", ""])
+    }
+
     @Test func eachDivergentQuestionSaysWhatEachSectorRatedAndSaidAndTheConsensusReason() {
         let text = handOut().document.text(width: 1000)
         #expect(text.contains("""

@@ -81,25 +81,31 @@ import Testing
         try Data("old".utf8).write(to: URL(fileURLWithPath: program))
         chmod(program, 0o4755)
         try ReportDestination(path: program).write(Data("report".utf8))
-        #expect(try permissions(program) == 0o755)
+        #expect(try permissions(program) == 0o666 & ~Int(usualMask))
     }
 
-    @Test func aNewReportGetsTheUsualPermissionsAndAReplacedOneKeepsItsOwn() throws {
-        let mask = umask(0o022)  // read by setting it, and set back at once
-        umask(mask)
+    @Test func aReportNewOrReplacedGetsTheUsualPermissionsSoAnOldPrivateOneIsReadableToo() throws {
+        let usual = 0o666 & ~Int(usualMask)
         let new = folder.path + "/new.txt"
         try ReportDestination(path: new).write(Data("report".utf8))
-        #expect(try permissions(new) == 0o666 & ~Int(mask))
-        let shared = folder.path + "/shared.txt"
-        try Data("old".utf8).write(to: URL(fileURLWithPath: shared))
-        chmod(shared, 0o640)
-        try ReportDestination(path: shared).write(Data("report".utf8))
-        #expect(try permissions(shared) == 0o640)
-        #expect(try String(contentsOfFile: shared, encoding: .utf8) == "report")
+        #expect(try permissions(new) == usual)
+        let handout = folder.path + "/handout.html"
+        try Data("old".utf8).write(to: URL(fileURLWithPath: handout))
+        chmod(handout, 0o600)
+        try ReportDestination(path: handout).write(Data("report".utf8))
+        #expect(try permissions(handout) == usual)
+        #expect(try String(contentsOfFile: handout, encoding: .utf8) == "report")
         // Sessions stay the owner's alone.
         let session = folder.path + "/s.isp.json"
         try SessionFile.save(Session(guide: .builtIn), to: session)
         #expect(try permissions(session) == 0o600)
+    }
+
+    /// The umask, read by setting it and set back at once.
+    private var usualMask: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return mask
     }
 
     private func permissions(_ path: String) throws -> Int {

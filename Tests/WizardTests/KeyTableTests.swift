@@ -253,7 +253,8 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
         let sheetTables = WizardState.worksheetBindings + WizardState.sheetEntryTables + WizardState.rowListBindings
         let tables = KeyBinding.everywhere + [KeyBinding.quit] + KeyBinding.paging + state.mapBindings
             + WizardState.stepIntroBindings + [WizardState.openWorksheetBinding] + WizardState.ratingPickerBindings
-            + WizardState.ratingRowBindings + [WizardState.confirmCarriedOverBinding, WizardState.findingBinding]
+            + WizardState.ratingRowBindings
+            + [WizardState.confirmCarriedOverBinding, WizardState.findingBinding, WizardState.guideHintBinding]
             + WizardState.participantListBindings + sheetTables
             + WizardState.summaryBindings
         let tableKeys = Set(tables.compactMap(\.help).flatMap { line in

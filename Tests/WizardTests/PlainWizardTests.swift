@@ -234,3 +234,23 @@ let toFirstQuestion = ["", "", "", "", ""]
         #expect(run.transcript.contains("Read-only: not changed."))
     }
 }
+
+/// What plain mode says at its start and its end (issue 18's leftovers).
+@Suite struct PlainStartAndEndTests {
+    @Test func aWalkStartedFromTheStartDoesNotAdviseStartingFromTheStart() {
+        var output = ""
+        var lines = [":q"][...]
+        let wizard = PlainWizard(state: makeState(), store: SaveRecorder(), readLine: { lines.popFirst() },
+                                 write: { output += $0 }, echoesAnswers: true, startsFromStart: true)
+        _ = wizard.run()
+        #expect(output.contains("Reading the answers from a file: they start at the session details.\n"))
+        #expect(!output.contains("--from-start"))
+        #expect(PlainRun([":q"]).transcript.contains("or run with --from-start."))
+    }
+
+    @Test func theLastPromptSaysXSavesTheHandOutToo() {
+        let run = PlainRun([":m s", ""])
+        #expect(run.transcript.contains("Type x to save the summary, the meeting record (Markdown, HTML, CSV and JSON) "
+                                        + "and the hand-out (HTML) as files to hand out"))
+    }
+}

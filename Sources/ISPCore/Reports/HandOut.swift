@@ -60,37 +60,13 @@ public struct HandOut: Sendable {
             if addresses.contains(vision), session.record(at: vision.path)?.holdsContent != true {
                 addresses.append(FieldAddress(worksheet: "s1", field: "vision"))
             }
-            let blocks = report.records.blocks(of: addresses, actionMarks: (language.text(.handoutActionColumn),
-                                                                            actionMarks))
+            let blocks = report.records.blocks(of: addresses, actionMarks: report.records.actionMarks)
             guard !blocks.isEmpty else { return nil }
             return ReportSection(id: "decided-\(worksheet.id)", heading: worksheet.title, level: 3, blocks: blocks)
         }
         let heading = ReportSection(id: "decided", heading: language.text(.handoutDecided),
                                     blocks: parts.isEmpty ? [.remark(language.text(.handoutNothingDecided))] : [])
         return [heading] + parts
-    }
-
-    /// What the flags say of each action, by its row id: "overdue", "no owner and no due date".
-    private var actionMarks: [String: String] {
-        var marks: [String: [String]] = [:]
-        for flag in report.recordFlags {
-            guard let action = flag.actionID else { continue }
-            switch flag.kind {
-            case .actionOverdue:
-                marks[action, default: []].append(language.text(.handoutActionOverdue))
-            case .actionIncomplete:
-                marks[action, default: []] += flag.missing.compactMap { missing in
-                    switch missing {
-                    case "owner": language.text(.handoutActionNoOwner)
-                    case "due-date": language.text(.handoutActionNoDueDate)
-                    default: nil
-                    }
-                }
-            default:
-                continue
-            }
-        }
-        return marks.mapValues { language.list($0) }
     }
 
     // MARK: Readiness

@@ -96,6 +96,9 @@ public struct MeetingRecord: Sendable {
         let ratingID: MessageID = raters.isEmpty ? .reportRecordRating
             : answer.rating == nil ? .reportRecordGroupRating : .reportRecordGroupRatingConsensus
         blocks.append(.paragraph(language.text(ratingID, rating)))
+        if let change = ScaleChange.change(for: prompt.id, in: session) {
+            blocks.append(.remark(language.text(change.message(in: session))))
+        }
         if answer.divergence(in: raters) != nil {
             blocks.append(.remark(language.text(.reportRecordDiverge)))
         }

@@ -78,8 +78,10 @@ struct RecordsReport {
     func sections(level: Int, complete: Bool) -> [ReportSection] {
         var sections: [ReportSection] = []
         for worksheet in filledWorksheets {
+            // The meeting record marks the flagged actions in its plan, as the hand-out does.
             sections.append(ReportSection(id: "worksheet-\(worksheet.id)", heading: worksheet.title, level: level,
-                                          blocks: blocks(of: worksheet, in: session, complete: complete)))
+                                          blocks: blocks(of: worksheet, in: session, complete: complete,
+                                                         actionMarks: complete ? actionMarks : nil)))
         }
         for (index, partner) in partnerRecords.enumerated() {
             sections.append(ReportSection(id: "partner-records-\(index + 1)",
@@ -102,15 +104,39 @@ struct RecordsReport {
         return sections
     }
 
+    /// What the flags say of each action, by its row id ("overdue", "no owner and no due date"), and the name of
+    /// the action plan's column that says it: the same marks in the hand-out and the meeting record.
+    var actionMarks: (column: String, marks: [String: String]) {
+        var marks: [String: [String]] = [:]
+        for flag in flags {
+            guard let action = flag.actionID else { continue }
+            switch flag.kind {
+            case .actionOverdue:
+                marks[action, default: []].append(language.text(.handoutActionOverdue))
+            case .actionIncomplete:
+                marks[action, default: []] += flag.missing.compactMap { missing in
+                    switch missing {
+                    case "owner": language.text(.handoutActionNoOwner)
+                    case "due-date": language.text(.handoutActionNoDueDate)
+                    default: nil
+                    }
+                }
+            default:
+                continue
+            }
+        }
+        return (language.text(.handoutActionColumn), marks.mapValues { language.list($0) })
+    }
+
     /// A worksheet's fields with something in them, as blocks; the ground rules whenever their worksheet shows.
     /// For a `partner`'s records, only the fields outside lists: a merge put its rows in the workshop's lists.
-    private func blocks(of worksheet: Worksheet, in view: Session, complete: Bool, partner: Bool = false)
-        -> [ReportBlock]
+    private func blocks(of worksheet: Worksheet, in view: Session, complete: Bool, partner: Bool = false,
+                        actionMarks: (column: String, marks: [String: String])? = nil) -> [ReportBlock]
     {
         worksheet.fields.flatMap { field -> [ReportBlock] in
             if case .rows = field.kind, partner { return [] }
             return blocks(of: field, at: FieldAddress(worksheet: worksheet.id, field: field.id), in: view,
-                          complete: complete, partner: partner)
+                          complete: complete, partner: partner, actionMarks: actionMarks)
         }
     }
 

@@ -126,7 +126,25 @@ public struct SummaryReport: Sendable {
                 blocks: [.paragraph(language.text(.reportNotApplicableWithoutReasonExplained))]
                     + questionList(summary.notApplicableWithoutReason.map(flagItem))))
         }
-        return sections
+        return sections + scaleChangeSections
+    }
+
+    /// The questions rated 0 under an earlier reading of their scale, each with what 0 meant then; nothing when
+    /// there are none.
+    var scaleChangeSections: [ReportSection] {
+        let items = ScaleChange.changes(in: guide, session: session).compactMap { change -> ReportListItem? in
+            guard let place = guide.locate(promptID: change.promptID) else { return nil }
+            let prompt = guide.steps[place.step].prompts[place.prompt]
+            var item = flagItem(PromptReference(
+                prompt: prompt, stepNumber: place.step + 1, questionNumber: place.prompt + 1,
+                rating: session.answer(for: prompt.id).groupRating(in: session.raters)))
+            item.details = [.paragraph(language.text(change.message(in: session)))]
+            return item
+        }
+        guard !items.isEmpty else { return [] }
+        return [ReportSection(id: "scale-changes",
+                              heading: language.text(.reportScaleChanges, ["count": .integer(items.count)]),
+                              blocks: questionList(items))]
     }
 
     /// The next step, as a heading, and the readiness profile.
@@ -194,6 +212,10 @@ public struct SummaryReport: Sendable {
             nextStep: summary.nextStep, participants: session.raters, prompts: promptDocuments,
             sectors: voices.steps, divergences: voices.divergentPrompts.map(DivergenceDocument.init),
             consensusAgainstVoices: voices.consensusAgainstVoices,
+            scaleChanges: ScaleChange.changes(in: guide, session: session).map {
+                ScaleChangeDocument(promptID: $0.promptID, edition: session.guide.edition, formerZero: $0.formerZero,
+                                    message: language.text($0.message(in: session)))
+            },
             records: session.records,
             recordFlags: records.flags.map { RecordFlagDocument($0, in: language) },
             structuredRecords: records.document(today: today),
@@ -257,6 +279,8 @@ struct SummaryDocument: Encodable {
     var divergences: [DivergenceDocument]
     /// Prompts whose consensus goes against the voices and has no reason yet.
     var consensusAgainstVoices: [PromptReference]
+    /// Prompts rated 0 under an earlier edition's reading of their scale, whose 0 meant something else then.
+    var scaleChanges: [ScaleChangeDocument]
     /// The partnership's records, as the session keeps them.
     var records: [String: JSONValue]
     /// The facts in the records to discuss.
@@ -264,6 +288,15 @@ struct SummaryDocument: Encodable {
     /// The register, convening plan, ground rules and action plan with stable keys, references read.
     var structuredRecords: RecordsDocument
     var methods: [String]
+}
+
+/// A prompt rated 0 under an earlier reading of its scale, in the JSON: what 0 meant then, under which edition,
+/// and the sentence in the reader's language. The rating itself is not converted.
+struct ScaleChangeDocument: Encodable {
+    var promptID: String
+    var edition: String
+    var formerZero: String
+    var message: String
 }
 
 /// A record flag in the JSON: its kind and facts as ids, its sentence in the reader's language beside them.

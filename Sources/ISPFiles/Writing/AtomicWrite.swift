@@ -15,19 +15,17 @@ import Darwin
 public enum FileAccess: Sendable {
     /// The owner alone (0600): sessions and rescue copies, which hold what people said.
     case ownerOnly
-    /// As the user's files usually are: a file replaced keeps its permissions, a new one gets 0666 less the
-    /// umask. Reports, which are written to be handed out.
+    /// As the user's files usually are, 0666 less the umask (0644 usually), whether the file is new or replaced:
+    /// reports, which are written to be handed out. An old report written 0600 would otherwise stay unreadable
+    /// to the colleague it is for.
     case usual
 
-    /// The permissions for a file about to be written at `path`.
-    func permissions(replacing path: String) -> mode_t {
+    /// The permissions for a file about to be written.
+    var permissions: mode_t {
         switch self {
         case .ownerOnly:
             return 0o600
         case .usual:
-            var existing = stat()
-            // Its read and write bits; never set-user-id or set-group-id, which a report has no use for.
-            if stat(path, &existing) == 0, existing.st_mode & S_IFMT == S_IFREG { return existing.st_mode & 0o777 }
             let mask = umask(0o022)  // read by setting it; set back at once
             umask(mask)
             return 0o666 & ~mask
@@ -38,7 +36,7 @@ public enum FileAccess: Sendable {
 /// Writes `data` to `path` through a synced temporary file and a rename; the file replaced keeps its owner.
 public func writeAtomically(_ data: Data, to path: String, access: FileAccess = .ownerOnly) throws(FileError) {
     let folder = parentFolder(of: path)
-    let permissions = access.permissions(replacing: path)
+    let permissions = access.permissions
     let (descriptor, temporaryPath) = fillingTemplate("\(folder)/.\(fileName(of: path)).XXXXXX") { mkstemp($0) }
     guard descriptor >= 0 else {
         let failure = errno

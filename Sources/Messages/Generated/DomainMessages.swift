@@ -155,6 +155,8 @@ extension MessageID {
     public static let monthNovember = MessageID("month.november")
     /// December
     public static let monthDecember = MessageID("month.december")
+    /// Answered when 0 meant “{meaning}” (edition {edition}); kept as is.
+    public static let scaleChangeZero = MessageID("scaleChange.zero")
 }
 
 extension CatalogTable {
@@ -265,5 +267,6 @@ extension CatalogTable {
         CatalogRow("en", "month.october", ["October"]),
         CatalogRow("en", "month.november", ["November"]),
         CatalogRow("en", "month.december", ["December"]),
+        CatalogRow("en", "scaleChange.zero", ["Answered when 0 meant “{meaning}” (edition {edition}); kept as is."]),
     ]
 }

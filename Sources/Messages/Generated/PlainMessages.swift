@@ -9,6 +9,8 @@ extension MessageID {
     public static let plainHowToAnswer = MessageID("plain.howToAnswer")
     /// Reading the answers from a file: they start at {place}. To start at a known place, begin the file with {stepsC
     public static let plainReadingFromFile = MessageID("plain.readingFromFile")
+    /// Reading the answers from a file: they start at {place}.
+    public static let plainReadingFromFileFromStart = MessageID("plain.readingFromFileFromStart")
     /// the session details
     public static let plainPlaceSessionDetails = MessageID("plain.place.sessionDetails")
     /// the participants
@@ -39,6 +41,8 @@ extension MessageID {
     public static let plainPlacesWithParticipantsAndWorksheets = MessageID("plain.places.withParticipantsAndWorksheets")
     /// {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} summar
     public static let plainNotACommand = MessageID("plain.notACommand")
+    /// {guideCommand} shows a step's guidance and a question's hint: go to a step first.
+    public static let plainGuideNone = MessageID("plain.guideNone")
     /// Session details.
     public static let plainSessionDetails = MessageID("plain.sessionDetails")
     /// {label}, now empty:
@@ -91,7 +95,7 @@ extension MessageID {
     public static let plainMore = MessageID("plain.more")
     /// Adding to them: type the lines to add, and a line with a single dot to end them.
     public static let plainAdding = MessageID("plain.adding")
-    /// That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, CSV 
+    /// That is the end of the walk. Type {exportKey} to save the summary, the meeting record (Markdown, HTML, CSV and
     public static let plainEndAsk = MessageID("plain.end.ask")
     /// Saved {file}.
     public static let plainExported = MessageID("plain.exported")
@@ -271,6 +275,9 @@ extension CatalogTable {
             {stepsCommand} and a step's number, or run with {fromStart}.
             """,
         ]),
+        CatalogRow("en", "plain.readingFromFileFromStart", [
+            "Reading the answers from a file: they start at {place}.",
+        ]),
         CatalogRow("en", "plain.place.sessionDetails", ["the session details"]),
         CatalogRow("en", "plain.place.participants", ["the participants"]),
         CatalogRow("en", "plain.place.step", ["step {step}"]),
@@ -307,8 +314,12 @@ extension CatalogTable {
         CatalogRow("en", "plain.notACommand", [
             """
             {command} is not a command. The commands are {backCommand} back, {stepsCommand} steps, {summaryCommand} \
-            summary, {undoCommand} undo, {redoCommand} redo, {helpCommand} help, {quitCommand} quit.
+            summary, {guideCommand} guide, {undoCommand} undo, {redoCommand} redo, {helpCommand} help, {quitCommand} \
+            quit.
             """,
+        ]),
+        CatalogRow("en", "plain.guideNone", [
+            "{guideCommand} shows a step's guidance and a question's hint: go to a step first.",
         ]),
         CatalogRow("en", "plain.sessionDetails", ["Session details."]),
         CatalogRow("en", "plain.field.empty", ["{label}, now empty:"]),
@@ -375,9 +386,9 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.end.ask", [
             """
-            That is the end of the walk. Type {exportKey} to save the summary and the meeting record (Markdown, HTML, \
-            CSV and JSON) as files to hand out, press Enter to finish, or {backCommand} to go back, {stepsCommand} \
-            for the steps:
+            That is the end of the walk. Type {exportKey} to save the summary, the meeting record (Markdown, HTML, \
+            CSV and JSON) and the hand-out (HTML) as files to hand out, press Enter to finish, or {backCommand} to go \
+            back, {stepsCommand} for the steps:
             """,
         ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),
@@ -466,7 +477,8 @@ extension CatalogTable {
             """
             Commands, at any prompt: {backCommand} back one screen, {stepsCommand} the steps and a jump ({stepJump} \
             to step 3, {worksheetJump} to its worksheet), {summaryCommand} the summary, {undoCommand} undo the last \
-            change and {redoCommand} redo it, {helpCommand} this help, and {quitCommand} to save and quit.
+            change and {redoCommand} redo it, {guideCommand} the question's hint and the step's guidance, \
+            {helpCommand} this help, and {quitCommand} to save and quit.
             """,
         ]),
         CatalogRow("en", "plain.help.worksheet", [

@@ -37,6 +37,8 @@ extension MessageID {
     public static let reportConcerns = MessageID("report.concerns")
     /// Evidence gaps (Don't know or not answered): {count}
     public static let reportEvidenceGaps = MessageID("report.evidenceGaps")
+    /// Rated 0 on an earlier scale: {count}
+    public static let reportScaleChanges = MessageID("report.scaleChanges")
     /// Not applicable without a reason: {count}
     public static let reportNotApplicableWithoutReason = MessageID("report.notApplicableWithoutReason")
     /// A critical question, or one every partner needs to answer, marked Not applicable: record why. It holds its ste
@@ -356,6 +358,10 @@ extension CatalogTable {
         CatalogRow("en", "report.evidenceGaps", [
             "Evidence gaps (Don't know or not answered): {count}",
             "Evidence gaps (Don't know or not answered): {count}",
+        ]),
+        CatalogRow("en", "report.scaleChanges", [
+            "Rated 0 on an earlier scale: {count}",
+            "Rated 0 on an earlier scale: {count}",
         ]),
         CatalogRow("en", "report.notApplicableWithoutReason", [
             "Not applicable without a reason: {count}",

@@ -21,6 +21,8 @@ extension MessageID {
     public static let wizardBarAnyOtherKey = MessageID("wizard.bar.anyOtherKey")
     /// close
     public static let wizardBarClose = MessageID("wizard.bar.close")
+    /// hint
+    public static let wizardBarGuideHint = MessageID("wizard.bar.guideHint")
     /// keep
     public static let wizardBarKeep = MessageID("wizard.bar.keep")
     /// cancel
@@ -97,6 +99,8 @@ extension MessageID {
     public static let wizardHelpRedo = MessageID("wizard.help.redo")
     /// this help
     public static let wizardHelpHelp = MessageID("wizard.help.help")
+    /// a question: the guide's hint and the step's guidance (F3 or Esc closes them)
+    public static let wizardHelpGuideHint = MessageID("wizard.help.guideHint")
     /// quit; everything is saved
     public static let wizardHelpQuit = MessageID("wizard.help.quit")
     /// participants: add one
@@ -359,6 +363,14 @@ extension MessageID {
     public static let wizardQuestionQuotedHint = MessageID("wizard.question.quotedHint")
     /// {hint} (our words)
     public static let wizardQuestionOwnHint = MessageID("wizard.question.ownHint")
+    /// The hint and the step's guidance: {key}
+    public static let wizardQuestionHintBehindKey = MessageID("wizard.question.hintBehindKey")
+    /// Hint and guidance
+    public static let wizardGuideHintTitle = MessageID("wizard.guideHint.title")
+    /// The guide gives no hint for this question.
+    public static let wizardGuideHintNoHint = MessageID("wizard.guideHint.noHint")
+    /// Our summary of the guide's step:
+    public static let wizardGuidanceMark = MessageID("wizard.guidanceMark")
     /// Rating
     public static let wizardAnswerRating = MessageID("wizard.answer.rating")
     /// Group
@@ -589,6 +601,7 @@ extension CatalogTable {
         CatalogRow("en", "wizard.bar.scroll", ["scroll"]),
         CatalogRow("en", "wizard.bar.anyOtherKey", ["any other key"]),
         CatalogRow("en", "wizard.bar.close", ["close"]),
+        CatalogRow("en", "wizard.bar.guideHint", ["hint"]),
         CatalogRow("en", "wizard.bar.keep", ["keep"]),
         CatalogRow("en", "wizard.bar.cancel", ["cancel"]),
         CatalogRow("en", "wizard.bar.worksheet", ["worksheet"]),
@@ -627,6 +640,9 @@ extension CatalogTable {
         CatalogRow("en", "wizard.help.undo", ["undo the last change, saying what it was"]),
         CatalogRow("en", "wizard.help.redo", ["redo what Ctrl-Z undid"]),
         CatalogRow("en", "wizard.help.help", ["this help"]),
+        CatalogRow("en", "wizard.help.guideHint", [
+            "a question: the guide's hint and the step's guidance (F3 or Esc closes them)",
+        ]),
         CatalogRow("en", "wizard.help.quit", ["quit; everything is saved"]),
         CatalogRow("en", "wizard.help.participantsAdd", ["participants: add one"]),
         CatalogRow("en", "wizard.help.participantsEdit", ["participants: edit the highlighted one"]),
@@ -815,6 +831,10 @@ extension CatalogTable {
         CatalogRow("en", "wizard.question.derived", ["A question derived from the guide's text."]),
         CatalogRow("en", "wizard.question.quotedHint", ["The guide: “{hint}”"]),
         CatalogRow("en", "wizard.question.ownHint", ["{hint} (our words)"]),
+        CatalogRow("en", "wizard.question.hintBehindKey", ["The hint and the step's guidance: {key}"]),
+        CatalogRow("en", "wizard.guideHint.title", ["Hint and guidance"]),
+        CatalogRow("en", "wizard.guideHint.noHint", ["The guide gives no hint for this question."]),
+        CatalogRow("en", "wizard.guidanceMark", ["Our summary of the guide's step:"]),
         CatalogRow("en", "wizard.answer.rating", ["Rating"]),
         CatalogRow("en", "wizard.answer.group", ["Group"]),
         CatalogRow("en", "wizard.answer.reason", ["Why this consensus?"]),

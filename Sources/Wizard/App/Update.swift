@@ -74,7 +74,7 @@ extension WizardState {
         case .stop:
             return [.save, .quit]
         case .paste(let text):
-            return isTooSmall || isShowingHelp ? [] : paste(text)
+            return isTooSmall || isShowingHelp || isShowingGuideHint ? [] : paste(text)
         case .key(let key):
             return handle(key)
         }
@@ -96,12 +96,17 @@ extension WizardState {
             }
             return []
         }
+        if isShowingGuideHint {
+            // Esc or F3 closes the box; the screen under it waits.
+            if key == .escape || Self.guideHintBinding.matches(key) { isShowingGuideHint = false }
+            return []
+        }
         // A question on screen takes its own keys; any other key answers no.
         if isAsking {
             guard let binding = questionBindings.first(where: { $0.matches(key) }) else { return dismissQuestion() }
             return perform(binding.command, key: key)
         }
-        if let binding = KeyBinding.everywhere.first(where: { $0.matches(key) }) {
+        if let binding = (KeyBinding.everywhere + focusFreeBindings).first(where: { $0.matches(key) }) {
             return perform(binding.command, key: key)
         }
         // A field's keys come before its typing: `t` in a date is today's date.
@@ -146,6 +151,11 @@ extension WizardState {
         return []
     }
 
+    /// The keys of the screen on view that work whatever field has the focus: F3 on a question.
+    var focusFreeBindings: [KeyBinding] {
+        currentPrompt == nil ? [] : [Self.guideHintBinding]
+    }
+
     /// The keys of the focused field beyond typing: the rating picker, the rating rows, a worksheet's entry.
     var fieldBindings: [KeyBinding] {
         switch screen {
@@ -184,6 +194,9 @@ extension WizardState {
         case .showHelp:
             isShowingHelp = true
             helpScroll = 0
+            return []
+        case .showGuideHint:
+            isShowingGuideHint = true
             return []
         case .toggleMap:
             // Esc first closes what is being edited on the screen.

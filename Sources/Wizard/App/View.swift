@@ -16,13 +16,15 @@ extension WizardState {
             drawHelp(into: &grid)
             return grid
         }
-        drawChrome(into: &grid, keys: keyBar)
+        drawChrome(into: &grid, keys: isShowingGuideHint ? guideHintKeyBar : keyBar)
         switch screen {
         case .setup: drawSetup(into: &grid)
         case .participants: drawParticipants(into: &grid)
         case .map: drawMap(into: &grid)
         case .stepIntro: drawStepIntro(into: &grid)
-        case .question: drawQuestion(into: &grid)
+        case .question:
+            drawQuestion(into: &grid)
+            if isShowingGuideHint { drawGuideHint(into: &grid) }
         case .worksheet: drawWorksheet(into: &grid)
         case .summary: drawSummary(into: &grid)
         }
@@ -68,7 +70,8 @@ extension WizardState {
                 return bar
             }
         }
-        return KeyBar(fieldHints + screenBindings.compactMap { $0.barItem(in: language) } + common
+        let screenKeys = (focusFreeBindings + screenBindings).compactMap { $0.barItem(in: language) }
+        return KeyBar(fieldHints + screenKeys + common
                       + [quitItem].compactMap { $0 })
     }
 
@@ -101,10 +104,10 @@ extension WizardState {
 
     /// Every key: those that work everywhere, the screen's own, then the rest; the help lists as many as fit.
     var helpLines: [HelpLine] {
-        let own = (fieldBindings + screenBindings).compactMap { $0.helpLine(in: language) }
+        let own = (fieldBindings + focusFreeBindings + screenBindings).compactMap { $0.helpLine(in: language) }
         let general = (KeyBinding.everywhere + [KeyBinding.quit]).compactMap { $0.helpLine(in: language) }
         let others = (Self.ratingPickerBindings + Self.ratingRowBindings
-                + [Self.confirmCarriedOverBinding, Self.findingBinding]
+                + [Self.confirmCarriedOverBinding, Self.findingBinding, Self.guideHintBinding]
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
                 + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap {
                     $0.helpLine(in: language)

@@ -61,6 +61,8 @@ public struct WizardState: Equatable, Sendable {
     /// Whether the summary screen waits for the letter of what to export (after `x`).
     public internal(set) var isChoosingExport = false
     public internal(set) var isShowingHelp = false
+    /// Whether the box of a question's hint and its step's guidance is open (F3).
+    public internal(set) var isShowingGuideHint = false
     /// How many of the help's key lines are scrolled past.
     public internal(set) var helpScroll = 0
     /// What the title bar reports of the last save or export, until the next key.
@@ -170,6 +172,7 @@ public struct WizardState: Equatable, Sendable {
         focus = 0
         summaryScroll = 0
         isChoosingExport = false
+        isShowingGuideHint = false
         participantForm = nil
         pendingRemoval = nil
         ratingRow = 0

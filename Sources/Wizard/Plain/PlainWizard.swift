@@ -14,8 +14,8 @@ import Foundation
 /// (session details, participants, each step's questions, the summary), asked as prompts on standard input
 /// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
 ///
-/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:u`, `:r`, `:h`,
-/// `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
+/// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:g`, `:u`, `:r`,
+/// `:h`, `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
 /// ends.
 /// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
 /// PlainWorksheets.swift.
@@ -27,6 +27,8 @@ public final class PlainWizard {
     /// Whether answers are written after their prompts: when they come from a file, which the terminal does not
     /// show, so that the transcript reads as a dialogue.
     private let echoesAnswers: Bool
+    /// Whether the walk was asked to start at its first screen (`--from-start`), which it then need not advise.
+    private let startsFromStart: Bool
     /// Today's date, for `t` at a date.
     let today: () -> CalendarDate
     /// The step whose worksheet the walk is in, if any, and whether its title was just said; the screen meanwhile
@@ -35,13 +37,14 @@ public final class PlainWizard {
 
     /// `readLine` gives the next line typed (nil at the end of the input); `write` shows text as it is.
     public init(state: WizardState, store: any SessionStore, readLine: @escaping () -> String?,
-                write: @escaping (String) -> Void, echoesAnswers: Bool = false,
+                write: @escaping (String) -> Void, echoesAnswers: Bool = false, startsFromStart: Bool = false,
                 today: @escaping () -> CalendarDate = { CalendarDate.today() }) {
         self.state = state
         self.store = store
         self.readLine = readLine
         self.write = write
         self.echoesAnswers = echoesAnswers
+        self.startsFromStart = startsFromStart
         self.today = today
     }
 
@@ -64,7 +67,10 @@ public final class PlainWizard {
         if let reason = state.readOnlyReason { say(.plainReadOnly, ["reason": .message(reason.message)]) }
         say(.plainHowToAnswer)
         if state.screen == .map { state.open(.setup) }
-        if echoesAnswers { say(.plainReadingFromFile, ["place": .message(placeName(of: state.screen))]) }
+        if echoesAnswers {
+            say(startsFromStart ? .plainReadingFromFileFromStart : .plainReadingFromFile,
+                ["place": .message(placeName(of: state.screen))])
+        }
         let outcome = walk()
         save()
         return outcome
@@ -198,6 +204,9 @@ public final class PlainWizard {
             return .some(nil)
         case .help?:
             showHelp()
+            return .some(nil)
+        case .guide?:
+            showGuide()
             return .some(nil)
         case .undo?, .redo?:
             perform(command == .undo ? .undo : .redo)
@@ -340,6 +349,7 @@ public final class PlainWizard {
         let phase = state.guide.phase(of: step)?.title ?? ""
         say(.plainStepIntro, ["step": .integer(index + 1), "steps": .integer(state.guide.steps.count),
                               "title": .text(step.title), "phase": .text(phase)])
+        say(.wizardGuidanceMark)
         say(step.guidance)
         let standing = state.standing(ofStep: index, in: ReadinessSummary(guide: state.guide, session: state.session))
         let counts: [String: MessageArgument] = ["count": .integer(step.prompts.count),
@@ -360,6 +370,9 @@ public final class PlainWizard {
                                     "question": .integer(promptIndex + 1), "questions": .integer(step.prompts.count)])
         say(prompt.text)
         prompt.notes(in: language).forEach(say)
+        if let change = ScaleChange.change(for: prompt.id, in: state.session) {
+            say(language.text(change.message(in: state.session)))
+        }
         say(.plainScale, ["ratings": .text(scale)])
         if state.session.answer(for: prompt.id).isCarriedOver { say(.plainCarriedOver) }
         return askAnswer(prompt) ?? .next
@@ -650,6 +663,19 @@ public final class PlainWizard {
         say(.plainHelpCommands)
     }
 
+    /// `:g`: on a question, what the guide says about it beyond how to read its scale (whether it is derived, the
+    /// hint), then the step's guidance, marked as our summary; in a step's worksheet, the guidance.
+    private func showGuide() {
+        guard let step = state.currentStep else { return say(.plainGuideNone) }
+        if let prompt = state.currentPrompt {
+            let about = prompt.notes(in: language).dropFirst(prompt.readingCount)
+            about.forEach(say)
+            if prompt.hint == nil { say(.wizardGuideHintNoHint) }
+        }
+        say(.wizardGuidanceMark)
+        say(state.guide.steps[step].guidance)
+    }
+
     /// The ratings as they are typed, each with its name: "0 Not started, … n Not applicable, d Don't know".
     private var scale: String {
         Rating.all.map { rating in
@@ -710,7 +736,8 @@ public final class PlainWizard {
 
     /// A command typed at any prompt, as it is typed; messages name it by the placeholder `{backCommand}`.
     enum Command: String, CaseIterable {
-        case back = ":b", steps = ":m", summary = ":s", undo = ":u", redo = ":r", help = ":h", quit = ":q"
+        case back = ":b", steps = ":m", summary = ":s", guide = ":g", undo = ":u", redo = ":r", help = ":h"
+        case quit = ":q"
         /// Adds to a text's lines, at the first line asked for.
         case add = ":a"
     }

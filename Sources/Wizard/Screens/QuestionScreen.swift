@@ -43,70 +43,86 @@ extension WizardState {
         let prompt = currentPrompt
         let questionLines = wrap(prompt?.text ?? "", width: width)
         if hasRatingRows { return roundLayout(questionLines: questionLines, width: width) }
-        let hintLines = hintText.isEmpty ? [] : wrap(hintText, width: width)
+        let notes = wrappedNotes(width: width)
         let questionRows = min(questionLines.count, 4)
-        let wantedHint = hintLines.count
         let frame = isRoomy ? 1 : 0
         let choices = ChoiceRow(labels: ratingLabels, selected: nil).height(width: width)
-        // Give the notes at least three lines: shrink the hint first, then the question.
+        // Give the notes at least three lines: the reading first, then the rest of the hint whole, else a line
+        // that says F3 shows it.
         let fixed = questionRows + 1 + 1 + choices + frame + 2
-        let hintRows = max(min(wantedHint, contentRows - fixed - 3, isRoomy ? 3 : 2), 0)
+        let room = max(contentRows - fixed - 3, 0)
+        let readingRows = min(notes.reading.count, room)
+        // A reading cut short ends in "…", with nothing after it.
+        let restLines = readingRows < notes.reading.count ? [] : rest(notes, room: room - readingRows)
+        let hintRows = readingRows + restLines.count
         let ratingRow = contentTop + questionRows + hintRows + 1
         let frameTop = ratingRow + 1 + choices + frame
         let boxHeight = max(contentEnd - frameTop - 2, 1)
         return QuestionLayout(
-            questionLines: questionLines, hintLines: hintLines, questionRows: questionRows, hintRows: hintRows,
-            ratingRow: ratingRow, visibleRows: 0,
+            questionLines: questionLines, hintLines: notes.reading + restLines, questionRows: questionRows,
+            hintRows: hintRows, ratingRow: ratingRow, visibleRows: 0,
             notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, boxHeight))
     }
 
-    /// The source's context for the question, with the critical and derived marks.
-    /// Whether the question is critical, how to read the scale here, then the rest: the most useful first, since
-    /// small screens cut the end.
-    private var hintText: String {
-        currentPrompt?.notes(in: language).joined(separator: " ") ?? ""
+    /// What the screen says under the question, wrapped: how to read the rating here (the critical note, the
+    /// scale reading, and what 0 meant when a 0 was given under an earlier edition's reading), then the rest of
+    /// the notes (whether it is derived, and the hint), which F3 shows too.
+    private func wrappedNotes(width: Int) -> (reading: [String], rest: [String]) {
+        guard let prompt = currentPrompt else { return ([], []) }
+        let notes = prompt.notes(in: language)
+        let reading = notes.prefix(prompt.readingCount).joined(separator: " ")
+        let rest = notes.dropFirst(prompt.readingCount).joined(separator: " ")
+        let scaleChange = ScaleChange.change(for: prompt.id, in: session).map {
+            ellipsized(language.text($0.message(in: session)), width: width)
+        }
+        return ((reading.isEmpty ? [] : wrap(reading, width: width)) + (scaleChange.map { [$0] } ?? []),
+                rest.isEmpty ? [] : wrap(rest, width: width))
     }
 
-    /// How to read the rating here: the critical note and the scale reading, the first of the notes.
-    private var readingText: String {
-        guard let prompt = currentPrompt else { return "" }
-        let count = (prompt.critical ? 1 : 0) + (prompt.scale == nil ? 0 : 1)
-        return prompt.notes(in: language).prefix(count).joined(separator: " ")
+    /// The rest of the notes under the reading: whole when `room` rows hold them, else one line that says F3
+    /// shows them, or nothing when not even that fits.
+    private func rest(_ notes: (reading: [String], rest: [String]), room: Int) -> [String] {
+        if notes.rest.count <= room { return notes.rest }
+        guard room > 0 else { return [] }
+        return [ellipsized(language.text(.wizardQuestionHintBehindKey, ["key": .text(Self.guideHintKey)]),
+                           width: contentWidth)]
     }
 
     /// The question screen with participants, in the order issue 16 gives it: the question, the critical note and
-    /// the scale reading whole, the spread line, the rating rows (the participants' scrolling above the Group row,
-    /// which stays), the highlighted row's note in full, and the notes in what is left, one line at least. The
-    /// rest of the hint shows only while the notes keep three lines.
+    /// the scale reading whole, the line that says F3 shows the hint, the spread line, the rating rows (the
+    /// participants' scrolling above the Group row, which stays), the highlighted row's note in full, and the
+    /// notes in what is left, one line at least. The hint shows whole in place of its line only while the notes
+    /// keep three lines.
     private func roundLayout(questionLines: [String], width: Int) -> QuestionLayout {
         let wantedRows = session.participants.count + 1
-        let readingLines = readingText.isEmpty ? [] : wrap(readingText, width: width)
-        let fullLines = hintText.isEmpty ? [] : wrap(hintText, width: width)
+        let notes = wrappedNotes(width: width)
         let questionRows = min(questionLines.count, 3)
         // Under the rows: the note line, then the notes' frame around one line.
         let belowRows = 1 + 3
-        let readingRows = max(min(readingLines.count,
+        let readingRows = max(min(notes.reading.count,
                                   contentRows - questionRows - 1 - min(wantedRows, 3) - belowRows), 0)
-        let fixed = questionRows + readingRows + 1 + belowRows
+        let pointerRows = notes.rest.isEmpty ? 0 : 1
+        let fixed = questionRows + readingRows + pointerRows + 1 + belowRows
         var visibleRows = max(min(wantedRows, contentRows - fixed), min(wantedRows, 2))
         // What the notes could have beyond their one line, given away in turn.
         var spare = contentRows - fixed - visibleRows
         let blank = isRoomy && spare > 0 ? 1 : 0
         spare -= blank
-        let moreHint = spare >= 3 ? min(fullLines.count - readingLines.count, spare - 2) : 0
-        spare -= moreHint
-        let hint = moreHint > 0 ? (lines: fullLines, rows: readingRows + moreHint) : (lines: readingLines, rows: readingRows)
+        let restLines = readingRows < notes.reading.count ? []
+            : rest(notes, room: spare >= 2 ? pointerRows + spare - 2 : pointerRows)
+        spare -= restLines.count - pointerRows
+        let hintRows = readingRows + restLines.count
         // A long note takes up to two more lines from the notes, then from the participants' rows.
         let noteLines = highlightedRowNote.map { wrap($0, width: width) } ?? []
         let moreNote = min(max(noteLines.count - 1, 0), 2)
         let fromNotes = min(moreNote, spare)
         let fromRows = min(moreNote - fromNotes, max(visibleRows - 3, 0))
         visibleRows -= fromRows
-        let ratingRow = contentTop + questionRows + hint.rows + blank
+        let ratingRow = contentTop + questionRows + hintRows + blank
         let frameTop = ratingRow + 1 + visibleRows + 1 + fromNotes + fromRows
         return QuestionLayout(
-            questionLines: questionLines, hintLines: hint.lines, questionRows: questionRows, hintRows: hint.rows,
-            ratingRow: ratingRow, visibleRows: visibleRows, rowNoteLines: noteLines,
+            questionLines: questionLines, hintLines: notes.reading + restLines, questionRows: questionRows,
+            hintRows: hintRows, ratingRow: ratingRow, visibleRows: visibleRows, rowNoteLines: noteLines,
             rowNoteRows: 1 + fromNotes + fromRows,
             notesBox: (Point(row: frameTop + 1, column: 3), size.columns - 6, max(contentEnd - frameTop - 2, 1)))
     }
@@ -338,4 +354,7 @@ extension Prompt {
         }
         return parts
     }
+
+    /// How many of `notes(in:)` say how to read the rating here: the critical note and the scale reading.
+    var readingCount: Int { (critical ? 1 : 0) + (scale == nil ? 0 : 1) }
 }

@@ -14,7 +14,10 @@ extension WizardState {
         let step = guide.steps[index]
         let width = contentWidth
         var row = contentTop
-        row += grid.putWrapped(step.guidance, row: row, column: 1, width: width, maxRows: contentRows - 4)
+        // The guidance is ours, not the guide's words: said as the derived questions and our hints are.
+        row += grid.putWrapped(language.text(.wizardGuidanceMark), row: row, column: 1, width: width, maxRows: 1,
+                               style: .muted)
+        row += grid.putWrapped(step.guidance, row: row, column: 1, width: width, maxRows: contentRows - 5)
         row += 1
         let standing = standing(ofStep: index, in: ReadinessSummary(guide: guide, session: session))
         let progress = language.text(.wizardStepIntroProgress, [
