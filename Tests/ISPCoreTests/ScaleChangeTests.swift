@@ -16,8 +16,8 @@ import Testing
         session = try SessionFile.load(from: fixture("sessions/v2/v2-five-voices.isp.json").path)
     }
 
-    static let s2q2 = "Answered when 0 meant “unknown” (edition 1); kept as is."
-    static let s5d4 = "Answered when 0 meant “views differ or are unknown” (edition 1); kept as is."
+    static let s2q2 = "A 0 from edition 1, when 0 could mean “unknown”; kept as is."
+    static let s5d4 = "A 0 from edition 1, when 0 could mean “views differ or are unknown”; kept as is."
 
     @Test func aZeroOfOneVoiceUnderAnEarlierEditionIsNotedOncePerPrompt() {
         #expect(ScaleChange.changes(in: .builtIn, session: session).map(\.promptID) == ["s2.q2", "s5.d4"])

@@ -64,16 +64,16 @@ import Testing
         #expect(run.session.answers["s3.q3"] == Answer(rating: .stage(.partial)))
         #expect(run.transcript.contains("""
             Rating (0 to 4, n, d, or Enter to keep it unrated): 3
-            What did the room find? f favourable, m mixed, u unfavourable, Enter to skip: maybe
+            What did you find? f favourable, m mixed, u unfavourable, Enter to skip: maybe
             Please answer f, m or u, x to clear, or Enter to keep.
-            What did the room find? f favourable, m mixed, u unfavourable, Enter to skip: U
+            What did you find? f favourable, m mixed, u unfavourable, Enter to skip: U
             Notes: none yet.
             """))
         // A question that asks for none goes from the rating to the notes.
         var session = Session(guide: .builtIn, mode: .selfAssessment)
         session.position = Position(screen: .question, stepID: "s1", promptID: "s1.q1")
         let first = PlainRun(["3", ""], state: WizardState(guide: .builtIn, session: session, size: standardSize))
-        #expect(!first.transcript.contains("What did the room find?"))
+        #expect(!first.transcript.contains("What did you find?"))
     }
 
     @Test func plainModeKeepsOrClearsAFindingAndTheScreenAndPlainModeGiveTheSameChange() {
@@ -82,7 +82,7 @@ import Testing
         let kept = PlainRun(Array(repeating: "", count: 11) + [":q"], state: state)
         #expect(kept.session.answers["s3.q2"]?.finding == .mixed)
         #expect(kept.transcript.contains(
-            "What did the room find (now mixed; x clears)? f favourable, m mixed, u unfavourable, Enter to keep: "))
+            "What did you find (now mixed; x clears)? f favourable, m mixed, u unfavourable, Enter to keep: "))
         let cleared = PlainRun(Array(repeating: "", count: 9) + ["x", "", ":q"], state: state)
         #expect(cleared.session.answers["s3.q2"] == nil)
         // The line and the key are one rule: both become the same change.

@@ -105,7 +105,7 @@ func roomOfEightOnWhoConvenes(size: Size = standardSize, mode: Mode = .workshop)
 
 /// The note beside a 0 given under edition 2's (or 1's) reading of s2.q2 and s5.d4 (issue 16).
 @Suite struct ScaleChangeScreenTests {
-    static let note = "Answered when 0 meant “unknown” (edition 1); kept as is."
+    static let note = "A 0 from edition 1, when 0 could mean “unknown”; kept as is."
 
     /// The five voices of edition 1 (Ana rated s2.q2 0), on s2.q2; `edition` replaces the session's.
     func fiveVoicesOnS2Q2(edition: String? = nil) throws -> WizardState {

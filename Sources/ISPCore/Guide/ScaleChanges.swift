@@ -35,7 +35,7 @@ public struct ScaleChange: Sendable, Equatable {
         guide.steps.flatMap(\.prompts).compactMap { change(for: $0.id, in: session) }
     }
 
-    /// "Answered when 0 meant “unknown” (edition 2); kept as is.": one line, the same on screen and in reports.
+    /// "A 0 from edition 2, when 0 could mean “unknown”; kept as is.": one line, the same on screen and in reports.
     public func message(in session: Session) -> Message {
         Message(.scaleChangeZero, ["meaning": .text(formerZero), "edition": .text(session.guide.edition)])
     }

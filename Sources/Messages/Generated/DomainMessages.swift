@@ -155,7 +155,7 @@ extension MessageID {
     public static let monthNovember = MessageID("month.november")
     /// December
     public static let monthDecember = MessageID("month.december")
-    /// Answered when 0 meant “{meaning}” (edition {edition}); kept as is.
+    /// A 0 from edition {edition}, when 0 could mean “{meaning}”; kept as is.
     public static let scaleChangeZero = MessageID("scaleChange.zero")
 }
 
@@ -267,6 +267,8 @@ extension CatalogTable {
         CatalogRow("en", "month.october", ["October"]),
         CatalogRow("en", "month.november", ["November"]),
         CatalogRow("en", "month.december", ["December"]),
-        CatalogRow("en", "scaleChange.zero", ["Answered when 0 meant “{meaning}” (edition {edition}); kept as is."]),
+        CatalogRow("en", "scaleChange.zero", [
+            "A 0 from edition {edition}, when 0 could mean “{meaning}”; kept as is.",
+        ]),
     ]
 }

@@ -389,9 +389,9 @@ extension MessageID {
     public static let wizardAnswerReasonMissing = MessageID("wizard.answer.reasonMissing")
     /// Finding
     public static let wizardAnswerFinding = MessageID("wizard.answer.finding")
-    /// What did the room find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, Enter to
+    /// What did you find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, Enter to skip
     public static let wizardAnswerPromptFinding = MessageID("wizard.answer.promptFinding")
-    /// What did the room find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, {unfa
+    /// What did you find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, {unfavoura
     public static let wizardAnswerPromptFindingNow = MessageID("wizard.answer.promptFindingNow")
     /// Please answer {favourableKey}, {mixedKey} or {unfavourableKey}, {clearKey} to clear, or Enter to keep.
     public static let wizardAnswerCorrectFinding = MessageID("wizard.answer.correctFinding")
@@ -846,13 +846,13 @@ extension CatalogTable {
         CatalogRow("en", "wizard.answer.finding", ["Finding"]),
         CatalogRow("en", "wizard.answer.promptFinding", [
             """
-            What did the room find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, \
-            Enter to skip:
+            What did you find? {favourableKey} favourable, {mixedKey} mixed, {unfavourableKey} unfavourable, Enter to \
+            skip:
             """,
         ]),
         CatalogRow("en", "wizard.answer.promptFindingNow", [
             """
-            What did the room find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, \
+            What did you find (now {finding}; {clearKey} clears)? {favourableKey} favourable, {mixedKey} mixed, \
             {unfavourableKey} unfavourable, Enter to keep:
             """,
         ]),
