@@ -23,7 +23,7 @@ import Testing
     @Test func theHandOutPutsWhatWasDecidedFirstThenTheReadinessThenTheViewpoints() {
         let sections = handOut().document.sections
         #expect(sections.map(\.id) == [
-            "decided", "decided-s5", "decided-s4", "decided-s6",
+            "decided", "decided-s5", "decided-s4", "decided-s6", "decided-s7",
             "readiness", "next-step", "profile", "record-flags",
             "viewpoints", "participants", "sector-means", "divergence",
         ])
@@ -35,6 +35,16 @@ import Testing
         for expected in ["Agreed problem statement: From August to November", "Vision: By 2030 every household",
                          "Convener: Municipio de Cochabamba", "Venue: Universidad Mayor de San Simón",
                          "Ground rules: 4 of 5 agreed"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        // The guide's decisions of edition 3: the new organisation, the mediator, the contributions, the future.
+        for expected in ["Will a new organisation carry the partnership? Yes",
+                         "Form of the new organisation: An association of the three sectors' members",
+                         "Mediator: Universidad Mayor de San Simón", "Each partner's contribution: 4",
+                         "Fondo Nórdico de Desarrollo   Matching funds for two years",
+                         "Should the partnership continue, change or close? Continue",
+                         "Agreement that keeps the partnership going: A memorandum of understanding",
+                         "Structure: A board of two members per sector", "Host organisation: Universidad Mayor"] {
             #expect(text.contains(expected), "\(expected)")
         }
         // Not the record's annex: no question's own section, no list of every consensus.

@@ -39,7 +39,8 @@ import Testing
             .flags(today: try #require(CalendarDate(year: 2026, month: 12, day: 1)))
         #expect(flags.map { Language.english.text($0.statement) } == [
             "Business does not accept the convener, Câmara de Comércio.",
-            "Civil society has not been asked yet whether it accepts the convener, Câmara de Comércio.",
+            // Edition 3 asks the donor too: the register has one, so its acceptance is wanted.
+            "Civil society and Donor have not been asked yet whether they accept the convener, Câmara de Comércio.",
             "Action 1, “Map water points”, was due on 2026-11-29 and is neither done nor dropped "
                 + "(status: In progress).",
             "Action 2, “Hire facilitator”, has no owner and no due date.",

@@ -34,9 +34,9 @@ extension Session {
     }
 }
 
-/// The entries of step 4's worksheet before its date: the convener, the three sectors' acceptance, venue,
-/// neutral ground and moderator, each kept with Enter.
-private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
+/// The entries of step 4's worksheet before its date: the convener, the acceptance of the three sectors and the
+/// donor, the other stakeholders' list, venue, neutral ground and moderator, each kept with Enter.
+private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", "", "", ""]
 
 @Suite struct PlainWorksheetTests {
     @Test func theWorksheetIsOfferedAfterTheStepsLastQuestionAndFillsARegister() {
@@ -47,7 +47,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
                             "a", "Municipio de Cochabamba", "1", "1", "Ana Núñez", "", "", "",
                             "a", "Cámara de Comercio", "2", "3", "", "Empleadores", "Cámara nacional", "",
                             "a", "水务合作社", "3", "2", "李华", "", "", "Quiere más datos", "第二行", ".",
-                            ""], state: state)
+                            "", "", "", "", ""], state: state)
         let rows = run.session.rows(of: registerAddress, in: .builtIn)
         #expect(run.session.organisations() == ["Municipio de Cochabamba", "Cámara de Comercio", "水务合作社"])
         #expect(rows.map { $0.cells["sector"] } == [.string("government"), .string("business"),
@@ -57,7 +57,8 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         #expect(rows[2].text("notes") == "Quiere más datos\n第二行")
         #expect(run.transcript.contains(
             "Step 2 worksheet: Stakeholder register. Fill it in now? y for yes, Enter to go on: y\n"
-            + "The key organisations and players of each sector, and the alliances they belong to.\n"))
+            + "The key organisations and players of each sector, the alliances they belong to, how developed each "
+            + "sector is and who could support whom.\n"))
         #expect(run.transcript.contains("Sector (1 Government, 2 Business, 3 Civil society, 4 Donor, 5 Other), "
                                         + "now none chosen: 3\n"))
         #expect(run.transcript.contains("Row 3: 水务合作社; Civil society; Not yet; 李华.\n"))
@@ -215,7 +216,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
     }
 
     @Test func aDashClearsTextAndLongTextAndEnterKeepsThem() {
-        let run = worksheetRun([":m", "w4", "", "", "", "", "-", "", "", "", "-", ":q"]) { session in
+        let run = worksheetRun([":m", "w4", "", "", "", "", "", "", "-", "", "", "", "-", ":q"]) { session in
             session.setRecord(.string("Sala municipal"), at: [.key("s4"), .key("venue")])
             session.setRecord(.string("Juan"), at: [.key("s4"), .key("moderator")])
             session.setRecord(.string("Presentaciones"), at: [.key("s4"), .key("agenda")])
