@@ -81,6 +81,34 @@ import Testing
         #expect(text.components(separatedBy: "Consensus without a reason").count == 2)
     }
 
+    @Test func everyNewFieldOfTheReferenceWorkshopShowsInTheRecordInEveryFormat() throws {
+        let record = MeetingRecord(guide: .builtIn, session: session, today: today)
+        let values = ["Loans for household meters", "Well developed", "Legal advice to register the committee",
+                      "Drilled its own wells in 2015", "Cámara de Comercio de Cochabamba", "Some",
+                      "community groups a problem of fairness", "hosted by the university",
+                      "Legal status and bookkeeping", "Labour for the well survey", "A memorandum of understanding",
+                      "meets every quarter", "bring in the Gobernación"]
+        // The JSON keeps the records as stored: a choice by its id.
+        let json = String(decoding: try #require(record.rendered(as: .json)), as: UTF8.self)
+        for (format, rendered) in [("text", record.document.text(width: 1000)), ("Markdown", record.document.markdown),
+                                   ("HTML", record.document.html),
+                                   ("JSON", json.replacing("well-developed", with: "Well developed")
+                                       .replacing("\"some\"", with: "Some"))] {
+            for value in values {
+                #expect(rendered.contains(value), "\(format): \(value)")
+            }
+        }
+        let worksheets = String(decoding: try #require(record.rendered(as: .csv, table: "worksheets")), as: UTF8.self)
+        for value in ["Universidad Mayor de San Simón", "Well developed", "Continue"] {
+            #expect(worksheets.contains(value), "\(value)")
+        }
+        let interviews = String(decoding: try #require(record.rendered(as: .csv, table: "interviews")), as: UTF8.self)
+        #expect(interviews.contains("Embotelladora Andina,2026-10-05,Rosa Méndez"))
+        let summary = SummaryReport(guide: .builtIn, session: session, today: today).text(width: 100)
+        #expect(summary.contains("Mediator: Universidad Mayor de San Simón")
+                    && summary.contains("Do the other major stakeholders accept the convener?"))
+    }
+
     @Test func theHandOutPrintsAsTextMarkdownAndHTMLOnly() throws {
         for format in [ReportFormat.text, .markdown, .html] {
             let data = try #require(handOut().rendered(as: format))

@@ -254,6 +254,21 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", "", ""
                                         + "(1 Committed, 2 Undecided, 3 Not committed), now none chosen: 1\n"))
     }
 
+    @Test func stepSevensArrangementsHostAndFutureAreAskedInTurn() {
+        let run = worksheetRun([":m", "w7", "", "", "", "Memorando firmado", "", "1", "2", "Sumar saneamiento", ".",
+                                ":q"]) {
+            $0.setRows(threeOrganisations, of: registerAddress)
+        }
+        let sheet: [RecordKey] = [.key("s7")]
+        #expect(run.session.record(at: sheet + [.key("agreement")]) == .string("Memorando firmado"))
+        #expect(run.session.record(at: sheet + [.key("host")]).flatMap(RecordReference.init)
+                    == RecordReference(id: "r1", name: "Municipio de Cochabamba"))
+        #expect(run.session.record(at: sheet + [.key("future")]) == .string("change"))
+        #expect(run.session.record(at: sheet + [.key("futureNote")]) == .string("Sumar saneamiento"))
+        #expect(run.transcript.contains("Should the partnership continue, change or close? (1 Continue, 2 Change, "
+                                        + "3 Close), now none chosen: 2\n"))
+    }
+
     @Test func aLongRegisterIsCountedNotReadOutAndFoundByAWord() {
         let rows = (1...25).map { number in
             RecordRow(id: "r\(number)",

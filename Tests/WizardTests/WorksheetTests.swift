@@ -222,6 +222,28 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.session.record(at: [.key("s3"), .key("traits"), .key("gov-environment"), .key("mark")]) == nil)
     }
 
+    @Test func theMediatorIsPickedFromTheRegisterAndAContributionAddedOnTheScreens() {
+        var state = registerOfFive()
+        state.open(.worksheet(step: 5))
+        state.press(.down, .down)
+        #expect(state.focusedEntry?.label == "Mediator")
+        state.press(.enter)
+        state.type("youth")
+        state.press(.enter)
+        #expect(state.session.record(at: PartnershipRecords.mediator.path).flatMap(RecordReference.init)?.name
+                    == "Youth Network")
+        state.press(.down, .down)
+        #expect(state.focusedEntry?.label == "Each partner's contribution")
+        state.press(.enter, .character("a"))
+        state.type("koica")
+        state.press(.enter, .tab)
+        #expect(state.focusedEntry?.label == "Contribution")
+        state.type("Funds the pilot")
+        let contributions = state.session.rows(of: PartnershipRecords.contributions, in: .builtIn)
+        #expect(contributions.count == 1 && contributions.first?.text("contribution") == "Funds the pilot")
+        #expect(contributions.first?.cells["partner"].flatMap(RecordReference.init)?.name == "KOICA")
+    }
+
     @Test func thePickerFindsNamesWithoutTheirAccentsAndKeepsATypedNameWhenNoneMatches() {
         var state = registerOfFive()
         state.open(.worksheet(step: 3))
