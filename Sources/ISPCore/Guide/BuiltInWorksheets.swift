@@ -111,8 +111,8 @@ extension Worksheet {
 
     static let step3 = Worksheet(
         id: "s3", title: "Strengths and hindrances",
-        intro: "Mark which of the typical strengths and hindrances the guide names apply here, and list the "
-            + "impediments to partnering; log the interviews with the organisations identified.",
+        intro: "Mark which typical strengths and hindrances the guide names apply here, list the impediments to "
+            + "partnering, and log the interviews.",
         fields: [
             RecordField("traits", "Strengths and hindrances (quoted from the guide)",
                         .checklist(items: sectorTraits, marks: [
@@ -135,8 +135,8 @@ extension Worksheet {
 
     static let step4 = Worksheet(
         id: "s4", title: "Convening plan",
-        intro: "Who convenes and who accepts the convener, where, who moderates, the first meeting and its outcome, "
-            + "and whether a new organisation will carry the partnership.",
+        intro: "Who convenes and who accepts them, where, who moderates, the first meeting and its outcome, and a new "
+            + "organisation.",
         fields: [
             organisation("convener", "Convener", hint: "Well regarded by all parties; choose from the register or "
                          + "type a name."),
@@ -187,8 +187,8 @@ extension Worksheet {
 
     static let step6 = Worksheet(
         id: "s6", title: "Ground rules and action plan",
-        intro: "The ground rules of the partnership, each agreed or not, the actions with their owners, who mediates, "
-            + "the capacity building each actor needs, and each partner's contribution.",
+        intro: "The ground rules, each agreed or not; the actions and their owners; the mediator, the capacity "
+            + "building needed and each partner's contribution.",
         fields: [
             RecordField("groundRules", "Ground rules", .rows(columns: [
                 RecordField("rule", "Ground rule", .text),
@@ -232,8 +232,8 @@ extension Worksheet {
 
     static let step7 = Worksheet(
         id: "s7", title: "Keeping the partnership going",
-        intro: "Resources once outside support ends, the arrangements that keep the partnership going, linkages, "
-            + "ideas for expansion, and whether it should continue, change or close.",
+        intro: "Resources after outside support, what keeps the partnership going, linkages, ideas for expansion, "
+            + "and whether to continue, change or close.",
         fields: [
             RecordField("resources", "Resources once outside support ends", .rows(columns: [
                 RecordField("resource", "Resource", .text),
