@@ -167,8 +167,8 @@ extension String {
         let unknown = try runWizard(["report", fiveVoices, "--format", "csv", "--table", "budget"])
         #expect(unknown.status == 1)
         #expect(unknown.error == "Error: \(fiveVoices) has no table \"budget\"; its tables are answers, participants, "
-            + "goals, register, impediments, ground-rules, actions, resources, linkages, expansion, worksheets, "
-            + "other-actions.\n")
+            + "goals, register, support, impediments, interviews, stakeholder-acceptance, ground-rules, actions, "
+            + "capacity-building, contributions, resources, linkages, expansion, worksheets, other-actions.\n")
         let notCSV = try runWizard(["report", fiveVoices, "--table", "actions"])
         #expect(notCSV.status == 1 && notCSV.error == "Error: --table chooses a CSV table; add --format csv.\n")
         let missing = try runWizard(["report", "/nonexistent/x.isp.json"])

@@ -47,9 +47,12 @@ extension WizardEndToEndTests {
         tmux.waitFor("▸ Municipio de Cochabamba")
         try tmux.press("Down", "Enter")
         tmux.waitFor("Does each sector accept the convener? · Government")
-        // A digit chooses and moves on: Government yes, Business no; Civil society is passed over.
+        // A digit chooses and moves on: Government yes, Business no; Civil society, the donor and the other
+        // stakeholders are passed over.
         try tmux.type("12")
         tmux.waitFor("Does each sector accept the convener? · Civil society")
+        try tmux.press("Down", "Down")
+        tmux.waitFor("Do the other major stakeholders accept the convener?")
         try tmux.press("Down")
         try tmux.type("Salón comunal")
         try tmux.press("Down")
@@ -115,7 +118,7 @@ extension WizardEndToEndTests {
         // Reopened where it was left: the action plan's worksheet.
         let reopened = try TmuxSession(command: try workspace.command("open \(file)"))
         reopened.waitFor("Ground rules and action plan")
-        reopened.waitFor("Action plan   3 rows")
+        reopened.waitFor("3 rows · Enter opens")
         try reopened.press("Escape")
         reopened.waitFor("Choose a step")
         try reopened.press("s")

@@ -96,3 +96,40 @@ import Testing
         }
     }
 }
+
+/// Edition 3 of the built-in guide: its own words, and no scale that tells a rater to enter 0 for what is unknown.
+@Suite struct EditionThreeTests {
+    @Test func noScaleReadsZeroAsUnknownAndTheGuidanceQuotesTheGuideExactly() throws {
+        let guide = Guide.builtIn
+        #expect(guide.edition == "3")
+        for prompt in guide.steps.flatMap(\.prompts) {
+            let zero = prompt.scale?.components(separatedBy: " · ").first ?? ""
+            #expect(!zero.contains("unknown"), "\(prompt.id): \(zero)")
+        }
+        let source = try String(contentsOf: fixture("usaid-isp-guide-part-v.txt"), encoding: .utf8)
+        for (step, quote) in [(2, "Could you imagine working with ‘X' to solve that problem or take advantage of this "
+                                  + "opportunity?"),
+                              (5, "a commitment to help address other parties' perspectives as well as one's own")] {
+            #expect(guide.steps[step].guidance.contains("\"\(quote)"), "step \(step + 1)")
+            #expect(source.contains(quote))
+        }
+    }
+
+    @Test func eachDecisionOfTheGuideHasAFieldOnItsStepsWorksheet() {
+        let fields = Dictionary(uniqueKeysWithValues: Guide.builtIn.worksheets.map { ($0.id, $0.fields.map(\.id)) })
+        let expected = [
+            "s1": ["resources"], "s2": ["development", "support"], "s3": ["interviews"],
+            "s4": ["stakeholderAcceptance", "history", "viewpoints", "newOrganisation", "organisationForm"],
+            "s6": ["mediator", "capacityBuilding", "contributions"],
+            "s7": ["agreement", "structure", "host", "future", "futureNote"],
+        ]
+        for (worksheet, ids) in expected {
+            #expect(Set(ids).isSubset(of: fields[worksheet] ?? []), "\(worksheet)")
+        }
+        #expect(Guide.builtIn.field(at: PartnershipRecords.acceptance)
+                    .map { field -> [String] in
+                        guard case .grid(.fixed(let rows), _) = field.kind else { return [] }
+                        return rows.map(\.id)
+                    } == ["government", "business", "civil-society", "donor"])
+    }
+}

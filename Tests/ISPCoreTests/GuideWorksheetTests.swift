@@ -85,10 +85,10 @@ import Testing
 
     @Test func aChoiceWithoutChoicesAndAReferenceWithoutADotAreRefused() throws {
         let choices = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { object in
-            object.remove(at: "phases.1.steps.0.worksheet.fields.3.choices")
+            object.remove(at: "phases.1.steps.0.worksheet.fields.4.choices")
         }
         #expect(try probe.loadError(choices)
-                == "FILE is not a valid guide: phases[1].steps[0].worksheet.fields[3].choices is missing.")
+                == "FILE is not a valid guide: phases[1].steps[0].worksheet.fields[4].choices is missing.")
         let address = try GuideFileProbe.edited(Guide.builtIn.jsonData()) { object in
             object.set("register", at: "phases.1.steps.0.worksheet.fields.0.to")
         }

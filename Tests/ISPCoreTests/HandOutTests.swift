@@ -23,7 +23,7 @@ import Testing
     @Test func theHandOutPutsWhatWasDecidedFirstThenTheReadinessThenTheViewpoints() {
         let sections = handOut().document.sections
         #expect(sections.map(\.id) == [
-            "decided", "decided-s5", "decided-s4", "decided-s6",
+            "decided", "decided-s5", "decided-s4", "decided-s6", "decided-s7",
             "readiness", "next-step", "profile", "record-flags",
             "viewpoints", "participants", "sector-means", "divergence",
         ])
@@ -35,6 +35,16 @@ import Testing
         for expected in ["Agreed problem statement: From August to November", "Vision: By 2030 every household",
                          "Convener: Municipio de Cochabamba", "Venue: Universidad Mayor de San Simón",
                          "Ground rules: 4 of 5 agreed"] {
+            #expect(text.contains(expected), "\(expected)")
+        }
+        // The guide's decisions of edition 3: the new organisation, the mediator, the contributions, the future.
+        for expected in ["Will a new organisation carry the partnership? Yes",
+                         "Form of the new organisation: An association of the three sectors' members",
+                         "Mediator: Universidad Mayor de San Simón", "Each partner's contribution: 4",
+                         "Fondo Nórdico de Desarrollo   Matching funds for two years",
+                         "Should the partnership continue, change or close? Continue",
+                         "Agreement that keeps the partnership going: A memorandum of understanding",
+                         "Structure: A board of two members per sector", "Host organisation: Universidad Mayor"] {
             #expect(text.contains(expected), "\(expected)")
         }
         // Not the record's annex: no question's own section, no list of every consensus.
@@ -81,6 +91,34 @@ import Testing
         #expect(text.contains("Where the voices diverged: 5 questions"))
         // A consensus without a reason is said where the voices diverged, and only there.
         #expect(text.components(separatedBy: "Consensus without a reason").count == 2)
+    }
+
+    @Test func everyNewFieldOfTheReferenceWorkshopShowsInTheRecordInEveryFormat() throws {
+        let record = MeetingRecord(guide: .builtIn, session: session, today: today)
+        let values = ["Loans for household meters", "Well developed", "Legal advice to register the committee",
+                      "Drilled its own wells in 2015", "Cámara de Comercio de Cochabamba", "Some",
+                      "community groups a problem of fairness", "hosted by the university",
+                      "Legal status and bookkeeping", "Labour for the well survey", "A memorandum of understanding",
+                      "meets every quarter", "bring in the Gobernación"]
+        // The JSON keeps the records as stored: a choice by its id.
+        let json = String(decoding: try #require(record.rendered(as: .json)), as: UTF8.self)
+        for (format, rendered) in [("text", record.document.text(width: 1000)), ("Markdown", record.document.markdown),
+                                   ("HTML", record.document.html),
+                                   ("JSON", json.replacing("well-developed", with: "Well developed")
+                                       .replacing("\"some\"", with: "Some"))] {
+            for value in values {
+                #expect(rendered.contains(value), "\(format): \(value)")
+            }
+        }
+        let worksheets = String(decoding: try #require(record.rendered(as: .csv, table: "worksheets")), as: UTF8.self)
+        for value in ["Universidad Mayor de San Simón", "Well developed", "Continue"] {
+            #expect(worksheets.contains(value), "\(value)")
+        }
+        let interviews = String(decoding: try #require(record.rendered(as: .csv, table: "interviews")), as: UTF8.self)
+        #expect(interviews.contains("Embotelladora Andina,2026-10-05,Rosa Méndez"))
+        let summary = SummaryReport(guide: .builtIn, session: session, today: today).text(width: 100)
+        #expect(summary.contains("Mediator: Universidad Mayor de San Simón")
+                    && summary.contains("Do the other major stakeholders accept the convener?"))
     }
 
     @Test func theHandOutPrintsAsTextMarkdownAndHTMLOnly() throws {

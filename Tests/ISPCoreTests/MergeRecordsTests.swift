@@ -67,6 +67,27 @@ import Testing
         ])
     }
 
+    @Test func aPartnersContributionsJoinTheWorkshopsAndItsMediatorAndFutureAreKeptApart() throws {
+        var partner = banco
+        partner.records = try JSONDecoder().decode([String: JSONValue].self, from: Data(#"""
+            {"s6": {"mediator": "Padre Luis",
+                    "contributions": [{"id": "bc1", "partner": {"id": "b1", "name": "Banco Sol"},
+                                       "contribution": "Meter loans"}]},
+             "s7": {"future": "change", "futureNote": "Add sanitation"}}
+            """#.utf8))
+        let output = try #require(try merged([input("workshop", workshop), input("banco", partner)]).output)
+        let contributions = rows(output, PartnershipRecords.contributions)
+        #expect(contributions.map(\.id) == ["bc1"] && contributions.first?.text("contribution") == "Meter loans")
+        #expect(contributions.first.flatMap(MergedFrom.init)?.organisation == "Banco Sol")
+        let kept = try #require(output.records["partners"]?.object?[partner.participantID]?.object?["records"])
+        #expect(kept == .object(["s6": .object(["mediator": .string("Padre Luis")]),
+                                 "s7": .object(["future": .string("change"), "futureNote": .string("Add sanitation")])]))
+        // The record shows both: the contribution in the workshop's list, the rest as the partner's.
+        let text = MeetingRecord(guide: .builtIn, session: output, today: today).document.text(width: 200)
+        #expect(text.contains("Meter loans") && text.contains("Mediator: Padre Luis")
+                    && text.contains("Should the partnership continue, change or close? Change"))
+    }
+
     @Test func mergingTheSameFileAgainAddsOnlyItsNewRowsAndReplacesWhatIsKeptApart() throws {
         let first = try #require(try merged([input("workshop", workshop), input("banco", banco)]).output)
         var newer = banco

@@ -39,11 +39,30 @@ import Testing
             .flags(today: try #require(CalendarDate(year: 2026, month: 12, day: 1)))
         #expect(flags.map { Language.english.text($0.statement) } == [
             "Business does not accept the convener, Câmara de Comércio.",
-            "Civil society has not been asked yet whether it accepts the convener, Câmara de Comércio.",
+            // Edition 3 asks the donor too: the register has one, so its acceptance is wanted.
+            "Civil society and Donor have not been asked yet whether they accept the convener, Câmara de Comércio.",
             "Action 1, “Map water points”, was due on 2026-11-29 and is neither done nor dropped "
                 + "(status: In progress).",
             "Action 2, “Hire facilitator”, has no owner and no due date.",
         ])
+    }
+
+    @Test func answeredUnderEditionTwoItReadsAsBeforeSaveTheDonorNowAskedAboutTheConvener() throws {
+        let session = try load()
+        #expect(session.guide.edition == "2")
+        let editionTwo = try Guide.load(from: fixture("guides/usaid-isp-startup-edition-2-format-2.json").path)
+        let today = try #require(CalendarDate(year: 2026, month: 12, day: 1))
+        let before = SummaryReport(guide: editionTwo, session: session, today: today)
+        let now = SummaryReport(guide: .builtIn, session: session, today: today)
+        #expect(now.summary == before.summary)
+        #expect(now.records.filledWorksheets.map(\.id) == before.records.filledWorksheets.map(\.id))
+        // Its register holds a donor, whom edition 3 asks about the convener: the one flag that moved.
+        let english = { (report: SummaryReport) in report.recordFlags.map { Language.english.text($0.statement) } }
+        #expect(english(before).filter { !english(now).contains($0) }
+                    == ["Civil society has not been asked yet whether it accepts the convener, Câmara de Comércio."])
+        #expect(english(now).filter { !english(before).contains($0) }
+                    == ["Civil society and Donor have not been asked yet whether they accept the convener, Câmara de "
+                            + "Comércio."])
     }
 
     @Test func savingItAgainKeepsEveryRecord() throws {

@@ -271,3 +271,116 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(try flags(records, ratings: ["s6.q1": "2"]).count == 5)
     }
 }
+
+/// The cross-checks of edition 3's fields: the mediator, the partners' contributions, and the donor's and the
+/// other major stakeholders' acceptance of the convener.
+@Suite struct GuideDecisionFlagsTests {
+    let today = CalendarDate(year: 2027, month: 3, day: 10)!
+
+    func flags(_ json: String, ratings: [String: String] = [:]) throws -> [RecordFlag] {
+        PartnershipRecords(guide: .builtIn, session: try session(records: json, ratings: ratings)).flags(today: today)
+    }
+
+    /// The statements of the flags, in English.
+    func statements(_ json: String, ratings: [String: String] = [:]) throws -> [String] {
+        try flags(json, ratings: ratings).map { Language.english.text($0.statement) }
+    }
+
+    /// Every sector accepts Luis as convener, with a register of the three sectors and `more` after them.
+    func convened(_ more: String = "", stakeholders: String = "[]", donor: String? = nil) -> String {
+        let donorAnswer = donor.map { #", "donor": "\#($0)""# } ?? ""
+        return #"""
+            {"s2": {"register": [{"id": "r1", "organisation": "Municipio", "sector": "government"},
+              {"id": "r2", "organisation": "Banco Sol", "sector": "business"},
+              {"id": "r3", "organisation": "Red de Mujeres", "sector": "civil-society"}\#(more)]},
+             "s4": {"convener": {"id": "r1", "name": "Municipio"},
+                    "acceptance": {"government": "yes", "business": "yes", "civil-society": "yes"\#(donorAnswer)},
+                    "stakeholderAcceptance": \#(stakeholders)}}
+            """#
+    }
+
+    let donorRow = #", {"id": "r4", "organisation": "USAID", "sector": "donor"}"#
+
+    @Test func whoMediatesRatedThreeOrMoreWantsAMediatorNamed() throws {
+        let said = try statements("{}", ratings: ["s6.q3": "3"])
+        #expect(said.last == "Step 6 Q3, “Who will mediate the inevitable "
+                    + "tensions and conflicts that …”, is rated 3, yet no mediator is named.")
+        #expect(try flags("{}", ratings: ["s6.q3": "3"]).last?.promptID == "s6.q3")
+        #expect(try flags(#"{"s6": {"mediator": "Padre Luis"}}"#, ratings: ["s6.q3": "4"])
+                    .filter { $0.kind == .ratingAgainstRecords }.isEmpty)
+        #expect(try flags(#"{"s6": {"mediator": {"name": " "}}}"#, ratings: ["s6.q3": "3"]).last?.promptID == "s6.q3")
+        #expect(try flags("{}", ratings: ["s6.q3": "2"]).filter { $0.kind == .ratingAgainstRecords }.isEmpty)
+    }
+
+    @Test func resourceSharingRatedThreeOrMoreWantsAContribution() throws {
+        #expect(try statements("{}", ratings: ["s6.q5": "3"]).last == "Step 6 Q5, “How will resource sharing take "
+                    + "place?”, is rated 3, yet no partner's contribution is recorded.")
+        // A row with nothing in it is no contribution.
+        #expect(try flags(#"{"s6": {"contributions": [{"id": "c1"}]}}"#, ratings: ["s6.q5": "4"]).last?.promptID
+                    == "s6.q5")
+        let given = #"{"s6": {"contributions": [{"id": "c1", "contribution": "Meter loans"}]}}"#
+        #expect(try flags(given, ratings: ["s6.q5": "3"]).filter { $0.kind == .ratingAgainstRecords }.isEmpty)
+        #expect(try flags("{}", ratings: ["s6.q5": "2"]).filter { $0.kind == .ratingAgainstRecords }.isEmpty)
+    }
+
+    @Test func theDonorIsAskedAboutTheConvenerOnceTheRegisterHasADonor() throws {
+        #expect(try statements(convened()) == [])
+        #expect(try statements(convened(donorRow)) == [
+            "Donor has not been asked yet whether it accepts the convener, Municipio.",
+        ])
+        #expect(try flags(convened(donorRow)).first?.sectors == ["donor"])
+        #expect(try statements(convened(donor: "no")) == ["Donor does not accept the convener, Municipio."])
+        #expect(try statements(convened(donor: "not-asked")) == [
+            "Donor has not been asked yet whether it accepts the convener, Municipio.",
+        ])
+        #expect(try statements(convened(donorRow, donor: "yes")) == [])
+        #expect(try statements(convened(donorRow), ratings: ["s4.q1": "3"]).last == "Step 4 Q1, “Who convenes?”, is "
+                    + "rated 3, yet Donor has not accepted the convener or not been asked.")
+    }
+
+    @Test func aMajorStakeholderIsAskedAboutTheConvenerAsASectorIs() throws {
+        let stakeholders = #"""
+            [{"id": "s1", "stakeholder": {"id": "r2", "name": "Banco"}, "accepts": "no"},
+             {"id": "s2", "stakeholder": "Iglesia", "accepts": "not-asked"}, {"id": "s3", "stakeholder": "Radio"},
+             {"id": "s4", "stakeholder": "Cámara", "accepts": "yes"}, {"id": "s5", "accepts": "no"}]
+            """#
+        let found = try flags(convened(stakeholders: stakeholders), ratings: ["s4.q1": "4"])
+        #expect(found.map { Language.english.text($0.statement) } == [
+            "Banco Sol does not accept the convener, Municipio.",
+            "Iglesia and Radio have not been asked yet whether they accept the convener, Municipio.",
+            "Step 4 Q1, “Who convenes?”, is rated 4, yet Banco Sol, Iglesia and Radio have not accepted the convener "
+                + "or not been asked.",
+        ])
+        #expect(found.map(\.sectors) == [[], [], []])
+        let everyone = #"[{"id": "s1", "stakeholder": "Cámara", "accepts": "yes"}]"#
+        #expect(try flags(convened(stakeholders: everyone), ratings: ["s4.q1": "4"]).isEmpty)
+    }
+
+    @Test func anotherConvenerClearsTheStakeholdersAnswersButKeepsThemListed() throws {
+        var session = try session(records: convened(stakeholders: #"""
+            [{"id": "s1", "stakeholder": "Iglesia", "accepts": "yes"}, {"id": "s2", "stakeholder": "Radio"}]
+            """#))
+        let worksheet = try #require(Guide.builtIn.worksheet("s4"))
+        let convener = try #require(session.entries(of: worksheet, in: .builtIn)
+            .first { $0.path == PartnershipRecords.convener.path })
+        #expect(session.apply(.storeTyped(convener, "Municipio"), guide: .builtIn) == nil)
+        #expect(session.apply(.storeTyped(convener, "Padre Luis"), guide: .builtIn) == .acceptanceCleared)
+        #expect(session.record(at: PartnershipRecords.acceptance.path) == nil)
+        #expect(session.rows(of: PartnershipRecords.stakeholderAcceptance, in: .builtIn).map(\.cells) == [
+            ["stakeholder": .string("Iglesia")], ["stakeholder": .string("Radio")],
+        ])
+    }
+
+    @Test func aDeletedOrganisationKeepsItsNameInTheNewReferencesThatCountedIt() throws {
+        var session = try session(records: #"""
+            {"s2": {"register": [{"id": "r1", "organisation": "Universidad"}]},
+             "s6": {"mediator": {"id": "r1", "name": "Universidad"},
+                    "contributions": [{"id": "c1", "partner": {"id": "r1", "name": "Universidad"}}]},
+             "s7": {"host": {"id": "r1", "name": "Universidad"}}}
+            """#)
+        #expect(session.referenceCount(to: "r1") == 3)
+        session.apply(.deleteRow(id: "r1", of: PartnershipRecords.register), guide: .builtIn)
+        let records = PartnershipRecords(guide: .builtIn, session: session)
+        #expect(records.mediatorName == "Universidad" && records.hasContribution == true)
+    }
+}

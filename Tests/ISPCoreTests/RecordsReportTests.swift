@@ -53,8 +53,8 @@ import Testing
         #expect(text.contains("""
             Records to discuss: 4
               - Business does not accept the convener, Municipio.
-              - Civil society has not been asked yet whether it accepts
-                the convener, Municipio.
+              - Civil society and Donor have not been asked yet whether
+                they accept the convener, Municipio.
               - Action 1, “Convene the partners for a first meeting”,
                 was due on 2027-01-15 and is neither done nor dropped
                 (status: In progress).
@@ -82,6 +82,7 @@ import Testing
               - Government: Yes
               - Business: No
               - Civil society: Not asked
+              - Donor: Not asked
               Venue: Casa de la Cultura
               Date of the first meeting: 2027-01-15
 
@@ -221,8 +222,9 @@ import Testing
             ["Convening plan", "Date of the first meeting", "", "2027-01-15", ""],
         ])
         #expect(record.tables.compactMap(\.name) == [
-            "answers", "goals", "register", "impediments", "ground-rules", "actions", "resources", "linkages",
-            "expansion", "worksheets",
+            "answers", "goals", "register", "support", "impediments", "interviews", "stakeholder-acceptance",
+            "ground-rules", "actions", "capacity-building", "contributions", "resources", "linkages", "expansion",
+            "worksheets",
         ])
     }
 

@@ -71,7 +71,8 @@ import Testing
         #expect(actions[2] == ["社区会议：青年参与", "2027-02-01", "李华", "open"])
         #expect(record.rendered(as: .csv, table: "nothing") == nil)
         #expect(record.tables.compactMap(\.name) == [
-            "answers", "participants", "goals", "register", "impediments", "ground-rules", "actions", "resources",
+            "answers", "participants", "goals", "register", "support", "impediments", "interviews",
+            "stakeholder-acceptance", "ground-rules", "actions", "capacity-building", "contributions", "resources",
             "linkages", "expansion", "worksheets", "other-actions",
         ])
     }

@@ -40,13 +40,20 @@ private func carriedOverState(participants: [Participant] = []) -> WizardState {
 
 /// Plain mode and the screens change a session by the same rules: the cases where they once drifted apart.
 @Suite struct OneWayInTests {
-    @Test func anotherConvenerNamedInPlainModeClearsTheSectorsAcceptanceAndSaysSo() {
-        let state = WizardState(guide: .builtIn, session: convenedSession(), size: standardSize)
+    @Test func anotherConvenerNamedInPlainModeClearsTheSectorsAndStakeholdersAcceptanceAndSaysSo() {
+        var session = convenedSession()
+        let stakeholders = PartnershipRecords.stakeholderAcceptance
+        session.setRows([RecordRow(id: "sa1", cells: ["stakeholder": .string("Iglesia"), "accepts": .string("yes")])],
+                        of: stakeholders)
+        let state = WizardState(guide: .builtIn, session: session, size: standardSize)
         let run = PlainRun([":m", "w4", "2", ":q"], state: state)
         #expect(run.session.record(at: convenerPath).flatMap(RecordReference.init)?.id == "r2")
         #expect(run.session.record(at: acceptancePath) == nil)
+        // The stakeholder stays listed; only its answer about the convener before goes.
+        #expect(run.session.rows(of: stakeholders, in: .builtIn)
+                    == [RecordRow(id: "sa1", cells: ["stakeholder": .string("Iglesia")])])
         #expect(run.transcript.contains("Convener (a row's number or a name), now Municipio: 2\n"
-                                        + "New convener: ask each sector again.\n"))
+                                        + "New convener: ask the sectors, the donor and the stakeholders again.\n"))
     }
 
     @Test func aNameTypedWithoutItsAccentLinksToTheRegistersRowAsThePickerFindsIt() {

@@ -13,7 +13,7 @@ import Testing
     /// the steps and a worksheet's list of rows.
     static let walk = ["Agua", "", "", "", "a", "Ana", "Municipio", "1", "", "7", "2 youth not consulted", "3",
                        "Ana spoke for the room", "Shared problem", ".", ":h", ":z", ":s", ":m", "x", "w1", "", "", "",
-                       "", "", "", ":q"]
+                       "", "", "", "", "", "", "", ":q"]
 
     static func pseudoRun() -> PlainRun {
         let session = Session(guide: .builtIn, name: "Água 水")

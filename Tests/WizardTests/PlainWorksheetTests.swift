@@ -34,9 +34,9 @@ extension Session {
     }
 }
 
-/// The entries of step 4's worksheet before its date: the convener, the three sectors' acceptance, venue,
-/// neutral ground and moderator, each kept with Enter.
-private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
+/// The entries of step 4's worksheet before its date: the convener, the acceptance of the three sectors and the
+/// donor, the other stakeholders' list, venue, neutral ground and moderator, each kept with Enter.
+private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", "", "", ""]
 
 @Suite struct PlainWorksheetTests {
     @Test func theWorksheetIsOfferedAfterTheStepsLastQuestionAndFillsARegister() {
@@ -47,7 +47,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
                             "a", "Municipio de Cochabamba", "1", "1", "Ana Núñez", "", "", "",
                             "a", "Cámara de Comercio", "2", "3", "", "Empleadores", "Cámara nacional", "",
                             "a", "水务合作社", "3", "2", "李华", "", "", "Quiere más datos", "第二行", ".",
-                            ""], state: state)
+                            "", "", "", "", ""], state: state)
         let rows = run.session.rows(of: registerAddress, in: .builtIn)
         #expect(run.session.organisations() == ["Municipio de Cochabamba", "Cámara de Comercio", "水务合作社"])
         #expect(rows.map { $0.cells["sector"] } == [.string("government"), .string("business"),
@@ -57,7 +57,8 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         #expect(rows[2].text("notes") == "Quiere más datos\n第二行")
         #expect(run.transcript.contains(
             "Step 2 worksheet: Stakeholder register. Fill it in now? y for yes, Enter to go on: y\n"
-            + "The key organisations and players of each sector, and the alliances they belong to.\n"))
+            + "The key organisations and players of each sector, the alliances they belong to, how developed each "
+            + "sector is and who could support whom.\n"))
         #expect(run.transcript.contains("Sector (1 Government, 2 Business, 3 Civil society, 4 Donor, 5 Other), "
                                         + "now none chosen: 3\n"))
         #expect(run.transcript.contains("Row 3: 水务合作社; Civil society; Not yet; 李华.\n"))
@@ -215,7 +216,7 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
     }
 
     @Test func aDashClearsTextAndLongTextAndEnterKeepsThem() {
-        let run = worksheetRun([":m", "w4", "", "", "", "", "-", "", "", "", "-", ":q"]) { session in
+        let run = worksheetRun([":m", "w4", "", "", "", "", "", "", "-", "", "", "", "-", ":q"]) { session in
             session.setRecord(.string("Sala municipal"), at: [.key("s4"), .key("venue")])
             session.setRecord(.string("Juan"), at: [.key("s4"), .key("moderator")])
             session.setRecord(.string("Presentaciones"), at: [.key("s4"), .key("agenda")])
@@ -251,6 +252,21 @@ private let toTheFirstMeetingsDate = [":m", "w4", "", "", "", "", "", "", ""]
         #expect(run.session.record(at: commitments + [.key("r3"), .key("value")]) == .string("not-committed"))
         #expect(run.transcript.contains("Commitment of each organisation in the register.\nMunicipio de Cochabamba "
                                         + "(1 Committed, 2 Undecided, 3 Not committed), now none chosen: 1\n"))
+    }
+
+    @Test func stepSevensArrangementsHostAndFutureAreAskedInTurn() {
+        let run = worksheetRun([":m", "w7", "", "", "", "Memorando firmado", "", "1", "2", "Sumar saneamiento", ".",
+                                ":q"]) {
+            $0.setRows(threeOrganisations, of: registerAddress)
+        }
+        let sheet: [RecordKey] = [.key("s7")]
+        #expect(run.session.record(at: sheet + [.key("agreement")]) == .string("Memorando firmado"))
+        #expect(run.session.record(at: sheet + [.key("host")]).flatMap(RecordReference.init)
+                    == RecordReference(id: "r1", name: "Municipio de Cochabamba"))
+        #expect(run.session.record(at: sheet + [.key("future")]) == .string("change"))
+        #expect(run.session.record(at: sheet + [.key("futureNote")]) == .string("Sumar saneamiento"))
+        #expect(run.transcript.contains("Should the partnership continue, change or close? (1 Continue, 2 Change, "
+                                        + "3 Close), now none chosen: 2\n"))
     }
 
     @Test func aLongRegisterIsCountedNotReadOutAndFoundByAWord() {

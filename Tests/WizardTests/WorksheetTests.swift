@@ -159,7 +159,8 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
 
     @Test func anImpossibleDateStaysAsTypedWithAMessageUntilItIsFixed() {
         var state = workshopOnWorksheet("s4")
-        for _ in 1...7 { state.press(.down) }
+        // The convener, the four rows of the acceptance (the donor's too) and the other stakeholders come first.
+        for _ in 1...9 { state.press(.down) }
         #expect(state.focusedEntry?.label == "Date of the first meeting")
         state.type("2027-02-30")
         let path: [RecordKey] = [.key("s4"), .key("firstMeeting")]
@@ -221,6 +222,28 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         #expect(state.session.record(at: [.key("s3"), .key("traits"), .key("gov-environment"), .key("mark")]) == nil)
     }
 
+    @Test func theMediatorIsPickedFromTheRegisterAndAContributionAddedOnTheScreens() {
+        var state = registerOfFive()
+        state.open(.worksheet(step: 5))
+        state.press(.down, .down)
+        #expect(state.focusedEntry?.label == "Mediator")
+        state.press(.enter)
+        state.type("youth")
+        state.press(.enter)
+        #expect(state.session.record(at: PartnershipRecords.mediator.path).flatMap(RecordReference.init)?.name
+                    == "Youth Network")
+        state.press(.down, .down)
+        #expect(state.focusedEntry?.label == "Each partner's contribution")
+        state.press(.enter, .character("a"))
+        state.type("koica")
+        state.press(.enter, .tab)
+        #expect(state.focusedEntry?.label == "Contribution")
+        state.type("Funds the pilot")
+        let contributions = state.session.rows(of: PartnershipRecords.contributions, in: .builtIn)
+        #expect(contributions.count == 1 && contributions.first?.text("contribution") == "Funds the pilot")
+        #expect(contributions.first?.cells["partner"].flatMap(RecordReference.init)?.name == "KOICA")
+    }
+
     @Test func thePickerFindsNamesWithoutTheirAccentsAndKeepsATypedNameWhenNoneMatches() {
         var state = registerOfFive()
         state.open(.worksheet(step: 3))
@@ -254,12 +277,12 @@ func registerOfFive(size: Size = standardSize) -> WizardState {
         state.press(.home, .enter, .down, .enter)
         #expect(state.session.record(at: acceptance) == nil)
         #expect(state.status == .acceptanceCleared)
-        #expect(state.view().text.contains("New convener: ask each sector again"))
+        #expect(state.view().text.contains("New convener: ask the sectors, the donor and the stakeholders again"))
     }
 
     @Test func upAndDownMoveBetweenEntriesUntilTypingOrEnterOpensLongText() {
         var state = workshopOnWorksheet("s4")
-        for _ in 1...8 { state.press(.down) }
+        for _ in 1...10 { state.press(.down) }
         #expect(state.focusedEntry?.label == "Agenda of the first meeting")
         state.press(.down, .up, .enter)
         #expect(state.sheet.isEditingText)

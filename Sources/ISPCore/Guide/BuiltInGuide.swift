@@ -2,10 +2,15 @@ extension Guide {
     /// The seven start-up steps of USAID's "User Guide to Intersectoral Partnering", part V.
     /// Questions and hints are quoted exactly; prompts of steps 5 and 7, which have no question list, are derived.
     /// Each prompt says how to read the scale for it (ours). Edition 2 split s7.d3 in two (s7.d6) and restored
-    /// the hints of s4.q3, s6.q1 and s6.q5 to the guide's words.
+    /// the hints of s4.q3, s6.q1 and s6.q5 to the guide's words. Edition 3 words the 0 of s2.q2 and s5.d4 as a stage
+    /// (Don't know is never a 0), quotes the guide exactly in step 3's and step 6's guidance, and adds the
+    /// worksheet fields for the guide's decisions that had only a rating: each sector's resources and development,
+    /// an interview log, the donor's and other stakeholders' acceptance of the convener, the parties' history, the
+    /// summary of viewpoints, a new organisation, the mediator, capacity building, each partner's contribution, and
+    /// the arrangements and future of the partnership.
     public static let builtIn = Guide(
         id: "usaid-isp-startup",
-        edition: "2",
+        edition: "3",
         title: "Start-up of an Intersectoral Partnership",
         source: "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral "
             + "Partnership (US government work, last updated 12 February 2001).",
@@ -69,7 +74,8 @@ extension Guide {
                 asksFinding: true),
             Prompt(
                 id: "s2.q2", text: "Do all the key stakeholders have effective organizations?",
-                scale: "0: unknown · 4: every key stakeholder is known to be organised well enough to take part",
+                scale: "0: not yet looked at · 4: every key stakeholder is known to be organised well enough to "
+                    + "take part",
                 asksFinding: true),
             Prompt(
                 id: "s2.q3",
@@ -87,8 +93,9 @@ extension Guide {
         guidance: """
             Future partners often have not worked together and may distrust one another. Interview people \
             in the organisations you identified about their histories, attitudes and networks, and test the \
-            vision ("Could you imagine working with X on this?"). Weigh each sector's typical strengths and \
-            hindrances, since different missions and cultures are the usual source of trouble.
+            vision: "Could you imagine working with ‘X' to solve that problem or take advantage of this \
+            opportunity?" Weigh each sector's typical strengths and hindrances, since different missions and \
+            cultures are the usual source of trouble.
             """,
         prompts: [
             Prompt(
@@ -200,8 +207,8 @@ extension Guide {
                 id: "s5.d4",
                 text: "Do the parties share an understanding of the nature of the problem and ideas about "
                     + "possible solutions?",
-                scale: "0: views differ or are unknown · 4: one shared understanding of the problem and of possible "
-                    + "solutions",
+                scale: "0: the parties' views have not yet been compared · 4: one shared understanding of the problem "
+                    + "and of possible solutions",
                 derived: true),
         ],
         worksheet: .step5
@@ -213,7 +220,8 @@ extension Guide {
         guidance: """
             Joint forums turn shared ideas into an action plan, often a series of small steps that build \
             relationships and make larger ones possible. Keep the ground rules in view: the right to say no, \
-            honesty, accountability, and a commitment to the other parties' perspectives as well as your own.
+            honesty, accountability, and "a commitment to help address other parties' perspectives as well as \
+            one's own".
             """,
         prompts: [
             Prompt(

@@ -12,6 +12,20 @@ extension Worksheet {
     static let threeSectors = PartnershipRecords.threeSectors.compactMap(Sector.init(rawValue:))
         .map { Choice($0.rawValue, Language.english.text($0.message)) }
 
+    /// Yes, No or Not asked: whether someone accepts the convener.
+    private static let accepts: [Choice] = [Choice("yes", "Yes"), Choice("no", "No"), Choice("not-asked", "Not asked")]
+
+    /// Planned, In progress, Done, Dropped: where an action or an activity stands.
+    private static let progress: [Choice] = [
+        Choice("planned", "Planned"), Choice("in-progress", "In progress"), Choice("done", "Done"),
+        Choice("dropped", "Dropped"),
+    ]
+
+    /// A column or field that names a row of the stakeholder register, or a name typed in.
+    private static func organisation(_ id: String, _ label: String, hint: String? = nil) -> RecordField {
+        RecordField(id, label, hint: hint, .reference(to: PartnershipRecords.register))
+    }
+
     /// A list with a single text column.
     private static func list(_ id: String, _ label: String, item: String, hint: String? = nil) -> RecordField {
         RecordField(id, label, hint: hint, .rows(columns: [RecordField(item, label, .text)], defaults: [],
@@ -27,11 +41,14 @@ extension Worksheet {
             list("goals", "Goals", item: "goal", hint: "Without getting bogged down in resources, personalities "
                  + "and histories."),
             RecordField("vision", "First draft of the vision", .longText),
+            RecordField("resources", "What skills, human and/or material resources does each sector have?",
+                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donors")]), cell: .longText)),
         ])
 
     static let step2 = Worksheet(
         id: "s2", title: "Stakeholder register",
-        intro: "The key organisations and players of each sector, and the alliances they belong to.",
+        intro: "The key organisations and players of each sector, the alliances they belong to, how developed each "
+            + "sector is and who could support whom.",
         fields: [
             RecordField("register", "Stakeholder register", .rows(columns: [
                 RecordField("organisation", "Organisation", .text),
@@ -46,6 +63,18 @@ extension Worksheet {
                             hint: "Coalitions, chambers of commerce, federations, civil society networks.", .text),
                 RecordField("notes", "Notes", .longText),
             ], defaults: [], nameColumn: "organisation")),
+            RecordField("development", "How developed is each sector?",
+                        hint: "Sometimes the first task of one sector is to actively support the development of "
+                            + "another.",
+                        .grid(rows: .fixed(threeSectors), cell: .choice([
+                            Choice("well-developed", "Well developed"), Choice("developing", "Developing"),
+                            Choice("weak", "Weak"), Choice("not-known", "Not known"),
+                        ]))),
+            RecordField("support", "Who could support whom", .rows(columns: [
+                organisation("supporter", "Supporter"),
+                organisation("supported", "Supported"),
+                RecordField("how", "How", .text),
+            ], defaults: [], nameColumn: nil)),
         ])
 
     /// The sector-specific strengths and hindrances the guide names in step 3, quoted.
@@ -82,8 +111,8 @@ extension Worksheet {
 
     static let step3 = Worksheet(
         id: "s3", title: "Strengths and hindrances",
-        intro: "Mark which of the typical strengths and hindrances the guide names apply here, and list the "
-            + "impediments to partnering.",
+        intro: "Mark which typical strengths and hindrances the guide names apply here, list the impediments to "
+            + "partnering, and log the interviews.",
         fields: [
             RecordField("traits", "Strengths and hindrances (quoted from the guide)",
                         .checklist(items: sectorTraits, marks: [
@@ -91,18 +120,35 @@ extension Worksheet {
                             Choice("not-discussed", "Not discussed"),
                         ])),
             list("impediments", "Impediments to partnering", item: "impediment"),
+            RecordField("interviews", "Interviews", hint: "Ask them about their histories, attitudes, and personal "
+                        + "networks.", .rows(columns: [
+                organisation("interviewee", "Interviewee"),
+                RecordField("date", "Date", .date),
+                RecordField("interviewer", "Interviewed by", .text),
+                RecordField("wouldWorkWith", "Could you imagine working with ‘X'…?",
+                            hint: "Whom they could imagine working with to solve the problem.", .text),
+                RecordField("history", "History", .longText),
+                RecordField("attitudes", "Attitudes", .longText),
+                RecordField("networks", "Personal networks", .longText),
+            ], defaults: [], nameColumn: nil)),
         ])
 
     static let step4 = Worksheet(
         id: "s4", title: "Convening plan",
-        intro: "Who convenes, where, who moderates, the first meeting and its outcome.",
+        intro: "Who convenes and who accepts them, where, who moderates, the first meeting and its outcome, and a new "
+            + "organisation.",
         fields: [
-            RecordField("convener", "Convener", hint: "Well regarded by all parties; choose from the register or type "
-                        + "a name.", .reference(to: PartnershipRecords.register)),
+            organisation("convener", "Convener", hint: "Well regarded by all parties; choose from the register or "
+                         + "type a name."),
             RecordField("acceptance", "Does each sector accept the convener?",
-                        .grid(rows: .fixed(threeSectors), cell: .choice([
-                            Choice("yes", "Yes"), Choice("no", "No"), Choice("not-asked", "Not asked"),
-                        ]))),
+                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donor")]), cell: .choice(accepts))),
+            RecordField("stakeholderAcceptance", "Do the other major stakeholders accept the convener?",
+                        hint: "The convening individual or group needs to have credibility with all the major "
+                            + "stakeholders.",
+                        .rows(columns: [
+                            organisation("stakeholder", "Stakeholder"),
+                            RecordField("accepts", "Accepts the convener", .choice(accepts)),
+                        ], defaults: [], nameColumn: nil)),
             RecordField("venue", "Venue", .text),
             RecordField("neutral", "Is the venue neutral ground?", .choice([
                 Choice("yes", "Yes"), Choice("no", "No"), Choice("not-sure", "Not sure"),
@@ -114,6 +160,16 @@ extension Worksheet {
             RecordField("outcome", "Outcome: enough trust and commitment to meet again?", .choice([
                 Choice("yes", "Yes"), Choice("no", "No"), Choice("not-yet", "Not yet"),
             ])),
+            RecordField("history", "Do the parties have a history of interaction?",
+                        hint: "If the players have not had a history of interaction, the meeting might end right "
+                            + "there with a summary of different viewpoints written for distribution.",
+                        .choice([Choice("yes", "Yes"), Choice("some", "Some"), Choice("no", "No")])),
+            RecordField("viewpoints", "A summary of different viewpoints written for distribution", .longText),
+            RecordField("newOrganisation", "Will a new organisation carry the partnership?",
+                        hint: "Often a new organization will be created to facilitate the formation and perpetuate "
+                            + "the linkages of an ISP.",
+                        .choice([Choice("yes", "Yes"), Choice("no", "No"), Choice("undecided", "Not decided")])),
+            RecordField("organisationForm", "Form of the new organisation", .text),
         ])
 
     static let step5 = Worksheet(
@@ -131,7 +187,8 @@ extension Worksheet {
 
     static let step6 = Worksheet(
         id: "s6", title: "Ground rules and action plan",
-        intro: "The ground rules of the partnership, each agreed or not, and the actions with their owners.",
+        intro: "The ground rules, each agreed or not; the actions and their owners; the mediator, the capacity "
+            + "building needed and each partner's contribution.",
         fields: [
             RecordField("groundRules", "Ground rules", .rows(columns: [
                 RecordField("rule", "Ground rule", .text),
@@ -147,13 +204,9 @@ extension Worksheet {
             ], nameColumn: "rule")),
             RecordField("actions", "Action plan", .rows(columns: [
                 RecordField("action", "Action", .text),
-                RecordField("ownerOrganisation", "Owner organisation", hint: "From the register, or typed.",
-                            .reference(to: PartnershipRecords.register)),
+                organisation("ownerOrganisation", "Owner organisation", hint: "From the register, or typed."),
                 RecordField("due", "Due date", .date),
-                RecordField("status", "Status", .choice([
-                    Choice("planned", "Planned"), Choice("in-progress", "In progress"), Choice("done", "Done"),
-                    Choice("dropped", "Dropped"),
-                ])),
+                RecordField("status", "Status", .choice(progress)),
                 RecordField("ownerPerson", "Owner person", .text),
                 RecordField("resources", "Resources", .text),
                 RecordField("question", "Question it answers", .choice([
@@ -162,11 +215,25 @@ extension Worksheet {
                     Choice("s6.q5", "Resource sharing"),
                 ])),
             ], defaults: [], nameColumn: "action")),
+            organisation("mediator", "Mediator", hint: "Who mediates the tensions and conflicts; choose from the "
+                         + "register or type a name."),
+            RecordField("capacityBuilding", "Capacity building", .rows(columns: [
+                organisation("actor", "Actor"),
+                RecordField("need", "Capacity building needed", .text),
+                RecordField("due", "Due date", .date),
+                RecordField("status", "Status", .choice(progress)),
+            ], defaults: [], nameColumn: nil)),
+            RecordField("contributions", "Each partner's contribution", hint: "How resource sharing will take place.",
+                        .rows(columns: [
+                            organisation("partner", "Partner"),
+                            RecordField("contribution", "Contribution", .text),
+                        ], defaults: [], nameColumn: nil)),
         ])
 
     static let step7 = Worksheet(
         id: "s7", title: "Keeping the partnership going",
-        intro: "Resources once outside support ends, linkages to wider networks, ideas for expansion.",
+        intro: "Resources after outside support, what keeps the partnership going, linkages, ideas for expansion, "
+            + "and whether to continue, change or close.",
         fields: [
             RecordField("resources", "Resources once outside support ends", .rows(columns: [
                 RecordField("resource", "Resource", .text),
@@ -174,5 +241,12 @@ extension Worksheet {
             ], defaults: [], nameColumn: nil)),
             list("linkages", "Linkages to wider networks and institutions", item: "linkage"),
             list("expansion", "Ideas for expansion or new issues", item: "idea"),
+            RecordField("agreement", "Agreement that keeps the partnership going", .text),
+            RecordField("structure", "Structure", hint: "Who decides, how often the partners meet.", .text),
+            organisation("host", "Host organisation", hint: "From the register, or typed."),
+            RecordField("future", "Should the partnership continue, change or close?", .choice([
+                Choice("continue", "Continue"), Choice("change", "Change"), Choice("close", "Close"),
+            ])),
+            RecordField("futureNote", "Why, and what changes", .longText),
         ])
 }

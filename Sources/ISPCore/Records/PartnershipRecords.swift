@@ -1,7 +1,8 @@
 import Messages
 
 /// The records that flags, reports, merges and comparisons read by their field ids (see `BuiltInWorksheets.swift`):
-/// the stakeholder register, the convening plan, the ground rules and the action plan.
+/// the stakeholder register, the convening plan, the ground rules, the action plan, the mediator and the partners'
+/// contributions.
 ///
 /// Every field is looked up in the guide first, so that a guide without one of them (or with a column of another
 /// kind) has none of it, and gives no flag about it, rather than reading a stray value from the file.
@@ -9,6 +10,9 @@ public struct PartnershipRecords: Sendable {
     public static let register = FieldAddress(worksheet: "s2", field: "register")
     public static let convener = FieldAddress(worksheet: "s4", field: "convener")
     public static let acceptance = FieldAddress(worksheet: "s4", field: "acceptance")
+    public static let stakeholderAcceptance = FieldAddress(worksheet: "s4", field: "stakeholderAcceptance")
+    public static let mediator = FieldAddress(worksheet: "s6", field: "mediator")
+    public static let contributions = FieldAddress(worksheet: "s6", field: "contributions")
     public static let groundRules = FieldAddress(worksheet: "s6", field: "groundRules")
     public static let actions = FieldAddress(worksheet: "s6", field: "actions")
     /// The three sectors the guide brings together, by the ids of their choices.
@@ -137,20 +141,56 @@ public struct PartnershipRecords: Sendable {
 
     /// The convener's name as it reads now, nil when the guide has no convener or none is named.
     public var convenerName: String? {
-        guard case .reference(let address)? = guide.field(at: Self.convener)?.kind,
-            let reference = session.record(at: Self.convener.path).flatMap(RecordReference.init)
+        referenceName(at: Self.convener)
+    }
+
+    /// The name a reference field's value reads as now, nil when the guide has no such field or none is named.
+    func referenceName(at field: FieldAddress) -> String? {
+        guard case .reference(let address)? = guide.field(at: field)?.kind,
+            let reference = session.record(at: field.path).flatMap(RecordReference.init)
         else { return nil }
         let name = rowNames.name(of: reference, to: address)
         return name.isBlank ? nil : name
     }
 
     /// Each sector of the acceptance grid with the id of its answer (nil while unanswered); empty when the guide
-    /// has no such grid.
+    /// has no such grid. A row beyond the three sectors (the donor) left unanswered is there only while the register
+    /// has an organisation of that sector: a partnership without a donor is not asked about one.
     public var acceptance: [(sector: Choice, answer: String?)] {
         guard case .grid(.fixed(let sectors), .choice)? = guide.field(at: Self.acceptance)?.kind else { return [] }
-        return sectors.map { sector in
-            (sector, session.record(at: Self.acceptance.path + [.key(sector.id)])?.string)
+        let registered = Set(register?.compactMap(\.sector) ?? [])
+        return sectors.compactMap { sector in
+            let answer = session.record(at: Self.acceptance.path + [.key(sector.id)])?.string
+            guard answer != nil || Self.threeSectors.contains(sector.id) || registered.contains(sector.id)
+            else { return nil }
+            return (sector, answer)
         }
+    }
+
+    /// Each major stakeholder listed as asked about the convener, by its name as it reads now, with the id of its
+    /// answer (nil while unanswered); rows naming nobody are left out, and all when the guide has no such list.
+    public var stakeholderAcceptance: [(stakeholder: String, answer: String?)] {
+        guard case .reference(let address)? = column("stakeholder", of: Self.stakeholderAcceptance, \.isReference)?
+            .kind,
+            column("accepts", of: Self.stakeholderAcceptance, \.isChoice) != nil
+        else { return [] }
+        return session.rows(of: Self.stakeholderAcceptance, in: guide).compactMap { row in
+            guard let reference = row.cells["stakeholder"].flatMap(RecordReference.init) else { return nil }
+            let name = rowNames.name(of: reference, to: address)
+            return name.isBlank ? nil : (name, row.cells["accepts"]?.string)
+        }
+    }
+
+    /// The mediator's name as it reads now, nil when the guide has no mediator or none is named.
+    public var mediatorName: String? {
+        referenceName(at: Self.mediator)
+    }
+
+    /// Whether a partner's contribution is recorded: a row of the contributions naming a partner or a contribution;
+    /// nil when the guide has no such list.
+    public var hasContribution: Bool? {
+        guard listField(Self.contributions) != nil else { return nil }
+        return session.rows(of: Self.contributions, in: guide).contains { $0.json.holdsContent }
     }
 
     /// The label of a choice of a list's column, the id itself when the guide has no such choice, nil for none.

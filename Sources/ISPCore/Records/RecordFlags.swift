@@ -5,9 +5,9 @@ public struct RecordFlag: Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         /// One of the three sectors has no organisation in the stakeholder register.
         case sectorMissing = "sector-missing"
-        /// A sector answered No to the convener.
+        /// A sector, the donor or a major stakeholder answered No to the convener.
         case convenerNotAccepted = "convener-not-accepted"
-        /// A sector was not asked about the convener, or its answer is not recorded.
+        /// A sector, the donor or a major stakeholder was not asked about the convener, or its answer is not recorded.
         case convenerNotAsked = "convener-not-asked"
         /// The step of the ground rules is rated while no ground rule is agreed.
         case groundRulesNotAgreed = "ground-rules-not-agreed"
@@ -26,7 +26,7 @@ public struct RecordFlag: Sendable, Equatable {
     public var kind: Kind
     /// The flag in a sentence, naming the sectors or the action, for the reader's language.
     public var statement: Message
-    /// The sectors it names, by id.
+    /// The sectors it names, by id (the stakeholders a convener flag names are in its statement only).
     public var sectors: [String]
     /// The action it names, by row id.
     public var actionID: String?
@@ -129,6 +129,7 @@ extension PartnershipRecords {
             guard guide.field(at: Self.convener) != nil else { return nil }
             guard convenerName != nil else { return Message(.flagFactNoConvener) }
             let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.sectorName)
+                + stakeholderAcceptance.filter { $0.answer != "yes" }.map { .text($0.stakeholder.excerpt(limit: 60)) }
             guard !pending.isEmpty else { return nil }
             return RecordFlag.agreeing(pending, one: .flagFactConvenerPendingOne,
                                        several: .flagFactConvenerPendingSeveral, as: "sectors")
@@ -142,6 +143,14 @@ extension PartnershipRecords {
         heldHigh("s6.q1") {
             guard let actions, actions.isEmpty else { return nil }
             return Message(.flagFactNoAction)
+        }
+        heldHigh("s6.q3") {
+            guard guide.field(at: Self.mediator)?.kind.isReference == true, mediatorName == nil else { return nil }
+            return Message(.flagFactNoMediator)
+        }
+        heldHigh("s6.q5") {
+            guard hasContribution == false else { return nil }
+            return Message(.flagFactNoContribution)
         }
         return flags
     }
@@ -162,29 +171,31 @@ extension PartnershipRecords {
         return sectorColumn.kind.choices.filter { Self.threeSectors.contains($0.id) && !present.contains($0.id) }
     }
 
-    /// The sectors that do not accept the named convener, and those not asked (or whose answer is not recorded).
+    /// The sectors (the donor among them) and the major stakeholders that do not accept the named convener, and
+    /// those not asked (or whose answer is not recorded); the sectors first, then the stakeholders in their order.
     var convenerFlags: [RecordFlag] {
         guard let convener = convenerName?.excerpt(limit: 60) else { return [] }
-        let refusing = acceptance.filter { $0.answer == "no" }.map(\.sector)
-        let unasked = acceptance.filter { $0.answer == nil || $0.answer == "not-asked" }.map(\.sector)
-        var flags: [RecordFlag] = []
-        if !refusing.isEmpty {
-            flags.append(RecordFlag(
-                kind: .convenerNotAccepted,
-                statement: RecordFlag.agreeing(refusing.map(\.sectorName), one: .flagConvenerNotAcceptedOne,
-                                               several: .flagConvenerNotAcceptedSeveral, as: "sectors",
-                                               ["convener": .text(convener)]),
-                sectors: refusing.map(\.id)))
+        let stakeholders = stakeholderAcceptance
+        func flag(_ kind: RecordFlag.Kind, one: MessageID, several: MessageID, _ matches: (String?) -> Bool)
+            -> RecordFlag?
+        {
+            let sectors = acceptance.filter { matches($0.answer) }.map(\.sector)
+            let names = sectors.map(\.sectorName)
+                + stakeholders.filter { matches($0.answer) }.map { .text($0.stakeholder.excerpt(limit: 60)) }
+            guard !names.isEmpty else { return nil }
+            return RecordFlag(kind: kind,
+                              statement: RecordFlag.agreeing(names, one: one, several: several, as: "sectors",
+                                                             ["convener": .text(convener)]),
+                              sectors: sectors.map(\.id))
         }
-        if !unasked.isEmpty {
-            flags.append(RecordFlag(
-                kind: .convenerNotAsked,
-                statement: RecordFlag.agreeing(unasked.map(\.sectorName), one: .flagConvenerNotAskedOne,
-                                               several: .flagConvenerNotAskedSeveral, as: "sectors",
-                                               ["convener": .text(convener)]),
-                sectors: unasked.map(\.id)))
-        }
-        return flags
+        return [
+            flag(.convenerNotAccepted, one: .flagConvenerNotAcceptedOne, several: .flagConvenerNotAcceptedSeveral) {
+                $0 == "no"
+            },
+            flag(.convenerNotAsked, one: .flagConvenerNotAskedOne, several: .flagConvenerNotAskedSeveral) {
+                $0 == nil || $0 == "not-asked"
+            },
+        ].compactMap { $0 }
     }
 
     /// The step holding the ground rules is rated (a prompt has a stage or a mean) while none of them is agreed.

@@ -7,9 +7,10 @@ import Messages
 
 /// The hand-out: the few pages a participant takes home, or reads who was not in the room, built from the parts
 /// of the summary and the meeting record. First what was decided (the problem and the vision, the convener and the
-/// venue, the ground rules, the action plan with its flagged actions marked), then how ready the partnership is
-/// and the facts to discuss, then each sector's viewpoints in short: where the sectors differ, and on the questions
-/// where the voices diverged who rated and said what, and the consensus' reason.
+/// venue, a new organisation, the ground rules, the action plan with its flagged actions marked, the mediator and
+/// each partner's contribution, whether the partnership continues and what keeps it going), then how ready the
+/// partnership is and the facts to discuss, then each sector's viewpoints in short: where the sectors differ, and on
+/// the questions where the voices diverged who rated and said what, and the consensus' reason.
 ///
 /// The meeting record stays the full account, with every question as its annex.
 public struct HandOut: Sendable {
@@ -18,8 +19,10 @@ public struct HandOut: Sendable {
     /// The fields of what was decided, by worksheet, in the order a reader asks for them.
     static let decidedFields: [(worksheet: String, fields: [String])] = [
         ("s5", ["problem", "vision"]),
-        ("s4", ["convener", "acceptance", "venue", "neutral", "moderator", "firstMeeting", "outcome"]),
-        ("s6", ["groundRules", "actions"]),
+        ("s4", ["convener", "acceptance", "venue", "neutral", "moderator", "firstMeeting", "outcome",
+                "newOrganisation", "organisationForm"]),
+        ("s6", ["groundRules", "actions", "mediator", "contributions"]),
+        ("s7", ["future", "futureNote", "agreement", "structure", "host"]),
     ]
 
     /// The hand-out of a session in `language`; `today` decides which actions are overdue.

@@ -141,29 +141,29 @@ struct RecordsReport {
     }
 
     /// The fields at `addresses` that hold something, as the short view shows them, in the order given: the parts
-    /// of the records a hand-out picks. With `actionMarks`, the action plan has a column of that name with each
-    /// action's mark (by row id).
+    /// of the records a hand-out picks, the convener's acceptance on one line. With `actionMarks`, the action plan
+    /// has a column of that name with each action's mark (by row id).
     func blocks(of addresses: [FieldAddress], actionMarks: (column: String, marks: [String: String])? = nil)
         -> [ReportBlock]
     {
         addresses.flatMap { address -> [ReportBlock] in
             guard let field = guide.field(at: address) else { return [] }
             return blocks(of: field, at: address, in: session, complete: false, partner: false,
-                          actionMarks: actionMarks)
+                          actionMarks: actionMarks, acceptanceOnOneLine: true)
         }
     }
 
     /// One field's blocks: the ground rules whenever their worksheet shows, the convener's acceptance once a
     /// convener is named, else the field by its kind when it holds something.
     private func blocks(of field: RecordField, at address: FieldAddress, in view: Session, complete: Bool,
-                        partner: Bool, actionMarks: (column: String, marks: [String: String])? = nil)
-        -> [ReportBlock]
+                        partner: Bool, actionMarks: (column: String, marks: [String: String])? = nil,
+                        acceptanceOnOneLine: Bool = false) -> [ReportBlock]
     {
         switch address {
         case PartnershipRecords.groundRules where records.listField(address) != nil:
             return groundRuleBlocks(field)
         case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
-            return acceptanceBlocks(field)
+            return acceptanceBlocks(field, onOneLine: acceptanceOnOneLine)
         case _ where view.record(at: address.path)?.holdsContent != true:
             return []
         case PartnershipRecords.register where records.listField(address) != nil:
@@ -217,15 +217,15 @@ struct RecordsReport {
     }
 
     /// Whether each sector accepts the named convener, a sector not answered yet as "Not asked", as the flags
-    /// count it.
-    private func acceptanceBlocks(_ field: RecordField) -> [ReportBlock] {
+    /// count it: a list, or the answers after the label on one line.
+    private func acceptanceBlocks(_ field: RecordField, onOneLine: Bool) -> [ReportBlock] {
         guard case .grid(_, let cell) = field.kind else { return [] }
-        let items = records.acceptance.map { sector, answer -> ReportListItem in
+        let answers = records.acceptance.map { sector, answer -> String in
             let label = answer.map { id in cell.choices.first { $0.id == id }?.label ?? id }
-            let shown = label ?? language.text(.reportRecordsNotAsked)
-            return ReportListItem(labelled(sector.label, shown))
+            return labelled(sector.label, label ?? language.text(.reportRecordsNotAsked))
         }
-        return [.paragraph(field.label), .list(ReportList(items))]
+        if onOneLine { return [.paragraph(labelled(field.label, language.list(answers)))] }
+        return [.paragraph(field.label), .list(ReportList(answers.map { ReportListItem($0) }))]
     }
 
     /// "Label: value", or "Label? value" after a question.

@@ -1,7 +1,7 @@
 /// A change to a session, the same whichever front end asks for it: a key on a screen, a line in plain mode, a
-/// merge's replacement of a partner's voices. The rules of a change (another convener clears the sectors'
-/// acceptance, a deleted organisation takes its commitment with it, a changed answer is no longer carried over)
-/// live in `Session.apply(_:guide:)`, once.
+/// merge's replacement of a partner's voices. The rules of a change (another convener clears the sectors' and the
+/// stakeholders' acceptance, a deleted organisation takes its commitment with it, a changed answer is no longer
+/// carried over) live in `Session.apply(_:guide:)`, once.
 public enum SessionChange: Equatable, Sendable {
     case addParticipant(Participant)
     /// Replaces a participant, by index, with their edited self: name, organisation, sector, when they were merged.
@@ -42,7 +42,8 @@ public enum SessionChange: Equatable, Sendable {
 
 /// What a change did beyond what it was asked, for the front end to tell the user.
 public enum SessionChangeNote: Equatable, Sendable {
-    /// Another convener was named: the sectors' answers about the one before were cleared.
+    /// Another convener was named: what the sectors, the donor and the major stakeholders said of the one before was
+    /// cleared.
     case acceptanceCleared
     /// These participants' organisations were added to the register, by name; none when every one was there.
     case organisationsAdded([String])
@@ -133,17 +134,26 @@ extension Session {
         }
     }
 
-    /// Changes an entry's value; another convener clears what the sectors said of the one before.
+    /// Changes an entry's value; another convener clears what the sectors, the donor and the major stakeholders
+    /// said of the one before (the stakeholders stay listed, their answers go).
     private mutating func storeInEntry(_ entry: RecordEntry, _ change: (inout Session) -> Void)
         -> SessionChangeNote?
     {
         let isConvener = entry.path == PartnershipRecords.convener.path
         let convenerBefore = isConvener ? convenerIdentity : nil
         change(&self)
-        guard let convenerBefore, !convenerBefore.isEmpty, convenerIdentity != convenerBefore,
-            record(at: PartnershipRecords.acceptance.path) != nil
-        else { return nil }
+        guard let convenerBefore, !convenerBefore.isEmpty, convenerIdentity != convenerBefore else { return nil }
+        let stakeholders = PartnershipRecords.stakeholderAcceptance
+        let answered = storedList(stakeholders)?.contains { $0.object?["accepts"] != nil } == true
+        guard record(at: PartnershipRecords.acceptance.path) != nil || answered else { return nil }
         setRecord(nil, at: PartnershipRecords.acceptance.path)
+        if answered, let items = storedList(stakeholders) {
+            setRecord(.array(items.map { item in
+                guard var cells = item.object else { return item }
+                cells["accepts"] = nil
+                return .object(cells)
+            }), at: stakeholders.path)
+        }
         return .acceptanceCleared
     }
 

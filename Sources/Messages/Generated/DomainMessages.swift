@@ -77,6 +77,10 @@ extension MessageID {
     public static let flagFactNoProblemStatement = MessageID("flag.fact.noProblemStatement")
     /// the action plan has no action.
     public static let flagFactNoAction = MessageID("flag.fact.noAction")
+    /// no mediator is named.
+    public static let flagFactNoMediator = MessageID("flag.fact.noMediator")
+    /// no partner's contribution is recorded.
+    public static let flagFactNoContribution = MessageID("flag.fact.noContribution")
     /// The stakeholder register has no organisation from {sectors}.
     public static let flagSectorMissing = MessageID("flag.sectorMissing")
     /// {sectors} does not accept the convener, {convener}.
@@ -215,6 +219,8 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "flag.fact.noProblemStatement", ["the agreed problem statement is empty."]),
         CatalogRow("en", "flag.fact.noAction", ["the action plan has no action."]),
+        CatalogRow("en", "flag.fact.noMediator", ["no mediator is named."]),
+        CatalogRow("en", "flag.fact.noContribution", ["no partner's contribution is recorded."]),
         CatalogRow("en", "flag.sectorMissing", ["The stakeholder register has no organisation from {sectors}."]),
         CatalogRow("en", "flag.convenerNotAccepted.one", ["{sectors} does not accept the convener, {convener}."]),
         CatalogRow("en", "flag.convenerNotAccepted.several", ["{sectors} do not accept the convener, {convener}."]),

@@ -201,7 +201,7 @@ extension MessageID {
     public static let wizardStatusOrganisationsInRegister = MessageID("wizard.status.organisationsInRegister")
     /// Added 1 organisation: {names}
     public static let wizardStatusOrganisationsAdded = MessageID("wizard.status.organisationsAdded")
-    /// New convener: ask each sector again
+    /// New convener: ask the sectors, the donor and the stakeholders again
     public static let wizardStatusAcceptanceCleared = MessageID("wizard.status.acceptanceCleared")
     /// Confirmed for this round
     public static let wizardStatusConfirmed = MessageID("wizard.status.confirmed")
@@ -707,7 +707,9 @@ extension CatalogTable {
             "Added 1 organisation: {names}",
             "Added {count} organisations: {names}",
         ]),
-        CatalogRow("en", "wizard.status.acceptanceCleared", ["New convener: ask each sector again"]),
+        CatalogRow("en", "wizard.status.acceptanceCleared", [
+            "New convener: ask the sectors, the donor and the stakeholders again",
+        ]),
         CatalogRow("en", "wizard.status.confirmed", ["Confirmed for this round"]),
         CatalogRow("en", "wizard.status.undone", ["Undone: {change}"]),
         CatalogRow("en", "wizard.status.redone", ["Redone: {change}"]),

@@ -190,8 +190,10 @@ public struct WizardState: Equatable, Sendable {
             layOutSummary()
         case .worksheet:
             focusEntry(0)
-            // A worksheet that is one list (the register) opens on the list.
-            if let only = sheetEntries.first, sheetEntries.count == 1, case .rows(let address) = only.input {
+            // A worksheet that is one list, or that starts with the register, opens on the list; Esc shows its page.
+            if let first = sheetEntries.first, case .rows(let address) = first.input,
+                sheetEntries.count == 1 || address == guide.participantRegister
+            {
                 openList(address)
             }
         default:

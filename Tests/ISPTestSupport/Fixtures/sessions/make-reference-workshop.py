@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes v2/v2-reference-workshop.isp.json: the reference session of the hand-out (issue 18).
 
-Seven participants, a register of twelve, ten actions, every worksheet field written, every question rated by
+A session file of format 2 answered under edition 3 of the built-in guide. Seven participants, a register of
+twelve, ten actions, every worksheet field of edition 3 written, every question rated by
 every voice, a consensus on most questions and a handful of divergent ones. Run it from this folder; the file it
 writes is committed, so the tests do not run it.
 """
@@ -166,21 +167,53 @@ records = {
             "civil-society": "Water for the families of the southern districts and for irrigation.",
             "donor": "A programme the valley keeps going after the fund's two years.",
         },
+        "resources": {
+            "government": "Water licences, the municipal pipe network and its engineers.",
+            "business": "Loans for household meters; the bottler's laboratory for water quality.",
+            "civil-society": "Volunteers in every southern district; the irrigators' knowledge of the wells.",
+            "donor": "Matching funds for two years and advice on shared funds.",
+        },
         "goals": [{"id": "g1", "goal": "Every household in the southern districts has water all year"},
                   {"id": "g2", "goal": "The valley's wells are used no faster than they refill"},
                   {"id": "g3", "goal": "Farmers and the city agree on the water each may take"}],
         "vision": "A valley where city and farms share water fairly, every year.",
     },
-    "s2": {"register": register},
+    "s2": {
+        "register": register,
+        "development": {"government": "well-developed", "business": "developing", "civil-society": "weak"},
+        "support": [{"id": "sup1", "supporter": ref("r09"), "supported": ref("r08"),
+                     "how": "Legal advice to register the committee"},
+                    {"id": "sup2", "supporter": ref("r11"), "supported": ref("r07"),
+                     "how": "A small grant for the network's meetings"}],
+    },
     "s3": {
         "traits": traits,
         "impediments": [{"id": "i1", "impediment": "Distrust since the 2019 tariff protests"},
                         {"id": "i2", "impediment": "Elections in 2027"},
                         {"id": "i3", "impediment": "No shared data on the wells"}],
+        "interviews": [
+            {"id": "int1", "interviewee": ref("r05"), "date": "2026-10-05", "interviewer": "Rosa Méndez",
+             "wouldWorkWith": "The university and the irrigators, not the municipality alone",
+             "history": "Drilled its own wells in 2015", "attitudes": "Wary of new tariffs",
+             "networks": "Cámara de Industria"},
+            {"id": "int2", "interviewee": ref("r08"), "date": "2026-10-08", "interviewer": "Grace Achieng",
+             "wouldWorkWith": "Anyone who respects the water rights", "history": "Lost two wells in 2019",
+             "attitudes": "Distrusts the bottler", "networks": "Federación de Regantes"},
+            {"id": "int3", "interviewee": ref("r03"), "date": "2026-10-12", "interviewer": "Ana Núñez",
+             "wouldWorkWith": "The municipality and the ministry", "history": "Funds the regional pipes",
+             "attitudes": "Busy with the elections", "networks": "Regional assembly"},
+        ],
     },
     "s4": {
         "convener": ref("r01"),
-        "acceptance": {"government": "yes", "business": "no", "civil-society": "yes"},
+        "acceptance": {"government": "yes", "business": "no", "civil-society": "yes", "donor": "yes"},
+        "stakeholderAcceptance": [{"id": "sa1", "stakeholder": ref("r06"), "accepts": "yes"},
+                                  {"id": "sa2", "stakeholder": ref("r03"), "accepts": "not-asked"}],
+        "history": "some",
+        "viewpoints": "Government sees a supply problem, business a problem of price and reliability, the "
+                      "community groups a problem of fairness between the city and the farms.",
+        "newOrganisation": "yes",
+        "organisationForm": "An association of the three sectors' members, hosted by the university",
         "venue": "Universidad Mayor de San Simón, Tiquipaya campus hall",
         "neutral": "yes",
         "moderator": "Rosa Méndez",
@@ -208,6 +241,19 @@ records = {
              "agreed": "not-agreed"},
         ],
         "actions": action_rows,
+        "mediator": ref("r09"),
+        "capacityBuilding": [
+            {"id": "cb1", "actor": ref("r08"), "need": "Legal status and bookkeeping", "due": "2027-03-31",
+             "status": "in-progress"},
+            {"id": "cb2", "actor": ref("r07"), "need": "Facilitation skills for five volunteers",
+             "due": "2027-03-31", "status": "planned"},
+        ],
+        "contributions": [
+            {"id": "c1", "partner": ref("r01"), "contribution": "Staff time and the pipe network's data"},
+            {"id": "c2", "partner": ref("r04"), "contribution": "Meter loans at a reduced rate"},
+            {"id": "c3", "partner": ref("r11"), "contribution": "Matching funds for two years"},
+            {"id": "c4", "partner": ref("r08"), "contribution": "Labour for the well survey"},
+        ],
     },
     "s7": {
         "resources": [{"id": "res1", "resource": "Municipal water budget", "source": "local"},
@@ -217,6 +263,11 @@ records = {
                      {"id": "l2", "linkage": "Network of Andean universities"}],
         "expansion": [{"id": "e1", "idea": "Bring the neighbouring valley of Sacaba in"},
                       {"id": "e2", "idea": "Sanitation once supply is secured"}],
+        "agreement": "A memorandum of understanding signed by every member",
+        "structure": "A board of two members per sector that meets every quarter",
+        "host": ref("r09"),
+        "future": "continue",
+        "futureNote": "Continue, and bring in the Gobernación before the matching funds end.",
     },
 }
 
@@ -224,7 +275,7 @@ session = {
     "format": "isp-wizard-session", "schemaVersion": 2,
     "partnershipID": "0b7e4a52-9c1d-4f3e-8a6b-2d5c7e9f1a30", "participantID": "3d6f8a1c-5e2b-4a7d-9c0e-1f4b6d8a2c57",
     "round": 1, "mode": "workshop",
-    "guide": {"id": "usaid-isp-startup", "edition": "2"},
+    "guide": {"id": "usaid-isp-startup", "edition": "3"},
     "partnership": {"name": "Agua para el Valle", "focalIssue": "Water for the southern districts of Cochabamba"},
     "facilitator": "Rosa Méndez", "organisation": "",
     "createdAt": "2026-11-24T09:00:00Z", "updatedAt": "2026-11-24T17:45:00Z",
