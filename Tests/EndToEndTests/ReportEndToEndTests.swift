@@ -205,7 +205,7 @@ extension String {
     }
 
     @Test func theHandOutIsRefusedInOneSentenceWithCSVJSONOrATable() throws {
-        let reference = sessionFixture("v2/v2-reference-workshop.isp.json")
+        let reference = sessionFixture("v3/v3-reference-workshop.isp.json")
         for arguments in [["--format", "csv"], ["--format", "json"], ["--format", "csv", "--table", "actions"]] {
             let refused = try runWizard(["report", reference, "--handout"] + arguments)
             #expect(refused.status == 1 && refused.output.isEmpty)
@@ -221,7 +221,7 @@ extension String {
     @Test(.enabled(if: Printing.available, Printing.skipped))
     func theReferenceHandOutPrintsOnAtMostFourPagesOfA4OrLetter() throws {
         let workspace = try Workspace()
-        let reference = sessionFixture("v2/v2-reference-workshop.isp.json")
+        let reference = sessionFixture("v3/v3-reference-workshop.isp.json")
         let html = try runWizard(["report", reference, "--handout", "--format", "html"]).output
         for paper in ["A4", "letter"] {
             let (text, pages) = try Printing.print(html, paper: paper, in: workspace.path)

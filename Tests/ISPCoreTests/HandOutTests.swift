@@ -13,7 +13,7 @@ import Testing
     let today = CalendarDate(year: 2026, month: 12, day: 6)!
 
     init() throws {
-        session = try SessionFile.load(from: fixture("sessions/v2/v2-reference-workshop.isp.json").path)
+        session = try SessionFile.load(from: fixture("sessions/v3/v3-reference-workshop.isp.json").path)
     }
 
     func handOut(_ language: Language = .english) -> HandOut {

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Writes v2/v2-reference-workshop.isp.json: the reference session of the hand-out (issue 18).
+"""Writes v3/v3-reference-workshop.isp.json: the reference session of the hand-out (issue 18).
 
-A session file of format 2 answered under edition 3 of the built-in guide. Seven participants, a register of
+A session file of format 3 answered under edition 3 of the built-in guide. Seven participants, a register of
 twelve, ten actions, every worksheet field of edition 3 written, every question rated by
 every voice, a consensus on most questions and a handful of divergent ones. Run it from this folder; the file it
 writes is committed, so the tests do not run it.
@@ -272,7 +272,7 @@ records = {
 }
 
 session = {
-    "format": "isp-wizard-session", "schemaVersion": 2,
+    "format": "isp-wizard-session", "schemaVersion": 3,
     "partnershipID": "0b7e4a52-9c1d-4f3e-8a6b-2d5c7e9f1a30", "participantID": "3d6f8a1c-5e2b-4a7d-9c0e-1f4b6d8a2c57",
     "round": 1, "mode": "workshop",
     "guide": {"id": "usaid-isp-startup", "edition": "3"},
@@ -284,6 +284,6 @@ session = {
     "position": {"screen": "summary"},
 }
 
-with open("v2/v2-reference-workshop.isp.json", "w", encoding="utf-8") as out:
+with open("v3/v3-reference-workshop.isp.json", "w", encoding="utf-8") as out:
     json.dump(session, out, ensure_ascii=False, indent=2, sort_keys=True)
     out.write("\n")
