@@ -215,6 +215,16 @@ private func workshop(at position: Position = Position(screen: .question, stepID
         #expect(run.recorder.saved.last?.answers["s1.q1"] == nil)
     }
 
+    /// Undoing the rating at the notes prompt asks the question again from its rating, whose prompt no longer
+    /// offers the rating undone.
+    @Test func colonUAtTheNotesInPlainModeAsksTheRatingAgain() {
+        let run = PlainRun(toFirstQuestion + ["3", ":u", "2", "", ":q"])
+        #expect(run.session.answers["s1.q1"]?.rating == .stage(.partial))
+        let afterUndo = run.transcript.components(separatedBy: "Undone: rated question 1.1 In place.\n").last ?? ""
+        #expect(afterUndo.hasPrefix("Step 1 of 7, question 1 of 4"))
+        #expect(!afterUndo.contains("now 3"))
+    }
+
     @Test func aRatingWithItsNoteInPlainModeIsOneStep() {
         var session = workshop().session
         session.position = nil

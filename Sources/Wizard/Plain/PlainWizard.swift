@@ -209,14 +209,23 @@ public final class PlainWizard {
             showGuide()
             return .some(nil)
         case .undo?, .redo?:
+            let answerBefore = questionAnswer
             perform(command == .undo ? .undo : .redo)
             // A read-only session is said so by `perform`.
             if let status = state.status, status != .readOnly { say(status.text(in: language).sentence) }
+            // The prompts already written may offer what was just undone: the question is asked again.
+            if let answerBefore, answerBefore != questionAnswer { return .some(.go(state.screen)) }
             return .some(nil)
         default:
             say(.plainNotACommand, ["command": .text(trimmed)])
             return .some(nil)
         }
+    }
+
+    /// The answer to the question on screen, nil elsewhere.
+    private var questionAnswer: Answer? {
+        guard case .question(let step, let prompt) = state.screen else { return nil }
+        return state.session.answer(for: state.guide.steps[step].prompts[prompt].id)
     }
 
     private func askSessionDetails() -> Step {
