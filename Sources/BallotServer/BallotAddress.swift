@@ -33,12 +33,17 @@ public enum BallotAddress {
                     var inAddress = ipv4.pointee.sin_addr
                     return inet_ntop(AF_INET, &inAddress, &text, socklen_t(text.count)) != nil
                 }
-                if found { return String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+                if found { return Self.string(text) }
             }
         }
         var name = [CChar](repeating: 0, count: 256)
         guard gethostname(&name, name.count - 1) == 0 else { return "localhost" }
-        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Self.string(name)
+    }
+
+    /// The text of a C string in a buffer, up to its end.
+    private static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// The URL shown and encoded, in upper case.

@@ -39,7 +39,8 @@ public actor BallotDesk {
         guard request.path.uppercased() == path else {
             return page(.problem(Message(.ballotPageNotFound)), status: .notFound, in: language)
         }
-        var browser = cookie(Self.browserCookie, in: request.headers[.cookie]).flatMap { Self.isBrowserID($0) ? $0 : nil }
+        var browser = cookie(Self.browserCookie, in: request.headers[.cookie])
+            .flatMap { Self.isBrowserID($0) ? $0 : nil }
         let newBrowser = browser == nil ? Self.newBrowserID() : nil
         var response: HTTPResponse
         switch request.method {
@@ -52,7 +53,8 @@ public actor BallotDesk {
             response = page(.problem(Message(.ballotPageBadRequest)), status: .methodNotAllowed, in: language)
         }
         if let newBrowser {
-            response.headers[.setCookie] = "\(Self.browserCookie)=\(newBrowser); Path=\(path); HttpOnly; SameSite=Strict"
+            response.headers[.setCookie] =
+                "\(Self.browserCookie)=\(newBrowser); Path=\(path); HttpOnly; SameSite=Strict"
         }
         return response
     }

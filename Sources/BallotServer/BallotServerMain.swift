@@ -66,7 +66,7 @@ public enum BallotServerMain {
             guard count > 0 else { return }
             for line in buffer.append(bytes[..<count]) {
                 guard let command = try? BallotLine.decode(BallotCommand.self, from: line) else {
-                    writeError("isp-ballot: a line it cannot read: \(String(decoding: line.prefix(200), as: UTF8.self))")
+                    writeError("isp-ballot cannot read: \(String(decoding: line.prefix(200), as: UTF8.self))")
                     continue
                 }
                 if command == .end { return }
