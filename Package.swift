@@ -9,7 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        // The ballot server's HTTP; only isp-ballot links it, so the wizard's binary stays as it is.
+        // The ballot server's sockets: only its FlyingSocks layer, on FoundationEssentials (the HTTP is isp-ballot's
+        // own). Only isp-ballot links it, so the wizard's binary stays as it is.
         .package(url: "https://github.com/swhitty/FlyingFox", .upToNextMinor(from: "0.27.1")),
     ],
     targets: [
@@ -42,7 +43,9 @@ let package = Package(
         .target(name: "BallotWire", dependencies: ["Messages"]),
         .target(
             name: "BallotServer",
-            dependencies: ["BallotWire", "Messages", "CQRencode", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "BallotWire", "Messages", "CQRencode", .product(name: "FlyingSocks", package: "FlyingFox"),
+            ]
         ),
         .executableTarget(name: "isp-ballot", dependencies: ["BallotServer"]),
         .testTarget(name: "DisplayWidthTests", dependencies: ["DisplayWidth"]),

@@ -1,6 +1,4 @@
 import BallotWire
-import FlyingFox
-import FoundationEssentials
 import Messages
 
 /// The ballot server's one place of state: it answers the phones' requests and the wizard's commands, and tells
@@ -10,9 +8,13 @@ public actor BallotDesk {
     /// The ballot's path, `/` and the token, as the URL gives it.
     private let path: String
     private let report: @Sendable (BallotEvent) -> Void
+    /// The browser ids this server has given out as cookies: only these vote, so that a script cannot cast a
+    /// ballot's votes by making up cookies.
+    private var issuedBrowsers: Set<String> = []
 
-    /// The largest request body taken: a vote's form with a long note in escaped UTF-8 is well under it.
-    public static let bodyLimit = 8_192
+    /// The most browser ids given out, far more than a room's phones, so that a script asking for ids cannot fill
+    /// the server's memory; beyond it a new browser sees the page but cannot vote.
+    public static let browserLimit = 10_000
     private static let browserCookie = "ballot"
 
     public init(token: String, report: @escaping @Sendable (BallotEvent) -> Void) {
@@ -32,29 +34,39 @@ public actor BallotDesk {
         }
     }
 
-    /// The answer to a phone's request: the page at the ballot's address, 404 anywhere else.
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        let language = pageLanguage(acceptLanguage: request.headers[HTTPHeader("Accept-Language")])
+    /// The answer to a phone's request: the page at the ballot's address, 404 anywhere else, and why a request the
+    /// server would not read is refused.
+    public func respond(to reading: Result<HTTPRequest, HTTPRefusal>) -> HTTPResponse {
+        let request: HTTPRequest
+        switch reading {
+        case .success(let read): request = read
+        case .failure(let refusal):
+            let why = refusal.status == .badRequest ? MessageID.ballotPageBadRequest : .ballotPageTooLarge
+            let language = pageLanguage(acceptLanguage: refusal.headers["accept-language"])
+            return page(.problem(Message(why)), status: refusal.status, in: language)
+        }
+        let language = pageLanguage(acceptLanguage: request.headers["accept-language"])
         // Phones type the token in any case; the QR code gives it in upper case.
         guard request.path.uppercased() == path else {
             return page(.problem(Message(.ballotPageNotFound)), status: .notFound, in: language)
         }
-        var browser = cookie(Self.browserCookie, in: request.headers[.cookie])
-            .flatMap { Self.isBrowserID($0) ? $0 : nil }
-        let newBrowser = browser == nil ? Self.newBrowserID() : nil
+        var browser = cookie(Self.browserCookie, in: request.headers["cookie"]).flatMap {
+            issuedBrowsers.contains($0) ? $0 : nil
+        }
+        let newBrowser = browser == nil ? issueBrowserID() : nil
         var response: HTTPResponse
         switch request.method {
-        case .GET:
+        case "GET":
             browser = browser ?? newBrowser
             response = page(currentPage(for: browser), in: language)
-        case .POST:
-            response = await vote(request, from: browser, in: language)
+        case "POST":
+            response = vote(request, from: browser, in: language)
         default:
             response = page(.problem(Message(.ballotPageBadRequest)), status: .methodNotAllowed, in: language)
         }
         if let newBrowser {
-            response.headers[.setCookie] =
-                "\(Self.browserCookie)=\(newBrowser); Path=\(path); HttpOnly; SameSite=Strict"
+            response.headers.append(
+                ("Set-Cookie", "\(Self.browserCookie)=\(newBrowser); Path=\(path); HttpOnly; SameSite=Strict"))
         }
         return response
     }
@@ -68,16 +80,8 @@ public actor BallotDesk {
         }
     }
 
-    private func vote(_ request: HTTPRequest, from browser: String?, in language: Language) async -> HTTPResponse {
-        // A body is read only when it says its length and that length is a vote's.
-        guard request.headers[.transferEncoding] == nil,
-              let length = Int(request.headers[.contentLength] ?? "0"), length >= 0 else {
-            return page(.problem(Message(.ballotPageBadRequest)), status: .badRequest, in: language, closing: true)
-        }
-        guard length <= Self.bodyLimit else {
-            return page(.problem(Message(.ballotPageTooLarge)), status: .payloadTooLarge, in: language, closing: true)
-        }
-        guard let body = try? await request.bodyData, let fields = formFields([UInt8](body)) else {
+    private func vote(_ request: HTTPRequest, from browser: String?, in language: Language) -> HTTPResponse {
+        guard let fields = formFields(request.body) else {
             return page(.problem(Message(.ballotPageBadRequest)), status: .badRequest, in: language)
         }
         let submission = BallotBox.Submission(
@@ -105,28 +109,26 @@ public actor BallotDesk {
         return .form(ballot, notice: why, earlier: earlier, participant: submission.participant)
     }
 
-    private func page(_ page: BallotPage, status: HTTPStatusCode = .ok, in language: Language,
-                      closing: Bool = false) -> HTTPResponse {
-        var headers: HTTPHeaders = [
-            .contentType: "text/html; charset=utf-8",
-            .cacheControl: "no-store",
+    private func page(_ page: BallotPage, status: HTTPStatus = .ok, in language: Language) -> HTTPResponse {
+        let headers: [(name: String, value: String)] = [
+            ("Content-Type", "text/html; charset=utf-8"),
+            ("Cache-Control", "no-store"),
             // Nothing but the page's own style and form: no script, no outside loads, no framing.
-            HTTPHeader("Content-Security-Policy"):
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
-                + "frame-ancestors 'none'",
-            HTTPHeader("Referrer-Policy"): "no-referrer",
-            HTTPHeader("X-Content-Type-Options"): "nosniff",
+            ("Content-Security-Policy",
+             "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; base-uri 'none'; "
+                + "frame-ancestors 'none'"),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Content-Type-Options", "nosniff"),
         ]
-        if closing { headers[.connection] = "close" }
-        return HTTPResponse(statusCode: status, headers: headers, body: Data(page.html(path: path, in: language).utf8))
+        return HTTPResponse(status: status, headers: headers, body: Array(page.html(path: path, in: language).utf8))
     }
 
-    private static func newBrowserID() -> String {
-        BallotAddress.randomToken() + BallotAddress.randomToken()
-    }
-
-    /// A cookie value this server could have given: 16 base-32 digits.
-    private static func isBrowserID(_ value: String) -> Bool {
-        value.count == 16 && value.allSatisfy { $0.isASCII && ($0.isUppercase || $0.isNumber) }
+    /// A new browser id of 16 base-32 digits (80 random bits), remembered as given out; nil when `browserLimit` ids
+    /// have been.
+    private func issueBrowserID() -> String? {
+        guard issuedBrowsers.count < Self.browserLimit else { return nil }
+        let id = BallotAddress.randomToken() + BallotAddress.randomToken()
+        issuedBrowsers.insert(id)
+        return id
     }
 }

@@ -1,20 +1,19 @@
 import BallotWire
-import FlyingFox
 import FlyingSocks
-import FoundationEssentials
 import Glibc
 
-/// `isp-ballot [--port N] [--address HOST] [--bind IP]`: the ballot server the wizard starts and talks to on its
-/// standard input and output, one protocol line each way (see `BallotCommand` and `BallotEvent`).
+/// `isp-ballot [--port N] [--address HOST] [--bind IP] [--timeout SECONDS]`: the ballot server the wizard starts and
+/// talks to on its standard input and output, one protocol line each way (see `BallotCommand` and `BallotEvent`).
 ///
 /// `--port` is the port to listen on (`BallotAddress.defaultPort`; 0 picks a free one), `--address` the host the URL
 /// names instead of this machine's own address, `--bind` the IPv4 address to listen on (all of them, `0.0.0.0`,
-/// unless told; the tests listen on `127.0.0.1` only). It says `ready` or `failed` first, then answers the phones
-/// until it reads `end` or its input closes.
+/// unless told; the tests listen on `127.0.0.1` only), `--timeout` the seconds a phone's connection may last
+/// (`HTTPLimits.standard`'s unless told). It says `ready` or `failed` first, then answers the phones until it reads
+/// `end` or its input closes.
 public enum BallotServerMain {
     public static func run(_ arguments: [String]) async -> Int32 {
         guard let options = Options(arguments) else {
-            writeError("usage: isp-ballot [--port N] [--address HOST] [--bind IPV4]")
+            writeError("usage: isp-ballot [--port N] [--address HOST] [--bind IPV4] [--timeout SECONDS]")
             return 2
         }
         // A wizard that has gone closes the socket: writing to it must fail, not end the server with SIGPIPE.
@@ -25,30 +24,26 @@ public enum BallotServerMain {
             writeError("isp-ballot: --bind takes an IPv4 address such as 0.0.0.0, not \(options.bind)")
             return 2
         }
-        let configuration = HTTPServer.Configuration(
-            address: address, timeout: 10, sharedRequestBufferSize: 4_096,
-            sharedRequestReplaySize: BallotDesk.bodyLimit, logger: .disabled)
-        let server = HTTPServer(config: configuration, handler: ClosureHTTPHandler { await desk.respond(to: $0) })
+        let server: PageServer
+        do {
+            server = try PageServer(listeningOn: address, limits: options.limits) { await desk.respond(to: $0) }
+        } catch SocketError.failed(_, let code, _) where code == EADDRINUSE {
+            emit(.failed(.portInUse, port: options.port))
+            return 1
+        } catch {
+            emit(.failed(.cannotListen, port: options.port))
+            return 1
+        }
         // Runs until the process exits, after the wizard's last command.
         Task {
             do {
                 try await server.run()
-            } catch SocketError.failed(_, let code, _) {
-                emit(.failed(code == EADDRINUSE ? .portInUse : .cannotListen, port: options.port))
-                exit(1)
             } catch {
                 emit(.failed(.cannotListen, port: options.port))
                 exit(1)
             }
         }
-        do {
-            try await server.waitUntilListening()
-        } catch {
-            emit(.failed(.cannotListen, port: options.port))
-            return 1
-        }
-        var port = options.port
-        if case .ip4(_, let listening)? = await server.listeningAddress { port = Int(listening) }
+        let port = server.port ?? options.port
         let url = BallotAddress.url(host: options.address ?? BallotAddress.reachableHost(), port: port, token: token)
         emit(.ready(url: url, qrCode: BallotAddress.qrCode(url) ?? QRModules(rows: [])))
         await readCommands(into: desk)
@@ -97,6 +92,7 @@ public enum BallotServerMain {
         var port = BallotAddress.defaultPort
         var address: String?
         var bind = "0.0.0.0"
+        var limits = HTTPLimits.standard
 
         init?(_ arguments: [String]) {
             var rest = arguments[...]
@@ -108,6 +104,9 @@ public enum BallotServerMain {
                     self.port = port
                 case "--address": address = value
                 case "--bind": bind = value
+                case "--timeout":
+                    guard let seconds = Int(value), (1...3_600).contains(seconds) else { return nil }
+                    limits.timeout = .seconds(seconds)
                 default: return nil
                 }
             }

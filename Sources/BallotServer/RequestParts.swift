@@ -70,9 +70,10 @@ func pageLanguage(acceptLanguage header: String?) -> Language {
 }
 
 extension Substring {
+    /// The text without the spaces and tabs around it (HTTP's optional white space).
     var trimmingSpaces: Substring {
-        let start = firstIndex { $0 != " " } ?? endIndex
-        let end = lastIndex { $0 != " " }.map(index(after:)) ?? start
+        let start = firstIndex { $0 != " " && $0 != "\t" } ?? endIndex
+        let end = lastIndex { $0 != " " && $0 != "\t" }.map(index(after:)) ?? start
         return self[start..<Swift.max(start, end)]
     }
 }
