@@ -12,7 +12,10 @@ final class RunningBallotServer {
     /// The ballot's path, `/` and the token.
     let path: String
 
-    init(arguments: [String] = ["--bind", "127.0.0.1", "--port", "0", "--address", "127.0.0.1"]) throws {
+    /// Listening on 127.0.0.1 only, on a free port, and naming that address in the URL.
+    static let onLoopback = ["--bind", "127.0.0.1", "--port", "0", "--address", "127.0.0.1"]
+
+    init(arguments: [String] = onLoopback) throws {
         process = try BallotProcess(arguments: arguments)
         var early: [BallotEvent] = []
         guard case .ready(let url, let qrCode) = try Self.nextEvent(of: process, pending: &early) else {
@@ -111,20 +114,14 @@ final class Phone {
     }
 }
 
-/// An HTTP response as read off the socket.
-struct HTTPAnswer {
-    var status: Int
-    /// Header names in lower case.
-    var headers: [String: String]
-    var body: String
+/// A connection to 127.0.0.1 that sends what a test gives it byte for byte, for requests a browser would not send.
+final class RawConnection {
+    let socket: Int32
 
-    /// Sends one request with `Connection: close` and reads the whole answer, giving up after 5 seconds.
-    static func fetch(port: UInt16, method: String, target: String, headers: [String: String], body: [UInt8])
-        throws -> HTTPAnswer
-    {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// Connects to the port on 127.0.0.1; each send and receive gives up after 5 seconds.
+    init(port: UInt16) throws {
+        socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestFailure("no socket") }
-        defer { close(socket) }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
@@ -137,30 +134,73 @@ struct HTTPAnswer {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
         }
-        guard connected == 0 else { throw TestFailure("cannot connect to 127.0.0.1:\(port)") }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers { head += "\(name): \(value)\r\n" }
-        if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
-        let request = Array((head + "\r\n").utf8) + body
+        guard connected == 0 else {
+            close(socket)
+            throw TestFailure("cannot connect to 127.0.0.1:\(port)")
+        }
+    }
+
+    deinit {
+        close(socket)
+    }
+
+    /// Sends all of `bytes`; false when the server has closed the connection.
+    @discardableResult
+    func send(_ bytes: [UInt8]) -> Bool {
         var sent = 0
-        while sent < request.count {
-            let count = request[sent...].withUnsafeBytes {
-                send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+        while sent < bytes.count {
+            let count = bytes[sent...].withUnsafeBytes {
+                Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
             }
-            guard count > 0 else { break }
+            guard count > 0 else { return false }
             sent += count
         }
+        return true
+    }
+
+    /// Whether an answer, or the connection's end, arrives within `milliseconds`.
+    func hears(within milliseconds: Int32) -> Bool {
+        var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, milliseconds) > 0
+    }
+
+    /// Everything the server sends until it closes the connection (5 seconds at most between bytes).
+    func received() -> [UInt8] {
         var answer: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
-            guard count > 0 else { break }
+            guard count > 0 else { return answer }
             answer += buffer[..<count]
         }
-        return try parse(answer)
     }
 
-    private static func parse(_ bytes: [UInt8]) throws -> HTTPAnswer {
+    /// The server's answer, read until it closes the connection.
+    func answer() throws -> HTTPAnswer {
+        try HTTPAnswer.parse(received())
+    }
+}
+
+/// An HTTP response as read off the socket.
+struct HTTPAnswer {
+    var status: Int
+    /// Header names in lower case.
+    var headers: [String: String]
+    var body: String
+
+    /// Sends one request with `Connection: close` and reads the whole answer, giving up after 5 seconds.
+    static func fetch(port: UInt16, method: String, target: String, headers: [String: String], body: [UInt8])
+        throws -> HTTPAnswer
+    {
+        let connection = try RawConnection(port: port)
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+        for (name, value) in headers { head += "\(name): \(value)\r\n" }
+        if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
+        connection.send(Array((head + "\r\n").utf8) + body)
+        return try connection.answer()
+    }
+
+    static func parse(_ bytes: [UInt8]) throws -> HTTPAnswer {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let split = text.range(of: "\r\n\r\n") else { throw TestFailure("no complete answer: \(text)") }
         let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
