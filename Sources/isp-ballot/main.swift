@@ -1,0 +1,4 @@
+import BallotServer
+import Glibc
+
+exit(await BallotServerMain.run(Array(CommandLine.arguments.dropFirst())))
