@@ -71,7 +71,12 @@ extension WizardState {
             }
         }
         let screenKeys = (focusFreeBindings + screenBindings).compactMap { $0.barItem(in: language) }
-        return KeyBar(fieldHints + screenKeys + common
+        // A narrow bar drops its items from the end, help and quit aside: the way on comes right after the
+        // field's keys, and the screen's own keys before the rest, so that neither is the first cut.
+        let nextKey = KeyBinding.everywhere.first { $0.command == .next }?.bar?.key
+        let onward = common.filter { $0.key == nextKey }
+        let others = common.filter { $0.key != nextKey }
+        return KeyBar(fieldHints + onward + screenKeys + others
                       + [quitItem].compactMap { $0 })
     }
 
