@@ -52,7 +52,7 @@ extension WizardEndToEndTests {
         try tmux.type("12")
         tmux.waitFor("Does each sector accept the convener? · Civil society")
         try tmux.press("Down", "Down")
-        tmux.waitFor("Do the other major stakeholders accept the convener?")
+        tmux.waitFor("Other major stakeholders' acceptance of the convener")
         try tmux.press("Down")
         try tmux.type("Salón comunal")
         try tmux.press("Down")

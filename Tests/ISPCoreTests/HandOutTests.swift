@@ -118,7 +118,7 @@ import Testing
         #expect(interviews.contains("Embotelladora Andina,2026-10-05,Rosa Méndez"))
         let summary = SummaryReport(guide: .builtIn, session: session, today: today).text(width: 100)
         #expect(summary.contains("Mediator: Universidad Mayor de San Simón")
-                    && summary.contains("Do the other major stakeholders accept the convener?"))
+                    && summary.contains("Other major stakeholders' acceptance of the convener"))
     }
 
     @Test func theHandOutPrintsAsTextMarkdownAndHTMLOnly() throws {

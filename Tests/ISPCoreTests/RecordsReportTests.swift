@@ -243,7 +243,7 @@ import Testing
             Goals and aims
               Each sector's stake in the issue
               - Government: Safe water
-              - Donors: Results
+              - Donor: Results
               Goals: 1
               - Water
               First draft of the vision: Every home

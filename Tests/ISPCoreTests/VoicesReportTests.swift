@@ -172,10 +172,11 @@ private func section(_ heading: String, in lines: [String]) -> [String] {
         #expect(!block.contains { $0.contains("mean") || $0.contains("span") })
     }
 
-    @Test func listsTheConsensusRecordedWithItsReason() {
+    /// A consensus without a reason is counted, not listed line by line as "no reason recorded".
+    @Test func listsTheConsensusRecordedWithItsReasonAndCountsTheRest() {
         #expect(section("Consensus recorded: 2", in: Workshop.lines(width: 80)) == [
-            "    - Step 1 Q1 (2 Partial): no reason recorded",
             "    - Step 1 Q4 (3 In place): The ministry signed the letter of intent.",
+            "  1 more consensus was recorded without a reason.",
         ])
     }
 

@@ -37,12 +37,12 @@ extension Worksheet {
         intro: "Describe in writing each sector's stake in the issue, the goals, and a first draft of the vision.",
         fields: [
             RecordField("stakes", "Each sector's stake in the issue",
-                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donors")]), cell: .longText)),
+                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donor")]), cell: .longText)),
             list("goals", "Goals", item: "goal", hint: "Without getting bogged down in resources, personalities "
                  + "and histories."),
             RecordField("vision", "First draft of the vision", .longText),
             RecordField("resources", "What skills, human and/or material resources does each sector have?",
-                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donors")]), cell: .longText)),
+                        .grid(rows: .fixed(threeSectors + [Choice("donor", "Donor")]), cell: .longText)),
         ])
 
     static let step2 = Worksheet(
@@ -67,7 +67,7 @@ extension Worksheet {
                         hint: "Sometimes the first task of one sector is to actively support the development of "
                             + "another.",
                         .grid(rows: .fixed(threeSectors), cell: .choice([
-                            Choice("well-developed", "Well developed"), Choice("developing", "Developing"),
+                            Choice("well-developed", "Well developed"), Choice("developing", "Partly developed"),
                             Choice("weak", "Weak"), Choice("not-known", "Not known"),
                         ]))),
             RecordField("support", "Who could support whom", .rows(columns: [
@@ -125,8 +125,9 @@ extension Worksheet {
                 organisation("interviewee", "Interviewee"),
                 RecordField("date", "Date", .date),
                 RecordField("interviewer", "Interviewed by", .text),
-                RecordField("wouldWorkWith", "Could you imagine working with ‘X'…?",
-                            hint: "Whom they could imagine working with to solve the problem.", .text),
+                RecordField("wouldWorkWith", "Could work with",
+                            hint: "The guide's test: “Could you imagine working with ‘X' to solve that problem or take "
+                                + "advantage of this opportunity?”", .text),
                 RecordField("history", "History", .longText),
                 RecordField("attitudes", "Attitudes", .longText),
                 RecordField("networks", "Personal networks", .longText),
@@ -142,7 +143,7 @@ extension Worksheet {
                          + "type a name."),
             RecordField("acceptance", "Does each sector accept the convener?",
                         .grid(rows: .fixed(threeSectors + [Choice("donor", "Donor")]), cell: .choice(accepts))),
-            RecordField("stakeholderAcceptance", "Do the other major stakeholders accept the convener?",
+            RecordField("stakeholderAcceptance", "Other major stakeholders' acceptance of the convener",
                         hint: "The convening individual or group needs to have credibility with all the major "
                             + "stakeholders.",
                         .rows(columns: [

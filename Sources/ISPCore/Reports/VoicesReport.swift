@@ -29,13 +29,19 @@ extension SummaryReport {
         // Each rater is described once, not once a divergent question.
         let described = listingVoices ? Dictionary(session.raters.map { ($0.id, describe($0, withSector: true)) },
                                                    uniquingKeysWith: { first, _ in first }) : nil
-        let consensus = voices.consensusPrompts.map { consensus in
-            let reason = consensus.reason.isBlank ? language.text(.reportNoReasonRecorded) : consensus.reason
-            return ReportListItem(language.text(.reportFlaggedQuestion, [
+        // Only a consensus with its reason is listed: one without is counted, and where the voices asked for a
+        // reason the divergent question above says so.
+        let (reasoned, unreasoned) = (voices.consensusPrompts.filter { !$0.reason.isBlank },
+                                      voices.consensusPrompts.filter { $0.reason.isBlank })
+        let consensus = reasoned.map { consensus in
+            ReportListItem(language.text(.reportFlaggedQuestion, [
                 "place": .text(place(consensus.prompt)), "rating": .text(ratingLabel(consensus.prompt)),
-                "text": .text(reason),
+                "text": .text(consensus.reason),
             ]))
         }
+        let withoutReason: [ReportBlock] = unreasoned.isEmpty ? [] : [
+            .paragraph(language.text(.reportConsensusUnreasoned, ["count": .integer(unreasoned.count)])),
+        ]
         return [
             ReportSection(id: "sector-means", heading: language.text(.reportSectorMeans), blocks: sectorBlocks),
             ReportSection(id: "divergence",
@@ -43,7 +49,7 @@ extension SummaryReport {
                           blocks: questionList(divergent.map { divergenceItem($0, describing: described) })),
             ReportSection(id: "consensus",
                           heading: language.text(.reportConsensus, ["count": .integer(voices.consensusPrompts.count)]),
-                          blocks: questionList(consensus)),
+                          blocks: questionList(consensus) + withoutReason),
         ] + (voices.consensusAgainstVoices.isEmpty ? [] : [
             ReportSection(id: "consensus-differs",
                           heading: language.text(.reportConsensusDiffers,

@@ -83,8 +83,8 @@ extension MessageID {
     public static let reportNoSector = MessageID("report.noSector")
     /// {name} ({details})
     public static let reportParticipantDescribed = MessageID("report.participant.described")
-    /// no reason recorded
-    public static let reportNoReasonRecorded = MessageID("report.noReasonRecorded")
+    /// {count} more consensus was recorded without a reason.
+    public static let reportConsensusUnreasoned = MessageID("report.consensusUnreasoned")
     /// Sector means by step
     public static let reportSectorMeans = MessageID("report.sectorMeans")
     /// Divergent ratings (2 or more apart, or hidden dissent): {count}
@@ -407,7 +407,10 @@ extension CatalogTable {
         CatalogRow("en", "report.participants.sector", ["{sector}: {names}"]),
         CatalogRow("en", "report.noSector", ["No sector"]),
         CatalogRow("en", "report.participant.described", ["{name} ({details})"]),
-        CatalogRow("en", "report.noReasonRecorded", ["no reason recorded"]),
+        CatalogRow("en", "report.consensusUnreasoned", [
+            "{count} more consensus was recorded without a reason.",
+            "{count} more consensus ratings were recorded without a reason.",
+        ]),
         CatalogRow("en", "report.sectorMeans", ["Sector means by step"]),
         CatalogRow("en", "report.divergence", [
             "Divergent ratings (2 or more apart, or hidden dissent): {count}",
@@ -586,14 +589,15 @@ extension CatalogTable {
             """
             The records are read for facts to discuss: an action with neither an owner organisation nor an owner \
             person, or without a due date (text that is not a date counts as none); an action past its due date that \
-            is neither done nor dropped (an action due today is not overdue); a named convener a sector does not \
-            accept, or has not been asked about; government, business or civil society without an organisation in a \
-            register that has any; step 6 rated (a stage or a mean on any of its questions) while no ground rule is \
-            agreed (workshops only); the first meeting's outcome No; an organisation not committed in step 5. Ratings \
-            of 3 or more are held against the records: who convenes, with no convener named or a sector that has not \
-            accepted; the key organisations, with a sector missing from the register; the agreed problem, with no \
-            statement; the first key question of step 6, with no action. A question the room left without a rating is \
-            not cross-checked.
+            is neither done nor dropped (an action due today is not overdue); a named convener a sector, the donor or \
+            a listed major stakeholder does not accept, or has not been asked about; government, business or civil \
+            society without an organisation in a register that has any; step 6 rated (a stage or a mean on any of its \
+            questions) while no ground rule is agreed (workshops only); the first meeting's outcome No; an \
+            organisation not committed in step 5. Ratings of 3 or more are held against the records: who convenes, \
+            with no convener named or a sector, the donor or a major stakeholder that has not accepted; the key \
+            organisations, with a sector missing from the register; the agreed problem, with no statement; the first \
+            key question of step 6, with no action; who mediates, with no mediator named; resource sharing, with no \
+            partner's contribution recorded. A question the room left without a rating is not cross-checked.
             """,
         ]),
         CatalogRow("en", "report.sectorShort.government", ["Gov."]),
