@@ -528,7 +528,7 @@ extension CatalogTable {
         CatalogRow("en", "report.sectorMap.caption", [
             """
             Sector means by step: dark Ready (3.0 or more), middle Developing (from 2.0), light Not ready; a gap of \
-            1.0 or more between the highest and the lowest sector is marked !.
+            1.0 or more between government, business and civil society, on the questions both rated, is marked !.
             """,
         ]),
         CatalogRow("en", "report.contents", ["Contents"]),
