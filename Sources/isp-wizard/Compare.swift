@@ -20,8 +20,8 @@ struct Compare: ParsableCommand {
         abstract: "Compare two rounds of a partnership's assessment.",
         discussion: """
             Shows each step's score and band in both rounds, the questions whose group rating moved by 2 points or \
-            more, the notes that changed, and who joined or left. Files of different partnerships are refused \
-            unless --force.
+            more, the notes that changed, who joined or left, and the worksheets' values and lists' rows that \
+            changed. Files of different partnerships are refused unless --force.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -550,6 +550,8 @@ struct PartnerRecords {
 /// of a grid (rows gone from their list too, by their name's copy) and for each checklist item marked or noted.
 struct FieldValues {
     struct Item {
+        /// The id of the grid's row or the checklist's item; empty for a simple field.
+        var key: String
         /// The grid's row or the checklist's item ("Government hindrances: inertia"); empty for a simple field.
         var item: String
         /// As shown: a choice's label, a date as typed (marked when it is not one), a reference's current name.
@@ -565,12 +567,12 @@ struct FieldValues {
         switch field.kind {
         case .text, .longText, .choice, .date, .reference:
             let value = displayText(of: view.record(at: path), kind: field.kind, names: names, in: language)
-            if !value.isBlank { items = [Item(item: "", value: value, note: "")] }
+            if !value.isBlank { items = [Item(key: "", item: "", value: value, note: "")] }
         case .grid(.fixed(let rows), let cell):
             items = rows.compactMap { row in
                 let value = displayText(of: view.record(at: path + [.key(row.id)]), kind: cell, names: names,
                                         in: language)
-                return value.isBlank ? nil : Item(item: row.label, value: value, note: "")
+                return value.isBlank ? nil : Item(key: row.id, item: row.label, value: value, note: "")
             }
         case .grid(.rowsOf(let list), let cell):
             let rows = view.rows(of: list, in: guide)
@@ -584,7 +586,7 @@ struct FieldValues {
             items = (current + gone).compactMap { id, name in
                 let value = displayText(of: stored[id]?.object?["value"], kind: cell, names: names, in: language)
                 let item = name.isBlank ? language.text(.reportRecordsNoName) : name
-                return value.isBlank ? nil : Item(item: item, value: value, note: "")
+                return value.isBlank ? nil : Item(key: id, item: item, value: value, note: "")
             }
         case .checklist(let checklist, let marks):
             items = checklist.compactMap { item in
@@ -594,7 +596,7 @@ struct FieldValues {
                 let label = mark.map { id in marks.first { $0.id == id }?.label ?? id } ?? ""
                 let grouped = language.text(.reportRecordsGrouped, ["group": .text(item.group.bidiBalanced()),
                                                                     "item": .text(item.label)])
-                return Item(item: grouped, value: label, note: note)
+                return Item(key: item.id, item: grouped, value: label, note: note)
             }
         case .rows:
             items = []

@@ -7,8 +7,9 @@ import Messages
 
 /// Two rounds of one partnership side by side: each step's score and standing before and after, the questions
 /// whose group rating moved by 2 points or more or changed in kind (rated, Not applicable, Don't know for the room),
-/// the notes that changed, who joined or left, and the rows of the records' lists added, removed or with a choice
-/// changed (an action's status, a ground rule agreed).
+/// the notes that changed, who joined or left, the worksheets' values that changed (a mediator named, a decision
+/// taken), and the rows of the records' lists added, removed or with a choice changed (an action's status, a ground
+/// rule agreed).
 public struct RoundComparison: Sendable {
     public struct StepChange: Sendable, Equatable {
         public var number: Int
@@ -69,6 +70,27 @@ public struct RoundComparison: Sendable {
         public var choices: [ChoiceChange]
     }
 
+    /// A value of a worksheet outside its lists that changed: a field of one value, a grid's cell, a checklist
+    /// item's mark or its note.
+    public struct ValueChange: Sendable, Equatable {
+        /// The number of the step whose worksheet holds it.
+        public var stepNumber: Int
+        /// The field's label in the guide, and where it lives (`s6.mediator`).
+        public var field: String
+        public var address: FieldAddress
+        /// The grid's row or the checklist's item: its id and its name, as the later round reads it when it has
+        /// it; both empty for a field of one value.
+        public var itemID: String
+        public var item: String
+        /// Whether it is a checklist item's note rather than its mark.
+        public var isNote: Bool
+        /// As shown: text as typed, a choice's label, a reference's name, a date; empty for nothing written.
+        public var before: String
+        public var after: String
+        /// Whether it is text of paragraphs, shown in full under its place.
+        public var isLong: Bool
+    }
+
     public let guide: Guide
     public let old: SummaryReport
     public let new: SummaryReport
@@ -82,6 +104,8 @@ public struct RoundComparison: Sendable {
     /// Participants of the new round who were not in the old one (by id), and those of the old one who are gone.
     public let joined: [Participant]
     public let left: [Participant]
+    /// The worksheets' values outside their lists that changed, in guide order.
+    public let values: [ValueChange]
     /// The rows of the records' lists that changed, list by list in guide order.
     public let records: [RecordChange]
     /// The reader's language: the document's and the ratings' words are in it.
@@ -131,7 +155,47 @@ public struct RoundComparison: Sendable {
         self.findings = findings
         joined = new.raters.filter { participant in !old.raters.contains { $0.id == participant.id } }
         left = old.raters.filter { participant in !new.raters.contains { $0.id == participant.id } }
+        values = Self.valueChanges(guide: guide, old: before, new: after)
         records = Self.recordChanges(guide: guide, old: old, new: new)
+    }
+
+    /// For each field of the guide's worksheets outside their lists, the values that read differently in the two
+    /// rounds as the records report shows them: each grid's cell and each checklist item's mark and note on its
+    /// own, in the guide's order, a value written in the earlier round only after the rest of its field.
+    private static func valueChanges(guide: Guide, old: SummaryReport, new: SummaryReport) -> [ValueChange] {
+        guide.steps.enumerated().flatMap { stepIndex, step -> [ValueChange] in
+            guard let worksheet = step.worksheet else { return [] }
+            return worksheet.fields.flatMap { field -> [ValueChange] in
+                if case .rows = field.kind { return [] }
+                let address = FieldAddress(worksheet: worksheet.id, field: field.id)
+                let items = { (report: SummaryReport) in
+                    FieldValues(field: field, address: address, view: report.session, guide: guide,
+                                names: report.records.records.rowNames, language: report.language).items
+                }
+                let (was, now) = (items(old), items(new))
+                let before = Dictionary(was.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+                let after = Dictionary(now.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+                let isLongText = switch field.kind {
+                case .longText, .grid(_, .longText): true
+                default: false
+                }
+                let keys = now.map(\.key) + was.map(\.key).filter { after[$0] == nil }
+                return keys.flatMap { key -> [ValueChange] in
+                    let item = after[key]?.item ?? before[key]?.item ?? ""
+                    func change(note: Bool, _ before: String, _ after: String) -> ValueChange? {
+                        guard before != after else { return nil }
+                        let isLong = note || isLongText || (before + after).contains(where: \.isNewline)
+                        return ValueChange(stepNumber: stepIndex + 1, field: field.label, address: address,
+                                           itemID: key, item: item, isNote: note, before: before, after: after,
+                                           isLong: isLong)
+                    }
+                    return [
+                        change(note: false, before[key]?.value ?? "", after[key]?.value ?? ""),
+                        change(note: true, before[key]?.note ?? "", after[key]?.note ?? ""),
+                    ].compactMap { $0 }
+                }
+            }
+        }
     }
 
     /// For each list of the guide's worksheets: the rows of the new round that the old one lacks (by id), those gone
@@ -251,6 +315,7 @@ public struct RoundComparison: Sendable {
             people.append(.paragraph(language.text(.compareLeft, ["names": .text(names)])))
         }
         if people.isEmpty { people.append(.paragraph(language.text(.compareSameParticipants))) }
+        let valueItems = values.map(valueItem)
         let recordItems = records.map { change in
             let name = change.row.isBlank ? language.text(.reportRecordsNoName) : change.row.excerpt(limit: 60)
             var arguments: [String: MessageArgument] = [
@@ -289,11 +354,37 @@ public struct RoundComparison: Sendable {
                               blocks: new.questionList(changedFindings)),
             ]) + [
                 ReportSection(id: "participants", heading: language.text(.compareParticipants), blocks: people),
-            ] + (records.isEmpty && !old.session.hasRecords && !session.hasRecords ? [] : [
+            ] + (values.isEmpty && records.isEmpty && !old.session.hasRecords && !session.hasRecords ? [] : [
+                ReportSection(id: "values", heading: language.text(.compareValues, count(values.count)),
+                              blocks: valueItems.isEmpty ? [] : [.list(ReportList(valueItems))]),
                 ReportSection(id: "records", heading: language.text(.compareRecords, count(records.count)),
                               blocks: recordItems.isEmpty ? [] : [.list(ReportList(recordItems))]),
             ]),
             language: language)
+    }
+
+    /// A worksheet's value that changed: "Step 6, Mediator: not written → Fundación Agua", or text of paragraphs
+    /// in full under its place, as a note's.
+    private func valueItem(_ change: ValueChange) -> ReportListItem {
+        let arguments: [String: MessageArgument] = [
+            "step": .integer(change.stepNumber), "field": .text(change.field.bidiBalanced()),
+            "item": .text(change.item.bidiBalanced()),
+        ]
+        let placeID: MessageID = change.itemID.isEmpty ? .compareValuesField
+            : change.isNote ? .compareValuesItemNote : .compareValuesItem
+        let place = language.text(placeID, arguments)
+        let shown = { (value: String) in value.isEmpty ? language.text(.compareValuesNotWritten) : value }
+        guard !change.isLong else {
+            return ReportListItem(place, details: [
+                .paragraph(language.text(.compareNotesBefore, ["note": .text(shown(change.before))])),
+                .paragraph(language.text(.compareNotesNow, ["note": .text(shown(change.after))])),
+            ])
+        }
+        let asked = change.itemID.isEmpty && (change.field.hasSuffix("?") || change.field.hasSuffix(":"))
+        return ReportListItem(language.text(asked ? .compareValuesAnswered : .compareValuesChanged, [
+            "place": .text(place), "before": .text(shown(change.before).bidiBalanced()),
+            "after": .text(shown(change.after).bidiBalanced()),
+        ]))
     }
 
     /// The comparison as JSON (`isp-wizard-comparison`), for other tools.
@@ -318,6 +409,10 @@ public struct RoundComparison: Sendable {
                                            questionNumber: $0.prompt.questionNumber, before: $0.before,
                                            after: $0.after) },
             joined: joined, left: left,
+            values: values.map { .init(address: $0.address.description, stepNumber: $0.stepNumber, field: $0.field,
+                                       itemID: $0.itemID.isEmpty ? nil : $0.itemID,
+                                       item: $0.itemID.isEmpty ? nil : $0.item, part: $0.isNote ? .note : .value,
+                                       before: $0.before, after: $0.after) },
             records: records.map { .init(list: $0.list, address: $0.address.description, change: $0.kind,
                                          rowID: $0.rowID, row: $0.row, choices: $0.choices) })
         return ((try? SessionFile.encodeJSON(document)) ?? Data()) + Data("\n".utf8)
@@ -532,7 +627,31 @@ struct ComparisonDocument: Encodable {
     var findings: [FindingChange]
     var joined: [Participant]
     var left: [Participant]
+    /// The worksheets' values outside their lists that changed (added in this release: a reader of schema 2 may
+    /// ignore it).
+    var values: [Value]
     var records: [Record]
+
+    /// A worksheet's value that changed, as shown ("" for nothing written); a grid's cell or a checklist item's
+    /// mark or note names its row or item.
+    struct Value: Encodable {
+        enum Part: String, Encodable {
+            /// The field's value, the grid's cell, the checklist item's mark.
+            case value
+            /// The checklist item's note.
+            case note
+        }
+
+        /// Where the field lives: `s6.mediator`.
+        var address: String
+        var stepNumber: Int
+        var field: String
+        var itemID: String?
+        var item: String?
+        var part: Part
+        var before: String
+        var after: String
+    }
 
     struct Record: Encodable {
         var list: String

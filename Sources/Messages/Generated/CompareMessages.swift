@@ -77,6 +77,20 @@ extension MessageID {
     public static let compareRecordsChoice = MessageID("compare.records.choice")
     /// not set
     public static let compareRecordsNotSet = MessageID("compare.records.notSet")
+    /// Worksheet values that changed: {count}
+    public static let compareValues = MessageID("compare.values")
+    /// Step {step}, {field}
+    public static let compareValuesField = MessageID("compare.values.field")
+    /// Step {step}, {field}, {item}
+    public static let compareValuesItem = MessageID("compare.values.item")
+    /// Step {step}, {field}, {item}, note
+    public static let compareValuesItemNote = MessageID("compare.values.itemNote")
+    /// {place}: {before} → {after}
+    public static let compareValuesChanged = MessageID("compare.values.changed")
+    /// {place} {before} → {after}
+    public static let compareValuesAnswered = MessageID("compare.values.answered")
+    /// not written
+    public static let compareValuesNotWritten = MessageID("compare.values.notWritten")
 }
 
 extension CatalogTable {
@@ -139,5 +153,15 @@ extension CatalogTable {
         CatalogRow("en", "compare.records.changed", ["{list}, {row}: {choices}"]),
         CatalogRow("en", "compare.records.choice", ["{column} was {before}, now {after}"]),
         CatalogRow("en", "compare.records.notSet", ["not set"]),
+        CatalogRow("en", "compare.values", [
+            "Worksheet values that changed: {count}",
+            "Worksheet values that changed: {count}",
+        ]),
+        CatalogRow("en", "compare.values.field", ["Step {step}, {field}"]),
+        CatalogRow("en", "compare.values.item", ["Step {step}, {field}, {item}"]),
+        CatalogRow("en", "compare.values.itemNote", ["Step {step}, {field}, {item}, note"]),
+        CatalogRow("en", "compare.values.changed", ["{place}: {before} → {after}"]),
+        CatalogRow("en", "compare.values.answered", ["{place} {before} → {after}"]),
+        CatalogRow("en", "compare.values.notWritten", ["not written"]),
     ]
 }
