@@ -223,16 +223,30 @@ extension String {
         let workspace = try Workspace()
         let reference = sessionFixture("v3/v3-reference-workshop.isp.json")
         let html = try runWizard(["report", reference, "--handout", "--format", "html"]).output
+        let decided = HandOut(guide: .builtIn, session: try SessionFile.load(from: reference)).document.sections
+            .filter { $0.id.hasPrefix("decided-") }.flatMap(\.blocks)
+        let rows = decided.flatMap { block -> [[String]] in
+            if case .table(let table) = block { return table.rows }
+            return []
+        }
+        #expect(rows.count == 16)
         for paper in ["A4", "letter"] {
             let (text, pages) = try Printing.print(html, paper: paper, in: workspace.path)
             #expect(pages >= 2 && pages <= 4, "\(paper): \(pages) pages")
-            // Decided first, viewpoints last; the last action and the last divergent voice are printed.
+            // Decided first, viewpoints last; the summary of viewpoints, the last action, the capacity building and
+            // the last divergent voice are printed.
             let printed = text.squeezed
-            let order = ["What was decided", "Set the date and agenda of the second meeting",
+            let order = ["What was decided", "A summary of different viewpoints written for distribution",
+                         "Set the date and agenda of the second meeting", "Facilitation skills for five volunteers",
                          "How ready the partnership is", "Viewpoints by sector",
                          "The fund can match local money one to one for two years."].map(\.squeezed)
             let places = order.compactMap { printed.range(of: $0)?.lowerBound }
             #expect(places.count == order.count && places == places.sorted(), "\(paper)")
+            // Every row of the action plan, the capacity building and the contributions is whole on one page.
+            let printedPages = text.split(separator: "\u{0C}").map { String($0).squeezed }
+            for row in rows {
+                #expect(printedPages.contains { $0.contains(row.joined().squeezed) }, "\(paper): \(row) is cut")
+            }
         }
     }
 

@@ -24,7 +24,7 @@ import Testing
         let sections = handOut().document.sections
         #expect(sections.map(\.id) == [
             "decided", "decided-s5", "decided-s4", "decided-s6", "decided-s7",
-            "readiness", "next-step", "profile", "record-flags",
+            "readiness", "record-flags", "next-step", "profile",
             "viewpoints", "participants", "sector-means", "divergence",
         ])
         #expect(sections.filter { $0.level == 2 }.compactMap(\.heading)
@@ -89,8 +89,101 @@ import Testing
             yet, so the middle.
             """))
         #expect(text.contains("Where the voices diverged: 5 questions"))
-        // A consensus without a reason is said where the voices diverged, and only there.
-        #expect(text.components(separatedBy: "Consensus without a reason").count == 2)
+    }
+
+    @Test func theHandOutStatesFactsAndLeavesTheRecordsInstructionsToTheRecord() throws {
+        // Step 3 Q2 has a consensus without a reason: the hand-out says what each sector rated, and no more.
+        let divergence = try #require(handOut().document.sections.first { $0.id == "divergence" })
+        guard case .list(let questions)? = divergence.blocks.first else {
+            Issue.record("The divergent questions are not a list")
+            return
+        }
+        let tension = try #require(questions.items.first { $0.text.hasPrefix("Step 3 Q2 (2 Partial)") })
+        #expect(tension.details.count == 1)
+        for rendered in [handOut().document.text(width: 1000), handOut().document.markdown, handOut().document.html] {
+            #expect(!rendered.contains("Consensus without a reason") && !rendered.contains("record why"))
+        }
+        let record = MeetingRecord(guide: .builtIn, session: session, today: today).document.text(width: 1000)
+        #expect(record.contains("! Consensus without a reason: record why the group settled on it."))
+
+        // A sequence warning is a fact there; the summary's advice to revisit the step first is not.
+        var warned = session
+        for prompt in Guide.builtIn.steps[0].prompts { warned.answers[prompt.id] = Answer(rating: Rating(code: "1")) }
+        let warnedHandOut = HandOut(guide: .builtIn, session: warned, today: today).document.text(width: 1000)
+        #expect(warnedHandOut.contains("""
+            Sequence warnings
+              - Step 4 is Ready while the earlier step 1 is Not ready.
+            """))
+        #expect(!warnedHandOut.contains("revisit"))
+        let summary = SummaryReport(guide: .builtIn, session: warned, today: today).text(width: 1000)
+        #expect(summary.contains("Step 4 is Ready while the earlier step 1 is Not ready: revisit step 1 first."))
+    }
+
+    @Test func theDecidedPartHoldsTheStakeholdersAcceptanceTheSummaryOfViewpointsAndTheCapacityBuilding() throws {
+        let convening = try #require(handOut().document.sections.first { $0.id == "decided-s4" }).blocks
+        let paragraphs = convening.compactMap { block -> String? in
+            if case .paragraph(let text) = block { return text }
+            return nil
+        }
+        #expect(Array(paragraphs.prefix(3)) == [
+            "Convener: Municipio de Cochabamba",
+            "Does each sector accept the convener? Government: Yes, Business: No, Civil society: Yes and Donor: Yes",
+            "Do the other major stakeholders accept the convener? Cámara de Comercio de Cochabamba: Yes and "
+                + "Gobernación de Cochabamba: Not asked",
+        ])
+        let viewpoints = "A summary of different viewpoints written for distribution: Government sees a supply "
+            + "problem, business a problem of price and reliability, the community groups a problem of fairness "
+            + "between the city and the farms."
+        let outcome = "Outcome: enough trust and commitment to meet again? Yes"
+        #expect(paragraphs.firstIndex(of: viewpoints) == paragraphs.firstIndex(of: outcome).map { $0 + 1 })
+
+        let plan = try #require(handOut().document.sections.first { $0.id == "decided-s6" }).blocks
+        let tables = plan.compactMap { block -> DocumentTable? in
+            if case .table(let table) = block { return table }
+            return nil
+        }
+        #expect(tables.map { $0.columns.first } == ["#", "Actor", "Partner"])
+        #expect(tables[1].columns == ["Actor", "Capacity building needed", "Due date", "Status"])
+        #expect(tables[1].rows == [
+            ["Comité de Regantes del Valle", "Legal status and bookkeeping", "2027-03-31", "In progress"],
+            ["Red de Mujeres por el Agua", "Facilitation skills for five volunteers", "2027-03-31", "Planned"],
+        ])
+        #expect(plan.contains(.paragraph("Capacity building: 2")))
+
+        for rendered in [handOut().document.text(width: 1000), handOut().document.markdown, handOut().document.html] {
+            for expected in ["Gobernación de Cochabamba: Not asked", "a problem of fairness between the city",
+                             "Facilitation skills for five volunteers"] {
+                #expect(rendered.contains(expected), "\(expected)")
+            }
+        }
+    }
+
+    @Test func theTextAndMarkdownHandOutsSayTheScaleUnderTheProfileAsTheHTMLsCaptionDoes() {
+        let scale = "Each step is scored on the 0–4 scale: Ready at 3.0 or more, Developing from 2.0, Not ready "
+            + "below 2.0."
+        let text = handOut().document.text(width: 1000)
+        #expect(text.contains("""
+                      ███████░░░░░░░░░ 1.8  Not ready, 6 of 6 rated
+            \(scale)
+
+            Viewpoints by sector
+            """))
+        #expect(handOut().document.markdown.contains("| 6 of 6 |\n\n\(scale)\n"))
+        let html = handOut().document.html
+        #expect(!html.contains(scale) && html.contains("<figcaption>Readiness profile: a bar per step on the 0–4 "))
+        // The summary and the record explain the scale in their methods note, and say nothing more.
+        #expect(!SummaryReport(guide: .builtIn, session: session, today: today).text(width: 1000).contains(scale))
+    }
+
+    @Test func theConvenerCrossCheckSaysWhoRefusedAndWhoWasNotAsked() {
+        let text = handOut().document.text(width: 1000)
+        #expect(text.contains("""
+              - Business does not accept the convener, Municipio de Cochabamba.
+              - Gobernación de Cochabamba has not been asked yet whether it accepts the convener, Municipio de \
+            Cochabamba.
+            """))
+        #expect(text.contains("- Step 4 Q1, “Who convenes?”, is rated 3, yet Business does not accept the convener "
+                                + "and Gobernación de Cochabamba has not been asked.\n"))
     }
 
     @Test func everyNewFieldOfTheReferenceWorkshopShowsInTheRecordInEveryFormat() throws {

@@ -181,8 +181,8 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         ])
         #expect(try ratingFlags(#"{"s4": {"convener": "Luis", "acceptance": {"government": "yes"}}}"#,
                                 ["s4.q1": "4"]) == [
-            "s4.q1: Step 4 Q1, “Who convenes?”, is rated 4, yet Business and Civil society have not accepted the "
-                + "convener or not been asked.",
+            "s4.q1: Step 4 Q1, “Who convenes?”, is rated 4, yet Business and Civil society have not been asked "
+                + "whether they accept the convener.",
         ])
         let everyone = #"""
             {"s4": {"convener": "Luis",
@@ -190,6 +190,32 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
             """#
         #expect(try ratingFlags(everyone, ["s4.q1": "4"]).isEmpty)
         #expect(try ratingFlags("{}", ["s4.q1": "2"]).isEmpty)
+    }
+
+    @Test func whoConvenesHeldAgainstTheAcceptanceSaysWhoRefusedAndWhoWasNotAskedEachAsItIs() throws {
+        func fact(_ acceptance: String, _ stakeholders: String = "[]") throws -> [String] {
+            let records = #"{"s4": {"convener": "Luis", "acceptance": {\#(acceptance)}, "#
+                + #""stakeholderAcceptance": \#(stakeholders)}}"#
+            let flag = "s4.q1: Step 4 Q1, “Who convenes?”, is rated 3, yet "
+            return try ratingFlags(records, ["s4.q1": "3"]).map { $0.replacing(flag, with: "") }
+        }
+        let asked = #""government": "yes", "civil-society": "yes""#
+        #expect(try fact(asked + #", "business": "no""#) == ["Business does not accept the convener."])
+        #expect(try fact(#""government": "no", "business": "no", "civil-society": "yes""#)
+                    == ["Government and Business do not accept the convener."])
+        #expect(try fact(asked + #", "business": "not-asked""#)
+                    == ["Business has not been asked whether it accepts the convener."])
+        let bank = #"[{"id": "s1", "stakeholder": "Banco", "accepts": "no"}]"#
+        let bankAndChurch = #"[{"id": "s1", "stakeholder": "Banco", "accepts": "no"}, {"id": "s2", "stakeholder": "#
+            + #""Iglesia", "accepts": "no"}]"#
+        #expect(try fact(asked, bank) == ["Banco does not accept the convener and Business has not been asked."])
+        #expect(try fact(#""government": "yes""#, bank)
+                    == ["Banco does not accept the convener and Business and Civil society have not been asked."])
+        #expect(try fact(asked, bankAndChurch)
+                    == ["Banco and Iglesia do not accept the convener and Business has not been asked."])
+        #expect(try fact(#""government": "yes""#, bankAndChurch)
+                    == ["Banco and Iglesia do not accept the convener and Business and Civil society have not been "
+                            + "asked."])
     }
 
     @Test func keyOrganisationsRatedThreeOrMoreIsHeldAgainstTheRegister() throws {
@@ -335,7 +361,7 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         ])
         #expect(try statements(convened(donorRow, donor: "yes")) == [])
         #expect(try statements(convened(donorRow), ratings: ["s4.q1": "3"]).last == "Step 4 Q1, “Who convenes?”, is "
-                    + "rated 3, yet Donor has not accepted the convener or not been asked.")
+                    + "rated 3, yet Donor has not been asked whether it accepts the convener.")
     }
 
     @Test func aMajorStakeholderIsAskedAboutTheConvenerAsASectorIs() throws {
@@ -348,8 +374,8 @@ func session(records json: String, ratings: [String: String] = [:]) throws -> Se
         #expect(found.map { Language.english.text($0.statement) } == [
             "Banco Sol does not accept the convener, Municipio.",
             "Iglesia and Radio have not been asked yet whether they accept the convener, Municipio.",
-            "Step 4 Q1, “Who convenes?”, is rated 4, yet Banco Sol, Iglesia and Radio have not accepted the convener "
-                + "or not been asked.",
+            "Step 4 Q1, “Who convenes?”, is rated 4, yet Banco Sol does not accept the convener and Iglesia and "
+                + "Radio have not been asked.",
         ])
         #expect(found.map(\.sectors) == [[], [], []])
         let everyone = #"[{"id": "s1", "stakeholder": "Cámara", "accepts": "yes"}]"#

@@ -128,11 +128,7 @@ extension PartnershipRecords {
         heldHigh("s4.q1") {
             guard guide.field(at: Self.convener) != nil else { return nil }
             guard convenerName != nil else { return Message(.flagFactNoConvener) }
-            let pending = acceptance.filter { $0.answer != "yes" }.map(\.sector.sectorName)
-                + stakeholderAcceptance.filter { $0.answer != "yes" }.map { .text($0.stakeholder.excerpt(limit: 60)) }
-            guard !pending.isEmpty else { return nil }
-            return RecordFlag.agreeing(pending, one: .flagFactConvenerPendingOne,
-                                       several: .flagFactConvenerPendingSeveral, as: "sectors")
+            return convenerAnswersFact
         }
         heldHigh("s5.d2") {
             guard guide.field(at: Self.problem) != nil,
@@ -175,27 +171,67 @@ extension PartnershipRecords {
     /// those not asked (or whose answer is not recorded); the sectors first, then the stakeholders in their order.
     var convenerFlags: [RecordFlag] {
         guard let convener = convenerName?.excerpt(limit: 60) else { return [] }
-        let stakeholders = stakeholderAcceptance
-        func flag(_ kind: RecordFlag.Kind, one: MessageID, several: MessageID, _ matches: (String?) -> Bool)
+        func flag(_ kind: RecordFlag.Kind, _ answered: ConvenerAnswers, one: MessageID, several: MessageID)
             -> RecordFlag?
         {
-            let sectors = acceptance.filter { matches($0.answer) }.map(\.sector)
-            let names = sectors.map(\.sectorName)
-                + stakeholders.filter { matches($0.answer) }.map { .text($0.stakeholder.excerpt(limit: 60)) }
-            guard !names.isEmpty else { return nil }
+            guard !answered.names.isEmpty else { return nil }
             return RecordFlag(kind: kind,
-                              statement: RecordFlag.agreeing(names, one: one, several: several, as: "sectors",
-                                                             ["convener": .text(convener)]),
-                              sectors: sectors.map(\.id))
+                              statement: RecordFlag.agreeing(answered.names, one: one, several: several,
+                                                             as: "sectors", ["convener": .text(convener)]),
+                              sectors: answered.sectors.map(\.id))
         }
         return [
-            flag(.convenerNotAccepted, one: .flagConvenerNotAcceptedOne, several: .flagConvenerNotAcceptedSeveral) {
-                $0 == "no"
-            },
-            flag(.convenerNotAsked, one: .flagConvenerNotAskedOne, several: .flagConvenerNotAskedSeveral) {
-                $0 == nil || $0 == "not-asked"
-            },
+            flag(.convenerNotAccepted, refusingConvener, one: .flagConvenerNotAcceptedOne,
+                 several: .flagConvenerNotAcceptedSeveral),
+            flag(.convenerNotAsked, notAskedAboutConvener, one: .flagConvenerNotAskedOne,
+                 several: .flagConvenerNotAskedSeveral),
         ].compactMap { $0 }
+    }
+
+    /// Sectors and major stakeholders by their answer about the convener: the sectors, and the names of both, the
+    /// sectors first.
+    typealias ConvenerAnswers = (sectors: [Choice], names: [MessageArgument])
+
+    /// Those who answered No to the convener.
+    var refusingConvener: ConvenerAnswers {
+        answering { $0 == "no" }
+    }
+
+    /// Those not asked about the convener, or whose answer is not recorded.
+    var notAskedAboutConvener: ConvenerAnswers {
+        answering { $0 == nil || $0 == "not-asked" }
+    }
+
+    /// Those whose answer (nil while none is recorded) `matches`.
+    private func answering(_ matches: (String?) -> Bool) -> ConvenerAnswers {
+        let sectors = acceptance.filter { matches($0.answer) }.map(\.sector)
+        let stakeholders = stakeholderAcceptance.filter { matches($0.answer) }
+        return (sectors, sectors.map(\.sectorName) + stakeholders.map { .text($0.stakeholder.excerpt(limit: 60)) })
+    }
+
+    /// What the answers about the convener say against a high rating of "Who convenes?": who does not accept the
+    /// convener, who was not asked, each as it is; nil when nobody refused and everyone was asked.
+    var convenerAnswersFact: Message? {
+        let refusing = refusingConvener.names
+        let unasked = notAskedAboutConvener.names
+        switch (refusing.count, unasked.count) {
+        case (0, 0):
+            return nil
+        case (_, 0):
+            return RecordFlag.agreeing(refusing, one: .flagFactConvenerRefusedOne,
+                                       several: .flagFactConvenerRefusedSeveral, as: "refusing")
+        case (0, _):
+            return RecordFlag.agreeing(unasked, one: .flagFactConvenerNotAskedOne,
+                                       several: .flagFactConvenerNotAskedSeveral, as: "unasked")
+        case (let refusingCount, let unaskedCount):
+            let id: MessageID = switch (refusingCount == 1, unaskedCount == 1) {
+            case (true, true): .flagFactConvenerRefusedAndNotAskedOneOne
+            case (true, false): .flagFactConvenerRefusedAndNotAskedOneSeveral
+            case (false, true): .flagFactConvenerRefusedAndNotAskedSeveralOne
+            case (false, false): .flagFactConvenerRefusedAndNotAskedSeveralSeveral
+            }
+            return Message(id, ["refusing": .list(refusing, .and), "unasked": .list(unasked, .and)])
+        }
     }
 
     /// The step holding the ground rules is rated (a prompt has a stage or a mean) while none of them is agreed.

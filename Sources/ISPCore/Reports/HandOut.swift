@@ -6,22 +6,25 @@ import Foundation
 import Messages
 
 /// The hand-out: the few pages a participant takes home, or reads who was not in the room, built from the parts
-/// of the summary and the meeting record. First what was decided (the problem and the vision, the convener and the
-/// venue, a new organisation, the ground rules, the action plan with its flagged actions marked, the mediator and
-/// each partner's contribution, whether the partnership continues and what keeps it going), then how ready the
-/// partnership is and the facts to discuss, then each sector's viewpoints in short: where the sectors differ, and on
-/// the questions where the voices diverged who rated and said what, and the consensus' reason.
+/// of the summary and the meeting record. First what was decided (the problem and the vision, the convener and who
+/// accepts them, the venue, the summary of viewpoints written for distribution, a new organisation, the ground
+/// rules, the action plan with its flagged actions marked and the capacity building, the mediator and each
+/// partner's contribution, whether the partnership continues and what keeps it going), then the facts to discuss
+/// and how ready the partnership is on the 0–4 scale, then each sector's viewpoints in short: where the
+/// sectors differ, and on the questions where the voices diverged who rated and said what, and the consensus'
+/// reason.
 ///
-/// The meeting record stays the full account, with every question as its annex.
+/// A hand-out states facts: what the record asks of the facilitator (a consensus' missing reason, a step to revisit
+/// first) it leaves out. The meeting record stays the full account, with every question as its annex.
 public struct HandOut: Sendable {
     public let report: SummaryReport
 
     /// The fields of what was decided, by worksheet, in the order a reader asks for them.
     static let decidedFields: [(worksheet: String, fields: [String])] = [
         ("s5", ["problem", "vision"]),
-        ("s4", ["convener", "acceptance", "venue", "neutral", "moderator", "firstMeeting", "outcome",
-                "newOrganisation", "organisationForm"]),
-        ("s6", ["groundRules", "actions", "mediator", "contributions"]),
+        ("s4", ["convener", "acceptance", "stakeholderAcceptance", "venue", "neutral", "moderator", "firstMeeting",
+                "outcome", "viewpoints", "newOrganisation", "organisationForm"]),
+        ("s6", ["groundRules", "actions", "capacityBuilding", "mediator", "contributions"]),
         ("s7", ["future", "futureNote", "agreement", "structure", "host"]),
     ]
 
@@ -74,11 +77,38 @@ public struct HandOut: Sendable {
 
     // MARK: Readiness
 
-    /// The next step, the profile, the records' flags and the sequence warnings.
+    /// The records' flags, the next step, the profile and the sequence warnings. The flags, facts of the decisions
+    /// just read, come first: in print their list fills the page the decisions end on, which the profile, kept
+    /// whole, often would not.
     private var readinessSections: [ReportSection] {
         [ReportSection(id: "readiness", heading: language.text(.handoutReadiness))]
-            + within(report.profileSections + report.records.flagSections(in: language)
-                         + report.sequenceWarningSections)
+            + within(report.records.flagSections(in: language) + profileSections + sequenceWarningSections)
+    }
+
+    /// The next step and the profile, which says its scale in text and Markdown too.
+    private var profileSections: [ReportSection] {
+        report.profileSections.map { section in
+            var section = section
+            section.blocks = section.blocks.map { block in
+                guard case .profile(var profile) = block else { return block }
+                profile.scale = language.text(.handoutProfileScale)
+                return .profile(profile)
+            }
+            return section
+        }
+    }
+
+    /// The summary's sequence warnings, each said as a fact without the advice to revisit the earlier step.
+    private var sequenceWarningSections: [ReportSection] {
+        let warnings = report.summary.sequenceWarnings
+        return report.sequenceWarningSections.map { section in
+            var section = section
+            section.blocks = [.list(ReportList(warnings.map { warning in
+                ReportListItem(language.text(.handoutSequenceWarning, ["ready": .integer(warning.readyStep),
+                                                                      "notReady": .integer(warning.notReadyStep)]))
+            }))]
+            return section
+        }
     }
 
     // MARK: Viewpoints

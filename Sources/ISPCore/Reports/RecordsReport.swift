@@ -154,7 +154,8 @@ struct RecordsReport {
     }
 
     /// One field's blocks: the ground rules whenever their worksheet shows, the convener's acceptance once a
-    /// convener is named, else the field by its kind when it holds something.
+    /// convener is named (with `acceptanceOnOneLine`, the stakeholders' too, and only then), else the field by its
+    /// kind when it holds something.
     private func blocks(of field: RecordField, at address: FieldAddress, in view: Session, complete: Bool,
                         partner: Bool, actionMarks: (column: String, marks: [String: String])? = nil,
                         acceptanceOnOneLine: Bool = false) -> [ReportBlock]
@@ -164,6 +165,8 @@ struct RecordsReport {
             return groundRuleBlocks(field)
         case PartnershipRecords.acceptance where !partner && records.convenerName != nil:
             return acceptanceBlocks(field, onOneLine: acceptanceOnOneLine)
+        case PartnershipRecords.stakeholderAcceptance where acceptanceOnOneLine:
+            return records.convenerName == nil ? [] : stakeholderAcceptanceLine(field)
         case _ where view.record(at: address.path)?.holdsContent != true:
             return []
         case PartnershipRecords.register where records.listField(address) != nil:
@@ -226,6 +229,16 @@ struct RecordsReport {
         }
         if onOneLine { return [.paragraph(labelled(field.label, language.list(answers)))] }
         return [.paragraph(field.label), .list(ReportList(answers.map { ReportListItem($0) }))]
+    }
+
+    /// Whether each major stakeholder listed accepts the named convener, after the label on one line as the
+    /// sectors' answers; one not answered yet as "Not asked", as the flags count it.
+    private func stakeholderAcceptanceLine(_ field: RecordField) -> [ReportBlock] {
+        let answers = records.stakeholderAcceptance.map { stakeholder, answer in
+            let label = records.label(answer, column: "accepts", of: PartnershipRecords.stakeholderAcceptance)
+            return labelled(stakeholder.onOneLine.bidiBalanced(), label ?? language.text(.reportRecordsNotAsked))
+        }
+        return answers.isEmpty ? [] : [.paragraph(labelled(field.label, language.list(answers)))]
     }
 
     /// "Label: value", or "Label? value" after a question.

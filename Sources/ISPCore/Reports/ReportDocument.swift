@@ -115,6 +115,9 @@ public struct ReadinessProfile: Sendable, Equatable {
     }
 
     public var phases: [Phase]
+    /// A line that says the scale under the profile in text and Markdown, whose bars have no marks (the HTML's
+    /// caption says it there); nil for none.
+    public var scale: String?
 
     public init(guide: Guide, summary: ReadinessSummary) {
         var offset = 0

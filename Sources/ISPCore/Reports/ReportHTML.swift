@@ -252,7 +252,7 @@ enum HTML {
         svg text { font-family: inherit; }
         section.level-3 { border-top: 1px solid #bbb; margin-top: 1rem; }
         @media (min-width: 1600px) { html { font-size: 20px; } main { max-width: 72rem; } }
-        @page { margin: 14mm 12mm; }
+        @page { margin: 12mm; }
         @media print {
           html { font-size: 10pt; }
           main { max-width: none; padding: 0; }

@@ -43,7 +43,7 @@ private enum Markdown {
             let columns: [MessageID] = [.reportProfileColumnPhase, .reportProfileColumnStep, .reportProfileColumnScore,
                                         .reportProfileColumnProfile, .reportProfileColumnBand,
                                         .reportProfileColumnRated]
-            return table(columns.map { language.text($0) }, rows)
+            return table(columns.map { language.text($0) }, rows) + (profile.scale.map { "\n\n" + inline($0) } ?? "")
         case .sectorMap(let map):
             let rows = map.sectors.map { sector in
                 [language.text(sector.message)] + map.steps.map { step in

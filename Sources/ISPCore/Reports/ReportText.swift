@@ -239,7 +239,7 @@ extension ReportDocument {
                                 indent: indent + 2),
                      ReportLine(.text, figures(step, in: language), indent: indent + 10, colouring: .band(step.band))]
                 }
-            }
+            } + (profile.scale.map { [ReportLine(.text, $0, indent: indent)] } ?? [])
         case .sectorMap(let map):
             var table = ReportLine(table: sectorTable(map, in: language), indent: indent)
             table.colouring = .shades

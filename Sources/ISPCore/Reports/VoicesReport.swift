@@ -202,7 +202,8 @@ extension SummaryReport {
     }
 
     /// A divergent question in short, for a hand-out: a line a sector with what each of its participants rated
-    /// and said, then the consensus' reason or the lack of one.
+    /// and said, then the consensus' reason where one is recorded (a hand-out states facts; asking for a reason is
+    /// the record's).
     func sectorDivergenceItem(_ divergent: DivergentPrompt) -> ReportListItem {
         let voices = session.answer(for: divergent.prompt.promptID).voices(in: session.raters)
         let lines = (Sector.allCases.map(Optional.some) + [nil]).compactMap { sector -> ReportListItem? in
@@ -219,14 +220,15 @@ extension SummaryReport {
                                                                       "voices": .list(said, .and)]))
         }
         return ReportListItem(flagItem(divergent.prompt).text,
-                              details: [.list(ReportList(lines))] + consensusBlocks(divergent))
+                              details: [.list(ReportList(lines))] + consensusBlocks(divergent, asking: false))
     }
 
-    /// The reason for a divergent question's consensus, or a remark that it has none; nothing without a consensus.
-    private func consensusBlocks(_ divergent: DivergentPrompt) -> [ReportBlock] {
+    /// The reason for a divergent question's consensus, or (`asking`) a remark that asks for one; nothing without a
+    /// consensus.
+    private func consensusBlocks(_ divergent: DivergentPrompt, asking: Bool = true) -> [ReportBlock] {
         let answer = session.answer(for: divergent.prompt.promptID)
         if divergent.consensusWithoutReason {
-            return [.remark(language.text(.reportConsensusWithoutReason))]
+            return asking ? [.remark(language.text(.reportConsensusWithoutReason))] : []
         } else if answer.rating != nil {
             return [.paragraph(language.text(.reportConsensusReason, ["reason": .text(answer.reason.onOneLine)]))]
         }

@@ -69,10 +69,22 @@ extension MessageID {
     public static let flagFactSectorsMissing = MessageID("flag.fact.sectorsMissing")
     /// no convener is named.
     public static let flagFactNoConvener = MessageID("flag.fact.noConvener")
-    /// {sectors} has not accepted the convener or not been asked.
-    public static let flagFactConvenerPendingOne = MessageID("flag.fact.convenerPending.one")
-    /// {sectors} have not accepted the convener or not been asked.
-    public static let flagFactConvenerPendingSeveral = MessageID("flag.fact.convenerPending.several")
+    /// {refusing} does not accept the convener.
+    public static let flagFactConvenerRefusedOne = MessageID("flag.fact.convenerRefused.one")
+    /// {refusing} do not accept the convener.
+    public static let flagFactConvenerRefusedSeveral = MessageID("flag.fact.convenerRefused.several")
+    /// {unasked} has not been asked whether it accepts the convener.
+    public static let flagFactConvenerNotAskedOne = MessageID("flag.fact.convenerNotAsked.one")
+    /// {unasked} have not been asked whether they accept the convener.
+    public static let flagFactConvenerNotAskedSeveral = MessageID("flag.fact.convenerNotAsked.several")
+    /// {refusing} does not accept the convener and {unasked} has not been asked.
+    public static let flagFactConvenerRefusedAndNotAskedOneOne = MessageID("flag.fact.convenerRefusedAndNotAsked.oneOne")
+    /// {refusing} does not accept the convener and {unasked} have not been asked.
+    public static let flagFactConvenerRefusedAndNotAskedOneSeveral = MessageID("flag.fact.convenerRefusedAndNotAsked.oneSeveral")
+    /// {refusing} do not accept the convener and {unasked} has not been asked.
+    public static let flagFactConvenerRefusedAndNotAskedSeveralOne = MessageID("flag.fact.convenerRefusedAndNotAsked.severalOne")
+    /// {refusing} do not accept the convener and {unasked} have not been asked.
+    public static let flagFactConvenerRefusedAndNotAskedSeveralSeveral = MessageID("flag.fact.convenerRefusedAndNotAsked.severalSeveral")
     /// the agreed problem statement is empty.
     public static let flagFactNoProblemStatement = MessageID("flag.fact.noProblemStatement")
     /// the action plan has no action.
@@ -211,11 +223,25 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "flag.fact.sectorsMissing", ["the register has no organisation from {sectors}."]),
         CatalogRow("en", "flag.fact.noConvener", ["no convener is named."]),
-        CatalogRow("en", "flag.fact.convenerPending.one", [
-            "{sectors} has not accepted the convener or not been asked.",
+        CatalogRow("en", "flag.fact.convenerRefused.one", ["{refusing} does not accept the convener."]),
+        CatalogRow("en", "flag.fact.convenerRefused.several", ["{refusing} do not accept the convener."]),
+        CatalogRow("en", "flag.fact.convenerNotAsked.one", [
+            "{unasked} has not been asked whether it accepts the convener.",
         ]),
-        CatalogRow("en", "flag.fact.convenerPending.several", [
-            "{sectors} have not accepted the convener or not been asked.",
+        CatalogRow("en", "flag.fact.convenerNotAsked.several", [
+            "{unasked} have not been asked whether they accept the convener.",
+        ]),
+        CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
+            "{refusing} does not accept the convener and {unasked} has not been asked.",
+        ]),
+        CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
+            "{refusing} does not accept the convener and {unasked} have not been asked.",
+        ]),
+        CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
+            "{refusing} do not accept the convener and {unasked} has not been asked.",
+        ]),
+        CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
+            "{refusing} do not accept the convener and {unasked} have not been asked.",
         ]),
         CatalogRow("en", "flag.fact.noProblemStatement", ["the agreed problem statement is empty."]),
         CatalogRow("en", "flag.fact.noAction", ["the action plan has no action."]),

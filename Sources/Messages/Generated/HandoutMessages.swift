@@ -29,6 +29,10 @@ extension MessageID {
     public static let handoutVoice = MessageID("handout.voice")
     /// {who} {rating} (“{note}”)
     public static let handoutVoiceNoted = MessageID("handout.voice.noted")
+    /// Each step is scored on the 0–4 scale: Ready at 3.0 or more, Developing from 2.0, Not ready below 2.0.
+    public static let handoutProfileScale = MessageID("handout.profileScale")
+    /// Step {ready} is Ready while the earlier step {notReady} is Not ready.
+    public static let handoutSequenceWarning = MessageID("handout.sequenceWarning")
     /// --handout is written as text, Markdown or HTML; leave out --format csv, --format json and --table.
     public static let handoutCliNotPrinted = MessageID("handout.cli.notPrinted")
     /// hand-out
@@ -65,6 +69,12 @@ extension CatalogTable {
         CatalogRow("en", "handout.sectorVoices", ["{sector}: {voices}"]),
         CatalogRow("en", "handout.voice", ["{who} {rating}"]),
         CatalogRow("en", "handout.voice.noted", ["{who} {rating} (“{note}”)"]),
+        CatalogRow("en", "handout.profileScale", [
+            "Each step is scored on the 0–4 scale: Ready at 3.0 or more, Developing from 2.0, Not ready below 2.0.",
+        ]),
+        CatalogRow("en", "handout.sequenceWarning", [
+            "Step {ready} is Ready while the earlier step {notReady} is Not ready.",
+        ]),
         CatalogRow("en", "handout.cli.notPrinted", [
             "--handout is written as text, Markdown or HTML; leave out --format csv, --format json and --table.",
         ]),
