@@ -128,7 +128,7 @@ import Testing
         #expect(Array(paragraphs.prefix(3)) == [
             "Convener: Municipio de Cochabamba",
             "Does each sector accept the convener? Government: Yes, Business: No, Civil society: Yes and Donor: Yes",
-            "Do the other major stakeholders accept the convener? Cámara de Comercio de Cochabamba: Yes and "
+            "Other major stakeholders' acceptance of the convener: Cámara de Comercio de Cochabamba: Yes and "
                 + "Gobernación de Cochabamba: Not asked",
         ])
         let viewpoints = "A summary of different viewpoints written for distribution: Government sees a supply "
