@@ -433,7 +433,7 @@ import Testing
             let result = try runWizard(arguments)
             #expect(result.status == 1)
             #expect(result.error == "Error: \(file) was written by a newer isp-wizard (session schema 5; this one reads "
-                + "up to 2). Please update isp-wizard; the file was not changed.\n")
+                + "up to 3). Please update isp-wizard; the file was not changed.\n")
         }
         #expect(try String(contentsOfFile: file, encoding: .utf8) == newer)
         let missing = try runWizard(["summary", workspace.path + "/none.json"])
