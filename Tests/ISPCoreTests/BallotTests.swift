@@ -1,4 +1,5 @@
 import Foundation
+import ISPTestSupport
 import Messages
 import Testing
 
@@ -264,6 +265,17 @@ import Testing
         let handOut = HandOut(guide: .builtIn, session: session).document.text(width: 200)
         #expect(handOut.contains(counts))
         #expect(!handOut.contains("Ana's secret"))
+    }
+
+    @Test func anAnonymousBallotInThePseudoLanguageLeavesNoEnglish() throws {
+        let session = votedAnonymously
+        let kept = try typedTexts(of: .builtIn, session)
+        for text in [SummaryReport(guide: .builtIn, session: session, language: .pseudo).text(width: 1000),
+                     MeetingRecord(guide: .builtIn, session: session, language: .pseudo).document.text(width: 1000),
+                     HandOut(guide: .builtIn, session: session, language: .pseudo).document.text(width: 1000)] {
+            #expect(englishRuns(in: text, keeping: kept) == [])
+            #expect(!text.contains("anonymous ballot") && !text.contains("Voted anonymously"))
+        }
     }
 
     @Test func aMergedWorkshopKeepsItsDistributionsAndAPartnersFileBringsNone() throws {
