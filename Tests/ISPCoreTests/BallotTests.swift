@@ -262,6 +262,11 @@ import Testing
         #expect(text.contains(counts))
         #expect(text.contains("Note added to the ballot, without a name: 1\n  - Nobody asked the river"))
         for name in ["Ana", "Municipio", "secret"] { #expect(!text.contains(name)) }
+        let csv = try #require(record.rendered(as: .csv, table: "answers", width: 80))
+        #expect(String(decoding: csv, as: UTF8.self).contains(
+            "1,s1.q1,\"What is the nature of the problem that an ISP might solve, and why is it necessary to bring "
+                + "together actors from different sectors to solve it?\","
+                + "3 anonymous votes,,Government,4,Institutionalised,,"))
         let handOut = HandOut(guide: .builtIn, session: session).document.text(width: 200)
         #expect(handOut.contains(counts))
         #expect(!handOut.contains("Ana's secret"))

@@ -133,8 +133,8 @@ public struct MeetingRecord: Sendable {
         return report.found(voice.rating.map(report.rated) ?? language.text(.reportNoRating), voice.finding)
     }
 
-    /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), and a
-    /// row per participant who answered it.
+    /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), a row per
+    /// participant who answered it, and a row per rating (and sector) of its anonymous votes, with no name.
     private var answersTable: DocumentTable {
         let raters = session.raters
         let selfAssessment = session.mode == .selfAssessment
@@ -169,6 +169,12 @@ public struct MeetingRecord: Sendable {
                         sectorName(participant.sector), voice.rating?.code ?? "",
                         voice.rating.map { language.text($0.message) } ?? "",
                         voice.note, "",
+                    ])
+                }
+                for count in answer.distribution?.counts ?? [] {
+                    rows.append(question + [
+                        language.text(.votesReportAnonymousVotes, ["count": .integer(count.votes)]), "",
+                        sectorName(count.sector), count.rating.code, language.text(count.rating.message), "", "",
                     ])
                 }
             }

@@ -27,6 +27,8 @@ extension MessageID {
     public static let votesReportAnonymous = MessageID("votes.report.anonymous")
     /// An anonymous ballot keeps no name per vote, only the count of each answer: its votes count as the voices do. A
     public static let votesReportMethods = MessageID("votes.report.methods")
+    /// {count} anonymous vote
+    public static let votesReportAnonymousVotes = MessageID("votes.report.anonymousVotes")
 }
 
 extension CatalogTable {
@@ -62,5 +64,6 @@ extension CatalogTable {
             count without a sector.
             """,
         ]),
+        CatalogRow("en", "votes.report.anonymousVotes", ["{count} anonymous vote", "{count} anonymous votes"]),
     ]
 }
