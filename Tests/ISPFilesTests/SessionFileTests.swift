@@ -54,6 +54,24 @@ import Testing
         #expect(!text.contains(#""reason" : """#) && !text.contains(#""carriedOver" : false"#))
     }
 
+    @Test func roundTripsAnAnonymousBallotsDistributionInVersionThree() throws {
+        var session = sample
+        session.mode = .workshop
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial), distribution: Distribution(votes: [
+            AnonymousVote(rating: .stage(.inPlace), sector: .government, note: "Línea\nmás"),
+            AnonymousVote(rating: .stage(.inPlace), sector: .government), AnonymousVote(rating: .dontKnow),
+            AnonymousVote(rating: .stage(.emerging), sector: .government, note: "水"),
+        ]))
+        session.answers["s2.q1"] = Answer(distribution: Distribution(cards: [.stage(.partial): 4, .notApplicable: 1]))
+        let path = folder.path + "/ballot.isp.json"
+        try SessionFile.save(session, to: path)
+        #expect(try SessionFile.load(from: path) == session)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(#""schemaVersion" : 3"#))
+        #expect(text.contains(#""sector" : "government""#) && text.contains(#""votes" : 4"#))
+        #expect(text.contains(#""Línea\nmás""#) && text.contains(#""水""#))
+    }
+
     @Test func writesTheFileReadableByItsOwnerOnlyAndLeavesNoTemporaryFile() throws {
         let path = folder.path + "/s.isp.json"
         try SessionFile.save(sample, to: path)
@@ -360,6 +378,34 @@ import Testing
         }
         #expect(message == #"FILE is not a valid session: participants[0].sector is "martian", not one of "#
                 + "government, business, civil-society, donor, other.")
+    }
+
+    @Test func aDistributionReadFromAFileShowsNoSectorOfFewerThanThreeVotes() throws {
+        #expect(try refusal { object in
+            object["answers"] = ["s1.q1": ["notes": "", "distribution": ["counts": [
+                ["rating": "3", "sector": "business", "votes": 2], ["rating": "3", "votes": 1],
+                ["rating": "?", "sector": "donor", "votes": 3],
+            ], "notes": ["b", "a"]]]]
+        } == nil)
+        let session = try SessionFile.load(from: folder.path + "/s.isp.json")
+        #expect(session.answers["s1.q1"]?.distribution?.counts == [
+            .init(rating: .stage(.inPlace), votes: 3), .init(rating: .dontKnow, sector: .donor, votes: 3),
+        ])
+        #expect(session.answers["s1.q1"]?.distribution?.notes == ["a", "b"])
+    }
+
+    @Test func aDistributionWithANegativeCountOrTooManyVotesIsRefused() throws {
+        func distribution(_ votes: Int) -> (inout [String: Any]) -> Void {
+            { object in
+                let counts: [[String: Any]] = [["rating": "2", "votes": votes]]
+                object["answers"] = ["s1.q1": ["notes": "", "distribution": ["counts": counts]]]
+            }
+        }
+        #expect(try refusal(editing: distribution(-1)) == "FILE is not a valid session: "
+                + "answers.s1.q1.distribution.counts counts -1 votes, below zero.")
+        #expect(try refusal(editing: distribution(10_001)) == "FILE is not a valid session: "
+                + "answers.s1.q1.distribution.counts holds more than 10000 votes.")
+        #expect(try refusal(editing: distribution(10_000)) == nil)
     }
 
     @Test func aRoundBelowOneIsRefused() throws {

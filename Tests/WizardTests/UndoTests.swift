@@ -69,6 +69,14 @@ private func workshop(at position: Position = Position(screen: .question, stepID
             (.change(.deleteRow(id: "r2", of: theRegister)), "deleted AFD"),
             (.change(.moveRow(from: 1, to: 0, of: theRegister)), "moved AFD"),
             (.change(.addParticipantOrganisations(to: theRegister)), "added the participants' organisations"),
+            (.change(.revealNamedBallot(promptID: "s1.q1",
+                                        [NamedVote(participantID: "p2", rating: .stage(.inPlace))])),
+             "revealed the named ballot on question 1.1"),
+            (.change(.revealAnonymousBallot(promptID: "s1.q1", [AnonymousVote(rating: .dontKnow)],
+                                            replacingNamedVoices: true)),
+             "revealed the anonymous ballot on question 1.1"),
+            (.change(.recordCards(promptID: "s1.q3", [.stage(.partial): 3])),
+             "recorded the cards shown on question 1.3"),
         ]
         for (action, description) in actions {
             var state = workshop()
@@ -84,6 +92,17 @@ private func workshop(at position: Position = Position(screen: .question, stepID
             #expect(state.session == after, "redoing \(description)")
             #expect(state.status?.text(in: .english) == "Redone: \(description)")
         }
+    }
+
+    @Test func anAnonymousBallotOverNamedRatingsIsRefusedSayingSoAndLeavesNothingToUndo() {
+        var state = workshop()
+        let before = state.session
+        _ = state.handle(.change(.revealAnonymousBallot(promptID: "s1.q1", [AnonymousVote(rating: .dontKnow)])))
+        #expect(state.session == before)
+        #expect(state.status?.text(in: .english)
+            == "This question holds named ratings: the anonymous votes replace them only once you confirm it.")
+        _ = state.handle(.undo)
+        #expect(state.status?.text(in: .english) == "Nothing to undo")
     }
 
     @Test func aConvenerChangedOnTheWorksheetIsUndoneWithTheAcceptanceItCleared() {

@@ -76,7 +76,8 @@ struct SessionFileV2: KnowsItsFields {
     static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
 }
 
-/// Version 3: the group's finding on an analysis question beside its answer, and a merged partner's in its voice.
+/// Version 3: the group's finding on an analysis question beside its answer, and a merged partner's in its voice;
+/// the distribution of an anonymous ballot on an answer.
 struct SessionFileV3: KnowsItsFields {
     var format: String
     var schemaVersion: Int
@@ -96,7 +97,7 @@ struct SessionFileV3: KnowsItsFields {
     var records: [String: JSONValue]
     var position: Position?
 
-    /// Empty reasons, voices, a false carried-over mark and no finding are left out of the file.
+    /// Empty reasons, voices, a false carried-over mark, no finding and no distribution are left out of the file.
     struct Answer: KnowsItsFields {
         var rating: Rating?
         var notes: String
@@ -104,6 +105,8 @@ struct SessionFileV3: KnowsItsFields {
         var voices: [String: Voice]?
         var carriedOver: Bool?
         var finding: Finding?
+        /// The anonymous ballot's votes, on a prompt voted anonymously.
+        var distribution: Distribution?
 
         static func knows(_ field: String) -> Bool { CodingKeys(stringValue: field) != nil }
     }
@@ -223,7 +226,8 @@ extension SessionFileV3 {
                     Answer(rating: answer.rating, notes: answer.notes,
                            reason: answer.reason.isEmpty ? nil : answer.reason,
                            voices: answer.voices.isEmpty ? nil : answer.voices,
-                           carriedOver: answer.isCarriedOver ? true : nil, finding: answer.finding),
+                           carriedOver: answer.isCarriedOver ? true : nil, finding: answer.finding,
+                           distribution: answer.distribution),
                     unknownFields: unknown.answers[promptID] ?? [:])
             },
             records: session.records, position: session.position)
@@ -282,7 +286,7 @@ extension Session {
             let answer = kept.value
             return Answer(rating: answer.rating, notes: answer.notes, reason: answer.reason ?? "",
                           voices: answer.voices ?? [:], isCarriedOver: answer.carriedOver ?? false,
-                          finding: answer.finding)
+                          finding: answer.finding, distribution: answer.distribution)
         }
         records = file.records
         position = file.position

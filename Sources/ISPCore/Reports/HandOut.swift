@@ -116,7 +116,7 @@ public struct HandOut: Sendable {
     /// Who took part by sector, the sector means and where the sectors differ, and each question where the voices
     /// diverged; nothing for a session of one voice.
     private var viewpointSections: [ReportSection] {
-        guard !session.raters.isEmpty else { return [] }
+        guard session.hasSeveralVoices else { return [] }
         let divergent = report.voices.divergentPrompts
         let questions: [ReportBlock] = divergent.isEmpty
             ? [.paragraph(language.text(.handoutNoDivergence))]

@@ -93,7 +93,7 @@ public struct MeetingRecord: Sendable {
         var blocks: [ReportBlock] = []
         let rating: [String: MessageArgument] = ["rating": .text(report.found(report.ratingLabel(reference),
                                                                              answer.finding))]
-        let ratingID: MessageID = raters.isEmpty ? .reportRecordRating
+        let ratingID: MessageID = !session.hasSeveralVoices ? .reportRecordRating
             : answer.rating == nil ? .reportRecordGroupRating : .reportRecordGroupRatingConsensus
         blocks.append(.paragraph(language.text(ratingID, rating)))
         if let change = ScaleChange.change(for: prompt.id, in: session) {
@@ -109,9 +109,11 @@ public struct MeetingRecord: Sendable {
             blocks.append(.remark(language.text(.reportRecordCarriedOver, ["round": .integer(session.round - 1)])))
         }
         if !answer.notes.isBlank {
-            blocks.append(.paragraph(language.text(raters.isEmpty ? .reportRecordNotes : .reportRecordGroupNotes,
+            blocks.append(.paragraph(language.text(session.hasSeveralVoices ? .reportRecordGroupNotes
+                                                       : .reportRecordNotes,
                                                    ["notes": .text(answer.notes)])))
         }
+        blocks += report.distributionBlocks(answer)
         let voices = answer.voices(in: raters)
         if !voices.isEmpty {
             blocks.append(.table(DocumentTable(
@@ -131,8 +133,8 @@ public struct MeetingRecord: Sendable {
         return report.found(voice.rating.map(report.rated) ?? language.text(.reportNoRating), voice.finding)
     }
 
-    /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), and a
-    /// row per participant who answered it.
+    /// A row per question for the group (the one voice, or the consensus or mean and the group's notes), a row per
+    /// participant who answered it, and a row per rating (and sector) of its anonymous votes, with no name.
     private var answersTable: DocumentTable {
         let raters = session.raters
         let selfAssessment = session.mode == .selfAssessment
@@ -148,7 +150,7 @@ public struct MeetingRecord: Sendable {
                 case .mean(let mean):
                     // CSV numbers keep their point in every language: a spreadsheet reads them as numbers.
                     let rated = Message(.reportRatedOf, ["rated": .integer(answer.stages(in: raters).count),
-                                                         "count": .integer(raters.count)])
+                                                         "count": .integer(answer.voterCount(in: raters))])
                     group = [String(format1: mean), language.text(.reportAnswersMean, ["rated": .message(rated)])]
                 case .notApplicable: group = [Rating.notApplicable.code, language.text(.reportAnswersNotApplicable)]
                 case .dontKnow: group = [Rating.dontKnow.code, language.text(.reportAnswersDontKnow)]
@@ -167,6 +169,12 @@ public struct MeetingRecord: Sendable {
                         sectorName(participant.sector), voice.rating?.code ?? "",
                         voice.rating.map { language.text($0.message) } ?? "",
                         voice.note, "",
+                    ])
+                }
+                for count in answer.distribution?.counts ?? [] {
+                    rows.append(question + [
+                        language.text(.votesReportAnonymousVotes, ["count": .integer(count.votes)]), "",
+                        sectorName(count.sector), count.rating.code, language.text(count.rating.message), "", "",
                     ])
                 }
             }

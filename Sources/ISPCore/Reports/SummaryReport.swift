@@ -54,10 +54,12 @@ public struct SummaryReport: Sendable {
     /// The methods note for this session: with the several-voices paragraphs when it has participants, how the
     /// records are flagged when it has records, and that a finding is not scored when the room recorded one.
     public var methods: [String] {
-        let voices = session.raters.isEmpty ? [] : Self.severalVoicesParagraphs
+        let voices = session.hasSeveralVoices ? Self.severalVoicesParagraphs : []
+        let ballots: [MessageID] = session.hasAnonymousVotes ? [.votesReportMethods] : []
         let records = records.hasWorksheetRecords ? Self.recordsParagraphs : []
         let findings: [MessageID] = session.hasFindings ? [.reportMethodsFindings] : []
-        return (Self.methodsParagraphs.dropLast() + voices + records + findings + Self.methodsParagraphs.suffix(1))
+        return (Self.methodsParagraphs.dropLast() + voices + ballots + records + findings
+                + Self.methodsParagraphs.suffix(1))
             .map { language.text($0) }
     }
 

@@ -22,9 +22,10 @@ extension SummaryReport {
                               blocks: [.list(ReportList(items))])]
     }
 
-    /// Sector means by step, divergent questions and the consensus recorded; none for a session of one voice.
+    /// Sector means by step, divergent questions, the consensus recorded and the questions voted anonymously; none
+    /// for a session of one voice.
     func voicesSections(listingVoices: Bool) -> [ReportSection] {
-        guard !session.raters.isEmpty else { return [] }
+        guard session.hasSeveralVoices else { return [] }
         let divergent = voices.divergentPrompts
         // Each rater is described once, not once a divergent question.
         let described = listingVoices ? Dictionary(session.raters.map { ($0.id, describe($0, withSector: true)) },
@@ -56,7 +57,58 @@ extension SummaryReport {
                                                  ["count": .integer(voices.consensusAgainstVoices.count)]),
                           blocks: [.paragraph(language.text(.reportConsensusDiffersExplained))]
                               + questionList(voices.consensusAgainstVoices.map(flagItem))),
-        ])
+        ]) + anonymousSections
+    }
+
+    /// The questions voted anonymously, each with its votes counted; nothing when there are none.
+    private var anonymousSections: [ReportSection] {
+        let items = guide.steps.enumerated().flatMap { stepIndex, step in
+            step.prompts.enumerated().compactMap { promptIndex, prompt -> ReportListItem? in
+                let answer = session.answer(for: prompt.id)
+                guard answer.distribution != nil else { return nil }
+                var item = flagItem(PromptReference(prompt: prompt, stepNumber: stepIndex + 1,
+                                                    questionNumber: promptIndex + 1,
+                                                    rating: answer.groupRating(in: session.raters)))
+                item.details = distributionBlocks(answer)
+                return item
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        return [ReportSection(id: "anonymous-ballots",
+                              heading: language.text(.votesReportAnonymous, ["count": .integer(items.count)]),
+                              blocks: questionList(items))]
+    }
+
+    /// An anonymous ballot's votes: the count of each answer ("3 × In place, 2 × Partial and 1 × Don't know;
+    /// anonymous ballot"), each sector's where at least three votes carry it, and the voters' notes, never with a
+    /// name. Nothing for a question voted by name.
+    func distributionBlocks(_ answer: Answer) -> [ReportBlock] {
+        guard let distribution = answer.distribution else { return [] }
+        /// "3 × In place and 1 × Partial": the votes of each rating, in the picker's order.
+        func counted(_ votes: (Rating) -> Int) -> MessageArgument {
+            .list(Rating.all.compactMap { rating in
+                let count = votes(rating)
+                return count == 0 ? nil : .message(Message(.votesReportCount, ["count": .integer(count),
+                                                                               "rating": .message(rating.message)]))
+            }, .and)
+        }
+        var blocks: [ReportBlock] = [
+            .paragraph(language.text(.votesReportDistribution, ["counts": counted(distribution.votes(for:))])),
+        ]
+        let sectors = distribution.sectors.map { sector in
+            ReportListItem(language.text(.votesReportSector, [
+                "sector": .message(sector.message),
+                "counts": counted { rating in
+                    distribution.counts.first { $0.rating == rating && $0.sector == sector }?.votes ?? 0
+                },
+            ]))
+        }
+        if !sectors.isEmpty { blocks.append(.list(ReportList(sectors))) }
+        if !distribution.notes.isEmpty {
+            blocks.append(.paragraph(language.text(.votesReportNotes, ["count": .integer(distribution.notes.count)])))
+            blocks.append(.list(ReportList(distribution.notes.map { ReportListItem($0.onOneLine) })))
+        }
+        return blocks
     }
 
     /// How a prompt's group rating reads in a list: "1 Emerging", "2.5, no consensus yet", or with fewer than
@@ -75,9 +127,8 @@ extension SummaryReport {
         case .mean(let mean):
             let stages = answer.stages(in: session.raters)
             let shown = stages.count < 3 ? language.list(stages.map(String.init)) : language.decimal(mean)
-            return language.text(.reportRatingMean, ["shown": .text(shown),
-                                                     "rated": .integer(answer.stages(in: session.raters).count),
-                                                     "count": .integer(session.raters.count)])
+            return language.text(.reportRatingMean, ["shown": .text(shown), "rated": .integer(stages.count),
+                                                     "count": .integer(answer.voterCount(in: session.raters))])
         }
         return rated(rating)
     }
@@ -136,12 +187,12 @@ extension SummaryReport {
                     promptID: prompt.id, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
                     text: prompt.text, critical: prompt.critical,
                     groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
-                    consensus: session.raters.isEmpty ? nil : answer.rating, reason: answer.reason,
+                    consensus: session.hasSeveralVoices ? answer.rating : nil, reason: answer.reason,
                     notes: answer.notes, carriedOver: answer.isCarriedOver, finding: answer.finding,
                     voices: answer.voices(in: session.raters).map {
                         .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note,
                               finding: $0.voice.finding)
-                    })
+                    }, distribution: answer.distribution)
             }
         }
     }
@@ -189,6 +240,7 @@ extension SummaryReport {
             details.append(.paragraph(statistics))
         }
         let answer = session.answer(for: reference.promptID)
+        if described != nil { details += distributionBlocks(answer) }
         if let described {
             details.append(.list(ReportList(answer.voices(in: session.raters).map { participant, voice in
                 let arguments: [String: MessageArgument] = [
@@ -220,7 +272,9 @@ extension SummaryReport {
                                                                       "voices": .list(said, .and)]))
         }
         return ReportListItem(flagItem(divergent.prompt).text,
-                              details: [.list(ReportList(lines))] + consensusBlocks(divergent, asking: false))
+                              details: distributionBlocks(session.answer(for: divergent.prompt.promptID))
+                                  + (lines.isEmpty ? [] : [.list(ReportList(lines))])
+                                  + consensusBlocks(divergent, asking: false))
     }
 
     /// The reason for a divergent question's consensus, or (`asking`) a remark that asks for one; nothing without a
@@ -275,7 +329,7 @@ extension SummaryReport {
     /// What a group rating is, for the JSON summary.
     private func kind(of group: GroupRating) -> String {
         switch group {
-        case .given: session.raters.isEmpty ? "rating" : "consensus"
+        case .given: session.hasSeveralVoices ? "consensus" : "rating"
         case .mean: "mean"
         case .notApplicable: "not-applicable-by-all"
         case .dontKnow: "dont-know"
@@ -354,6 +408,9 @@ struct PromptDocument: Encodable {
     /// What the group found on an analysis question, never scored; left out when nothing.
     var finding: Finding?
     var voices: [VoiceDocument]
+    /// The anonymous ballot's votes, with no participant: each rating's count, by sector where at least three votes
+    /// carry one, and the voters' notes; left out for a question voted by name.
+    var distribution: Distribution?
 }
 
 /// A divergent prompt in the JSON summary.

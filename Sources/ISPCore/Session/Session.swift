@@ -53,8 +53,12 @@ public struct Session: Sendable, Equatable {
         position = nil
     }
 
+    /// A prompt's answer; in a self-assessment, one organisation's voice, without the anonymous votes a workshop's
+    /// file held (a workshop switched to a self-assessment keeps them, unused, as its participants).
     public func answer(for promptID: String) -> Answer {
-        answers[promptID] ?? Answer()
+        guard var answer = answers[promptID] else { return Answer() }
+        if mode == .selfAssessment { answer.distribution = nil }
+        return answer
     }
 
     /// The participants whose voices count: none in a self-assessment, which is one organisation's own voice
@@ -63,12 +67,23 @@ public struct Session: Sendable, Equatable {
         mode == .selfAssessment ? [] : participants
     }
 
+    /// Whether several voices answer: a workshop with participants, or one that voted a prompt anonymously.
+    public var hasSeveralVoices: Bool {
+        !raters.isEmpty || hasAnonymousVotes
+    }
+
+    /// Whether a workshop voted a prompt anonymously (with a ballot, or cards).
+    public var hasAnonymousVotes: Bool {
+        mode == .workshop && answers.values.contains { $0.distribution != nil }
+    }
+
     /// The bytes the text typed into the session (names, notes and records) takes in its file, control characters
     /// escaped: most of the file's size.
     public var textSize: Int {
         let answerText = answers.values.reduce(0) { total, answer in
             total + answer.notes.sizeInJSON + answer.reason.sizeInJSON
                 + answer.voices.values.reduce(0) { $0 + $1.note.sizeInJSON }
+                + (answer.distribution?.notes.reduce(0) { $0 + $1.sizeInJSON } ?? 0)
         }
         let people = participants.reduce(0) { $0 + $1.name.sizeInJSON + $1.organisation.sizeInJSON }
         return answerText + people + records.reduce(0) { $0 + $1.key.sizeInJSON + $1.value.textSize }
@@ -189,18 +204,24 @@ public struct Answer: Sendable, Equatable {
     public var isCarriedOver: Bool
     /// What the group found, on a prompt that asks for it; never scored.
     public var finding: Finding?
+    /// The votes of the anonymous ballot (or the cards) the prompt was voted with, in place of named voices: its
+    /// presence says the prompt was voted anonymously.
+    public var distribution: Distribution?
 
     public init(rating: Rating? = nil, notes: String = "", reason: String = "", voices: [String: Voice] = [:],
-                isCarriedOver: Bool = false, finding: Finding? = nil) {
+                isCarriedOver: Bool = false, finding: Finding? = nil, distribution: Distribution? = nil) {
         self.rating = rating
         self.notes = notes
         self.reason = reason
         self.voices = voices
         self.isCarriedOver = isCarriedOver
         self.finding = finding
+        self.distribution = distribution
     }
 
-    public var isEmpty: Bool { rating == nil && notes.isEmpty && reason.isEmpty && voices.isEmpty && finding == nil }
+    public var isEmpty: Bool {
+        rating == nil && notes.isEmpty && reason.isEmpty && voices.isEmpty && finding == nil && distribution == nil
+    }
 }
 
 /// One participant's answer to a prompt.

@@ -1,3 +1,5 @@
+import Messages
+
 /// A change to a session, the same whichever front end asks for it: a key on a screen, a line in plain mode, a
 /// merge's replacement of a partner's voices. The rules of a change (another convener clears the sectors' and the
 /// stakeholders' acceptance, a deleted organisation takes its commitment with it, a changed answer is no longer
@@ -24,6 +26,16 @@ public enum SessionChange: Equatable, Sendable {
     case setFinding(promptID: String, Finding?)
     /// Confirms an answer carried over from the last round as it is.
     case confirmCarriedOver(promptID: String)
+    /// A named ballot's votes, revealed: each replaces its participant's rating, and its note when it has one; those
+    /// who did not vote keep what they had. Over the prompt's anonymous votes it is refused unless
+    /// `replacingDistribution` says the user confirmed that they go.
+    case revealNamedBallot(promptID: String, [NamedVote], replacingDistribution: Bool = false)
+    /// An anonymous ballot's votes, revealed: they become the prompt's distribution. Over participants' named voices
+    /// it is refused unless `replacingNamedVoices` says the user confirmed that they go, notes and all.
+    case revealAnonymousBallot(promptID: String, [AnonymousVote], replacingNamedVoices: Bool = false)
+    /// How many cards (or fingers) the room held up for each rating, as counted by the facilitator: an anonymous
+    /// distribution without sectors, refused over named voices as an anonymous ballot is.
+    case recordCards(promptID: String, [Rating: Int], replacingNamedVoices: Bool = false)
     /// A worksheet entry's value; nil clears it.
     case store(RecordEntry, JSONValue?)
     /// Text typed into an entry: a date, a name linked to the row of that name, or text.
@@ -47,6 +59,8 @@ public enum SessionChangeNote: Equatable, Sendable {
     case acceptanceCleared
     /// These participants' organisations were added to the register, by name; none when every one was there.
     case organisationsAdded([String])
+    /// The change was not made, for the reason the sentence gives: the session is as it was.
+    case refused(Message)
 }
 
 extension Session {
@@ -86,6 +100,12 @@ extension Session {
             changeAnswer(promptID) { $0.finding = finding }
         case .confirmCarriedOver(let promptID):
             changeAnswer(promptID) { _ in }
+        case .revealNamedBallot(let promptID, let votes, let replacingDistribution):
+            return reveal(votes, on: promptID, replacingDistribution: replacingDistribution)
+        case .revealAnonymousBallot(let promptID, let votes, let replacingNamedVoices):
+            return setDistribution(Distribution(votes: votes), on: promptID, replacing: replacingNamedVoices)
+        case .recordCards(let promptID, let cards, let replacingNamedVoices):
+            return setDistribution(Distribution(cards: cards), on: promptID, replacing: replacingNamedVoices)
         case .store(let entry, let value):
             return storeInEntry(entry) { $0.store(value, in: entry, guide: guide) }
         case .storeTyped(let entry, let text):
@@ -121,6 +141,48 @@ extension Session {
         for (id, voice) in answer.voices where voice.isEmpty { answer.voices[id] = nil }
         answer.isCarriedOver = false
         if !answer.isEmpty { answers[promptID] = answer }
+    }
+
+    /// A named ballot's votes become the voters' ratings, and their notes where they wrote one; a vote of someone no
+    /// longer a participant is left out.
+    private mutating func reveal(_ votes: [NamedVote], on promptID: String, replacingDistribution: Bool)
+        -> SessionChangeNote?
+    {
+        if mode == .selfAssessment { return .refused(Message(.votesRefusedSelfAssessment)) }
+        let known = Set(participants.map(\.id))
+        let votes = votes.filter { known.contains($0.participantID) }
+        guard !votes.isEmpty else { return nil }
+        if answers[promptID]?.distribution != nil && !replacingDistribution {
+            return .refused(Message(.votesRefusedDistribution))
+        }
+        changeAnswer(promptID) { answer in
+            answer.distribution = nil
+            for vote in votes {
+                answer.voices[vote.participantID, default: Voice()].rating = vote.rating
+                if !vote.note.isBlank { answer.voices[vote.participantID]?.note = vote.note }
+            }
+        }
+        return nil
+    }
+
+    /// Anonymous votes become the prompt's distribution in place of any before; the named voices go with their
+    /// notes, once the user confirmed it (`replacing`).
+    private mutating func setDistribution(_ distribution: Distribution, on promptID: String, replacing: Bool)
+        -> SessionChangeNote?
+    {
+        if mode == .selfAssessment { return .refused(Message(.votesRefusedSelfAssessment)) }
+        guard distribution.voteCount > 0 else { return nil }
+        guard distribution.voteCount <= Distribution.mostVotes else {
+            return .refused(Message(.votesRefusedTooMany, ["count": .integer(Distribution.mostVotes)]))
+        }
+        if answers[promptID]?.voices.isEmpty == false && !replacing {
+            return .refused(Message(.votesRefusedNamedVoices))
+        }
+        changeAnswer(promptID) { answer in
+            answer.voices = [:]
+            answer.distribution = distribution
+        }
+        return nil
     }
 
     /// Takes a participant's voices out of every answer, and the answers left with nothing in them; what is left of

@@ -83,8 +83,8 @@ enum SessionPart: Hashable, Sendable {
     /// One participant, by index, for a change to their fields: a name typed in a workshop of a thousand people
     /// keeps the one.
     case participant(index: Int)
-    /// A prompt's answer without its voices: the group's rating, notes, reason and finding, and whether it is carried
-    /// over.
+    /// A prompt's answer without its voices: the group's rating, notes, reason, finding and anonymous votes, and
+    /// whether it is carried over.
     case answer(promptID: String)
     case voice(promptID: String, participantID: String)
     /// A worksheet's records, by worksheet id.
@@ -158,6 +158,12 @@ extension Session {
             return [.answer(promptID: promptID)]
         case .rateVoice(let promptID, let participantID, _), .setVoiceNote(let promptID, let participantID, _):
             return voiceParts(of: participantID)(promptID)
+        case .revealNamedBallot(let promptID, let votes, _):
+            let voters = Set(votes.map(\.participantID)).sorted()
+            return [.answer(promptID: promptID)] + voters.map { .voice(promptID: promptID, participantID: $0) }
+        case .revealAnonymousBallot(let promptID, _, _), .recordCards(let promptID, _, _):
+            let voiced = answers[promptID]?.voices.keys.sorted() ?? []
+            return [.answer(promptID: promptID)] + voiced.map { .voice(promptID: promptID, participantID: $0) }
         case .replaceVoices(let participantID, let voices):
             let voiced = answers.compactMap { $0.value.voices[participantID] == nil ? nil : $0.key }
             return Set(voiced).union(voices.keys).sorted().flatMap(voiceParts(of: participantID))
@@ -183,7 +189,8 @@ extension Session {
         case .answer(let promptID):
             // Without its voices, which are parts of their own.
             return .answer(answers[promptID].map { Answer(rating: $0.rating, notes: $0.notes, reason: $0.reason,
-                                                          isCarriedOver: $0.isCarriedOver, finding: $0.finding) })
+                                                          isCarriedOver: $0.isCarriedOver, finding: $0.finding,
+                                                          distribution: $0.distribution) })
         case .voice(let promptID, let participantID):
             return .voice(answers[promptID]?.voices[participantID])
         case .records(let worksheetID):

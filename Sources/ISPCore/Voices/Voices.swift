@@ -83,29 +83,41 @@ extension Answer {
         }
     }
 
-    /// The stages the participants gave (Not applicable and Don't know left out), in the session's order.
-    public func stages(in participants: [Participant]) -> [Int] {
-        voices(in: participants).compactMap { entry in
-            if case .stage(let stage)? = entry.voice.rating { return stage.rawValue }
-            return nil
-        }
+    /// Every answer behind the group's rating: each participant's rating, in the session's order, then each vote of
+    /// the prompt's distribution; each with the sector it speaks for. The statistics of several voices (the group
+    /// rating, divergence, the consensus against the voices, sector means) all take their ratings from here.
+    public func counted(in participants: [Participant]) -> [CountedRating] {
+        voices(in: participants).compactMap { participant, voice in
+            voice.rating.map { CountedRating(rating: $0, sector: participant.sector) }
+        } + (distribution?.counted ?? [])
     }
 
-    /// The participants' answers counted: stages, Don't know, Not applicable.
+    /// The stages given (Not applicable and Don't know left out): the participants', then the distribution's.
+    public func stages(in participants: [Participant]) -> [Int] {
+        counted(in: participants).compactMap(\.stage)
+    }
+
+    /// How many could have rated the prompt, as in "3 of 7 rated": the participants, or where the prompt was voted
+    /// anonymously, the votes and the participants who answered beside them.
+    public func voterCount(in participants: [Participant]) -> Int {
+        distribution.map { $0.voteCount + voices(in: participants).count } ?? participants.count
+    }
+
+    /// The answers counted: stages, Don't know, Not applicable.
     func tally(in participants: [Participant]) -> (stages: [Int], dontKnow: Int, notApplicable: Int) {
         var tally: (stages: [Int], dontKnow: Int, notApplicable: Int) = ([], 0, 0)
-        for entry in voices(in: participants) {
-            switch entry.voice.rating {
-            case .stage(let stage)?: tally.stages.append(stage.rawValue)
-            case .dontKnow?: tally.dontKnow += 1
-            case .notApplicable?: tally.notApplicable += 1
-            case nil: break
+        for counted in counted(in: participants) {
+            switch counted.rating {
+            case .stage(let stage): tally.stages.append(stage.rawValue)
+            case .dontKnow: tally.dontKnow += 1
+            case .notApplicable: tally.notApplicable += 1
             }
         }
         return tally
     }
 
-    /// The group's rating: the consensus when one is recorded, else what the participants' voices add up to.
+    /// The group's rating: the consensus when one is recorded, else what the participants' voices, or the
+    /// distribution's votes, add up to.
     public func groupRating(in participants: [Participant]) -> GroupRating {
         if let rating { return .given(rating) }
         let (stages, dontKnow, notApplicable) = tally(in: participants)
@@ -124,7 +136,7 @@ extension Answer {
     /// stage ratings or more than 1.0 from their mean (as shown), Not applicable or Don't know over a majority of
     /// stage ratings, or a stage over a Don't-know majority. Such a consensus asks for its reason.
     public func consensusDiffers(in participants: [Participant]) -> Bool {
-        guard let rating, !participants.isEmpty else { return false }
+        guard let rating else { return false }
         let (stages, dontKnow, notApplicable) = tally(in: participants)
         switch rating {
         case .stage(let stage):
@@ -142,7 +154,7 @@ extension Answer {
         rating != nil && (divergence(in: participants) != nil || consensusDiffers(in: participants))
     }
 
-    /// Whether the participants' ratings diverge, and how.
+    /// Whether the participants' ratings, or the distribution's votes, diverge, and how.
     public func divergence(in participants: [Participant]) -> Divergence? {
         let stages = stages(in: participants)
         guard let lowest = stages.min(), let highest = stages.max() else { return nil }

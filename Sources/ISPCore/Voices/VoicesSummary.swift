@@ -124,13 +124,14 @@ public struct VoicesSummary: Sendable, Equatable {
     /// One entry a step, in guide order.
     public var steps: [StepSectors]
     public var divergentPrompts: [DivergentPrompt]
-    /// Prompts with a recorded consensus, in guide order; none in a session without participants.
+    /// Prompts with a recorded consensus, in guide order; none in a session of one voice.
     public var consensusPrompts: [ConsensusPrompt]
     /// Prompts whose consensus goes against the voices and has no reason yet: "Consensus differs from the voices".
     public var consensusAgainstVoices: [PromptReference]
 
     public init(guide: Guide, session: Session) {
         let raters = session.raters
+        let severalVoices = session.hasSeveralVoices
         steps = []
         divergentPrompts = []
         consensusPrompts = []
@@ -151,7 +152,7 @@ public struct VoicesSummary: Sendable, Equatable {
                 if answer.consensusDiffers(in: raters) && answer.reason.isBlank {
                     consensusAgainstVoices.append(reference)
                 }
-                if answer.rating != nil && !raters.isEmpty {
+                if answer.rating != nil && severalVoices {
                     consensusPrompts.append(ConsensusPrompt(prompt: reference, reason: answer.reason))
                 }
             }
@@ -159,13 +160,16 @@ public struct VoicesSummary: Sendable, Equatable {
     }
 
     /// Each sector's mean on a step, the widest gap among the three sectors on the prompts both rated, and the
-    /// donors beside them; participants without a sector are left out.
+    /// donors beside them; participants without a sector, and anonymous votes whose sector is not shown, are left out.
     private static func sectors(of step: Step, number: Int, in session: Session) -> StepSectors {
         let answers = step.prompts.map { session.answer(for: $0.id) }
-        /// The stage ratings of the participants in `sectors`, prompt by prompt.
+        let counted = answers.map { $0.counted(in: session.raters) }
+        /// The stage ratings given for `sectors` (by participants, or votes that show their sector), prompt by
+        /// prompt.
         func stages(of sectors: Set<Sector>) -> [[Int]] {
-            let members = session.raters.filter { $0.sector.map(sectors.contains) ?? false }
-            return answers.map { $0.stages(in: members) }
+            counted.map { ratings in
+                ratings.compactMap { $0.sector.map(sectors.contains) == true ? $0.stage : nil }
+            }
         }
         /// The mean of the ratings on the prompts at `indices`, nil when there are none.
         func mean(_ sector: Sector, _ byPrompt: [[Int]], on indices: [Int]) -> SectorMean? {

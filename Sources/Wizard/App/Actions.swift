@@ -101,6 +101,7 @@ extension WizardState {
         switch note {
         case .acceptanceCleared?: status = .acceptanceCleared
         case .organisationsAdded(let names)?: status = .organisationsAdded(names)
+        case .refused(let reason)?: status = .refused(reason)
         case nil: break
         }
     }

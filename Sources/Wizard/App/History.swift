@@ -194,6 +194,12 @@ extension WizardState {
             } ?? Message(.wizardHistoryClearedFinding, ["question": question])
         case .confirmCarriedOver(let promptID):
             return Message(.wizardHistoryConfirmed, ["question": questionName(promptID)])
+        case .revealNamedBallot(let promptID, _, _):
+            return Message(.votesHistoryRevealedNamed, ["question": questionName(promptID)])
+        case .revealAnonymousBallot(let promptID, _, _):
+            return Message(.votesHistoryRevealedAnonymous, ["question": questionName(promptID)])
+        case .recordCards(let promptID, _, _):
+            return Message(.votesHistoryRecordedCards, ["question": questionName(promptID)])
         case .store(let entry, nil):
             return Message(.wizardHistoryCleared, ["item": .text(entry.label)])
         case .store(let entry, .string(let id)?):

@@ -45,8 +45,8 @@ extension WizardState {
             // What a key did (an export, organisations added, a convener's answers cleared) stays in view until
             // the next key; anything else gives way to "Saved".
             switch status {
-            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .confirmed?, .undone?, .redone?,
-                .changedRow?:
+            case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .refused?, .confirmed?,
+                .undone?, .redone?, .changedRow?:
                 break
             default: status = .saved
             }

@@ -225,6 +225,9 @@ public enum Status: Equatable, Sendable {
     case organisationsAdded([String])
     /// Another convener was named: the sectors' answers about the one before were cleared.
     case acceptanceCleared
+    /// A change the session's rules refused, for the reason the message gives (a ballot's votes over a question's
+    /// other votes not yet confirmed).
+    case refused(Message)
     /// A sentence of the front end's own, such as which session the bare command opened.
     case note(String)
     /// An answer carried over from the last round was confirmed as it is.
@@ -274,6 +277,7 @@ public enum Status: Equatable, Sendable {
                 "count": .integer(names.count), "names": .text(names.joined(separator: ", ")),
             ])
         case .acceptanceCleared: return language.text(.wizardStatusAcceptanceCleared)
+        case .refused(let reason): return language.text(reason)
         case .note(let text): return text.visibleControls
         case .confirmed: return language.text(.wizardStatusConfirmed)
         case .undone(let step):

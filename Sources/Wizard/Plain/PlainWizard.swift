@@ -775,6 +775,9 @@ public final class PlainWizard {
         switch state.status {
         case let status? where status == .readOnly || status == .acceptanceCleared:
             say(status.text(in: language).sentence)
+        case .refused(let reason)?:
+            say(language.text(reason))
+            return false
         default: break
         }
         if effects.contains(.save) { save() }
