@@ -234,6 +234,23 @@ import Testing
         return session
     }
 
+    /// Cards held up on one question make it several voices, not the others: a rating typed alone elsewhere stays
+    /// a rating, not a consensus.
+    @Test func cardsOnOneQuestionLeaveTheRatingsOfTheOthersAsRatings() throws {
+        var session = workshop
+        session.participants = []
+        session.apply(.recordCards(promptID: "s2.q1", cards(["3": 4])), guide: .builtIn)
+        session.answers["s1.q1"] = Answer(rating: .stage(.partial))
+        let voices = VoicesSummary(guide: .builtIn, session: session)
+        #expect(voices.consensusPrompts.map(\.prompt.promptID).isEmpty)
+        let json = try #require(JSONSerialization.jsonObject(with: SummaryReport(guide: .builtIn, session: session)
+                                                                 .json()) as? [String: Any])
+        let prompts = try #require(json["prompts"] as? [[String: Any]])
+        let first = try #require(prompts.first { $0["promptID"] as? String == "s1.q1" })
+        #expect((first["groupRating"] as? [String: Any])?["kind"] as? String == "rating")
+        #expect(first["consensus"] == nil)
+    }
+
     @Test func theSummaryShowsAnAnonymousBallotAsCountsWithNoName() throws {
         let report = SummaryReport(guide: .builtIn, session: votedAnonymously)
         let text = report.text(width: 200)

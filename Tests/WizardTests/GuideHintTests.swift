@@ -55,14 +55,14 @@ func roomOfEightOnWhoConvenes(size: Size = standardSize, mode: Mode = .workshop)
 
     @Test func f3OpensAndClosesTheBoxFromEveryFocusOfTheQuestion() {
         // The rating rows, a row's note being typed, the notes, and one voice's rating picker.
-        var rows = roomOfEightOnWhoConvenes()
+        let rows = roomOfEightOnWhoConvenes()
         var rowNote = roomOfEightOnWhoConvenes()
         rowNote.press(.enter)
         rowNote.type("Ana")
         var notes = roomOfEightOnWhoConvenes()
         notes.press(.tab)
         notes.type("El municipio")
-        var picker = roomOfEightOnWhoConvenes(mode: .selfAssessment)
+        let picker = roomOfEightOnWhoConvenes(mode: .selfAssessment)
         for var state in [rows, rowNote, notes, picker] {
             let before = state
             state.press(.function(3))

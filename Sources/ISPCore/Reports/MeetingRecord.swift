@@ -93,7 +93,8 @@ public struct MeetingRecord: Sendable {
         var blocks: [ReportBlock] = []
         let rating: [String: MessageArgument] = ["rating": .text(report.found(report.ratingLabel(reference),
                                                                              answer.finding))]
-        let ratingID: MessageID = !session.hasSeveralVoices ? .reportRecordRating
+        let severalVoices = session.hasSeveralVoices(on: prompt.id)
+        let ratingID: MessageID = !severalVoices ? .reportRecordRating
             : answer.rating == nil ? .reportRecordGroupRating : .reportRecordGroupRatingConsensus
         blocks.append(.paragraph(language.text(ratingID, rating)))
         if let change = ScaleChange.change(for: prompt.id, in: session) {
@@ -109,7 +110,7 @@ public struct MeetingRecord: Sendable {
             blocks.append(.remark(language.text(.reportRecordCarriedOver, ["round": .integer(session.round - 1)])))
         }
         if !answer.notes.isBlank {
-            blocks.append(.paragraph(language.text(session.hasSeveralVoices ? .reportRecordGroupNotes
+            blocks.append(.paragraph(language.text(severalVoices ? .reportRecordGroupNotes
                                                        : .reportRecordNotes,
                                                    ["notes": .text(answer.notes)])))
         }

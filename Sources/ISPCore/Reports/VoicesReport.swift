@@ -186,8 +186,8 @@ extension SummaryReport {
                 return PromptDocument(
                     promptID: prompt.id, stepNumber: stepIndex + 1, questionNumber: promptIndex + 1,
                     text: prompt.text, critical: prompt.critical,
-                    groupRating: .init(kind: kind(of: group), value: group.code, score: group.score),
-                    consensus: session.hasSeveralVoices ? answer.rating : nil, reason: answer.reason,
+                    groupRating: .init(kind: kind(of: group, on: prompt.id), value: group.code, score: group.score),
+                    consensus: session.hasSeveralVoices(on: prompt.id) ? answer.rating : nil, reason: answer.reason,
                     notes: answer.notes, carriedOver: answer.isCarriedOver, finding: answer.finding,
                     voices: answer.voices(in: session.raters).map {
                         .init(participantID: $0.participant.id, rating: $0.voice.rating, note: $0.voice.note,
@@ -326,10 +326,10 @@ extension SummaryReport {
         raterNumbers[participant.id] ?? 1
     }
 
-    /// What a group rating is, for the JSON summary.
-    private func kind(of group: GroupRating) -> String {
+    /// What a prompt's group rating is, for the JSON summary.
+    private func kind(of group: GroupRating, on promptID: String) -> String {
         switch group {
-        case .given: session.hasSeveralVoices ? "consensus" : "rating"
+        case .given: session.hasSeveralVoices(on: promptID) ? "consensus" : "rating"
         case .mean: "mean"
         case .notApplicable: "not-applicable-by-all"
         case .dontKnow: "dont-know"

@@ -72,6 +72,12 @@ public struct Session: Sendable, Equatable {
         !raters.isEmpty || hasAnonymousVotes
     }
 
+    /// Whether several voices answer this prompt: participants, or the room's anonymous votes on it. A rating
+    /// recorded over several voices is the group's consensus; over one, simply the rating.
+    public func hasSeveralVoices(on promptID: String) -> Bool {
+        !raters.isEmpty || answer(for: promptID).distribution != nil
+    }
+
     /// Whether a workshop voted a prompt anonymously (with a ballot, or cards).
     public var hasAnonymousVotes: Bool {
         mode == .workshop && answers.values.contains { $0.distribution != nil }

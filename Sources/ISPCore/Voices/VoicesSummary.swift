@@ -131,7 +131,6 @@ public struct VoicesSummary: Sendable, Equatable {
 
     public init(guide: Guide, session: Session) {
         let raters = session.raters
-        let severalVoices = session.hasSeveralVoices
         steps = []
         divergentPrompts = []
         consensusPrompts = []
@@ -152,7 +151,7 @@ public struct VoicesSummary: Sendable, Equatable {
                 if answer.consensusDiffers(in: raters) && answer.reason.isBlank {
                     consensusAgainstVoices.append(reference)
                 }
-                if answer.rating != nil && severalVoices {
+                if answer.rating != nil && session.hasSeveralVoices(on: prompt.id) {
                     consensusPrompts.append(ConsensusPrompt(prompt: reference, reason: answer.reason))
                 }
             }
