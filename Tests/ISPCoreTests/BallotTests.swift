@@ -251,6 +251,21 @@ import Testing
         #expect(first["consensus"] == nil)
     }
 
+    /// A question holds named voices or one distribution, never both: a participant's rating or note typed over
+    /// anonymous votes is refused and changes nothing.
+    @Test func aRatingOrNoteTypedForAParticipantOverAnonymousVotesIsRefused() {
+        var session = workshop
+        session.apply(.recordCards(promptID: "s2.q1", cards(["3": 4]), replacingNamedVoices: false), guide: .builtIn)
+        let before = session
+        for change: SessionChange in [.rateVoice(promptID: "s2.q1", participantID: "ana", .stage(.partial)),
+                                      .setVoiceNote(promptID: "s2.q1", participantID: "ana", "sí")] {
+            #expect(session.apply(change, guide: .builtIn) == .refused(Message(.votesRefusedNamedOverDistribution)))
+            #expect(session == before)
+        }
+        #expect(session.apply(.rateVoice(promptID: "s2.q2", participantID: "ana", .stage(.partial)),
+                              guide: .builtIn) == nil)
+    }
+
     @Test func theSummaryShowsAnAnonymousBallotAsCountsWithNoName() throws {
         let report = SummaryReport(guide: .builtIn, session: votedAnonymously)
         let text = report.text(width: 200)

@@ -83,8 +83,10 @@ extension Session {
         case .rate(let promptID, let rating):
             changeAnswer(promptID) { $0.rating = rating }
         case .rateVoice(let promptID, let participantID, let rating):
+            if let refusal = refusalOfNamedVoice(on: promptID) { return refusal }
             changeAnswer(promptID) { $0.voices[participantID, default: Voice()].rating = rating }
         case .setVoiceNote(let promptID, let participantID, let note):
+            if let refusal = refusalOfNamedVoice(on: promptID) { return refusal }
             changeAnswer(promptID) { $0.voices[participantID, default: Voice()].note = note }
         case .replaceVoices(let participantID, let voices):
             let voiced = answers.compactMap { $0.value.voices[participantID] == nil ? nil : $0.key }
@@ -194,6 +196,12 @@ extension Session {
             answers[promptID]?.voices[participantID] = nil
             if answers[promptID]?.isEmpty == true { answers[promptID] = nil }
         }
+    }
+
+    /// A question voted anonymously holds no named voices beside its votes: a rating or note typed for a
+    /// participant there is refused.
+    private func refusalOfNamedVoice(on promptID: String) -> SessionChangeNote? {
+        answers[promptID]?.distribution == nil ? nil : .refused(Message(.votesRefusedNamedOverDistribution))
     }
 
     /// Changes an entry's value; another convener clears what the sectors, the donor and the major stakeholders

@@ -7,6 +7,8 @@ extension MessageID {
     public static let votesRefusedNamedVoices = MessageID("votes.refused.namedVoices")
     /// This question holds an anonymous ballot's votes: the named votes replace them only once you confirm it.
     public static let votesRefusedDistribution = MessageID("votes.refused.distribution")
+    /// This question was voted anonymously: its votes have no names, so no participant's rating or note is added to t
+    public static let votesRefusedNamedOverDistribution = MessageID("votes.refused.namedOverDistribution")
     /// A ballot holds at most {count} vote: check the counts.
     public static let votesRefusedTooMany = MessageID("votes.refused.tooMany")
     /// revealed the named ballot on {question}
@@ -41,6 +43,12 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "votes.refused.distribution", [
             "This question holds an anonymous ballot's votes: the named votes replace them only once you confirm it.",
+        ]),
+        CatalogRow("en", "votes.refused.namedOverDistribution", [
+            """
+            This question was voted anonymously: its votes have no names, so no participant's rating or note is added \
+            to them.
+            """,
         ]),
         CatalogRow("en", "votes.refused.tooMany", [
             "A ballot holds at most {count} vote: check the counts.",
