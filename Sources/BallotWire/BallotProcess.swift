@@ -13,6 +13,8 @@ public final class BallotProcess {
     private let commandDescriptor: Int32
     private var processID: pid_t?
     private var lines = LineBuffer()
+    /// A failure read after events in the same read: thrown on the next call, once those events are handled.
+    private var pendingFailure: BallotProcessFailure?
     private let executable: String
 
     /// The file `isp-ballot` is looked for at: beside the running program's own executable.
@@ -102,7 +104,17 @@ public final class BallotProcess {
     /// Throws when the server has stopped (after the events it sent before stopping have been returned) or sent a
     /// line this wizard cannot read.
     public func receivedEvents() throws(BallotProcessFailure) -> [BallotEvent] {
+        if let failure = pendingFailure {
+            pendingFailure = nil
+            throw failure
+        }
         var events: [BallotEvent] = []
+        /// Hands over the events read before a failure first; the failure comes with the next call.
+        func fail(_ failure: BallotProcessFailure) throws(BallotProcessFailure) -> [BallotEvent] {
+            guard !events.isEmpty else { throw failure }
+            pendingFailure = failure
+            return events
+        }
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while true {
             let count = read(eventDescriptor, &buffer, buffer.count)
@@ -112,9 +124,11 @@ public final class BallotProcess {
                     do {
                         event = try BallotLine.decode(BallotEvent.self, from: line)
                     } catch {
-                        throw .otherRelease(path: executable)
+                        return try fail(.otherRelease(path: executable))
                     }
-                    if case .failed(let problem, let port) = event { throw .cannotListen(problem, port: port) }
+                    if case .failed(let problem, let port) = event {
+                        return try fail(.cannotListen(problem, port: port))
+                    }
                     events.append(event)
                 }
             } else if count < 0 && errno == EINTR {
@@ -123,8 +137,7 @@ public final class BallotProcess {
                 return events
             } else {
                 // End of file: the server has gone. What it said last still counts.
-                if !events.isEmpty { return events }
-                throw stopped()
+                return try fail(stopped())
             }
         }
     }

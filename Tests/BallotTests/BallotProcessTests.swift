@@ -47,6 +47,29 @@ import Testing
             + "isp-wizard.")
     }
 
+    /// Events read in the same read as a line this wizard cannot take are handed over first; the failure comes
+    /// with the next call.
+    @Test func eventsBeforeAnUnreadableLineAreKeptAndTheFailureFollows() throws {
+        let folder = NSTemporaryDirectory() + "isp-ballot-fake-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let count = String(decoding: BallotLine.encode(BallotEvent.count(question: "s1.q1", votes: 5, of: 7)),
+                           as: UTF8.self)
+        let fake = folder + "/isp-ballot"
+        try "#!/bin/sh\nprintf '%s' '\(count)not json\n'\nsleep 5\n"
+            .write(toFile: fake, atomically: true, encoding: .utf8)
+        chmod(fake, 0o755)
+        let process = try BallotProcess(executable: fake)
+        var received: [BallotEvent] = []
+        for _ in 0..<50 where received.isEmpty {
+            var descriptor = pollfd(fd: process.eventDescriptor, events: Int16(POLLIN), revents: 0)
+            _ = poll(&descriptor, 1, 100)
+            received = try process.receivedEvents()
+        }
+        #expect(received == [.count(question: "s1.q1", votes: 5, of: 7)])
+        #expect(throws: BallotProcessFailure.otherRelease(path: fake)) { _ = try process.receivedEvents() }
+    }
+
     @Test func aServerThatStopsIsSaidWithHowItStopped() throws {
         let server = try RunningBallotServer()
         // The server stops at the end of its input, as when the wizard is gone; here it is told to.
