@@ -146,17 +146,19 @@ public enum BallotPage: Sendable, Equatable {
 
 extension String {
     /// The text with `&`, `<`, `>`, `"` and `'` written as entities, safe inside an element or a quoted attribute.
+    /// By scalar, not by character: a quote with a combining mark after it is one character, but still a quote to
+    /// the browser. (The reports' `HTML.escape` does the same in ISPCore, which this server does not link.)
     var escapedForHTML: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
-        for character in self {
-            switch character {
+        for scalar in unicodeScalars {
+            switch scalar {
             case "&": escaped += "&amp;"
             case "<": escaped += "&lt;"
             case ">": escaped += "&gt;"
             case "\"": escaped += "&quot;"
             case "'": escaped += "&#39;"
-            default: escaped.append(character)
+            default: escaped.unicodeScalars.append(scalar)
             }
         }
         return escaped

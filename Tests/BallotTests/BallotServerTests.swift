@@ -140,6 +140,18 @@ import Testing
         #expect(!page.contains("<script") && !page.contains("http://") && !page.contains("https://"))
     }
 
+    /// A quote with a combining mark after it is one character but still a quote to the browser: it is escaped.
+    @Test func aQuoteWithACombiningMarkIsEscapedToo() throws {
+        let server = try RunningBallotServer()
+        let name = "Zoe\"\u{301} autofocus onfocus=\"alert(1)"
+        try server.send(.open(BallotOpening(question: BallotQuestion(id: "s1.q1", text: "Why?"), scale: englishScale,
+                                            voters: .named([BallotParticipant(id: "p1", name: name)]))),
+                        thenPageSays: "Who are you?")
+        let page = try Phone(server).get().body
+        #expect(page.contains("Zoe&quot;\u{301} autofocus onfocus=&quot;alert(1)"))
+        #expect(!page.contains("onfocus=\""))
+    }
+
     @Test func thePageIsInTheBrowsersLanguage() throws {
         let server = try RunningBallotServer()
         try openNamed(server)
