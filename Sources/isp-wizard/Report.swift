@@ -21,7 +21,8 @@ struct Report: ParsableCommand {
         discussion: """
             The record goes to standard output unless --output names a file. CSV holds one table: the answers (a \
             row per question and voice) unless --table names another: participants; a list of the records by its \
-            name (register, actions, ground-rules, goals, impediments, resources, linkages, expansion); \
+            name (register, actions, ground-rules, goals, support, impediments, interviews, \
+            stakeholder-acceptance, capacity-building, contributions, resources, linkages, expansion); \
             worksheets (every other value of the worksheets); other-NAME (a record this version does not know).
             """)
 
