@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "ISPFiles", dependencies: ["ISPCore", "Messages"]),
         .target(name: "TerminalUI", dependencies: ["DisplayWidth"]),
         .target(name: "NcursesBackend", dependencies: ["CNcurses", "TerminalUI"]),
-        .target(name: "Wizard", dependencies: ["ISPCore", "ISPFiles", "Messages", "TerminalUI"]),
+        .target(name: "Wizard", dependencies: ["BallotWire", "ISPCore", "ISPFiles", "Messages", "TerminalUI"]),
         .executableTarget(
             name: "isp-wizard",
             dependencies: [

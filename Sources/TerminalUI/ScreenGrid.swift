@@ -34,12 +34,15 @@ public struct Style: OptionSet, Hashable, Sendable {
         Style(rawValue: 1 << (12 + UInt32(min(max(value, 0), 4))))
     }
 
+    /// A QR code: dark blocks on a light ground whatever the terminal's own colours, so that phones can read it.
+    public static let qrCode = Style(rawValue: 1 << 17)
+
     /// Every role with its name, as the golden screens and themes name them.
     public static let roles: [(style: Style, name: String)] = [
         (.title, "title"), (.bar, "bar"), (.barKey, "bar-key"), (.focus, "focus"), (.selected, "selected"),
         (.chosen, "chosen"), (.muted, "muted"), (.field, "field"), (.warning, "warning"),
         (.notReady, "not-ready"), (.developing, "developing"), (.ready, "ready"),
-    ] + (0...4).map { (Style.stage($0), "stage-\($0)") }
+    ] + (0...4).map { (Style.stage($0), "stage-\($0)") } + [(.qrCode, "qr-code")]
 
     /// The roles' names joined with `+` (`bar+bar-key`), for reading a screen's styles as text.
     public var name: String {

@@ -63,6 +63,9 @@ public struct Theme: Sendable {
         (.title, Look(.bold)), (.bar, Look(.reverse)), (.barKey, Look([.reverse, .bold])), (.focus, Look(.bold)),
         (.selected, Look(.reverse)), (.chosen, Look(.bold)), (.muted, Look(.dim)), (.field, Look(.underline)),
         (.warning, Look([.reverse, .bold])),
+        // Without colours only reverse video gives the code a ground: right on a dark terminal, inverted on a
+        // light one, which most phones' cameras still read.
+        (.qrCode, Look(.reverse)),
     ])
 
     /// Colours where they help: the bars, bands and rating stages, warnings in red.
@@ -76,6 +79,7 @@ public struct Theme: Sendable {
         (.stage(0), Look(foreground: .red)), (.stage(1), Look(foreground: .red)),
         (.stage(2), Look(foreground: .yellow)), (.stage(3), Look(foreground: .green)),
         (.stage(4), Look(.bold, foreground: .green)),
+        (.qrCode, Look(foreground: .black, background: .white)),
     ])
 
     /// For projectors and low vision: what matters in bold, nothing dimmed, and every colour on a background of
@@ -94,6 +98,7 @@ public struct Theme: Sendable {
         (.stage(2), Look(.bold, foreground: .black, background: .yellow)),
         (.stage(3), Look(.bold, foreground: .black, background: .green)),
         (.stage(4), Look(.bold, foreground: .black, background: .green)),
+        (.qrCode, Look(foreground: .black, background: .white)),
     ])
 
     public static let all = [standard, mono, highContrast]

@@ -65,11 +65,11 @@ struct ISPWizard: ParsableCommand {
     }
 
     func run() throws {
-        try Self.openLastOrNew(global, fromStart: start.fromStart)
+        try Self.openLastOrNew(global, start: start.wizardStart())
     }
 
-    /// Opens the session used last, or a new one when there is none; at its first screen with `fromStart`.
-    static func openLastOrNew(_ options: some CommonOptions, fromStart: Bool = false) throws {
+    /// Opens the session used last, or a new one when there is none, started as `start` says.
+    static func openLastOrNew(_ options: some CommonOptions, start: WizardStart = WizardStart()) throws {
         let guide = try options.loadGuide()
         let language = try options.chosenLanguage()
         let interface = try options.interface()
@@ -85,7 +85,7 @@ struct ISPWizard: ParsableCommand {
         }
         // Named nowhere on the command line, the session is named on the first screen.
         try runWizard(sessionPath: path, guide: guide, language: language, theme: theme, interface: { interface },
-                      fromStart: fromStart, saysWhichSession: true)
+                      start: start, saysWhichSession: true)
     }
 }
 

@@ -83,7 +83,7 @@ struct New: ParsableCommand {
         let theme = try global.chosenTheme()
         try createSession(session, at: path)
         try runWizard(sessionPath: path, guide: guide, language: language, theme: theme, interface: { interface },
-                      fromStart: start.fromStart)
+                      start: start.wizardStart())
     }
 
     /// Starts the next round of the partnership in `oldPath`'s session, which is only read, and opens it.

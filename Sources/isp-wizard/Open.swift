@@ -26,11 +26,11 @@ struct Open: ParsableCommand {
     @OptionGroup var start: StartOptions
 
     func run() throws {
-        try Self.open(file, global, fromStart: start.fromStart)
+        try Self.open(file, global, start: start.wizardStart())
     }
 
-    static func open(_ file: String, _ options: some CommonOptions, fromStart: Bool = false) throws {
+    static func open(_ file: String, _ options: some CommonOptions, start: WizardStart = WizardStart()) throws {
         try runWizard(sessionPath: file, guide: options.loadGuide(), language: options.chosenLanguage(),
-                      theme: options.chosenTheme(), interface: options.interface, fromStart: fromStart)
+                      theme: options.chosenTheme(), interface: options.interface, start: start)
     }
 }

@@ -55,6 +55,29 @@ struct StartOptions: ParsableArguments {
     @Flag(help: ArgumentHelp("Start at the session details, not where the session was left, so that answers read "
                              + "from a file start at a known place."))
     var fromStart = false
+
+    @Flag(help: ArgumentHelp("Start the ballot server with the wizard, so that the voting page's address is ready "
+                             + "before the first ballot (b on a question)."))
+    var ballot = false
+
+    @Option(help: ArgumentHelp("The port phones reach ballots on: 8470 unless given; 0 picks a free one.",
+                               valueName: "port"))
+    var ballotPort: Int?
+
+    @Option(help: ArgumentHelp("The address the voting page's link and QR code show, when the one found is not the "
+                               + "one phones reach (the laptop's hotspot address, say).", valueName: "address"))
+    var ballotAddress: String?
+
+    /// Where the walk starts, and how the ballot server is started; a port out of range is refused.
+    func wizardStart() throws -> WizardStart {
+        if let port = ballotPort, !(0...65_535).contains(port) {
+            throw UserError(Message(.cliBallotPortOutOfRange, ["port": .integer(port)]))
+        }
+        let arguments = (ballotPort.map { ["--port", String($0)] } ?? [])
+            + (ballotAddress.map { ["--address", $0] } ?? [])
+        return WizardStart(fromStart: fromStart, startsBallots: ballot,
+                           ballotLaunch: BallotServerLaunch(arguments: arguments))
+    }
 }
 
 extension CommonOptions {

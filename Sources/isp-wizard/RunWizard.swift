@@ -19,23 +19,31 @@ enum Interface {
     case fullScreen, plain
 }
 
+/// How a command that opens the wizard starts it: where in the session, and the ballot server's options.
+struct WizardStart {
+    /// The walk starts at its first screen rather than where the session was left.
+    var fromStart = false
+    /// The ballot server starts with the wizard (`--ballot`), not at the first ballot.
+    var startsBallots = false
+    var ballotLaunch = BallotServerLaunch()
+}
+
 func createSession(_ session: Session, at path: String) throws {
     try reporting { () throws(FileError) in try SessionFile.save(session, to: path) }
 }
 
 /// Opens a session in the chosen interface and saves it on the way out, whatever ends the run; a terminal
-/// ncurses cannot draw on gets the plain wizard instead. With `fromStart`, the walk starts at its first screen
-/// rather than where the session was left.
+/// ncurses cannot draw on gets the plain wizard instead, which holds no ballot from phones.
 func runWizard(sessionPath: String, guide: Guide, language: Language, theme: Theme,
                interface chooseInterface: () throws -> Interface,
-               fromStart: Bool = false, saysWhichSession: Bool = false) throws
+               start: WizardStart = WizardStart(), saysWhichSession: Bool = false) throws
 {
     let opened = try reporting { () throws(FileError) in try SessionFile.openForEditing(sessionPath) }
     defer { opened.lock?.release() }
     RecentSessions(environment: ProcessInfo.processInfo.environment).remember(opened.path)
     let opening = saysWhichSession ? shortened(opened.path) : nil
     var session = opened.session
-    if fromStart { session.position = nil }
+    if start.fromStart { session.position = nil }
     // Chosen after the file is open, so that a damaged file is named before a missing terminal.
     let interface = try chooseInterface()
     // The real path, so that saving a session reached through a symbolic link keeps the link.
@@ -45,16 +53,16 @@ func runWizard(sessionPath: String, guide: Guide, language: Language, theme: The
     case .fullScreen:
         do {
             ending = try runFullScreen(session: session, guide: guide, language: language, theme: theme,
-                                       store: store, opening: opening)
+                                       store: store, opening: opening, start: start)
         } catch is TerminalUnavailable {
             let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
             print(language.text(.cliPlainInstead, ["term": .text(term.visibleControls)]))
             ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening,
-                              fromStart: fromStart)
+                              fromStart: start.fromStart)
         }
     case .plain:
         ending = runPlain(session: session, guide: guide, language: language, store: store, opening: opening,
-                          fromStart: fromStart)
+                          fromStart: start.fromStart)
     }
     if let error = ending.state.saveFailure {
         throw UserError(rescue(ending.state.session, failure: error))
@@ -75,14 +83,15 @@ private func shortened(_ path: String) -> String {
 
 /// `opening`, the session's path when given, is said on the first screen's status line.
 private func runFullScreen(session: Session, guide: Guide, language: Language, theme: Theme,
-                           store: FileSessionStore, opening: String?)
+                           store: FileSessionStore, opening: String?, start: WizardStart)
     throws -> (state: WizardState, signal: StopSignal?)
 {
     let backend = try NcursesBackend(theme: theme)
     var state = WizardState(guide: guide, session: session, size: backend.size, language: language,
                             readOnlyReason: store.readOnlyReason)
     if let opening { state.say(language.text(.cliOpened, ["file": .text(opening)])) }
-    let runner = WizardRunner(state: state, backend: backend, store: store)
+    let runner = WizardRunner(state: state, backend: backend, store: store, ballotLaunch: start.ballotLaunch)
+    if start.startsBallots { runner.startBallotServer() }
     let outcome = runner.run()
     backend.stop()
     if case .stopped(let signal) = outcome { return (runner.state, signal) }

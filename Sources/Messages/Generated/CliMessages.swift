@@ -79,6 +79,8 @@ extension MessageID {
     public static let cliTerminalTermUnset = MessageID("cli.terminal.termUnset")
     /// isp-wizard needs a terminal that can move its cursor, and TERM is "dumb"; add --plain to answer line by line, 
     public static let cliTerminalTermDumb = MessageID("cli.terminal.termDumb")
+    /// --ballot-port {port} is no port: give one from 1 to 65535, or 0 for any free one.
+    public static let cliBallotPortOutOfRange = MessageID("cli.ballotPortOutOfRange")
 }
 
 extension CatalogTable {
@@ -200,6 +202,9 @@ extension CatalogTable {
             isp-wizard needs a terminal that can move its cursor, and TERM is \"dumb\"; add --plain to answer line by \
             line, or use `isp-wizard summary FILE` to see a session's readiness.
             """,
+        ]),
+        CatalogRow("en", "cli.ballotPortOutOfRange", [
+            "--ballot-port {port} is no port: give one from 1 to 65535, or 0 for any free one.",
         ]),
     ]
 }

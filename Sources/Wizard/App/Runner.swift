@@ -1,3 +1,4 @@
+import BallotWire
 import ISPCore
 import ISPFiles
 import TerminalUI
@@ -14,6 +15,18 @@ public enum RunOutcome: Equatable, Sendable {
     case stopped(StopSignal)
 }
 
+/// How the run loop starts the ballot server: the program and its options.
+public struct BallotServerLaunch: Sendable {
+    public var executable: String
+    public var arguments: [String]
+
+    /// `isp-ballot` beside this program, with its options (`--port 8470`, `--address …`).
+    public init(executable: String = BallotProcess.besideThisProgram, arguments: [String] = []) {
+        self.executable = executable
+        self.arguments = arguments
+    }
+}
+
 /// The run loop: reads events, applies them, saves as the effects ask (off the loop's thread), and redraws.
 public final class WizardRunner {
     public private(set) var state: WizardState
@@ -28,12 +41,16 @@ public final class WizardRunner {
     private var saveDue: ContinuousClock.Instant?
     /// When the oldest typing not yet saved happened.
     private var unsavedSince: ContinuousClock.Instant?
+    private let ballotLaunch: BallotServerLaunch
+    /// The ballot server, from the first ballot until ballots end or the wizard quits.
+    private var ballotServer: BallotProcess?
 
     /// `savesInBackground` false saves on the loop's own thread, so that a test knows what each frame shows.
     public init(state: WizardState, backend: any TerminalBackend, store: any SessionStore,
                 typingPause: Duration = .milliseconds(800), longestUnsavedTyping: Duration = .seconds(3),
-                savesInBackground: Bool = true) {
+                savesInBackground: Bool = true, ballotLaunch: BallotServerLaunch = BallotServerLaunch()) {
         self.state = state
+        self.ballotLaunch = ballotLaunch
         self.backend = backend
         self.store = store
         self.saves = savesInBackground ? .background(store) : .immediate(store)
@@ -41,19 +58,19 @@ public final class WizardRunner {
         self.longestUnsavedTyping = longestUnsavedTyping
     }
 
-    /// Runs until the user quits or a signal stops it, saving before it returns.
+    /// Runs until the user quits or a signal stops it, saving before it returns; the ballot server, if one runs,
+    /// stops with it.
     public func run() -> RunOutcome {
+        defer { stopBallots() }
         backend.draw(state.view())
         while true {
-            // While a save is under way, look for its end more often, to say "Saved" soon after it.
-            let event = backend.nextEvent(timeoutMilliseconds: saves.isBusy ? 20 : 100)
-            var needsDrawing = takeFinishedSaves()
+            // While a save is under way, look for its end more often, to say "Saved" soon after it; while a ballot
+            // server runs, to show each vote's count as it comes.
+            let event = backend.nextEvent(timeoutMilliseconds: saves.isBusy ? 20 : ballotServer == nil ? 100 : 50)
+            var needsDrawing = takeFinishedSaves() || takeBallotEvents()
             if let event {
                 let effects = state.handle(event)
-                if effects.contains(.saveSoon) { scheduleSave() }
-                if effects.contains(.save) { saveDue = clock.now }
-                for case .export(let exports) in effects { export(exports) }
-                if effects.contains(.bell) { backend.bell() }
+                perform(effects)
                 if effects.contains(.quit) {
                     saveBeforeLeaving(effects.contains(.save))
                     if case .stop(let signal) = event { return .stopped(signal) }
@@ -68,6 +85,59 @@ public final class WizardRunner {
                 if takeFinishedSaves() { backend.draw(state.view()) }
             }
         }
+    }
+
+    /// Starts the ballot server now, as `--ballot` asks, so that its address is ready before the first ballot.
+    public func startBallotServer() {
+        guard ballotServer == nil else { return }
+        state.expectBallotServer()
+        send(nil)
+    }
+
+    /// Does what the update asked beyond quitting: saves, exports, the bell, the ballot server's commands.
+    private func perform(_ effects: [Effect]) {
+        if effects.contains(.saveSoon) { scheduleSave() }
+        if effects.contains(.save) { saveDue = clock.now }
+        for case .export(let exports) in effects { export(exports) }
+        for case .ballot(let command) in effects { send(command) }
+        if effects.contains(.stopBallots) { stopBallots() }
+        if effects.contains(.bell) { backend.bell() }
+    }
+
+    /// Sends a command to the ballot server, starting it first when none runs; a failure is the update's to tell.
+    private func send(_ command: BallotCommand?) {
+        do throws(BallotProcessFailure) {
+            let server: BallotProcess
+            if let running = ballotServer {
+                server = running
+            } else {
+                server = try BallotProcess(executable: ballotLaunch.executable, arguments: ballotLaunch.arguments)
+            }
+            ballotServer = server
+            if let command { try server.send(command) }
+        } catch {
+            ballotServer = nil
+            perform(state.handle(.failed(error.message)))
+        }
+    }
+
+    /// Takes in what the ballot server said since the last look; returns whether it said anything.
+    private func takeBallotEvents() -> Bool {
+        guard let server = ballotServer else { return false }
+        do throws(BallotProcessFailure) {
+            let events = try server.receivedEvents()
+            for event in events { perform(state.handle(.event(event))) }
+            return !events.isEmpty
+        } catch {
+            ballotServer = nil
+            perform(state.handle(.failed(error.message)))
+            return true
+        }
+    }
+
+    private func stopBallots() {
+        ballotServer?.end()
+        ballotServer = nil
     }
 
     /// Saves after a pause in typing, but never later than `longestUnsavedTyping` after the first unsaved key.

@@ -1,3 +1,4 @@
+import BallotWire
 import ISPCore
 import Messages
 import TerminalUI
@@ -10,6 +11,10 @@ public enum Effect: Equatable, Sendable {
     case saveSoon
     /// Write reports to hand out beside the session: the summary, or the meeting record in some formats.
     case export([ReportExport])
+    /// Tell the ballot server, starting it first when none runs.
+    case ballot(BallotCommand)
+    /// Stop the ballot server, if one runs.
+    case stopBallots
     /// Ring the terminal's bell: a save has just started to fail.
     case bell
     case quit
@@ -46,7 +51,7 @@ extension WizardState {
             // the next key; anything else gives way to "Saved".
             switch status {
             case .exported?, .notExported?, .organisationsAdded?, .acceptanceCleared?, .refused?, .confirmed?,
-                .undone?, .redone?, .changedRow?:
+                .undone?, .redone?, .changedRow?, .note?:
                 break
             default: status = .saved
             }
@@ -101,9 +106,17 @@ extension WizardState {
             if key == .escape || Self.guideHintBinding.matches(key) { isShowingGuideHint = false }
             return []
         }
+        if isShowingRoomView { return handleRoomViewKey(key) }
+        if cardsTally != nil { return handleCardsKey(key) }
         // A question on screen takes its own keys; any other key answers no.
         if isAsking {
             guard let binding = questionBindings.first(where: { $0.matches(key) }) else { return dismissQuestion() }
+            return perform(binding.command, key: key)
+        }
+        // An open ballot takes only its own keys and help, until it is revealed or closed.
+        if ballot != nil {
+            let help = KeyBinding.everywhere.filter { $0.command == .showHelp }
+            guard let binding = (ballotBindings + help).first(where: { $0.matches(key) }) else { return [] }
             return perform(binding.command, key: key)
         }
         if let binding = (KeyBinding.everywhere + focusFreeBindings).first(where: { $0.matches(key) }) {
@@ -133,12 +146,13 @@ extension WizardState {
     /// Whether the screen waits for the answer to a question: removing a participant, deleting a row, or what
     /// to export.
     var isAsking: Bool {
-        pendingRemoval != nil || sheet.list?.pendingDeletion != nil || isChoosingExport
+        pendingRemoval != nil || sheet.list?.pendingDeletion != nil || isChoosingExport || isAskingAboutBallot
     }
 
     /// The keys that answer the question on screen.
     var questionBindings: [KeyBinding] {
         if isChoosingExport { return Self.exportChoiceBindings }
+        if isAskingAboutBallot { return ballotAskingBindings }
         let action: MessageID = pendingRemoval != nil ? .wizardBarRemove : .wizardBarDelete
         return [KeyBinding(answering: "y", bar: Message(action), .confirm)]
     }
@@ -148,6 +162,7 @@ extension WizardState {
         pendingRemoval = nil
         sheet.list?.pendingDeletion = nil
         isChoosingExport = false
+        dismissBallotQuestion()
         return []
     }
 
@@ -235,6 +250,7 @@ extension WizardState {
         case .rate, .stepRating, .confirmCarriedOver, .cycleFinding, .moveInRows, .editRowNote, .clearRow:
             return performRatingCommand(command, key: key)
         case .confirm:
+            if isAskingAboutBallot { return confirmBallotQuestion() }
             if let index = pendingRemoval { return removeParticipant(at: index) }
             return answerRowDeletion()
         case .chooseExport:
@@ -242,6 +258,8 @@ extension WizardState {
         case .selectRow, .addRow, .insertRow, .editRow, .deleteRow, .moveRow, .toggleSectorOrder,
             .chooseInRow, .addParticipantOrganisations:
             return performRowCommand(command, key: key)
+        case .openBallot, .chooseBallot, .showRoomView, .revealBallot, .closeBallot, .moveInBallot, .releaseVoter:
+            return performBallotCommand(command, key: key)
         case .undo:
             return undo()
         case .redo:

@@ -16,6 +16,10 @@ extension WizardState {
             drawHelp(into: &grid)
             return grid
         }
+        if isShowingRoomView {
+            drawRoomView(into: &grid)
+            return grid
+        }
         drawChrome(into: &grid, keys: isShowingGuideHint ? guideHintKeyBar : keyBar)
         switch screen {
         case .setup: drawSetup(into: &grid)
@@ -25,6 +29,13 @@ extension WizardState {
         case .question:
             drawQuestion(into: &grid)
             if isShowingGuideHint { drawGuideHint(into: &grid) }
+            if cardsTally != nil { drawCardsTally(into: &grid) }
+            if let question = ballotQuestion {
+                // Two lines of its own over what is under them, so that the question reads whole.
+                for row in contentEnd - 2..<contentEnd { grid.fill(row: row, columns: 0..<size.columns) }
+                grid.putWrapped(question, row: contentEnd - 2, column: 1, width: contentWidth, maxRows: 2,
+                                style: .warning)
+            }
         case .worksheet: drawWorksheet(into: &grid)
         case .summary: drawSummary(into: &grid)
         }
@@ -39,6 +50,11 @@ extension WizardState {
             let quit = isChoosingExport ? [] : [quitItem].compactMap { $0 }
             return KeyBar(questionBindings.compactMap { $0.barItem(in: language) } + [dismiss] + quit)
         }
+        if ballot != nil {
+            let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.barItem(in: language)
+            return KeyBar(ballotBindings.compactMap { $0.barItem(in: language) } + [help, quitItem].compactMap { $0 })
+        }
+        if cardsTally != nil { return cardsKeyBar }
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
         if sheet.list != nil, sheet.list?.editedRowID == nil {
             let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.barItem(in: language)

@@ -79,6 +79,16 @@ public struct WizardState: Equatable, Sendable {
     public let readOnlyReason: ReadOnlyReason?
     /// The language everything the wizard says is rendered in; the session itself does not change with it.
     public let language: Language
+    /// The ballot server, once a ballot asked for it.
+    public internal(set) var ballotLink = BallotLink.off
+    /// The ballot open on the question screen while the room votes from phones.
+    public internal(set) var ballot: OpenBallot?
+    /// What the wizard asks before a ballot opens.
+    public internal(set) var ballotAsking: BallotAsking?
+    /// The cards the room holds up, while the facilitator counts them.
+    public internal(set) var cardsTally: CardsTally?
+    /// Whether the room view is on screen (`v`): what to project, without keys or rows.
+    public internal(set) var isShowingRoomView = false
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.
     public static let minimumSize = Size(rows: 20, columns: 60)

@@ -100,8 +100,8 @@ extension WizardState {
         let confirm = session.answer(for: prompt.id).isCarriedOver ? [Self.confirmCarriedOverBinding] : []
         let finding = prompt.asksFinding ? [Self.findingBinding] : []
         switch field {
-        case .rating: return Self.ratingPickerBindings + confirm + finding
-        case .voice, .consensus: return Self.ratingRowBindings + confirm + finding
+        case .rating: return Self.ratingPickerBindings + confirm + finding + questionBallotBindings
+        case .voice, .consensus: return Self.ratingRowBindings + confirm + finding + questionBallotBindings
         case .reason, .finding, .notes: return []
         }
     }

@@ -78,6 +78,8 @@ enum Command: Equatable, Sendable {
     case rate, stepRating, confirmCarriedOver, cycleFinding, moveInRows, editRowNote, clearRow
     /// The answer to a question on screen (`y` removes or deletes), or the letter of what to export.
     case confirm, chooseExport
+    /// Ballots: ask which kind (`b`), the kind chosen, the room view, and an open ballot's own keys.
+    case openBallot, chooseBallot, showRoomView, revealBallot, closeBallot, moveInBallot, releaseVoter
     case undo, redo
 }
 

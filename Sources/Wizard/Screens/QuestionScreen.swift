@@ -254,6 +254,10 @@ extension WizardState {
         var row = contentTop
         row += grid.putLines(layout.questionLines, row: row, column: 1, width: width, maxRows: layout.questionRows,
                              style: .title)
+        if let ballot, ballot.promptID == prompt.id {
+            drawBallotPanel(into: &grid, ballot: ballot, top: row + 1)
+            return
+        }
         grid.putLines(layout.hintLines, row: row, column: 1, width: width, maxRows: layout.hintRows, style: .muted)
 
         if hasRatingRows {
