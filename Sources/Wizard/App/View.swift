@@ -92,7 +92,9 @@ extension WizardState {
         let nextKey = KeyBinding.everywhere.first { $0.command == .next }?.bar?.key
         let onward = common.filter { $0.key == nextKey }
         let others = common.filter { $0.key != nextKey }
-        return KeyBar(fieldHints + onward + screenKeys + others
+        // A ballot comes after the way on: rating round the room is what the screen is for.
+        let ballotKeys = fieldBindings.filter { $0.command == .openBallot }.compactMap { $0.barItem(in: language) }
+        return KeyBar(fieldHints + onward + ballotKeys + screenKeys + others
                       + [quitItem].compactMap { $0 })
     }
 

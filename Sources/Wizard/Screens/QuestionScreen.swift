@@ -331,8 +331,9 @@ extension WizardState {
 
     /// The keys the focused field of a question screen uses, for the key bar.
     var questionFieldHints: [BarItem] {
-        rowEditor == nil ? questionFieldBindings.compactMap { $0.barItem(in: language) }
-            : [item("Enter", .wizardBarDone)]
+        rowEditor == nil ? questionFieldBindings.filter { $0.command != .openBallot }.compactMap {
+            $0.barItem(in: language)
+        } : [item("Enter", .wizardBarDone)]
     }
 }
 
