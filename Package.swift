@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
         .testTarget(
             name: "WizardTests",
-            dependencies: ["Wizard", "ISPCore", "ISPFiles", "ISPTestSupport", "Messages", "TerminalUI"],
+            dependencies: ["BallotWire", "Wizard", "ISPCore", "ISPFiles", "ISPTestSupport", "Messages", "TerminalUI"],
             exclude: ["Golden"]),
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ISPCore", "ISPFiles"]),

@@ -54,7 +54,9 @@ extension WizardState {
                                    column: textColumn, width: width, maxRows: 2, style: .muted)
         }
         guard ballot.kind == .named else { return }
-        drawBallotVoters(into: &grid, ballot: ballot, rows: row + 1..<contentEnd - 2, column: textColumn, width: width)
+        // The last two rows are left for what the ballot asks ("Discard 5 votes…?").
+        let voterRows = row + 1..<max(row + 1, contentEnd - 2)
+        drawBallotVoters(into: &grid, ballot: ballot, rows: voterRows, column: textColumn, width: width)
     }
 
     /// A named ballot's participants, the highlighted one for `l`; no vote beside any.
