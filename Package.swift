@@ -62,7 +62,9 @@ let package = Package(
         .testTarget(name: "NcursesBackendTests", dependencies: ["NcursesBackend", "TerminalUI", "CNcurses"]),
         .testTarget(name: "EndToEndTests", dependencies: ["ISPCore", "ISPFiles"]),
         .testTarget(name: "MessagesTests", dependencies: ["Messages", "CatalogTools"]),
-        .testTarget(name: "BallotTests", dependencies: ["BallotWire", "BallotServer", "Messages"]),
+        .testTarget(
+            name: "BallotTests",
+            dependencies: ["BallotWire", "BallotServer", "Messages", "ISPCore", "ISPFiles", "TerminalUI", "Wizard"]),
     ],
     swiftLanguageModes: [.v6]
 )
