@@ -178,3 +178,14 @@ import Testing
         #expect(state.ballotLink == .off)
     }
 }
+
+extension BallotFlowTests {
+    @Test func theHelpOfAnOpenBallotListsItsKeys() {
+        var state = namedBallot(size: Size(rows: 40, columns: 120))
+        state.press(.function(1))
+        let help = state.view().text
+        #expect(help.contains("Reveal every vote at once"))
+        #expect(help.contains("Let another phone vote as the highlighted participant"))
+        #expect(help.contains("The room view: the question alone and large"))
+    }
+}

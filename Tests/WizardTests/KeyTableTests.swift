@@ -256,7 +256,8 @@ private func state(at position: Position, mode: Mode = .workshop, participants: 
             + WizardState.ratingRowBindings
             + [WizardState.confirmCarriedOverBinding, WizardState.findingBinding, WizardState.guideHintBinding]
             + WizardState.participantListBindings + sheetTables
-            + WizardState.summaryBindings
+            + WizardState.summaryBindings + [WizardState.ballotBinding, WizardState.quietRoomViewBinding]
+            + WizardState.openBallotBindings + WizardState.namedBallotBindings
         let tableKeys = Set(tables.compactMap(\.help).flatMap { line in
             line.keys.split { $0 == "," || $0 == " " || $0 == "…" }.map(String.init)
         })

@@ -127,10 +127,13 @@ extension WizardState {
 
     /// Every key: those that work everywhere, the screen's own, then the rest; the help lists as many as fit.
     var helpLines: [HelpLine] {
-        let own = (fieldBindings + focusFreeBindings + screenBindings).compactMap { $0.helpLine(in: language) }
+        let own = (ballotBindings + fieldBindings + focusFreeBindings + screenBindings).compactMap {
+            $0.helpLine(in: language)
+        }
         let general = (KeyBinding.everywhere + [KeyBinding.quit]).compactMap { $0.helpLine(in: language) }
         let others = (Self.ratingPickerBindings + Self.ratingRowBindings
-                + [Self.confirmCarriedOverBinding, Self.findingBinding, Self.guideHintBinding]
+                + [Self.confirmCarriedOverBinding, Self.findingBinding, Self.guideHintBinding, Self.ballotBinding]
+                + Self.openBallotBindings + Self.namedBallotBindings
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
                 + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap {
                     $0.helpLine(in: language)
