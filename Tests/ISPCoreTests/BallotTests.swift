@@ -304,6 +304,41 @@ import Testing
         #expect(!handOut.contains("Ana's secret"))
     }
 
+    /// Every report in every format (each CSV table too): a line that shows the anonymous ballot's note or counts
+    /// names nobody, and the note Ana's vote replaced is gone.
+    @Test func everyReportInEveryFormatPutsNoNameBesideAnAnonymousVote() throws {
+        let session = votedAnonymously
+        let record = MeetingRecord(guide: .builtIn, session: session)
+        let summary = SummaryReport(guide: .builtIn, session: session)
+        let handOut = HandOut(guide: .builtIn, session: session)
+        var outputs: [(String, Data?)] = ReportFormat.allCases.flatMap { format in
+            [("record \(format)", record.rendered(as: format)), ("hand-out \(format)", handOut.rendered(as: format))]
+        }
+        outputs += record.tables.map { ("record CSV \($0.name)", record.rendered(as: .csv, table: $0.name)) }
+        outputs += [("summary text", Data(summary.text(width: 80).utf8)), ("summary JSON", summary.json()),
+                    ("summary Markdown", Data(summary.document.markdown.utf8)),
+                    ("summary HTML", Data(summary.document.html.utf8))]
+        let names = ["Ana", "Ben", "Cy", "Municipio", "Mina Sur", "Vecinos", "\"ana\"", "\"ben\"", "\"cy\""]
+        var shown = 0
+        for (what, data) in outputs {
+            guard let data else { continue }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("Ana's secret"), "\(what) keeps the note the anonymous votes replaced")
+            for line in text.split(separator: "\n") where line.contains("Nobody asked the river")
+                || line.contains("anonymous ballot") {
+                shown += 1
+                #expect(!names.contains { line.contains($0) }, "\(what) names someone beside a vote: \(line)")
+            }
+        }
+        #expect(shown >= 8)
+        // The JSON's answer to the question keeps its votes and no voice.
+        let json = try #require(JSONSerialization.jsonObject(with: record.json()) as? [String: Any])
+        let prompts = try #require(json["prompts"] as? [[String: Any]])
+        let prompt = try #require(prompts.first { $0["promptID"] as? String == "s1.q1" })
+        #expect(prompt["distribution"] != nil)
+        #expect((prompt["voices"] as? [Any])?.isEmpty != false)
+    }
+
     @Test func anAnonymousBallotInThePseudoLanguageLeavesNoEnglish() throws {
         let session = votedAnonymously
         let kept = try typedTexts(of: .builtIn, session)
