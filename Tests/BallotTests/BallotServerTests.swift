@@ -139,10 +139,17 @@ import Testing
         let server = try RunningBallotServer()
         let answer = try server.request("GET", "/ZZZZZZZZ")
         #expect(answer.status == 404)
-        #expect(answer.mainText == (
-            "There is no ballot at this address; scan the code on the facilitator&#39;s screen again.\n"
-                + "Back to the ballot"))
-        #expect(try server.request("GET", "/").status == 404)
+        #expect(answer.mainText
+            == "There is no ballot at this address; scan the code on the facilitator&#39;s screen again.")
+        let root = try server.request("GET", "/")
+        #expect(root.status == 404)
+        // Nothing answered to another address, or to a request not read, gives the ballot's token away.
+        let unread = try RawConnection(port: server.port)
+        unread.send(Array("GET / HTTP/1.1\r\nX-Folded: a\r\n b\r\n\r\n".utf8))
+        let token = String(server.path.dropFirst())
+        for refused in [answer, root, try unread.answer()] {
+            #expect(!refused.body.contains(token) && refused.headers["set-cookie"] == nil)
+        }
         // The token may be typed in lower case.
         #expect(try server.request("GET", server.path.lowercased()).status == 200)
     }

@@ -59,8 +59,6 @@ extension MessageID {
     public static let ballotPageBusy = MessageID("ballot.page.busy")
     /// That request came too slowly; load this page again.
     public static let ballotPageTimedOut = MessageID("ballot.page.timedOut")
-    /// Back to the ballot
-    public static let ballotPageBack = MessageID("ballot.page.back")
     /// The ballot server {path} is missing; build it with `swift build` or install it beside isp-wizard.
     public static let ballotProcessMissing = MessageID("ballot.process.missing")
     /// The ballot server {path} could not be started ({reason}); check that it is an executable file.
@@ -159,7 +157,6 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "ballot.page.busy", ["The ballot is busy; wait a moment and load this page again."]),
         CatalogRow("en", "ballot.page.timedOut", ["That request came too slowly; load this page again."]),
-        CatalogRow("en", "ballot.page.back", ["Back to the ballot"]),
         CatalogRow("en", "ballot.process.missing", [
             "The ballot server {path} is missing; build it with `swift build` or install it beside isp-wizard.",
         ]),
