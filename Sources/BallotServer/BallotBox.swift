@@ -106,6 +106,15 @@ public struct BallotBox: Sendable {
         }
     }
 
+    /// The browsers that speak for a participant.
+    public var claimants: Set<String> { Set(claims.values) }
+
+    /// Whether `serial` is the open ballot's, as a form sent for it says.
+    public func isOpen(serial: Int?) -> Bool {
+        guard case .open(let ballot) = phase else { return false }
+        return ballot.serial == serial
+    }
+
     /// The participant this browser has voted as, to choose them on the form.
     public func participant(of browser: String?) -> String? {
         claims.first { $0.value == browser }?.key
@@ -132,6 +141,10 @@ public struct BallotBox: Sendable {
             guard let rating = submission.rating.flatMap(BallotRating.init(code:)) else {
                 return .refused(Message(.ballotPageChooseRating))
             }
+            let hasVoted = claims.contains { $0.value == browser && ballot.votes[$0.key] != nil }
+            guard hasVoted || ballot.votes[chosen.id] != nil || !ballot.isFull else {
+                return .refused(Message(.ballotPageRoomFull))
+            }
             // A phone speaks for one participant: choosing another gives up the first, and its vote.
             for (participant, claimant) in claims where claimant == browser && participant != chosen.id {
                 claims[participant] = nil
@@ -144,6 +157,7 @@ public struct BallotBox: Sendable {
             guard let rating = submission.rating.flatMap(BallotRating.init(code:)) else {
                 return .refused(Message(.ballotPageChooseRating))
             }
+            guard ballot.votes[browser] != nil || !ballot.isFull else { return .refused(Message(.ballotPageRoomFull)) }
             key = browser
             vote = BallotVote(rating: rating, note: note)
             vote.sector = sectors.first { $0.id == submission.sector }?.id
@@ -162,6 +176,11 @@ public struct BallotBox: Sendable {
 }
 
 extension BallotBox.Ballot {
+    /// Whether the ballot has as many votes as the room has people: a vote more is refused, a vote replaced is not.
+    var isFull: Bool {
+        opening.mostVotes.map { voteCount >= $0 } ?? false
+    }
+
     /// The number of participants of a named ballot; nil in an anonymous one.
     var participantCount: Int? {
         if case .named(let participants) = opening.voters { participants.count } else { nil }

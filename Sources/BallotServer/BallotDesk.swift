@@ -8,24 +8,32 @@ public actor BallotDesk {
     /// The ballot's path, `/` and the token, as the URL gives it.
     private let path: String
     private let report: @Sendable (BallotEvent) -> Void
-    /// The browser ids this server has given out as cookies: only these vote, so that a script cannot cast a
-    /// ballot's votes by making up cookies.
+    /// The browser ids given out as cookies since the ballot opened: only these vote, so that a script cannot cast
+    /// a ballot's votes by making up cookies.
     private var issuedBrowsers: Set<String> = []
 
-    /// The most browser ids given out, far more than a room's phones, so that a script asking for ids cannot fill
-    /// the server's memory; beyond it a new browser sees the page but cannot vote.
+    /// The most browser ids given out for a ballot, far more than a room's phones, so that a script asking for ids
+    /// cannot fill the server's memory; beyond it a new browser is told the ballot takes no more phones until the
+    /// facilitator opens it again.
     public static let browserLimit = 10_000
+    private let browserLimit: Int
     private static let browserCookie = "ballot"
 
-    public init(token: String, report: @escaping @Sendable (BallotEvent) -> Void) {
+    public init(token: String, browserLimit: Int = BallotDesk.browserLimit,
+                report: @escaping @Sendable (BallotEvent) -> Void) {
         path = "/" + token
+        self.browserLimit = browserLimit
         self.report = report
     }
 
     /// Carries out a wizard's command.
     public func handle(_ command: BallotCommand) {
         switch command {
-        case .open(let opening): box.open(opening)
+        case .open(let opening):
+            box.open(opening)
+            // Each ballot gives out ids afresh, so that ids asked for until the limit hold up only one ballot; a
+            // phone that speaks for a participant keeps its id, and the others get new ones with the form.
+            issuedBrowsers.formIntersection(box.claimants)
         case .close: box.close()
         case .reveal:
             if let revealed = box.reveal() { report(.revealed(question: revealed.question, votes: revealed.votes)) }
@@ -41,7 +49,12 @@ public actor BallotDesk {
         switch reading {
         case .success(let read): request = read
         case .failure(let refusal):
-            let why = refusal.status == .badRequest ? MessageID.ballotPageBadRequest : .ballotPageTooLarge
+            let why: MessageID = switch refusal.status {
+            case .requestTimeout: .ballotPageTimedOut
+            case .serviceUnavailable: .ballotPageBusy
+            case .contentTooLarge, .headerFieldsTooLarge: .ballotPageTooLarge
+            case .ok, .badRequest, .notFound, .methodNotAllowed: .ballotPageBadRequest
+            }
             let language = pageLanguage(acceptLanguage: refusal.headers["accept-language"])
             return page(.problem(Message(why)), status: refusal.status, in: language)
         }
@@ -60,7 +73,7 @@ public actor BallotDesk {
             browser = browser ?? newBrowser
             response = page(currentPage(for: browser), in: language)
         case "POST":
-            response = vote(request, from: browser, in: language)
+            response = vote(request, from: browser, canIssue: newBrowser != nil, in: language)
         default:
             response = page(.problem(Message(.ballotPageBadRequest)), status: .methodNotAllowed, in: language)
         }
@@ -75,12 +88,15 @@ public actor BallotDesk {
         switch box.phase {
         case .waiting: .waiting
         case .open(let ballot):
-            .form(ballot, notice: nil, earlier: box.vote(of: browser), participant: box.participant(of: browser))
+            browser == nil ? .problem(Message(.ballotPageTooManyPhones))
+                : .form(ballot, notice: nil, earlier: box.vote(of: browser), participant: box.participant(of: browser))
         case .revealed: .closed
         }
     }
 
-    private func vote(_ request: HTTPRequest, from browser: String?, in language: Language) -> HTTPResponse {
+    /// Counts a vote, or shows why not; `canIssue` says whether a browser without an id has just been given one.
+    private func vote(_ request: HTTPRequest, from browser: String?, canIssue: Bool,
+                      in language: Language) -> HTTPResponse {
         guard let fields = formFields(request.body) else {
             return page(.problem(Message(.ballotPageBadRequest)), status: .badRequest, in: language)
         }
@@ -88,7 +104,11 @@ public actor BallotDesk {
             serial: fields["ballot"].flatMap { Int($0) }, participant: fields["participant"],
             sector: fields["sector"], rating: fields["rating"], note: fields["note"] ?? "")
         guard let browser else {
-            return page(refusedForm(Message(.ballotPageNoCookie), submission: submission), in: language)
+            guard canIssue else { return page(.problem(Message(.ballotPageTooManyPhones)), in: language) }
+            // A phone whose id was of an earlier ballot sends that ballot's form.
+            let why = box.isOpen(serial: submission.serial) ? Message(.ballotPageNoCookie)
+                : Message(.ballotPageQuestionChanged)
+            return page(refusedForm(why, submission: submission), in: language)
         }
         switch box.cast(submission, from: browser) {
         case .counted(let question, let votes, let of):
@@ -126,7 +146,7 @@ public actor BallotDesk {
     /// A new browser id of 16 base-32 digits (80 random bits), remembered as given out; nil when `browserLimit` ids
     /// have been.
     private func issueBrowserID() -> String? {
-        guard issuedBrowsers.count < Self.browserLimit else { return nil }
+        guard issuedBrowsers.count < browserLimit else { return nil }
         let id = BallotAddress.randomToken() + BallotAddress.randomToken()
         issuedBrowsers.insert(id)
         return id

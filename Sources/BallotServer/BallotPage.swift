@@ -10,7 +10,8 @@ public enum BallotPage: Sendable, Equatable {
     case form(BallotBox.Ballot, notice: Message?, earlier: BallotVote?, participant: String?)
     case thanks
     case closed
-    /// An error page: a wrong address, a request too large or unreadable.
+    /// An error page: a wrong address, a request too large, unreadable or too slow, a server too busy, a phone
+    /// beyond those the ballot takes.
     case problem(Message)
 
     /// Seconds after which the page reloads by itself, for pages that wait on the facilitator.
@@ -21,7 +22,7 @@ public enum BallotPage: Sendable, Equatable {
         }
     }
 
-    /// The whole document; `path` is the ballot's own (`/K7M2Q9XA`), which the form sends to and links lead back to.
+    /// The whole document; `path` is the ballot's own (`/K7M2Q9XA`), which the form sends to and waiting pages reload.
     public func html(path: String, in language: Language) -> String {
         let refresh = refreshSeconds.map {
             "<meta http-equiv=\"refresh\" content=\"\($0); url=\(path.escapedForHTML)\">\n"
@@ -55,8 +56,9 @@ public enum BallotPage: Sendable, Equatable {
         case .closed:
             return "<h1>\(say(.ballotPageClosed))</h1>\n<p>\(say(.ballotPageWaitingHint))</p>"
         case .problem(let message):
-            return "<h1>\(language.text(message).escapedForHTML)</h1>\n"
-                + "<p><a href=\"\(path.escapedForHTML)\">\(say(.ballotPageBack))</a></p>"
+            // No link to the ballot: the page answers wrong addresses and unread requests too, which must not
+            // learn the token. Its sentence says what to do.
+            return "<h1>\(language.text(message).escapedForHTML)</h1>"
         case .form(let ballot, let notice, let earlier, let participant):
             return form(ballot, notice: notice, earlier: earlier, participant: participant, path: path, in: language)
         }
@@ -126,9 +128,11 @@ public enum BallotPage: Sendable, Equatable {
         }
     }
 
-    /// Black on white, large type and tap targets of at least 48 pixels, for a phone held at arm's length.
+    /// Black on white, large type and tap targets of at least 48 pixels, for a phone held at arm's length; a word
+    /// longer than the line (a long compound, a URL in a question) breaks rather than widening the page.
     private static let style = """
-        html{font-family:system-ui,sans-serif;font-size:20px;line-height:1.4;color:#000;background:#fff}\
+        html{font-family:system-ui,sans-serif;font-size:20px;line-height:1.4;color:#000;background:#fff;\
+        overflow-wrap:anywhere}\
         body{margin:0 auto;max-width:36rem;padding:0 1rem 2rem}\
         h1{font-size:1.35rem;margin:1rem 0}\
         label,legend{display:block;font-weight:bold;margin:1.1rem 0 .4rem;padding:0}\
@@ -140,7 +144,7 @@ public enum BallotPage: Sendable, Equatable {
         .choice input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#000}\
         button{margin-top:1.4rem;background:#000;color:#fff;font-weight:bold}\
         .notice{border-left:6px solid #000;padding:.3rem .8rem;font-weight:bold}\
-        a{color:#000}:focus-visible{outline:4px solid #0050c8;outline-offset:2px}
+        :focus-visible{outline:4px solid #0050c8;outline-offset:2px}
         """
 }
 

@@ -1,19 +1,31 @@
 import BallotWire
 import FlyingSocks
+import FoundationEssentials
 import Glibc
+import Messages
 
-/// `isp-ballot [--port N] [--address HOST] [--bind IP] [--timeout SECONDS]`: the ballot server the wizard starts and
-/// talks to on its standard input and output, one protocol line each way (see `BallotCommand` and `BallotEvent`).
+/// `isp-ballot [--port N] [--address HOST] [--bind IP] [--timeout SECONDS] [--head-timeout SECONDS]`: the ballot
+/// server the wizard starts and talks to on its standard input and output, one protocol line each way (see
+/// `BallotCommand` and `BallotEvent`).
 ///
 /// `--port` is the port to listen on (`BallotAddress.defaultPort`; 0 picks a free one), `--address` the host the URL
 /// names instead of this machine's own address, `--bind` the IPv4 address to listen on (all of them, `0.0.0.0`,
-/// unless told; the tests listen on `127.0.0.1` only), `--timeout` the seconds a phone's connection may last
-/// (`HTTPLimits.standard`'s unless told). It says `ready` or `failed` first, then answers the phones until it reads
-/// `end` or its input closes.
+/// unless told; the tests listen on `127.0.0.1` only), `--timeout` the seconds a phone's connection may last and
+/// `--head-timeout` those it may take to send a request's head (`HTTPLimits.standard`'s unless told). It says
+/// `ready` or `failed` first, then answers the phones until it reads `end` or its input closes. `--help` says all
+/// this in the reader's language.
 public enum BallotServerMain {
     public static func run(_ arguments: [String]) async -> Int32 {
-        guard let options = Options(arguments) else {
-            writeError("usage: isp-ballot [--port N] [--address HOST] [--bind IPV4] [--timeout SECONDS]")
+        let language = (try? LanguageChoice.choose(flag: nil, environment: ProcessInfo.processInfo.environment))?
+            .language ?? .english
+        let options: Options
+        switch Options.parse(arguments) {
+        case .run(let parsed): options = parsed
+        case .help:
+            write(help(in: language), to: 1)
+            return 0
+        case .refused(let why):
+            write(language.text(why) + "\n", to: 2)
             return 2
         }
         // A wizard that has gone closes the socket: writing to it must fail, not end the server with SIGPIPE.
@@ -21,7 +33,7 @@ public enum BallotServerMain {
         let token = BallotAddress.randomToken()
         let desk = BallotDesk(token: token, report: emit)
         guard let address = try? sockaddr_in.inet(ip4: options.bind, port: UInt16(options.port)) else {
-            writeError("isp-ballot: --bind takes an IPv4 address such as 0.0.0.0, not \(options.bind)")
+            write(language.text(.ballotOptionsBadBind) + "\n", to: 2)
             return 2
         }
         let server: PageServer
@@ -61,7 +73,7 @@ public enum BallotServerMain {
             guard count > 0 else { return }
             for line in buffer.append(bytes[..<count]) {
                 guard let command = try? BallotLine.decode(BallotCommand.self, from: line) else {
-                    writeError("isp-ballot cannot read: \(String(decoding: line.prefix(200), as: UTF8.self))")
+                    write("isp-ballot cannot read: \(String(decoding: line.prefix(200), as: UTF8.self))\n", to: 2)
                     continue
                 }
                 if command == .end { return }
@@ -76,16 +88,40 @@ public enum BallotServerMain {
         let line = [UInt8](BallotLine.encode(event))
         var written = 0
         while written < line.count {
-            let count = line[written...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+            let count = line[written...].withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { exit(0) }
             written += count
         }
     }
 
-    private static func writeError(_ text: String) {
-        let line = Array((text + "\n").utf8)
-        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    private static func write(_ text: String, to descriptor: Int32) {
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    private static func seconds(_ duration: Duration) -> [String: MessageArgument] {
+        [Message.countArgument: .integer(Int(duration.components.seconds))]
+    }
+
+    /// The options as `--help` lists them, each with what it does.
+    private static func help(in language: Language) -> String {
+        let limits = HTTPLimits.standard
+        let options: [(String, String)] = [
+            ("--port N", language.text(.ballotHelpPort, ["port": .integer(BallotAddress.defaultPort)])),
+            ("--address HOST", language.text(.ballotHelpAddress)),
+            ("--bind IPV4", language.text(.ballotHelpBind)),
+            ("--timeout SECONDS", language.text(.ballotHelpTimeout, seconds(limits.timeout))),
+            ("--head-timeout SECONDS", language.text(.ballotHelpHeadTimeout, seconds(limits.headTimeout))),
+            ("-h, --help", language.text(.ballotHelpHelp)),
+        ]
+        let lines = [
+            language.text(.ballotHelpAbout), language.text(.ballotHelpProtocol), "",
+            language.text(.ballotHelpUsage),
+            "  isp-ballot [--port N] [--address HOST] [--bind IPV4] [--timeout SECONDS] [--head-timeout SECONDS]", "",
+            language.text(.ballotHelpOptions),
+        ] + options.map { name, text in "  " + name + String(repeating: " ", count: 26 - name.count) + text }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     struct Options {
@@ -94,22 +130,48 @@ public enum BallotServerMain {
         var bind = "0.0.0.0"
         var limits = HTTPLimits.standard
 
-        init?(_ arguments: [String]) {
+        /// What the command line asks for.
+        enum Parsed {
+            case run(Options)
+            case help
+            /// An option the server does not take, or a value it cannot: why, in a sentence.
+            case refused(Message)
+        }
+
+        static let names = ["--port", "--address", "--bind", "--timeout", "--head-timeout"]
+
+        static func parse(_ arguments: [String]) -> Parsed {
+            var options = Options()
             var rest = arguments[...]
             while let option = rest.popFirst() {
-                guard let value = rest.popFirst() else { return nil }
+                if option == "--help" || option == "-h" { return .help }
+                // What was typed is not repeated: it may hold control characters.
+                guard names.contains(option) else {
+                    return .refused(Message(.ballotOptionsUnknown, ["options": .list(names)]))
+                }
+                guard let value = rest.popFirst() else {
+                    return .refused(Message(.ballotOptionsMissingValue, ["option": .text(option)]))
+                }
                 switch option {
                 case "--port":
-                    guard let port = Int(value), (0...65_535).contains(port) else { return nil }
-                    self.port = port
-                case "--address": address = value
-                case "--bind": bind = value
-                case "--timeout":
-                    guard let seconds = Int(value), (1...3_600).contains(seconds) else { return nil }
-                    limits.timeout = .seconds(seconds)
-                default: return nil
+                    guard let port = Int(value), (0...65_535).contains(port) else {
+                        return .refused(Message(.ballotOptionsBadPort))
+                    }
+                    options.port = port
+                case "--address": options.address = value
+                case "--bind": options.bind = value
+                default:
+                    guard let seconds = Int(value), (1...3_600).contains(seconds) else {
+                        return .refused(Message(.ballotOptionsBadSeconds, ["option": .text(option)]))
+                    }
+                    if option == "--timeout" {
+                        options.limits.timeout = .seconds(seconds)
+                    } else {
+                        options.limits.headTimeout = .seconds(seconds)
+                    }
                 }
             }
+            return .run(options)
         }
     }
 }

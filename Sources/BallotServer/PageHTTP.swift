@@ -4,11 +4,20 @@ public struct HTTPLimits: Sendable {
     public var headBytes = 8_192
     /// The body: a vote's form with a long note in escaped UTF-8 is well under it.
     public var bodyBytes = 8_192
-    /// How long a connection may take from its first byte to its answer, so that a slow or silent client lets go.
+    /// How long a client may take from connecting to the end of its request's head: a phone sends it at once, so
+    /// that one sending it a byte at a time to hold the connection (a slow loris) is answered 408 and let go.
+    public var headTimeout: Duration = .seconds(5)
+    /// How long a connection may last from its start to its answer, so that a slow or silent client lets go.
     public var timeout: Duration = .seconds(10)
-    /// Connections served at once; later ones wait in the listening queue until one ends. A room's phones open
-    /// one at a time per page and close it after the answer.
-    public var connections = 100
+    /// Connections served at once, more than a room's phones (each opens one per page and closes it after the
+    /// answer); one more is answered 503.
+    public var connections = 256
+    /// Connections served at once from one address: a phone needs one or two, so that one client cannot take
+    /// every connection; one more from that address is answered 503.
+    public var connectionsPerAddress = 8
+    /// Connections answered 503 at once; beyond them a connection is closed unanswered, so that a flood of
+    /// connections costs the server no more than these.
+    public var refusals = 32
     /// What is read and dropped after refusing a request, so that the refusal reaches the client before the
     /// connection closes (closing on unread bytes would reset it).
     public var discardBytes = 262_144
@@ -24,8 +33,10 @@ public enum HTTPStatus: Int, Sendable {
     case badRequest = 400
     case notFound = 404
     case methodNotAllowed = 405
+    case requestTimeout = 408
     case contentTooLarge = 413
     case headerFieldsTooLarge = 431
+    case serviceUnavailable = 503
 
     var reason: String {
         switch self {
@@ -33,8 +44,10 @@ public enum HTTPStatus: Int, Sendable {
         case .badRequest: "Bad Request"
         case .notFound: "Not Found"
         case .methodNotAllowed: "Method Not Allowed"
+        case .requestTimeout: "Request Timeout"
         case .contentTooLarge: "Content Too Large"
         case .headerFieldsTooLarge: "Request Header Fields Too Large"
+        case .serviceUnavailable: "Service Unavailable"
         }
     }
 }
@@ -50,7 +63,8 @@ public struct HTTPRequest: Sendable, Equatable {
     public var body: [UInt8] = []
 }
 
-/// A request the server answers without handing it on: it is malformed or larger than the limits allow.
+/// A request the server answers without handing it on: it is malformed, larger than the limits allow or too slow,
+/// or the server serves as many connections as it may.
 public struct HTTPRefusal: Error, Sendable, Equatable {
     public var status: HTTPStatus
     /// The request's headers when they could be read (for the page's language), else none.

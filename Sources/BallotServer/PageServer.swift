@@ -5,16 +5,24 @@ import Glibc
 /// The phones' side of isp-ballot: a small HTTP/1.1 server on FlyingSocks that reads one request per connection
 /// within `HTTPLimits`, hands it to `respond` and closes the connection after the answer.
 ///
-/// A request beyond the limits is answered by `respond` as an `HTTPRefusal` without reading the rest of it.
+/// A request beyond the limits is answered by `respond` as an `HTTPRefusal` without reading the rest of it; so is a
+/// connection beyond those served at once, in all or from its address (503), within a bound of its own.
 public actor PageServer {
     public typealias Responder = @Sendable (Result<HTTPRequest, HTTPRefusal>) async -> HTTPResponse
 
     private let socket: Socket
     private let limits: HTTPLimits
     private let respond: Responder
-    private var openConnections = 0
-    /// The accept loop, waiting for a connection to end when `limits.connections` are open.
-    private var waitingForSlot: CheckedContinuation<Void, Never>?
+    /// Connections being served, by the client's address.
+    private var served: [String: Int] = [:]
+    private var servedCount = 0
+    /// Connections being answered 503.
+    private var refusing = 0
+
+    /// What is done with a new connection.
+    private enum Admission {
+        case serve, refuse, drop
+    }
 
     /// Listens on `address`; throws a `SocketError` when it cannot (the port is taken, the address is not this
     /// machine's).
@@ -47,20 +55,36 @@ public actor PageServer {
         try await withThrowingDiscardingTaskGroup { group in
             group.addTask { try await pool.run() }
             while true {
-                await takeSlot()
                 let connection: AsyncSocket
                 do {
                     connection = try await listener.accept()
                 } catch SocketError.failed(_, let code, _) where Self.passingAcceptFailures.contains(code) {
                     // A client that gave up before it was taken, or no descriptors left for a moment: later ones
                     // may do.
-                    freeSlot()
                     try await Task.sleep(for: .milliseconds(50))
                     continue
                 }
-                group.addTask {
-                    await Self.serve(connection, within: self.limits, respond: self.respond)
-                    await self.freeSlot()
+                let client = Self.host(of: connection)
+                let limits = limits
+                let respond = respond
+                switch admit(client) {
+                case .serve:
+                    group.addTask {
+                        await Self.serve(connection, for: limits.timeout) {
+                            try await Self.exchange(on: $0, within: limits, respond: respond)
+                        }
+                        await self.leave(client)
+                    }
+                case .refuse:
+                    group.addTask {
+                        await Self.serve(connection, for: limits.headTimeout) {
+                            let busy = await respond(.failure(HTTPRefusal(status: .serviceUnavailable)))
+                            try await Self.answer(busy, refusing: true, on: $0, within: limits)
+                        }
+                        await self.endRefusal()
+                    }
+                case .drop:
+                    try? connection.close()
                 }
             }
         }
@@ -69,26 +93,45 @@ public actor PageServer {
     /// Why `accept` may fail without the listening socket being broken.
     private static let passingAcceptFailures = [ECONNABORTED, EPROTO, EINTR, EMFILE, ENFILE, ENOBUFS, ENOMEM]
 
-    private func takeSlot() async {
-        while openConnections >= limits.connections {
-            await withCheckedContinuation { waitingForSlot = $0 }
+    /// The client's address without its port, the same for every connection it opens.
+    private static func host(of connection: AsyncSocket) -> String {
+        switch try? connection.socket.remotePeer() {
+        case .ip4(let host, _), .ip6(let host, _): host
+        case .unix(let path): path
+        case nil: ""
         }
-        openConnections += 1
     }
 
-    private func freeSlot() {
-        openConnections -= 1
-        waitingForSlot?.resume()
-        waitingForSlot = nil
+    /// Serves a connection while fewer than `limits.connections` are, and fewer than
+    /// `limits.connectionsPerAddress` from its client; else answers it 503 while fewer than `limits.refusals`
+    /// are being, and drops it beyond.
+    private func admit(_ client: String) -> Admission {
+        if servedCount < limits.connections && served[client, default: 0] < limits.connectionsPerAddress {
+            servedCount += 1
+            served[client, default: 0] += 1
+            return .serve
+        }
+        guard refusing < limits.refusals else { return .drop }
+        refusing += 1
+        return .refuse
     }
 
-    /// Answers the connection's request, or closes it when the client has not sent it and read the answer within
-    /// `limits.timeout`.
-    private static func serve(_ connection: AsyncSocket, within limits: HTTPLimits,
-                              respond: @escaping Responder) async {
+    private func leave(_ client: String) {
+        servedCount -= 1
+        served[client, default: 1] -= 1
+        if served[client] == 0 { served[client] = nil }
+    }
+
+    private func endRefusal() {
+        refusing -= 1
+    }
+
+    /// Does `work` on the connection, then closes it; closes it sooner when `work` has not ended within `duration`.
+    private static func serve(_ connection: AsyncSocket, for duration: Duration,
+                              _ work: @escaping @Sendable (AsyncSocket) async throws -> Void) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await exchange(on: connection, within: limits, respond: respond) }
-            group.addTask { try? await Task.sleep(for: limits.timeout) }
+            group.addTask { try? await work(connection) }
+            group.addTask { try? await Task.sleep(for: duration) }
             // Whichever ends first ends the other: the sleep is cut short, or the reads and writes are cancelled.
             await group.next()
             group.cancelAll()
@@ -96,14 +139,20 @@ public actor PageServer {
         try? connection.close()
     }
 
+    /// Reads the request and answers it; a client that sent nothing before the head's deadline is not answered.
     private static func exchange(on connection: AsyncSocket, within limits: HTTPLimits,
                                  respond: Responder) async throws {
-        let reading = try await read(from: connection, within: limits)
-        let response = await respond(reading)
+        guard let reading = try await read(from: connection, within: limits) else { return }
+        let refused = if case .failure = reading { true } else { false }
+        try await answer(await respond(reading), refusing: refused, on: connection, within: limits)
+    }
+
+    /// Writes the answer; after a refusal, says that nothing more comes and drops what the client still sends
+    /// until it closes, so that the refusal is read rather than lost to a reset.
+    private static func answer(_ response: HTTPResponse, refusing: Bool, on connection: AsyncSocket,
+                               within limits: HTTPLimits) async throws {
         try await connection.write(Data(response.bytes))
-        guard case .failure = reading else { return }
-        // The client may still be sending what was refused: say that nothing more comes, then drop what arrives
-        // until it closes, so that the refusal is read rather than lost to a reset.
+        guard refusing else { return }
         shutdown(connection.socket.file.rawValue, Int32(SHUT_WR))
         var discarded = 0
         while discarded < limits.discardBytes {
@@ -111,21 +160,60 @@ public actor PageServer {
         }
     }
 
-    /// Reads one request: its head up to the blank line, then as many body bytes as it says, within the limits.
+    /// What came of reading a request's head.
+    private enum HeadReading: Sendable {
+        /// The head, up to its blank line, and the bytes of the body read with it.
+        case head(ArraySlice<UInt8>, early: ArraySlice<UInt8>)
+        case tooLarge
+        /// The client closed the connection, or the deadline came, after `received` bytes.
+        case unfinished(received: Int)
+    }
+
+    /// Reads one request: its head up to the blank line within `limits.headTimeout`, then as many body bytes as it
+    /// says, within the limits. Nil when the client sent nothing in time; a refusal of 408 when it sent part of a
+    /// head.
     static func read(from connection: AsyncSocket, within limits: HTTPLimits) async throws
-        -> Result<HTTPRequest, HTTPRefusal>
+        -> Result<HTTPRequest, HTTPRefusal>?
     {
-        var received: [UInt8] = []
-        while true {
-            if let end = received.firstRange(of: RequestHead.end) {
-                guard end.lowerBound <= limits.headBytes else { break }
-                return try await readBody(after: received[..<end.lowerBound], received[end.upperBound...],
-                                          from: connection, within: limits)
+        let reading = await withTaskGroup(of: HeadReading?.self) { group in
+            group.addTask { await readHead(from: connection, within: limits) }
+            group.addTask {
+                try? await Task.sleep(for: limits.headTimeout)
+                return nil
             }
-            guard received.count < limits.headBytes + RequestHead.end.count else { break }
-            received += try await connection.read(atMost: limits.headBytes + RequestHead.end.count - received.count)
+            // The deadline cancels the reading, which then says how much it had; a head read cancels the deadline.
+            var reading = HeadReading.unfinished(received: 0)
+            for await finished in group {
+                group.cancelAll()
+                if let finished {
+                    reading = finished
+                    break
+                }
+            }
+            return reading
         }
-        return .failure(HTTPRefusal(status: .headerFieldsTooLarge))
+        switch reading {
+        case .head(let head, let early):
+            return try await readBody(after: head, early, from: connection, within: limits)
+        case .tooLarge: return .failure(HTTPRefusal(status: .headerFieldsTooLarge))
+        case .unfinished(let received): return received == 0 ? nil : .failure(HTTPRefusal(status: .requestTimeout))
+        }
+    }
+
+    /// Reads up to the blank line that ends the head, and no more than `limits.headBytes` bytes in all.
+    private static func readHead(from connection: AsyncSocket, within limits: HTTPLimits) async -> HeadReading {
+        var received: [UInt8] = []
+        do {
+            while received.count < limits.headBytes {
+                received += try await connection.read(atMost: limits.headBytes - received.count)
+                if let end = received.firstRange(of: RequestHead.end) {
+                    return .head(received[..<end.lowerBound], early: received[end.upperBound...])
+                }
+            }
+            return .tooLarge
+        } catch {
+            return .unfinished(received: received.count)
+        }
     }
 
     private static func readBody(after head: ArraySlice<UInt8>, _ early: ArraySlice<UInt8>,

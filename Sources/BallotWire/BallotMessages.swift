@@ -70,16 +70,22 @@ public struct BallotOpening: Codable, Sendable, Equatable {
     public var voters: BallotVoters
     /// Whether a vote may carry a short note.
     public var allowsNote: Bool
+    /// The most votes the ballot counts, the room's size: a phone that has not voted is refused beyond it, so that
+    /// a script fetching a fresh cookie for each vote cannot outvote the room. Nil for no limit; on the line only
+    /// when set.
+    public var mostVotes: Int?
 
-    public init(question: BallotQuestion, scale: BallotScale, voters: BallotVoters, allowsNote: Bool = true) {
+    public init(question: BallotQuestion, scale: BallotScale, voters: BallotVoters, allowsNote: Bool = true,
+                mostVotes: Int? = nil) {
         self.question = question
         self.scale = scale
         self.voters = voters
         self.allowsNote = allowsNote
+        self.mostVotes = mostVotes
     }
 
     private enum CodingKeys: String, CodingKey {
-        case question, scale, participants, sectors, allowsNote
+        case question, scale, participants, sectors, allowsNote, mostVotes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -87,6 +93,7 @@ public struct BallotOpening: Codable, Sendable, Equatable {
         question = try container.decode(BallotQuestion.self, forKey: .question)
         scale = try container.decode(BallotScale.self, forKey: .scale)
         allowsNote = try container.decode(Bool.self, forKey: .allowsNote)
+        mostVotes = try container.decodeIfPresent(Int.self, forKey: .mostVotes)
         if let participants = try container.decodeIfPresent([BallotParticipant].self, forKey: .participants) {
             voters = .named(participants)
         } else {
@@ -99,6 +106,7 @@ public struct BallotOpening: Codable, Sendable, Equatable {
         try container.encode(question, forKey: .question)
         try container.encode(scale, forKey: .scale)
         try container.encode(allowsNote, forKey: .allowsNote)
+        try container.encodeIfPresent(mostVotes, forKey: .mostVotes)
         switch voters {
         case .named(let participants): try container.encode(participants, forKey: .participants)
         case .anonymous(let sectors): try container.encode(sectors, forKey: .sectors)

@@ -28,6 +28,18 @@ import Testing
             == "{\"type\":\"reveal\",\"version\":1}\n")
     }
 
+    @Test func theRoomsSizeIsOnTheLineOnlyWhenGiven() throws {
+        var opening = BallotOpening(question: BallotQuestion(id: "s1.q1", text: "Why?"), scale: englishScale,
+                                    voters: .anonymous(sectors: []))
+        let without = String(decoding: BallotLine.encode(BallotCommand.open(opening)), as: UTF8.self)
+        #expect(!without.contains("mostVotes"))
+        #expect(try BallotLine.decode(BallotCommand.self, from: Array(without.utf8.dropLast())) == .open(opening))
+        opening.mostVotes = 12
+        let with = BallotLine.encode(BallotCommand.open(opening))
+        #expect(String(decoding: with, as: UTF8.self).contains("\"mostVotes\":12,"))
+        #expect(try BallotLine.decode(BallotCommand.self, from: with.dropLast()) == .open(opening))
+    }
+
     @Test func aLineOfAnotherVersionIsRefused() {
         #expect(throws: BallotWireError.otherVersion(2)) {
             _ = try BallotLine.decode(BallotEvent.self, from: Array("{\"version\":2,\"type\":\"ready\"}".utf8))

@@ -75,6 +75,44 @@ import Testing
         ]))
     }
 
+    @Test func aBallotCountsNoMoreVotesThanTheRoomHasPeople() throws {
+        let server = try RunningBallotServer()
+        let opening = BallotOpening(question: trust, scale: englishScale, voters: .anonymous(sectors: sectors),
+                                    mostVotes: 2)
+        try server.send(.open(opening), thenPageSays: "This vote is anonymous: nobody sees who gave it.")
+        let phones = [Phone(server), Phone(server), Phone(server)]
+        for phone in phones {
+            _ = try phone.get()
+        }
+        _ = try phones[0].post([("ballot", "1"), ("rating", "4")])
+        #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 1, of: nil))
+        _ = try phones[1].post([("ballot", "1"), ("rating", "3")])
+        #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 2, of: nil))
+        // A third phone, say a script with a fresh cookie, is refused; the room's own votes may still change.
+        let third = try phones[2].post([("ballot", "1"), ("rating", "0")])
+        #expect(third.status == 200)
+        #expect(third.body.contains(
+            "<p class=\"notice\">This ballot has as many votes as the room has people; ask the facilitator.</p>"))
+        _ = try phones[0].post([("ballot", "1"), ("rating", "1")])
+        #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 2, of: nil))
+        try server.process.send(.reveal)
+        #expect(try server.nextEvent() == .revealed(question: "s3.q2", votes: [
+            BallotVote(rating: .stage(1)), BallotVote(rating: .stage(3)),
+        ]))
+        // In a named ballot too, a participant not yet voted is refused once the room's size is reached.
+        try server.send(.open(BallotOpening(question: trust, scale: englishScale, voters: .named(participants),
+                                            mostVotes: 1)), thenPageSays: "Who are you?")
+        _ = try phones[0].get()
+        _ = try phones[1].get()
+        _ = try phones[0].post([("ballot", "2"), ("participant", "p1"), ("rating", "2")])
+        #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 1, of: 2))
+        let bo = try phones[1].post([("ballot", "2"), ("participant", "p2"), ("rating", "2")])
+        #expect(bo.body.contains("This ballot has as many votes as the room has people; ask the facilitator."))
+        // Ana's phone choosing Bo instead moves its vote: the count stays.
+        _ = try phones[0].post([("ballot", "2"), ("participant", "p2"), ("rating", "3")])
+        #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 1, of: 2))
+    }
+
     @Test func aVoteAfterTheRevealIsRefusedPolitely() throws {
         let server = try RunningBallotServer()
         try openNamed(server)
@@ -101,10 +139,17 @@ import Testing
         let server = try RunningBallotServer()
         let answer = try server.request("GET", "/ZZZZZZZZ")
         #expect(answer.status == 404)
-        #expect(answer.mainText == (
-            "There is no ballot at this address; scan the code on the facilitator&#39;s screen again.\n"
-                + "Back to the ballot"))
-        #expect(try server.request("GET", "/").status == 404)
+        #expect(answer.mainText
+            == "There is no ballot at this address; scan the code on the facilitator&#39;s screen again.")
+        let root = try server.request("GET", "/")
+        #expect(root.status == 404)
+        // Nothing answered to another address, or to a request not read, gives the ballot's token away.
+        let unread = try RawConnection(port: server.port)
+        unread.send(Array("GET / HTTP/1.1\r\nX-Folded: a\r\n b\r\n\r\n".utf8))
+        let token = String(server.path.dropFirst())
+        for refused in [answer, root, try unread.answer()] {
+            #expect(!refused.body.contains(token) && refused.headers["set-cookie"] == nil)
+        }
         // The token may be typed in lower case.
         #expect(try server.request("GET", server.path.lowercased()).status == 200)
     }

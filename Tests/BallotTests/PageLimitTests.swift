@@ -58,41 +58,98 @@ import Testing
         #expect(try server.request("GET", server.path + "?from=qr").status == 200)
     }
 
-    @Test func aClientThatSendsTooSlowlyIsCutOff() throws {
-        let server = try RunningBallotServer(arguments: RunningBallotServer.onLoopback + ["--timeout", "1"])
+    @Test func theHeadLimitCountsEveryByteUpToItsBlankLine() throws {
+        let server = try RunningBallotServer()
+        let start = "GET \(server.path) HTTP/1.1\r\nX-Padding: "
+        let head = { (size: Int) in
+            Array((start + String(repeating: "a", count: size - start.utf8.count - 4) + "\r\n\r\n").utf8)
+        }
+        for (size, status) in [(limits.headBytes, 200), (limits.headBytes + 1, 431)] {
+            let connection = try RawConnection(port: server.port)
+            connection.send(head(size))
+            #expect(try connection.answer().status == status, "a head of \(size) bytes")
+        }
+    }
+
+    @Test func aHeadSentTooSlowlyIsAnswered408AndASilentConnectionIsClosed() throws {
+        let server = try RunningBallotServer(
+            arguments: RunningBallotServer.onLoopback + ["--head-timeout", "1", "--timeout", "2"])
         let silent = try RawConnection(port: server.port)
         let slow = try RawConnection(port: server.port)
         let start = ContinuousClock.now
-        // One byte every 100 ms would take 4 seconds to finish the head; the server lets go after 1.
-        var closedAfter: Duration?
+        // One byte every 100 ms would take 4 seconds to finish the head; the server answers after 1.
+        var answeredAfter: Duration?
         for byte in Array("GET \(server.path) HTTP/1.1\r\nX-Slow: 0123456789\r\n\r\n".utf8) {
             if !slow.send([byte]) || slow.hears(within: 100) {
-                closedAfter = start.duration(to: .now)
+                answeredAfter = start.duration(to: .now)
                 break
             }
         }
-        #expect(closedAfter.map { $0 > .milliseconds(800) && $0 < .milliseconds(2_500) } == true)
-        #expect(slow.received().isEmpty)
+        #expect(answeredAfter.map { $0 > .milliseconds(800) && $0 < .milliseconds(1_800) } == true)
+        let answer = try slow.answer()
+        #expect(answer.status == 408)
+        #expect(answer.mainText.hasPrefix("That request came too slowly; load this page again."))
+        // A connection that sent nothing is closed without an answer.
         #expect(silent.hears(within: 1_000))
         #expect(silent.received().isEmpty)
+        // A head sent in time whose body does not come is let go at the connection's own limit.
+        let stalled = try RawConnection(port: server.port)
+        stalled.send(Array("POST \(server.path) HTTP/1.1\r\nContent-Length: 10\r\n\r\nrat".utf8))
+        #expect(!stalled.hears(within: 1_500))
+        #expect(stalled.hears(within: 1_500))
         #expect(try server.request("GET", server.path).status == 200)
     }
 
-    @Test func connectionsBeyondTheLimitWaitUntilOneEnds() throws {
+    @Test func oneAddressHoldsAtMostItsShareOfTheConnections() throws {
         let server = try RunningBallotServer()
-        // Phones that have begun a request and not finished it.
-        let begun = try (0..<limits.connections).map { _ in try RawConnection(port: server.port) }
+        // A client that has begun requests and not finished them.
+        let begun = try (0..<limits.connectionsPerAddress).map { _ in try RawConnection(port: server.port) }
         for connection in begun {
             connection.send(Array("GET \(server.path) HTTP/1.1\r\n".utf8))
         }
-        let late = try RawConnection(port: server.port)
-        late.send(Array("GET \(server.path) HTTP/1.1\r\n\r\n".utf8))
-        #expect(!late.hears(within: 500))
-        // One finishes its request, is answered and closed: the late one is served.
+        let more = try RawConnection(port: server.port)
+        more.send(HTTPAnswer.request(port: server.port, method: "GET", target: server.path))
+        #expect(more.hears(within: 2_000))
+        let busy = try more.answer()
+        #expect(busy.status == 503)
+        #expect(busy.mainText.hasPrefix("The ballot is busy; wait a moment and load this page again."))
+        // Phones at other addresses are served meanwhile.
+        #expect(try Phone(server, from: "127.0.0.2").get().status == 200)
+        // Once one of its requests is finished and answered, the address is served again.
         begun[0].send(Array("\r\n".utf8))
         #expect(try begun[0].answer().status == 200)
-        #expect(late.hears(within: 5_000))
-        #expect(try late.answer().status == 200)
+        #expect(try eventuallyServed(from: "127.0.0.1", by: server))
+    }
+
+    @Test func connectionsBeyondTheLimitAreAnsweredBusy() throws {
+        let server = try RunningBallotServer()
+        // Phones that have begun a request and not finished it, each address holding as many as it may.
+        let begun = try (0..<limits.connections).map {
+            try RawConnection(port: server.port, from: "127.0.2.\($0 / limits.connectionsPerAddress + 1)")
+        }
+        for connection in begun {
+            connection.send(Array("GET \(server.path) HTTP/1.1\r\n".utf8))
+        }
+        let late = try RawConnection(port: server.port, from: "127.0.3.1")
+        late.send(HTTPAnswer.request(port: server.port, method: "GET", target: server.path))
+        #expect(late.hears(within: 2_000))
+        let busy = try late.answer()
+        #expect(busy.status == 503)
+        #expect(busy.mainText.hasPrefix("The ballot is busy; wait a moment and load this page again."))
+        // One finishes its request, is answered and closed: the late one is served when it asks again.
+        begun[0].send(Array("\r\n".utf8))
+        #expect(try begun[0].answer().status == 200)
+        #expect(try eventuallyServed(from: "127.0.3.1", by: server))
+    }
+
+    /// Whether a phone at `source` gets the page within a second: a connection's slot is given back just after
+    /// the connection is closed.
+    private func eventuallyServed(from source: String, by server: RunningBallotServer) throws -> Bool {
+        for _ in 0..<20 {
+            if try Phone(server, from: source).get().status == 200 { return true }
+            usleep(50_000)
+        }
+        return false
     }
 
     @Test func onlyCookiesTheServerGaveOutVote() throws {

@@ -68,24 +68,54 @@ final class RunningBallotServer {
 /// A phone: a browser that keeps the ballot's cookie.
 final class Phone {
     let server: RunningBallotServer
+    /// The phone's address on the (loopback) network.
+    let source: String
     var cookie: String?
     var language: String?
 
-    init(_ server: RunningBallotServer, language: String? = nil) {
+    init(_ server: RunningBallotServer, language: String? = nil, from source: String = "127.0.0.1") {
         self.server = server
         self.language = language
+        self.source = source
     }
 
     func get() throws -> HTTPAnswer {
-        try keepCookie(server.request("GET", server.path, headers: headers))
+        try exchange(getRequest())
     }
 
     /// Sends the form with these fields, as a browser would encode them.
     func post(_ fields: [(String, String)]) throws -> HTTPAnswer {
+        try exchange(postRequest(fields))
+    }
+
+    /// The bytes of a request for the page.
+    func getRequest() -> [UInt8] {
+        HTTPAnswer.request(port: server.port, method: "GET", target: server.path, headers: headers)
+    }
+
+    /// The bytes of the form sent with these fields.
+    func postRequest(_ fields: [(String, String)]) -> [UInt8] {
         let body = fields.map { "\(formEncoded($0.0))=\(formEncoded($0.1))" }.joined(separator: "&")
         var headers = self.headers
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        return try keepCookie(server.request("POST", server.path, headers: headers, body: Array(body.utf8)))
+        return HTTPAnswer.request(port: server.port, method: "POST", target: server.path, headers: headers,
+                                  body: Array(body.utf8))
+    }
+
+    /// Sends each phone's request on a connection of its own, all before reading any answer, so that the server
+    /// has them all at once; then reads the answers and keeps the cookies they give.
+    static func atOnce(_ phones: [Phone], _ request: (Phone) -> [UInt8]) throws -> [HTTPAnswer] {
+        let connections = try phones.map { try RawConnection(port: $0.server.port, from: $0.source) }
+        for (phone, connection) in zip(phones, connections) {
+            connection.send(request(phone))
+        }
+        return try zip(phones, connections).map { phone, connection in try phone.keepCookie(connection.answer()) }
+    }
+
+    private func exchange(_ request: [UInt8]) throws -> HTTPAnswer {
+        let connection = try RawConnection(port: server.port, from: source)
+        connection.send(request)
+        return try keepCookie(connection.answer())
     }
 
     private var headers: [String: String] {
@@ -118,26 +148,38 @@ final class Phone {
 final class RawConnection {
     let socket: Int32
 
-    /// Connects to the port on 127.0.0.1; each send and receive gives up after 5 seconds.
-    init(port: UInt16) throws {
+    /// Connects to the port on 127.0.0.1 from `source`, another address of the loopback network (127.0.0.0/8 on
+    /// Linux) when a test needs phones the server tells apart; each send and receive gives up after 5 seconds.
+    init(port: UInt16, from source: String = "127.0.0.1") throws {
         socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw TestFailure("no socket") }
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(socket, SOL_SOCKET, SO_SNDTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = port.bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
+        var local = Self.address(source, port: 0)
+        var remote = Self.address("127.0.0.1", port: port)
+        let bound = withUnsafePointer(to: &local) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        let connected = bound == 0 && withUnsafePointer(to: &remote) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
             }
-        }
-        guard connected == 0 else {
+        } == 0
+        guard connected else {
             close(socket)
-            throw TestFailure("cannot connect to 127.0.0.1:\(port)")
+            throw TestFailure("cannot connect to 127.0.0.1:\(port) from \(source)")
         }
+    }
+
+    private static func address(_ ipv4: String, port: UInt16) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
+        address.sin_addr.s_addr = inet_addr(ipv4)
+        return address
     }
 
     deinit {
@@ -193,11 +235,17 @@ struct HTTPAnswer {
         throws -> HTTPAnswer
     {
         let connection = try RawConnection(port: port)
+        connection.send(request(port: port, method: method, target: target, headers: headers, body: body))
+        return try connection.answer()
+    }
+
+    /// The bytes of a request as a browser sends it, with `Connection: close`.
+    static func request(port: UInt16, method: String, target: String, headers: [String: String] = [:],
+                        body: [UInt8] = []) -> [UInt8] {
         var head = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if method == "POST" { head += "Content-Length: \(body.count)\r\n" }
-        connection.send(Array((head + "\r\n").utf8) + body)
-        return try connection.answer()
+        return Array((head + "\r\n").utf8) + body
     }
 
     static func parse(_ bytes: [UInt8]) throws -> HTTPAnswer {

@@ -51,8 +51,14 @@ extension MessageID {
     public static let ballotPageTooLarge = MessageID("ballot.page.tooLarge")
     /// That request could not be read as a vote; go back and send the form again.
     public static let ballotPageBadRequest = MessageID("ballot.page.badRequest")
-    /// Back to the ballot
-    public static let ballotPageBack = MessageID("ballot.page.back")
+    /// This ballot has as many votes as the room has people; ask the facilitator.
+    public static let ballotPageRoomFull = MessageID("ballot.page.roomFull")
+    /// This ballot takes votes from no more phones; ask the facilitator to open it again.
+    public static let ballotPageTooManyPhones = MessageID("ballot.page.tooManyPhones")
+    /// The ballot is busy; wait a moment and load this page again.
+    public static let ballotPageBusy = MessageID("ballot.page.busy")
+    /// That request came too slowly; load this page again.
+    public static let ballotPageTimedOut = MessageID("ballot.page.timedOut")
     /// The ballot server {path} is missing; build it with `swift build` or install it beside isp-wizard.
     public static let ballotProcessMissing = MessageID("ballot.process.missing")
     /// The ballot server {path} could not be started ({reason}); check that it is an executable file.
@@ -67,6 +73,36 @@ extension MessageID {
     public static let ballotProcessCannotListen = MessageID("ballot.process.cannotListen")
     /// The ballot server {path} is from another release of isp-wizard; install both from the same build.
     public static let ballotProcessOtherRelease = MessageID("ballot.process.otherRelease")
+    /// isp-ballot is the ballot server that isp-wizard starts for a secret ballot: phones on the room's network vote 
+    public static let ballotHelpAbout = MessageID("ballot.help.about")
+    /// It reads the wizard's commands on its standard input and writes its events on its standard output, one JSON li
+    public static let ballotHelpProtocol = MessageID("ballot.help.protocol")
+    /// Usage:
+    public static let ballotHelpUsage = MessageID("ballot.help.usage")
+    /// Options:
+    public static let ballotHelpOptions = MessageID("ballot.help.options")
+    /// The port to listen on, {port} unless given; 0 picks a free one.
+    public static let ballotHelpPort = MessageID("ballot.help.port")
+    /// The host named in the address shown to phones, this machine's address on the room's network unless given.
+    public static let ballotHelpAddress = MessageID("ballot.help.address")
+    /// The IPv4 address to listen on, every one of this machine's (0.0.0.0) unless given.
+    public static let ballotHelpBind = MessageID("ballot.help.bind")
+    /// The most time a phone's connection may take, {count} second unless given.
+    public static let ballotHelpTimeout = MessageID("ballot.help.timeout")
+    /// The most time a phone may take to send a request's head, {count} second unless given; a slower one is answered
+    public static let ballotHelpHeadTimeout = MessageID("ballot.help.headTimeout")
+    /// Shows this help.
+    public static let ballotHelpHelp = MessageID("ballot.help.help")
+    /// isp-ballot has no such option; its options are {options} (see isp-ballot --help).
+    public static let ballotOptionsUnknown = MessageID("ballot.options.unknown")
+    /// {option} needs a value after it; see isp-ballot --help.
+    public static let ballotOptionsMissingValue = MessageID("ballot.options.missingValue")
+    /// --port takes a number from 0 to 65535, 0 for any free port.
+    public static let ballotOptionsBadPort = MessageID("ballot.options.badPort")
+    /// {option} takes a whole number of seconds from 1 to 3600.
+    public static let ballotOptionsBadSeconds = MessageID("ballot.options.badSeconds")
+    /// --bind takes an IPv4 address of this machine, such as 0.0.0.0 or 127.0.0.1.
+    public static let ballotOptionsBadBind = MessageID("ballot.options.badBind")
 }
 
 extension CatalogTable {
@@ -113,7 +149,14 @@ extension CatalogTable {
         CatalogRow("en", "ballot.page.badRequest", [
             "That request could not be read as a vote; go back and send the form again.",
         ]),
-        CatalogRow("en", "ballot.page.back", ["Back to the ballot"]),
+        CatalogRow("en", "ballot.page.roomFull", [
+            "This ballot has as many votes as the room has people; ask the facilitator.",
+        ]),
+        CatalogRow("en", "ballot.page.tooManyPhones", [
+            "This ballot takes votes from no more phones; ask the facilitator to open it again.",
+        ]),
+        CatalogRow("en", "ballot.page.busy", ["The ballot is busy; wait a moment and load this page again."]),
+        CatalogRow("en", "ballot.page.timedOut", ["That request came too slowly; load this page again."]),
         CatalogRow("en", "ballot.process.missing", [
             "The ballot server {path} is missing; build it with `swift build` or install it beside isp-wizard.",
         ]),
@@ -136,6 +179,53 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "ballot.process.otherRelease", [
             "The ballot server {path} is from another release of isp-wizard; install both from the same build.",
+        ]),
+        CatalogRow("en", "ballot.help.about", [
+            """
+            isp-ballot is the ballot server that isp-wizard starts for a secret ballot: phones on the room's network \
+            vote on its page.
+            """,
+        ]),
+        CatalogRow("en", "ballot.help.protocol", [
+            """
+            It reads the wizard's commands on its standard input and writes its events on its standard output, one \
+            JSON line each, until the command end or the end of its input.
+            """,
+        ]),
+        CatalogRow("en", "ballot.help.usage", ["Usage:"]),
+        CatalogRow("en", "ballot.help.options", ["Options:"]),
+        CatalogRow("en", "ballot.help.port", ["The port to listen on, {port} unless given; 0 picks a free one."]),
+        CatalogRow("en", "ballot.help.address", [
+            """
+            The host named in the address shown to phones, this machine's address on the room's network unless given.
+            """,
+        ]),
+        CatalogRow("en", "ballot.help.bind", [
+            "The IPv4 address to listen on, every one of this machine's (0.0.0.0) unless given.",
+        ]),
+        CatalogRow("en", "ballot.help.timeout", [
+            "The most time a phone's connection may take, {count} second unless given.",
+            "The most time a phone's connection may take, {count} seconds unless given.",
+        ]),
+        CatalogRow("en", "ballot.help.headTimeout", [
+            """
+            The most time a phone may take to send a request's head, {count} second unless given; a slower one is \
+            answered 408.
+            """,
+            """
+            The most time a phone may take to send a request's head, {count} seconds unless given; a slower one is \
+            answered 408.
+            """,
+        ]),
+        CatalogRow("en", "ballot.help.help", ["Shows this help."]),
+        CatalogRow("en", "ballot.options.unknown", [
+            "isp-ballot has no such option; its options are {options} (see isp-ballot --help).",
+        ]),
+        CatalogRow("en", "ballot.options.missingValue", ["{option} needs a value after it; see isp-ballot --help."]),
+        CatalogRow("en", "ballot.options.badPort", ["--port takes a number from 0 to 65535, 0 for any free port."]),
+        CatalogRow("en", "ballot.options.badSeconds", ["{option} takes a whole number of seconds from 1 to 3600."]),
+        CatalogRow("en", "ballot.options.badBind", [
+            "--bind takes an IPv4 address of this machine, such as 0.0.0.0 or 127.0.0.1.",
         ]),
     ]
 }

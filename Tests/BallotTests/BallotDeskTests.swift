@@ -1,0 +1,71 @@
+@testable import BallotServer
+import BallotWire
+import Testing
+
+/// The desk's rules for the browser ids it gives out as cookies, asked directly rather than over HTTP, with a
+/// small limit in place of the 10,000 a script would have to ask for.
+@Suite struct BallotDeskTests {
+    let opening = BallotOpening(question: BallotQuestion(id: "s3.q2", text: "Trust?"), scale: englishScale,
+                                voters: .anonymous(sectors: []))
+
+    @Test func onceItsCookiesAreGivenOutANewPhoneIsToldSoUntilTheBallotOpensAgain() async {
+        let desk = BallotDesk(token: "ABCDEFGH", browserLimit: 2, report: { _ in })
+        await desk.handle(.open(opening))
+        var first = DeskPhone(desk)
+        var second = DeskPhone(desk)
+        var third = DeskPhone(desk)
+        _ = await first.get()
+        _ = await second.get()
+        let refused = await third.get()
+        #expect(third.cookie == nil)
+        let tooMany = "This ballot takes votes from no more phones; ask the facilitator to open it again."
+        #expect(refused.contains("<h1>\(tooMany)</h1>"))
+        #expect(await third.vote("2").contains("<h1>\(tooMany)</h1>"))
+        // The phones that have a cookie keep it and vote.
+        #expect(await first.vote("1").contains("Thank you, your vote is counted."))
+        #expect(await second.vote("3").contains("Thank you, your vote is counted."))
+        // The next ballot gives out cookies afresh: the third phone votes.
+        await desk.handle(.close)
+        await desk.handle(.open(opening))
+        _ = await third.get()
+        #expect(third.cookie != nil)
+        #expect(await third.vote("4", ballot: 2).contains("Thank you, your vote is counted."))
+        // A phone that sends the last ballot's form with its forgotten id is told the question changed.
+        #expect(await second.vote("3").contains(
+            "The question changed while you were voting; please vote on this one."))
+        // It was given a new id with that form, and votes; the limit holds for this ballot too.
+        #expect(await second.vote("0", ballot: 2).contains("Thank you, your vote is counted."))
+        #expect(await first.get().contains("<h1>\(tooMany)</h1>"))
+    }
+}
+
+/// A browser asking the desk directly, keeping the cookie it gives.
+private struct DeskPhone {
+    let desk: BallotDesk
+    var cookie: String?
+
+    init(_ desk: BallotDesk) {
+        self.desk = desk
+    }
+
+    mutating func get() async -> String {
+        await ask(HTTPRequest(method: "GET", path: "/ABCDEFGH", headers: headers))
+    }
+
+    mutating func vote(_ rating: String, ballot: Int = 1) async -> String {
+        await ask(HTTPRequest(method: "POST", path: "/ABCDEFGH", headers: headers,
+                              body: Array("ballot=\(ballot)&rating=\(rating)".utf8)))
+    }
+
+    private var headers: [String: String] {
+        cookie.map { ["cookie": $0] } ?? [:]
+    }
+
+    private mutating func ask(_ request: HTTPRequest) async -> String {
+        let response = await desk.respond(to: .success(request))
+        if let setCookie = response.headers.first(where: { $0.name == "Set-Cookie" }) {
+            cookie = setCookie.value.split(separator: ";").first.map(String.init)
+        }
+        return String(decoding: response.body, as: UTF8.self)
+    }
+}
