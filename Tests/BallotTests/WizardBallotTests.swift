@@ -126,6 +126,7 @@ final class KeptSessions: SessionStore {
     @Test func aNamedThenAnAnonymousBallotFromPhonesAreRevealedIntoTheSession() throws {
         let room = Room()
         var afterReveal: HTTPAnswer?
+        var beyondTheRoom: HTTPAnswer?
         let terminal = ScriptedTerminal([
             .key(.character("b")), .key(.character("n")),
             .waitFor("HTTP://127.0.0.1:"),
@@ -141,14 +142,16 @@ final class KeptSessions: SessionStore {
             // The next question, anonymously: the same address, a new ballot.
             .key(.control("n")), .key(.character("b")), .key(.character("a")),
             .waitFor("0 votes"),
+            // No more votes than the room has people: a fourth phone is refused.
             .run { _ in
-                for sector in ["government", "government", "government", ""] {
+                for sector in ["government", "government", "government"] {
                     _ = try room.vote([("sector", sector), ("rating", "2")])
                 }
+                beyondTheRoom = try room.vote([("sector", ""), ("rating", "0")])
             },
-            .waitFor("4 votes"),
+            .waitFor("3 votes"),
             .key(.character("r")),
-            .waitFor("4 votes revealed."),
+            .waitFor("3 votes revealed."),
             .key(.control("q")),
         ])
         let store = KeptSessions()
@@ -165,7 +168,9 @@ final class KeptSessions: SessionStore {
         #expect(afterReveal?.body.contains("closed") == true)
         let anonymous = try #require(store.last?.answer(for: "s1.q2"))
         #expect(anonymous.voices.isEmpty)
-        #expect(anonymous.distribution?.votes(for: .stage(.partial)) == 4)
+        #expect(anonymous.distribution?.votes(for: .stage(.partial)) == 3)
+        #expect(anonymous.distribution?.voteCount == 3)
+        #expect(beyondTheRoom?.body.contains("as many votes as the room has people") == true)
         #expect(anonymous.distribution?.sectors == [.government])
     }
 }

@@ -37,6 +37,7 @@ import Testing
             BallotParticipant(id: participant.id, name: participant.displayName(number: index + 1, in: .english))
         }))
         #expect(opening.scale.stages.first == "Not started")
+        #expect(opening.mostVotes == 8)
         #expect(state.ballot?.voters == 8)
         #expect(state.view().text.contains("Starting the ballot server…"))
     }

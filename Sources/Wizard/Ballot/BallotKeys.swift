@@ -202,8 +202,10 @@ extension WizardState {
         let scale = BallotScale(stages: Stage.allCases.map { language.text($0.message) },
                                 notApplicable: language.text(Rating.notApplicable.message),
                                 dontKnow: language.text(Rating.dontKnow.message))
+        // No more votes than the room has people, when the wizard knows them: a script fetching a fresh cookie per
+        // vote cannot stuff an anonymous ballot past that.
         let opening = BallotOpening(question: BallotQuestion(id: prompt.id, text: prompt.text), scale: scale,
-                                    voters: voters)
+                                    voters: voters, mostVotes: participants.isEmpty ? nil : participants.count)
         return [.ballot(.open(opening))]
     }
 
