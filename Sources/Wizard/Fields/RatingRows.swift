@@ -6,8 +6,35 @@ import TerminalUI
 /// Rating round the room: on a question screen of a workshop with participants, one row per participant and
 /// a last row for the group's consensus. A digit rates the focused row and moves to the next one.
 extension WizardState {
-    /// The row of the group, after the participants' rows.
-    var groupRow: Int { session.participants.count }
+    /// The row of the group, after the participants' rows; the only row of a question voted anonymously, whose
+    /// votes have no participant to rate.
+    var groupRow: Int { currentDistribution == nil ? session.participants.count : 0 }
+
+    /// The anonymous votes (or cards) of the question on view, in a workshop.
+    var currentDistribution: Distribution? {
+        currentPrompt.flatMap { session.answer(for: $0.id).distribution }
+    }
+
+    /// How many lines stand above the Group row: one per participant, or a bar per rating of the question's
+    /// anonymous votes and the lines of their notes.
+    var roundRowCount: Int {
+        currentDistribution == nil ? session.participants.count : Rating.all.count + distributionNoteLines.count
+    }
+
+    /// The notes of the question's anonymous votes, without names, wrapped under the bars: three lines at most,
+    /// the last cut short when there is more.
+    private var distributionNoteLines: [String] {
+        guard let notes = currentDistribution?.notes, !notes.isEmpty else { return [] }
+        let quoted = notes.map {
+            language.text(.roomviewQuotedNote, ["note": .text($0.replacing("\n", with: " "))])
+        }
+        let line = language.text(.roomviewNotes, [
+            "count": .integer(notes.count), "notes": .text(quoted.joined(separator: " · ")),
+        ])
+        let lines = wrap(line, width: rowEditorWidth - 2)
+        guard lines.count > 3 else { return lines }
+        return Array(lines.prefix(2)) + [ellipsized(lines[2] + " " + lines[3], width: rowEditorWidth - 2)]
+    }
 
     mutating func performRatingRowCommand(_ command: Command, key: Key, prompt: Prompt) -> [Effect] {
         switch command {
@@ -119,6 +146,8 @@ extension WizardState {
         let answer = session.answer(for: prompt.id)
         let participants = session.participants
         let focused = questionFocus == .rows
+        // The rows the highlight was on go when anonymous votes take their place: the Group row is highlighted.
+        let ratingRow = min(self.ratingRow, groupRow)
         let heading = rowEditor == nil ? carriedOverMark(answer, spreadLine(answer))
             : ratingRow == groupRow ? language.text(.wizardAnswerReasonEditing)
             : language.text(.wizardAnswerNoteEditing, ["name": .text(label(of: .voice(ratingRow)))])
@@ -129,8 +158,11 @@ extension WizardState {
         let window = layout.visibleRows - 1
         let top = max(0, min(ratingRow - window + 1, groupRow - window))
         let shown = Array((top..<groupRow).prefix(window)) + [groupRow]
+        // Anonymous votes stand where the participants' rows would, over the Group row.
+        let skipped = currentDistribution == nil ? 0 : window
+        if skipped > 0 { drawDistribution(answer, into: &grid, top: layout.ratingRow + 1, rows: window) }
         for (offset, index) in shown.enumerated() {
-            let row = layout.ratingRow + 1 + offset
+            let row = layout.ratingRow + 1 + skipped + offset
             let isFocused = focused && index == ratingRow
             let cells: (sector: String, name: String, rating: Rating?, note: String)
             if index < groupRow {
@@ -172,6 +204,16 @@ extension WizardState {
         }
     }
 
+    /// The bars of the question's anonymous votes, the sectors it shows beside them, and the voters' notes under
+    /// them, in `rows` rows from `top`: what does not fit is cut, the ratings no one gave first, then from the end.
+    private func drawDistribution(_ answer: Answer, into grid: inout ScreenGrid, top: Int, rows: Int) {
+        let all = ratingBars(of: answer)
+        let bars = Array((all.count > rows ? all.filter { $0.votes > 0 } : all).prefix(rows))
+        drawRatingBars(bars, into: &grid, top: top, column: 3, width: contentWidth - 2, longest: 30)
+        grid.putLines(distributionNoteLines, row: top + bars.count, column: 3, width: contentWidth - 2,
+                      maxRows: rows - bars.count, style: .muted)
+    }
+
     /// A stage's own colour, where the theme has one; Not applicable and Don't know stay plain.
     private func ratingStyle(_ rating: Rating?) -> Style {
         if case .stage(let stage)? = rating { return .stage(stage.rawValue) }
@@ -191,9 +233,9 @@ extension WizardState {
         let participants = session.participants
         let stages = answer.stages(in: participants)
         let rated = answer.voices(in: participants).filter { $0.voice.rating != nil }.count
-        let progress = language.text(.wizardAnswerProgress, [
-            "rated": .integer(rated), "count": .integer(participants.count),
-        ])
+        let progress = answer.distribution.map {
+            language.text(.roomviewAnonymousVotes, ["count": .integer($0.voteCount)])
+        } ?? language.text(.wizardAnswerProgress, ["rated": .integer(rated), "count": .integer(participants.count)])
         let group: Message
         switch answer.groupRating(in: participants) {
         case .given(let rating): group = Message(.wizardAnswerConsensus, ["rating": .text(rating.code)])

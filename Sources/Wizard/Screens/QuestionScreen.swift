@@ -35,8 +35,9 @@ extension WizardState {
         }
     }
 
-    /// Whether the question screen rates round the room: one row per participant and one for the group.
-    var hasRatingRows: Bool { !session.raters.isEmpty }
+    /// Whether the question screen rates round the room: one row per participant, or the bars of the question's
+    /// anonymous votes, and one for the group.
+    var hasRatingRows: Bool { !session.raters.isEmpty || currentDistribution != nil }
 
     var questionLayout: QuestionLayout {
         let width = contentWidth
@@ -90,11 +91,12 @@ extension WizardState {
 
     /// The question screen with participants, in the order issue 16 gives it: the question, the critical note and
     /// the scale reading whole, the line that says F3 shows the hint, the spread line, the rating rows (the
-    /// participants' scrolling above the Group row, which stays), the highlighted row's note in full, and the
+    /// participants' scrolling above the Group row, which stays; or the bars of the question's anonymous votes and
+    /// their notes, cut at the end when the screen is short), the highlighted row's note in full, and the
     /// notes in what is left, one line at least. The hint shows whole in place of its line only while the notes
     /// keep three lines.
     private func roundLayout(questionLines: [String], width: Int) -> QuestionLayout {
-        let wantedRows = session.participants.count + 1
+        let wantedRows = roundRowCount + 1
         let notes = wrappedNotes(width: width)
         let questionRows = min(questionLines.count, 3)
         // Under the rows: the note line, then the notes' frame around one line.
