@@ -84,21 +84,15 @@ extension SummaryReport {
     /// name. Nothing for a question voted by name.
     func distributionBlocks(_ answer: Answer) -> [ReportBlock] {
         guard let distribution = answer.distribution else { return [] }
-        /// "3 × In place and 1 × Partial": the votes of each rating, in the picker's order.
-        func counted(_ votes: (Rating) -> Int) -> MessageArgument {
-            .list(Rating.all.compactMap { rating in
-                let count = votes(rating)
-                return count == 0 ? nil : .message(Message(.votesReportCount, ["count": .integer(count),
-                                                                               "rating": .message(rating.message)]))
-            }, .and)
-        }
         var blocks: [ReportBlock] = [
-            .paragraph(language.text(.votesReportDistribution, ["counts": counted(distribution.votes(for:))])),
+            .paragraph(language.text(.votesReportDistribution, [
+                "counts": Distribution.countsList(distribution.votes(for:)),
+            ])),
         ]
         let sectors = distribution.sectors.map { sector in
             ReportListItem(language.text(.votesReportSector, [
                 "sector": .message(sector.message),
-                "counts": counted { rating in
+                "counts": Distribution.countsList { rating in
                     distribution.counts.first { $0.rating == rating && $0.sector == sector }?.votes ?? 0
                 },
             ]))

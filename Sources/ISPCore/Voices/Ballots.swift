@@ -117,6 +117,16 @@ public struct Distribution: Sendable, Equatable {
     /// How many votes it holds.
     public var voteCount: Int { counts.reduce(0) { $0 + $1.votes } }
 
+    /// "3 × In place and 1 × Partial", for a sentence: the votes of each rating, in the picker's order, as
+    /// `votes` counts them; a rating without votes is left out.
+    public static func countsList(_ votes: (Rating) -> Int) -> MessageArgument {
+        .list(Rating.all.compactMap { rating in
+            let count = votes(rating)
+            return count == 0 ? nil : .message(Message(.votesReportCount, ["count": .integer(count),
+                                                                           "rating": .message(rating.message)]))
+        }, .and)
+    }
+
     /// How many votes gave `rating`, whatever their sector.
     public func votes(for rating: Rating) -> Int {
         counts.filter { $0.rating == rating }.reduce(0) { $0 + $1.votes }

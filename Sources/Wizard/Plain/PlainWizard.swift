@@ -15,8 +15,8 @@ import Foundation
 /// and output. No box drawing, no bars, no cursor movement: every line makes sense read aloud on its own.
 ///
 /// Commands start with a colon so that they never collide with answers (`:b`, `:m`, `:s`, `:g`, `:u`, `:r`,
-/// `:h`, `:q`). Each answer is saved as soon as it is given; at the end of the input everything is saved and the walk
-/// ends.
+/// `:h`, `:q`, and `:c` on a workshop's question for the cards the room holds up). Each answer is saved as soon as
+/// it is given; at the end of the input everything is saved and the walk ends.
 /// A step's worksheet is offered after its last question and reached from the steps (`w2`): see
 /// PlainWorksheets.swift.
 public final class PlainWizard {
@@ -83,6 +83,8 @@ public final class PlainWizard {
         case next, back, go(Screen), quit, endOfInput
         /// The worksheet of the step at this index; `announced` when the prompt that led there named it.
         case worksheet(Int, announced: Bool)
+        /// `:c` on a workshop's question: the question counts the cards, then asks for the consensus.
+        case countCards
     }
 
     private func walk() -> Outcome {
@@ -138,6 +140,9 @@ public final class PlainWizard {
                 return .quit
             case .endOfInput:
                 return .endOfInput
+            case .countCards:
+                // Only a workshop's question takes `:c`, and counts the cards itself: the screen is asked again.
+                break
             }
             save()
         }
@@ -208,6 +213,16 @@ public final class PlainWizard {
         case .guide?:
             showGuide()
             return .some(nil)
+        case .cards?:
+            guard state.readOnlyReason == nil else {
+                say(Status.readOnly.text(in: language).sentence)
+                return .some(nil)
+            }
+            guard state.session.mode == .workshop, state.currentPrompt != nil else {
+                say(.cardsPlainNotHere)
+                return .some(nil)
+            }
+            return .some(.countCards)
         case .undo?, .redo?:
             let answerBefore = questionAnswer
             perform(command == .undo ? .undo : .redo)
@@ -395,18 +410,106 @@ public final class PlainWizard {
         while case let fields = state.answerFields(of: prompt), fields.indices.contains(index) {
             let field = fields[index]
             index += 1
+            let answer = state.session.answer(for: prompt.id)
             switch field {
+            case .voice where answer.distribution != nil:
+                // A question voted anonymously holds no named ratings: the round goes on at the consensus.
+                continue
             case .voice(0):
                 say(.plainRoundTheRoom)
             case .consensus:
-                say(state.spreadLine(state.session.answer(for: prompt.id)).replacing(" · ", with: "; ") + ".")
+                say(state.spreadLine(answer).replacing(" · ", with: "; ") + ".")
             default:
                 break
             }
             let step = field == .notes ? askNotes(prompt) : ask(field, of: prompt)
-            if let step { return step }
+            guard case .countCards? = step else {
+                if let step { return step }
+                continue
+            }
+            let before = state.session.answer(for: prompt.id)
+            if let interruption = countCards(on: prompt) { return interruption }
+            // Recorded, the cards are the round, which goes on at the consensus; not, the field is asked again.
+            index = before == state.session.answer(for: prompt.id) ? index - 1
+                : fields.firstIndex { if case .voice = $0 { false } else { true } } ?? 0
         }
         return nil
+    }
+
+    /// `:c`: the cards the room holds up on `prompt`, counted a rating at a time, then recorded as its
+    /// distribution once confirmed, in place of the participants' named ratings only when the user says so. The
+    /// command or end of input that interrupted it, if any; `:c` again counts afresh.
+    private func countCards(on prompt: Prompt) -> Step? {
+        let number = state.questionNumber ?? ""
+        while true {
+            say(.cardsPlainIntro, ["number": .text(number)])
+            var cards: [Rating: Int] = [:]
+            var interruption: Step?
+            for rating in Rating.all where interruption == nil {
+                switch askCount(of: rating, besides: cards.values.reduce(0, +)) {
+                case .answer(let count): cards[rating] = count
+                case .command(let step): interruption = step
+                case .end: interruption = .endOfInput
+                }
+            }
+            if case .countCards? = interruption { continue }
+            if let interruption { return interruption }
+            let total = cards.values.reduce(0, +)
+            guard total > 0 else {
+                say(.cardsPlainNone)
+                return nil
+            }
+            say(.cardsPlainTotal, ["count": .integer(total)])
+            let named = state.session.answer(for: prompt.id).voices.count
+            let question = named > 0 ? text(.cardsPlainConfirmReplacing, ["count": .integer(named)])
+                : text(.cardsPlainConfirm, ["number": .text(number)])
+            switch ask(question) {
+            case .answer(let line) where line.trimmed.lowercased() == "y":
+                if perform(.recordCards(promptID: prompt.id, cards, replacingNamedVoices: named > 0)) {
+                    say(state.cardsRecorded(cards, number: number))
+                }
+                return nil
+            case .answer:
+                say(.cardsNotRecorded)
+                return nil
+            case .command(.countCards): continue
+            case .command(let step): return step
+            case .end: return .endOfInput
+            }
+        }
+    }
+
+    /// What a line gives as the count of one rating's cards.
+    private enum CountReply {
+        case answer(Int)
+        case command(Step)
+        case end
+    }
+
+    /// Asks how many cards show `rating` until a line gives a count (Enter: none) that keeps the cards, with the
+    /// `counted` before it, within what a question holds.
+    private func askCount(of rating: Rating, besides counted: Int) -> CountReply {
+        let label = switch rating {
+        case .stage: rating.plainDescription(in: language)
+        case .notApplicable, .dontKnow: language.text(rating.message)
+        }
+        while true {
+            switch ask(text(.cardsPlainAsk, ["rating": .text(label)])) {
+            case .answer(let line) where line.trimmed.isEmpty: return .answer(0)
+            case .answer(let line):
+                guard let count = Int(line.trimmed), count >= 0 else {
+                    say(.cardsPlainCorrection)
+                    continue
+                }
+                guard count <= Distribution.mostVotes - counted else {
+                    say(.cardsTooMany, ["count": .integer(Distribution.mostVotes)])
+                    continue
+                }
+                return .answer(count)
+            case .command(let step): return .command(step)
+            case .end: return .end
+            }
+        }
     }
 
     /// Asks for one field of an answer until a line gives it something it takes (or keeps it), and hands what
@@ -670,6 +773,7 @@ public final class PlainWizard {
         say(.plainHelpNotes)
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
         say(.plainHelpCommands)
+        if state.session.mode == .workshop { say(.cardsPlainHelp) }
     }
 
     /// `:g`: on a question, what the guide says about it beyond how to read its scale (whether it is derived, the
@@ -747,6 +851,8 @@ public final class PlainWizard {
     enum Command: String, CaseIterable {
         case back = ":b", steps = ":m", summary = ":s", guide = ":g", undo = ":u", redo = ":r", help = ":h"
         case quit = ":q"
+        /// On a workshop's question, counts the cards the room holds up.
+        case cards = ":c"
         /// Adds to a text's lines, at the first line asked for.
         case add = ":a"
     }
