@@ -18,11 +18,15 @@ public actor BallotDesk {
     public static let browserLimit = 10_000
     private let browserLimit: Int
     private static let browserCookie = "ballot"
+    /// The page's language for a phone that asks for none the server has: the facilitator's once a ballot said it,
+    /// else the server's own.
+    private var facilitatorLanguage: Language
 
-    public init(token: String, browserLimit: Int = BallotDesk.browserLimit,
+    public init(token: String, browserLimit: Int = BallotDesk.browserLimit, language: Language = .english,
                 report: @escaping @Sendable (BallotEvent) -> Void) {
         path = "/" + token
         self.browserLimit = browserLimit
+        facilitatorLanguage = language
         self.report = report
     }
 
@@ -31,6 +35,7 @@ public actor BallotDesk {
         switch command {
         case .open(let opening):
             box.open(opening)
+            if let language = opening.language.flatMap(Language.init(code:)) { facilitatorLanguage = language }
             // Each ballot gives out ids afresh, so that ids asked for until the limit hold up only one ballot; a
             // phone that speaks for a participant keeps its id, and the others get new ones with the form.
             issuedBrowsers.formIntersection(box.claimants)
@@ -55,10 +60,10 @@ public actor BallotDesk {
             case .contentTooLarge, .headerFieldsTooLarge: .ballotPageTooLarge
             case .ok, .badRequest, .notFound, .methodNotAllowed: .ballotPageBadRequest
             }
-            let language = pageLanguage(acceptLanguage: refusal.headers["accept-language"])
+            let language = pageLanguage(acceptLanguage: refusal.headers["accept-language"], else: facilitatorLanguage)
             return page(.problem(Message(why)), status: refusal.status, in: language)
         }
-        let language = pageLanguage(acceptLanguage: request.headers["accept-language"])
+        let language = pageLanguage(acceptLanguage: request.headers["accept-language"], else: facilitatorLanguage)
         // Phones type the token in any case; the QR code gives it in upper case.
         guard request.path.uppercased() == path else {
             return page(.problem(Message(.ballotPageNotFound)), status: .notFound, in: language)

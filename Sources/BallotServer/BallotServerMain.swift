@@ -31,7 +31,7 @@ public enum BallotServerMain {
         // A wizard that has gone closes the socket: writing to it must fail, not end the server with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
         let token = BallotAddress.randomToken()
-        let desk = BallotDesk(token: token, report: emit)
+        let desk = BallotDesk(token: token, language: language, report: emit)
         guard let address = try? sockaddr_in.inet(ip4: options.bind, port: UInt16(options.port)) else {
             write(language.text(.ballotOptionsBadBind) + "\n", to: 2)
             return 2

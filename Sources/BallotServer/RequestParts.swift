@@ -51,8 +51,8 @@ func cookie(_ name: String, in header: String?) -> String? {
 }
 
 /// The language of the page for an `Accept-Language` header (`fr-CH, fr;q=0.9, en;q=0.8`): the first one asked for,
-/// by weight, that has a catalog; English when none has.
-func pageLanguage(acceptLanguage header: String?) -> Language {
+/// by weight, that has a catalog; `fallback` (the facilitator's) when none has.
+func pageLanguage(acceptLanguage header: String?, else fallback: Language) -> Language {
     let ranges = (header ?? "").split(separator: ",").enumerated().compactMap { position, item in
         let parts = item.split(separator: ";")
         let tag = parts.first.map { String($0.trimmingSpaces) } ?? ""
@@ -66,7 +66,7 @@ func pageLanguage(acceptLanguage header: String?) -> Language {
         let primary = range.tag.split(separator: "-").first.map(String.init) ?? range.tag
         if let language = Language(code: range.tag) ?? Language(code: primary) { return language }
     }
-    return .english
+    return fallback
 }
 
 extension Substring {

@@ -74,18 +74,22 @@ public struct BallotOpening: Codable, Sendable, Equatable {
     /// a script fetching a fresh cookie for each vote cannot outvote the room. Nil for no limit; on the line only
     /// when set.
     public var mostVotes: Int?
+    /// The facilitator's language (`fr`): the page's for a phone whose browser asks for none the server has. Nil
+    /// for the server's own; on the line only when set.
+    public var language: String?
 
     public init(question: BallotQuestion, scale: BallotScale, voters: BallotVoters, allowsNote: Bool = true,
-                mostVotes: Int? = nil) {
+                mostVotes: Int? = nil, language: String? = nil) {
         self.question = question
         self.scale = scale
         self.voters = voters
         self.allowsNote = allowsNote
         self.mostVotes = mostVotes
+        self.language = language
     }
 
     private enum CodingKeys: String, CodingKey {
-        case question, scale, participants, sectors, allowsNote, mostVotes
+        case question, scale, participants, sectors, allowsNote, mostVotes, language
     }
 
     public init(from decoder: any Decoder) throws {
@@ -94,6 +98,7 @@ public struct BallotOpening: Codable, Sendable, Equatable {
         scale = try container.decode(BallotScale.self, forKey: .scale)
         allowsNote = try container.decode(Bool.self, forKey: .allowsNote)
         mostVotes = try container.decodeIfPresent(Int.self, forKey: .mostVotes)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
         if let participants = try container.decodeIfPresent([BallotParticipant].self, forKey: .participants) {
             voters = .named(participants)
         } else {
@@ -107,6 +112,7 @@ public struct BallotOpening: Codable, Sendable, Equatable {
         try container.encode(scale, forKey: .scale)
         try container.encode(allowsNote, forKey: .allowsNote)
         try container.encodeIfPresent(mostVotes, forKey: .mostVotes)
+        try container.encodeIfPresent(language, forKey: .language)
         switch voters {
         case .named(let participants): try container.encode(participants, forKey: .participants)
         case .anonymous(let sectors): try container.encode(sectors, forKey: .sectors)

@@ -24,7 +24,25 @@ public enum CatalogGenerator {
             + "    static let languages = [\(catalogs.languages.map { literal($0) }.joined(separator: ", "))]\n"
             + "    static let areas: [[CatalogRow]] = [\(areas.map(rowsName).joined(separator: ", "))]\n"
             + "}\n"
+        files["BuiltInGuideTranslations.swift"] = guideTranslationsFile(catalogs.guideTranslations)
         return files
+    }
+
+    /// The built-in guide's translations as raw string literals, read by `Guide.builtIn(in:)` only for a language
+    /// other than English, so that an English start parses none of them.
+    private static func guideTranslationsFile(_ guides: [String: String]) -> String {
+        let entries = guides.sorted { $0.key < $1.key }.map { language, json in
+            // As many #s as it takes for the text to hold no closing delimiter.
+            var hashes = "#"
+            while json.contains("\"\"\"" + hashes) || json.contains("\\" + hashes) { hashes += "#" }
+            return "        \(literal(language)): \(hashes)\"\"\"\n\(json.hasSuffix("\n") ? json : json + "\n")"
+                + "\"\"\"\(hashes),\n"
+        }
+        return header("Catalog/*/\(Catalogs.guideTranslationName)")
+            + "/// The built-in guide with its texts' translations beside them (`\"text::fr\"`), by language.\n"
+            + "public enum BuiltInGuideTranslations {\n"
+            + "    public static let files: [String: String] = [\n" + (entries.isEmpty ? ":\n" : entries.joined())
+            + "    ]\n}\n"
     }
 
     private static func fileName(of area: String) -> String {

@@ -5,7 +5,8 @@ import Foundation
 #endif
 import Messages
 
-/// Every `.po` file of the `Catalog` folder: `Catalog/<language>/<area>.po`, English's the source of the others.
+/// Every `.po` file of the `Catalog` folder: `Catalog/<language>/<area>.po`, English's the source of the others;
+/// and each language's translation of the built-in guide, `Catalog/<language>/builtin-guide.json`.
 ///
 /// An English entry keeps its text in `msgid` (and `msgid_plural`) with an empty `msgstr`, as a gettext template
 /// does; its `msgctxt` is the message id. A translation's entry has the same `msgctxt` and `msgid` and its own
@@ -13,9 +14,15 @@ import Messages
 public struct Catalogs: Sendable {
     /// The files by language code, then by area (the file's name without `.po`).
     public var files: [String: [String: PoFile]]
+    /// The built-in guide as a guide file with its texts' translations beside them (`"text::fr"`), by language.
+    public var guideTranslations: [String: String]
 
-    public init(files: [String: [String: PoFile]]) {
+    /// The name of a language's translation of the built-in guide in its folder.
+    public static let guideTranslationName = "builtin-guide.json"
+
+    public init(files: [String: [String: PoFile]], guideTranslations: [String: String] = [:]) {
         self.files = files
+        self.guideTranslations = guideTranslations
     }
 
     /// The languages, English first.
@@ -26,16 +33,25 @@ public struct Catalogs: Sendable {
     /// Reads every `<language>/<area>.po` under `folder`.
     public static func load(from folder: String) throws(CatalogError) -> Catalogs {
         var files: [String: [String: PoFile]] = [:]
+        var guides: [String: String] = [:]
         for language in try names(in: folder) where !language.hasPrefix(".") {
-            for name in try names(in: folder + "/" + language) where name.hasSuffix(".po") {
+            for name in try names(in: folder + "/" + language) {
                 let path = folder + "/" + language + "/" + name
-                guard let data = FileManager.default.contents(atPath: path),
-                      let text = String(validating: data, as: UTF8.self)
-                else { throw CatalogError(path, "cannot be read as UTF-8 text.") }
-                files[language, default: [:]][String(name.dropLast(3))] = try PoFile(parsing: text, path: path)
+                if name.hasSuffix(".po") {
+                    files[language, default: [:]][String(name.dropLast(3))] = try PoFile(parsing: text(at: path),
+                                                                                         path: path)
+                } else if name == guideTranslationName {
+                    guides[language] = try text(at: path)
+                }
             }
         }
-        return Catalogs(files: files)
+        return Catalogs(files: files, guideTranslations: guides)
+    }
+
+    private static func text(at path: String) throws(CatalogError) -> String {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self)
+        else { throw CatalogError(path, "cannot be read as UTF-8 text.") }
+        return text
     }
 
     private static func names(in folder: String) throws(CatalogError) -> [String] {

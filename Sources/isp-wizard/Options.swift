@@ -153,7 +153,7 @@ extension CommonOptions {
             fputs(choice.language.text(.guideLanguageOnlyInGuide,
                                        ["language": .text(choice.guideLanguage)]) + "\n", stderr)
         }
-        return file?.guide(in: choice.guideLanguage) ?? .builtIn
+        return file?.guide(in: choice.guideLanguage) ?? .builtIn(in: choice.language.code)
     }
 
     /// The file of --guide, nil without one.

@@ -58,7 +58,8 @@ public struct SummaryReport: Sendable {
         let ballots: [MessageID] = session.hasAnonymousVotes ? [.votesReportMethods] : []
         let records = records.hasWorksheetRecords ? Self.recordsParagraphs : []
         let findings: [MessageID] = session.hasFindings ? [.reportMethodsFindings] : []
-        return (Self.methodsParagraphs.dropLast() + voices + ballots + records + findings
+        let translation: [MessageID] = guide.isBuiltInTranslation ? [.translationMethods] : []
+        return (Self.methodsParagraphs.dropLast() + voices + ballots + records + findings + translation
                 + Self.methodsParagraphs.suffix(1))
             .map { language.text($0) }
     }

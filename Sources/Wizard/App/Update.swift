@@ -79,7 +79,7 @@ extension WizardState {
         case .stop:
             return [.save, .quit]
         case .paste(let text):
-            return isTooSmall || isShowingHelp || isShowingGuideHint ? [] : paste(text)
+            return isTooSmall || isShowingHelp || isShowingGuideHint || isShowingOriginal ? [] : paste(text)
         case .key(let key):
             return handle(key)
         }
@@ -101,9 +101,12 @@ extension WizardState {
             }
             return []
         }
-        if isShowingGuideHint {
-            // Esc or F3 closes the box; the screen under it waits.
-            if key == .escape || Self.guideHintBinding.matches(key) { isShowingGuideHint = false }
+        if isShowingGuideHint || isShowingOriginal {
+            // Esc, F3 or F2 closes the box; the screen under it waits.
+            if key == .escape || Self.guideHintBinding.matches(key) || Self.originalBinding.matches(key) {
+                isShowingGuideHint = false
+                isShowingOriginal = false
+            }
             return []
         }
         if isShowingRoomView { return handleRoomViewKey(key) }
@@ -166,9 +169,11 @@ extension WizardState {
         return []
     }
 
-    /// The keys of the screen on view that work whatever field has the focus: F3 on a question.
+    /// The keys of the screen on view that work whatever field has the focus: F3 on a question, and F2 when the
+    /// question is a translation.
     var focusFreeBindings: [KeyBinding] {
-        currentPrompt == nil ? [] : [Self.guideHintBinding]
+        guard let prompt = currentPrompt else { return [] }
+        return [Self.guideHintBinding] + (guide.englishOriginal(of: prompt.id) == nil ? [] : [Self.originalBinding])
     }
 
     /// The keys of the focused field beyond typing: the rating picker, the rating rows, a worksheet's entry.
@@ -212,6 +217,9 @@ extension WizardState {
             return []
         case .showGuideHint:
             isShowingGuideHint = true
+            return []
+        case .showOriginal:
+            isShowingOriginal = true
             return []
         case .toggleMap:
             // Esc first closes what is being edited on the screen.

@@ -20,7 +20,7 @@ extension WizardState {
             drawRoomView(into: &grid)
             return grid
         }
-        drawChrome(into: &grid, keys: isShowingGuideHint ? guideHintKeyBar : keyBar)
+        drawChrome(into: &grid, keys: isShowingGuideHint || isShowingOriginal ? guideHintKeyBar : keyBar)
         switch screen {
         case .setup: drawSetup(into: &grid)
         case .participants: drawParticipants(into: &grid)
@@ -29,6 +29,7 @@ extension WizardState {
         case .question:
             drawQuestion(into: &grid)
             if isShowingGuideHint { drawGuideHint(into: &grid) }
+            if isShowingOriginal { drawOriginal(into: &grid) }
             if cardsTally != nil { drawCardsTally(into: &grid) }
             if let question = ballotQuestion {
                 // Two lines of its own over what is under them, so that the question reads whole.
@@ -133,6 +134,7 @@ extension WizardState {
         let general = (KeyBinding.everywhere + [KeyBinding.quit]).compactMap { $0.helpLine(in: language) }
         let others = (Self.ratingPickerBindings + Self.ratingRowBindings
                 + [Self.confirmCarriedOverBinding, Self.findingBinding, Self.guideHintBinding, Self.ballotBinding]
+                + (guide.isBuiltInTranslation ? [Self.originalBinding] : [])
                 + Self.openBallotBindings + Self.namedBallotBindings
                 + Self.participantListBindings + Self.summaryBindings + [Self.openWorksheetBinding]
                 + Self.worksheetBindings + Self.sheetEntryTables + Self.rowListBindings).compactMap {

@@ -63,6 +63,8 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var isShowingHelp = false
     /// Whether the box of a question's hint and its step's guidance is open (F3).
     public internal(set) var isShowingGuideHint = false
+    /// Whether the box of a translated question's English original is open (F2).
+    public internal(set) var isShowingOriginal = false
     /// How many of the help's key lines are scrolled past.
     public internal(set) var helpScroll = 0
     /// What the title bar reports of the last save or export, until the next key.
@@ -183,6 +185,7 @@ public struct WizardState: Equatable, Sendable {
         summaryScroll = 0
         isChoosingExport = false
         isShowingGuideHint = false
+        isShowingOriginal = false
         participantForm = nil
         pendingRemoval = nil
         ratingRow = 0

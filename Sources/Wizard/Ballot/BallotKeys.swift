@@ -205,7 +205,8 @@ extension WizardState {
         // No more votes than the room has people, when the wizard knows them: a script fetching a fresh cookie per
         // vote cannot stuff an anonymous ballot past that.
         let opening = BallotOpening(question: BallotQuestion(id: prompt.id, text: prompt.text), scale: scale,
-                                    voters: voters, mostVotes: participants.isEmpty ? nil : participants.count)
+                                    voters: voters, mostVotes: participants.isEmpty ? nil : participants.count,
+                                    language: language.code)
         return [.ballot(.open(opening))]
     }
 

@@ -60,7 +60,7 @@ typealias HelpLine = (keys: String, meaning: String)
 
 /// Everything a key can ask of the wizard.
 enum Command: Equatable, Sendable {
-    case quit, save, showHelp, showGuideHint, toggleMap, next, back, nextField, previousField
+    case quit, save, showHelp, showGuideHint, showOriginal, toggleMap, next, back, nextField, previousField
     case exportSummary
     case scrollSummary
     case moveInMap, openMapItem, openStep, openSummary

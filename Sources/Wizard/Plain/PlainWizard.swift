@@ -213,6 +213,9 @@ public final class PlainWizard {
         case .guide?:
             showGuide()
             return .some(nil)
+        case .original?:
+            showOriginal()
+            return .some(nil)
         case .cards?:
             guard state.readOnlyReason == nil else {
                 say(Status.readOnly.text(in: language).sentence)
@@ -774,6 +777,9 @@ public final class PlainWizard {
         if !state.guide.worksheets.isEmpty { showWorksheetHelp() }
         say(.plainHelpCommands)
         if state.session.mode == .workshop { say(.cardsPlainHelp) }
+        if state.guide.isBuiltInTranslation {
+            say(.translationPlainHelp, ["command": .text(Command.original.rawValue)])
+        }
     }
 
     /// `:g`: on a question, what the guide says about it beyond how to read its scale (whether it is derived, the
@@ -787,6 +793,15 @@ public final class PlainWizard {
         }
         say(.wizardGuidanceMark)
         say(state.guide.steps[step].guidance)
+    }
+
+    /// `:o`: the question on screen as the English guide writes it, with its scale and hint.
+    private func showOriginal() {
+        guard let prompt = state.currentPrompt, let original = state.guide.englishOriginal(of: prompt.id) else {
+            return say(.translationPlainNone)
+        }
+        say(.translationPlainIntro)
+        [original.text, original.scale, original.hint].compactMap { $0 }.forEach(say)
     }
 
     /// The ratings as they are typed, each with its name: "0 Not started, … n Not applicable, d Don't know".
@@ -851,6 +866,8 @@ public final class PlainWizard {
     enum Command: String, CaseIterable {
         case back = ":b", steps = ":m", summary = ":s", guide = ":g", undo = ":u", redo = ":r", help = ":h"
         case quit = ":q"
+        /// On a question of a translated guide, the English original.
+        case original = ":o"
         /// On a workshop's question, counts the cards the room holds up.
         case cards = ":c"
         /// Adds to a text's lines, at the first line asked for.

@@ -1,0 +1,33 @@
+import Messages
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+extension Guide {
+    /// The built-in guide in a language: our translation of the USAID text where the catalog has one
+    /// (`Catalog/<code>/builtin-guide.json`), else the English. Its id and edition are the English guide's, so that
+    /// a session answered in two languages is of one guide.
+    public static func builtIn(in language: String) -> Guide {
+        guard let file = builtInTranslation(language) else { return .builtIn }
+        return file.guide(in: language)
+    }
+
+    /// Whether the built-in guide in `language` is a translation, which the record's methods note then says.
+    public var isBuiltInTranslation: Bool {
+        id == Guide.builtIn.id && language != Guide.builtIn.language
+    }
+
+    /// The prompt of the same id in the English built-in guide, for `F2`: nil when this guide is that guide.
+    public func englishOriginal(of promptID: String) -> Prompt? {
+        guard isBuiltInTranslation, let place = Guide.builtIn.locate(promptID: promptID) else { return nil }
+        return Guide.builtIn.steps[place.step].prompts[place.prompt]
+    }
+
+    /// A translation's file, read only when asked for, so that an English start parses none.
+    static func builtInTranslation(_ language: String) -> GuideFile? {
+        guard let json = BuiltInGuideTranslations.files[language] else { return nil }
+        return try? GuideFile.decode(Data(json.utf8), file: "Catalog/\(language)/builtin-guide.json")
+    }
+}
