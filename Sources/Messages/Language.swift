@@ -48,16 +48,18 @@ public enum PluralCategory: Int, CaseIterable, Sendable {
 /// personnes"); no count in a workshop reaches a million, and gettext's usual `Plural-Forms` for these languages
 /// have two forms, so `many` is read as `other`.
 public enum PluralRule: Sendable {
-    /// English and Spanish: `one` is 1 only (`i = 1 and v = 0`; es `n = 1`).
+    /// English, Spanish and the Portuguese of Portugal and lusophone Africa, which the `pt` catalog is written in:
+    /// `one` is 1 only (`i = 1 and v = 0`; es `n = 1`; pt-PT `i = 1 and v = 0`), so that 0 takes the plural
+    /// ("0 votos").
     case oneIsSingular
-    /// French and Brazilian Portuguese: `one` is 0 and 1 (`i = 0,1`; pt `i = 0..1`).
+    /// French: `one` is 0 and 1 (`i = 0,1`).
     case zeroAndOneAreSingular
 
     /// The rule of a language code, nil for a language whose rule is not written here yet.
     public init?(languageCode: String) {
         switch languageCode.lowercased() {
-        case "en", "es", "en-xa": self = .oneIsSingular
-        case "fr", "pt": self = .zeroAndOneAreSingular
+        case "en", "es", "pt", "en-xa": self = .oneIsSingular
+        case "fr": self = .zeroAndOneAreSingular
         default: return nil
         }
     }

@@ -46,7 +46,7 @@ import Testing
         let french = PluralRule(languageCode: "fr")
         #expect([0, 1, 2].map { english?.category(of: $0) } == [.other, .one, .other])
         #expect([0, 1, 2].map { french?.category(of: $0) } == [.one, .one, .other])
-        #expect([0, 1, 2].map { PluralRule(languageCode: "pt")?.category(of: $0) } == [.one, .one, .other])
+        #expect([0, 1, 2].map { PluralRule(languageCode: "pt")?.category(of: $0) } == [.other, .one, .other])
         #expect([0, 1, 2, 1_000_000].map { PluralRule(languageCode: "es")?.category(of: $0) }
                 == [.other, .one, .other, .other])
         #expect(PluralRule(languageCode: "de") == nil)

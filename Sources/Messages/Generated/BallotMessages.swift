@@ -108,82 +108,268 @@ extension MessageID {
 extension CatalogTable {
     static let ballotRows: [CatalogRow] = [
         CatalogRow("en", "ballot.page.title", ["Ballot"]),
+        CatalogRow("es", "ballot.page.title", ["Votación"]),
+        CatalogRow("pt", "ballot.page.title", ["Votação"]),
         CatalogRow("en", "ballot.page.waiting", ["Waiting for the next question."]),
+        CatalogRow("es", "ballot.page.waiting", ["Esperando la siguiente pregunta."]),
+        CatalogRow("pt", "ballot.page.waiting", ["À espera da próxima pergunta."]),
         CatalogRow("en", "ballot.page.waitingHint", ["This page looks again by itself every few seconds."]),
+        CatalogRow("es", "ballot.page.waitingHint", ["Esta página se actualiza sola cada pocos segundos."]),
+        CatalogRow("pt", "ballot.page.waitingHint", ["Esta página atualiza-se sozinha de poucos em poucos segundos."]),
         CatalogRow("en", "ballot.page.who", ["Who are you?"]),
+        CatalogRow("es", "ballot.page.who", ["¿Quién vota?"]),
+        CatalogRow("pt", "ballot.page.who", ["Quem está a votar?"]),
         CatalogRow("en", "ballot.page.chooseName", ["Choose your name"]),
+        CatalogRow("es", "ballot.page.chooseName", ["Elija su nombre"]),
+        CatalogRow("pt", "ballot.page.chooseName", ["Escolha o seu nome"]),
         CatalogRow("en", "ballot.page.anonymous", ["This vote is anonymous: nobody sees who gave it."]),
+        CatalogRow("es", "ballot.page.anonymous", ["Este voto es anónimo: nadie ve quién lo emitió."]),
+        CatalogRow("pt", "ballot.page.anonymous", ["Este voto é anónimo: ninguém vê quem o deu."]),
         CatalogRow("en", "ballot.page.sector", ["Your sector, if you want to give it"]),
+        CatalogRow("es", "ballot.page.sector", ["Su sector, si desea indicarlo"]),
+        CatalogRow("pt", "ballot.page.sector", ["O seu setor, se quiser indicá-lo"]),
         CatalogRow("en", "ballot.page.noSector", ["I would rather not say"]),
+        CatalogRow("es", "ballot.page.noSector", ["Prefiero no decirlo"]),
+        CatalogRow("pt", "ballot.page.noSector", ["Prefiro não dizer"]),
         CatalogRow("en", "ballot.page.rating", ["Your rating"]),
+        CatalogRow("es", "ballot.page.rating", ["Su valoración"]),
+        CatalogRow("pt", "ballot.page.rating", ["A sua classificação"]),
         CatalogRow("en", "ballot.page.stageOption", ["{number} · {stage}"]),
+        CatalogRow("es", "ballot.page.stageOption", ["{number} · {stage}"]),
+        CatalogRow("pt", "ballot.page.stageOption", ["{number} · {stage}"]),
         CatalogRow("en", "ballot.page.note", ["A short note (optional)"]),
+        CatalogRow("es", "ballot.page.note", ["Una nota breve (opcional)"]),
+        CatalogRow("pt", "ballot.page.note", ["Uma nota curta (opcional)"]),
         CatalogRow("en", "ballot.page.send", ["Send"]),
+        CatalogRow("es", "ballot.page.send", ["Enviar"]),
+        CatalogRow("pt", "ballot.page.send", ["Enviar"]),
         CatalogRow("en", "ballot.page.votedAlready", ["Your vote is counted; sending again replaces it."]),
+        CatalogRow("es", "ballot.page.votedAlready", [
+            "Su voto ya está registrado; si lo envía de nuevo, reemplaza al anterior.",
+        ]),
+        CatalogRow("pt", "ballot.page.votedAlready", ["O seu voto já foi contado; se enviar de novo, substitui-o."]),
         CatalogRow("en", "ballot.page.thanks", ["Thank you, your vote is counted."]),
+        CatalogRow("es", "ballot.page.thanks", ["Gracias, su voto está registrado."]),
+        CatalogRow("pt", "ballot.page.thanks", ["Obrigado, o seu voto foi contado."]),
         CatalogRow("en", "ballot.page.changeUntilReveal", [
             "You can change it until the facilitator shows the votes.",
         ]),
+        CatalogRow("es", "ballot.page.changeUntilReveal", [
+            "Puede cambiarlo hasta que el facilitador muestre los votos.",
+        ]),
+        CatalogRow("pt", "ballot.page.changeUntilReveal", ["Pode alterá-lo até o facilitador mostrar os votos."]),
         CatalogRow("en", "ballot.page.closed", ["Voting on this question has closed."]),
+        CatalogRow("es", "ballot.page.closed", ["La votación de esta pregunta está cerrada."]),
+        CatalogRow("pt", "ballot.page.closed", ["A votação desta pergunta terminou."]),
         CatalogRow("en", "ballot.page.questionChanged", [
             "The question changed while you were voting; please vote on this one.",
         ]),
+        CatalogRow("es", "ballot.page.questionChanged", [
+            "La pregunta cambió mientras votaba; por favor, vote en esta.",
+        ]),
+        CatalogRow("pt", "ballot.page.questionChanged", ["A pergunta mudou enquanto votava; vote nesta, por favor."]),
         CatalogRow("en", "ballot.page.takenByAnother", [
             "{name} has already voted from another phone; if that was not you, ask the facilitator.",
+        ]),
+        CatalogRow("es", "ballot.page.takenByAnother", [
+            "{name} ya votó desde otro teléfono; si no fue usted, avise al facilitador.",
+        ]),
+        CatalogRow("pt", "ballot.page.takenByAnother", [
+            """
+            Já foi enviado um voto de {name} a partir de outro telemóvel; se não foi enviado por si, fale com o \
+            facilitador.
+            """,
         ]),
         CatalogRow("en", "ballot.page.noCookie", [
             "This browser did not keep the ballot's cookie; allow cookies for this page and send again.",
         ]),
+        CatalogRow("es", "ballot.page.noCookie", [
+            "Este navegador no guardó la cookie de la votación; permita las cookies en esta página y envíe de nuevo.",
+        ]),
+        CatalogRow("pt", "ballot.page.noCookie", [
+            "Este navegador não guardou o cookie da votação; permita cookies nesta página e envie de novo.",
+        ]),
         CatalogRow("en", "ballot.page.chooseWho", ["Choose your name, then send again."]),
+        CatalogRow("es", "ballot.page.chooseWho", ["Elija su nombre y envíe de nuevo."]),
+        CatalogRow("pt", "ballot.page.chooseWho", ["Escolha o seu nome e envie de novo."]),
         CatalogRow("en", "ballot.page.chooseRating", ["Choose a rating, then send again."]),
+        CatalogRow("es", "ballot.page.chooseRating", ["Elija una valoración y envíe de nuevo."]),
+        CatalogRow("pt", "ballot.page.chooseRating", ["Escolha uma classificação e envie de novo."]),
         CatalogRow("en", "ballot.page.noteTooLong", [
             "A note holds at most {count} character; shorten it and send again.",
             "A note holds at most {count} characters; shorten it and send again.",
         ]),
+        CatalogRow("es", "ballot.page.noteTooLong", [
+            "Una nota admite como máximo {count} carácter; acórtela y envíe de nuevo.",
+            "Una nota admite como máximo {count} caracteres; acórtela y envíe de nuevo.",
+        ]),
+        CatalogRow("pt", "ballot.page.noteTooLong", [
+            "Uma nota tem no máximo {count} carácter; encurte-a e envie de novo.",
+            "Uma nota tem no máximo {count} caracteres; encurte-a e envie de novo.",
+        ]),
         CatalogRow("en", "ballot.page.notFound", [
             "There is no ballot at this address; scan the code on the facilitator's screen again.",
+        ]),
+        CatalogRow("es", "ballot.page.notFound", [
+            "No hay ninguna votación en esta dirección; vuelva a escanear el código de la pantalla del facilitador.",
+        ]),
+        CatalogRow("pt", "ballot.page.notFound", [
+            "Não há nenhuma votação neste endereço; volte a ler o código no ecrã do facilitador.",
         ]),
         CatalogRow("en", "ballot.page.tooLarge", [
             "That request is too large to be a vote; go back and send the form again.",
         ]),
+        CatalogRow("es", "ballot.page.tooLarge", [
+            "Esa solicitud es demasiado grande para ser un voto; vuelva atrás y envíe el formulario de nuevo.",
+        ]),
+        CatalogRow("pt", "ballot.page.tooLarge", [
+            "Este pedido é demasiado grande para ser um voto; volte atrás e envie o formulário de novo.",
+        ]),
         CatalogRow("en", "ballot.page.badRequest", [
             "That request could not be read as a vote; go back and send the form again.",
+        ]),
+        CatalogRow("es", "ballot.page.badRequest", [
+            "Esa solicitud no se pudo leer como un voto; vuelva atrás y envíe el formulario de nuevo.",
+        ]),
+        CatalogRow("pt", "ballot.page.badRequest", [
+            "Não foi possível ler este pedido como um voto; volte atrás e envie o formulário de novo.",
         ]),
         CatalogRow("en", "ballot.page.roomFull", [
             "This ballot has as many votes as the room has people; ask the facilitator.",
         ]),
+        CatalogRow("es", "ballot.page.roomFull", [
+            "Esta votación ya tiene tantos votos como personas hay en la sala; consulte al facilitador.",
+        ]),
+        CatalogRow("pt", "ballot.page.roomFull", [
+            "Esta votação já tem tantos votos como pessoas na sala; fale com o facilitador.",
+        ]),
         CatalogRow("en", "ballot.page.tooManyPhones", [
             "This ballot takes votes from no more phones; ask the facilitator to open it again.",
         ]),
+        CatalogRow("es", "ballot.page.tooManyPhones", [
+            "Esta votación no acepta votos desde más teléfonos; pida al facilitador que la abra de nuevo.",
+        ]),
+        CatalogRow("pt", "ballot.page.tooManyPhones", [
+            "Esta votação já não aceita votos de mais telemóveis; peça ao facilitador que a abra de novo.",
+        ]),
         CatalogRow("en", "ballot.page.busy", ["The ballot is busy; wait a moment and load this page again."]),
+        CatalogRow("es", "ballot.page.busy", [
+            "La votación está ocupada; espere un momento y vuelva a cargar esta página.",
+        ]),
+        CatalogRow("pt", "ballot.page.busy", [
+            "A votação está sobrecarregada; aguarde um momento e carregue esta página de novo.",
+        ]),
         CatalogRow("en", "ballot.page.timedOut", ["That request came too slowly; load this page again."]),
+        CatalogRow("es", "ballot.page.timedOut", [
+            "Esa solicitud tardó demasiado en llegar; vuelva a cargar esta página.",
+        ]),
+        CatalogRow("pt", "ballot.page.timedOut", [
+            "Este pedido demorou demasiado a chegar; carregue esta página de novo.",
+        ]),
         CatalogRow("en", "ballot.process.missing", [
             "The ballot server {path} is missing; build it with `swift build` or install it beside isp-wizard.",
+        ]),
+        CatalogRow("es", "ballot.process.missing", [
+            "Falta el servidor de votación {path}; compilarlo con `swift build` o instalarlo junto a isp-wizard.",
+        ]),
+        CatalogRow("pt", "ballot.process.missing", [
+            """
+            O servidor de votação {path} não foi encontrado; compile-o com `swift build` ou instale-o ao lado do \
+            isp-wizard.
+            """,
         ]),
         CatalogRow("en", "ballot.process.cannotStart", [
             "The ballot server {path} could not be started ({reason}); check that it is an executable file.",
         ]),
+        CatalogRow("es", "ballot.process.cannotStart", [
+            "No se pudo iniciar el servidor de votación {path} ({reason}); comprobar que sea un archivo ejecutable.",
+        ]),
+        CatalogRow("pt", "ballot.process.cannotStart", [
+            "Não foi possível iniciar o servidor de votação {path} ({reason}); verifique se é um ficheiro executável.",
+        ]),
         CatalogRow("en", "ballot.process.exited", [
             "The ballot server stopped unexpectedly (exit status {status}); open the ballot again to restart it.",
+        ]),
+        CatalogRow("es", "ballot.process.exited", [
+            """
+            El servidor de votación se detuvo inesperadamente (estado de salida {status}); abrir de nuevo la votación \
+            para reiniciarlo.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.process.exited", [
+            """
+            O servidor de votação parou inesperadamente (estado de saída {status}); abra a votação de novo para o \
+            reiniciar.
+            """,
         ]),
         CatalogRow("en", "ballot.process.killed", [
             "The ballot server was stopped by signal {signal}; open the ballot again to restart it.",
         ]),
+        CatalogRow("es", "ballot.process.killed", [
+            "El servidor de votación fue detenido por la señal {signal}; abrir de nuevo la votación para reiniciarlo.",
+        ]),
+        CatalogRow("pt", "ballot.process.killed", [
+            "O servidor de votação foi parado pelo sinal {signal}; abra a votação de novo para o reiniciar.",
+        ]),
         CatalogRow("en", "ballot.process.portInUse", [
             "Port {port} is in use by another program; choose another with --ballot-port, or 0 for any free one.",
+        ]),
+        CatalogRow("es", "ballot.process.portInUse", [
+            "Otro programa está usando el puerto {port}; elegir otro con --ballot-port, o 0 para cualquiera libre.",
+        ]),
+        CatalogRow("pt", "ballot.process.portInUse", [
+            """
+            A porta {port} está a ser usada por outro programa; escolha outra com --ballot-port, ou 0 para qualquer \
+            porta livre.
+            """,
         ]),
         CatalogRow("en", "ballot.process.cannotListen", [
             """
             The ballot server cannot listen on port {port}; choose another with --ballot-port, or 0 for any free one.
             """,
         ]),
+        CatalogRow("es", "ballot.process.cannotListen", [
+            """
+            El servidor de votación no puede escuchar en el puerto {port}; elegir otro con --ballot-port, o 0 para \
+            cualquiera libre.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.process.cannotListen", [
+            """
+            O servidor de votação não consegue escutar na porta {port}; escolha outra com --ballot-port, ou 0 para \
+            qualquer porta livre.
+            """,
+        ]),
         CatalogRow("en", "ballot.process.otherRelease", [
             "The ballot server {path} is from another release of isp-wizard; install both from the same build.",
+        ]),
+        CatalogRow("es", "ballot.process.otherRelease", [
+            """
+            El servidor de votación {path} es de otra versión de isp-wizard; instalar ambos desde la misma \
+            compilación.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.process.otherRelease", [
+            """
+            O servidor de votação {path} é de outra versão do isp-wizard; instale ambos a partir da mesma compilação.
+            """,
         ]),
         CatalogRow("en", "ballot.help.about", [
             """
             isp-ballot is the ballot server that isp-wizard starts for a secret ballot: phones on the room's network \
             vote on its page.
+            """,
+        ]),
+        CatalogRow("es", "ballot.help.about", [
+            """
+            isp-ballot es el servidor de votación que isp-wizard inicia para una votación secreta: los teléfonos \
+            conectados a la red de la sala votan en su página.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.help.about", [
+            """
+            O isp-ballot é o servidor de votação que o isp-wizard inicia para uma votação secreta: os telemóveis na \
+            rede da sala votam na sua página.
             """,
         ]),
         CatalogRow("en", "ballot.help.protocol", [
@@ -192,20 +378,68 @@ extension CatalogTable {
             JSON line each, until the command end or the end of its input.
             """,
         ]),
+        CatalogRow("es", "ballot.help.protocol", [
+            """
+            Lee los comandos del asistente en su entrada estándar y escribe sus eventos en su salida estándar, una \
+            línea JSON por cada uno, hasta el comando end o el final de su entrada.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.help.protocol", [
+            """
+            Lê os comandos do assistente na sua entrada padrão e escreve os seus eventos na sua saída padrão, uma \
+            linha JSON cada, até ao comando end ou ao fim da sua entrada.
+            """,
+        ]),
         CatalogRow("en", "ballot.help.usage", ["Usage:"]),
+        CatalogRow("es", "ballot.help.usage", ["Uso:"]),
+        CatalogRow("pt", "ballot.help.usage", ["Utilização:"]),
         CatalogRow("en", "ballot.help.options", ["Options:"]),
+        CatalogRow("es", "ballot.help.options", ["Opciones:"]),
+        CatalogRow("pt", "ballot.help.options", ["Opções:"]),
         CatalogRow("en", "ballot.help.port", ["The port to listen on, {port} unless given; 0 picks a free one."]),
+        CatalogRow("es", "ballot.help.port", [
+            "El puerto en el que escuchar, {port} si no se indica; 0 elige uno libre.",
+        ]),
+        CatalogRow("pt", "ballot.help.port", [
+            "A porta onde escutar, {port} se não for indicada; 0 escolhe uma porta livre.",
+        ]),
         CatalogRow("en", "ballot.help.address", [
             """
             The host named in the address shown to phones, this machine's address on the room's network unless given.
             """,
         ]),
+        CatalogRow("es", "ballot.help.address", [
+            """
+            El host que figura en la dirección mostrada a los teléfonos; si no se indica, la dirección de este equipo \
+            en la red de la sala.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.help.address", [
+            """
+            O anfitrião indicado no endereço mostrado aos telemóveis; se não for indicado, o endereço desta máquina \
+            na rede da sala.
+            """,
+        ]),
         CatalogRow("en", "ballot.help.bind", [
             "The IPv4 address to listen on, every one of this machine's (0.0.0.0) unless given.",
+        ]),
+        CatalogRow("es", "ballot.help.bind", [
+            "La dirección IPv4 en la que escuchar; si no se indica, todas las de este equipo (0.0.0.0).",
+        ]),
+        CatalogRow("pt", "ballot.help.bind", [
+            "O endereço IPv4 onde escutar; se não for indicado, todos os desta máquina (0.0.0.0).",
         ]),
         CatalogRow("en", "ballot.help.timeout", [
             "The most time a phone's connection may take, {count} second unless given.",
             "The most time a phone's connection may take, {count} seconds unless given.",
+        ]),
+        CatalogRow("es", "ballot.help.timeout", [
+            "El tiempo máximo que puede durar la conexión de un teléfono, {count} segundo si no se indica.",
+            "El tiempo máximo que puede durar la conexión de un teléfono, {count} segundos si no se indica.",
+        ]),
+        CatalogRow("pt", "ballot.help.timeout", [
+            "O tempo máximo que a ligação de um telemóvel pode durar, {count} segundo se não for indicado.",
+            "O tempo máximo que a ligação de um telemóvel pode durar, {count} segundos se não for indicado.",
         ]),
         CatalogRow("en", "ballot.help.headTimeout", [
             """
@@ -217,15 +451,63 @@ extension CatalogTable {
             answered 408.
             """,
         ]),
+        CatalogRow("es", "ballot.help.headTimeout", [
+            """
+            El tiempo máximo que puede tardar un teléfono en enviar la cabecera de una solicitud, {count} segundo si \
+            no se indica; si tarda más, se le responde 408.
+            """,
+            """
+            El tiempo máximo que puede tardar un teléfono en enviar la cabecera de una solicitud, {count} segundos si \
+            no se indica; si tarda más, se le responde 408.
+            """,
+        ]),
+        CatalogRow("pt", "ballot.help.headTimeout", [
+            """
+            O tempo máximo que um telemóvel pode demorar a enviar o cabeçalho de um pedido, {count} segundo se não \
+            for indicado; um mais lento recebe a resposta 408.
+            """,
+            """
+            O tempo máximo que um telemóvel pode demorar a enviar o cabeçalho de um pedido, {count} segundos se não \
+            for indicado; um mais lento recebe a resposta 408.
+            """,
+        ]),
         CatalogRow("en", "ballot.help.help", ["Shows this help."]),
+        CatalogRow("es", "ballot.help.help", ["Muestra esta ayuda."]),
+        CatalogRow("pt", "ballot.help.help", ["Mostra esta ajuda."]),
         CatalogRow("en", "ballot.options.unknown", [
             "isp-ballot has no such option; its options are {options} (see isp-ballot --help).",
         ]),
+        CatalogRow("es", "ballot.options.unknown", [
+            "isp-ballot no tiene esa opción; sus opciones son {options} (ver isp-ballot --help).",
+        ]),
+        CatalogRow("pt", "ballot.options.unknown", [
+            "O isp-ballot não tem essa opção; as suas opções são {options} (ver isp-ballot --help).",
+        ]),
         CatalogRow("en", "ballot.options.missingValue", ["{option} needs a value after it; see isp-ballot --help."]),
+        CatalogRow("es", "ballot.options.missingValue", [
+            "{option} necesita un valor después; ver isp-ballot --help.",
+        ]),
+        CatalogRow("pt", "ballot.options.missingValue", [
+            "{option} precisa de um valor a seguir; ver isp-ballot --help.",
+        ]),
         CatalogRow("en", "ballot.options.badPort", ["--port takes a number from 0 to 65535, 0 for any free port."]),
+        CatalogRow("es", "ballot.options.badPort", [
+            "--port admite un número del 0 al 65535, 0 para cualquier puerto libre.",
+        ]),
+        CatalogRow("pt", "ballot.options.badPort", [
+            "--port aceita um número de 0 a 65535, 0 para qualquer porta livre.",
+        ]),
         CatalogRow("en", "ballot.options.badSeconds", ["{option} takes a whole number of seconds from 1 to 3600."]),
+        CatalogRow("es", "ballot.options.badSeconds", ["{option} admite un número entero de segundos del 1 al 3600."]),
+        CatalogRow("pt", "ballot.options.badSeconds", ["{option} aceita um número inteiro de segundos de 1 a 3600."]),
         CatalogRow("en", "ballot.options.badBind", [
             "--bind takes an IPv4 address of this machine, such as 0.0.0.0 or 127.0.0.1.",
+        ]),
+        CatalogRow("es", "ballot.options.badBind", [
+            "--bind admite una dirección IPv4 de este equipo, como 0.0.0.0 o 127.0.0.1.",
+        ]),
+        CatalogRow("pt", "ballot.options.badBind", [
+            "--bind aceita um endereço IPv4 desta máquina, como 0.0.0.0 ou 127.0.0.1.",
         ]),
     ]
 }

@@ -3,6 +3,4835 @@
 /// The built-in guide with its texts' translations beside them (`"text::fr"`), by language.
 public enum BuiltInGuideTranslations {
     public static let files: [String: String] = [
-:
+        "es": #"""
+{
+  "edition": "3",
+  "format": "isp-wizard-guide",
+  "id": "usaid-isp-startup",
+  "language": "en",
+  "phases": [
+    {
+      "id": "preparing",
+      "steps": [
+        {
+          "guidance": "Brainstorm and write down what each sector (government, business, civil society) has at stake in the issue. Clarify the vision of the partnership before anyone argues about resources, personalities or history. The partner that instigates the partnership, sometimes a donor, usually starts this step.",
+          "guidance::es": "Hacer una lluvia de ideas y poner por escrito lo que cada sector (gobierno, sector privado, sociedad civil) tiene en juego en el tema. Aclarar la visión de la alianza antes de que nadie discuta sobre recursos, personalidades o historia. Por lo general, inicia este paso el socio que promueve la alianza, a veces un donante.",
+          "id": "s1",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s1.q1",
+              "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
+              "scale::es": "0: el problema aún no se ha descrito · 4: todos los socios lo describen igual y coinciden en por qué se necesita a cada sector",
+              "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
+              "text::es": "¿Cuál es la naturaleza del problema que una AIS podría resolver y por qué es necesario reunir a actores de distintos sectores para resolverlo?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q2",
+              "scale": "0: nobody has asked · 4: each stakeholder's stake is written down and recognised by the others",
+              "scale::es": "0: nadie lo ha preguntado · 4: lo que cada actor interesado tiene en juego está por escrito y los demás lo reconocen",
+              "text": "How are these stakeholders affected by the problem?",
+              "text::es": "¿Cómo se ven afectados estos actores interesados por el problema?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q3",
+              "scale": "0: not yet considered · 4: the partners know and agree which resources each must bring",
+              "scale::es": "0: aún no se ha considerado · 4: los socios saben qué recursos debe aportar cada uno y están de acuerdo",
+              "text": "To what extent are resources from different stakeholders required?",
+              "text::es": "¿En qué medida se requieren recursos de distintos actores interesados?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q4",
+              "scale": "0: not yet listed · 4: each sector's skills and resources are listed and accepted by the others",
+              "scale::es": "0: aún no se han enumerado · 4: las habilidades y los recursos de cada sector están enumerados y los demás los aceptan",
+              "text": "What skills, human and/or material resources does each sector have that could help address the problem?",
+              "text::es": "¿Qué habilidades y qué recursos humanos y/o materiales tiene cada sector que podrían ayudar a abordar el problema?"
+            }
+          ],
+          "title": "Identify the Goals and Aims",
+          "title::es": "Identificar las metas y los objetivos",
+          "worksheet": {
+            "fields": [
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "stakes",
+                "label": "Each sector's stake in the issue",
+                "label::es": "Lo que cada sector tiene en juego",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::es": "Gobierno"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::es": "Sector privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::es": "Sociedad civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::es": "Donante"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "goal",
+                    "label": "Goals",
+                    "label::es": "Metas",
+                    "type": "text"
+                  }
+                ],
+                "hint": "Without getting bogged down in resources, personalities and histories.",
+                "hint::es": "Sin empantanarse en recursos, personalidades ni historias.",
+                "id": "goals",
+                "label": "Goals",
+                "label::es": "Metas",
+                "type": "rows"
+              },
+              {
+                "id": "vision",
+                "label": "First draft of the vision",
+                "label::es": "Primer borrador de la visión",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "resources",
+                "label": "What skills, human and/or material resources does each sector have?",
+                "label::es": "¿Qué habilidades y recursos humanos y/o materiales tiene cada sector?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::es": "Gobierno"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::es": "Sector privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::es": "Sociedad civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::es": "Donante"
+                  }
+                ],
+                "type": "grid"
+              }
+            ],
+            "id": "s1",
+            "intro": "Describe in writing each sector's stake in the issue, the goals, and a first draft of the vision.",
+            "intro::es": "Describir por escrito lo que cada sector tiene en juego en el tema, las metas y un primer borrador de la visión.",
+            "title": "Goals and aims",
+            "title::es": "Metas y objetivos"
+          }
+        },
+        {
+          "guidance": "Judge how developed each sector is: the success of a partnership is related to it, and sometimes one sector must first help another to grow; donors can strengthen all three. Find the allies already working together in each sector (coalitions, joint ventures, chambers of commerce, federations); their number and quality indicate the potential for working across sectors.",
+          "guidance::es": "Evaluar cuán desarrollado está cada sector: el éxito de una alianza guarda relación con ello, y a veces un sector debe ayudar primero a otro a crecer; los donantes pueden fortalecer a los tres. Buscar a los aliados que ya trabajan juntos dentro de cada sector (coaliciones, empresas conjuntas, cámaras de comercio, federaciones); su número y su calidad indican el potencial de trabajo entre sectores.",
+          "id": "s2",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q1",
+              "scale": "0: not yet looked for · 4: capable actors are known in every sector and willing to take part",
+              "scale::es": "0: aún no se han buscado · 4: se conocen actores capaces en todos los sectores, dispuestos a participar",
+              "text": "Are there actors in each sector who have the organizational capacity to become involved in a partnership?",
+              "text::es": "¿Hay actores en cada sector que tengan la capacidad organizativa para involucrarse en una alianza?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q2",
+              "scale": "0: not yet looked at · 4: every key stakeholder is known to be organised well enough to take part",
+              "scale::es": "0: aún no se ha examinado · 4: se sabe que cada actor interesado clave está lo bastante organizado para participar",
+              "text": "Do all the key stakeholders have effective organizations?",
+              "text::es": "¿Tienen todos los actores interesados clave organizaciones eficaces?"
+            },
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s2.q3",
+              "scale": "0: not yet identified · 4: the key organisations and players of every sector are named and agreed",
+              "scale::es": "0: aún no se han identificado · 4: las organizaciones y los actores clave de cada sector están nombrados y acordados",
+              "text": "What are the key organizations and who are the key players in each sector?",
+              "text::es": "¿Cuáles son las organizaciones clave y quiénes son los actores clave en cada sector?"
+            }
+          ],
+          "title": "Identify Realities and Partners",
+          "title::es": "Identificar las realidades y los socios",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "organisation",
+                    "label": "Organisation",
+                    "label::es": "Organización",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "government",
+                        "label": "Government",
+                        "label::es": "Gobierno"
+                      },
+                      {
+                        "id": "business",
+                        "label": "Business",
+                        "label::es": "Sector privado"
+                      },
+                      {
+                        "id": "civil-society",
+                        "label": "Civil society",
+                        "label::es": "Sociedad civil"
+                      },
+                      {
+                        "id": "donor",
+                        "label": "Donor",
+                        "label::es": "Donante"
+                      },
+                      {
+                        "id": "other",
+                        "label": "Other",
+                        "label::es": "Otro"
+                      }
+                    ],
+                    "id": "sector",
+                    "label": "Sector",
+                    "label::es": "Sector",
+                    "type": "choice"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "ready",
+                        "label": "Ready",
+                        "label::es": "Lista"
+                      },
+                      {
+                        "id": "not-yet",
+                        "label": "Not yet",
+                        "label::es": "Aún no"
+                      },
+                      {
+                        "id": "unknown",
+                        "label": "Unknown",
+                        "label::es": "No se sabe"
+                      }
+                    ],
+                    "id": "readiness",
+                    "label": "Ready to collaborate",
+                    "label::es": "Lista para colaborar",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "people",
+                    "label": "Key people",
+                    "label::es": "Personas clave",
+                    "type": "text"
+                  },
+                  {
+                    "id": "role",
+                    "label": "Role or stake",
+                    "label::es": "Papel o interés",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "Coalitions, chambers of commerce, federations, civil society networks.",
+                    "hint::es": "Coaliciones, cámaras de comercio, federaciones, redes de la sociedad civil.",
+                    "id": "alliances",
+                    "label": "Alliances and networks",
+                    "label::es": "Alianzas y redes",
+                    "type": "text"
+                  },
+                  {
+                    "id": "notes",
+                    "label": "Notes",
+                    "label::es": "Notas",
+                    "type": "long-text"
+                  }
+                ],
+                "id": "register",
+                "label": "Stakeholder register",
+                "label::es": "Registro de actores",
+                "nameColumn": "organisation",
+                "type": "rows"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "well-developed",
+                      "label": "Well developed",
+                      "label::es": "Bien desarrollado"
+                    },
+                    {
+                      "id": "developing",
+                      "label": "Partly developed",
+                      "label::es": "En parte desarrollado"
+                    },
+                    {
+                      "id": "weak",
+                      "label": "Weak",
+                      "label::es": "Débil"
+                    },
+                    {
+                      "id": "not-known",
+                      "label": "Not known",
+                      "label::es": "No se sabe"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "hint": "Sometimes the first task of one sector is to actively support the development of another.",
+                "hint::es": "A veces, la primera tarea de un sector es apoyar activamente el desarrollo de otro.",
+                "id": "development",
+                "label": "How developed is each sector?",
+                "label::es": "¿Cuán desarrollado está cada sector?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::es": "Gobierno"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::es": "Sector privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::es": "Sociedad civil"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "supporter",
+                    "label": "Supporter",
+                    "label::es": "Apoya",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "supported",
+                    "label": "Supported",
+                    "label::es": "Recibe apoyo",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "how",
+                    "label": "How",
+                    "label::es": "Cómo",
+                    "type": "text"
+                  }
+                ],
+                "id": "support",
+                "label": "Who could support whom",
+                "label::es": "Quién podría apoyar a quién",
+                "type": "rows"
+              }
+            ],
+            "id": "s2",
+            "intro": "The key organisations and players of each sector, the alliances they belong to, how developed each sector is and who could support whom.",
+            "intro::es": "Las organizaciones y los actores clave de cada sector, las alianzas a las que pertenecen, cuán desarrollado está cada sector y quién podría apoyar a quién.",
+            "title": "Stakeholder register",
+            "title::es": "Registro de actores"
+          }
+        },
+        {
+          "guidance": "Future partners often have not worked together and may distrust one another. Interview people in the organisations you identified about their histories, attitudes and networks, and test the vision: \"Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?\" Weigh each sector's typical strengths and hindrances, since different missions and cultures are the usual source of trouble.",
+          "guidance::es": "A menudo los futuros socios no han trabajado juntos y pueden desconfiar unos de otros. Entrevistar a personas de las organizaciones identificadas sobre su historia, sus actitudes y sus redes, y poner a prueba la visión: “¿Podría imaginarse trabajando con X para resolver ese problema o aprovechar esta oportunidad?”. Sopesar las fortalezas y los obstáculos típicos de cada sector, ya que las diferencias de misión y de cultura suelen ser el origen de los problemas.",
+          "id": "s3",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q1",
+              "scale": "0: not yet explored · 4: the partners know the history and relations and speak of them openly",
+              "scale::es": "0: aún no se ha explorado · 4: los socios conocen la historia y las relaciones y hablan de ellas abiertamente",
+              "text": "What is the history of the issue and relations among stakeholders?",
+              "text::es": "¿Cuál es la historia del tema y de las relaciones entre los actores interesados?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q2",
+              "scale": "0: the tensions have not been looked at · 4: the partners know them, agree how much there is and how to overcome it (a high rating is not low tension)",
+              "scale::es": "0: no se han examinado las tensiones · 4: los socios las conocen y coinciden en cuánta hay y en cómo superarla (una valoración alta no significa poca tensión)",
+              "text": "How much tension must be overcome to make cooperation possible?",
+              "text::es": "¿Cuánta tensión debe superarse para hacer posible la cooperación?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q3",
+              "scale": "0: not yet mapped · 4: present and potential coalitions are mapped and agreed",
+              "scale::es": "0: aún no se han mapeado · 4: las coaliciones actuales y potenciales están mapeadas y acordadas",
+              "text": "What present or potential coalitions exist among key actors?",
+              "text::es": "¿Qué coaliciones actuales o potenciales existen entre los actores clave?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q4",
+              "scale": "0: not yet assessed · 4: the partners know and agree how widely the issue is seen as a crisis",
+              "scale::es": "0: aún no se ha evaluado · 4: los socios saben en qué medida se ve el tema como una crisis y coinciden en ello",
+              "text": "To what extent is the issue so widely perceived as a crisis that otherwise reluctant parties might be willing to try something new?",
+              "text::es": "¿Hasta qué punto se percibe el tema como una crisis de forma tan generalizada que las partes que de otro modo serían reacias podrían estar dispuestas a probar algo nuevo?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q5",
+              "scale": "0: not yet assessed · 4: each stakeholder's readiness is known and agreed",
+              "scale::es": "0: aún no se ha evaluado · 4: se sabe si cada actor interesado está listo y hay acuerdo al respecto",
+              "text": "Which stakeholders are ready for collaboration? Which are not?",
+              "text::es": "¿Qué actores interesados están listos para colaborar? ¿Cuáles no?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q6",
+              "scale": "0: not yet considered · 4: the impediments are named and the partners agree on them",
+              "scale::es": "0: aún no se ha considerado · 4: los impedimentos están nombrados y los socios coinciden en ellos",
+              "text": "What are the impediments to strategic partnering?",
+              "text::es": "¿Cuáles son los impedimentos para establecer alianzas estratégicas?"
+            }
+          ],
+          "title": "Understand the Potential for Working Together, Anticipate Problems",
+          "title::es": "Comprender el potencial de trabajar juntos, anticipar los problemas",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "traits",
+                "items": [
+                  {
+                    "group": "Government strengths",
+                    "group::es": "Fortalezas del gobierno",
+                    "id": "gov-laws",
+                    "label": "the ability to create laws",
+                    "label::es": "la capacidad de crear leyes"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::es": "Fortalezas del gobierno",
+                    "id": "gov-environment",
+                    "label": "improve the enabling environment",
+                    "label::es": "mejorar el entorno propicio"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::es": "Fortalezas del gobierno",
+                    "id": "gov-accountability",
+                    "label": "in a democracy, improve public accountability and adjudicative functions",
+                    "label::es": "en una democracia, mejorar la rendición de cuentas pública y las funciones jurisdiccionales"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::es": "Obstáculos del gobierno",
+                    "id": "gov-inertia",
+                    "label": "inertia",
+                    "label::es": "inercia"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::es": "Obstáculos del gobierno",
+                    "id": "gov-micro-management",
+                    "label": "micro-management",
+                    "label::es": "microgestión"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::es": "Obstáculos del gobierno",
+                    "id": "gov-exhaustion",
+                    "label": "exhaustion from an ongoing tension between demands and resources",
+                    "label::es": "agotamiento por una tensión constante entre demandas y recursos"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::es": "Obstáculos del gobierno",
+                    "id": "gov-bureaucracy",
+                    "label": "a bureaucratic culture",
+                    "label::es": "una cultura burocrática"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::es": "Fortalezas del sector privado",
+                    "id": "bus-production",
+                    "label": "access to production facilities",
+                    "label::es": "acceso a instalaciones de producción"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::es": "Fortalezas del sector privado",
+                    "id": "bus-expertise",
+                    "label": "technical expertise",
+                    "label::es": "conocimientos técnicos"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::es": "Fortalezas del sector privado",
+                    "id": "bus-market",
+                    "label": "in the right policy environment, a market culture that promotes efficiency, innovation, entrepreneurship, competition and a strong client orientation",
+                    "label::es": "en un entorno normativo adecuado, una cultura de mercado que promueve la eficiencia, la innovación, el espíritu emprendedor, la competencia y una fuerte orientación al cliente"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::es": "Obstáculos del sector privado",
+                    "id": "bus-distrust",
+                    "label": "a distrust of collective action",
+                    "label::es": "desconfianza hacia la acción colectiva"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::es": "Obstáculos del sector privado",
+                    "id": "bus-externalities",
+                    "label": "an inability to deal with externalities",
+                    "label::es": "incapacidad para manejar las externalidades"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::es": "Obstáculos del sector privado",
+                    "id": "bus-transparency",
+                    "label": "a lack of transparency",
+                    "label::es": "falta de transparencia"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::es": "Obstáculos del sector privado",
+                    "id": "bus-short-term",
+                    "label": "an overemphasis on short-term results",
+                    "label::es": "un énfasis excesivo en los resultados a corto plazo"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::es": "Fortalezas de la sociedad civil",
+                    "id": "civ-voluntaristic",
+                    "label": "voluntaristic actors who are sensitive to members' needs and values",
+                    "label::es": "actores de carácter voluntario, sensibles a las necesidades y los valores de sus miembros"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::es": "Fortalezas de la sociedad civil",
+                    "id": "civ-flexible",
+                    "label": "organizations that tend to be smaller and more flexible than the other partners",
+                    "label::es": "organizaciones que suelen ser más pequeñas y flexibles que los demás socios"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::es": "Obstáculos de la sociedad civil",
+                    "id": "civ-underfunding",
+                    "label": "a cycle of underfunding",
+                    "label::es": "un ciclo de escasez de fondos"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::es": "Obstáculos de la sociedad civil",
+                    "id": "civ-process",
+                    "label": "a focus on process rather than product",
+                    "label::es": "un enfoque en el proceso más que en el producto"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::es": "Obstáculos de la sociedad civil",
+                    "id": "civ-parochialism",
+                    "label": "parochialism about working with outsiders",
+                    "label::es": "estrechez de miras ante el trabajo con actores externos"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::es": "Obstáculos de la sociedad civil",
+                    "id": "civ-management",
+                    "label": "a concern with various management and organizational challenges",
+                    "label::es": "la preocupación por diversos desafíos de gestión y organización"
+                  }
+                ],
+                "label": "Strengths and hindrances (quoted from the guide)",
+                "label::es": "Fortalezas y obstáculos (citados de la guía)",
+                "marks": [
+                  {
+                    "id": "applies",
+                    "label": "Applies here",
+                    "label::es": "Aplica aquí"
+                  },
+                  {
+                    "id": "does-not-apply",
+                    "label": "Does not apply",
+                    "label::es": "No aplica"
+                  },
+                  {
+                    "id": "not-discussed",
+                    "label": "Not discussed",
+                    "label::es": "Sin debatir"
+                  }
+                ],
+                "type": "checklist"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "impediment",
+                    "label": "Impediments to partnering",
+                    "label::es": "Impedimentos para la alianza",
+                    "type": "text"
+                  }
+                ],
+                "id": "impediments",
+                "label": "Impediments to partnering",
+                "label::es": "Impedimentos para la alianza",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "interviewee",
+                    "label": "Interviewee",
+                    "label::es": "Entrevistado",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "date",
+                    "label": "Date",
+                    "label::es": "Fecha",
+                    "type": "date"
+                  },
+                  {
+                    "id": "interviewer",
+                    "label": "Interviewed by",
+                    "label::es": "Quién entrevistó",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "The guide's test: “Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?”",
+                    "hint::es": "La prueba de la guía: “¿Podría imaginarse trabajando con X para resolver ese problema o aprovechar esta oportunidad?”",
+                    "id": "wouldWorkWith",
+                    "label": "Could work with",
+                    "label::es": "Podría trabajar con",
+                    "type": "text"
+                  },
+                  {
+                    "id": "history",
+                    "label": "History",
+                    "label::es": "Historia",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "attitudes",
+                    "label": "Attitudes",
+                    "label::es": "Actitudes",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "networks",
+                    "label": "Personal networks",
+                    "label::es": "Redes personales",
+                    "type": "long-text"
+                  }
+                ],
+                "hint": "Ask them about their histories, attitudes, and personal networks.",
+                "hint::es": "Preguntarles por su historia, sus actitudes y sus redes personales.",
+                "id": "interviews",
+                "label": "Interviews",
+                "label::es": "Entrevistas",
+                "type": "rows"
+              }
+            ],
+            "id": "s3",
+            "intro": "Mark which typical strengths and hindrances the guide names apply here, list the impediments to partnering, and log the interviews.",
+            "intro::es": "Marcar cuáles de las fortalezas y los obstáculos típicos que nombra la guía se aplican aquí, enumerar los impedimentos para la alianza y registrar las entrevistas.",
+            "title": "Strengths and hindrances",
+            "title::es": "Fortalezas y obstáculos"
+          }
+        }
+      ],
+      "title": "Preparing the Ground",
+      "title::es": "Preparación del terreno"
+    },
+    {
+      "id": "directions",
+      "steps": [
+        {
+          "guidance": "Plan how to bring the sectors' representatives together as equal partners, all of them involved. The first meeting is exploratory: its aim is enough trust and commitment to meet again. Where the partners have no history together, who convenes, where and what is discussed matter all the more. Partners may start to consider whether a new organisation should carry the partnership.",
+          "guidance::es": "Planificar cómo reunir a los representantes de los sectores como socios en pie de igualdad, con la participación de todos. La primera reunión es exploratoria: su objetivo es lograr la confianza y el compromiso suficientes para volver a reunirse. Cuando los socios no tienen una historia en común, importan aún más quién convoca, dónde y qué se trata. Los socios pueden empezar a considerar si una nueva organización debería llevar adelante la alianza.",
+          "id": "s4",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "It is important to identify an individual or organization that is well regarded by all parties to call the meeting.",
+              "hint::es": "Es importante identificar a una persona u organización bien considerada por todas las partes para que convoque la reunión.",
+              "hintQuoted": true,
+              "id": "s4.q1",
+              "scale": "0: no convener in view · 4: a convener accepted by every sector has called the meeting",
+              "scale::es": "0: no hay ningún convocante a la vista · 4: un convocante aceptado por todos los sectores ha convocado la reunión",
+              "text": "Who convenes?",
+              "text::es": "¿Quién convoca?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "For an initial meeting, it is best to identify some neutral ground, most often a rented facility.",
+              "hint::es": "Para una reunión inicial, lo mejor es identificar un terreno neutral, por lo general un local alquilado.",
+              "hintQuoted": true,
+              "id": "s4.q2",
+              "scale": "0: no venue yet · 4: a neutral venue accepted by all is arranged",
+              "scale::es": "0: aún no hay lugar · 4: está organizado un lugar neutral que todos aceptan",
+              "text": "Where?",
+              "text::es": "¿Dónde?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "When choosing a moderator for the initial meeting, find someone who allows participants to raise issues without replicating past unproductive discussions.",
+              "hint::es": "Al elegir a un moderador para la reunión inicial, buscar a alguien que permita a los participantes plantear temas sin repetir discusiones improductivas del pasado.",
+              "hintQuoted": true,
+              "id": "s4.q3",
+              "scale": "0: no moderator yet · 4: a moderator every party accepts is engaged",
+              "scale::es": "0: aún no hay moderador · 4: se cuenta con un moderador que todas las partes aceptan",
+              "text": "Who moderates?",
+              "text::es": "¿Quién modera?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "An agenda for the first meeting might simply focus upon two things: personal and organizational introductions and a sharing of viewpoints about the key issues.",
+              "hint::es": "Una agenda para la primera reunión podría centrarse simplemente en dos cosas: las presentaciones personales y de las organizaciones, y un intercambio de puntos de vista sobre los temas clave.",
+              "hintQuoted": true,
+              "id": "s4.q4",
+              "scale": "0: no agenda yet · 4: an agenda every party has agreed",
+              "scale::es": "0: aún no hay agenda · 4: una agenda que todas las partes han acordado",
+              "text": "What to discuss?",
+              "text::es": "¿Qué temas tratar?"
+            }
+          ],
+          "title": "Convene Partners and Define Problems",
+          "title::es": "Convocar a los socios y definir los problemas",
+          "worksheet": {
+            "fields": [
+              {
+                "hint": "Well regarded by all parties; choose from the register or type a name.",
+                "hint::es": "Bien considerado por todas las partes; elegir del registro o escribir un nombre.",
+                "id": "convener",
+                "label": "Convener",
+                "label::es": "Convocante",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "yes",
+                      "label": "Yes",
+                      "label::es": "Sí"
+                    },
+                    {
+                      "id": "no",
+                      "label": "No",
+                      "label::es": "No"
+                    },
+                    {
+                      "id": "not-asked",
+                      "label": "Not asked",
+                      "label::es": "Sin consultar"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "acceptance",
+                "label": "Does each sector accept the convener?",
+                "label::es": "¿Cada sector acepta al convocante?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::es": "Gobierno"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::es": "Sector privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::es": "Sociedad civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::es": "Donante"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "stakeholder",
+                    "label": "Stakeholder",
+                    "label::es": "Actor interesado",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "yes",
+                        "label": "Yes",
+                        "label::es": "Sí"
+                      },
+                      {
+                        "id": "no",
+                        "label": "No",
+                        "label::es": "No"
+                      },
+                      {
+                        "id": "not-asked",
+                        "label": "Not asked",
+                        "label::es": "Sin consultar"
+                      }
+                    ],
+                    "id": "accepts",
+                    "label": "Accepts the convener",
+                    "label::es": "Acepta al convocante",
+                    "type": "choice"
+                  }
+                ],
+                "hint": "The convening individual or group needs to have credibility with all the major stakeholders.",
+                "hint::es": "La persona o el grupo que convoca necesita tener credibilidad ante todos los actores interesados principales.",
+                "id": "stakeholderAcceptance",
+                "label": "Other major stakeholders' acceptance of the convener",
+                "label::es": "Aceptación del convocante por otros actores principales",
+                "type": "rows"
+              },
+              {
+                "id": "venue",
+                "label": "Venue",
+                "label::es": "Lugar",
+                "type": "text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::es": "Sí"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::es": "No"
+                  },
+                  {
+                    "id": "not-sure",
+                    "label": "Not sure",
+                    "label::es": "No está claro"
+                  }
+                ],
+                "id": "neutral",
+                "label": "Is the venue neutral ground?",
+                "label::es": "¿El lugar es terreno neutral?",
+                "type": "choice"
+              },
+              {
+                "id": "moderator",
+                "label": "Moderator",
+                "label::es": "Moderador",
+                "type": "text"
+              },
+              {
+                "id": "firstMeeting",
+                "label": "Date of the first meeting",
+                "label::es": "Fecha de la primera reunión",
+                "type": "date"
+              },
+              {
+                "hint": "Perhaps introductions and a sharing of viewpoints on the key issues.",
+                "hint::es": "Tal vez presentaciones y un intercambio de puntos de vista sobre los temas clave.",
+                "id": "agenda",
+                "label": "Agenda of the first meeting",
+                "label::es": "Agenda de la primera reunión",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::es": "Sí"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::es": "No"
+                  },
+                  {
+                    "id": "not-yet",
+                    "label": "Not yet",
+                    "label::es": "Aún no"
+                  }
+                ],
+                "id": "outcome",
+                "label": "Outcome: enough trust and commitment to meet again?",
+                "label::es": "Resultado: ¿confianza y compromiso suficientes para volver a reunirse?",
+                "type": "choice"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::es": "Sí"
+                  },
+                  {
+                    "id": "some",
+                    "label": "Some",
+                    "label::es": "En parte"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::es": "No"
+                  }
+                ],
+                "hint": "If the players have not had a history of interaction, the meeting might end right there with a summary of different viewpoints written for distribution.",
+                "hint::es": "Si los actores no han tenido antecedentes de interacción, la reunión podría terminar ahí mismo con un resumen de los distintos puntos de vista, redactado para su distribución.",
+                "id": "history",
+                "label": "Do the parties have a history of interaction?",
+                "label::es": "¿Las partes tienen antecedentes de interacción?",
+                "type": "choice"
+              },
+              {
+                "id": "viewpoints",
+                "label": "A summary of different viewpoints written for distribution",
+                "label::es": "Resumen de los distintos puntos de vista, para distribuir",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::es": "Sí"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::es": "No"
+                  },
+                  {
+                    "id": "undecided",
+                    "label": "Not decided",
+                    "label::es": "Sin decidir"
+                  }
+                ],
+                "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
+                "hint::es": "A menudo se crea una nueva organización para facilitar la formación de una AIS y perpetuar sus vínculos.",
+                "id": "newOrganisation",
+                "label": "Will a new organisation carry the partnership?",
+                "label::es": "¿Una nueva organización llevará adelante la alianza?",
+                "type": "choice"
+              },
+              {
+                "id": "organisationForm",
+                "label": "Form of the new organisation",
+                "label::es": "Forma de la nueva organización",
+                "type": "text"
+              }
+            ],
+            "id": "s4",
+            "intro": "Who convenes and who accepts them, where, who moderates, the first meeting and its outcome, and a new organisation.",
+            "intro::es": "Quién convoca y quién acepta al convocante, dónde, quién modera, la primera reunión y su resultado, y una nueva organización.",
+            "title": "Convening plan",
+            "title::es": "Plan de convocatoria"
+          }
+        },
+        {
+          "guidance": "Partnerships bring new energy to old problems when the parties share an understanding of the problem and of possible solutions. In this phase every partner commits to two things: a climate of hope and willingness to work together, and a definition of the problems that meets the interests of all three sectors and includes all stakeholders.",
+          "guidance::es": "Las alianzas aportan nueva energía a viejos problemas cuando las partes comparten una comprensión del problema y de las posibles soluciones. En esta fase, cada socio se compromete con dos cosas: un clima de esperanza y de disposición a trabajar juntos, y una definición de los problemas que responda a los intereses de los tres sectores e incluya a todos los actores interesados.",
+          "id": "s5",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": true,
+              "hint": "Joint investigation of the issue, building visions, and developing leadership through forums such as meetings, brainstorming sessions, task forces, committees, and conferences will foster this climate.",
+              "hint::es": "La investigación conjunta del tema, la construcción de visiones y el desarrollo del liderazgo mediante foros como reuniones, sesiones de lluvia de ideas, grupos de trabajo, comités y conferencias fomentarán este clima.",
+              "hintQuoted": true,
+              "id": "s5.d1",
+              "scale": "0: no shared commitment yet · 4: every partner has committed, and it shows in joint work",
+              "scale::es": "0: aún no hay un compromiso compartido · 4: todos los socios se han comprometido y se nota en el trabajo conjunto",
+              "text": "Has each partner committed to a climate of hope and a willingness to work together?",
+              "text::es": "¿Se ha comprometido cada socio con un clima de esperanza y una disposición a trabajar juntos?"
+            },
+            {
+              "critical": true,
+              "derived": true,
+              "hint": "Successful problem definition involves identifying the intersection of the interests of the three sectoral players and including all of the stakeholders in a meaningful way.",
+              "hint::es": "Una buena definición del problema implica identificar la intersección de los intereses de los actores de los tres sectores e incluir a todos los actores interesados de manera significativa.",
+              "hintQuoted": true,
+              "id": "s5.d2",
+              "scale": "0: no shared definition · 4: a definition at the meeting point of all three sectors' interests, agreed and written",
+              "scale::es": "0: no hay una definición compartida · 4: una definición en el punto de encuentro de los intereses de los tres sectores, acordada y por escrito",
+              "text": "Have the partners agreed a definition of the problems and concerns of the stakeholders?",
+              "text::es": "¿Han acordado los socios una definición de los problemas y las preocupaciones de los actores interesados?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d3",
+              "scale": "0: stakeholders are left out · 4: every stakeholder took part in defining the problem",
+              "scale::es": "0: se deja fuera a actores interesados · 4: todos los actores interesados participaron en la definición del problema",
+              "text": "Are all of the stakeholders included in defining the problem in a meaningful way?",
+              "text::es": "¿Se incluye de manera significativa a todos los actores interesados en la definición del problema?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d4",
+              "scale": "0: the parties' views have not yet been compared · 4: one shared understanding of the problem and of possible solutions",
+              "scale::es": "0: aún no se han comparado las opiniones de las partes · 4: una comprensión compartida del problema y de las posibles soluciones",
+              "text": "Do the parties share an understanding of the nature of the problem and ideas about possible solutions?",
+              "text::es": "¿Comparten las partes una comprensión de la naturaleza del problema e ideas sobre posibles soluciones?"
+            }
+          ],
+          "title": "Set Directions",
+          "title::es": "Fijar el rumbo",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "problem",
+                "label": "Agreed problem statement",
+                "label::es": "Definición acordada del problema",
+                "type": "long-text"
+              },
+              {
+                "id": "vision",
+                "label": "Vision",
+                "label::es": "Visión",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "committed",
+                      "label": "Committed",
+                      "label::es": "Comprometida"
+                    },
+                    {
+                      "id": "undecided",
+                      "label": "Undecided",
+                      "label::es": "Indecisa"
+                    },
+                    {
+                      "id": "not-committed",
+                      "label": "Not committed",
+                      "label::es": "No comprometida"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "commitments",
+                "label": "Commitment of each organisation in the register",
+                "label::es": "Compromiso de cada organización del registro",
+                "rowsOf": "s2.register",
+                "type": "grid"
+              }
+            ],
+            "id": "s5",
+            "intro": "The problem as the partners agree to state it, the vision, and each organisation's commitment.",
+            "intro::es": "El problema tal como los socios acuerdan formularlo, la visión y el compromiso de cada organización.",
+            "title": "Problem and vision",
+            "title::es": "Problema y visión"
+          }
+        }
+      ],
+      "title": "Setting Directions",
+      "title::es": "Definición del rumbo"
+    },
+    {
+      "id": "results",
+      "steps": [
+        {
+          "guidance": "Joint forums turn shared ideas into an action plan, often a series of small steps that build relationships and make larger ones possible. Keep the ground rules in view: the right to say no, honesty, accountability, and \"a commitment to help address other parties' perspectives as well as one's own\".",
+          "guidance::es": "Los foros conjuntos convierten las ideas compartidas en un plan de acción, a menudo una serie de pequeños pasos que construyen relaciones y hacen posibles pasos mayores. Tener presentes las reglas básicas: el derecho a decir que no, la honestidad, la rendición de cuentas y “un compromiso de ayudar a abordar las perspectivas de las demás partes así como las propias”.",
+          "id": "s6",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "Open lines of communication are vital; as are clearly defined rules of the game that facilitate communication, reduce transaction costs, and protect empowerment.",
+              "hint::es": "Las líneas de comunicación abiertas son vitales, como lo son unas reglas del juego claramente definidas que faciliten la comunicación, reduzcan los costos de transacción y protejan el empoderamiento.",
+              "hintQuoted": true,
+              "id": "s6.q1",
+              "scale": "0: no plan for carrying out the actions · 4: an agreed plan with owners, open communication and clear rules",
+              "scale::es": "0: no hay un plan para llevar a cabo las acciones · 4: un plan acordado, con responsables, comunicación abierta y reglas claras",
+              "text": "How should action strategies be implemented?",
+              "text::es": "¿Cómo deberían implementarse las estrategias de acción?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q2",
+              "scale": "0: not discussed · 4: plans agreed in ways every stakeholder sees as respecting its interests",
+              "scale::es": "0: no se ha debatido · 4: planes acordados de maneras que cada actor interesado considera respetuosas de sus intereses",
+              "text": "How can stakeholders implement detailed plans in ways that respect their particular interests?",
+              "text::es": "¿Cómo pueden los actores interesados implementar planes detallados de maneras que respeten sus intereses particulares?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q3",
+              "scale": "0: nobody is named · 4: a mediator or a way of mediating that all accept is in place",
+              "scale::es": "0: no se ha nombrado a nadie · 4: hay un mediador o una forma de mediación que todos aceptan",
+              "text": "Who will mediate the inevitable tensions and conflicts that arise when new actors come into the picture?",
+              "text::es": "¿Quién mediará en las inevitables tensiones y conflictos que surgen cuando entran en escena nuevos actores?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q4",
+              "scale": "0: not considered · 4: the needs are agreed and the activities planned or under way",
+              "scale::es": "0: no se ha considerado · 4: las necesidades están acordadas y las actividades, previstas o en marcha",
+              "text": "What kinds of capacity-building activities are necessary for different actors to carry out their parts of the process effectively?",
+              "text::es": "¿Qué tipos de actividades de fortalecimiento de capacidades se necesitan para que los distintos actores lleven a cabo eficazmente su parte del proceso?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "Partners need to discuss resource sharing continuously in order to ensure that the issue remains well understood from the outset.",
+              "hint::es": "Los socios necesitan hablar continuamente del reparto de recursos para asegurar que el tema siga bien entendido desde el principio.",
+              "hintQuoted": true,
+              "id": "s6.q5",
+              "scale": "0: not discussed · 4: an agreed way of sharing resources, discussed regularly",
+              "scale::es": "0: no se ha debatido · 4: una forma acordada de repartir los recursos, que se debate con regularidad",
+              "text": "How will resource sharing take place?",
+              "text::es": "¿Cómo se llevará a cabo el reparto de recursos?"
+            }
+          ],
+          "title": "Develop an Action Plan",
+          "title::es": "Elaborar un plan de acción",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "rule",
+                    "label": "Ground rule",
+                    "label::es": "Regla básica",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "agreed",
+                        "label": "Agreed",
+                        "label::es": "Acordada"
+                      },
+                      {
+                        "id": "not-agreed",
+                        "label": "Not agreed",
+                        "label::es": "No acordada"
+                      }
+                    ],
+                    "id": "agreed",
+                    "label": "Agreed",
+                    "label::es": "Acordada",
+                    "type": "choice"
+                  }
+                ],
+                "defaults": [
+                  {
+                    "cells": {
+                      "rule": "The right to say no",
+                      "rule::es": "El derecho a decir que no"
+                    },
+                    "id": "rule-say-no"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Honesty",
+                      "rule::es": "Honestidad"
+                    },
+                    "id": "rule-honesty"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Accountability",
+                      "rule::es": "Rendición de cuentas"
+                    },
+                    "id": "rule-accountability"
+                  },
+                  {
+                    "cells": {
+                      "rule": "A commitment to help address other parties' perspectives as well as one's own",
+                      "rule::es": "Un compromiso de ayudar a abordar las perspectivas de las demás partes así como las propias"
+                    },
+                    "id": "rule-perspectives"
+                  }
+                ],
+                "id": "groundRules",
+                "label": "Ground rules",
+                "label::es": "Reglas básicas",
+                "nameColumn": "rule",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "action",
+                    "label": "Action",
+                    "label::es": "Acción",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "From the register, or typed.",
+                    "hint::es": "Del registro, o escribir un nombre.",
+                    "id": "ownerOrganisation",
+                    "label": "Owner organisation",
+                    "label::es": "Organización responsable",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::es": "Fecha límite",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::es": "Prevista"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::es": "En curso"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::es": "Hecha"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::es": "Descartada"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::es": "Estado",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "ownerPerson",
+                    "label": "Owner person",
+                    "label::es": "Persona responsable",
+                    "type": "text"
+                  },
+                  {
+                    "id": "resources",
+                    "label": "Resources",
+                    "label::es": "Recursos",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "s6.q1",
+                        "label": "Implementing the strategies",
+                        "label::es": "Implementar las estrategias"
+                      },
+                      {
+                        "id": "s6.q2",
+                        "label": "Respecting interests",
+                        "label::es": "Respetar los intereses"
+                      },
+                      {
+                        "id": "s6.q3",
+                        "label": "Mediating tensions",
+                        "label::es": "Mediar en las tensiones"
+                      },
+                      {
+                        "id": "s6.q4",
+                        "label": "Capacity building",
+                        "label::es": "Fortalecer capacidades"
+                      },
+                      {
+                        "id": "s6.q5",
+                        "label": "Resource sharing",
+                        "label::es": "Repartir recursos"
+                      }
+                    ],
+                    "id": "question",
+                    "label": "Question it answers",
+                    "label::es": "Pregunta que responde",
+                    "type": "choice"
+                  }
+                ],
+                "id": "actions",
+                "label": "Action plan",
+                "label::es": "Plan de acción",
+                "nameColumn": "action",
+                "type": "rows"
+              },
+              {
+                "hint": "Who mediates the tensions and conflicts; choose from the register or type a name.",
+                "hint::es": "Quién media en las tensiones y los conflictos; elegir del registro o escribir un nombre.",
+                "id": "mediator",
+                "label": "Mediator",
+                "label::es": "Mediador",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "actor",
+                    "label": "Actor",
+                    "label::es": "Actor",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "need",
+                    "label": "Capacity building needed",
+                    "label::es": "Capacidad por fortalecer",
+                    "type": "text"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::es": "Fecha límite",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::es": "Prevista"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::es": "En curso"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::es": "Hecha"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::es": "Descartada"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::es": "Estado",
+                    "type": "choice"
+                  }
+                ],
+                "id": "capacityBuilding",
+                "label": "Capacity building",
+                "label::es": "Fortalecimiento de capacidades",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "partner",
+                    "label": "Partner",
+                    "label::es": "Socio",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "contribution",
+                    "label": "Contribution",
+                    "label::es": "Aporte",
+                    "type": "text"
+                  }
+                ],
+                "hint": "How resource sharing will take place.",
+                "hint::es": "Cómo se llevará a cabo el reparto de recursos.",
+                "id": "contributions",
+                "label": "Each partner's contribution",
+                "label::es": "Aporte de cada socio",
+                "type": "rows"
+              }
+            ],
+            "id": "s6",
+            "intro": "The ground rules, each agreed or not; the actions and their owners; the mediator, the capacity building needed and each partner's contribution.",
+            "intro::es": "Las reglas básicas, cada una acordada o no; las acciones y sus responsables; el mediador, el fortalecimiento de capacidades necesario y el aporte de cada socio.",
+            "title": "Ground rules and action plan",
+            "title::es": "Reglas básicas y plan de acción"
+          }
+        },
+        {
+          "guidance": "The toughest step. Lasting partnerships generate the human, social, material and financial capital to sustain or expand themselves, and keep going after outside resources are withdrawn. Growth may mean new resources, wider participation, scaling up, and links to national institutions and wider networks; outside dependency threatens it, local resources protect it.",
+          "guidance::es": "El paso más difícil. Las alianzas duraderas generan el capital humano, social, material y financiero para sostenerse o ampliarse, y siguen adelante después de que se retiran los recursos externos. Crecer puede suponer nuevos recursos, una participación más amplia, una ampliación de escala y vínculos con instituciones nacionales y redes más amplias; la dependencia externa amenaza la sostenibilidad, los recursos locales la protegen.",
+          "id": "s7",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": true,
+              "id": "s7.d1",
+              "scale": "0: no plan · 4: agreed and funded arrangements to go on without outside support",
+              "scale::es": "0: no hay plan · 4: mecanismos acordados y financiados para seguir sin apoyo externo",
+              "text": "How will the partnership continue after outside resources have been withdrawn or reallocated?",
+              "text::es": "¿Cómo continuará la alianza después de que se hayan retirado o reasignado los recursos externos?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d2",
+              "scale": "0: not considered · 4: the needs are known and the resources and partners are being secured",
+              "scale::es": "0: no se ha considerado · 4: se conocen las necesidades y se están asegurando los recursos y los socios",
+              "text": "What new resources and wider participation would continuing or expanding the partnership need?",
+              "text::es": "¿Qué nuevos recursos y qué participación más amplia harían falta para continuar o ampliar la alianza?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d3",
+              "scale": "0: not considered · 4: a way of scaling up is agreed by the partners",
+              "scale::es": "0: no se ha considerado · 4: los socios han acordado una forma de ampliar la escala",
+              "text": "Could the partnership, or the agency that implements it, be scaled up?",
+              "text::es": "¿Podría ampliarse la escala de la alianza, o de la entidad que la implementa?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d6",
+              "scale": "0: not considered · 4: such organisations are identified and being involved",
+              "scale::es": "0: no se ha considerado · 4: esas organizaciones están identificadas y se las está involucrando",
+              "text": "Could other organisations be involved whose interests a successful partnership would serve?",
+              "text::es": "¿Podrían involucrarse otras organizaciones a cuyos intereses serviría una alianza exitosa?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d4",
+              "scale": "0: none · 4: lasting links to national institutions and wider networks",
+              "scale::es": "0: ninguno · 4: vínculos duraderos con instituciones nacionales y redes más amplias",
+              "text": "What linkages exist to external partners, national institutions or wider networks?",
+              "text::es": "¿Qué vínculos existen con socios externos, instituciones nacionales o redes más amplias?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d5",
+              "scale": "0: it depends entirely on outside support · 4: it runs on local resources",
+              "scale::es": "0: depende por completo del apoyo externo · 4: funciona con recursos locales",
+              "text": "How far does the partnership rely on local resources rather than outside support?",
+              "text::es": "¿En qué medida depende la alianza de recursos locales y no de apoyo externo?"
+            }
+          ],
+          "title": "Institutionalize and/or Expand Successful ISPs",
+          "title::es": "Institucionalizar y/o ampliar las AIS exitosas",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "resource",
+                    "label": "Resource",
+                    "label::es": "Recurso",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "local",
+                        "label": "Local",
+                        "label::es": "Local"
+                      },
+                      {
+                        "id": "outside",
+                        "label": "Outside",
+                        "label::es": "Externo"
+                      }
+                    ],
+                    "id": "source",
+                    "label": "Source",
+                    "label::es": "Origen",
+                    "type": "choice"
+                  }
+                ],
+                "id": "resources",
+                "label": "Resources once outside support ends",
+                "label::es": "Recursos cuando acabe el apoyo externo",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "linkage",
+                    "label": "Linkages to wider networks and institutions",
+                    "label::es": "Vínculos con redes e instituciones más amplias",
+                    "type": "text"
+                  }
+                ],
+                "id": "linkages",
+                "label": "Linkages to wider networks and institutions",
+                "label::es": "Vínculos con redes e instituciones más amplias",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "idea",
+                    "label": "Ideas for expansion or new issues",
+                    "label::es": "Ideas de ampliación o temas nuevos",
+                    "type": "text"
+                  }
+                ],
+                "id": "expansion",
+                "label": "Ideas for expansion or new issues",
+                "label::es": "Ideas de ampliación o temas nuevos",
+                "type": "rows"
+              },
+              {
+                "id": "agreement",
+                "label": "Agreement that keeps the partnership going",
+                "label::es": "Acuerdo que mantiene viva la alianza",
+                "type": "text"
+              },
+              {
+                "hint": "Who decides, how often the partners meet.",
+                "hint::es": "Quién decide, con qué frecuencia se reúnen los socios.",
+                "id": "structure",
+                "label": "Structure",
+                "label::es": "Estructura",
+                "type": "text"
+              },
+              {
+                "hint": "From the register, or typed.",
+                "hint::es": "Del registro, o escribir un nombre.",
+                "id": "host",
+                "label": "Host organisation",
+                "label::es": "Organización sede",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "continue",
+                    "label": "Continue",
+                    "label::es": "Continuar"
+                  },
+                  {
+                    "id": "change",
+                    "label": "Change",
+                    "label::es": "Cambiar"
+                  },
+                  {
+                    "id": "close",
+                    "label": "Close",
+                    "label::es": "Cerrar"
+                  }
+                ],
+                "id": "future",
+                "label": "Should the partnership continue, change or close?",
+                "label::es": "¿La alianza debe continuar, cambiar o cerrar?",
+                "type": "choice"
+              },
+              {
+                "id": "futureNote",
+                "label": "Why, and what changes",
+                "label::es": "Por qué, y qué cambia",
+                "type": "long-text"
+              }
+            ],
+            "id": "s7",
+            "intro": "Resources after outside support, what keeps the partnership going, linkages, ideas for expansion, and whether to continue, change or close.",
+            "intro::es": "Los recursos tras el apoyo externo, lo que mantiene viva la alianza, los vínculos, las ideas de ampliación y si continuar, cambiar o cerrar.",
+            "title": "Keeping the partnership going",
+            "title::es": "Continuidad de la alianza"
+          }
+        }
+      ],
+      "title": "Achieving Results",
+      "title::es": "Logro de resultados"
+    }
+  ],
+  "source": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership (US government work, last updated 12 February 2001).",
+  "source::es": "USAID, User Guide to Intersectoral Partnering [Guía del usuario para las alianzas intersectoriales], parte V: Start-up of an Intersectoral Partnership [Puesta en marcha de una alianza intersectorial] (obra del gobierno de los EE. UU., última actualización: 12 de febrero de 2001).",
+  "title": "Start-up of an Intersectoral Partnership",
+  "title::es": "Puesta en marcha de una alianza intersectorial",
+  "version": 3
+}
+"""#,
+        "fr": #"""
+{
+  "edition": "3",
+  "format": "isp-wizard-guide",
+  "id": "usaid-isp-startup",
+  "language": "en",
+  "phases": [
+    {
+      "id": "preparing",
+      "steps": [
+        {
+          "guidance": "Brainstorm and write down what each sector (government, business, civil society) has at stake in the issue. Clarify the vision of the partnership before anyone argues about resources, personalities or history. The partner that instigates the partnership, sometimes a donor, usually starts this step.",
+          "guidance::fr": "Faire un remue-méninges et noter par écrit ce que chaque secteur (gouvernement, secteur privé, société civile) a en jeu dans la question. Clarifier la vision du partenariat avant que quiconque ne débatte de ressources, de personnalités ou d'historique. Le partenaire à l'origine du partenariat, parfois un bailleur de fonds, lance généralement cette étape.",
+          "id": "s1",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s1.q1",
+              "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
+              "scale::fr": "0: le problème n'est pas encore décrit · 4: tous les partenaires le décrivent de la même façon et s'accordent sur la raison pour laquelle chaque secteur est nécessaire",
+              "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
+              "text::fr": "Quelle est la nature du problème qu'un PIS pourrait résoudre, et pourquoi est-il nécessaire de réunir des acteurs de différents secteurs pour le résoudre ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q2",
+              "scale": "0: nobody has asked · 4: each stakeholder's stake is written down and recognised by the others",
+              "scale::fr": "0: personne n'a posé la question · 4: l'enjeu de chaque partie prenante est noté par écrit et reconnu par les autres",
+              "text": "How are these stakeholders affected by the problem?",
+              "text::fr": "Comment ces parties prenantes sont-elles touchées par le problème ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q3",
+              "scale": "0: not yet considered · 4: the partners know and agree which resources each must bring",
+              "scale::fr": "0: pas encore examiné · 4: les partenaires savent quelles ressources chacun doit apporter et s'accordent là-dessus",
+              "text": "To what extent are resources from different stakeholders required?",
+              "text::fr": "Dans quelle mesure des ressources provenant de différentes parties prenantes sont-elles nécessaires ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q4",
+              "scale": "0: not yet listed · 4: each sector's skills and resources are listed and accepted by the others",
+              "scale::fr": "0: pas encore recensé · 4: les compétences et les ressources de chaque secteur sont recensées et acceptées par les autres",
+              "text": "What skills, human and/or material resources does each sector have that could help address the problem?",
+              "text::fr": "Quelles compétences et quelles ressources humaines et/ou matérielles chaque secteur possède-t-il qui pourraient aider à s'attaquer au problème ?"
+            }
+          ],
+          "title": "Identify the Goals and Aims",
+          "title::fr": "Identifier les buts et les objectifs",
+          "worksheet": {
+            "fields": [
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "stakes",
+                "label": "Each sector's stake in the issue",
+                "label::fr": "Ce que chaque secteur a en jeu",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::fr": "Gouvernement"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::fr": "Secteur privé"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::fr": "Société civile"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::fr": "Bailleur de fonds"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "goal",
+                    "label": "Goals",
+                    "label::fr": "Buts",
+                    "type": "text"
+                  }
+                ],
+                "hint": "Without getting bogged down in resources, personalities and histories.",
+                "hint::fr": "Sans s'enliser dans les questions de ressources, de personnalités et d'historique.",
+                "id": "goals",
+                "label": "Goals",
+                "label::fr": "Buts",
+                "type": "rows"
+              },
+              {
+                "id": "vision",
+                "label": "First draft of the vision",
+                "label::fr": "Première ébauche de la vision",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "resources",
+                "label": "What skills, human and/or material resources does each sector have?",
+                "label::fr": "Compétences, ressources humaines et/ou matérielles de chaque secteur ?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::fr": "Gouvernement"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::fr": "Secteur privé"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::fr": "Société civile"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::fr": "Bailleur de fonds"
+                  }
+                ],
+                "type": "grid"
+              }
+            ],
+            "id": "s1",
+            "intro": "Describe in writing each sector's stake in the issue, the goals, and a first draft of the vision.",
+            "intro::fr": "Décrire par écrit ce que chaque secteur a en jeu dans la question, les buts et une première ébauche de la vision.",
+            "title": "Goals and aims",
+            "title::fr": "Buts et objectifs"
+          }
+        },
+        {
+          "guidance": "Judge how developed each sector is: the success of a partnership is related to it, and sometimes one sector must first help another to grow; donors can strengthen all three. Find the allies already working together in each sector (coalitions, joint ventures, chambers of commerce, federations); their number and quality indicate the potential for working across sectors.",
+          "guidance::fr": "Évaluer le degré de développement de chaque secteur : la réussite d'un partenariat y est liée, et il arrive qu'un secteur doive d'abord aider un autre à se développer ; les bailleurs de fonds peuvent renforcer les trois. Repérer dans chaque secteur les alliés qui travaillent déjà ensemble (coalitions, coentreprises, chambres de commerce, fédérations) ; leur nombre et leur qualité indiquent le potentiel de travail entre secteurs.",
+          "id": "s2",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q1",
+              "scale": "0: not yet looked for · 4: capable actors are known in every sector and willing to take part",
+              "scale::fr": "0: pas encore recherché · 4: des acteurs capables sont connus dans chaque secteur et disposés à participer",
+              "text": "Are there actors in each sector who have the organizational capacity to become involved in a partnership?",
+              "text::fr": "Existe-t-il dans chaque secteur des acteurs qui ont la capacité organisationnelle de s'engager dans un partenariat ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q2",
+              "scale": "0: not yet looked at · 4: every key stakeholder is known to be organised well enough to take part",
+              "scale::fr": "0: pas encore examiné · 4: on sait que chaque partie prenante clé est assez bien organisée pour participer",
+              "text": "Do all the key stakeholders have effective organizations?",
+              "text::fr": "Toutes les parties prenantes clés disposent-elles d'organisations efficaces ?"
+            },
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s2.q3",
+              "scale": "0: not yet identified · 4: the key organisations and players of every sector are named and agreed",
+              "scale::fr": "0: pas encore identifiés · 4: les organisations et les acteurs clés de chaque secteur sont nommés et font consensus",
+              "text": "What are the key organizations and who are the key players in each sector?",
+              "text::fr": "Quelles sont les organisations clés et qui sont les acteurs clés dans chaque secteur ?"
+            }
+          ],
+          "title": "Identify Realities and Partners",
+          "title::fr": "Identifier les réalités et les partenaires",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "organisation",
+                    "label": "Organisation",
+                    "label::fr": "Organisation",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "government",
+                        "label": "Government",
+                        "label::fr": "Gouvernement"
+                      },
+                      {
+                        "id": "business",
+                        "label": "Business",
+                        "label::fr": "Secteur privé"
+                      },
+                      {
+                        "id": "civil-society",
+                        "label": "Civil society",
+                        "label::fr": "Société civile"
+                      },
+                      {
+                        "id": "donor",
+                        "label": "Donor",
+                        "label::fr": "Bailleur de fonds"
+                      },
+                      {
+                        "id": "other",
+                        "label": "Other",
+                        "label::fr": "Autre"
+                      }
+                    ],
+                    "id": "sector",
+                    "label": "Sector",
+                    "label::fr": "Secteur",
+                    "type": "choice"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "ready",
+                        "label": "Ready",
+                        "label::fr": "Prête"
+                      },
+                      {
+                        "id": "not-yet",
+                        "label": "Not yet",
+                        "label::fr": "Pas encore"
+                      },
+                      {
+                        "id": "unknown",
+                        "label": "Unknown",
+                        "label::fr": "Inconnu"
+                      }
+                    ],
+                    "id": "readiness",
+                    "label": "Ready to collaborate",
+                    "label::fr": "Prête à collaborer",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "people",
+                    "label": "Key people",
+                    "label::fr": "Personnes clés",
+                    "type": "text"
+                  },
+                  {
+                    "id": "role",
+                    "label": "Role or stake",
+                    "label::fr": "Rôle ou enjeu",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "Coalitions, chambers of commerce, federations, civil society networks.",
+                    "hint::fr": "Coalitions, chambres de commerce, fédérations, réseaux de la société civile.",
+                    "id": "alliances",
+                    "label": "Alliances and networks",
+                    "label::fr": "Alliances et réseaux",
+                    "type": "text"
+                  },
+                  {
+                    "id": "notes",
+                    "label": "Notes",
+                    "label::fr": "Notes",
+                    "type": "long-text"
+                  }
+                ],
+                "id": "register",
+                "label": "Stakeholder register",
+                "label::fr": "Registre des parties prenantes",
+                "nameColumn": "organisation",
+                "type": "rows"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "well-developed",
+                      "label": "Well developed",
+                      "label::fr": "Bien développé"
+                    },
+                    {
+                      "id": "developing",
+                      "label": "Partly developed",
+                      "label::fr": "En partie développé"
+                    },
+                    {
+                      "id": "weak",
+                      "label": "Weak",
+                      "label::fr": "Faible"
+                    },
+                    {
+                      "id": "not-known",
+                      "label": "Not known",
+                      "label::fr": "Inconnu"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "hint": "Sometimes the first task of one sector is to actively support the development of another.",
+                "hint::fr": "Parfois, la première tâche d'un secteur est de soutenir activement le développement d'un autre.",
+                "id": "development",
+                "label": "How developed is each sector?",
+                "label::fr": "Développement de chaque secteur",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::fr": "Gouvernement"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::fr": "Secteur privé"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::fr": "Société civile"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "supporter",
+                    "label": "Supporter",
+                    "label::fr": "Qui soutient",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "supported",
+                    "label": "Supported",
+                    "label::fr": "Qui est soutenu",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "how",
+                    "label": "How",
+                    "label::fr": "Comment",
+                    "type": "text"
+                  }
+                ],
+                "id": "support",
+                "label": "Who could support whom",
+                "label::fr": "Qui pourrait soutenir qui",
+                "type": "rows"
+              }
+            ],
+            "id": "s2",
+            "intro": "The key organisations and players of each sector, the alliances they belong to, how developed each sector is and who could support whom.",
+            "intro::fr": "Les organisations et les acteurs clés de chaque secteur, les alliances dont ils font partie, le degré de développement de chaque secteur et qui pourrait soutenir qui.",
+            "title": "Stakeholder register",
+            "title::fr": "Registre des parties prenantes"
+          }
+        },
+        {
+          "guidance": "Future partners often have not worked together and may distrust one another. Interview people in the organisations you identified about their histories, attitudes and networks, and test the vision: \"Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?\" Weigh each sector's typical strengths and hindrances, since different missions and cultures are the usual source of trouble.",
+          "guidance::fr": "Les futurs partenaires n'ont souvent jamais travaillé ensemble et peuvent se méfier les uns des autres. Interroger les personnes des organisations identifiées sur leur histoire, leurs attitudes et leurs réseaux, et mettre la vision à l'épreuve : « Pourriez-vous imaginer travailler avec X pour résoudre ce problème ou tirer parti de cette occasion ? » Peser les forces et les freins typiques de chaque secteur, car la différence des missions et des cultures est la source habituelle des difficultés.",
+          "id": "s3",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q1",
+              "scale": "0: not yet explored · 4: the partners know the history and relations and speak of them openly",
+              "scale::fr": "0: pas encore exploré · 4: les partenaires connaissent l'historique et les relations et en parlent ouvertement",
+              "text": "What is the history of the issue and relations among stakeholders?",
+              "text::fr": "Quel est l'historique de la question et des relations entre les parties prenantes ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q2",
+              "scale": "0: the tensions have not been looked at · 4: the partners know them, agree how much there is and how to overcome it (a high rating is not low tension)",
+              "scale::fr": "0: les tensions n'ont pas été examinées · 4: les partenaires les connaissent et s'accordent sur leur ampleur et sur la façon de les surmonter (une note élevée ne signifie pas une tension faible)",
+              "text": "How much tension must be overcome to make cooperation possible?",
+              "text::fr": "Quel degré de tension faut-il surmonter pour rendre la coopération possible ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q3",
+              "scale": "0: not yet mapped · 4: present and potential coalitions are mapped and agreed",
+              "scale::fr": "0: pas encore cartographiées · 4: les coalitions actuelles et potentielles sont cartographiées et font consensus",
+              "text": "What present or potential coalitions exist among key actors?",
+              "text::fr": "Quelles coalitions, actuelles ou potentielles, existent entre les acteurs clés ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q4",
+              "scale": "0: not yet assessed · 4: the partners know and agree how widely the issue is seen as a crisis",
+              "scale::fr": "0: pas encore évalué · 4: les partenaires savent à quel point la question est vue comme une crise et s'accordent là-dessus",
+              "text": "To what extent is the issue so widely perceived as a crisis that otherwise reluctant parties might be willing to try something new?",
+              "text::fr": "Dans quelle mesure la question est-elle perçue si largement comme une crise que des parties autrement réticentes pourraient être disposées à essayer quelque chose de nouveau ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q5",
+              "scale": "0: not yet assessed · 4: each stakeholder's readiness is known and agreed",
+              "scale::fr": "0: pas encore évalué · 4: le degré de préparation de chaque partie prenante est connu et fait consensus",
+              "text": "Which stakeholders are ready for collaboration? Which are not?",
+              "text::fr": "Quelles parties prenantes sont prêtes à collaborer ? Lesquelles ne le sont pas ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q6",
+              "scale": "0: not yet considered · 4: the impediments are named and the partners agree on them",
+              "scale::fr": "0: pas encore examiné · 4: les obstacles sont nommés et les partenaires s'accordent sur eux",
+              "text": "What are the impediments to strategic partnering?",
+              "text::fr": "Quels sont les obstacles à un partenariat stratégique ?"
+            }
+          ],
+          "title": "Understand the Potential for Working Together, Anticipate Problems",
+          "title::fr": "Comprendre le potentiel de collaboration, anticiper les problèmes",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "traits",
+                "items": [
+                  {
+                    "group": "Government strengths",
+                    "group::fr": "Forces du gouvernement",
+                    "id": "gov-laws",
+                    "label": "the ability to create laws",
+                    "label::fr": "la capacité de créer des lois"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::fr": "Forces du gouvernement",
+                    "id": "gov-environment",
+                    "label": "improve the enabling environment",
+                    "label::fr": "améliorer l'environnement porteur"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::fr": "Forces du gouvernement",
+                    "id": "gov-accountability",
+                    "label": "in a democracy, improve public accountability and adjudicative functions",
+                    "label::fr": "en démocratie, améliorer la redevabilité publique et les fonctions juridictionnelles"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::fr": "Freins du gouvernement",
+                    "id": "gov-inertia",
+                    "label": "inertia",
+                    "label::fr": "l'inertie"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::fr": "Freins du gouvernement",
+                    "id": "gov-micro-management",
+                    "label": "micro-management",
+                    "label::fr": "la microgestion"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::fr": "Freins du gouvernement",
+                    "id": "gov-exhaustion",
+                    "label": "exhaustion from an ongoing tension between demands and resources",
+                    "label::fr": "l'épuisement dû à une tension permanente entre demandes et ressources"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::fr": "Freins du gouvernement",
+                    "id": "gov-bureaucracy",
+                    "label": "a bureaucratic culture",
+                    "label::fr": "une culture bureaucratique"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::fr": "Forces du secteur privé",
+                    "id": "bus-production",
+                    "label": "access to production facilities",
+                    "label::fr": "l'accès à des moyens de production"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::fr": "Forces du secteur privé",
+                    "id": "bus-expertise",
+                    "label": "technical expertise",
+                    "label::fr": "l'expertise technique"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::fr": "Forces du secteur privé",
+                    "id": "bus-market",
+                    "label": "in the right policy environment, a market culture that promotes efficiency, innovation, entrepreneurship, competition and a strong client orientation",
+                    "label::fr": "dans un cadre politique adapté, une culture de marché qui favorise l'efficacité, l'innovation, l'esprit d'entreprise, la concurrence et une forte orientation client"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::fr": "Freins du secteur privé",
+                    "id": "bus-distrust",
+                    "label": "a distrust of collective action",
+                    "label::fr": "une méfiance envers l'action collective"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::fr": "Freins du secteur privé",
+                    "id": "bus-externalities",
+                    "label": "an inability to deal with externalities",
+                    "label::fr": "une incapacité à gérer les externalités"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::fr": "Freins du secteur privé",
+                    "id": "bus-transparency",
+                    "label": "a lack of transparency",
+                    "label::fr": "un manque de transparence"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::fr": "Freins du secteur privé",
+                    "id": "bus-short-term",
+                    "label": "an overemphasis on short-term results",
+                    "label::fr": "un accent excessif sur les résultats à court terme"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::fr": "Forces de la société civile",
+                    "id": "civ-voluntaristic",
+                    "label": "voluntaristic actors who are sensitive to members' needs and values",
+                    "label::fr": "des acteurs volontaires, sensibles aux besoins et aux valeurs des membres"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::fr": "Forces de la société civile",
+                    "id": "civ-flexible",
+                    "label": "organizations that tend to be smaller and more flexible than the other partners",
+                    "label::fr": "des organisations souvent plus petites et plus souples que les autres partenaires"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::fr": "Freins de la société civile",
+                    "id": "civ-underfunding",
+                    "label": "a cycle of underfunding",
+                    "label::fr": "un cycle de sous-financement"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::fr": "Freins de la société civile",
+                    "id": "civ-process",
+                    "label": "a focus on process rather than product",
+                    "label::fr": "une priorité au processus plutôt qu'au produit"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::fr": "Freins de la société civile",
+                    "id": "civ-parochialism",
+                    "label": "parochialism about working with outsiders",
+                    "label::fr": "un esprit de clocher envers le travail avec l'extérieur"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::fr": "Freins de la société civile",
+                    "id": "civ-management",
+                    "label": "a concern with various management and organizational challenges",
+                    "label::fr": "une préoccupation pour divers défis de gestion et d'organisation"
+                  }
+                ],
+                "label": "Strengths and hindrances (quoted from the guide)",
+                "label::fr": "Forces et freins (cités du guide)",
+                "marks": [
+                  {
+                    "id": "applies",
+                    "label": "Applies here",
+                    "label::fr": "S'applique ici"
+                  },
+                  {
+                    "id": "does-not-apply",
+                    "label": "Does not apply",
+                    "label::fr": "Ne s'applique pas"
+                  },
+                  {
+                    "id": "not-discussed",
+                    "label": "Not discussed",
+                    "label::fr": "Pas abordé"
+                  }
+                ],
+                "type": "checklist"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "impediment",
+                    "label": "Impediments to partnering",
+                    "label::fr": "Obstacles au partenariat",
+                    "type": "text"
+                  }
+                ],
+                "id": "impediments",
+                "label": "Impediments to partnering",
+                "label::fr": "Obstacles au partenariat",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "interviewee",
+                    "label": "Interviewee",
+                    "label::fr": "Personne interrogée",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "date",
+                    "label": "Date",
+                    "label::fr": "Date",
+                    "type": "date"
+                  },
+                  {
+                    "id": "interviewer",
+                    "label": "Interviewed by",
+                    "label::fr": "Entretien mené par",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "The guide's test: “Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?”",
+                    "hint::fr": "Le test du guide : « Pourriez-vous imaginer travailler avec X pour résoudre ce problème ou tirer parti de cette occasion ? »",
+                    "id": "wouldWorkWith",
+                    "label": "Could work with",
+                    "label::fr": "Travaillerait avec",
+                    "type": "text"
+                  },
+                  {
+                    "id": "history",
+                    "label": "History",
+                    "label::fr": "Historique",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "attitudes",
+                    "label": "Attitudes",
+                    "label::fr": "Attitudes",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "networks",
+                    "label": "Personal networks",
+                    "label::fr": "Réseaux personnels",
+                    "type": "long-text"
+                  }
+                ],
+                "hint": "Ask them about their histories, attitudes, and personal networks.",
+                "hint::fr": "Les interroger sur leur histoire, leurs attitudes et leurs réseaux personnels.",
+                "id": "interviews",
+                "label": "Interviews",
+                "label::fr": "Entretiens",
+                "type": "rows"
+              }
+            ],
+            "id": "s3",
+            "intro": "Mark which typical strengths and hindrances the guide names apply here, list the impediments to partnering, and log the interviews.",
+            "intro::fr": "Indiquer lesquels des forces et freins typiques cités par le guide s'appliquent ici, lister les obstacles au partenariat et consigner les entretiens.",
+            "title": "Strengths and hindrances",
+            "title::fr": "Forces et freins"
+          }
+        }
+      ],
+      "title": "Preparing the Ground",
+      "title::fr": "Préparer le terrain"
+    },
+    {
+      "id": "directions",
+      "steps": [
+        {
+          "guidance": "Plan how to bring the sectors' representatives together as equal partners, all of them involved. The first meeting is exploratory: its aim is enough trust and commitment to meet again. Where the partners have no history together, who convenes, where and what is discussed matter all the more. Partners may start to consider whether a new organisation should carry the partnership.",
+          "guidance::fr": "Prévoir comment réunir les représentants des secteurs en partenaires égaux, tous impliqués. La première réunion est exploratoire : elle vise à établir assez de confiance et d'engagement pour se réunir à nouveau. Lorsque les partenaires n'ont pas d'histoire commune, le choix de qui convoque, du lieu et des sujets abordés compte d'autant plus. Les partenaires peuvent commencer à se demander si une nouvelle organisation devrait porter le partenariat.",
+          "id": "s4",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "It is important to identify an individual or organization that is well regarded by all parties to call the meeting.",
+              "hint::fr": "Il est important d'identifier une personne ou une organisation bien considérée par toutes les parties pour convoquer la réunion.",
+              "hintQuoted": true,
+              "id": "s4.q1",
+              "scale": "0: no convener in view · 4: a convener accepted by every sector has called the meeting",
+              "scale::fr": "0: aucun rassembleur en vue · 4: un rassembleur accepté par chaque secteur a convoqué la réunion",
+              "text": "Who convenes?",
+              "text::fr": "Qui convoque ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "For an initial meeting, it is best to identify some neutral ground, most often a rented facility.",
+              "hint::fr": "Pour une première réunion, il est préférable de trouver un terrain neutre, le plus souvent un local loué.",
+              "hintQuoted": true,
+              "id": "s4.q2",
+              "scale": "0: no venue yet · 4: a neutral venue accepted by all is arranged",
+              "scale::fr": "0: pas encore de lieu · 4: un lieu neutre accepté par tous est réservé",
+              "text": "Where?",
+              "text::fr": "Où ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "When choosing a moderator for the initial meeting, find someone who allows participants to raise issues without replicating past unproductive discussions.",
+              "hint::fr": "Pour choisir le modérateur de la première réunion, trouver quelqu'un qui permette aux participants de soulever des questions sans reproduire les discussions stériles du passé.",
+              "hintQuoted": true,
+              "id": "s4.q3",
+              "scale": "0: no moderator yet · 4: a moderator every party accepts is engaged",
+              "scale::fr": "0: pas encore de modérateur · 4: un modérateur accepté par toutes les parties est engagé",
+              "text": "Who moderates?",
+              "text::fr": "Qui modère ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "An agenda for the first meeting might simply focus upon two things: personal and organizational introductions and a sharing of viewpoints about the key issues.",
+              "hint::fr": "L'ordre du jour de la première réunion pourrait simplement porter sur deux points : la présentation des personnes et des organisations, et un échange de points de vue sur les questions clés.",
+              "hintQuoted": true,
+              "id": "s4.q4",
+              "scale": "0: no agenda yet · 4: an agenda every party has agreed",
+              "scale::fr": "0: pas encore d'ordre du jour · 4: un ordre du jour approuvé par toutes les parties",
+              "text": "What to discuss?",
+              "text::fr": "De quoi discuter ?"
+            }
+          ],
+          "title": "Convene Partners and Define Problems",
+          "title::fr": "Réunir les partenaires et définir les problèmes",
+          "worksheet": {
+            "fields": [
+              {
+                "hint": "Well regarded by all parties; choose from the register or type a name.",
+                "hint::fr": "Bien considéré par toutes les parties ; choisir dans le registre ou saisir un nom.",
+                "id": "convener",
+                "label": "Convener",
+                "label::fr": "Rassembleur",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "yes",
+                      "label": "Yes",
+                      "label::fr": "Oui"
+                    },
+                    {
+                      "id": "no",
+                      "label": "No",
+                      "label::fr": "Non"
+                    },
+                    {
+                      "id": "not-asked",
+                      "label": "Not asked",
+                      "label::fr": "Pas demandé"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "acceptance",
+                "label": "Does each sector accept the convener?",
+                "label::fr": "Chaque secteur accepte-t-il le rassembleur ?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::fr": "Gouvernement"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::fr": "Secteur privé"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::fr": "Société civile"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::fr": "Bailleur de fonds"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "stakeholder",
+                    "label": "Stakeholder",
+                    "label::fr": "Partie prenante",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "yes",
+                        "label": "Yes",
+                        "label::fr": "Oui"
+                      },
+                      {
+                        "id": "no",
+                        "label": "No",
+                        "label::fr": "Non"
+                      },
+                      {
+                        "id": "not-asked",
+                        "label": "Not asked",
+                        "label::fr": "Pas demandé"
+                      }
+                    ],
+                    "id": "accepts",
+                    "label": "Accepts the convener",
+                    "label::fr": "Accepte le rassembleur",
+                    "type": "choice"
+                  }
+                ],
+                "hint": "The convening individual or group needs to have credibility with all the major stakeholders.",
+                "hint::fr": "La personne ou le groupe qui convoque doit être crédible aux yeux de toutes les grandes parties prenantes.",
+                "id": "stakeholderAcceptance",
+                "label": "Other major stakeholders' acceptance of the convener",
+                "label::fr": "Acceptation du rassembleur par les autres parties prenantes",
+                "type": "rows"
+              },
+              {
+                "id": "venue",
+                "label": "Venue",
+                "label::fr": "Lieu",
+                "type": "text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::fr": "Oui"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::fr": "Non"
+                  },
+                  {
+                    "id": "not-sure",
+                    "label": "Not sure",
+                    "label::fr": "Pas sûr"
+                  }
+                ],
+                "id": "neutral",
+                "label": "Is the venue neutral ground?",
+                "label::fr": "Le lieu est-il un terrain neutre ?",
+                "type": "choice"
+              },
+              {
+                "id": "moderator",
+                "label": "Moderator",
+                "label::fr": "Modérateur",
+                "type": "text"
+              },
+              {
+                "id": "firstMeeting",
+                "label": "Date of the first meeting",
+                "label::fr": "Date de la 1re réunion",
+                "type": "date"
+              },
+              {
+                "hint": "Perhaps introductions and a sharing of viewpoints on the key issues.",
+                "hint::fr": "Peut-être les présentations et un échange de points de vue sur les questions clés.",
+                "id": "agenda",
+                "label": "Agenda of the first meeting",
+                "label::fr": "Ordre du jour de la 1re réunion",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::fr": "Oui"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::fr": "Non"
+                  },
+                  {
+                    "id": "not-yet",
+                    "label": "Not yet",
+                    "label::fr": "Pas encore"
+                  }
+                ],
+                "id": "outcome",
+                "label": "Outcome: enough trust and commitment to meet again?",
+                "label::fr": "Issue : assez de confiance et d'engagement pour se revoir ?",
+                "type": "choice"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::fr": "Oui"
+                  },
+                  {
+                    "id": "some",
+                    "label": "Some",
+                    "label::fr": "Un peu"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::fr": "Non"
+                  }
+                ],
+                "hint": "If the players have not had a history of interaction, the meeting might end right there with a summary of different viewpoints written for distribution.",
+                "hint::fr": "Si les acteurs n'ont pas d'historique d'interactions, la réunion pourrait s'arrêter là, avec un résumé écrit des différents points de vue, à diffuser.",
+                "id": "history",
+                "label": "Do the parties have a history of interaction?",
+                "label::fr": "Les parties ont-elles un historique d'interactions ?",
+                "type": "choice"
+              },
+              {
+                "id": "viewpoints",
+                "label": "A summary of different viewpoints written for distribution",
+                "label::fr": "Résumé écrit des différents points de vue, à diffuser",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::fr": "Oui"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::fr": "Non"
+                  },
+                  {
+                    "id": "undecided",
+                    "label": "Not decided",
+                    "label::fr": "Pas décidé"
+                  }
+                ],
+                "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
+                "hint::fr": "Souvent, une nouvelle organisation sera créée pour faciliter la formation d'un PIS et en pérenniser les liens.",
+                "id": "newOrganisation",
+                "label": "Will a new organisation carry the partnership?",
+                "label::fr": "Nouvelle organisation pour porter le partenariat ?",
+                "type": "choice"
+              },
+              {
+                "id": "organisationForm",
+                "label": "Form of the new organisation",
+                "label::fr": "Forme de la nouvelle organisation",
+                "type": "text"
+              }
+            ],
+            "id": "s4",
+            "intro": "Who convenes and who accepts them, where, who moderates, the first meeting and its outcome, and a new organisation.",
+            "intro::fr": "Qui convoque et qui l'accepte, où, qui modère, la première réunion et son issue, et une nouvelle organisation.",
+            "title": "Convening plan",
+            "title::fr": "Plan de convocation"
+          }
+        },
+        {
+          "guidance": "Partnerships bring new energy to old problems when the parties share an understanding of the problem and of possible solutions. In this phase every partner commits to two things: a climate of hope and willingness to work together, and a definition of the problems that meets the interests of all three sectors and includes all stakeholders.",
+          "guidance::fr": "Les partenariats apportent une énergie nouvelle à de vieux problèmes lorsque les parties partagent une même compréhension du problème et des solutions possibles. Dans cette phase, chaque partenaire s'engage sur deux points : un climat d'espoir et de volonté de travailler ensemble, et une définition des problèmes qui rejoint les intérêts des trois secteurs et inclut toutes les parties prenantes.",
+          "id": "s5",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": true,
+              "hint": "Joint investigation of the issue, building visions, and developing leadership through forums such as meetings, brainstorming sessions, task forces, committees, and conferences will foster this climate.",
+              "hint::fr": "L'examen conjoint de la question, l'élaboration de visions et le développement du leadership au moyen de forums tels que réunions, séances de remue-méninges, groupes de travail, comités et conférences favoriseront ce climat.",
+              "hintQuoted": true,
+              "id": "s5.d1",
+              "scale": "0: no shared commitment yet · 4: every partner has committed, and it shows in joint work",
+              "scale::fr": "0: pas encore d'engagement commun · 4: chaque partenaire s'est engagé, et cela se voit dans le travail commun",
+              "text": "Has each partner committed to a climate of hope and a willingness to work together?",
+              "text::fr": "Chaque partenaire s'est-il engagé en faveur d'un climat d'espoir et d'une volonté de travailler ensemble ?"
+            },
+            {
+              "critical": true,
+              "derived": true,
+              "hint": "Successful problem definition involves identifying the intersection of the interests of the three sectoral players and including all of the stakeholders in a meaningful way.",
+              "hint::fr": "Une définition réussie du problème suppose d'identifier le point de rencontre des intérêts des acteurs des trois secteurs et d'inclure toutes les parties prenantes de manière significative.",
+              "hintQuoted": true,
+              "id": "s5.d2",
+              "scale": "0: no shared definition · 4: a definition at the meeting point of all three sectors' interests, agreed and written",
+              "scale::fr": "0: pas de définition commune · 4: une définition au point de rencontre des intérêts des trois secteurs, convenue et écrite",
+              "text": "Have the partners agreed a definition of the problems and concerns of the stakeholders?",
+              "text::fr": "Les partenaires se sont-ils accordés sur une définition des problèmes et des préoccupations des parties prenantes ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d3",
+              "scale": "0: stakeholders are left out · 4: every stakeholder took part in defining the problem",
+              "scale::fr": "0: des parties prenantes sont laissées de côté · 4: chaque partie prenante a participé à la définition du problème",
+              "text": "Are all of the stakeholders included in defining the problem in a meaningful way?",
+              "text::fr": "Toutes les parties prenantes sont-elles associées de manière significative à la définition du problème ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d4",
+              "scale": "0: the parties' views have not yet been compared · 4: one shared understanding of the problem and of possible solutions",
+              "scale::fr": "0: les points de vue des parties n'ont pas encore été comparés · 4: une compréhension commune du problème et des solutions possibles",
+              "text": "Do the parties share an understanding of the nature of the problem and ideas about possible solutions?",
+              "text::fr": "Les parties partagent-elles une même compréhension de la nature du problème et des idées sur les solutions possibles ?"
+            }
+          ],
+          "title": "Set Directions",
+          "title::fr": "Fixer les orientations",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "problem",
+                "label": "Agreed problem statement",
+                "label::fr": "Énoncé du problème convenu",
+                "type": "long-text"
+              },
+              {
+                "id": "vision",
+                "label": "Vision",
+                "label::fr": "Vision",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "committed",
+                      "label": "Committed",
+                      "label::fr": "Engagée"
+                    },
+                    {
+                      "id": "undecided",
+                      "label": "Undecided",
+                      "label::fr": "Indécise"
+                    },
+                    {
+                      "id": "not-committed",
+                      "label": "Not committed",
+                      "label::fr": "Non engagée"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "commitments",
+                "label": "Commitment of each organisation in the register",
+                "label::fr": "Engagement de chaque organisation du registre",
+                "rowsOf": "s2.register",
+                "type": "grid"
+              }
+            ],
+            "id": "s5",
+            "intro": "The problem as the partners agree to state it, the vision, and each organisation's commitment.",
+            "intro::fr": "Le problème tel que les partenaires conviennent de l'énoncer, la vision et l'engagement de chaque organisation.",
+            "title": "Problem and vision",
+            "title::fr": "Problème et vision"
+          }
+        }
+      ],
+      "title": "Setting Directions",
+      "title::fr": "Définir les orientations"
+    },
+    {
+      "id": "results",
+      "steps": [
+        {
+          "guidance": "Joint forums turn shared ideas into an action plan, often a series of small steps that build relationships and make larger ones possible. Keep the ground rules in view: the right to say no, honesty, accountability, and \"a commitment to help address other parties' perspectives as well as one's own\".",
+          "guidance::fr": "Des forums communs transforment les idées partagées en un plan d'action, souvent une série de petits pas qui construisent les relations et rendent possibles des pas plus grands. Garder à l'esprit les règles de base : le droit de dire non, l'honnêteté, la redevabilité et « un engagement à aider à prendre en compte les points de vue des autres parties autant que le sien ».",
+          "id": "s6",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "Open lines of communication are vital; as are clearly defined rules of the game that facilitate communication, reduce transaction costs, and protect empowerment.",
+              "hint::fr": "Des canaux de communication ouverts sont vitaux, tout comme des règles du jeu clairement définies qui facilitent la communication, réduisent les coûts de transaction et protègent l'autonomisation.",
+              "hintQuoted": true,
+              "id": "s6.q1",
+              "scale": "0: no plan for carrying out the actions · 4: an agreed plan with owners, open communication and clear rules",
+              "scale::fr": "0: aucun plan pour mener les actions · 4: un plan convenu, avec des responsables, une communication ouverte et des règles claires",
+              "text": "How should action strategies be implemented?",
+              "text::fr": "Comment les stratégies d'action devraient-elles être mises en œuvre ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q2",
+              "scale": "0: not discussed · 4: plans agreed in ways every stakeholder sees as respecting its interests",
+              "scale::fr": "0: pas abordé · 4: des plans convenus d'une manière que chaque partie prenante juge respectueuse de ses intérêts",
+              "text": "How can stakeholders implement detailed plans in ways that respect their particular interests?",
+              "text::fr": "Comment les parties prenantes peuvent-elles mettre en œuvre des plans détaillés d'une manière qui respecte leurs intérêts particuliers ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q3",
+              "scale": "0: nobody is named · 4: a mediator or a way of mediating that all accept is in place",
+              "scale::fr": "0: personne n'est désigné · 4: un médiateur ou un mode de médiation accepté par tous est en place",
+              "text": "Who will mediate the inevitable tensions and conflicts that arise when new actors come into the picture?",
+              "text::fr": "Qui assurera la médiation des tensions et des conflits inévitables qui surgissent lorsque de nouveaux acteurs entrent en jeu ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q4",
+              "scale": "0: not considered · 4: the needs are agreed and the activities planned or under way",
+              "scale::fr": "0: pas examiné · 4: les besoins sont convenus et les activités prévues ou en cours",
+              "text": "What kinds of capacity-building activities are necessary for different actors to carry out their parts of the process effectively?",
+              "text::fr": "Quels types d'activités de renforcement des capacités sont nécessaires pour que les différents acteurs remplissent efficacement leur rôle dans le processus ?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "Partners need to discuss resource sharing continuously in order to ensure that the issue remains well understood from the outset.",
+              "hint::fr": "Les partenaires doivent discuter en permanence du partage des ressources afin que la question reste bien comprise dès le départ.",
+              "hintQuoted": true,
+              "id": "s6.q5",
+              "scale": "0: not discussed · 4: an agreed way of sharing resources, discussed regularly",
+              "scale::fr": "0: pas abordé · 4: un mode de partage des ressources convenu et discuté régulièrement",
+              "text": "How will resource sharing take place?",
+              "text::fr": "Comment le partage des ressources se fera-t-il ?"
+            }
+          ],
+          "title": "Develop an Action Plan",
+          "title::fr": "Élaborer un plan d'action",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "rule",
+                    "label": "Ground rule",
+                    "label::fr": "Règle de base",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "agreed",
+                        "label": "Agreed",
+                        "label::fr": "Convenue"
+                      },
+                      {
+                        "id": "not-agreed",
+                        "label": "Not agreed",
+                        "label::fr": "Non convenue"
+                      }
+                    ],
+                    "id": "agreed",
+                    "label": "Agreed",
+                    "label::fr": "Convenue",
+                    "type": "choice"
+                  }
+                ],
+                "defaults": [
+                  {
+                    "cells": {
+                      "rule": "The right to say no",
+                      "rule::fr": "Le droit de dire non"
+                    },
+                    "id": "rule-say-no"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Honesty",
+                      "rule::fr": "Honnêteté"
+                    },
+                    "id": "rule-honesty"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Accountability",
+                      "rule::fr": "Redevabilité"
+                    },
+                    "id": "rule-accountability"
+                  },
+                  {
+                    "cells": {
+                      "rule": "A commitment to help address other parties' perspectives as well as one's own",
+                      "rule::fr": "Un engagement à aider à prendre en compte les points de vue des autres parties autant que le sien"
+                    },
+                    "id": "rule-perspectives"
+                  }
+                ],
+                "id": "groundRules",
+                "label": "Ground rules",
+                "label::fr": "Règles de base",
+                "nameColumn": "rule",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "action",
+                    "label": "Action",
+                    "label::fr": "Action",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "From the register, or typed.",
+                    "hint::fr": "Choisie dans le registre, ou saisie.",
+                    "id": "ownerOrganisation",
+                    "label": "Owner organisation",
+                    "label::fr": "Organisation responsable",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::fr": "Échéance",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::fr": "Prévu"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::fr": "En cours"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::fr": "Terminé"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::fr": "Abandonné"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::fr": "Statut",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "ownerPerson",
+                    "label": "Owner person",
+                    "label::fr": "Personne responsable",
+                    "type": "text"
+                  },
+                  {
+                    "id": "resources",
+                    "label": "Resources",
+                    "label::fr": "Ressources",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "s6.q1",
+                        "label": "Implementing the strategies",
+                        "label::fr": "Mise en œuvre des stratégies"
+                      },
+                      {
+                        "id": "s6.q2",
+                        "label": "Respecting interests",
+                        "label::fr": "Respect des intérêts"
+                      },
+                      {
+                        "id": "s6.q3",
+                        "label": "Mediating tensions",
+                        "label::fr": "Médiation des tensions"
+                      },
+                      {
+                        "id": "s6.q4",
+                        "label": "Capacity building",
+                        "label::fr": "Renforcement des capacités"
+                      },
+                      {
+                        "id": "s6.q5",
+                        "label": "Resource sharing",
+                        "label::fr": "Partage des ressources"
+                      }
+                    ],
+                    "id": "question",
+                    "label": "Question it answers",
+                    "label::fr": "Question traitée",
+                    "type": "choice"
+                  }
+                ],
+                "id": "actions",
+                "label": "Action plan",
+                "label::fr": "Plan d'action",
+                "nameColumn": "action",
+                "type": "rows"
+              },
+              {
+                "hint": "Who mediates the tensions and conflicts; choose from the register or type a name.",
+                "hint::fr": "Qui assure la médiation des tensions et des conflits ; choisir dans le registre ou saisir un nom.",
+                "id": "mediator",
+                "label": "Mediator",
+                "label::fr": "Médiateur",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "actor",
+                    "label": "Actor",
+                    "label::fr": "Acteur",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "need",
+                    "label": "Capacity building needed",
+                    "label::fr": "Capacités à renforcer",
+                    "type": "text"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::fr": "Échéance",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::fr": "Prévu"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::fr": "En cours"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::fr": "Terminé"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::fr": "Abandonné"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::fr": "Statut",
+                    "type": "choice"
+                  }
+                ],
+                "id": "capacityBuilding",
+                "label": "Capacity building",
+                "label::fr": "Renforcement des capacités",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "partner",
+                    "label": "Partner",
+                    "label::fr": "Partenaire",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "contribution",
+                    "label": "Contribution",
+                    "label::fr": "Contribution",
+                    "type": "text"
+                  }
+                ],
+                "hint": "How resource sharing will take place.",
+                "hint::fr": "Comment se fera le partage des ressources.",
+                "id": "contributions",
+                "label": "Each partner's contribution",
+                "label::fr": "Contribution de chaque partenaire",
+                "type": "rows"
+              }
+            ],
+            "id": "s6",
+            "intro": "The ground rules, each agreed or not; the actions and their owners; the mediator, the capacity building needed and each partner's contribution.",
+            "intro::fr": "Les règles de base, convenues ou non ; les actions et leurs responsables ; le médiateur, le renforcement des capacités nécessaire et la contribution de chaque partenaire.",
+            "title": "Ground rules and action plan",
+            "title::fr": "Règles de base et plan d'action"
+          }
+        },
+        {
+          "guidance": "The toughest step. Lasting partnerships generate the human, social, material and financial capital to sustain or expand themselves, and keep going after outside resources are withdrawn. Growth may mean new resources, wider participation, scaling up, and links to national institutions and wider networks; outside dependency threatens it, local resources protect it.",
+          "guidance::fr": "L'étape la plus difficile. Les partenariats durables génèrent le capital humain, social, matériel et financier nécessaire pour se maintenir ou s'étendre, et se poursuivent après le retrait des ressources extérieures. La croissance peut passer par de nouvelles ressources, une participation élargie, un changement d'échelle et des liens avec les institutions nationales et des réseaux plus larges ; la dépendance extérieure menace la durabilité, les ressources locales la protègent.",
+          "id": "s7",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": true,
+              "id": "s7.d1",
+              "scale": "0: no plan · 4: agreed and funded arrangements to go on without outside support",
+              "scale::fr": "0: aucun plan · 4: des dispositions convenues et financées pour continuer sans soutien extérieur",
+              "text": "How will the partnership continue after outside resources have been withdrawn or reallocated?",
+              "text::fr": "Comment le partenariat se poursuivra-t-il une fois les ressources extérieures retirées ou réaffectées ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d2",
+              "scale": "0: not considered · 4: the needs are known and the resources and partners are being secured",
+              "scale::fr": "0: pas examiné · 4: les besoins sont connus et les ressources et les partenaires sont en voie d'être obtenus",
+              "text": "What new resources and wider participation would continuing or expanding the partnership need?",
+              "text::fr": "De quelles nouvelles ressources et de quelle participation élargie la poursuite ou l'extension du partenariat aurait-elle besoin ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d3",
+              "scale": "0: not considered · 4: a way of scaling up is agreed by the partners",
+              "scale::fr": "0: pas examiné · 4: les partenaires ont convenu d'un moyen de changer d'échelle",
+              "text": "Could the partnership, or the agency that implements it, be scaled up?",
+              "text::fr": "Le partenariat, ou l'organisme qui le met en œuvre, pourrait-il changer d'échelle ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d6",
+              "scale": "0: not considered · 4: such organisations are identified and being involved",
+              "scale::fr": "0: pas examiné · 4: ces organisations sont identifiées et en voie d'être associées",
+              "text": "Could other organisations be involved whose interests a successful partnership would serve?",
+              "text::fr": "Pourrait-on associer d'autres organisations dont un partenariat réussi servirait les intérêts ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d4",
+              "scale": "0: none · 4: lasting links to national institutions and wider networks",
+              "scale::fr": "0: aucun · 4: des liens durables avec des institutions nationales et des réseaux plus larges",
+              "text": "What linkages exist to external partners, national institutions or wider networks?",
+              "text::fr": "Quels liens existent avec des partenaires extérieurs, des institutions nationales ou des réseaux plus larges ?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d5",
+              "scale": "0: it depends entirely on outside support · 4: it runs on local resources",
+              "scale::fr": "0: il dépend entièrement du soutien extérieur · 4: il fonctionne avec des ressources locales",
+              "text": "How far does the partnership rely on local resources rather than outside support?",
+              "text::fr": "Dans quelle mesure le partenariat s'appuie-t-il sur des ressources locales plutôt que sur un soutien extérieur ?"
+            }
+          ],
+          "title": "Institutionalize and/or Expand Successful ISPs",
+          "title::fr": "Institutionnaliser et/ou étendre les PIS réussis",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "resource",
+                    "label": "Resource",
+                    "label::fr": "Ressource",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "local",
+                        "label": "Local",
+                        "label::fr": "Locale"
+                      },
+                      {
+                        "id": "outside",
+                        "label": "Outside",
+                        "label::fr": "Extérieure"
+                      }
+                    ],
+                    "id": "source",
+                    "label": "Source",
+                    "label::fr": "Source",
+                    "type": "choice"
+                  }
+                ],
+                "id": "resources",
+                "label": "Resources once outside support ends",
+                "label::fr": "Ressources après le soutien extérieur",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "linkage",
+                    "label": "Linkages to wider networks and institutions",
+                    "label::fr": "Liens avec des réseaux et institutions plus larges",
+                    "type": "text"
+                  }
+                ],
+                "id": "linkages",
+                "label": "Linkages to wider networks and institutions",
+                "label::fr": "Liens avec des réseaux et institutions plus larges",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "idea",
+                    "label": "Ideas for expansion or new issues",
+                    "label::fr": "Idées d'extension ou nouveaux sujets",
+                    "type": "text"
+                  }
+                ],
+                "id": "expansion",
+                "label": "Ideas for expansion or new issues",
+                "label::fr": "Idées d'extension ou nouveaux sujets",
+                "type": "rows"
+              },
+              {
+                "id": "agreement",
+                "label": "Agreement that keeps the partnership going",
+                "label::fr": "Accord qui fait durer le partenariat",
+                "type": "text"
+              },
+              {
+                "hint": "Who decides, how often the partners meet.",
+                "hint::fr": "Qui décide, à quelle fréquence les partenaires se réunissent.",
+                "id": "structure",
+                "label": "Structure",
+                "label::fr": "Structure",
+                "type": "text"
+              },
+              {
+                "hint": "From the register, or typed.",
+                "hint::fr": "Choisie dans le registre, ou saisie.",
+                "id": "host",
+                "label": "Host organisation",
+                "label::fr": "Organisation hôte",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "continue",
+                    "label": "Continue",
+                    "label::fr": "Poursuivre"
+                  },
+                  {
+                    "id": "change",
+                    "label": "Change",
+                    "label::fr": "Faire évoluer"
+                  },
+                  {
+                    "id": "close",
+                    "label": "Close",
+                    "label::fr": "Clore"
+                  }
+                ],
+                "id": "future",
+                "label": "Should the partnership continue, change or close?",
+                "label::fr": "Poursuivre, faire évoluer ou clore le partenariat ?",
+                "type": "choice"
+              },
+              {
+                "id": "futureNote",
+                "label": "Why, and what changes",
+                "label::fr": "Pourquoi, et quels changements",
+                "type": "long-text"
+              }
+            ],
+            "id": "s7",
+            "intro": "Resources after outside support, what keeps the partnership going, linkages, ideas for expansion, and whether to continue, change or close.",
+            "intro::fr": "Les ressources après le soutien extérieur, ce qui fait durer le partenariat, les liens, les idées d'extension, et s'il faut le poursuivre, le faire évoluer ou le clore.",
+            "title": "Keeping the partnership going",
+            "title::fr": "Faire durer le partenariat"
+          }
+        }
+      ],
+      "title": "Achieving Results",
+      "title::fr": "Obtenir des résultats"
+    }
+  ],
+  "source": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership (US government work, last updated 12 February 2001).",
+  "source::fr": "USAID, User Guide to Intersectoral Partnering, partie V : Start-up of an Intersectoral Partnership (œuvre du gouvernement des États-Unis, dernière mise à jour le 12 février 2001).",
+  "title": "Start-up of an Intersectoral Partnership",
+  "title::fr": "Démarrage d'un partenariat intersectoriel",
+  "version": 3
+}
+"""#,
+        "pt": #"""
+{
+  "edition": "3",
+  "format": "isp-wizard-guide",
+  "id": "usaid-isp-startup",
+  "language": "en",
+  "phases": [
+    {
+      "id": "preparing",
+      "steps": [
+        {
+          "guidance": "Brainstorm and write down what each sector (government, business, civil society) has at stake in the issue. Clarify the vision of the partnership before anyone argues about resources, personalities or history. The partner that instigates the partnership, sometimes a donor, usually starts this step.",
+          "guidance::pt": "Fazer um brainstorming e registar por escrito o que cada setor (governo, setor privado, sociedade civil) tem em jogo na questão. Clarificar a visão da parceria antes de alguém discutir recursos, personalidades ou história. Normalmente, é o parceiro que impulsiona a parceria, por vezes um doador, quem inicia este passo.",
+          "id": "s1",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s1.q1",
+              "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
+              "scale::pt": "0: o problema ainda não está descrito · 4: todos os parceiros o descrevem da mesma forma e concordam sobre o porquê de cada setor ser necessário",
+              "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
+              "text::pt": "Qual é a natureza do problema que uma PIS poderia resolver, e porque é necessário reunir atores de diferentes setores para o resolver?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q2",
+              "scale": "0: nobody has asked · 4: each stakeholder's stake is written down and recognised by the others",
+              "scale::pt": "0: ninguém perguntou · 4: o que cada parte interessada tem em jogo está registado por escrito e é reconhecido pelas outras",
+              "text": "How are these stakeholders affected by the problem?",
+              "text::pt": "De que forma são estas partes interessadas afetadas pelo problema?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q3",
+              "scale": "0: not yet considered · 4: the partners know and agree which resources each must bring",
+              "scale::pt": "0: ainda não considerado · 4: os parceiros sabem, e estão de acordo, que recursos cada um tem de trazer",
+              "text": "To what extent are resources from different stakeholders required?",
+              "text::pt": "Em que medida são necessários recursos de diferentes partes interessadas?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s1.q4",
+              "scale": "0: not yet listed · 4: each sector's skills and resources are listed and accepted by the others",
+              "scale::pt": "0: ainda sem lista · 4: as competências e os recursos de cada setor estão listados e são aceites pelos outros",
+              "text": "What skills, human and/or material resources does each sector have that could help address the problem?",
+              "text::pt": "Que competências, recursos humanos e/ou materiais tem cada setor que possam ajudar a dar resposta ao problema?"
+            }
+          ],
+          "title": "Identify the Goals and Aims",
+          "title::pt": "Identificar os objetivos e as finalidades",
+          "worksheet": {
+            "fields": [
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "stakes",
+                "label": "Each sector's stake in the issue",
+                "label::pt": "O que cada setor tem em jogo",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::pt": "Governo"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::pt": "Setor privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::pt": "Sociedade civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::pt": "Doador"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "goal",
+                    "label": "Goals",
+                    "label::pt": "Objetivos",
+                    "type": "text"
+                  }
+                ],
+                "hint": "Without getting bogged down in resources, personalities and histories.",
+                "hint::pt": "Sem se perder em questões de recursos, personalidades e histórias passadas.",
+                "id": "goals",
+                "label": "Goals",
+                "label::pt": "Objetivos",
+                "type": "rows"
+              },
+              {
+                "id": "vision",
+                "label": "First draft of the vision",
+                "label::pt": "Primeira versão da visão",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "type": "long-text"
+                },
+                "id": "resources",
+                "label": "What skills, human and/or material resources does each sector have?",
+                "label::pt": "Que competências, recursos humanos e/ou materiais tem cada setor?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::pt": "Governo"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::pt": "Setor privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::pt": "Sociedade civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::pt": "Doador"
+                  }
+                ],
+                "type": "grid"
+              }
+            ],
+            "id": "s1",
+            "intro": "Describe in writing each sector's stake in the issue, the goals, and a first draft of the vision.",
+            "intro::pt": "Descrever por escrito o que cada setor tem em jogo na questão, os objetivos e uma primeira versão da visão.",
+            "title": "Goals and aims",
+            "title::pt": "Objetivos e finalidades"
+          }
+        },
+        {
+          "guidance": "Judge how developed each sector is: the success of a partnership is related to it, and sometimes one sector must first help another to grow; donors can strengthen all three. Find the allies already working together in each sector (coalitions, joint ventures, chambers of commerce, federations); their number and quality indicate the potential for working across sectors.",
+          "guidance::pt": "Avaliar o grau de desenvolvimento de cada setor: o êxito de uma parceria está relacionado com ele e, por vezes, um setor tem primeiro de ajudar outro a crescer; os doadores podem reforçar os três. Encontrar os aliados que já trabalham em conjunto em cada setor (coligações, empresas comuns, câmaras de comércio, federações); o seu número e a sua qualidade indicam o potencial de trabalho entre setores.",
+          "id": "s2",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q1",
+              "scale": "0: not yet looked for · 4: capable actors are known in every sector and willing to take part",
+              "scale::pt": "0: ainda não se procurou · 4: conhecem-se atores capazes em todos os setores, dispostos a participar",
+              "text": "Are there actors in each sector who have the organizational capacity to become involved in a partnership?",
+              "text::pt": "Há, em cada setor, atores que tenham a capacidade organizacional para se envolverem numa parceria?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s2.q2",
+              "scale": "0: not yet looked at · 4: every key stakeholder is known to be organised well enough to take part",
+              "scale::pt": "0: ainda não se analisou · 4: sabe-se que todas as principais partes interessadas estão suficientemente organizadas para participar",
+              "text": "Do all the key stakeholders have effective organizations?",
+              "text::pt": "Todas as principais partes interessadas têm organizações eficazes?"
+            },
+            {
+              "critical": true,
+              "derived": false,
+              "id": "s2.q3",
+              "scale": "0: not yet identified · 4: the key organisations and players of every sector are named and agreed",
+              "scale::pt": "0: ainda não identificados · 4: as organizações e os intervenientes-chave de todos os setores estão indicados e acordados",
+              "text": "What are the key organizations and who are the key players in each sector?",
+              "text::pt": "Quais são as organizações-chave e quem são os intervenientes-chave em cada setor?"
+            }
+          ],
+          "title": "Identify Realities and Partners",
+          "title::pt": "Identificar realidades e parceiros",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "organisation",
+                    "label": "Organisation",
+                    "label::pt": "Organização",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "government",
+                        "label": "Government",
+                        "label::pt": "Governo"
+                      },
+                      {
+                        "id": "business",
+                        "label": "Business",
+                        "label::pt": "Setor privado"
+                      },
+                      {
+                        "id": "civil-society",
+                        "label": "Civil society",
+                        "label::pt": "Sociedade civil"
+                      },
+                      {
+                        "id": "donor",
+                        "label": "Donor",
+                        "label::pt": "Doador"
+                      },
+                      {
+                        "id": "other",
+                        "label": "Other",
+                        "label::pt": "Outro"
+                      }
+                    ],
+                    "id": "sector",
+                    "label": "Sector",
+                    "label::pt": "Setor",
+                    "type": "choice"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "ready",
+                        "label": "Ready",
+                        "label::pt": "Pronta"
+                      },
+                      {
+                        "id": "not-yet",
+                        "label": "Not yet",
+                        "label::pt": "Ainda não"
+                      },
+                      {
+                        "id": "unknown",
+                        "label": "Unknown",
+                        "label::pt": "Não se sabe"
+                      }
+                    ],
+                    "id": "readiness",
+                    "label": "Ready to collaborate",
+                    "label::pt": "Pronta a colaborar",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "people",
+                    "label": "Key people",
+                    "label::pt": "Pessoas-chave",
+                    "type": "text"
+                  },
+                  {
+                    "id": "role",
+                    "label": "Role or stake",
+                    "label::pt": "Papel ou interesse",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "Coalitions, chambers of commerce, federations, civil society networks.",
+                    "hint::pt": "Coligações, câmaras de comércio, federações, redes da sociedade civil.",
+                    "id": "alliances",
+                    "label": "Alliances and networks",
+                    "label::pt": "Alianças e redes",
+                    "type": "text"
+                  },
+                  {
+                    "id": "notes",
+                    "label": "Notes",
+                    "label::pt": "Notas",
+                    "type": "long-text"
+                  }
+                ],
+                "id": "register",
+                "label": "Stakeholder register",
+                "label::pt": "Registo de partes interessadas",
+                "nameColumn": "organisation",
+                "type": "rows"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "well-developed",
+                      "label": "Well developed",
+                      "label::pt": "Bem desenvolvido"
+                    },
+                    {
+                      "id": "developing",
+                      "label": "Partly developed",
+                      "label::pt": "Em parte desenvolvido"
+                    },
+                    {
+                      "id": "weak",
+                      "label": "Weak",
+                      "label::pt": "Fraco"
+                    },
+                    {
+                      "id": "not-known",
+                      "label": "Not known",
+                      "label::pt": "Não se sabe"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "hint": "Sometimes the first task of one sector is to actively support the development of another.",
+                "hint::pt": "Por vezes, a primeira tarefa de um setor é apoiar ativamente o desenvolvimento de outro.",
+                "id": "development",
+                "label": "How developed is each sector?",
+                "label::pt": "Quão desenvolvido está cada setor?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::pt": "Governo"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::pt": "Setor privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::pt": "Sociedade civil"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "supporter",
+                    "label": "Supporter",
+                    "label::pt": "Quem apoia",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "supported",
+                    "label": "Supported",
+                    "label::pt": "Beneficiário",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "how",
+                    "label": "How",
+                    "label::pt": "Como",
+                    "type": "text"
+                  }
+                ],
+                "id": "support",
+                "label": "Who could support whom",
+                "label::pt": "Quem poderia apoiar quem",
+                "type": "rows"
+              }
+            ],
+            "id": "s2",
+            "intro": "The key organisations and players of each sector, the alliances they belong to, how developed each sector is and who could support whom.",
+            "intro::pt": "As organizações e os intervenientes-chave de cada setor, as alianças a que pertencem, o grau de desenvolvimento de cada setor e quem poderia apoiar quem.",
+            "title": "Stakeholder register",
+            "title::pt": "Registo de partes interessadas"
+          }
+        },
+        {
+          "guidance": "Future partners often have not worked together and may distrust one another. Interview people in the organisations you identified about their histories, attitudes and networks, and test the vision: \"Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?\" Weigh each sector's typical strengths and hindrances, since different missions and cultures are the usual source of trouble.",
+          "guidance::pt": "Muitas vezes, os futuros parceiros nunca trabalharam juntos e podem desconfiar uns dos outros. Entrevistar pessoas das organizações identificadas sobre o seu historial, atitudes e redes, e pôr a visão à prova: «Conseguiria imaginar-se a trabalhar com X para resolver esse problema ou aproveitar esta oportunidade?» Ponderar os pontos fortes e os entraves típicos de cada setor, já que as diferenças de missão e de cultura são a origem habitual das dificuldades.",
+          "id": "s3",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q1",
+              "scale": "0: not yet explored · 4: the partners know the history and relations and speak of them openly",
+              "scale::pt": "0: ainda não explorado · 4: os parceiros conhecem a história e as relações e falam delas abertamente",
+              "text": "What is the history of the issue and relations among stakeholders?",
+              "text::pt": "Qual é a história da questão e das relações entre as partes interessadas?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q2",
+              "scale": "0: the tensions have not been looked at · 4: the partners know them, agree how much there is and how to overcome it (a high rating is not low tension)",
+              "scale::pt": "0: as tensões ainda não foram analisadas · 4: os parceiros conhecem-nas e estão de acordo sobre quanta tensão há e como a ultrapassar (uma classificação alta não quer dizer pouca tensão)",
+              "text": "How much tension must be overcome to make cooperation possible?",
+              "text::pt": "Quanta tensão tem de ser ultrapassada para tornar possível a cooperação?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q3",
+              "scale": "0: not yet mapped · 4: present and potential coalitions are mapped and agreed",
+              "scale::pt": "0: ainda sem mapeamento · 4: as coligações atuais e potenciais estão mapeadas e acordadas",
+              "text": "What present or potential coalitions exist among key actors?",
+              "text::pt": "Que coligações, atuais ou potenciais, existem entre os atores-chave?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q4",
+              "scale": "0: not yet assessed · 4: the partners know and agree how widely the issue is seen as a crisis",
+              "scale::pt": "0: ainda não avaliado · 4: os parceiros sabem, e estão de acordo, até que ponto a questão é vista como uma crise",
+              "text": "To what extent is the issue so widely perceived as a crisis that otherwise reluctant parties might be willing to try something new?",
+              "text::pt": "Até que ponto a questão é tão amplamente percebida como uma crise que partes de outro modo relutantes poderiam estar dispostas a experimentar algo novo?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q5",
+              "scale": "0: not yet assessed · 4: each stakeholder's readiness is known and agreed",
+              "scale::pt": "0: ainda não avaliado · 4: a disponibilidade de cada parte interessada para colaborar é conhecida e acordada",
+              "text": "Which stakeholders are ready for collaboration? Which are not?",
+              "text::pt": "Que partes interessadas estão prontas para colaborar? Quais não estão?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "finding": true,
+              "id": "s3.q6",
+              "scale": "0: not yet considered · 4: the impediments are named and the partners agree on them",
+              "scale::pt": "0: ainda não considerado · 4: os obstáculos estão identificados e os parceiros estão de acordo sobre eles",
+              "text": "What are the impediments to strategic partnering?",
+              "text::pt": "Quais são os obstáculos ao estabelecimento de parcerias estratégicas?"
+            }
+          ],
+          "title": "Understand the Potential for Working Together, Anticipate Problems",
+          "title::pt": "Compreender o potencial de trabalho conjunto, antecipar problemas",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "traits",
+                "items": [
+                  {
+                    "group": "Government strengths",
+                    "group::pt": "Pontos fortes do governo",
+                    "id": "gov-laws",
+                    "label": "the ability to create laws",
+                    "label::pt": "a capacidade de criar leis"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::pt": "Pontos fortes do governo",
+                    "id": "gov-environment",
+                    "label": "improve the enabling environment",
+                    "label::pt": "melhorar o ambiente favorável"
+                  },
+                  {
+                    "group": "Government strengths",
+                    "group::pt": "Pontos fortes do governo",
+                    "id": "gov-accountability",
+                    "label": "in a democracy, improve public accountability and adjudicative functions",
+                    "label::pt": "em democracia, melhorar a prestação pública de contas e as funções jurisdicionais"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::pt": "Entraves do governo",
+                    "id": "gov-inertia",
+                    "label": "inertia",
+                    "label::pt": "inércia"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::pt": "Entraves do governo",
+                    "id": "gov-micro-management",
+                    "label": "micro-management",
+                    "label::pt": "microgestão"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::pt": "Entraves do governo",
+                    "id": "gov-exhaustion",
+                    "label": "exhaustion from an ongoing tension between demands and resources",
+                    "label::pt": "esgotamento pela tensão permanente entre exigências e recursos"
+                  },
+                  {
+                    "group": "Government hindrances",
+                    "group::pt": "Entraves do governo",
+                    "id": "gov-bureaucracy",
+                    "label": "a bureaucratic culture",
+                    "label::pt": "uma cultura burocrática"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::pt": "Pontos fortes do setor privado",
+                    "id": "bus-production",
+                    "label": "access to production facilities",
+                    "label::pt": "acesso a instalações de produção"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::pt": "Pontos fortes do setor privado",
+                    "id": "bus-expertise",
+                    "label": "technical expertise",
+                    "label::pt": "competência técnica"
+                  },
+                  {
+                    "group": "Business strengths",
+                    "group::pt": "Pontos fortes do setor privado",
+                    "id": "bus-market",
+                    "label": "in the right policy environment, a market culture that promotes efficiency, innovation, entrepreneurship, competition and a strong client orientation",
+                    "label::pt": "num enquadramento político adequado, uma cultura de mercado que promove a eficiência, a inovação, o empreendedorismo, a concorrência e uma forte orientação para o cliente"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::pt": "Entraves do setor privado",
+                    "id": "bus-distrust",
+                    "label": "a distrust of collective action",
+                    "label::pt": "desconfiança da ação coletiva"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::pt": "Entraves do setor privado",
+                    "id": "bus-externalities",
+                    "label": "an inability to deal with externalities",
+                    "label::pt": "incapacidade de lidar com externalidades"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::pt": "Entraves do setor privado",
+                    "id": "bus-transparency",
+                    "label": "a lack of transparency",
+                    "label::pt": "falta de transparência"
+                  },
+                  {
+                    "group": "Business hindrances",
+                    "group::pt": "Entraves do setor privado",
+                    "id": "bus-short-term",
+                    "label": "an overemphasis on short-term results",
+                    "label::pt": "ênfase excessiva nos resultados a curto prazo"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::pt": "Pontos fortes da sociedade civil",
+                    "id": "civ-voluntaristic",
+                    "label": "voluntaristic actors who are sensitive to members' needs and values",
+                    "label::pt": "atores voluntários, sensíveis às necessidades e aos valores dos membros"
+                  },
+                  {
+                    "group": "Civil society strengths",
+                    "group::pt": "Pontos fortes da sociedade civil",
+                    "id": "civ-flexible",
+                    "label": "organizations that tend to be smaller and more flexible than the other partners",
+                    "label::pt": "organizações que tendem a ser mais pequenas e mais flexíveis do que os outros parceiros"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::pt": "Entraves da sociedade civil",
+                    "id": "civ-underfunding",
+                    "label": "a cycle of underfunding",
+                    "label::pt": "um ciclo de subfinanciamento"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::pt": "Entraves da sociedade civil",
+                    "id": "civ-process",
+                    "label": "a focus on process rather than product",
+                    "label::pt": "foco no processo mais do que no produto"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::pt": "Entraves da sociedade civil",
+                    "id": "civ-parochialism",
+                    "label": "parochialism about working with outsiders",
+                    "label::pt": "bairrismo face a quem é de fora"
+                  },
+                  {
+                    "group": "Civil society hindrances",
+                    "group::pt": "Entraves da sociedade civil",
+                    "id": "civ-management",
+                    "label": "a concern with various management and organizational challenges",
+                    "label::pt": "preocupação com vários desafios de gestão e de organização"
+                  }
+                ],
+                "label": "Strengths and hindrances (quoted from the guide)",
+                "label::pt": "Pontos fortes e entraves (citados do guia)",
+                "marks": [
+                  {
+                    "id": "applies",
+                    "label": "Applies here",
+                    "label::pt": "Aplica-se aqui"
+                  },
+                  {
+                    "id": "does-not-apply",
+                    "label": "Does not apply",
+                    "label::pt": "Não se aplica"
+                  },
+                  {
+                    "id": "not-discussed",
+                    "label": "Not discussed",
+                    "label::pt": "Por discutir"
+                  }
+                ],
+                "type": "checklist"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "impediment",
+                    "label": "Impediments to partnering",
+                    "label::pt": "Obstáculos à parceria",
+                    "type": "text"
+                  }
+                ],
+                "id": "impediments",
+                "label": "Impediments to partnering",
+                "label::pt": "Obstáculos à parceria",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "interviewee",
+                    "label": "Interviewee",
+                    "label::pt": "Entrevistado",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "date",
+                    "label": "Date",
+                    "label::pt": "Data",
+                    "type": "date"
+                  },
+                  {
+                    "id": "interviewer",
+                    "label": "Interviewed by",
+                    "label::pt": "Entrevistado por",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "The guide's test: “Could you imagine working with ‘X' to solve that problem or take advantage of this opportunity?”",
+                    "hint::pt": "O teste do guia: «Conseguiria imaginar-se a trabalhar com X para resolver esse problema ou aproveitar esta oportunidade?»",
+                    "id": "wouldWorkWith",
+                    "label": "Could work with",
+                    "label::pt": "Poderia trabalhar com",
+                    "type": "text"
+                  },
+                  {
+                    "id": "history",
+                    "label": "History",
+                    "label::pt": "Historial",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "attitudes",
+                    "label": "Attitudes",
+                    "label::pt": "Atitudes",
+                    "type": "long-text"
+                  },
+                  {
+                    "id": "networks",
+                    "label": "Personal networks",
+                    "label::pt": "Redes pessoais",
+                    "type": "long-text"
+                  }
+                ],
+                "hint": "Ask them about their histories, attitudes, and personal networks.",
+                "hint::pt": "Pergunte-lhes pelo seu historial, atitudes e redes pessoais.",
+                "id": "interviews",
+                "label": "Interviews",
+                "label::pt": "Entrevistas",
+                "type": "rows"
+              }
+            ],
+            "id": "s3",
+            "intro": "Mark which typical strengths and hindrances the guide names apply here, list the impediments to partnering, and log the interviews.",
+            "intro::pt": "Assinalar quais dos pontos fortes e entraves típicos indicados pelo guia se aplicam aqui, listar os obstáculos à parceria e registar as entrevistas.",
+            "title": "Strengths and hindrances",
+            "title::pt": "Pontos fortes e entraves"
+          }
+        }
+      ],
+      "title": "Preparing the Ground",
+      "title::pt": "Preparação do terreno"
+    },
+    {
+      "id": "directions",
+      "steps": [
+        {
+          "guidance": "Plan how to bring the sectors' representatives together as equal partners, all of them involved. The first meeting is exploratory: its aim is enough trust and commitment to meet again. Where the partners have no history together, who convenes, where and what is discussed matter all the more. Partners may start to consider whether a new organisation should carry the partnership.",
+          "guidance::pt": "Planear como reunir os representantes dos setores como parceiros em pé de igualdade, todos envolvidos. A primeira reunião é exploratória: o seu objetivo é criar confiança e compromisso suficientes para voltar a reunir. Quando os parceiros não têm história em comum, quem convoca, onde e o que se discute pesam ainda mais. Os parceiros podem começar a ponderar se uma nova organização deve dar corpo à parceria.",
+          "id": "s4",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "It is important to identify an individual or organization that is well regarded by all parties to call the meeting.",
+              "hint::pt": "É importante identificar uma pessoa ou organização que seja bem vista por todas as partes para convocar a reunião.",
+              "hintQuoted": true,
+              "id": "s4.q1",
+              "scale": "0: no convener in view · 4: a convener accepted by every sector has called the meeting",
+              "scale::pt": "0: nenhuma entidade convocadora em vista · 4: uma entidade convocadora aceite por todos os setores convocou a reunião",
+              "text": "Who convenes?",
+              "text::pt": "Quem convoca?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "For an initial meeting, it is best to identify some neutral ground, most often a rented facility.",
+              "hint::pt": "Para uma reunião inicial, o melhor é identificar um terreno neutro, na maior parte dos casos um espaço alugado.",
+              "hintQuoted": true,
+              "id": "s4.q2",
+              "scale": "0: no venue yet · 4: a neutral venue accepted by all is arranged",
+              "scale::pt": "0: ainda não há local · 4: está combinado um local neutro aceite por todos",
+              "text": "Where?",
+              "text::pt": "Onde?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "When choosing a moderator for the initial meeting, find someone who allows participants to raise issues without replicating past unproductive discussions.",
+              "hint::pt": "Ao escolher um moderador para a reunião inicial, procure alguém que permita aos participantes levantar questões sem repetir discussões improdutivas do passado.",
+              "hintQuoted": true,
+              "id": "s4.q3",
+              "scale": "0: no moderator yet · 4: a moderator every party accepts is engaged",
+              "scale::pt": "0: ainda não há moderador · 4: está assegurado um moderador que todas as partes aceitam",
+              "text": "Who moderates?",
+              "text::pt": "Quem modera?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "An agenda for the first meeting might simply focus upon two things: personal and organizational introductions and a sharing of viewpoints about the key issues.",
+              "hint::pt": "Uma ordem de trabalhos para a primeira reunião poderia centrar-se simplesmente em duas coisas: apresentações pessoais e das organizações e uma partilha de pontos de vista sobre as questões-chave.",
+              "hintQuoted": true,
+              "id": "s4.q4",
+              "scale": "0: no agenda yet · 4: an agenda every party has agreed",
+              "scale::pt": "0: ainda não há ordem de trabalhos · 4: uma ordem de trabalhos acordada por todas as partes",
+              "text": "What to discuss?",
+              "text::pt": "O que discutir?"
+            }
+          ],
+          "title": "Convene Partners and Define Problems",
+          "title::pt": "Convocar os parceiros e definir os problemas",
+          "worksheet": {
+            "fields": [
+              {
+                "hint": "Well regarded by all parties; choose from the register or type a name.",
+                "hint::pt": "Bem vista por todas as partes; escolha do registo ou escreva um nome.",
+                "id": "convener",
+                "label": "Convener",
+                "label::pt": "Entidade convocadora",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "yes",
+                      "label": "Yes",
+                      "label::pt": "Sim"
+                    },
+                    {
+                      "id": "no",
+                      "label": "No",
+                      "label::pt": "Não"
+                    },
+                    {
+                      "id": "not-asked",
+                      "label": "Not asked",
+                      "label::pt": "Por consultar"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "acceptance",
+                "label": "Does each sector accept the convener?",
+                "label::pt": "Cada setor aceita a entidade convocadora?",
+                "rows": [
+                  {
+                    "id": "government",
+                    "label": "Government",
+                    "label::pt": "Governo"
+                  },
+                  {
+                    "id": "business",
+                    "label": "Business",
+                    "label::pt": "Setor privado"
+                  },
+                  {
+                    "id": "civil-society",
+                    "label": "Civil society",
+                    "label::pt": "Sociedade civil"
+                  },
+                  {
+                    "id": "donor",
+                    "label": "Donor",
+                    "label::pt": "Doador"
+                  }
+                ],
+                "type": "grid"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "stakeholder",
+                    "label": "Stakeholder",
+                    "label::pt": "Parte interessada",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "yes",
+                        "label": "Yes",
+                        "label::pt": "Sim"
+                      },
+                      {
+                        "id": "no",
+                        "label": "No",
+                        "label::pt": "Não"
+                      },
+                      {
+                        "id": "not-asked",
+                        "label": "Not asked",
+                        "label::pt": "Por consultar"
+                      }
+                    ],
+                    "id": "accepts",
+                    "label": "Accepts the convener",
+                    "label::pt": "Aceita a convocadora",
+                    "type": "choice"
+                  }
+                ],
+                "hint": "The convening individual or group needs to have credibility with all the major stakeholders.",
+                "hint::pt": "A pessoa ou o grupo que convoca precisa de ter credibilidade junto de todas as principais partes interessadas.",
+                "id": "stakeholderAcceptance",
+                "label": "Other major stakeholders' acceptance of the convener",
+                "label::pt": "Aceitação da convocadora por outras partes interessadas",
+                "type": "rows"
+              },
+              {
+                "id": "venue",
+                "label": "Venue",
+                "label::pt": "Local",
+                "type": "text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::pt": "Sim"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::pt": "Não"
+                  },
+                  {
+                    "id": "not-sure",
+                    "label": "Not sure",
+                    "label::pt": "Sem certeza"
+                  }
+                ],
+                "id": "neutral",
+                "label": "Is the venue neutral ground?",
+                "label::pt": "O local é terreno neutro?",
+                "type": "choice"
+              },
+              {
+                "id": "moderator",
+                "label": "Moderator",
+                "label::pt": "Moderador",
+                "type": "text"
+              },
+              {
+                "id": "firstMeeting",
+                "label": "Date of the first meeting",
+                "label::pt": "Data da primeira reunião",
+                "type": "date"
+              },
+              {
+                "hint": "Perhaps introductions and a sharing of viewpoints on the key issues.",
+                "hint::pt": "Talvez apresentações e uma partilha de pontos de vista sobre as questões-chave.",
+                "id": "agenda",
+                "label": "Agenda of the first meeting",
+                "label::pt": "Ordem de trabalhos da 1.ª reunião",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::pt": "Sim"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::pt": "Não"
+                  },
+                  {
+                    "id": "not-yet",
+                    "label": "Not yet",
+                    "label::pt": "Ainda não"
+                  }
+                ],
+                "id": "outcome",
+                "label": "Outcome: enough trust and commitment to meet again?",
+                "label::pt": "Resultado: confiança e compromisso para voltar a reunir?",
+                "type": "choice"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::pt": "Sim"
+                  },
+                  {
+                    "id": "some",
+                    "label": "Some",
+                    "label::pt": "Alguma"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::pt": "Não"
+                  }
+                ],
+                "hint": "If the players have not had a history of interaction, the meeting might end right there with a summary of different viewpoints written for distribution.",
+                "hint::pt": "Se os intervenientes não tiverem um historial de interação, a reunião poderá terminar aí mesmo, com um resumo dos diferentes pontos de vista redigido para distribuição.",
+                "id": "history",
+                "label": "Do the parties have a history of interaction?",
+                "label::pt": "As partes têm um historial de interação?",
+                "type": "choice"
+              },
+              {
+                "id": "viewpoints",
+                "label": "A summary of different viewpoints written for distribution",
+                "label::pt": "Resumo dos diferentes pontos de vista, para distribuição",
+                "type": "long-text"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "yes",
+                    "label": "Yes",
+                    "label::pt": "Sim"
+                  },
+                  {
+                    "id": "no",
+                    "label": "No",
+                    "label::pt": "Não"
+                  },
+                  {
+                    "id": "undecided",
+                    "label": "Not decided",
+                    "label::pt": "Por decidir"
+                  }
+                ],
+                "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
+                "hint::pt": "Muitas vezes, é criada uma nova organização para facilitar a formação de uma PIS e perpetuar as suas ligações.",
+                "id": "newOrganisation",
+                "label": "Will a new organisation carry the partnership?",
+                "label::pt": "Uma nova organização vai dar corpo à parceria?",
+                "type": "choice"
+              },
+              {
+                "id": "organisationForm",
+                "label": "Form of the new organisation",
+                "label::pt": "Forma da nova organização",
+                "type": "text"
+              }
+            ],
+            "id": "s4",
+            "intro": "Who convenes and who accepts them, where, who moderates, the first meeting and its outcome, and a new organisation.",
+            "intro::pt": "Quem convoca e quem aceita essa entidade, onde, quem modera, a primeira reunião e o seu resultado, e uma nova organização.",
+            "title": "Convening plan",
+            "title::pt": "Plano de convocação"
+          }
+        },
+        {
+          "guidance": "Partnerships bring new energy to old problems when the parties share an understanding of the problem and of possible solutions. In this phase every partner commits to two things: a climate of hope and willingness to work together, and a definition of the problems that meets the interests of all three sectors and includes all stakeholders.",
+          "guidance::pt": "As parcerias trazem nova energia a velhos problemas quando as partes partilham uma compreensão do problema e das soluções possíveis. Nesta fase, cada parceiro compromete-se com duas coisas: um clima de esperança e de vontade de trabalhar em conjunto, e uma definição dos problemas que vá ao encontro dos interesses dos três setores e inclua todas as partes interessadas.",
+          "id": "s5",
+          "prompts": [
+            {
+              "critical": false,
+              "derived": true,
+              "hint": "Joint investigation of the issue, building visions, and developing leadership through forums such as meetings, brainstorming sessions, task forces, committees, and conferences will foster this climate.",
+              "hint::pt": "A investigação conjunta da questão, a construção de visões e o desenvolvimento de lideranças através de fóruns como reuniões, sessões de brainstorming, grupos de trabalho, comissões e conferências favorecerão este clima.",
+              "hintQuoted": true,
+              "id": "s5.d1",
+              "scale": "0: no shared commitment yet · 4: every partner has committed, and it shows in joint work",
+              "scale::pt": "0: ainda não há compromisso comum · 4: todos os parceiros se comprometeram, e isso vê-se no trabalho conjunto",
+              "text": "Has each partner committed to a climate of hope and a willingness to work together?",
+              "text::pt": "Cada parceiro comprometeu-se com um clima de esperança e uma vontade de trabalhar em conjunto?"
+            },
+            {
+              "critical": true,
+              "derived": true,
+              "hint": "Successful problem definition involves identifying the intersection of the interests of the three sectoral players and including all of the stakeholders in a meaningful way.",
+              "hint::pt": "Uma definição do problema bem-sucedida implica identificar a interseção dos interesses dos três intervenientes setoriais e incluir todas as partes interessadas de forma significativa.",
+              "hintQuoted": true,
+              "id": "s5.d2",
+              "scale": "0: no shared definition · 4: a definition at the meeting point of all three sectors' interests, agreed and written",
+              "scale::pt": "0: não há definição comum · 4: uma definição no ponto de encontro dos interesses dos três setores, acordada e escrita",
+              "text": "Have the partners agreed a definition of the problems and concerns of the stakeholders?",
+              "text::pt": "Os parceiros acordaram uma definição dos problemas e das preocupações das partes interessadas?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d3",
+              "scale": "0: stakeholders are left out · 4: every stakeholder took part in defining the problem",
+              "scale::pt": "0: há partes interessadas deixadas de fora · 4: todas as partes interessadas participaram na definição do problema",
+              "text": "Are all of the stakeholders included in defining the problem in a meaningful way?",
+              "text::pt": "Todas as partes interessadas estão incluídas de forma significativa na definição do problema?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s5.d4",
+              "scale": "0: the parties' views have not yet been compared · 4: one shared understanding of the problem and of possible solutions",
+              "scale::pt": "0: os pontos de vista das partes ainda não foram comparados · 4: uma compreensão comum do problema e das soluções possíveis",
+              "text": "Do the parties share an understanding of the nature of the problem and ideas about possible solutions?",
+              "text::pt": "As partes partilham uma compreensão da natureza do problema e ideias sobre soluções possíveis?"
+            }
+          ],
+          "title": "Set Directions",
+          "title::pt": "Definir orientações",
+          "worksheet": {
+            "fields": [
+              {
+                "id": "problem",
+                "label": "Agreed problem statement",
+                "label::pt": "Definição acordada do problema",
+                "type": "long-text"
+              },
+              {
+                "id": "vision",
+                "label": "Vision",
+                "label::pt": "Visão",
+                "type": "long-text"
+              },
+              {
+                "cell": {
+                  "choices": [
+                    {
+                      "id": "committed",
+                      "label": "Committed",
+                      "label::pt": "Comprometida"
+                    },
+                    {
+                      "id": "undecided",
+                      "label": "Undecided",
+                      "label::pt": "Indecisa"
+                    },
+                    {
+                      "id": "not-committed",
+                      "label": "Not committed",
+                      "label::pt": "Não comprometida"
+                    }
+                  ],
+                  "type": "choice"
+                },
+                "id": "commitments",
+                "label": "Commitment of each organisation in the register",
+                "label::pt": "Compromisso de cada organização do registo",
+                "rowsOf": "s2.register",
+                "type": "grid"
+              }
+            ],
+            "id": "s5",
+            "intro": "The problem as the partners agree to state it, the vision, and each organisation's commitment.",
+            "intro::pt": "O problema tal como os parceiros acordam enunciá-lo, a visão e o compromisso de cada organização.",
+            "title": "Problem and vision",
+            "title::pt": "Problema e visão"
+          }
+        }
+      ],
+      "title": "Setting Directions",
+      "title::pt": "Definição de orientações"
+    },
+    {
+      "id": "results",
+      "steps": [
+        {
+          "guidance": "Joint forums turn shared ideas into an action plan, often a series of small steps that build relationships and make larger ones possible. Keep the ground rules in view: the right to say no, honesty, accountability, and \"a commitment to help address other parties' perspectives as well as one's own\".",
+          "guidance::pt": "Os fóruns conjuntos transformam ideias partilhadas num plano de ação, muitas vezes uma série de pequenos passos que constroem relações e tornam possíveis passos maiores. Ter presentes as regras básicas: o direito de dizer não, a honestidade, a responsabilização e «um compromisso de ajudar a dar resposta às perspetivas das outras partes, tal como às próprias».",
+          "id": "s6",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": false,
+              "hint": "Open lines of communication are vital; as are clearly defined rules of the game that facilitate communication, reduce transaction costs, and protect empowerment.",
+              "hint::pt": "Canais de comunicação abertos são vitais, tal como o são regras do jogo claramente definidas que facilitem a comunicação, reduzam os custos de transação e protejam o empoderamento.",
+              "hintQuoted": true,
+              "id": "s6.q1",
+              "scale": "0: no plan for carrying out the actions · 4: an agreed plan with owners, open communication and clear rules",
+              "scale::pt": "0: não há plano para executar as ações · 4: um plano acordado, com responsáveis, comunicação aberta e regras claras",
+              "text": "How should action strategies be implemented?",
+              "text::pt": "Como devem ser implementadas as estratégias de ação?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q2",
+              "scale": "0: not discussed · 4: plans agreed in ways every stakeholder sees as respecting its interests",
+              "scale::pt": "0: não discutido · 4: planos acordados de formas que todas as partes interessadas consideram respeitar os seus interesses",
+              "text": "How can stakeholders implement detailed plans in ways that respect their particular interests?",
+              "text::pt": "Como podem as partes interessadas implementar planos pormenorizados de forma a respeitar os seus interesses particulares?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q3",
+              "scale": "0: nobody is named · 4: a mediator or a way of mediating that all accept is in place",
+              "scale::pt": "0: ninguém indicado · 4: existe um mediador ou uma forma de mediação que todos aceitam",
+              "text": "Who will mediate the inevitable tensions and conflicts that arise when new actors come into the picture?",
+              "text::pt": "Quem vai mediar as tensões e os conflitos inevitáveis que surgem quando novos atores entram em cena?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "id": "s6.q4",
+              "scale": "0: not considered · 4: the needs are agreed and the activities planned or under way",
+              "scale::pt": "0: não considerado · 4: as necessidades estão acordadas e as atividades planeadas ou em curso",
+              "text": "What kinds of capacity-building activities are necessary for different actors to carry out their parts of the process effectively?",
+              "text::pt": "Que tipos de atividades de reforço de capacidades são necessários para que os diferentes atores desempenhem eficazmente a sua parte no processo?"
+            },
+            {
+              "critical": false,
+              "derived": false,
+              "hint": "Partners need to discuss resource sharing continuously in order to ensure that the issue remains well understood from the outset.",
+              "hint::pt": "Os parceiros precisam de discutir continuamente a partilha de recursos, para garantir que a questão se mantém bem compreendida desde o início.",
+              "hintQuoted": true,
+              "id": "s6.q5",
+              "scale": "0: not discussed · 4: an agreed way of sharing resources, discussed regularly",
+              "scale::pt": "0: não discutido · 4: uma forma acordada de partilhar recursos, discutida regularmente",
+              "text": "How will resource sharing take place?",
+              "text::pt": "Como se fará a partilha de recursos?"
+            }
+          ],
+          "title": "Develop an Action Plan",
+          "title::pt": "Elaborar um plano de ação",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "rule",
+                    "label": "Ground rule",
+                    "label::pt": "Regra básica",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "agreed",
+                        "label": "Agreed",
+                        "label::pt": "Acordada"
+                      },
+                      {
+                        "id": "not-agreed",
+                        "label": "Not agreed",
+                        "label::pt": "Não acordada"
+                      }
+                    ],
+                    "id": "agreed",
+                    "label": "Agreed",
+                    "label::pt": "Acordada",
+                    "type": "choice"
+                  }
+                ],
+                "defaults": [
+                  {
+                    "cells": {
+                      "rule": "The right to say no",
+                      "rule::pt": "O direito de dizer não"
+                    },
+                    "id": "rule-say-no"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Honesty",
+                      "rule::pt": "Honestidade"
+                    },
+                    "id": "rule-honesty"
+                  },
+                  {
+                    "cells": {
+                      "rule": "Accountability",
+                      "rule::pt": "Responsabilização"
+                    },
+                    "id": "rule-accountability"
+                  },
+                  {
+                    "cells": {
+                      "rule": "A commitment to help address other parties' perspectives as well as one's own",
+                      "rule::pt": "Um compromisso de ajudar a dar resposta às perspetivas das outras partes, tal como às próprias"
+                    },
+                    "id": "rule-perspectives"
+                  }
+                ],
+                "id": "groundRules",
+                "label": "Ground rules",
+                "label::pt": "Regras básicas",
+                "nameColumn": "rule",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "action",
+                    "label": "Action",
+                    "label::pt": "Ação",
+                    "type": "text"
+                  },
+                  {
+                    "hint": "From the register, or typed.",
+                    "hint::pt": "Escolhida do registo, ou escrita.",
+                    "id": "ownerOrganisation",
+                    "label": "Owner organisation",
+                    "label::pt": "Organização responsável",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::pt": "Prazo",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::pt": "Planeada"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::pt": "Em curso"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::pt": "Concluída"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::pt": "Abandonada"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::pt": "Estado",
+                    "type": "choice"
+                  },
+                  {
+                    "id": "ownerPerson",
+                    "label": "Owner person",
+                    "label::pt": "Pessoa responsável",
+                    "type": "text"
+                  },
+                  {
+                    "id": "resources",
+                    "label": "Resources",
+                    "label::pt": "Recursos",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "s6.q1",
+                        "label": "Implementing the strategies",
+                        "label::pt": "Implementar as estratégias"
+                      },
+                      {
+                        "id": "s6.q2",
+                        "label": "Respecting interests",
+                        "label::pt": "Respeitar os interesses"
+                      },
+                      {
+                        "id": "s6.q3",
+                        "label": "Mediating tensions",
+                        "label::pt": "Mediar tensões"
+                      },
+                      {
+                        "id": "s6.q4",
+                        "label": "Capacity building",
+                        "label::pt": "Reforço de capacidades"
+                      },
+                      {
+                        "id": "s6.q5",
+                        "label": "Resource sharing",
+                        "label::pt": "Partilha de recursos"
+                      }
+                    ],
+                    "id": "question",
+                    "label": "Question it answers",
+                    "label::pt": "Pergunta a que responde",
+                    "type": "choice"
+                  }
+                ],
+                "id": "actions",
+                "label": "Action plan",
+                "label::pt": "Plano de ação",
+                "nameColumn": "action",
+                "type": "rows"
+              },
+              {
+                "hint": "Who mediates the tensions and conflicts; choose from the register or type a name.",
+                "hint::pt": "Quem faz a mediação das tensões e dos conflitos; escolha do registo ou escreva um nome.",
+                "id": "mediator",
+                "label": "Mediator",
+                "label::pt": "Mediador",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "actor",
+                    "label": "Actor",
+                    "label::pt": "Ator",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "need",
+                    "label": "Capacity building needed",
+                    "label::pt": "Capacidades a reforçar",
+                    "type": "text"
+                  },
+                  {
+                    "id": "due",
+                    "label": "Due date",
+                    "label::pt": "Prazo",
+                    "type": "date"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "planned",
+                        "label": "Planned",
+                        "label::pt": "Planeada"
+                      },
+                      {
+                        "id": "in-progress",
+                        "label": "In progress",
+                        "label::pt": "Em curso"
+                      },
+                      {
+                        "id": "done",
+                        "label": "Done",
+                        "label::pt": "Concluída"
+                      },
+                      {
+                        "id": "dropped",
+                        "label": "Dropped",
+                        "label::pt": "Abandonada"
+                      }
+                    ],
+                    "id": "status",
+                    "label": "Status",
+                    "label::pt": "Estado",
+                    "type": "choice"
+                  }
+                ],
+                "id": "capacityBuilding",
+                "label": "Capacity building",
+                "label::pt": "Reforço de capacidades",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "partner",
+                    "label": "Partner",
+                    "label::pt": "Parceiro",
+                    "to": "s2.register",
+                    "type": "reference"
+                  },
+                  {
+                    "id": "contribution",
+                    "label": "Contribution",
+                    "label::pt": "Contributo",
+                    "type": "text"
+                  }
+                ],
+                "hint": "How resource sharing will take place.",
+                "hint::pt": "Como se fará a partilha de recursos.",
+                "id": "contributions",
+                "label": "Each partner's contribution",
+                "label::pt": "Contributo de cada parceiro",
+                "type": "rows"
+              }
+            ],
+            "id": "s6",
+            "intro": "The ground rules, each agreed or not; the actions and their owners; the mediator, the capacity building needed and each partner's contribution.",
+            "intro::pt": "As regras básicas, cada uma acordada ou não; as ações e os seus responsáveis; o mediador, o reforço de capacidades necessário e o contributo de cada parceiro.",
+            "title": "Ground rules and action plan",
+            "title::pt": "Regras básicas e plano de ação"
+          }
+        },
+        {
+          "guidance": "The toughest step. Lasting partnerships generate the human, social, material and financial capital to sustain or expand themselves, and keep going after outside resources are withdrawn. Growth may mean new resources, wider participation, scaling up, and links to national institutions and wider networks; outside dependency threatens it, local resources protect it.",
+          "guidance::pt": "O passo mais difícil. As parcerias duradouras geram o capital humano, social, material e financeiro para se manterem ou expandirem, e continuam depois de retirados os recursos externos. Crescer pode implicar novos recursos, uma participação mais ampla, aumento de escala e ligações a instituições nacionais e a redes mais amplas; a dependência externa ameaça a sustentabilidade, os recursos locais protegem-na.",
+          "id": "s7",
+          "prompts": [
+            {
+              "critical": true,
+              "derived": true,
+              "id": "s7.d1",
+              "scale": "0: no plan · 4: agreed and funded arrangements to go on without outside support",
+              "scale::pt": "0: não há plano · 4: mecanismos acordados e financiados para continuar sem apoio externo",
+              "text": "How will the partnership continue after outside resources have been withdrawn or reallocated?",
+              "text::pt": "Como vai a parceria continuar depois de os recursos externos serem retirados ou reafetados?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d2",
+              "scale": "0: not considered · 4: the needs are known and the resources and partners are being secured",
+              "scale::pt": "0: não considerado · 4: as necessidades são conhecidas e os recursos e parceiros estão a ser assegurados",
+              "text": "What new resources and wider participation would continuing or expanding the partnership need?",
+              "text::pt": "De que novos recursos e de que participação mais ampla precisaria a parceria para continuar ou se expandir?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d3",
+              "scale": "0: not considered · 4: a way of scaling up is agreed by the partners",
+              "scale::pt": "0: não considerado · 4: os parceiros acordaram uma forma de aumentar de escala",
+              "text": "Could the partnership, or the agency that implements it, be scaled up?",
+              "text::pt": "A parceria, ou a entidade que a implementa, poderia aumentar de escala?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d6",
+              "scale": "0: not considered · 4: such organisations are identified and being involved",
+              "scale::pt": "0: não considerado · 4: essas organizações estão identificadas e a ser envolvidas",
+              "text": "Could other organisations be involved whose interests a successful partnership would serve?",
+              "text::pt": "Poderiam ser envolvidas outras organizações cujos interesses uma parceria bem-sucedida serviria?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d4",
+              "scale": "0: none · 4: lasting links to national institutions and wider networks",
+              "scale::pt": "0: nenhuma · 4: ligações duradouras a instituições nacionais e a redes mais amplas",
+              "text": "What linkages exist to external partners, national institutions or wider networks?",
+              "text::pt": "Que ligações existem a parceiros externos, instituições nacionais ou redes mais amplas?"
+            },
+            {
+              "critical": false,
+              "derived": true,
+              "id": "s7.d5",
+              "scale": "0: it depends entirely on outside support · 4: it runs on local resources",
+              "scale::pt": "0: depende inteiramente de apoio externo · 4: funciona com recursos locais",
+              "text": "How far does the partnership rely on local resources rather than outside support?",
+              "text::pt": "Até que ponto a parceria assenta em recursos locais, e não em apoio externo?"
+            }
+          ],
+          "title": "Institutionalize and/or Expand Successful ISPs",
+          "title::pt": "Institucionalizar e/ou expandir as PIS bem-sucedidas",
+          "worksheet": {
+            "fields": [
+              {
+                "columns": [
+                  {
+                    "id": "resource",
+                    "label": "Resource",
+                    "label::pt": "Recurso",
+                    "type": "text"
+                  },
+                  {
+                    "choices": [
+                      {
+                        "id": "local",
+                        "label": "Local",
+                        "label::pt": "Local"
+                      },
+                      {
+                        "id": "outside",
+                        "label": "Outside",
+                        "label::pt": "Externo"
+                      }
+                    ],
+                    "id": "source",
+                    "label": "Source",
+                    "label::pt": "Origem",
+                    "type": "choice"
+                  }
+                ],
+                "id": "resources",
+                "label": "Resources once outside support ends",
+                "label::pt": "Recursos quando acabar o apoio externo",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "linkage",
+                    "label": "Linkages to wider networks and institutions",
+                    "label::pt": "Ligações a redes e instituições mais amplas",
+                    "type": "text"
+                  }
+                ],
+                "id": "linkages",
+                "label": "Linkages to wider networks and institutions",
+                "label::pt": "Ligações a redes e instituições mais amplas",
+                "type": "rows"
+              },
+              {
+                "columns": [
+                  {
+                    "id": "idea",
+                    "label": "Ideas for expansion or new issues",
+                    "label::pt": "Ideias de expansão ou novas questões",
+                    "type": "text"
+                  }
+                ],
+                "id": "expansion",
+                "label": "Ideas for expansion or new issues",
+                "label::pt": "Ideias de expansão ou novas questões",
+                "type": "rows"
+              },
+              {
+                "id": "agreement",
+                "label": "Agreement that keeps the partnership going",
+                "label::pt": "Acordo que mantém a parceria",
+                "type": "text"
+              },
+              {
+                "hint": "Who decides, how often the partners meet.",
+                "hint::pt": "Quem decide, com que frequência os parceiros se reúnem.",
+                "id": "structure",
+                "label": "Structure",
+                "label::pt": "Estrutura",
+                "type": "text"
+              },
+              {
+                "hint": "From the register, or typed.",
+                "hint::pt": "Escolhida do registo, ou escrita.",
+                "id": "host",
+                "label": "Host organisation",
+                "label::pt": "Organização anfitriã",
+                "to": "s2.register",
+                "type": "reference"
+              },
+              {
+                "choices": [
+                  {
+                    "id": "continue",
+                    "label": "Continue",
+                    "label::pt": "Continuar"
+                  },
+                  {
+                    "id": "change",
+                    "label": "Change",
+                    "label::pt": "Mudar"
+                  },
+                  {
+                    "id": "close",
+                    "label": "Close",
+                    "label::pt": "Encerrar"
+                  }
+                ],
+                "id": "future",
+                "label": "Should the partnership continue, change or close?",
+                "label::pt": "A parceria deve continuar, mudar ou encerrar?",
+                "type": "choice"
+              },
+              {
+                "id": "futureNote",
+                "label": "Why, and what changes",
+                "label::pt": "Porquê, e o que muda",
+                "type": "long-text"
+              }
+            ],
+            "id": "s7",
+            "intro": "Resources after outside support, what keeps the partnership going, linkages, ideas for expansion, and whether to continue, change or close.",
+            "intro::pt": "Os recursos depois do apoio externo, o que mantém a parceria, as ligações, as ideias de expansão e se se deve continuar, mudar ou encerrar.",
+            "title": "Keeping the partnership going",
+            "title::pt": "Manter a parceria"
+          }
+        }
+      ],
+      "title": "Achieving Results",
+      "title::pt": "Obtenção de resultados"
+    }
+  ],
+  "source": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership (US government work, last updated 12 February 2001).",
+  "source::pt": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership [Guia do utilizador para parcerias intersetoriais, parte V: arranque de uma parceria intersetorial] (obra do governo dos EUA, última atualização a 12 de fevereiro de 2001).",
+  "title": "Start-up of an Intersectoral Partnership",
+  "title::pt": "Arranque de uma parceria intersetorial",
+  "version": 3
+}
+"""#,
     ]
 }

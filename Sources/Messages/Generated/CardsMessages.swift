@@ -50,47 +50,153 @@ extension MessageID {
 extension CatalogTable {
     static let cardsRows: [CatalogRow] = [
         CatalogRow("en", "cards.title", ["Cards for question {number}"]),
+        CatalogRow("es", "cards.title", ["Tarjetas para la pregunta {number}"]),
+        CatalogRow("pt", "cards.title", ["Cartões da pergunta {number}"]),
         CatalogRow("en", "cards.hint", ["Type how many cards show each rating, or press + as each hand goes up."]),
+        CatalogRow("es", "cards.hint", [
+            "Escribir cuántas tarjetas muestran cada valoración, o pulsar + cada vez que se levanta una mano.",
+        ]),
+        CatalogRow("pt", "cards.hint", [
+            "Escreva quantos cartões mostram cada classificação, ou prima + à medida que cada mão se levanta.",
+        ]),
         CatalogRow("en", "cards.total", ["{count} card", "{count} cards"]),
+        CatalogRow("es", "cards.total", ["{count} tarjeta", "{count} tarjetas"]),
+        CatalogRow("pt", "cards.total", ["{count} cartão", "{count} cartões"]),
         CatalogRow("en", "cards.replacing", [
             "Recording them replaces {count} participant's rating, note and all.",
             "Recording them replaces {count} participants' ratings, notes and all.",
         ]),
+        CatalogRow("es", "cards.replacing", [
+            "Registrarlas reemplaza la valoración de {count} participante, nota incluida.",
+            "Registrarlas reemplaza las valoraciones de {count} participantes, notas incluidas.",
+        ]),
+        CatalogRow("pt", "cards.replacing", [
+            "Registá-los substitui a classificação de {count} participante, incluindo a nota.",
+            "Registá-los substitui as classificações de {count} participantes, incluindo as notas.",
+        ]),
         CatalogRow("en", "cards.bar.move", ["rating"]),
+        CatalogRow("es", "cards.bar.move", ["valoración"]),
+        CatalogRow("pt", "cards.bar.move", ["linha"]),
         CatalogRow("en", "cards.bar.count", ["count"]),
+        CatalogRow("es", "cards.bar.count", ["número"]),
+        CatalogRow("pt", "cards.bar.count", ["contar"]),
         CatalogRow("en", "cards.bar.oneMore", ["one"]),
+        CatalogRow("es", "cards.bar.oneMore", ["una"]),
+        CatalogRow("pt", "cards.bar.oneMore", ["um"]),
         CatalogRow("en", "cards.bar.record", ["record"]),
+        CatalogRow("es", "cards.bar.record", ["registrar"]),
+        CatalogRow("pt", "cards.bar.record", ["registar"]),
         CatalogRow("en", "cards.tooMany", [
             "At most {count} card is counted on a question.",
             "At most {count} cards are counted on a question.",
         ]),
+        CatalogRow("es", "cards.tooMany", [
+            "Como máximo se cuenta {count} tarjeta por pregunta.",
+            "Como máximo se cuentan {count} tarjetas por pregunta.",
+        ]),
+        CatalogRow("pt", "cards.tooMany", [
+            "Conta-se no máximo {count} cartão numa pergunta.",
+            "Contam-se no máximo {count} cartões numa pergunta.",
+        ]),
         CatalogRow("en", "cards.noneCounted", [
             "No cards are counted yet: type how many show each rating, or press Esc to cancel.",
         ]),
+        CatalogRow("es", "cards.noneCounted", [
+            """
+            Aún no se ha contado ninguna tarjeta: escribir cuántas muestran cada valoración, o pulsar Esc para \
+            cancelar.
+            """,
+        ]),
+        CatalogRow("pt", "cards.noneCounted", [
+            "Ainda não há cartões contados: escreva quantos mostram cada classificação, ou prima Esc para cancelar.",
+        ]),
         CatalogRow("en", "cards.recorded", ["Recorded on question {number}: {counts}."]),
+        CatalogRow("es", "cards.recorded", ["Registrado en la pregunta {number}: {counts}."]),
+        CatalogRow("pt", "cards.recorded", ["Cartões registados na pergunta {number}: {counts}."]),
         CatalogRow("en", "cards.recordedShort", [
             "Recorded {count} card on question {number}.",
             "Recorded {count} cards on question {number}.",
         ]),
+        CatalogRow("es", "cards.recordedShort", [
+            "Se registró {count} tarjeta en la pregunta {number}.",
+            "Se registraron {count} tarjetas en la pregunta {number}.",
+        ]),
+        CatalogRow("pt", "cards.recordedShort", [
+            "{count} cartão registado na pergunta {number}.",
+            "{count} cartões registados na pergunta {number}.",
+        ]),
         CatalogRow("en", "cards.notRecorded", ["The cards were not recorded."]),
+        CatalogRow("es", "cards.notRecorded", ["Las tarjetas no se registraron."]),
+        CatalogRow("pt", "cards.notRecorded", ["Os cartões não foram registados."]),
         CatalogRow("en", "cards.plain.help", [
             """
             On a question, {cardsCommand} counts the cards (or fingers) the room holds up for each rating: an \
             anonymous ballot without phones.
             """,
         ]),
+        CatalogRow("es", "cards.plain.help", [
+            """
+            En una pregunta, {cardsCommand} cuenta las tarjetas (o los dedos) que la sala levanta para cada \
+            valoración: una votación anónima sin teléfonos.
+            """,
+        ]),
+        CatalogRow("pt", "cards.plain.help", [
+            """
+            Numa pergunta, {cardsCommand} serve para contar os cartões (ou dedos) que a sala levanta para cada \
+            classificação: uma votação anónima sem telemóveis.
+            """,
+        ]),
         CatalogRow("en", "cards.plain.notHere", [
             "Cards are counted on a workshop's question: go to one, then type {cardsCommand}.",
+        ]),
+        CatalogRow("es", "cards.plain.notHere", [
+            "Las tarjetas se cuentan en una pregunta de un taller: ir a una y escribir {cardsCommand}.",
+        ]),
+        CatalogRow("pt", "cards.plain.notHere", [
+            "Os cartões contam-se numa pergunta de um workshop: vá até uma e escreva {cardsCommand}.",
         ]),
         CatalogRow("en", "cards.plain.intro", [
             "Cards for question {number}: type how many cards show each rating; Enter alone is none.",
         ]),
+        CatalogRow("es", "cards.plain.intro", [
+            """
+            Tarjetas para la pregunta {number}: escribir cuántas tarjetas muestran cada valoración; Enter sin \
+            escribir nada significa ninguna.
+            """,
+        ]),
+        CatalogRow("pt", "cards.plain.intro", [
+            """
+            Cartões da pergunta {number}: escreva quantos cartões mostram cada classificação; Enter sozinho conta \
+            como nenhum.
+            """,
+        ]),
         CatalogRow("en", "cards.plain.ask", ["How many cards show {rating}?"]),
+        CatalogRow("es", "cards.plain.ask", ["¿Cuántas tarjetas muestran {rating}?"]),
+        CatalogRow("pt", "cards.plain.ask", ["Quantos cartões mostram {rating}?"]),
         CatalogRow("en", "cards.plain.correction", ["Type how many cards, a number such as 3, or Enter for none."]),
+        CatalogRow("es", "cards.plain.correction", [
+            "Escribir cuántas tarjetas, un número como 3, o Enter para ninguna.",
+        ]),
+        CatalogRow("pt", "cards.plain.correction", [
+            "Escreva quantos cartões, um número como 3, ou Enter para nenhum.",
+        ]),
         CatalogRow("en", "cards.plain.none", ["No cards were counted: nothing is recorded."]),
+        CatalogRow("es", "cards.plain.none", ["No se contó ninguna tarjeta: no se registra nada."]),
+        CatalogRow("pt", "cards.plain.none", ["Nenhum cartão foi contado: nada fica registado."]),
         CatalogRow("en", "cards.plain.total", ["{count} card in all.", "{count} cards in all."]),
+        CatalogRow("es", "cards.plain.total", ["{count} tarjeta en total.", "{count} tarjetas en total."]),
+        CatalogRow("pt", "cards.plain.total", ["{count} cartão no total.", "{count} cartões no total."]),
         CatalogRow("en", "cards.plain.confirm", [
             "Record the cards on question {number}? Type {yesKey} to record, Enter not to:",
+        ]),
+        CatalogRow("es", "cards.plain.confirm", [
+            """
+            ¿Registrar las tarjetas en la pregunta {number}? Escribir {yesKey} para registrar, o Enter para no \
+            hacerlo:
+            """,
+        ]),
+        CatalogRow("pt", "cards.plain.confirm", [
+            "Registar os cartões na pergunta {number}? Escreva {yesKey} para registar, Enter para não registar:",
         ]),
         CatalogRow("en", "cards.plain.confirmReplacing", [
             """
@@ -100,6 +206,26 @@ extension CatalogTable {
             """
             The cards replace {count} participants' ratings, notes and all. Replace? Type {yesKey} to replace, Enter \
             not to:
+            """,
+        ]),
+        CatalogRow("es", "cards.plain.confirmReplacing", [
+            """
+            Las tarjetas reemplazan la valoración de {count} participante, nota incluida. ¿Reemplazar? Escribir \
+            {yesKey} para reemplazar, o Enter para no hacerlo:
+            """,
+            """
+            Las tarjetas reemplazan las valoraciones de {count} participantes, notas incluidas. ¿Reemplazar? Escribir \
+            {yesKey} para reemplazar, o Enter para no hacerlo:
+            """,
+        ]),
+        CatalogRow("pt", "cards.plain.confirmReplacing", [
+            """
+            Os cartões substituem a classificação de {count} participante, incluindo a nota. Substituir? Escreva \
+            {yesKey} para substituir, Enter para não substituir:
+            """,
+            """
+            Os cartões substituem as classificações de {count} participantes, incluindo as notas. Substituir? Escreva \
+            {yesKey} para substituir, Enter para não substituir:
             """,
         ]),
     ]

@@ -2,6 +2,6 @@
 
 /// The compiled catalogs: their languages, English first, and every area's rows.
 enum CatalogTable {
-    static let languages = ["en"]
+    static let languages = ["en", "es", "fr", "pt"]
     static let areas: [[CatalogRow]] = [ballotRows, cardsRows, cliRows, compareRows, domainRows, filesRows, formatRows, guideRows, handoutRows, mergeRows, plainRows, pollRows, reportRows, roomviewRows, translationRows, votesRows, wizardRows]
 }

@@ -88,22 +88,99 @@ extension CatalogTable {
         CatalogRow("en", "cli.lang.refused", [
             "--lang names a language no catalog or guide here has; choose one of {languages}.",
         ]),
+        CatalogRow("es", "cli.lang.refused", [
+            """
+            --lang indica un idioma que no tiene ningún catálogo ni guía disponible; elegir uno de estos: {languages}.
+            """,
+        ]),
+        CatalogRow("fr", "cli.lang.refused", [
+            """
+            --lang désigne une langue qu'aucun catalogue ni guide présent ne connaît\u{a0}; en choisir une parmi \
+            {languages}.
+            """,
+        ]),
+        CatalogRow("pt", "cli.lang.refused", [
+            "--lang indica uma língua que nenhum catálogo nem guia disponível tem; escolha uma destas: {languages}.",
+        ]),
         CatalogRow("en", "cli.theme.unknown", ["There is no theme \"{theme}\"; the themes are {themes}."]),
+        CatalogRow("es", "cli.theme.unknown", ["No existe el tema \"{theme}\"; los temas son {themes}."]),
+        CatalogRow("fr", "cli.theme.unknown", [
+            "Il n'y a pas de thème «\u{a0}{theme}\u{a0}»\u{a0}; les thèmes sont {themes}.",
+        ]),
+        CatalogRow("pt", "cli.theme.unknown", ["Não existe o tema «{theme}»; os temas são {themes}."]),
         CatalogRow("en", "cli.theme.unknownInEnvironment", [
             "ISP_WIZARD_THEME names no theme (\"{theme}\"); using the default. The themes are {themes}.",
         ]),
+        CatalogRow("es", "cli.theme.unknownInEnvironment", [
+            "ISP_WIZARD_THEME no indica ningún tema (\"{theme}\"); se usa el predeterminado. Los temas son {themes}.",
+        ]),
+        CatalogRow("fr", "cli.theme.unknownInEnvironment", [
+            """
+            ISP_WIZARD_THEME ne désigne aucun thème («\u{a0}{theme}\u{a0}»)\u{a0}; le thème par défaut est utilisé. \
+            Les thèmes sont {themes}.
+            """,
+        ]),
+        CatalogRow("pt", "cli.theme.unknownInEnvironment", [
+            """
+            ISP_WIZARD_THEME indica um tema que não existe («{theme}»); é usado o predefinido. Os temas são {themes}.
+            """,
+        ]),
         CatalogRow("en", "cli.opened", ["Opened {file}"]),
+        CatalogRow("es", "cli.opened", ["Abierto: {file}"]),
+        CatalogRow("fr", "cli.opened", ["{file} ouvert"]),
+        CatalogRow("pt", "cli.opened", ["Aberto: {file}"]),
         CatalogRow("en", "cli.openedLine", ["Opened {file}."]),
+        CatalogRow("es", "cli.openedLine", ["Abierto: {file}."]),
+        CatalogRow("fr", "cli.openedLine", ["{file} ouvert."]),
+        CatalogRow("pt", "cli.openedLine", ["Aberto: {file}."]),
         CatalogRow("en", "cli.plainInstead", [
             "isp-wizard cannot draw screens on this terminal (TERM={term}), so it asks line by line.",
         ]),
+        CatalogRow("es", "cli.plainInstead", [
+            "isp-wizard no puede dibujar pantallas en esta terminal (TERM={term}), así que pregunta línea por línea.",
+        ]),
+        CatalogRow("fr", "cli.plainInstead", [
+            """
+            isp-wizard ne peut pas dessiner d'écrans sur ce terminal (TERM={term})\u{a0}: il pose donc les questions \
+            ligne par ligne.
+            """,
+        ]),
+        CatalogRow("pt", "cli.plainInstead", [
+            "O isp-wizard não consegue desenhar ecrãs neste terminal (TERM={term}), por isso pergunta linha a linha.",
+        ]),
         CatalogRow("en", "cli.saved", ["Saved to {file}"]),
+        CatalogRow("es", "cli.saved", ["Guardado en {file}"]),
+        CatalogRow("fr", "cli.saved", ["Enregistré dans {file}"]),
+        CatalogRow("pt", "cli.saved", ["Guardado em {file}"]),
         CatalogRow("en", "cli.unchanged", ["Nothing was changed in {file}"]),
+        CatalogRow("es", "cli.unchanged", ["No se cambió nada en {file}"]),
+        CatalogRow("fr", "cli.unchanged", ["Rien n'a été modifié dans {file}"]),
+        CatalogRow("pt", "cli.unchanged", ["Nada foi alterado em {file}"]),
         CatalogRow("en", "cli.rescued", ["{failure} Your answers were saved to {path} instead."]),
+        CatalogRow("es", "cli.rescued", ["{failure} Las respuestas se guardaron en {path} en su lugar."]),
+        CatalogRow("fr", "cli.rescued", ["{failure} Les réponses ont été enregistrées dans {path} à la place."]),
+        CatalogRow("pt", "cli.rescued", ["{failure} As respostas foram guardadas em {path}."]),
         CatalogRow("en", "cli.notRescued", ["{failure} {rescueFailure}"]),
+        CatalogRow("es", "cli.notRescued", ["{failure} {rescueFailure}"]),
+        CatalogRow("fr", "cli.notRescued", ["{failure} {rescueFailure}"]),
+        CatalogRow("pt", "cli.notRescued", ["{failure} {rescueFailure}"]),
         CatalogRow("en", "cli.new.fromAndFor", ["--from and --for exclude each other; give one of them."]),
+        CatalogRow("es", "cli.new.fromAndFor", [
+            "--from y --for se excluyen mutuamente; indicar solo una de las dos.",
+        ]),
+        CatalogRow("fr", "cli.new.fromAndFor", ["--from et --for s'excluent mutuellement\u{a0}; n'en donner qu'un."]),
+        CatalogRow("pt", "cli.new.fromAndFor", ["--from e --for excluem-se mutuamente; indique só um deles."]),
         CatalogRow("en", "cli.new.notSelfAssessment", [
             "--organisation and --sector describe a self-assessment; add --mode self-assessment.",
+        ]),
+        CatalogRow("es", "cli.new.notSelfAssessment", [
+            "--organisation y --sector describen una autoevaluación; añadir --mode self-assessment.",
+        ]),
+        CatalogRow("fr", "cli.new.notSelfAssessment", [
+            "--organisation et --sector décrivent une auto-évaluation\u{a0}; ajouter --mode self-assessment.",
+        ]),
+        CatalogRow("pt", "cli.new.notSelfAssessment", [
+            "--organisation e --sector descrevem uma autoavaliação; acrescente --mode self-assessment.",
         ]),
         CatalogRow("en", "cli.new.nextRoundOptions", [
             """
@@ -111,25 +188,109 @@ extension CatalogTable {
             --organisation and --sector.
             """,
         ]),
+        CatalogRow("es", "cli.new.nextRoundOptions", [
+            """
+            La siguiente ronda de {file} toma de ella su nombre, modo, organización y sector; quitar --name, --mode, \
+            --organisation y --sector.
+            """,
+        ]),
+        CatalogRow("fr", "cli.new.nextRoundOptions", [
+            """
+            Le tour suivant de {file} en reprend le nom, le mode, l'organisation et le secteur\u{a0}; retirer --name, \
+            --mode, --organisation et --sector.
+            """,
+        ]),
+        CatalogRow("pt", "cli.new.nextRoundOptions", [
+            """
+            A ronda seguinte de {file} herda desse ficheiro o nome, o modo, a organização e o setor; retire --name, \
+            --mode, --organisation e --sector.
+            """,
+        ]),
         CatalogRow("en", "cli.new.selfAssessmentNeeds", [
             "A self-assessment for {file} needs --mode self-assessment, --organisation NAME and --sector SECTOR.",
+        ]),
+        CatalogRow("es", "cli.new.selfAssessmentNeeds", [
+            "Una autoevaluación para {file} necesita --mode self-assessment, --organisation NAME y --sector SECTOR.",
+        ]),
+        CatalogRow("fr", "cli.new.selfAssessmentNeeds", [
+            "Une auto-évaluation pour {file} demande --mode self-assessment, --organisation NAME et --sector SECTOR.",
+        ]),
+        CatalogRow("pt", "cli.new.selfAssessmentNeeds", [
+            "Uma autoavaliação para {file} precisa de --mode self-assessment, --organisation NOME e --sector SETOR.",
         ]),
         CatalogRow("en", "cli.new.selfAssessmentName", [
             "A self-assessment for {file} takes its name from that workshop; leave out --name.",
         ]),
+        CatalogRow("es", "cli.new.selfAssessmentName", [
+            "Una autoevaluación para {file} toma su nombre de ese taller; quitar --name.",
+        ]),
+        CatalogRow("fr", "cli.new.selfAssessmentName", [
+            "Une auto-évaluation pour {file} prend le nom de cet atelier\u{a0}; retirer --name.",
+        ]),
+        CatalogRow("pt", "cli.new.selfAssessmentName", [
+            "Uma autoavaliação para {file} recebe o nome desse workshop; retire --name.",
+        ]),
         CatalogRow("en", "cli.new.forSelfAssessment", [
             "{file} is a self-assessment, not a workshop; give --for the workshop's file.",
+        ]),
+        CatalogRow("es", "cli.new.forSelfAssessment", [
+            "{file} es una autoevaluación, no un taller; indicar en --for el archivo del taller.",
+        ]),
+        CatalogRow("fr", "cli.new.forSelfAssessment", [
+            "{file} est une auto-évaluation, pas un atelier\u{a0}; donner à --for le fichier de l'atelier.",
+        ]),
+        CatalogRow("pt", "cli.new.forSelfAssessment", [
+            "{file} é uma autoavaliação, não um workshop; indique em --for o ficheiro do workshop.",
         ]),
         CatalogRow("en", "cli.new.exists", [
             "{file} already exists; open it with `isp-wizard open {file}` or choose another path.",
         ]),
+        CatalogRow("es", "cli.new.exists", [
+            "{file} ya existe; abrirlo con `isp-wizard open {file}` o elegir otra ruta.",
+        ]),
+        CatalogRow("fr", "cli.new.exists", [
+            "{file} existe déjà\u{a0}; l'ouvrir avec `isp-wizard open {file}` ou choisir un autre chemin.",
+        ]),
+        CatalogRow("pt", "cli.new.exists", [
+            "{file} já existe; abra-o com `isp-wizard open {file}` ou escolha outro caminho.",
+        ]),
         CatalogRow("en", "cli.compare.sameFile", [
             "{old} and {new} are the same file; compare a round with a later one (see `isp-wizard new --from`).",
+        ]),
+        CatalogRow("es", "cli.compare.sameFile", [
+            "{old} y {new} son el mismo archivo; comparar una ronda con otra posterior (ver `isp-wizard new --from`).",
+        ]),
+        CatalogRow("fr", "cli.compare.sameFile", [
+            """
+            {old} et {new} sont le même fichier\u{a0}; comparer un tour avec un tour ultérieur (voir `isp-wizard new \
+            --from`).
+            """,
+        ]),
+        CatalogRow("pt", "cli.compare.sameFile", [
+            "{old} e {new} são o mesmo ficheiro; compare uma ronda com outra posterior (ver `isp-wizard new --from`).",
         ]),
         CatalogRow("en", "cli.compare.otherPartnership", [
             """
             {new} belongs to another partnership than {old} (\"{name}\", not \"{otherName}\"); add --force to compare \
             them anyway.
+            """,
+        ]),
+        CatalogRow("es", "cli.compare.otherPartnership", [
+            """
+            {new} pertenece a una alianza distinta de la de {old} (\"{name}\", no \"{otherName}\"); añadir --force \
+            para compararlas de todos modos.
+            """,
+        ]),
+        CatalogRow("fr", "cli.compare.otherPartnership", [
+            """
+            {new} appartient à un autre partenariat que {old} («\u{a0}{name}\u{a0}», et non \
+            «\u{a0}{otherName}\u{a0}»)\u{a0}; ajouter --force pour les comparer quand même.
+            """,
+        ]),
+        CatalogRow("pt", "cli.compare.otherPartnership", [
+            """
+            {new} pertence a uma parceria diferente da de {old} («{name}», não «{otherName}»); acrescente --force \
+            para as comparar mesmo assim.
             """,
         ]),
         CatalogRow("en", "cli.compare.otherPartnershipSameName", [
@@ -138,41 +299,214 @@ extension CatalogTable {
             --force to compare them anyway.
             """,
         ]),
+        CatalogRow("es", "cli.compare.otherPartnershipSameName", [
+            """
+            {new} pertenece a una alianza distinta de la de {old} (ambas se llaman \"{name}\", pero sus \
+            identificadores difieren); añadir --force para compararlas de todos modos.
+            """,
+        ]),
+        CatalogRow("fr", "cli.compare.otherPartnershipSameName", [
+            """
+            {new} appartient à un autre partenariat que {old} (tous deux s'appellent «\u{a0}{name}\u{a0}», mais leurs \
+            identifiants diffèrent)\u{a0}; ajouter --force pour les comparer quand même.
+            """,
+        ]),
+        CatalogRow("pt", "cli.compare.otherPartnershipSameName", [
+            """
+            {new} pertence a uma parceria diferente da de {old} (ambas se chamam «{name}», mas os identificadores \
+            diferem); acrescente --force para as comparar mesmo assim.
+            """,
+        ]),
         CatalogRow("en", "cli.report.tableWithoutCSV", ["--table chooses a CSV table; add --format csv."]),
+        CatalogRow("es", "cli.report.tableWithoutCSV", ["--table elige una tabla CSV; añadir --format csv."]),
+        CatalogRow("fr", "cli.report.tableWithoutCSV", [
+            "--table choisit un tableau CSV\u{a0}; ajouter --format csv.",
+        ]),
+        CatalogRow("pt", "cli.report.tableWithoutCSV", ["--table escolhe uma tabela CSV; acrescente --format csv."]),
         CatalogRow("en", "cli.report.noTable", ["{file} has no table \"{table}\"; its tables are {tables}."]),
+        CatalogRow("es", "cli.report.noTable", [
+            "{file} no tiene ninguna tabla \"{table}\"; sus tablas son {tables}.",
+        ]),
+        CatalogRow("fr", "cli.report.noTable", [
+            "{file} n'a pas de tableau «\u{a0}{table}\u{a0}»\u{a0}; ses tableaux sont {tables}.",
+        ]),
+        CatalogRow("pt", "cli.report.noTable", [
+            "{file} não tem nenhuma tabela «{table}»; as suas tabelas são {tables}.",
+        ]),
         CatalogRow("en", "cli.report.overSession", [
             "{file} is the session the report is made from; choose another --output.",
         ]),
+        CatalogRow("es", "cli.report.overSession", [
+            "{file} es la sesión de la que sale el informe; elegir otro --output.",
+        ]),
+        CatalogRow("fr", "cli.report.overSession", [
+            "{file} est la session dont le rapport est tiré\u{a0}; choisir une autre --output.",
+        ]),
+        CatalogRow("pt", "cli.report.overSession", [
+            "{file} é a sessão de onde sai o relatório; escolha outro --output.",
+        ]),
         CatalogRow("en", "cli.merge.noFiles", ["Give the self-assessment files to merge into {output}."]),
+        CatalogRow("es", "cli.merge.noFiles", [
+            "Indicar los archivos de autoevaluación que se combinarán en {output}.",
+        ]),
+        CatalogRow("fr", "cli.merge.noFiles", ["Indiquer les fichiers d'auto-évaluation à fusionner dans {output}."]),
+        CatalogRow("pt", "cli.merge.noFiles", ["Indique os ficheiros de autoavaliação a juntar em {output}."]),
         CatalogRow("en", "cli.merge.outputMissing", ["{output} does not exist; leave out --update to make it."]),
+        CatalogRow("es", "cli.merge.outputMissing", ["{output} no existe; quitar --update para crearlo."]),
+        CatalogRow("fr", "cli.merge.outputMissing", ["{output} n'existe pas\u{a0}; retirer --update pour le créer."]),
+        CatalogRow("pt", "cli.merge.outputMissing", ["{output} não existe; retire --update para o criar."]),
         CatalogRow("en", "cli.merge.outputExists", [
             "{output} already exists; add --update to merge into it, or choose another --output.",
         ]),
+        CatalogRow("es", "cli.merge.outputExists", [
+            "{output} ya existe; añadir --update para combinar en él, o elegir otro --output.",
+        ]),
+        CatalogRow("fr", "cli.merge.outputExists", [
+            "{output} existe déjà\u{a0}; ajouter --update pour y fusionner, ou choisir une autre --output.",
+        ]),
+        CatalogRow("pt", "cli.merge.outputExists", [
+            "{output} já existe; acrescente --update para juntar a esse ficheiro, ou escolha outro --output.",
+        ]),
         CatalogRow("en", "cli.merge.nothingWritten", ["Nothing was merged, so {output} was not written."]),
+        CatalogRow("es", "cli.merge.nothingWritten", ["No se combinó nada, así que {output} no se escribió."]),
+        CatalogRow("fr", "cli.merge.nothingWritten", [
+            "Rien n'a été fusionné\u{a0}: {output} n'a donc pas été écrit.",
+        ]),
+        CatalogRow("pt", "cli.merge.nothingWritten", ["Nada foi juntado, por isso {output} não foi escrito."]),
         CatalogRow("en", "cli.merge.nothingChanged", ["Nothing was merged, so {output} was left as it was."]),
+        CatalogRow("es", "cli.merge.nothingChanged", ["No se combinó nada, así que {output} quedó como estaba."]),
+        CatalogRow("fr", "cli.merge.nothingChanged", [
+            "Rien n'a été fusionné\u{a0}: {output} est donc resté tel quel.",
+        ]),
+        CatalogRow("pt", "cli.merge.nothingChanged", ["Nada foi juntado, por isso {output} ficou como estava."]),
         CatalogRow("en", "cli.merge.upToDate", ["{output} is up to date: every file was merged before."]),
+        CatalogRow("es", "cli.merge.upToDate", ["{output} está al día: todos los archivos ya se habían combinado."]),
+        CatalogRow("fr", "cli.merge.upToDate", [
+            "{output} est à jour\u{a0}: chaque fichier y avait déjà été fusionné.",
+        ]),
+        CatalogRow("pt", "cli.merge.upToDate", [
+            "{output} está atualizado: todos os ficheiros já tinham sido juntados.",
+        ]),
         CatalogRow("en", "cli.merge.wrote", [
             "Wrote {output}, a workshop with {count} participant.",
             "Wrote {output}, a workshop with {count} participants.",
+        ]),
+        CatalogRow("es", "cli.merge.wrote", [
+            "Se escribió {output}, un taller con {count} participante.",
+            "Se escribió {output}, un taller con {count} participantes.",
+        ]),
+        CatalogRow("fr", "cli.merge.wrote", [
+            "{output} écrit\u{a0}: un atelier de {count} participant.",
+            "{output} écrit\u{a0}: un atelier de {count} participants.",
+        ]),
+        CatalogRow("pt", "cli.merge.wrote", [
+            "Foi escrito {output}, um workshop com {count} participante.",
+            "Foi escrito {output}, um workshop com {count} participantes.",
         ]),
         CatalogRow("en", "cli.merge.updated", [
             "Updated {output}, a workshop with {count} participant.",
             "Updated {output}, a workshop with {count} participants.",
         ]),
+        CatalogRow("es", "cli.merge.updated", [
+            "Se actualizó {output}, un taller con {count} participante.",
+            "Se actualizó {output}, un taller con {count} participantes.",
+        ]),
+        CatalogRow("fr", "cli.merge.updated", [
+            "{output} mis à jour\u{a0}: un atelier de {count} participant.",
+            "{output} mis à jour\u{a0}: un atelier de {count} participants.",
+        ]),
+        CatalogRow("pt", "cli.merge.updated", [
+            "Foi atualizado {output}, um workshop com {count} participante.",
+            "Foi atualizado {output}, um workshop com {count} participantes.",
+        ]),
         CatalogRow("en", "cli.merge.refused", [
             "{count} file was refused, so {output} holds the others without it; the line above says why.",
             "{count} files were refused, so {output} holds the others without them; the lines above say why.",
         ]),
+        CatalogRow("es", "cli.merge.refused", [
+            """
+            Se rechazó {count} archivo, así que {output} contiene los demás sin él; la línea anterior explica por qué.
+            """,
+            """
+            Se rechazaron {count} archivos, así que {output} contiene los demás sin ellos; las líneas anteriores \
+            explican por qué.
+            """,
+        ]),
+        CatalogRow("fr", "cli.merge.refused", [
+            """
+            {count} fichier a été refusé\u{a0}: {output} contient donc les autres, sans lui\u{a0}; la ligne ci-dessus \
+            dit pourquoi.
+            """,
+            """
+            {count} fichiers ont été refusés\u{a0}: {output} contient donc les autres, sans eux\u{a0}; les lignes \
+            ci-dessus disent pourquoi.
+            """,
+        ]),
+        CatalogRow("pt", "cli.merge.refused", [
+            "{count} ficheiro foi recusado, por isso {output} contém os outros sem ele; a linha acima diz porquê.",
+            """
+            {count} ficheiros foram recusados, por isso {output} contém os outros sem eles; as linhas acima dizem \
+            porquê.
+            """,
+        ]),
         CatalogRow("en", "cli.merge.readOnly.fileSystem", [
             "This session is read-only: {file} is on a read-only file system; merge into a new --output instead.",
         ]),
+        CatalogRow("es", "cli.merge.readOnly.fileSystem", [
+            """
+            Esta sesión es de solo lectura: {file} está en un sistema de archivos de solo lectura; combinar en un \
+            nuevo --output.
+            """,
+        ]),
+        CatalogRow("fr", "cli.merge.readOnly.fileSystem", [
+            """
+            Cette session est en lecture seule\u{a0}: {file} se trouve sur un système de fichiers en lecture \
+            seule\u{a0}; fusionner plutôt dans une nouvelle --output.
+            """,
+        ]),
+        CatalogRow("pt", "cli.merge.readOnly.fileSystem", [
+            """
+            Esta sessão é só de leitura: {file} está num sistema de ficheiros só de leitura; junte antes num novo \
+            --output.
+            """,
+        ]),
         CatalogRow("en", "cli.merge.readOnly.noPermission", [
             "This session is read-only: you have no permission to change {file}; merge into a new --output instead.",
+        ]),
+        CatalogRow("es", "cli.merge.readOnly.noPermission", [
+            "Esta sesión es de solo lectura: no hay permiso para modificar {file}; combinar en un nuevo --output.",
+        ]),
+        CatalogRow("fr", "cli.merge.readOnly.noPermission", [
+            """
+            Cette session est en lecture seule\u{a0}: pas de droit de modifier {file}\u{a0}; fusionner plutôt dans \
+            une nouvelle --output.
+            """,
+        ]),
+        CatalogRow("pt", "cli.merge.readOnly.noPermission", [
+            "Esta sessão é só de leitura: não tem permissão para alterar {file}; junte antes num novo --output.",
         ]),
         CatalogRow("en", "cli.merge.readOnly.folder", [
             """
             This session is read-only: saving {file} needs permission to write in its folder {folder}, which you do \
             not have; merge into a new --output instead.
+            """,
+        ]),
+        CatalogRow("es", "cli.merge.readOnly.folder", [
+            """
+            Esta sesión es de solo lectura: guardar {file} requiere permiso de escritura en su carpeta {folder}, y no \
+            se tiene; combinar en un nuevo --output.
+            """,
+        ]),
+        CatalogRow("fr", "cli.merge.readOnly.folder", [
+            """
+            Cette session est en lecture seule\u{a0}: enregistrer {file} demande le droit d'écrire dans son dossier \
+            {folder}, qui fait défaut\u{a0}; fusionner plutôt dans une nouvelle --output.
+            """,
+        ]),
+        CatalogRow("pt", "cli.merge.readOnly.folder", [
+            """
+            Esta sessão é só de leitura: guardar {file} exige permissão de escrita na sua pasta {folder}, que não \
+            tem; junte antes num novo --output.
             """,
         ]),
         CatalogRow("en", "cli.merge.readOnly.hardLinks", [
@@ -185,10 +519,59 @@ extension CatalogTable {
             --output instead.
             """,
         ]),
+        CatalogRow("es", "cli.merge.readOnly.hardLinks", [
+            """
+            Esta sesión es de solo lectura: {file} tiene {count} enlace duro y guardarlo lo separaría; combinar en un \
+            nuevo --output.
+            """,
+            """
+            Esta sesión es de solo lectura: {file} tiene {count} enlaces duros y guardarlo los separaría; combinar en \
+            un nuevo --output.
+            """,
+        ]),
+        CatalogRow("fr", "cli.merge.readOnly.hardLinks", [
+            """
+            Cette session est en lecture seule\u{a0}: {file} a {count} lien physique, et l'enregistrer le \
+            séparerait\u{a0}; fusionner plutôt dans une nouvelle --output.
+            """,
+            """
+            Cette session est en lecture seule\u{a0}: {file} a {count} liens physiques, et l'enregistrer les \
+            séparerait\u{a0}; fusionner plutôt dans une nouvelle --output.
+            """,
+        ]),
+        CatalogRow("pt", "cli.merge.readOnly.hardLinks", [
+            """
+            Esta sessão é só de leitura: {file} tem {count} ligação física (hard link), e guardar iria separá-la; \
+            junte antes num novo --output.
+            """,
+            """
+            Esta sessão é só de leitura: {file} tem {count} ligações físicas (hard links), e guardar iria separá-las; \
+            junte antes num novo --output.
+            """,
+        ]),
         CatalogRow("en", "cli.terminal.notInteractive", [
             """
             isp-wizard needs an interactive terminal, and its input is not one; add --plain to answer line by line, \
             or use `isp-wizard summary FILE` to see a session's readiness.
+            """,
+        ]),
+        CatalogRow("es", "cli.terminal.notInteractive", [
+            """
+            isp-wizard necesita una terminal interactiva, y su entrada no lo es; añadir --plain para responder línea \
+            por línea, o usar `isp-wizard summary FILE` para ver la preparación de una sesión.
+            """,
+        ]),
+        CatalogRow("fr", "cli.terminal.notInteractive", [
+            """
+            isp-wizard a besoin d'un terminal interactif, et son entrée n'en est pas un\u{a0}; ajouter --plain pour \
+            répondre ligne par ligne, ou utiliser `isp-wizard summary FILE` pour voir l'état de préparation d'une \
+            session.
+            """,
+        ]),
+        CatalogRow("pt", "cli.terminal.notInteractive", [
+            """
+            O isp-wizard precisa de um terminal interativo, e a sua entrada não o é; acrescente --plain para \
+            responder linha a linha, ou use `isp-wizard summary FILE` para ver a prontidão de uma sessão.
             """,
         ]),
         CatalogRow("en", "cli.terminal.termUnset", [
@@ -197,14 +580,64 @@ extension CatalogTable {
             line, or use `isp-wizard summary FILE` to see a session's readiness.
             """,
         ]),
+        CatalogRow("es", "cli.terminal.termUnset", [
+            """
+            isp-wizard necesita una terminal que pueda mover el cursor, y TERM no está definido; añadir --plain para \
+            responder línea por línea, o usar `isp-wizard summary FILE` para ver la preparación de una sesión.
+            """,
+        ]),
+        CatalogRow("fr", "cli.terminal.termUnset", [
+            """
+            isp-wizard a besoin d'un terminal capable de déplacer son curseur, et TERM n'est pas défini\u{a0}; \
+            ajouter --plain pour répondre ligne par ligne, ou utiliser `isp-wizard summary FILE` pour voir l'état de \
+            préparation d'une session.
+            """,
+        ]),
+        CatalogRow("pt", "cli.terminal.termUnset", [
+            """
+            O isp-wizard precisa de um terminal que consiga mover o cursor, e TERM não está definido; acrescente \
+            --plain para responder linha a linha, ou use `isp-wizard summary FILE` para ver a prontidão de uma sessão.
+            """,
+        ]),
         CatalogRow("en", "cli.terminal.termDumb", [
             """
             isp-wizard needs a terminal that can move its cursor, and TERM is \"dumb\"; add --plain to answer line by \
             line, or use `isp-wizard summary FILE` to see a session's readiness.
             """,
         ]),
+        CatalogRow("es", "cli.terminal.termDumb", [
+            """
+            isp-wizard necesita una terminal que pueda mover el cursor, y TERM es \"dumb\"; añadir --plain para \
+            responder línea por línea, o usar `isp-wizard summary FILE` para ver la preparación de una sesión.
+            """,
+        ]),
+        CatalogRow("fr", "cli.terminal.termDumb", [
+            """
+            isp-wizard a besoin d'un terminal capable de déplacer son curseur, et TERM vaut «\u{a0}dumb\u{a0}»\u{a0}; \
+            ajouter --plain pour répondre ligne par ligne, ou utiliser `isp-wizard summary FILE` pour voir l'état de \
+            préparation d'une session.
+            """,
+        ]),
+        CatalogRow("pt", "cli.terminal.termDumb", [
+            """
+            O isp-wizard precisa de um terminal que consiga mover o cursor, e TERM é «dumb»; acrescente --plain para \
+            responder linha a linha, ou use `isp-wizard summary FILE` para ver a prontidão de uma sessão.
+            """,
+        ]),
         CatalogRow("en", "cli.ballotPortOutOfRange", [
             "--ballot-port {port} is no port: give one from 1 to 65535, or 0 for any free one.",
+        ]),
+        CatalogRow("es", "cli.ballotPortOutOfRange", [
+            "--ballot-port {port} no es un puerto: indicar uno del 1 al 65535, o 0 para cualquiera libre.",
+        ]),
+        CatalogRow("fr", "cli.ballotPortOutOfRange", [
+            """
+            --ballot-port {port} n'est pas un port\u{a0}: en donner un de 1 à 65535, ou 0 pour n'importe quel port \
+            libre.
+            """,
+        ]),
+        CatalogRow("pt", "cli.ballotPortOutOfRange", [
+            "--ballot-port {port} não é uma porta: indique uma de 1 a 65535, ou 0 para qualquer porta livre.",
         ]),
     ]
 }

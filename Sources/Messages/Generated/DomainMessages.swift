@@ -178,129 +178,547 @@ extension MessageID {
 extension CatalogTable {
     static let domainRows: [CatalogRow] = [
         CatalogRow("en", "stage.notStarted", ["Not started"]),
+        CatalogRow("es", "stage.notStarted", ["No iniciado"]),
+        CatalogRow("fr", "stage.notStarted", ["Pas commencé"]),
+        CatalogRow("pt", "stage.notStarted", ["Não iniciado"]),
         CatalogRow("en", "stage.emerging", ["Emerging"]),
+        CatalogRow("es", "stage.emerging", ["Emergente"]),
+        CatalogRow("fr", "stage.emerging", ["Émergent"]),
+        CatalogRow("pt", "stage.emerging", ["Emergente"]),
         CatalogRow("en", "stage.partial", ["Partial"]),
+        CatalogRow("es", "stage.partial", ["Parcial"]),
+        CatalogRow("fr", "stage.partial", ["Partiel"]),
+        CatalogRow("pt", "stage.partial", ["Parcial"]),
         CatalogRow("en", "stage.inPlace", ["In place"]),
+        CatalogRow("es", "stage.inPlace", ["Establecido"]),
+        CatalogRow("fr", "stage.inPlace", ["En place"]),
+        CatalogRow("pt", "stage.inPlace", ["Estabelecido"]),
         CatalogRow("en", "stage.institutionalised", ["Institutionalised"]),
+        CatalogRow("es", "stage.institutionalised", ["Institucionalizado"]),
+        CatalogRow("fr", "stage.institutionalised", ["Institutionnalisé"]),
+        CatalogRow("pt", "stage.institutionalised", ["Institucionalizado"]),
         CatalogRow("en", "rating.notApplicable", ["Not applicable"]),
+        CatalogRow("es", "rating.notApplicable", ["No aplica"]),
+        CatalogRow("fr", "rating.notApplicable", ["Sans objet"]),
+        CatalogRow("pt", "rating.notApplicable", ["Não aplicável"]),
         CatalogRow("en", "rating.dontKnow", ["Don't know"]),
+        CatalogRow("es", "rating.dontKnow", ["No sé"]),
+        CatalogRow("fr", "rating.dontKnow", ["Ne sait pas"]),
+        CatalogRow("pt", "rating.dontKnow", ["Não sei"]),
         CatalogRow("en", "finding.favourable", ["favourable"]),
+        CatalogRow("es", "finding.favourable", ["favorable"]),
+        CatalogRow("fr", "finding.favourable", ["favorable"]),
+        CatalogRow("pt", "finding.favourable", ["favorável"]),
         CatalogRow("en", "finding.mixed", ["mixed"]),
+        CatalogRow("es", "finding.mixed", ["mixto"]),
+        CatalogRow("fr", "finding.mixed", ["mitigé"]),
+        CatalogRow("pt", "finding.mixed", ["misto"]),
         CatalogRow("en", "finding.unfavourable", ["unfavourable"]),
+        CatalogRow("es", "finding.unfavourable", ["desfavorable"]),
+        CatalogRow("fr", "finding.unfavourable", ["défavorable"]),
+        CatalogRow("pt", "finding.unfavourable", ["desfavorável"]),
         CatalogRow("en", "band.ready", ["Ready"]),
+        CatalogRow("es", "band.ready", ["Preparado"]),
+        CatalogRow("fr", "band.ready", ["Prête"]),
+        CatalogRow("pt", "band.ready", ["Pronto"]),
         CatalogRow("en", "band.developing", ["Developing"]),
+        CatalogRow("es", "band.developing", ["En desarrollo"]),
+        CatalogRow("fr", "band.developing", ["En progrès"]),
+        CatalogRow("pt", "band.developing", ["Em desenvolvimento"]),
         CatalogRow("en", "band.notReady", ["Not ready"]),
+        CatalogRow("es", "band.notReady", ["No preparado"]),
+        CatalogRow("fr", "band.notReady", ["Pas prête"]),
+        CatalogRow("pt", "band.notReady", ["Não pronto"]),
         CatalogRow("en", "band.insufficient", ["Insufficient answers"]),
+        CatalogRow("es", "band.insufficient", ["Respuestas insuficientes"]),
+        CatalogRow("fr", "band.insufficient", ["Réponses insuffisantes"]),
+        CatalogRow("pt", "band.insufficient", ["Respostas insuficientes"]),
         CatalogRow("en", "sector.government", ["Government"]),
+        CatalogRow("es", "sector.government", ["Gobierno"]),
+        CatalogRow("fr", "sector.government", ["Gouvernement"]),
+        CatalogRow("pt", "sector.government", ["Governo"]),
         CatalogRow("en", "sector.business", ["Business"]),
+        CatalogRow("es", "sector.business", ["Sector privado"]),
+        CatalogRow("fr", "sector.business", ["Secteur privé"]),
+        CatalogRow("pt", "sector.business", ["Setor privado"]),
         CatalogRow("en", "sector.civilSociety", ["Civil society"]),
+        CatalogRow("es", "sector.civilSociety", ["Sociedad civil"]),
+        CatalogRow("fr", "sector.civilSociety", ["Société civile"]),
+        CatalogRow("pt", "sector.civilSociety", ["Sociedade civil"]),
         CatalogRow("en", "sector.donor", ["Donor"]),
+        CatalogRow("es", "sector.donor", ["Donante"]),
+        CatalogRow("fr", "sector.donor", ["Bailleur de fonds"]),
+        CatalogRow("pt", "sector.donor", ["Doador"]),
         CatalogRow("en", "sector.other", ["Other"]),
+        CatalogRow("es", "sector.other", ["Otro"]),
+        CatalogRow("fr", "sector.other", ["Autre"]),
+        CatalogRow("pt", "sector.other", ["Outro"]),
         CatalogRow("en", "readiness.cap.withoutStage", ["critical question without a stage"]),
+        CatalogRow("es", "readiness.cap.withoutStage", ["pregunta crítica sin etapa"]),
+        CatalogRow("fr", "readiness.cap.withoutStage", ["question critique sans stade"]),
+        CatalogRow("pt", "readiness.cap.withoutStage", ["pergunta crítica sem nível"]),
         CatalogRow("en", "readiness.cap.low", ["critical question low"]),
+        CatalogRow("es", "readiness.cap.low", ["pregunta crítica baja"]),
+        CatalogRow("fr", "readiness.cap.low", ["question critique faible"]),
+        CatalogRow("pt", "readiness.cap.low", ["pergunta crítica com nível baixo"]),
         CatalogRow("en", "readiness.standing.capped", ["{band} ({reason})"]),
+        CatalogRow("es", "readiness.standing.capped", ["{band} ({reason})"]),
+        CatalogRow("fr", "readiness.standing.capped", ["{band} ({reason})"]),
+        CatalogRow("pt", "readiness.standing.capped", ["{band} ({reason})"]),
         CatalogRow("en", "readiness.standing.score", ["{standing}, {score}"]),
+        CatalogRow("es", "readiness.standing.score", ["{standing}, {score}"]),
+        CatalogRow("fr", "readiness.standing.score", ["{standing}, {score}"]),
+        CatalogRow("pt", "readiness.standing.score", ["{standing}, {score}"]),
         CatalogRow("en", "readiness.standing.rated", [
             "{standing}, {rated} of {count} rated",
             "{standing}, {rated} of {count} rated",
+        ]),
+        CatalogRow("es", "readiness.standing.rated", [
+            "{standing}, {rated} de {count} valorada",
+            "{standing}, {rated} de {count} valoradas",
+        ]),
+        CatalogRow("fr", "readiness.standing.rated", [
+            "{standing}, {rated} sur {count} notée",
+            "{standing}, {rated} sur {count} notées",
+        ]),
+        CatalogRow("pt", "readiness.standing.rated", [
+            "{standing}, {rated} de {count} classificada",
+            "{standing}, {rated} de {count} classificadas",
         ]),
         CatalogRow("en", "readiness.standing.toConfirm", [
             "{standing}, {count} to confirm",
             "{standing}, {count} to confirm",
         ]),
+        CatalogRow("es", "readiness.standing.toConfirm", [
+            "{standing}, {count} por confirmar",
+            "{standing}, {count} por confirmar",
+        ]),
+        CatalogRow("fr", "readiness.standing.toConfirm", [
+            "{standing}, {count} à confirmer",
+            "{standing}, {count} à confirmer",
+        ]),
+        CatalogRow("pt", "readiness.standing.toConfirm", [
+            "{standing}, {count} por confirmar",
+            "{standing}, {count} por confirmar",
+        ]),
         CatalogRow("en", "readiness.figures", ["{score} {standing}"]),
+        CatalogRow("es", "readiness.figures", ["{score} {standing}"]),
+        CatalogRow("fr", "readiness.figures", ["{score} {standing}"]),
+        CatalogRow("pt", "readiness.figures", ["{score} {standing}"]),
         CatalogRow("en", "readiness.sequenceWarning", [
             "Step {ready} is Ready while the earlier step {notReady} is Not ready: revisit step {notReady} first.",
+        ]),
+        CatalogRow("es", "readiness.sequenceWarning", [
+            """
+            El paso {ready} está Preparado mientras que el paso anterior {notReady} está No preparado: conviene \
+            revisar primero el paso {notReady}.
+            """,
+        ]),
+        CatalogRow("fr", "readiness.sequenceWarning", [
+            """
+            L'étape {ready} est «\u{a0}Prête\u{a0}» alors que l'étape {notReady}, antérieure, est «\u{a0}Pas \
+            prête\u{a0}»\u{a0}: revoir d'abord l'étape {notReady}.
+            """,
+        ]),
+        CatalogRow("pt", "readiness.sequenceWarning", [
+            """
+            O passo {ready} está Pronto, mas o passo anterior {notReady} está Não pronto: reveja primeiro o passo \
+            {notReady}.
+            """,
         ]),
         CatalogRow("en", "flag.firstMeetingNo", [
             "The first meeting's outcome is No: not enough trust and commitment to meet again.",
         ]),
+        CatalogRow("es", "flag.firstMeetingNo", [
+            """
+            El resultado de la primera reunión es No: no hay suficiente confianza ni compromiso para volver a \
+            reunirse.
+            """,
+        ]),
+        CatalogRow("fr", "flag.firstMeetingNo", [
+            """
+            La première réunion s'est conclue par Non\u{a0}: pas assez de confiance ni d'engagement pour se réunir à \
+            nouveau.
+            """,
+        ]),
+        CatalogRow("pt", "flag.firstMeetingNo", [
+            """
+            O resultado da primeira reunião é Não: não há confiança nem compromisso suficientes para voltar a reunir.
+            """,
+        ]),
         CatalogRow("en", "flag.notCommitted.one", ["{organisations} is not committed (step 5)."]),
+        CatalogRow("es", "flag.notCommitted.one", ["{organisations} no se ha comprometido (paso 5)."]),
+        CatalogRow("fr", "flag.notCommitted.one", ["{organisations} ne s'engage pas (étape 5)."]),
+        CatalogRow("pt", "flag.notCommitted.one", ["{organisations} não se comprometeu (passo 5)."]),
         CatalogRow("en", "flag.notCommitted.several", ["{organisations} are not committed (step 5)."]),
+        CatalogRow("es", "flag.notCommitted.several", ["{organisations} no se han comprometido (paso 5)."]),
+        CatalogRow("fr", "flag.notCommitted.several", ["{organisations} ne s'engagent pas (étape 5)."]),
+        CatalogRow("pt", "flag.notCommitted.several", ["{organisations} não se comprometeram (passo 5)."]),
         CatalogRow("en", "flag.unnamedOrganisation", ["An unnamed organisation"]),
+        CatalogRow("es", "flag.unnamedOrganisation", ["Una organización sin nombre"]),
+        CatalogRow("fr", "flag.unnamedOrganisation", ["Une organisation sans nom"]),
+        CatalogRow("pt", "flag.unnamedOrganisation", ["Uma organização sem nome"]),
         CatalogRow("en", "flag.ratingAgainstRecords", [
             "Step {step} Q{question}, “{text}”, is rated {rating}, yet {fact}",
         ]),
+        CatalogRow("es", "flag.ratingAgainstRecords", [
+            "Paso {step}, P{question}, “{text}”, tiene la valoración {rating}; sin embargo, {fact}",
+        ]),
+        CatalogRow("fr", "flag.ratingAgainstRecords", [
+            "Étape {step}, Q{question} «\u{a0}{text}\u{a0}»\u{a0}: notée {rating}, alors que {fact}",
+        ]),
+        CatalogRow("pt", "flag.ratingAgainstRecords", [
+            "Passo {step} P{question}, «{text}», tem a classificação {rating}, mas {fact}",
+        ]),
         CatalogRow("en", "flag.fact.sectorsMissing", ["the register has no organisation from {sectors}."]),
+        CatalogRow("es", "flag.fact.sectorsMissing", ["el registro no tiene ninguna organización de {sectors}."]),
+        CatalogRow("fr", "flag.fact.sectorsMissing", ["le registre ne compte aucune organisation côté {sectors}."]),
+        CatalogRow("pt", "flag.fact.sectorsMissing", ["o registo não tem nenhuma organização de {sectors}."]),
         CatalogRow("en", "flag.fact.noConvener", ["no convener is named."]),
+        CatalogRow("es", "flag.fact.noConvener", ["no se ha nombrado a ningún convocante."]),
+        CatalogRow("fr", "flag.fact.noConvener", ["aucun rassembleur n'est désigné."]),
+        CatalogRow("pt", "flag.fact.noConvener", ["não há nenhum convocador indicado."]),
         CatalogRow("en", "flag.fact.convenerRefused.one", ["{refusing} does not accept the convener."]),
+        CatalogRow("es", "flag.fact.convenerRefused.one", ["{refusing} no acepta al convocante."]),
+        CatalogRow("fr", "flag.fact.convenerRefused.one", ["{refusing} n'accepte pas le rassembleur."]),
+        CatalogRow("pt", "flag.fact.convenerRefused.one", ["{refusing} não aceita o convocador."]),
         CatalogRow("en", "flag.fact.convenerRefused.several", ["{refusing} do not accept the convener."]),
+        CatalogRow("es", "flag.fact.convenerRefused.several", ["{refusing} no aceptan al convocante."]),
+        CatalogRow("fr", "flag.fact.convenerRefused.several", ["{refusing} n'acceptent pas le rassembleur."]),
+        CatalogRow("pt", "flag.fact.convenerRefused.several", ["{refusing} não aceitam o convocador."]),
         CatalogRow("en", "flag.fact.convenerNotAsked.one", [
             "{unasked} has not been asked whether it accepts the convener.",
         ]),
+        CatalogRow("es", "flag.fact.convenerNotAsked.one", [
+            "no se ha preguntado a {unasked} si acepta al convocante.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerNotAsked.one", [
+            "l'avis de {unasked} sur le rassembleur n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerNotAsked.one", ["{unasked} ainda não se pronunciou sobre o convocador."]),
         CatalogRow("en", "flag.fact.convenerNotAsked.several", [
             "{unasked} have not been asked whether they accept the convener.",
+        ]),
+        CatalogRow("es", "flag.fact.convenerNotAsked.several", [
+            "no se ha preguntado a {unasked} si aceptan al convocante.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerNotAsked.several", [
+            "l'avis de {unasked} sur le rassembleur n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerNotAsked.several", [
+            "{unasked} ainda não se pronunciaram sobre o convocador.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
             "{refusing} does not accept the convener and {unasked} has not been asked.",
         ]),
+        CatalogRow("es", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
+            "{refusing} no acepta al convocante y a {unasked} no se le ha preguntado.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
+            "{refusing} n'accepte pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
+            "{refusing} não aceita o convocador e {unasked} ainda não se pronunciou.",
+        ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
             "{refusing} does not accept the convener and {unasked} have not been asked.",
+        ]),
+        CatalogRow("es", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
+            "{refusing} no acepta al convocante y a {unasked} no se les ha preguntado.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
+            "{refusing} n'accepte pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
+            "{refusing} não aceita o convocador e {unasked} ainda não se pronunciaram.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
             "{refusing} do not accept the convener and {unasked} has not been asked.",
         ]),
+        CatalogRow("es", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
+            "{refusing} no aceptan al convocante y a {unasked} no se le ha preguntado.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
+            "{refusing} n'acceptent pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
+            "{refusing} não aceitam o convocador e {unasked} ainda não se pronunciou.",
+        ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
             "{refusing} do not accept the convener and {unasked} have not been asked.",
         ]),
+        CatalogRow("es", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
+            "{refusing} no aceptan al convocante y a {unasked} no se les ha preguntado.",
+        ]),
+        CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
+            "{refusing} n'acceptent pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+        ]),
+        CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
+            "{refusing} não aceitam o convocador e {unasked} ainda não se pronunciaram.",
+        ]),
         CatalogRow("en", "flag.fact.noProblemStatement", ["the agreed problem statement is empty."]),
+        CatalogRow("es", "flag.fact.noProblemStatement", ["la definición acordada del problema está vacía."]),
+        CatalogRow("fr", "flag.fact.noProblemStatement", ["l'énoncé du problème convenu est vide."]),
+        CatalogRow("pt", "flag.fact.noProblemStatement", ["a definição acordada do problema está vazia."]),
         CatalogRow("en", "flag.fact.noAction", ["the action plan has no action."]),
+        CatalogRow("es", "flag.fact.noAction", ["el plan de acción no tiene ninguna acción."]),
+        CatalogRow("fr", "flag.fact.noAction", ["le plan d'action ne contient aucune action."]),
+        CatalogRow("pt", "flag.fact.noAction", ["o plano de ação não tem nenhuma ação."]),
         CatalogRow("en", "flag.fact.noMediator", ["no mediator is named."]),
+        CatalogRow("es", "flag.fact.noMediator", ["no se ha nombrado a ningún mediador."]),
+        CatalogRow("fr", "flag.fact.noMediator", ["aucun médiateur n'est désigné."]),
+        CatalogRow("pt", "flag.fact.noMediator", ["não há nenhum mediador indicado."]),
         CatalogRow("en", "flag.fact.noContribution", ["no partner's contribution is recorded."]),
+        CatalogRow("es", "flag.fact.noContribution", ["no se ha registrado el aporte de ningún socio."]),
+        CatalogRow("fr", "flag.fact.noContribution", ["aucune contribution de partenaire n'est enregistrée."]),
+        CatalogRow("pt", "flag.fact.noContribution", ["não está registada nenhuma contribuição de um parceiro."]),
         CatalogRow("en", "flag.sectorMissing", ["The stakeholder register has no organisation from {sectors}."]),
+        CatalogRow("es", "flag.sectorMissing", ["El registro de actores no tiene ninguna organización de {sectors}."]),
+        CatalogRow("fr", "flag.sectorMissing", [
+            "Le registre des parties prenantes ne compte aucune organisation côté {sectors}.",
+        ]),
+        CatalogRow("pt", "flag.sectorMissing", [
+            "O registo de partes interessadas não tem nenhuma organização de {sectors}.",
+        ]),
         CatalogRow("en", "flag.convenerNotAccepted.one", ["{sectors} does not accept the convener, {convener}."]),
+        CatalogRow("es", "flag.convenerNotAccepted.one", ["{sectors} no acepta al convocante, {convener}."]),
+        CatalogRow("fr", "flag.convenerNotAccepted.one", ["{sectors} n'accepte pas le rassembleur, {convener}."]),
+        CatalogRow("pt", "flag.convenerNotAccepted.one", ["{sectors} não aceita o convocador, {convener}."]),
         CatalogRow("en", "flag.convenerNotAccepted.several", ["{sectors} do not accept the convener, {convener}."]),
+        CatalogRow("es", "flag.convenerNotAccepted.several", ["{sectors} no aceptan al convocante, {convener}."]),
+        CatalogRow("fr", "flag.convenerNotAccepted.several", [
+            "{sectors} n'acceptent pas le rassembleur, {convener}.",
+        ]),
+        CatalogRow("pt", "flag.convenerNotAccepted.several", ["{sectors} não aceitam o convocador, {convener}."]),
         CatalogRow("en", "flag.convenerNotAsked.one", [
             "{sectors} has not been asked yet whether it accepts the convener, {convener}.",
+        ]),
+        CatalogRow("es", "flag.convenerNotAsked.one", [
+            "Todavía no se ha preguntado a {sectors} si acepta al convocante, {convener}.",
+        ]),
+        CatalogRow("fr", "flag.convenerNotAsked.one", [
+            "L'avis de {sectors} sur le rassembleur, {convener}, n'a pas encore été demandé.",
+        ]),
+        CatalogRow("pt", "flag.convenerNotAsked.one", [
+            "{sectors} ainda não se pronunciou sobre o convocador, {convener}.",
         ]),
         CatalogRow("en", "flag.convenerNotAsked.several", [
             "{sectors} have not been asked yet whether they accept the convener, {convener}.",
         ]),
+        CatalogRow("es", "flag.convenerNotAsked.several", [
+            "Todavía no se ha preguntado a {sectors} si aceptan al convocante, {convener}.",
+        ]),
+        CatalogRow("fr", "flag.convenerNotAsked.several", [
+            "L'avis de {sectors} sur le rassembleur, {convener}, n'a pas encore été demandé.",
+        ]),
+        CatalogRow("pt", "flag.convenerNotAsked.several", [
+            "{sectors} ainda não se pronunciaram sobre o convocador, {convener}.",
+        ]),
         CatalogRow("en", "flag.groundRulesNotAgreed", ["Step {step} is rated, but no ground rule is agreed yet."]),
+        CatalogRow("es", "flag.groundRulesNotAgreed", [
+            "El paso {step} está valorado, pero todavía no se ha acordado ninguna regla básica.",
+        ]),
+        CatalogRow("fr", "flag.groundRulesNotAgreed", [
+            "L'étape {step} est notée, mais aucune règle de base n'est encore convenue.",
+        ]),
+        CatalogRow("pt", "flag.groundRulesNotAgreed", [
+            "O passo {step} está classificado, mas ainda não há nenhuma regra de funcionamento acordada.",
+        ]),
         CatalogRow("en", "flag.action.named", ["Action {number}, “{text}”,"]),
+        CatalogRow("es", "flag.action.named", ["La acción {number}, “{text}”,"]),
+        CatalogRow("fr", "flag.action.named", ["L'action {number}, «\u{a0}{text}\u{a0}»,"]),
+        CatalogRow("pt", "flag.action.named", ["Ação {number}, «{text}»,"]),
         CatalogRow("en", "flag.action.unnamed", ["Action {number} (no text yet)"]),
+        CatalogRow("es", "flag.action.unnamed", ["La acción {number} (aún sin texto)"]),
+        CatalogRow("fr", "flag.action.unnamed", ["L'action {number} (encore sans texte)"]),
+        CatalogRow("pt", "flag.action.unnamed", ["Ação {number} (ainda sem texto)"]),
         CatalogRow("en", "flag.action.noOwner", ["{action} has no owner: neither an organisation nor a person."]),
+        CatalogRow("es", "flag.action.noOwner", [
+            "{action} no tiene responsable: ni una organización ni una persona.",
+        ]),
+        CatalogRow("fr", "flag.action.noOwner", [
+            "{action} n'a pas de responsable\u{a0}: ni organisation ni personne.",
+        ]),
+        CatalogRow("pt", "flag.action.noOwner", ["{action} não tem responsável: nem organização nem pessoa."]),
         CatalogRow("en", "flag.action.noDueDate", ["{action} has no due date."]),
+        CatalogRow("es", "flag.action.noDueDate", ["{action} no tiene fecha límite."]),
+        CatalogRow("fr", "flag.action.noDueDate", ["{action} n'a pas d'échéance."]),
+        CatalogRow("pt", "flag.action.noDueDate", ["{action} não tem data-limite."]),
         CatalogRow("en", "flag.action.noDueDateTyped", ["{action} has no due date: “{typed}” is not a date."]),
+        CatalogRow("es", "flag.action.noDueDateTyped", ["{action} no tiene fecha límite: “{typed}” no es una fecha."]),
+        CatalogRow("fr", "flag.action.noDueDateTyped", [
+            "{action} n'a pas d'échéance\u{a0}: «\u{a0}{typed}\u{a0}» n'est pas une date.",
+        ]),
+        CatalogRow("pt", "flag.action.noDueDateTyped", ["{action} não tem data-limite: «{typed}» não é uma data."]),
         CatalogRow("en", "flag.action.noOwnerNoDueDate", ["{action} has no owner and no due date."]),
+        CatalogRow("es", "flag.action.noOwnerNoDueDate", ["{action} no tiene responsable ni fecha límite."]),
+        CatalogRow("fr", "flag.action.noOwnerNoDueDate", ["{action} n'a ni responsable ni échéance."]),
+        CatalogRow("pt", "flag.action.noOwnerNoDueDate", ["{action} não tem responsável nem data-limite."]),
         CatalogRow("en", "flag.action.noOwnerNoDueDateTyped", [
             "{action} has no owner and no due date (neither an organisation nor a person; “{typed}” is not a date).",
+        ]),
+        CatalogRow("es", "flag.action.noOwnerNoDueDateTyped", [
+            """
+            {action} no tiene responsable ni fecha límite (ni una organización ni una persona; “{typed}” no es una \
+            fecha).
+            """,
+        ]),
+        CatalogRow("fr", "flag.action.noOwnerNoDueDateTyped", [
+            """
+            {action} n'a ni responsable ni échéance (ni organisation ni personne\u{a0}; «\u{a0}{typed}\u{a0}» n'est \
+            pas une date).
+            """,
+        ]),
+        CatalogRow("pt", "flag.action.noOwnerNoDueDateTyped", [
+            "{action} não tem responsável nem data-limite (nem organização nem pessoa; «{typed}» não é uma data).",
         ]),
         CatalogRow("en", "flag.action.overdue", [
             "{action} was due on {due} and is neither done nor dropped (status: {status}).",
         ]),
+        CatalogRow("es", "flag.action.overdue", [
+            "{action} vencía el {due} y no está ni hecha ni descartada (estado: {status}).",
+        ]),
+        CatalogRow("fr", "flag.action.overdue", [
+            "{action} arrivait à échéance le {due} et n'est ni terminée ni abandonnée (statut\u{a0}: {status}).",
+        ]),
+        CatalogRow("pt", "flag.action.overdue", [
+            "{action} tinha data-limite a {due} e não está concluída nem abandonada (estado: {status}).",
+        ]),
         CatalogRow("en", "flag.action.overdueNoStatus", [
             "{action} was due on {due} and is neither done nor dropped (no status).",
         ]),
+        CatalogRow("es", "flag.action.overdueNoStatus", [
+            "{action} vencía el {due} y no está ni hecha ni descartada (sin estado).",
+        ]),
+        CatalogRow("fr", "flag.action.overdueNoStatus", [
+            "{action} arrivait à échéance le {due} et n'est ni terminée ni abandonnée (sans statut).",
+        ]),
+        CatalogRow("pt", "flag.action.overdueNoStatus", [
+            "{action} tinha data-limite a {due} e não está concluída nem abandonada (sem estado).",
+        ]),
         CatalogRow("en", "participant.numbered", ["Participant {number}"]),
+        CatalogRow("es", "participant.numbered", ["Participante {number}"]),
+        CatalogRow("fr", "participant.numbered", ["Participant {number}"]),
+        CatalogRow("pt", "participant.numbered", ["Participante {number}"]),
         CatalogRow("en", "mode.workshop", ["Workshop"]),
+        CatalogRow("es", "mode.workshop", ["Taller"]),
+        CatalogRow("fr", "mode.workshop", ["Atelier"]),
+        CatalogRow("pt", "mode.workshop", ["Workshop"]),
         CatalogRow("en", "mode.selfAssessment", ["Self-assessment"]),
+        CatalogRow("es", "mode.selfAssessment", ["Autoevaluación"]),
+        CatalogRow("fr", "mode.selfAssessment", ["Auto-évaluation"]),
+        CatalogRow("pt", "mode.selfAssessment", ["Autoavaliação"]),
         CatalogRow("en", "stage.meaning.notStarted", ["nothing in place yet"]),
+        CatalogRow("es", "stage.meaning.notStarted", ["todavía no hay nada establecido"]),
+        CatalogRow("fr", "stage.meaning.notStarted", ["rien n'est encore en place"]),
+        CatalogRow("pt", "stage.meaning.notStarted", ["ainda nada estabelecido"]),
         CatalogRow("en", "stage.meaning.emerging", ["first ideas or contacts, not yet shared"]),
+        CatalogRow("es", "stage.meaning.emerging", ["primeras ideas o contactos, aún no compartidos"]),
+        CatalogRow("fr", "stage.meaning.emerging", ["premières idées ou premiers contacts, pas encore partagés"]),
+        CatalogRow("pt", "stage.meaning.emerging", ["primeiras ideias ou contactos, ainda não partilhados"]),
         CatalogRow("en", "stage.meaning.partial", ["some of it is in place, clear gaps remain"]),
+        CatalogRow("es", "stage.meaning.partial", ["una parte está establecida, quedan vacíos claros"]),
+        CatalogRow("fr", "stage.meaning.partial", ["une partie est en place, des lacunes nettes subsistent"]),
+        CatalogRow("pt", "stage.meaning.partial", ["uma parte existe, restam lacunas claras"]),
         CatalogRow("en", "stage.meaning.inPlace", ["in place and accepted by the main partners"]),
+        CatalogRow("es", "stage.meaning.inPlace", ["establecido y aceptado por los principales socios"]),
+        CatalogRow("fr", "stage.meaning.inPlace", ["en place et accepté par les principaux partenaires"]),
+        CatalogRow("pt", "stage.meaning.inPlace", ["estabelecido e aceite pelos principais parceiros"]),
         CatalogRow("en", "stage.meaning.institutionalised", ["agreed, documented and sustained"]),
+        CatalogRow("es", "stage.meaning.institutionalised", ["acordado, documentado y sostenido"]),
+        CatalogRow("fr", "stage.meaning.institutionalised", ["convenu, documenté et durable"]),
+        CatalogRow("pt", "stage.meaning.institutionalised", ["acordado, documentado e mantido"]),
         CatalogRow("en", "date.format", ["Type the date as YYYY-MM-DD, such as 2027-03-15 (t: today)."]),
+        CatalogRow("es", "date.format", ["Escribir la fecha como YYYY-MM-DD, por ejemplo 2027-03-15 (t: hoy)."]),
+        CatalogRow("fr", "date.format", [
+            "Saisir la date sous la forme YYYY-MM-DD, par exemple 2027-03-15 (t\u{a0}: aujourd'hui).",
+        ]),
+        CatalogRow("pt", "date.format", [
+            "Escreva a data como YYYY-MM-DD (ano-mês-dia), por exemplo 2027-03-15 (t: hoje).",
+        ]),
         CatalogRow("en", "date.noMonth", ["There is no month {month}: months go from 01 to 12."]),
+        CatalogRow("es", "date.noMonth", ["No existe el mes {month}: los meses van del 01 al 12."]),
+        CatalogRow("fr", "date.noMonth", ["Il n'y a pas de mois {month}\u{a0}: les mois vont de 01 à 12."]),
+        CatalogRow("pt", "date.noMonth", ["Não existe o mês {month}: os meses vão de 01 a 12."]),
         CatalogRow("en", "date.noYearZero", ["There is no year 0000."]),
+        CatalogRow("es", "date.noYearZero", ["No existe el año 0000."]),
+        CatalogRow("fr", "date.noYearZero", ["L'année 0000 n'existe pas."]),
+        CatalogRow("pt", "date.noYearZero", ["Não existe o ano 0000."]),
         CatalogRow("en", "date.noDay", [
             "{date} is not a date: {month} {year} has {count} day.",
             "{date} is not a date: {month} {year} has {count} days.",
         ]),
+        CatalogRow("es", "date.noDay", [
+            "{date} no es una fecha: {month} de {year} tiene {count} día.",
+            "{date} no es una fecha: {month} de {year} tiene {count} días.",
+        ]),
+        CatalogRow("fr", "date.noDay", [
+            "{date} n'est pas une date\u{a0}: {month} {year} compte {count} jour.",
+            "{date} n'est pas une date\u{a0}: {month} {year} compte {count} jours.",
+        ]),
+        CatalogRow("pt", "date.noDay", [
+            "{date} não é uma data: {month} de {year} tem {count} dia.",
+            "{date} não é uma data: {month} de {year} tem {count} dias.",
+        ]),
         CatalogRow("en", "month.january", ["January"]),
+        CatalogRow("es", "month.january", ["enero"]),
+        CatalogRow("fr", "month.january", ["janvier"]),
+        CatalogRow("pt", "month.january", ["janeiro"]),
         CatalogRow("en", "month.february", ["February"]),
+        CatalogRow("es", "month.february", ["febrero"]),
+        CatalogRow("fr", "month.february", ["février"]),
+        CatalogRow("pt", "month.february", ["fevereiro"]),
         CatalogRow("en", "month.march", ["March"]),
+        CatalogRow("es", "month.march", ["marzo"]),
+        CatalogRow("fr", "month.march", ["mars"]),
+        CatalogRow("pt", "month.march", ["março"]),
         CatalogRow("en", "month.april", ["April"]),
+        CatalogRow("es", "month.april", ["abril"]),
+        CatalogRow("fr", "month.april", ["avril"]),
+        CatalogRow("pt", "month.april", ["abril"]),
         CatalogRow("en", "month.may", ["May"]),
+        CatalogRow("es", "month.may", ["mayo"]),
+        CatalogRow("fr", "month.may", ["mai"]),
+        CatalogRow("pt", "month.may", ["maio"]),
         CatalogRow("en", "month.june", ["June"]),
+        CatalogRow("es", "month.june", ["junio"]),
+        CatalogRow("fr", "month.june", ["juin"]),
+        CatalogRow("pt", "month.june", ["junho"]),
         CatalogRow("en", "month.july", ["July"]),
+        CatalogRow("es", "month.july", ["julio"]),
+        CatalogRow("fr", "month.july", ["juillet"]),
+        CatalogRow("pt", "month.july", ["julho"]),
         CatalogRow("en", "month.august", ["August"]),
+        CatalogRow("es", "month.august", ["agosto"]),
+        CatalogRow("fr", "month.august", ["août"]),
+        CatalogRow("pt", "month.august", ["agosto"]),
         CatalogRow("en", "month.september", ["September"]),
+        CatalogRow("es", "month.september", ["septiembre"]),
+        CatalogRow("fr", "month.september", ["septembre"]),
+        CatalogRow("pt", "month.september", ["setembro"]),
         CatalogRow("en", "month.october", ["October"]),
+        CatalogRow("es", "month.october", ["octubre"]),
+        CatalogRow("fr", "month.october", ["octobre"]),
+        CatalogRow("pt", "month.october", ["outubro"]),
         CatalogRow("en", "month.november", ["November"]),
+        CatalogRow("es", "month.november", ["noviembre"]),
+        CatalogRow("fr", "month.november", ["novembre"]),
+        CatalogRow("pt", "month.november", ["novembro"]),
         CatalogRow("en", "month.december", ["December"]),
+        CatalogRow("es", "month.december", ["diciembre"]),
+        CatalogRow("fr", "month.december", ["décembre"]),
+        CatalogRow("pt", "month.december", ["dezembro"]),
         CatalogRow("en", "scaleChange.zero", [
             "A 0 from edition {edition}, when 0 could mean “{meaning}”; kept as is.",
+        ]),
+        CatalogRow("es", "scaleChange.zero", [
+            "Un 0 de la edición {edition}, cuando el 0 podía significar “{meaning}”; se mantiene tal cual.",
+        ]),
+        CatalogRow("fr", "scaleChange.zero", [
+            "Un 0 de l'édition {edition}, quand 0 pouvait signifier «\u{a0}{meaning}\u{a0}»\u{a0}; conservé tel quel.",
+        ]),
+        CatalogRow("pt", "scaleChange.zero", [
+            "Um 0 da edição {edition}, quando 0 podia significar «{meaning}»; mantido.",
         ]),
     ]
 }

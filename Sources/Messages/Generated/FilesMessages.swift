@@ -196,34 +196,151 @@ extension MessageID {
 extension CatalogTable {
     static let filesRows: [CatalogRow] = [
         CatalogRow("en", "file.read.noPath.session", ["No session file was given: the path is empty."]),
+        CatalogRow("es", "file.read.noPath.session", ["No se indicó ningún archivo de sesión: la ruta está vacía."]),
+        CatalogRow("fr", "file.read.noPath.session", [
+            "Aucun fichier de session n'a été donné\u{a0}: le chemin est vide.",
+        ]),
+        CatalogRow("pt", "file.read.noPath.session", [
+            "Não foi indicado nenhum ficheiro de sessão: o caminho está vazio.",
+        ]),
         CatalogRow("en", "file.read.noPath.guide", ["No guide file was given: the path is empty."]),
+        CatalogRow("es", "file.read.noPath.guide", ["No se indicó ningún archivo de guía: la ruta está vacía."]),
+        CatalogRow("fr", "file.read.noPath.guide", [
+            "Aucun fichier de guide n'a été donné\u{a0}: le chemin est vide.",
+        ]),
+        CatalogRow("pt", "file.read.noPath.guide", [
+            "Não foi indicado nenhum ficheiro de guia: o caminho está vazio.",
+        ]),
         CatalogRow("en", "file.read.missing", ["{file} does not exist."]),
+        CatalogRow("es", "file.read.missing", ["{file} no existe."]),
+        CatalogRow("fr", "file.read.missing", ["{file} n'existe pas."]),
+        CatalogRow("pt", "file.read.missing", ["{file} não existe."]),
         CatalogRow("en", "file.read.notInFolder", ["{file} does not exist: a part of its path is not a folder."]),
+        CatalogRow("es", "file.read.notInFolder", ["{file} no existe: una parte de su ruta no es una carpeta."]),
+        CatalogRow("fr", "file.read.notInFolder", [
+            "{file} n'existe pas\u{a0}: une partie de son chemin n'est pas un dossier.",
+        ]),
+        CatalogRow("pt", "file.read.notInFolder", ["{file} não existe: uma parte do caminho não é uma pasta."]),
         CatalogRow("en", "file.read.linkLoop", ["{file} cannot be opened: its symbolic links go round in a loop."]),
+        CatalogRow("es", "file.read.linkLoop", ["No se puede abrir {file}: sus enlaces simbólicos forman un bucle."]),
+        CatalogRow("fr", "file.read.linkLoop", [
+            "Impossible d'ouvrir {file}\u{a0}: ses liens symboliques tournent en boucle.",
+        ]),
+        CatalogRow("pt", "file.read.linkLoop", [
+            "Não é possível abrir {file}: as suas ligações simbólicas formam um ciclo.",
+        ]),
         CatalogRow("en", "file.read.nameTooLong", ["{file} cannot be opened: its name is too long."]),
+        CatalogRow("es", "file.read.nameTooLong", ["No se puede abrir {file}: su nombre es demasiado largo."]),
+        CatalogRow("fr", "file.read.nameTooLong", ["Impossible d'ouvrir {file}\u{a0}: son nom est trop long."]),
+        CatalogRow("pt", "file.read.nameTooLong", ["Não é possível abrir {file}: o nome é demasiado longo."]),
         CatalogRow("en", "file.read.permissionDenied", ["{file} cannot be read: permission denied."]),
+        CatalogRow("es", "file.read.permissionDenied", ["No se puede leer {file}: permiso denegado."]),
+        CatalogRow("fr", "file.read.permissionDenied", ["Impossible de lire {file}\u{a0}: permission refusée."]),
+        CatalogRow("pt", "file.read.permissionDenied", ["Não é possível ler {file}: permissão negada."]),
         CatalogRow("en", "file.read.failed", ["{file} cannot be read: {reason}."]),
+        CatalogRow("es", "file.read.failed", ["No se puede leer {file}: {reason}."]),
+        CatalogRow("fr", "file.read.failed", ["Impossible de lire {file}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.read.failed", ["Não é possível ler {file}: {reason}."]),
         CatalogRow("en", "file.read.folder.session", ["{file} is a folder, not a session file."]),
+        CatalogRow("es", "file.read.folder.session", ["{file} es una carpeta, no un archivo de sesión."]),
+        CatalogRow("fr", "file.read.folder.session", ["{file} est un dossier, pas un fichier de session."]),
+        CatalogRow("pt", "file.read.folder.session", ["{file} é uma pasta, não um ficheiro de sessão."]),
         CatalogRow("en", "file.read.folder.guide", ["{file} is a folder, not a guide file."]),
+        CatalogRow("es", "file.read.folder.guide", ["{file} es una carpeta, no un archivo de guía."]),
+        CatalogRow("fr", "file.read.folder.guide", ["{file} est un dossier, pas un fichier de guide."]),
+        CatalogRow("pt", "file.read.folder.guide", ["{file} é uma pasta, não um ficheiro de guia."]),
         CatalogRow("en", "file.read.notRegular.session", [
             "{file} is not a regular file, so it is not a session file.",
         ]),
+        CatalogRow("es", "file.read.notRegular.session", [
+            "{file} no es un archivo normal, así que no es un archivo de sesión.",
+        ]),
+        CatalogRow("fr", "file.read.notRegular.session", [
+            "{file} n'est pas un fichier ordinaire, ce n'est donc pas un fichier de session.",
+        ]),
+        CatalogRow("pt", "file.read.notRegular.session", [
+            "{file} não é um ficheiro normal, por isso não é um ficheiro de sessão.",
+        ]),
         CatalogRow("en", "file.read.notRegular.guide", ["{file} is not a regular file, so it is not a guide file."]),
+        CatalogRow("es", "file.read.notRegular.guide", [
+            "{file} no es un archivo normal, así que no es un archivo de guía.",
+        ]),
+        CatalogRow("fr", "file.read.notRegular.guide", [
+            "{file} n'est pas un fichier ordinaire, ce n'est donc pas un fichier de guide.",
+        ]),
+        CatalogRow("pt", "file.read.notRegular.guide", [
+            "{file} não é um ficheiro normal, por isso não é um ficheiro de guia.",
+        ]),
         CatalogRow("en", "file.read.tooLarge.session", [
             "{file} is {size}; isp-wizard opens session files up to {limit}.",
+        ]),
+        CatalogRow("es", "file.read.tooLarge.session", [
+            "{file} ocupa {size}; isp-wizard abre archivos de sesión de hasta {limit}.",
+        ]),
+        CatalogRow("fr", "file.read.tooLarge.session", [
+            "{file} fait {size}\u{a0}; isp-wizard ouvre les fichiers de session jusqu'à {limit}.",
+        ]),
+        CatalogRow("pt", "file.read.tooLarge.session", [
+            "{file} tem {size}; o isp-wizard abre ficheiros de sessão até {limit}.",
         ]),
         CatalogRow("en", "file.read.tooLarge.guide", [
             "{file} is {size}; isp-wizard opens guide files up to {limit}.",
         ]),
+        CatalogRow("es", "file.read.tooLarge.guide", [
+            "{file} ocupa {size}; isp-wizard abre archivos de guía de hasta {limit}.",
+        ]),
+        CatalogRow("fr", "file.read.tooLarge.guide", [
+            "{file} fait {size}\u{a0}; isp-wizard ouvre les fichiers de guide jusqu'à {limit}.",
+        ]),
+        CatalogRow("pt", "file.read.tooLarge.guide", [
+            "{file} tem {size}; o isp-wizard abre ficheiros de guia até {limit}.",
+        ]),
         CatalogRow("en", "file.read.empty.session", ["{file} is empty, so it is not a session file."]),
+        CatalogRow("es", "file.read.empty.session", ["{file} está vacío, así que no es un archivo de sesión."]),
+        CatalogRow("fr", "file.read.empty.session", ["{file} est vide, ce n'est donc pas un fichier de session."]),
+        CatalogRow("pt", "file.read.empty.session", ["{file} está vazio, por isso não é um ficheiro de sessão."]),
         CatalogRow("en", "file.read.empty.guide", ["{file} is empty, so it is not a guide file."]),
+        CatalogRow("es", "file.read.empty.guide", ["{file} está vacío, así que no es un archivo de guía."]),
+        CatalogRow("fr", "file.read.empty.guide", ["{file} est vide, ce n'est donc pas un fichier de guide."]),
+        CatalogRow("pt", "file.read.empty.guide", ["{file} está vazio, por isso não é um ficheiro de guia."]),
         CatalogRow("en", "file.megabytes", ["{size} MB"]),
+        CatalogRow("es", "file.megabytes", ["{size} MB"]),
+        CatalogRow("fr", "file.megabytes", ["{size} Mo"]),
+        CatalogRow("pt", "file.megabytes", ["{size} MB"]),
         CatalogRow("en", "file.decode.notJSON.session", ["{file} is not a readable session: it is not valid JSON."]),
+        CatalogRow("es", "file.decode.notJSON.session", ["{file} no es una sesión legible: no es JSON válido."]),
+        CatalogRow("fr", "file.decode.notJSON.session", [
+            "{file} n'est pas une session lisible\u{a0}: ce n'est pas du JSON valide.",
+        ]),
+        CatalogRow("pt", "file.decode.notJSON.session", ["{file} não é uma sessão legível: não é JSON válido."]),
         CatalogRow("en", "file.decode.notJSON.guide", ["{file} is not a readable guide: it is not valid JSON."]),
+        CatalogRow("es", "file.decode.notJSON.guide", ["{file} no es una guía legible: no es JSON válido."]),
+        CatalogRow("fr", "file.decode.notJSON.guide", [
+            "{file} n'est pas un guide lisible\u{a0}: ce n'est pas du JSON valide.",
+        ]),
+        CatalogRow("pt", "file.decode.notJSON.guide", ["{file} não é um guia legível: não é JSON válido."]),
         CatalogRow("en", "file.decode.tooDeep.session", [
             """
             {file} nests its values deeper than {levels} levels at line {line}, column {column}, so it is not a \
             session isp-wizard can read.
+            """,
+        ]),
+        CatalogRow("es", "file.decode.tooDeep.session", [
+            """
+            {file} anida sus valores a más de {levels} niveles de profundidad en la línea {line}, columna {column}, \
+            así que no es una sesión que isp-wizard pueda leer.
+            """,
+        ]),
+        CatalogRow("fr", "file.decode.tooDeep.session", [
+            """
+            {file} imbrique ses valeurs sur plus de {levels} niveaux à la ligne {line}, colonne {column}\u{a0}: ce \
+            n'est donc pas une session lisible par isp-wizard.
+            """,
+        ]),
+        CatalogRow("pt", "file.decode.tooDeep.session", [
+            """
+            {file} encaixa os seus valores a mais de {levels} níveis na linha {line}, coluna {column}, por isso não é \
+            uma sessão que o isp-wizard consiga ler.
             """,
         ]),
         CatalogRow("en", "file.decode.tooDeep.guide", [
@@ -232,10 +349,46 @@ extension CatalogTable {
             isp-wizard can read.
             """,
         ]),
+        CatalogRow("es", "file.decode.tooDeep.guide", [
+            """
+            {file} anida sus valores a más de {levels} niveles de profundidad en la línea {line}, columna {column}, \
+            así que no es una guía que isp-wizard pueda leer.
+            """,
+        ]),
+        CatalogRow("fr", "file.decode.tooDeep.guide", [
+            """
+            {file} imbrique ses valeurs sur plus de {levels} niveaux à la ligne {line}, colonne {column}\u{a0}: ce \
+            n'est donc pas un guide lisible par isp-wizard.
+            """,
+        ]),
+        CatalogRow("pt", "file.decode.tooDeep.guide", [
+            """
+            {file} encaixa os seus valores a mais de {levels} níveis na linha {line}, coluna {column}, por isso não é \
+            um guia que o isp-wizard consiga ler.
+            """,
+        ]),
         CatalogRow("en", "file.decode.badNumber.session", [
             """
             {file} is not a valid session: it holds a number with a fraction or one too large where a whole number \
             belongs.
+            """,
+        ]),
+        CatalogRow("es", "file.decode.badNumber.session", [
+            """
+            {file} no es una sesión válida: contiene un número con decimales o demasiado grande donde corresponde un \
+            número entero.
+            """,
+        ]),
+        CatalogRow("fr", "file.decode.badNumber.session", [
+            """
+            {file} n'est pas une session valide\u{a0}: il contient un nombre décimal ou trop grand là où il faut un \
+            nombre entier.
+            """,
+        ]),
+        CatalogRow("pt", "file.decode.badNumber.session", [
+            """
+            {file} não é uma sessão válida: tem um número com parte decimal, ou demasiado grande, onde deve estar um \
+            número inteiro.
             """,
         ]),
         CatalogRow("en", "file.decode.badNumber.guide", [
@@ -244,20 +397,95 @@ extension CatalogTable {
             belongs.
             """,
         ]),
+        CatalogRow("es", "file.decode.badNumber.guide", [
+            """
+            {file} no es una guía válida: contiene un número con decimales o demasiado grande donde corresponde un \
+            número entero.
+            """,
+        ]),
+        CatalogRow("fr", "file.decode.badNumber.guide", [
+            """
+            {file} n'est pas un guide valide\u{a0}: il contient un nombre décimal ou trop grand là où il faut un \
+            nombre entier.
+            """,
+        ]),
+        CatalogRow("pt", "file.decode.badNumber.guide", [
+            """
+            {file} não é um guia válido: tem um número com parte decimal, ou demasiado grande, onde deve estar um \
+            número inteiro.
+            """,
+        ]),
         CatalogRow("en", "file.decode.corrupt", ["{file} is corrupt or truncated: it is not valid JSON."]),
+        CatalogRow("es", "file.decode.corrupt", ["{file} está dañado o incompleto: no es JSON válido."]),
+        CatalogRow("fr", "file.decode.corrupt", [
+            "{file} est endommagé ou tronqué\u{a0}: ce n'est pas du JSON valide.",
+        ]),
+        CatalogRow("pt", "file.decode.corrupt", ["{file} está danificado ou truncado: não é JSON válido."]),
         CatalogRow("en", "file.decode.missing.session", ["{file} is not a valid session: {place} is missing."]),
+        CatalogRow("es", "file.decode.missing.session", ["{file} no es una sesión válida: falta {place}."]),
+        CatalogRow("fr", "file.decode.missing.session", [
+            "{file} n'est pas une session valide\u{a0}: {place} est absent.",
+        ]),
+        CatalogRow("pt", "file.decode.missing.session", ["{file} não é uma sessão válida: falta {place}."]),
         CatalogRow("en", "file.decode.missing.guide", ["{file} is not a valid guide: {place} is missing."]),
+        CatalogRow("es", "file.decode.missing.guide", ["{file} no es una guía válida: falta {place}."]),
+        CatalogRow("fr", "file.decode.missing.guide", ["{file} n'est pas un guide valide\u{a0}: {place} est absent."]),
+        CatalogRow("pt", "file.decode.missing.guide", ["{file} não é um guia válido: falta {place}."]),
         CatalogRow("en", "file.decode.wrongType.session", [
             "{file} is not a valid session: {place} has the wrong type.",
         ]),
+        CatalogRow("es", "file.decode.wrongType.session", [
+            "{file} no es una sesión válida: {place} tiene un tipo incorrecto.",
+        ]),
+        CatalogRow("fr", "file.decode.wrongType.session", [
+            "{file} n'est pas une session valide\u{a0}: {place} n'a pas le bon type.",
+        ]),
+        CatalogRow("pt", "file.decode.wrongType.session", [
+            "{file} não é uma sessão válida: {place} tem o tipo errado.",
+        ]),
         CatalogRow("en", "file.decode.wrongType.guide", ["{file} is not a valid guide: {place} has the wrong type."]),
+        CatalogRow("es", "file.decode.wrongType.guide", [
+            "{file} no es una guía válida: {place} tiene un tipo incorrecto.",
+        ]),
+        CatalogRow("fr", "file.decode.wrongType.guide", [
+            "{file} n'est pas un guide valide\u{a0}: {place} n'a pas le bon type.",
+        ]),
+        CatalogRow("pt", "file.decode.wrongType.guide", ["{file} não é um guia válido: {place} tem o tipo errado."]),
         CatalogRow("en", "file.decode.invalidValue.session", ["{file} is not a valid session: {place} {problem}"]),
+        CatalogRow("es", "file.decode.invalidValue.session", ["{file} no es una sesión válida: {place} {problem}"]),
+        CatalogRow("fr", "file.decode.invalidValue.session", [
+            "{file} n'est pas une session valide\u{a0}: {place} {problem}",
+        ]),
+        CatalogRow("pt", "file.decode.invalidValue.session", ["{file} não é uma sessão válida: {place} {problem}"]),
         CatalogRow("en", "file.decode.invalidValue.guide", ["{file} is not a valid guide: {place} {problem}"]),
+        CatalogRow("es", "file.decode.invalidValue.guide", ["{file} no es una guía válida: {place} {problem}"]),
+        CatalogRow("fr", "file.decode.invalidValue.guide", [
+            "{file} n'est pas un guide valide\u{a0}: {place} {problem}",
+        ]),
+        CatalogRow("pt", "file.decode.invalidValue.guide", ["{file} não é um guia válido: {place} {problem}"]),
         CatalogRow("en", "file.decode.invalid.session", ["{file} is not a valid session."]),
+        CatalogRow("es", "file.decode.invalid.session", ["{file} no es una sesión válida."]),
+        CatalogRow("fr", "file.decode.invalid.session", ["{file} n'est pas une session valide."]),
+        CatalogRow("pt", "file.decode.invalid.session", ["{file} não é uma sessão válida."]),
         CatalogRow("en", "file.decode.invalid.guide", ["{file} is not a valid guide."]),
+        CatalogRow("es", "file.decode.invalid.guide", ["{file} no es una guía válida."]),
+        CatalogRow("fr", "file.decode.invalid.guide", ["{file} n'est pas un guide valide."]),
+        CatalogRow("pt", "file.decode.invalid.guide", ["{file} não é um guia válido."]),
         CatalogRow("en", "file.place.topLevel", ["the top level"]),
+        CatalogRow("es", "file.place.topLevel", ["el nivel superior"]),
+        CatalogRow("fr", "file.place.topLevel", ["le niveau supérieur"]),
+        CatalogRow("pt", "file.place.topLevel", ["o nível de topo"]),
         CatalogRow("en", "file.session.otherFormat", [
             "{file} is not an isp-wizard session (its format is \"{format}\").",
+        ]),
+        CatalogRow("es", "file.session.otherFormat", [
+            "{file} no es una sesión de isp-wizard (su formato es \"{format}\").",
+        ]),
+        CatalogRow("fr", "file.session.otherFormat", [
+            "{file} n'est pas une session isp-wizard (son format est «\u{a0}{format}\u{a0}»).",
+        ]),
+        CatalogRow("pt", "file.session.otherFormat", [
+            "{file} não é uma sessão do isp-wizard (o seu formato é «{format}»).",
         ]),
         CatalogRow("en", "file.session.newerSchema", [
             """
@@ -265,17 +493,75 @@ extension CatalogTable {
             Please update isp-wizard; the file was not changed.
             """,
         ]),
+        CatalogRow("es", "file.session.newerSchema", [
+            """
+            {file} lo escribió un isp-wizard más reciente (esquema de sesión {version}; este lee hasta el \
+            {supported}). Es necesario actualizar isp-wizard; el archivo no se modificó.
+            """,
+        ]),
+        CatalogRow("fr", "file.session.newerSchema", [
+            """
+            {file} a été écrit par une version plus récente d'isp-wizard (schéma de session {version}\u{a0}; celle-ci \
+            lit jusqu'au {supported}). Mettre à jour isp-wizard\u{a0}; le fichier n'a pas été modifié.
+            """,
+        ]),
+        CatalogRow("pt", "file.session.newerSchema", [
+            """
+            {file} foi escrito por um isp-wizard mais recente (esquema de sessão {version}; este lê até ao \
+            {supported}). Atualize o isp-wizard; o ficheiro não foi alterado.
+            """,
+        ]),
         CatalogRow("en", "file.session.invalid", ["{file} is not a valid session: {problem}."]),
+        CatalogRow("es", "file.session.invalid", ["{file} no es una sesión válida: {problem}."]),
+        CatalogRow("fr", "file.session.invalid", ["{file} n'est pas une session valide\u{a0}: {problem}."]),
+        CatalogRow("pt", "file.session.invalid", ["{file} não é uma sessão válida: {problem}."]),
         CatalogRow("en", "file.problem.empty", ["{place} is empty"]),
+        CatalogRow("es", "file.problem.empty", ["{place} está vacío"]),
+        CatalogRow("fr", "file.problem.empty", ["{place} est vide"]),
+        CatalogRow("pt", "file.problem.empty", ["{place} está vazio"]),
         CatalogRow("en", "file.problem.usedTwice", ["{place} \"{value}\" is used twice"]),
+        CatalogRow("es", "file.problem.usedTwice", ["{place} \"{value}\" se usa dos veces"]),
+        CatalogRow("fr", "file.problem.usedTwice", ["{place} «\u{a0}{value}\u{a0}» est utilisé deux fois"]),
+        CatalogRow("pt", "file.problem.usedTwice", ["{place} «{value}» está usado duas vezes"]),
         CatalogRow("en", "file.problem.roundBelowOne", ["round is {round}, and rounds are counted from 1"]),
+        CatalogRow("es", "file.problem.roundBelowOne", ["round es {round}, y las rondas se cuentan desde 1"]),
+        CatalogRow("fr", "file.problem.roundBelowOne", [
+            "round vaut {round}, alors que les tours se comptent à partir de 1",
+        ]),
+        CatalogRow("pt", "file.problem.roundBelowOne", ["round é {round}, e as rondas contam-se a partir de 1"]),
         CatalogRow("en", "file.session.unknownSchema", [
             "{file} is not a valid session: no isp-wizard wrote session schema {version}.",
         ]),
+        CatalogRow("es", "file.session.unknownSchema", [
+            "{file} no es una sesión válida: ningún isp-wizard escribió el esquema de sesión {version}.",
+        ]),
+        CatalogRow("fr", "file.session.unknownSchema", [
+            "{file} n'est pas une session valide\u{a0}: aucun isp-wizard n'a écrit de schéma de session {version}.",
+        ]),
+        CatalogRow("pt", "file.session.unknownSchema", [
+            "{file} não é uma sessão válida: nenhum isp-wizard escreveu o esquema de sessão {version}.",
+        ]),
         CatalogRow("en", "file.session.notSessionFile", ["{file} is not an isp-wizard session file."]),
+        CatalogRow("es", "file.session.notSessionFile", ["{file} no es un archivo de sesión de isp-wizard."]),
+        CatalogRow("fr", "file.session.notSessionFile", ["{file} n'est pas un fichier de session isp-wizard."]),
+        CatalogRow("pt", "file.session.notSessionFile", ["{file} não é um ficheiro de sessão do isp-wizard."]),
         CatalogRow("en", "file.session.notEncoded", ["The session could not be encoded for {file}: {problem}."]),
+        CatalogRow("es", "file.session.notEncoded", ["No se pudo codificar la sesión para {file}: {problem}."]),
+        CatalogRow("fr", "file.session.notEncoded", [
+            "La session n'a pas pu être encodée pour {file}\u{a0}: {problem}.",
+        ]),
+        CatalogRow("pt", "file.session.notEncoded", ["Não foi possível codificar a sessão para {file}: {problem}."]),
         CatalogRow("en", "file.guide.otherFormat", [
             "{file} is not an isp-wizard guide (its format is \"{format}\").",
+        ]),
+        CatalogRow("es", "file.guide.otherFormat", [
+            "{file} no es una guía de isp-wizard (su formato es \"{format}\").",
+        ]),
+        CatalogRow("fr", "file.guide.otherFormat", [
+            "{file} n'est pas un guide isp-wizard (son format est «\u{a0}{format}\u{a0}»).",
+        ]),
+        CatalogRow("pt", "file.guide.otherFormat", [
+            "{file} não é um guia do isp-wizard (o seu formato é «{format}»).",
         ]),
         CatalogRow("en", "file.guide.newerFormat", [
             """
@@ -283,12 +569,56 @@ extension CatalogTable {
             update isp-wizard.
             """,
         ]),
+        CatalogRow("es", "file.guide.newerFormat", [
+            """
+            {file} es una guía con la versión de formato {version}; este isp-wizard lee hasta la versión {supported}. \
+            Es necesario actualizar isp-wizard.
+            """,
+        ]),
+        CatalogRow("fr", "file.guide.newerFormat", [
+            """
+            {file} est un guide au format de version {version}\u{a0}; cet isp-wizard lit jusqu'à la version \
+            {supported}. Mettre à jour isp-wizard.
+            """,
+        ]),
+        CatalogRow("pt", "file.guide.newerFormat", [
+            """
+            {file} é um guia com a versão de formato {version}; este isp-wizard lê até à versão {supported}. Atualize \
+            o isp-wizard.
+            """,
+        ]),
         CatalogRow("en", "file.guide.invalid", ["{file} is not a valid guide: {problem}."]),
+        CatalogRow("es", "file.guide.invalid", ["{file} no es una guía válida: {problem}."]),
+        CatalogRow("fr", "file.guide.invalid", ["{file} n'est pas un guide valide\u{a0}: {problem}."]),
+        CatalogRow("pt", "file.guide.invalid", ["{file} não é um guia válido: {problem}."]),
         CatalogRow("en", "file.guide.invalidInLanguage", ["{file} is not a valid guide in {language}: {problem}."]),
+        CatalogRow("es", "file.guide.invalidInLanguage", ["{file} no es una guía válida en {language}: {problem}."]),
+        CatalogRow("fr", "file.guide.invalidInLanguage", [
+            "{file} n'est pas un guide valide en {language}\u{a0}: {problem}.",
+        ]),
+        CatalogRow("pt", "file.guide.invalidInLanguage", ["{file} não é um guia válido em {language}: {problem}."]),
         CatalogRow("en", "file.merge.updateSelfAssessment", [
             """
             {file} is a self-assessment, not a workshop, so it cannot be updated with merged partners; give a new \
             file to --output instead.
+            """,
+        ]),
+        CatalogRow("es", "file.merge.updateSelfAssessment", [
+            """
+            {file} es una autoevaluación, no un taller, así que no se puede actualizar con socios combinados; indicar \
+            un archivo nuevo en --output.
+            """,
+        ]),
+        CatalogRow("fr", "file.merge.updateSelfAssessment", [
+            """
+            {file} est une auto-évaluation, pas un atelier\u{a0}: on ne peut donc pas y ajouter de partenaires \
+            fusionnés\u{a0}; donner plutôt un nouveau fichier à --output.
+            """,
+        ]),
+        CatalogRow("pt", "file.merge.updateSelfAssessment", [
+            """
+            {file} é uma autoavaliação, não um workshop, por isso não pode ser atualizado com parceiros juntados; \
+            indique antes um ficheiro novo em --output.
             """,
         ]),
         CatalogRow("en", "file.merge.otherGuide", [
@@ -297,27 +627,122 @@ extension CatalogTable {
             FILE, or add --force.
             """,
         ]),
+        CatalogRow("es", "file.merge.otherGuide", [
+            """
+            {file} se respondió con la guía \"{guide}\", no con \"{guideInUse}\", que es la que está en uso; indicar \
+            su guía con --guide FILE, o añadir --force.
+            """,
+        ]),
+        CatalogRow("fr", "file.merge.otherGuide", [
+            """
+            {file} a été rempli avec le guide «\u{a0}{guide}\u{a0}», et non «\u{a0}{guideInUse}\u{a0}» utilisé \
+            ici\u{a0}; indiquer son guide avec --guide FILE, ou ajouter --force.
+            """,
+        ]),
+        CatalogRow("pt", "file.merge.otherGuide", [
+            """
+            {file} foi respondido com o guia «{guide}», não com «{guideInUse}», que está em uso; indique o seu guia \
+            com --guide FILE, ou acrescente --force.
+            """,
+        ]),
         CatalogRow("en", "file.write.cannotWriteIn", ["Cannot write in {folder}: {reason}."]),
+        CatalogRow("es", "file.write.cannotWriteIn", ["No se puede escribir en {folder}: {reason}."]),
+        CatalogRow("fr", "file.write.cannotWriteIn", ["Impossible d'écrire dans {folder}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.write.cannotWriteIn", ["Não é possível escrever em {folder}: {reason}."]),
         CatalogRow("en", "file.write.notSaved", ["Could not save {file}: {reason}."]),
+        CatalogRow("es", "file.write.notSaved", ["No se pudo guardar {file}: {reason}."]),
+        CatalogRow("fr", "file.write.notSaved", ["Impossible d'enregistrer {file}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.write.notSaved", ["Não foi possível guardar {file}: {reason}."]),
         CatalogRow("en", "file.write.notSavedKept", [
             "Could not save {file}: {reason}. The previous version of the file is unchanged.",
         ]),
+        CatalogRow("es", "file.write.notSavedKept", [
+            "No se pudo guardar {file}: {reason}. La versión anterior del archivo sigue intacta.",
+        ]),
+        CatalogRow("fr", "file.write.notSavedKept", [
+            "Impossible d'enregistrer {file}\u{a0}: {reason}. La version précédente du fichier est intacte.",
+        ]),
+        CatalogRow("pt", "file.write.notSavedKept", [
+            "Não foi possível guardar {file}: {reason}. A versão anterior do ficheiro ficou intacta.",
+        ]),
         CatalogRow("en", "file.reason.diskFull", ["disk full"]),
+        CatalogRow("es", "file.reason.diskFull", ["disco lleno"]),
+        CatalogRow("fr", "file.reason.diskFull", ["disque plein"]),
+        CatalogRow("pt", "file.reason.diskFull", ["disco cheio"]),
         CatalogRow("en", "file.reason.quotaFull", ["disk quota full"]),
+        CatalogRow("es", "file.reason.quotaFull", ["cuota de disco agotada"]),
+        CatalogRow("fr", "file.reason.quotaFull", ["quota de disque atteint"]),
+        CatalogRow("pt", "file.reason.quotaFull", ["quota de disco esgotada"]),
         CatalogRow("en", "file.reason.noPermission", ["no permission to write"]),
+        CatalogRow("es", "file.reason.noPermission", ["sin permiso de escritura"]),
+        CatalogRow("fr", "file.reason.noPermission", ["pas le droit d'écrire"]),
+        CatalogRow("pt", "file.reason.noPermission", ["sem permissão de escrita"]),
         CatalogRow("en", "file.reason.readOnlyDisk", ["the disk is read-only"]),
+        CatalogRow("es", "file.reason.readOnlyDisk", ["el disco es de solo lectura"]),
+        CatalogRow("fr", "file.reason.readOnlyDisk", ["le disque est en lecture seule"]),
+        CatalogRow("pt", "file.reason.readOnlyDisk", ["o disco é só de leitura"]),
         CatalogRow("en", "file.reason.folderGone", ["its folder is gone"]),
+        CatalogRow("es", "file.reason.folderGone", ["su carpeta ya no existe"]),
+        CatalogRow("fr", "file.reason.folderGone", ["son dossier a disparu"]),
+        CatalogRow("pt", "file.reason.folderGone", ["a pasta já não existe"]),
         CatalogRow("en", "file.reason.diskFailed", ["the disk failed"]),
+        CatalogRow("es", "file.reason.diskFailed", ["falló el disco"]),
+        CatalogRow("fr", "file.reason.diskFailed", ["le disque est défaillant"]),
+        CatalogRow("pt", "file.reason.diskFailed", ["o disco falhou"]),
         CatalogRow("en", "file.reason.system", ["{reason}"]),
+        CatalogRow("es", "file.reason.system", ["{reason}"]),
+        CatalogRow("fr", "file.reason.system", ["{reason}"]),
+        CatalogRow("pt", "file.reason.system", ["{reason}"]),
         CatalogRow("en", "file.reason.noBackupName", ["no free name for its backup"]),
+        CatalogRow("es", "file.reason.noBackupName", ["no queda ningún nombre libre para su copia de seguridad"]),
+        CatalogRow("fr", "file.reason.noBackupName", ["aucun nom libre pour sa sauvegarde"]),
+        CatalogRow("pt", "file.reason.noBackupName", ["nenhum nome livre para a cópia de segurança"]),
         CatalogRow("en", "file.reason.tooLarge", ["too large to open again"]),
+        CatalogRow("es", "file.reason.tooLarge", ["demasiado grande para volver a abrirlo"]),
+        CatalogRow("fr", "file.reason.tooLarge", ["trop volumineux pour être rouvert"]),
+        CatalogRow("pt", "file.reason.tooLarge", ["demasiado grande para voltar a abrir"]),
         CatalogRow("en", "file.backup.failed", [
             "Could not keep the original of {file} as {backup} before saving it in the new format: {reason}.",
+        ]),
+        CatalogRow("es", "file.backup.failed", [
+            """
+            No se pudo conservar el original de {file} como {backup} antes de guardarlo en el formato nuevo: {reason}.
+            """,
+        ]),
+        CatalogRow("fr", "file.backup.failed", [
+            """
+            Impossible de conserver l'original de {file} sous {backup} avant de l'enregistrer au nouveau \
+            format\u{a0}: {reason}.
+            """,
+        ]),
+        CatalogRow("pt", "file.backup.failed", [
+            """
+            Não foi possível guardar o original de {file} como {backup} antes de o guardar no novo formato: {reason}.
+            """,
         ]),
         CatalogRow("en", "file.backup.noFreeName", [
             """
             Could not keep the original of {file} before saving it in the new format: {stem}.bak and {stem}.1.bak to \
             {stem}.99.bak all hold other files; move some of them elsewhere.
+            """,
+        ]),
+        CatalogRow("es", "file.backup.noFreeName", [
+            """
+            No se pudo conservar el original de {file} antes de guardarlo en el formato nuevo: {stem}.bak y de \
+            {stem}.1.bak a {stem}.99.bak contienen otros archivos; mover algunos a otro lugar.
+            """,
+        ]),
+        CatalogRow("fr", "file.backup.noFreeName", [
+            """
+            Impossible de conserver l'original de {file} avant de l'enregistrer au nouveau format\u{a0}: {stem}.bak \
+            et {stem}.1.bak à {stem}.99.bak sont tous occupés par d'autres fichiers\u{a0}; en déplacer quelques-uns \
+            ailleurs.
+            """,
+        ]),
+        CatalogRow("pt", "file.backup.noFreeName", [
+            """
+            Não foi possível guardar o original de {file} antes de o guardar no novo formato: {stem}.bak e \
+            {stem}.1.bak a {stem}.99.bak são todos outros ficheiros; mova alguns deles para outro lado.
             """,
         ]),
         CatalogRow("en", "file.save.tooLarge", [
@@ -326,48 +751,251 @@ extension CatalogTable {
             written.
             """,
         ]),
+        CatalogRow("es", "file.save.tooLarge", [
+            """
+            No se pudo guardar {file}: la sesión ocuparía {size}, más de los {limit} que abre isp-wizard, así que no \
+            se escribió.
+            """,
+        ]),
+        CatalogRow("fr", "file.save.tooLarge", [
+            """
+            Impossible d'enregistrer {file}\u{a0}: la session ferait {size}, plus que les {limit} qu'ouvre \
+            isp-wizard\u{a0}; elle n'a donc pas été écrite.
+            """,
+        ]),
+        CatalogRow("pt", "file.save.tooLarge", [
+            """
+            Não foi possível guardar {file}: a sessão teria {size}, mais do que os {limit} que o isp-wizard abre, por \
+            isso não foi escrita.
+            """,
+        ]),
         CatalogRow("en", "file.rescue.failed", ["No rescue copy could be written: {problems}."]),
+        CatalogRow("es", "file.rescue.failed", ["No se pudo escribir ninguna copia de rescate: {problems}."]),
+        CatalogRow("fr", "file.rescue.failed", ["Aucune copie de secours n'a pu être écrite\u{a0}: {problems}."]),
+        CatalogRow("pt", "file.rescue.failed", ["Não foi possível escrever nenhuma cópia de recurso: {problems}."]),
         CatalogRow("en", "file.rescue.problems", ["{first}; {rest}"]),
+        CatalogRow("es", "file.rescue.problems", ["{first}; {rest}"]),
+        CatalogRow("fr", "file.rescue.problems", ["{first}\u{a0}; {rest}"]),
+        CatalogRow("pt", "file.rescue.problems", ["{first}; {rest}"]),
         CatalogRow("en", "file.rescue.cannotMakeFolderIn", ["cannot make a folder in {folder} ({reason})"]),
+        CatalogRow("es", "file.rescue.cannotMakeFolderIn", ["no se puede crear una carpeta en {folder} ({reason})"]),
+        CatalogRow("fr", "file.rescue.cannotMakeFolderIn", [
+            "impossible de créer un dossier dans {folder} ({reason})",
+        ]),
+        CatalogRow("pt", "file.rescue.cannotMakeFolderIn", ["não é possível criar uma pasta em {folder} ({reason})"]),
         CatalogRow("en", "file.rescue.cannotMake", ["cannot make {folder} ({reason})"]),
+        CatalogRow("es", "file.rescue.cannotMake", ["no se puede crear {folder} ({reason})"]),
+        CatalogRow("fr", "file.rescue.cannotMake", ["impossible de créer {folder} ({reason})"]),
+        CatalogRow("pt", "file.rescue.cannotMake", ["não é possível criar {folder} ({reason})"]),
         CatalogRow("en", "file.rescue.cannotWriteIn", ["cannot write in {folder} ({reason})"]),
+        CatalogRow("es", "file.rescue.cannotWriteIn", ["no se puede escribir en {folder} ({reason})"]),
+        CatalogRow("fr", "file.rescue.cannotWriteIn", ["impossible d'écrire dans {folder} ({reason})"]),
+        CatalogRow("pt", "file.rescue.cannotWriteIn", ["não é possível escrever em {folder} ({reason})"]),
         CatalogRow("en", "file.rescue.noFreeName", ["cannot find a free name in {folder}"]),
+        CatalogRow("es", "file.rescue.noFreeName", ["no se encuentra ningún nombre libre en {folder}"]),
+        CatalogRow("fr", "file.rescue.noFreeName", ["aucun nom libre dans {folder}"]),
+        CatalogRow("pt", "file.rescue.noFreeName", ["não há nenhum nome livre em {folder}"]),
         CatalogRow("en", "file.rescue.symbolicLink", ["{folder} is a symbolic link"]),
+        CatalogRow("es", "file.rescue.symbolicLink", ["{folder} es un enlace simbólico"]),
+        CatalogRow("fr", "file.rescue.symbolicLink", ["{folder} est un lien symbolique"]),
+        CatalogRow("pt", "file.rescue.symbolicLink", ["{folder} é uma ligação simbólica"]),
         CatalogRow("en", "file.rescue.cannotOpen", ["cannot open {folder} ({reason})"]),
+        CatalogRow("es", "file.rescue.cannotOpen", ["no se puede abrir {folder} ({reason})"]),
+        CatalogRow("fr", "file.rescue.cannotOpen", ["impossible d'ouvrir {folder} ({reason})"]),
+        CatalogRow("pt", "file.rescue.cannotOpen", ["não é possível abrir {folder} ({reason})"]),
         CatalogRow("en", "file.rescue.notPrivate", ["{folder} is not a folder that only you can write"]),
+        CatalogRow("es", "file.rescue.notPrivate", [
+            "{folder} no es una carpeta en la que solo pueda escribir el usuario actual",
+        ]),
+        CatalogRow("fr", "file.rescue.notPrivate", [
+            "{folder} n'est pas un dossier où l'utilisateur actuel est seul à pouvoir écrire",
+        ]),
+        CatalogRow("pt", "file.rescue.notPrivate", [
+            "{folder} não é uma pasta onde só o utilizador atual pode escrever",
+        ]),
         CatalogRow("en", "file.rescue.cannotOpenCurrent", ["cannot open the current folder ({reason})"]),
+        CatalogRow("es", "file.rescue.cannotOpenCurrent", ["no se puede abrir la carpeta actual ({reason})"]),
+        CatalogRow("fr", "file.rescue.cannotOpenCurrent", ["impossible d'ouvrir le dossier courant ({reason})"]),
+        CatalogRow("pt", "file.rescue.cannotOpenCurrent", ["não é possível abrir a pasta atual ({reason})"]),
         CatalogRow("en", "file.report.emptyPath", [
             "An empty path names no file; name a file, or - for standard output.",
         ]),
+        CatalogRow("es", "file.report.emptyPath", [
+            "Una ruta vacía no indica ningún archivo; indicar un archivo, o - para la salida estándar.",
+        ]),
+        CatalogRow("fr", "file.report.emptyPath", [
+            "Un chemin vide ne désigne aucun fichier\u{a0}; indiquer un fichier, ou - pour la sortie standard.",
+        ]),
+        CatalogRow("pt", "file.report.emptyPath", [
+            "Um caminho vazio não indica nenhum ficheiro; indique um ficheiro, ou - para a saída padrão.",
+        ]),
         CatalogRow("en", "file.report.cannotWriteTo", ["Cannot write to {file}: {reason}."]),
+        CatalogRow("es", "file.report.cannotWriteTo", ["No se puede escribir en {file}: {reason}."]),
+        CatalogRow("fr", "file.report.cannotWriteTo", ["Impossible d'écrire dans {file}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.report.cannotWriteTo", ["Não é possível escrever em {file}: {reason}."]),
         CatalogRow("en", "file.report.missingFolder", ["{file} names a folder that does not exist; name a file."]),
+        CatalogRow("es", "file.report.missingFolder", [
+            "{file} indica una carpeta que no existe; indicar un archivo.",
+        ]),
+        CatalogRow("fr", "file.report.missingFolder", [
+            "{file} désigne un dossier qui n'existe pas\u{a0}; indiquer un fichier.",
+        ]),
+        CatalogRow("pt", "file.report.missingFolder", [
+            "{file} indica uma pasta que não existe; indique um ficheiro.",
+        ]),
         CatalogRow("en", "file.report.danglingLink", [
             "{file} is a symbolic link to nothing that exists; remove it or name another file.",
+        ]),
+        CatalogRow("es", "file.report.danglingLink", [
+            "{file} es un enlace simbólico a algo que no existe; eliminarlo o indicar otro archivo.",
+        ]),
+        CatalogRow("fr", "file.report.danglingLink", [
+            "{file} est un lien symbolique vers rien d'existant\u{a0}; le supprimer ou indiquer un autre fichier.",
+        ]),
+        CatalogRow("pt", "file.report.danglingLink", [
+            "{file} é uma ligação simbólica para algo que não existe; remova-a ou indique outro ficheiro.",
         ]),
         CatalogRow("en", "file.report.session", [
             "{file} is an isp-wizard session, so no report is written over it; name another file.",
         ]),
+        CatalogRow("es", "file.report.session", [
+            "{file} es una sesión de isp-wizard, así que no se escribe ningún informe encima; indicar otro archivo.",
+        ]),
+        CatalogRow("fr", "file.report.session", [
+            """
+            {file} est une session isp-wizard\u{a0}: aucun rapport n'est donc écrit par-dessus\u{a0}; indiquer un \
+            autre fichier.
+            """,
+        ]),
+        CatalogRow("pt", "file.report.session", [
+            """
+            {file} é uma sessão do isp-wizard, por isso nenhum relatório é escrito por cima dela; indique outro \
+            ficheiro.
+            """,
+        ]),
         CatalogRow("en", "file.report.readOnly", [
             "{file} may not be changed (it is read-only), so no report is written over it; name another file.",
         ]),
+        CatalogRow("es", "file.report.readOnly", [
+            """
+            {file} no se puede modificar (es de solo lectura), así que no se escribe ningún informe encima; indicar \
+            otro archivo.
+            """,
+        ]),
+        CatalogRow("fr", "file.report.readOnly", [
+            """
+            {file} ne peut pas être modifié (il est en lecture seule)\u{a0}: aucun rapport n'est donc écrit \
+            par-dessus\u{a0}; indiquer un autre fichier.
+            """,
+        ]),
+        CatalogRow("pt", "file.report.readOnly", [
+            """
+            {file} não pode ser alterado (é só de leitura), por isso nenhum relatório é escrito por cima dele; \
+            indique outro ficheiro.
+            """,
+        ]),
         CatalogRow("en", "file.report.folder", ["{file} is a folder; name a file in it."]),
+        CatalogRow("es", "file.report.folder", ["{file} es una carpeta; indicar un archivo dentro de ella."]),
+        CatalogRow("fr", "file.report.folder", ["{file} est un dossier\u{a0}; indiquer un fichier à l'intérieur."]),
+        CatalogRow("pt", "file.report.folder", ["{file} é uma pasta; indique um ficheiro dentro dela."]),
         CatalogRow("en", "file.report.special", [
             "{file} is neither a file, a character device nor a FIFO, so no report is written there; name a file.",
         ]),
+        CatalogRow("es", "file.report.special", [
+            """
+            {file} no es un archivo, ni un dispositivo de caracteres, ni un FIFO, así que no se escribe ningún \
+            informe ahí; indicar un archivo.
+            """,
+        ]),
+        CatalogRow("fr", "file.report.special", [
+            """
+            {file} n'est ni un fichier, ni un périphérique caractère, ni une FIFO\u{a0}: aucun rapport n'y est donc \
+            écrit\u{a0}; indiquer un fichier.
+            """,
+        ]),
+        CatalogRow("pt", "file.report.special", [
+            """
+            {file} não é um ficheiro, um dispositivo de caracteres nem um FIFO, por isso nenhum relatório é escrito \
+            aí; indique um ficheiro.
+            """,
+        ]),
         CatalogRow("en", "file.report.standardOutput", ["Could not write the report to standard output: {reason}."]),
+        CatalogRow("es", "file.report.standardOutput", [
+            "No se pudo escribir el informe en la salida estándar: {reason}.",
+        ]),
+        CatalogRow("fr", "file.report.standardOutput", [
+            "Impossible d'écrire le rapport sur la sortie standard\u{a0}: {reason}.",
+        ]),
+        CatalogRow("pt", "file.report.standardOutput", [
+            "Não foi possível escrever o relatório na saída padrão: {reason}.",
+        ]),
         CatalogRow("en", "file.report.fifoUnread", [
             "Nobody reads the FIFO {file}, so the report was not written; start what reads it first.",
         ]),
+        CatalogRow("es", "file.report.fifoUnread", [
+            "Nada lee el FIFO {file}, así que no se escribió el informe; iniciar antes el programa que lo lee.",
+        ]),
+        CatalogRow("fr", "file.report.fifoUnread", [
+            """
+            Personne ne lit la FIFO {file}\u{a0}: le rapport n'a donc pas été écrit\u{a0}; lancer d'abord ce qui la \
+            lit.
+            """,
+        ]),
+        CatalogRow("pt", "file.report.fifoUnread", [
+            "Nenhum programa lê o FIFO {file}, por isso o relatório não foi escrito; inicie primeiro o que o lê.",
+        ]),
         CatalogRow("en", "file.report.notWritten", ["Could not write to {file}: {reason}."]),
+        CatalogRow("es", "file.report.notWritten", ["No se pudo escribir en {file}: {reason}."]),
+        CatalogRow("fr", "file.report.notWritten", ["Impossible d'écrire dans {file}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.report.notWritten", ["Não foi possível escrever em {file}: {reason}."]),
         CatalogRow("en", "file.library.cannotCreate", [
             "Cannot create the session folder {folder}; set XDG_DATA_HOME to a writable folder.",
         ]),
+        CatalogRow("es", "file.library.cannotCreate", [
+            """
+            No se puede crear la carpeta de sesiones {folder}; definir XDG_DATA_HOME con una carpeta en la que se \
+            pueda escribir.
+            """,
+        ]),
+        CatalogRow("fr", "file.library.cannotCreate", [
+            """
+            Impossible de créer le dossier des sessions {folder}\u{a0}; faire pointer XDG_DATA_HOME vers un dossier \
+            accessible en écriture.
+            """,
+        ]),
+        CatalogRow("pt", "file.library.cannotCreate", [
+            """
+            Não é possível criar a pasta de sessões {folder}; defina XDG_DATA_HOME como uma pasta com permissão de \
+            escrita.
+            """,
+        ]),
         CatalogRow("en", "file.open.failed", ["Cannot open {file}: {reason}."]),
+        CatalogRow("es", "file.open.failed", ["No se puede abrir {file}: {reason}."]),
+        CatalogRow("fr", "file.open.failed", ["Impossible d'ouvrir {file}\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.open.failed", ["Não é possível abrir {file}: {reason}."]),
         CatalogRow("en", "file.readOnly.fileSystem", [
             "This session is read-only: {file} is on a read-only file system.",
         ]),
+        CatalogRow("es", "file.readOnly.fileSystem", [
+            "Esta sesión es de solo lectura: {file} está en un sistema de archivos de solo lectura.",
+        ]),
+        CatalogRow("fr", "file.readOnly.fileSystem", [
+            "Cette session est en lecture seule\u{a0}: {file} se trouve sur un système de fichiers en lecture seule.",
+        ]),
+        CatalogRow("pt", "file.readOnly.fileSystem", [
+            "Esta sessão é só de leitura: {file} está num sistema de ficheiros só de leitura.",
+        ]),
         CatalogRow("en", "file.readOnly.noPermission", [
             "This session is read-only: you have no permission to change {file}.",
+        ]),
+        CatalogRow("es", "file.readOnly.noPermission", [
+            "Esta sesión es de solo lectura: no hay permiso para modificar {file}.",
+        ]),
+        CatalogRow("fr", "file.readOnly.noPermission", [
+            "Cette session est en lecture seule\u{a0}: pas de droit de modifier {file}.",
+        ]),
+        CatalogRow("pt", "file.readOnly.noPermission", [
+            "Esta sessão é só de leitura: não tem permissão para alterar {file}.",
         ]),
         CatalogRow("en", "file.readOnly.folder", [
             """
@@ -375,24 +1003,106 @@ extension CatalogTable {
             not have.
             """,
         ]),
+        CatalogRow("es", "file.readOnly.folder", [
+            """
+            Esta sesión es de solo lectura: guardar {file} requiere permiso de escritura en su carpeta {folder}, y no \
+            se tiene.
+            """,
+        ]),
+        CatalogRow("fr", "file.readOnly.folder", [
+            """
+            Cette session est en lecture seule\u{a0}: enregistrer {file} demande le droit d'écrire dans son dossier \
+            {folder}, qui fait défaut.
+            """,
+        ]),
+        CatalogRow("pt", "file.readOnly.folder", [
+            """
+            Esta sessão é só de leitura: guardar {file} exige permissão de escrita na sua pasta {folder}, que não tem.
+            """,
+        ]),
         CatalogRow("en", "file.readOnly.hardLinks", [
             "This session is read-only: {file} has {count} hard link, and saving would split them.",
             "This session is read-only: {file} has {count} hard links, and saving would split them.",
         ]),
+        CatalogRow("es", "file.readOnly.hardLinks", [
+            "Esta sesión es de solo lectura: {file} tiene {count} enlace duro y guardarlo lo separaría.",
+            "Esta sesión es de solo lectura: {file} tiene {count} enlaces duros y guardarlo los separaría.",
+        ]),
+        CatalogRow("fr", "file.readOnly.hardLinks", [
+            """
+            Cette session est en lecture seule\u{a0}: {file} a {count} lien physique, et l'enregistrer le séparerait.
+            """,
+            """
+            Cette session est en lecture seule\u{a0}: {file} a {count} liens physiques, et l'enregistrer les \
+            séparerait.
+            """,
+        ]),
+        CatalogRow("pt", "file.readOnly.hardLinks", [
+            "Esta sessão é só de leitura: {file} tem {count} ligação física (hard link), e guardar iria separá-la.",
+            """
+            Esta sessão é só de leitura: {file} tem {count} ligações físicas (hard links), e guardar iria separá-las.
+            """,
+        ]),
         CatalogRow("en", "file.lock.failed", ["Cannot lock {file} for editing: {reason}."]),
+        CatalogRow("es", "file.lock.failed", ["No se puede bloquear {file} para editarlo: {reason}."]),
+        CatalogRow("fr", "file.lock.failed", ["Impossible de verrouiller {file} pour le modifier\u{a0}: {reason}."]),
+        CatalogRow("pt", "file.lock.failed", ["Não é possível bloquear {file} para edição: {reason}."]),
         CatalogRow("en", "file.lock.namesNoFile", [
             "\"{file}\" names no file; give the path of a file to write the session to.",
+        ]),
+        CatalogRow("es", "file.lock.namesNoFile", [
+            "\"{file}\" no indica ningún archivo; indicar la ruta de un archivo donde escribir la sesión.",
+        ]),
+        CatalogRow("fr", "file.lock.namesNoFile", [
+            """
+            «\u{a0}{file}\u{a0}» ne désigne aucun fichier\u{a0}; indiquer le chemin d'un fichier où écrire la session.
+            """,
+        ]),
+        CatalogRow("pt", "file.lock.namesNoFile", [
+            "«{file}» não indica nenhum ficheiro; indique o caminho de um ficheiro onde escrever a sessão.",
         ]),
         CatalogRow("en", "file.lock.beingWritten", [
             "{file} is being written by another isp-wizard; try again when it has finished.",
         ]),
+        CatalogRow("es", "file.lock.beingWritten", [
+            "Otro isp-wizard está escribiendo {file}; volver a intentarlo cuando termine.",
+        ]),
+        CatalogRow("fr", "file.lock.beingWritten", [
+            "{file} est en cours d'écriture par un autre isp-wizard\u{a0}; réessayer quand il aura terminé.",
+        ]),
+        CatalogRow("pt", "file.lock.beingWritten", [
+            "{file} está a ser escrito por outro isp-wizard; tente novamente quando este terminar.",
+        ]),
         CatalogRow("en", "file.lock.alreadyOpen", [
             "{file} is already open in another isp-wizard; close that one first.",
         ]),
+        CatalogRow("es", "file.lock.alreadyOpen", ["{file} ya está abierto en otro isp-wizard; cerrar primero ese."]),
+        CatalogRow("fr", "file.lock.alreadyOpen", [
+            "{file} est déjà ouvert dans un autre isp-wizard\u{a0}; fermer d'abord celui-ci.",
+        ]),
+        CatalogRow("pt", "file.lock.alreadyOpen", ["{file} já está aberto noutro isp-wizard; feche-o primeiro."]),
         CatalogRow("en", "file.lock.planted", [
             """
             Cannot lock {file} for editing: {lock} is a symbolic link or a special file, not a lock file; remove it \
             if you did not put it there.
+            """,
+        ]),
+        CatalogRow("es", "file.lock.planted", [
+            """
+            No se puede bloquear {file} para editarlo: {lock} es un enlace simbólico o un archivo especial, no un \
+            archivo de bloqueo; eliminarlo si no se sabe quién lo puso ahí.
+            """,
+        ]),
+        CatalogRow("fr", "file.lock.planted", [
+            """
+            Impossible de verrouiller {file} pour le modifier\u{a0}: {lock} est un lien symbolique ou un fichier \
+            spécial, pas un fichier de verrou\u{a0}; le supprimer s'il n'a pas été placé là volontairement.
+            """,
+        ]),
+        CatalogRow("pt", "file.lock.planted", [
+            """
+            Não é possível bloquear {file} para edição: {lock} é uma ligação simbólica ou um ficheiro especial, não \
+            um ficheiro de bloqueio; remova-o se não foi colocado por si.
             """,
         ]),
     ]

@@ -14,8 +14,20 @@ extension MessageID {
 extension CatalogTable {
     static let formatRows: [CatalogRow] = [
         CatalogRow("en", "format.decimalSeparator", ["."]),
+        CatalogRow("es", "format.decimalSeparator", [","]),
+        CatalogRow("fr", "format.decimalSeparator", [","]),
+        CatalogRow("pt", "format.decimalSeparator", [","]),
         CatalogRow("en", "format.list.middle", ["{first}, {rest}"]),
+        CatalogRow("es", "format.list.middle", ["{first}, {rest}"]),
+        CatalogRow("fr", "format.list.middle", ["{first}, {rest}"]),
+        CatalogRow("pt", "format.list.middle", ["{first}, {rest}"]),
         CatalogRow("en", "format.list.and", ["{first} and {last}"]),
+        CatalogRow("es", "format.list.and", ["{first} y {last}"]),
+        CatalogRow("fr", "format.list.and", ["{first} et {last}"]),
+        CatalogRow("pt", "format.list.and", ["{first} e {last}"]),
         CatalogRow("en", "format.list.or", ["{first} or {last}"]),
+        CatalogRow("es", "format.list.or", ["{first} o {last}"]),
+        CatalogRow("fr", "format.list.or", ["{first} ou {last}"]),
+        CatalogRow("pt", "format.list.or", ["{first} ou {last}"]),
     ]
 }

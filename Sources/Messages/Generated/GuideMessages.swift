@@ -46,31 +46,137 @@ extension CatalogTable {
             The guide is shown in {language}; the rest is in English, as isp-wizard has no catalog for {language} yet.
             """,
         ]),
+        CatalogRow("es", "guide.languageOnlyInGuide", [
+            """
+            La guía se muestra en {language}; el resto aparece en inglés, porque isp-wizard aún no tiene catálogo \
+            para {language}.
+            """,
+        ]),
+        CatalogRow("fr", "guide.languageOnlyInGuide", [
+            """
+            Le guide s'affiche en {language}\u{a0}; le reste est en anglais, car isp-wizard n'a pas encore de \
+            catalogue pour {language}.
+            """,
+        ]),
+        CatalogRow("pt", "guide.languageOnlyInGuide", [
+            """
+            O guia é mostrado em {language}; o resto está em inglês, porque o isp-wizard ainda não tem catálogo para \
+            {language}.
+            """,
+        ]),
         CatalogRow("en", "guide.problem.noPhases", ["it has no phases"]),
+        CatalogRow("es", "guide.problem.noPhases", ["no tiene fases"]),
+        CatalogRow("fr", "guide.problem.noPhases", ["il n'a aucune phase"]),
+        CatalogRow("pt", "guide.problem.noPhases", ["não tem fases"]),
         CatalogRow("en", "guide.problem.noSteps", ["{place} has no steps"]),
+        CatalogRow("es", "guide.problem.noSteps", ["{place} no tiene pasos"]),
+        CatalogRow("fr", "guide.problem.noSteps", ["{place} n'a aucune étape"]),
+        CatalogRow("pt", "guide.problem.noSteps", ["{place} não tem passos"]),
         CatalogRow("en", "guide.problem.noPrompts", ["{place} ({step}) has no prompts"]),
+        CatalogRow("es", "guide.problem.noPrompts", ["{place} ({step}) no tiene preguntas"]),
+        CatalogRow("fr", "guide.problem.noPrompts", ["{place} ({step}) n'a aucune question"]),
+        CatalogRow("pt", "guide.problem.noPrompts", ["{place} ({step}) não tem perguntas"]),
         CatalogRow("en", "guide.problem.noText", ["{place} ({prompt}) has no text"]),
+        CatalogRow("es", "guide.problem.noText", ["{place} ({prompt}) no tiene texto"]),
+        CatalogRow("fr", "guide.problem.noText", ["{place} ({prompt}) n'a pas de texte"]),
+        CatalogRow("pt", "guide.problem.noText", ["{place} ({prompt}) não tem texto"]),
         CatalogRow("en", "guide.problem.idReserved", ["{place} must be a name other than \"id\""]),
+        CatalogRow("es", "guide.problem.idReserved", ["{place} debe ser un nombre distinto de \"id\""]),
+        CatalogRow("fr", "guide.problem.idReserved", ["{place} doit être un nom autre que «\u{a0}id\u{a0}»"]),
+        CatalogRow("pt", "guide.problem.idReserved", ["{place} tem de ter um nome diferente de «id»"]),
         CatalogRow("en", "guide.problem.idReservedInList", [
             """
             {place} must be a name other than \"id\" and \"{mergedFrom}\": a row keeps its id and the self-assessment \
             a merge took it from under those
             """,
         ]),
+        CatalogRow("es", "guide.problem.idReservedInList", [
+            """
+            {place} debe ser un nombre distinto de \"id\" y de \"{mergedFrom}\": con esos nombres una fila guarda su \
+            id y la autoevaluación de la que la tomó una combinación
+            """,
+        ]),
+        CatalogRow("fr", "guide.problem.idReservedInList", [
+            """
+            {place} doit être un nom autre que «\u{a0}id\u{a0}» et «\u{a0}{mergedFrom}\u{a0}»\u{a0}: une ligne y \
+            garde son identifiant et l'auto-évaluation dont une fusion l'a tirée
+            """,
+        ]),
+        CatalogRow("pt", "guide.problem.idReservedInList", [
+            """
+            {place} tem de ter um nome diferente de «id» e «{mergedFrom}»: é sob esses nomes que uma linha guarda o \
+            seu identificador e a autoavaliação de onde uma junção a trouxe
+            """,
+        ]),
         CatalogRow("en", "guide.problem.gridCell", ["{place} must be text, long-text or choice"]),
+        CatalogRow("es", "guide.problem.gridCell", ["{place} debe ser text, long-text o choice"]),
+        CatalogRow("fr", "guide.problem.gridCell", ["{place} doit être text, long-text ou choice"]),
+        CatalogRow("pt", "guide.problem.gridCell", ["{place} tem de ser text, long-text ou choice"]),
         CatalogRow("en", "guide.problem.idTwice", ["{place} has an id used twice"]),
+        CatalogRow("es", "guide.problem.idTwice", ["{place} tiene un id usado dos veces"]),
+        CatalogRow("fr", "guide.problem.idTwice", ["{place} utilise deux fois le même identifiant"]),
+        CatalogRow("pt", "guide.problem.idTwice", ["{place} tem um identificador usado duas vezes"]),
         CatalogRow("en", "guide.problem.listInList", ["{place} is a list inside a list"]),
+        CatalogRow("es", "guide.problem.listInList", ["{place} es una lista dentro de otra lista"]),
+        CatalogRow("fr", "guide.problem.listInList", ["{place} est une liste dans une liste"]),
+        CatalogRow("pt", "guide.problem.listInList", ["{place} é uma lista dentro de outra lista"]),
         CatalogRow("en", "guide.problem.columnKind", ["{place} must be text, long-text, choice, date or reference"]),
+        CatalogRow("es", "guide.problem.columnKind", ["{place} debe ser text, long-text, choice, date o reference"]),
+        CatalogRow("fr", "guide.problem.columnKind", ["{place} doit être text, long-text, choice, date ou reference"]),
+        CatalogRow("pt", "guide.problem.columnKind", [
+            "{place} tem de ser text, long-text, choice, date ou reference",
+        ]),
         CatalogRow("en", "guide.problem.nameColumnMissing", ["{place} \"{column}\" is not one of its columns"]),
+        CatalogRow("es", "guide.problem.nameColumnMissing", ["{place} \"{column}\" no es una de sus columnas"]),
+        CatalogRow("fr", "guide.problem.nameColumnMissing", [
+            "{place} «\u{a0}{column}\u{a0}» ne fait pas partie de ses colonnes",
+        ]),
+        CatalogRow("pt", "guide.problem.nameColumnMissing", ["{place} «{column}» não é uma das suas colunas"]),
         CatalogRow("en", "guide.problem.emptyChoice", ["{place} has an empty id or label"]),
+        CatalogRow("es", "guide.problem.emptyChoice", ["{place} tiene un id o una etiqueta vacíos"]),
+        CatalogRow("fr", "guide.problem.emptyChoice", ["{place} a un identifiant ou un libellé vide"]),
+        CatalogRow("pt", "guide.problem.emptyChoice", ["{place} tem um identificador ou um rótulo vazio"]),
         CatalogRow("en", "guide.problem.notList", ["{place} \"{address}\" is not a list of rows"]),
+        CatalogRow("es", "guide.problem.notList", ["{place} \"{address}\" no es una lista de filas"]),
+        CatalogRow("fr", "guide.problem.notList", ["{place} «\u{a0}{address}\u{a0}» n'est pas une liste de lignes"]),
+        CatalogRow("pt", "guide.problem.notList", ["{place} «{address}» não é uma lista de linhas"]),
         CatalogRow("en", "guide.problem.noNameColumn", ["{place} \"{address}\" has no nameColumn"]),
+        CatalogRow("es", "guide.problem.noNameColumn", ["{place} \"{address}\" no tiene nameColumn"]),
+        CatalogRow("fr", "guide.problem.noNameColumn", ["{place} «\u{a0}{address}\u{a0}» n'a pas de nameColumn"]),
+        CatalogRow("pt", "guide.problem.noNameColumn", ["{place} «{address}» não tem nameColumn"]),
         CatalogRow("en", "guide.problem.translatesNoText", [
             "{place} translates \"{key}\", which is no text: ids, types and marks are the same in every language",
+        ]),
+        CatalogRow("es", "guide.problem.translatesNoText", [
+            "{place} traduce \"{key}\", que no es texto: los ids, tipos y marcas son iguales en todos los idiomas",
+        ]),
+        CatalogRow("fr", "guide.problem.translatesNoText", [
+            """
+            {place} traduit «\u{a0}{key}\u{a0}», qui n'est pas un texte\u{a0}: les identifiants, types et marques \
+            sont les mêmes dans toutes les langues
+            """,
+        ]),
+        CatalogRow("pt", "guide.problem.translatesNoText", [
+            "{place} traduz «{key}», que não é texto: identificadores, tipos e marcas são iguais em todas as línguas",
         ]),
         CatalogRow("en", "guide.problem.noLanguageCode", [
             "{place} names no language code after \"{separator}\" (such as \"fr\" or \"pt-BR\")",
         ]),
+        CatalogRow("es", "guide.problem.noLanguageCode", [
+            "{place} no indica ningún código de idioma después de \"{separator}\" (como \"fr\" o \"pt-BR\")",
+        ]),
+        CatalogRow("fr", "guide.problem.noLanguageCode", [
+            """
+            {place} ne donne aucun code de langue après «\u{a0}{separator}\u{a0}» (comme «\u{a0}fr\u{a0}» ou \
+            «\u{a0}pt-BR\u{a0}»)
+            """,
+        ]),
+        CatalogRow("pt", "guide.problem.noLanguageCode", [
+            "{place} não indica nenhum código de língua depois de «{separator}» (como «fr» ou «pt-BR»)",
+        ]),
         CatalogRow("en", "guide.problem.wrongType", ["{place} has the wrong type"]),
+        CatalogRow("es", "guide.problem.wrongType", ["{place} tiene un tipo incorrecto"]),
+        CatalogRow("fr", "guide.problem.wrongType", ["{place} n'a pas le bon type"]),
+        CatalogRow("pt", "guide.problem.wrongType", ["{place} tem o tipo errado"]),
     ]
 }

@@ -48,39 +48,156 @@ extension MessageID {
 extension CatalogTable {
     static let handoutRows: [CatalogRow] = [
         CatalogRow("en", "handout.title", ["Hand-out: {name}"]),
+        CatalogRow("es", "handout.title", ["Hoja informativa: {name}"]),
+        CatalogRow("fr", "handout.title", ["Synthèse\u{a0}: {name}"]),
+        CatalogRow("pt", "handout.title", ["Folheto: {name}"]),
         CatalogRow("en", "handout.decided", ["What was decided"]),
+        CatalogRow("es", "handout.decided", ["Lo que se decidió"]),
+        CatalogRow("fr", "handout.decided", ["Ce qui a été décidé"]),
+        CatalogRow("pt", "handout.decided", ["O que foi decidido"]),
         CatalogRow("en", "handout.nothingDecided", [
             """
             Nothing is recorded yet in the convening plan, the problem and vision, the ground rules or the action \
             plan.
             """,
         ]),
+        CatalogRow("es", "handout.nothingDecided", [
+            """
+            Todavía no hay nada registrado en el plan de convocatoria, el problema y la visión, las reglas básicas ni \
+            el plan de acción.
+            """,
+        ]),
+        CatalogRow("fr", "handout.nothingDecided", [
+            """
+            Rien n'est encore consigné dans le plan de convocation, le problème et la vision, les règles de base ou \
+            le plan d'action.
+            """,
+        ]),
+        CatalogRow("pt", "handout.nothingDecided", [
+            """
+            Ainda não há nada registado no plano de convocação, no problema e visão, nas regras de funcionamento nem \
+            no plano de ação.
+            """,
+        ]),
         CatalogRow("en", "handout.readiness", ["How ready the partnership is"]),
+        CatalogRow("es", "handout.readiness", ["Grado de preparación de la alianza"]),
+        CatalogRow("fr", "handout.readiness", ["Où en est le partenariat"]),
+        CatalogRow("pt", "handout.readiness", ["Até que ponto a parceria está pronta"]),
         CatalogRow("en", "handout.viewpoints", ["Viewpoints by sector"]),
+        CatalogRow("es", "handout.viewpoints", ["Puntos de vista por sector"]),
+        CatalogRow("fr", "handout.viewpoints", ["Points de vue par secteur"]),
+        CatalogRow("pt", "handout.viewpoints", ["Pontos de vista por setor"]),
         CatalogRow("en", "handout.action.column", ["To discuss"]),
+        CatalogRow("es", "handout.action.column", ["Para debatir"]),
+        CatalogRow("fr", "handout.action.column", ["À discuter"]),
+        CatalogRow("pt", "handout.action.column", ["A discutir"]),
         CatalogRow("en", "handout.action.overdue", ["overdue"]),
+        CatalogRow("es", "handout.action.overdue", ["vencida"]),
+        CatalogRow("fr", "handout.action.overdue", ["en retard"]),
+        CatalogRow("pt", "handout.action.overdue", ["em atraso"]),
         CatalogRow("en", "handout.action.noOwner", ["no owner"]),
+        CatalogRow("es", "handout.action.noOwner", ["sin responsable"]),
+        CatalogRow("fr", "handout.action.noOwner", ["sans responsable"]),
+        CatalogRow("pt", "handout.action.noOwner", ["sem responsável"]),
         CatalogRow("en", "handout.action.noDueDate", ["no due date"]),
+        CatalogRow("es", "handout.action.noDueDate", ["sin fecha límite"]),
+        CatalogRow("fr", "handout.action.noDueDate", ["sans échéance"]),
+        CatalogRow("pt", "handout.action.noDueDate", ["sem data-limite"]),
         CatalogRow("en", "handout.divergent", [
             "Where the voices diverged: {count} question",
             "Where the voices diverged: {count} questions",
         ]),
+        CatalogRow("es", "handout.divergent", [
+            "Donde las voces divergieron: {count} pregunta",
+            "Donde las voces divergieron: {count} preguntas",
+        ]),
+        CatalogRow("fr", "handout.divergent", [
+            "Là où les voix ont divergé\u{a0}: {count} question",
+            "Là où les voix ont divergé\u{a0}: {count} questions",
+        ]),
+        CatalogRow("pt", "handout.divergent", [
+            "Onde as vozes divergiram: {count} pergunta",
+            "Onde as vozes divergiram: {count} perguntas",
+        ]),
         CatalogRow("en", "handout.noDivergence", ["The voices did not diverge on any question."]),
+        CatalogRow("es", "handout.noDivergence", ["Las voces no divergieron en ninguna pregunta."]),
+        CatalogRow("fr", "handout.noDivergence", ["Les voix n'ont divergé sur aucune question."]),
+        CatalogRow("pt", "handout.noDivergence", ["As vozes não divergiram em nenhuma pergunta."]),
         CatalogRow("en", "handout.sectorVoices", ["{sector}: {voices}"]),
+        CatalogRow("es", "handout.sectorVoices", ["{sector}: {voices}"]),
+        CatalogRow("fr", "handout.sectorVoices", ["{sector}\u{a0}: {voices}"]),
+        CatalogRow("pt", "handout.sectorVoices", ["{sector}: {voices}"]),
         CatalogRow("en", "handout.voice", ["{who} {rating}"]),
+        CatalogRow("es", "handout.voice", ["{who} {rating}"]),
+        CatalogRow("fr", "handout.voice", ["{who} {rating}"]),
+        CatalogRow("pt", "handout.voice", ["{who} {rating}"]),
         CatalogRow("en", "handout.voice.noted", ["{who} {rating} (“{note}”)"]),
+        CatalogRow("es", "handout.voice.noted", ["{who} {rating} (“{note}”)"]),
+        CatalogRow("fr", "handout.voice.noted", ["{who} {rating} («\u{a0}{note}\u{a0}»)"]),
+        CatalogRow("pt", "handout.voice.noted", ["{who} {rating} («{note}»)"]),
         CatalogRow("en", "handout.profileScale", [
             "Each step is scored on the 0–4 scale: Ready at 3.0 or more, Developing from 2.0, Not ready below 2.0.",
+        ]),
+        CatalogRow("es", "handout.profileScale", [
+            """
+            Cada paso se puntúa en la escala de 0 a 4: Preparado desde 3,0, En desarrollo desde 2,0, No preparado por \
+            debajo de 2,0.
+            """,
+        ]),
+        CatalogRow("fr", "handout.profileScale", [
+            """
+            Chaque étape est notée sur l'échelle de 0 à 4\u{a0}: Prête à partir de 3,0, En progrès à partir de 2,0, \
+            Pas prête en dessous de 2,0.
+            """,
+        ]),
+        CatalogRow("pt", "handout.profileScale", [
+            """
+            Cada passo é pontuado na escala de 0 a 4: Pronto a partir de 3,0, Em desenvolvimento a partir de 2,0, Não \
+            pronto abaixo de 2,0.
+            """,
         ]),
         CatalogRow("en", "handout.sequenceWarning", [
             "Step {ready} is Ready while the earlier step {notReady} is Not ready.",
         ]),
+        CatalogRow("es", "handout.sequenceWarning", [
+            "El paso {ready} está Preparado mientras que el paso anterior {notReady} está No preparado.",
+        ]),
+        CatalogRow("fr", "handout.sequenceWarning", [
+            """
+            L'étape {ready} est «\u{a0}Prête\u{a0}» alors que l'étape {notReady}, antérieure, est «\u{a0}Pas \
+            prête\u{a0}».
+            """,
+        ]),
+        CatalogRow("pt", "handout.sequenceWarning", [
+            "O passo {ready} está Pronto, mas o passo anterior {notReady} está Não pronto.",
+        ]),
         CatalogRow("en", "handout.cli.notPrinted", [
             "--handout is written as text, Markdown or HTML; leave out --format csv, --format json and --table.",
         ]),
+        CatalogRow("es", "handout.cli.notPrinted", [
+            "--handout se escribe como texto, Markdown o HTML; quitar --format csv, --format json y --table.",
+        ]),
+        CatalogRow("fr", "handout.cli.notPrinted", [
+            "--handout s'écrit en texte, Markdown ou HTML\u{a0}; retirer --format csv, --format json et --table.",
+        ]),
+        CatalogRow("pt", "handout.cli.notPrinted", [
+            "--handout é escrito em texto, Markdown ou HTML; retire --format csv, --format json e --table.",
+        ]),
         CatalogRow("en", "handout.bar", ["hand-out"]),
+        CatalogRow("es", "handout.bar", ["hoja inf."]),
+        CatalogRow("fr", "handout.bar", ["synthèse"]),
+        CatalogRow("pt", "handout.bar", ["folheto"]),
         CatalogRow("en", "handout.export", ["the hand-out to print and share, HTML"]),
+        CatalogRow("es", "handout.export", ["la hoja informativa para imprimir y compartir, HTML"]),
+        CatalogRow("fr", "handout.export", ["la synthèse à imprimer et distribuer, en HTML"]),
+        CatalogRow("pt", "handout.export", ["o folheto para imprimir e partilhar, HTML"]),
         CatalogRow("en", "handout.saved", ["Hand-out saved to {path}"]),
+        CatalogRow("es", "handout.saved", ["Hoja informativa guardada en {path}"]),
+        CatalogRow("fr", "handout.saved", ["Synthèse enregistrée dans {path}"]),
+        CatalogRow("pt", "handout.saved", ["Folheto guardado em {path}"]),
         CatalogRow("en", "handout.help", ["on the summary: save it, the meeting record or the hand-out"]),
+        CatalogRow("es", "handout.help", ["en el resumen: guardarlo, el acta de la reunión o la hoja informativa"]),
+        CatalogRow("fr", "handout.help", ["sur le bilan\u{a0}: enregistrer celui-ci, le compte rendu ou la synthèse"]),
+        CatalogRow("pt", "handout.help", ["no resumo: guardar o resumo, a ata da reunião ou o folheto"]),
     ]
 }

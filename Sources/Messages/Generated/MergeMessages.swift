@@ -77,22 +77,105 @@ extension CatalogTable {
             "Base: {file}, a workshop with {count} participant.",
             "Base: {file}, a workshop with {count} participants.",
         ]),
+        CatalogRow("es", "merge.base", [
+            "Base: {file}, un taller con {count} participante.",
+            "Base: {file}, un taller con {count} participantes.",
+        ]),
+        CatalogRow("fr", "merge.base", [
+            "Base\u{a0}: {file}, un atelier de {count} participant.",
+            "Base\u{a0}: {file}, un atelier de {count} participants.",
+        ]),
+        CatalogRow("pt", "merge.base", [
+            "Base: {file}, um workshop com {count} participante.",
+            "Base: {file}, um workshop com {count} participantes.",
+        ]),
         CatalogRow("en", "merge.refused", ["Refused: {reason}"]),
+        CatalogRow("es", "merge.refused", ["Rechazado: {reason}"]),
+        CatalogRow("fr", "merge.refused", ["Refusé\u{a0}: {reason}"]),
+        CatalogRow("pt", "merge.refused", ["Recusado: {reason}"]),
         CatalogRow("en", "merge.refused.itself", [
             "{file} is the workshop merged into; list only the files to merge into it.",
+        ]),
+        CatalogRow("es", "merge.refused.itself", [
+            "{file} es el taller en el que se combina; indicar solo los archivos que se combinarán en él.",
+        ]),
+        CatalogRow("fr", "merge.refused.itself", [
+            "{file} est l'atelier dans lequel on fusionne\u{a0}; ne lister que les fichiers à y fusionner.",
+        ]),
+        CatalogRow("pt", "merge.refused.itself", [
+            "{file} é o workshop onde se junta; indique só os ficheiros a juntar nele.",
         ]),
         CatalogRow("en", "merge.refused.secondWorkshop", [
             "{file} is a second workshop file; a merge takes one workshop, {base}, and self-assessments.",
         ]),
+        CatalogRow("es", "merge.refused.secondWorkshop", [
+            """
+            {file} es un segundo archivo de taller; una combinación admite un solo taller, {base}, y autoevaluaciones.
+            """,
+        ]),
+        CatalogRow("fr", "merge.refused.secondWorkshop", [
+            """
+            {file} est un deuxième fichier d'atelier\u{a0}; une fusion prend un seul atelier, {base}, et des \
+            auto-évaluations.
+            """,
+        ]),
+        CatalogRow("pt", "merge.refused.secondWorkshop", [
+            "{file} é um segundo ficheiro de workshop; uma junção aceita um só workshop, {base}, e autoavaliações.",
+        ]),
         CatalogRow("en", "merge.refused.force", ["{reason}; add --force to merge it anyway."]),
+        CatalogRow("es", "merge.refused.force", ["{reason}; añadir --force para combinarlo de todos modos."]),
+        CatalogRow("fr", "merge.refused.force", ["{reason}\u{a0}; ajouter --force pour le fusionner quand même."]),
+        CatalogRow("pt", "merge.refused.force", ["{reason}; acrescente --force para o juntar mesmo assim."]),
         CatalogRow("en", "merge.otherPartnership", [
             "{file} belongs to another partnership than {other} (\"{name}\", not \"{otherName}\")",
+        ]),
+        CatalogRow("es", "merge.otherPartnership", [
+            "{file} pertenece a una alianza distinta de la de {other} (\"{name}\", no \"{otherName}\")",
+        ]),
+        CatalogRow("fr", "merge.otherPartnership", [
+            """
+            {file} appartient à un autre partenariat que {other} («\u{a0}{name}\u{a0}», et non \
+            «\u{a0}{otherName}\u{a0}»)
+            """,
+        ]),
+        CatalogRow("pt", "merge.otherPartnership", [
+            "{file} pertence a uma parceria diferente da de {other} («{name}», não «{otherName}»)",
         ]),
         CatalogRow("en", "merge.otherPartnership.sameName", [
             "{file} belongs to another partnership than {other} (both are named \"{name}\", but their ids differ)",
         ]),
+        CatalogRow("es", "merge.otherPartnership.sameName", [
+            """
+            {file} pertenece a una alianza distinta de la de {other} (ambas se llaman \"{name}\", pero sus \
+            identificadores difieren)
+            """,
+        ]),
+        CatalogRow("fr", "merge.otherPartnership.sameName", [
+            """
+            {file} appartient à un autre partenariat que {other} (tous deux s'appellent «\u{a0}{name}\u{a0}», mais \
+            leurs identifiants diffèrent)
+            """,
+        ]),
+        CatalogRow("pt", "merge.otherPartnership.sameName", [
+            """
+            {file} pertence a uma parceria diferente da de {other} (ambas se chamam «{name}», mas os identificadores \
+            diferem)
+            """,
+        ]),
         CatalogRow("en", "merge.otherGuide", [
             "{file} was answered with another guide than {base} (\"{guide}\", not \"{baseGuide}\")",
+        ]),
+        CatalogRow("es", "merge.otherGuide", [
+            "{file} se respondió con una guía distinta de la de {base} (\"{guide}\", no \"{baseGuide}\")",
+        ]),
+        CatalogRow("fr", "merge.otherGuide", [
+            """
+            {file} a été rempli avec un autre guide que {base} («\u{a0}{guide}\u{a0}», et non \
+            «\u{a0}{baseGuide}\u{a0}»)
+            """,
+        ]),
+        CatalogRow("pt", "merge.otherGuide", [
+            "{file} foi respondido com um guia diferente do de {base} («{guide}», não «{baseGuide}»)",
         ]),
         CatalogRow("en", "merge.refused.participantID", [
             """
@@ -100,40 +183,177 @@ extension CatalogTable {
             participant.
             """,
         ]),
+        CatalogRow("es", "merge.refused.participantID", [
+            """
+            {file}, {partner}, tiene el id de participante de {holder}, {difference}; añadir --force para combinarlo \
+            como un participante nuevo.
+            """,
+        ]),
+        CatalogRow("fr", "merge.refused.participantID", [
+            """
+            {file}, {partner}, a l'identifiant de participant de {holder}, {difference}\u{a0}; ajouter --force pour \
+            le fusionner comme nouveau participant.
+            """,
+        ]),
+        CatalogRow("pt", "merge.refused.participantID", [
+            """
+            {file}, {partner}, tem o identificador de participante de {holder}, {difference}; acrescente --force para \
+            o juntar como novo participante.
+            """,
+        ]),
         CatalogRow("en", "merge.difference.noSelfAssessment", ["who came from no self-assessment"]),
+        CatalogRow("es", "merge.difference.noSelfAssessment", ["que no vino de ninguna autoevaluación"]),
+        CatalogRow("fr", "merge.difference.noSelfAssessment", ["qui ne vient d'aucune auto-évaluation"]),
+        CatalogRow("pt", "merge.difference.noSelfAssessment", ["que não veio de nenhuma autoavaliação"]),
         CatalogRow("en", "merge.difference.organisation", ["of another organisation"]),
+        CatalogRow("es", "merge.difference.organisation", ["de otra organización"]),
+        CatalogRow("fr", "merge.difference.organisation", ["d'une autre organisation"]),
+        CatalogRow("pt", "merge.difference.organisation", ["de outra organização"]),
         CatalogRow("en", "merge.difference.sector", ["of another sector"]),
+        CatalogRow("es", "merge.difference.sector", ["de otro sector"]),
+        CatalogRow("fr", "merge.difference.sector", ["d'un autre secteur"]),
+        CatalogRow("pt", "merge.difference.sector", ["de outro setor"]),
         CatalogRow("en", "merge.participant", ["{name} ({sector})"]),
+        CatalogRow("es", "merge.participant", ["{name} ({sector})"]),
+        CatalogRow("fr", "merge.participant", ["{name} ({sector})"]),
+        CatalogRow("pt", "merge.participant", ["{name} ({sector})"]),
         CatalogRow("en", "merge.skipped", [
             "Skipped {file}: it is not newer than the answers of {participant} merged before.",
         ]),
+        CatalogRow("es", "merge.skipped", [
+            "Se omitió {file}: no es más reciente que las respuestas de {participant} combinadas antes.",
+        ]),
+        CatalogRow("fr", "merge.skipped", [
+            "{file} ignoré\u{a0}: il n'est pas plus récent que les réponses de {participant} déjà fusionnées.",
+        ]),
+        CatalogRow("pt", "merge.skipped", [
+            "Ignorado {file}: não é mais recente do que as respostas de {participant} já juntadas.",
+        ]),
         CatalogRow("en", "merge.replaced", ["Replaced the answers of {participant} with {file}, which is newer."]),
+        CatalogRow("es", "merge.replaced", [
+            "Se reemplazaron las respuestas de {participant} por {file}, que es más reciente.",
+        ]),
+        CatalogRow("fr", "merge.replaced", ["Réponses de {participant} remplacées par {file}, plus récent."]),
+        CatalogRow("pt", "merge.replaced", [
+            "Substituídas as respostas de {participant} por {file}, que é mais recente.",
+        ]),
         CatalogRow("en", "merge.added", ["Merged {file} as a new participant: {participant}."]),
+        CatalogRow("es", "merge.added", ["Se combinó {file} como un participante nuevo: {participant}."]),
+        CatalogRow("fr", "merge.added", ["{file} fusionné comme nouveau participant\u{a0}: {participant}."]),
+        CatalogRow("pt", "merge.added", ["{file} juntado como novo participante: {participant}."]),
         CatalogRow("en", "merge.namesake", [
             "The workshop already has {participant} of the same organisation: both are kept, as two voices.",
         ]),
+        CatalogRow("es", "merge.namesake", [
+            "El taller ya tiene a {participant}, de la misma organización: se conservan ambos, como dos voces.",
+        ]),
+        CatalogRow("fr", "merge.namesake", [
+            """
+            L'atelier compte déjà {participant}, de la même organisation\u{a0}: les deux sont gardés, comme deux voix.
+            """,
+        ]),
+        CatalogRow("pt", "merge.namesake", [
+            "O workshop já tem {participant}, da mesma organização: ficam os dois, como duas vozes.",
+        ]),
         CatalogRow("en", "merge.forced", ["Merged with --force, though it is {reasons}."]),
+        CatalogRow("es", "merge.forced", ["Combinado con --force, aunque {reasons}."]),
+        CatalogRow("fr", "merge.forced", ["Fusionné avec --force, bien qu'il soit {reasons}."]),
+        CatalogRow("pt", "merge.forced", ["Juntado com --force, embora {reasons}."]),
         CatalogRow("en", "merge.forced.newID", ["Merged with --force, though it is {reasons}; it has a new id."]),
+        CatalogRow("es", "merge.forced.newID", ["Combinado con --force, aunque {reasons}; tiene un id nuevo."]),
+        CatalogRow("fr", "merge.forced.newID", [
+            "Fusionné avec --force, bien qu'il soit {reasons}\u{a0}; il reçoit un nouvel identifiant.",
+        ]),
+        CatalogRow("pt", "merge.forced.newID", ["Juntado com --force, embora {reasons}; tem um identificador novo."]),
         CatalogRow("en", "merge.forced.otherPartnership", ["of another partnership"]),
+        CatalogRow("es", "merge.forced.otherPartnership", ["es de otra alianza"]),
+        CatalogRow("fr", "merge.forced.otherPartnership", ["d'un autre partenariat"]),
+        CatalogRow("pt", "merge.forced.otherPartnership", ["seja de outra parceria"]),
         CatalogRow("en", "merge.forced.otherGuide", ["answered with another guide"]),
+        CatalogRow("es", "merge.forced.otherGuide", ["se respondió con otra guía"]),
+        CatalogRow("fr", "merge.forced.otherGuide", ["rempli avec un autre guide"]),
+        CatalogRow("pt", "merge.forced.otherGuide", ["tenha sido respondido com outro guia"]),
         CatalogRow("en", "merge.forced.participantID", ["under the participant id of {participant}"]),
+        CatalogRow("es", "merge.forced.participantID", ["tiene el id de participante de {participant}"]),
+        CatalogRow("fr", "merge.forced.participantID", ["sous l'identifiant de participant de {participant}"]),
+        CatalogRow("pt", "merge.forced.participantID", ["use o identificador de participante de {participant}"]),
         CatalogRow("en", "merge.unknownPrompts", [
             "Kept its answer to {count} prompt the guide lacks: {prompts}.",
             "Kept its answers to {count} prompts the guide lacks: {prompts}.",
         ]),
+        CatalogRow("es", "merge.unknownPrompts", [
+            "Se conservó su respuesta a {count} pregunta que la guía no tiene: {prompts}.",
+            "Se conservaron sus respuestas a {count} preguntas que la guía no tiene: {prompts}.",
+        ]),
+        CatalogRow("fr", "merge.unknownPrompts", [
+            "Sa réponse à {count} question absente du guide est conservée\u{a0}: {prompts}.",
+            "Ses réponses à {count} questions absentes du guide sont conservées\u{a0}: {prompts}.",
+        ]),
+        CatalogRow("pt", "merge.unknownPrompts", [
+            "Manteve a sua resposta a {count} pergunta que o guia não tem: {prompts}.",
+            "Manteve as suas respostas a {count} perguntas que o guia não tem: {prompts}.",
+        ]),
         CatalogRow("en", "merge.unknownPrompts.more", ["{prompts}, …"]),
+        CatalogRow("es", "merge.unknownPrompts.more", ["{prompts}, …"]),
+        CatalogRow("fr", "merge.unknownPrompts.more", ["{prompts}, …"]),
+        CatalogRow("pt", "merge.unknownPrompts.more", ["{prompts}, …"]),
         CatalogRow("en", "merge.records", ["Records of {participant}: {parts}."]),
+        CatalogRow("es", "merge.records", ["Registros de {participant}: {parts}."]),
+        CatalogRow("fr", "merge.records", ["Fiches de {participant}\u{a0}: {parts}."]),
+        CatalogRow("pt", "merge.records", ["Registos de {participant}: {parts}."]),
         CatalogRow("en", "merge.records.added", ["added {lists}, each marked as {owner}'s"]),
+        CatalogRow("es", "merge.records.added", ["se añadieron {lists}, cada fila marcada como de {owner}"]),
+        CatalogRow("fr", "merge.records.added", ["ajout de {lists}, chacune marquée au nom de {owner}"]),
+        CatalogRow("pt", "merge.records.added", ["acrescentou {lists}, cada uma marcada como sendo de {owner}"]),
         CatalogRow("en", "merge.records.rows", ["{count} row to “{list}”", "{count} rows to “{list}”"]),
+        CatalogRow("es", "merge.records.rows", ["{count} fila a “{list}”", "{count} filas a “{list}”"]),
+        CatalogRow("fr", "merge.records.rows", [
+            "{count} ligne dans «\u{a0}{list}\u{a0}»",
+            "{count} lignes dans «\u{a0}{list}\u{a0}»",
+        ]),
+        CatalogRow("pt", "merge.records.rows", ["{count} linha a «{list}»", "{count} linhas a «{list}»"]),
         CatalogRow("en", "merge.records.moreRows", ["{count} to “{list}”", "{count} to “{list}”"]),
+        CatalogRow("es", "merge.records.moreRows", ["{count} a “{list}”", "{count} a “{list}”"]),
+        CatalogRow("fr", "merge.records.moreRows", [
+            "{count} dans «\u{a0}{list}\u{a0}»",
+            "{count} dans «\u{a0}{list}\u{a0}»",
+        ]),
+        CatalogRow("pt", "merge.records.moreRows", ["{count} a «{list}»", "{count} a «{list}»"]),
         CatalogRow("en", "merge.records.alreadyThere", [
             "left {count} row the workshop already has as they are",
             "left {count} rows the workshop already has as they are",
         ]),
+        CatalogRow("es", "merge.records.alreadyThere", [
+            "se dejó tal cual {count} fila que el taller ya tiene",
+            "se dejaron tal cual {count} filas que el taller ya tiene",
+        ]),
+        CatalogRow("fr", "merge.records.alreadyThere", [
+            "{count} ligne déjà présente dans l'atelier, laissée telle quelle",
+            "{count} lignes déjà présentes dans l'atelier, laissées telles quelles",
+        ]),
+        CatalogRow("pt", "merge.records.alreadyThere", [
+            "deixou tal como está {count} linha que o workshop já tem",
+            "deixou tal como estão {count} linhas que o workshop já tem",
+        ]),
         CatalogRow("en", "merge.records.apart", ["kept its {names} apart, as {owner}'s"]),
+        CatalogRow("es", "merge.records.apart", ["se guardó aparte lo escrito en {names}, como de {owner}"]),
+        CatalogRow("fr", "merge.records.apart", ["mise à part de {names}, au nom de {owner}"]),
+        CatalogRow("pt", "merge.records.apart", ["manteve à parte {names}, como sendo de {owner}"]),
         CatalogRow("en", "merge.records.quoted", ["“{name}”"]),
+        CatalogRow("es", "merge.records.quoted", ["“{name}”"]),
+        CatalogRow("fr", "merge.records.quoted", ["«\u{a0}{name}\u{a0}»"]),
+        CatalogRow("pt", "merge.records.quoted", ["«{name}»"]),
         CatalogRow("en", "merge.records.thePartner", ["the partner"]),
+        CatalogRow("es", "merge.records.thePartner", ["el socio"]),
+        CatalogRow("fr", "merge.records.thePartner", ["ce partenaire"]),
+        CatalogRow("pt", "merge.records.thePartner", ["um parceiro sem organização"]),
         CatalogRow("en", "merge.readiness", ["What the merge changed in the readiness:"]),
+        CatalogRow("es", "merge.readiness", ["Lo que la combinación cambió en la preparación:"]),
+        CatalogRow("fr", "merge.readiness", ["Ce que la fusion a changé dans l'état de préparation\u{a0}:"]),
+        CatalogRow("pt", "merge.readiness", ["O que a junção mudou na prontidão:"]),
         CatalogRow("en", "merge.records.parts", ["{first}; {rest}"]),
+        CatalogRow("es", "merge.records.parts", ["{first}; {rest}"]),
+        CatalogRow("fr", "merge.records.parts", ["{first}\u{a0}; {rest}"]),
+        CatalogRow("pt", "merge.records.parts", ["{first}; {rest}"]),
     ]
 }

@@ -262,11 +262,39 @@ extension MessageID {
 extension CatalogTable {
     static let plainRows: [CatalogRow] = [
         CatalogRow("en", "plain.welcome", ["ISP Start-up Wizard, plain mode: {session}."]),
+        CatalogRow("es", "plain.welcome", [
+            "Asistente de inicio de alianzas intersectoriales (AIS), modo simple: {session}.",
+        ]),
+        CatalogRow("fr", "plain.welcome", ["Assistant de démarrage PIS, mode simple\u{a0}: {session}."]),
+        CatalogRow("pt", "plain.welcome", [
+            "Assistente de arranque de parcerias intersetoriais, modo simples: {session}.",
+        ]),
         CatalogRow("en", "plain.readOnly", ["{reason} Nothing you answer will be kept."]),
+        CatalogRow("es", "plain.readOnly", ["{reason} No se conservará nada de lo que se responda."]),
+        CatalogRow("fr", "plain.readOnly", ["{reason} Aucune réponse ne sera conservée."]),
+        CatalogRow("pt", "plain.readOnly", ["{reason} Nada do que responder será guardado."]),
         CatalogRow("en", "plain.howToAnswer", [
             """
             Answer each prompt and press Enter; Enter alone keeps an answer. Type {helpCommand} for help at any \
             prompt.
+            """,
+        ]),
+        CatalogRow("es", "plain.howToAnswer", [
+            """
+            Responder a cada pregunta y pulsar Enter; Enter solo conserva una respuesta. Escribir {helpCommand} en \
+            cualquier momento para ver la ayuda.
+            """,
+        ]),
+        CatalogRow("fr", "plain.howToAnswer", [
+            """
+            Répondre à chaque demande et appuyer sur Enter\u{a0}; Enter seul garde une réponse. Taper {helpCommand} \
+            pour l'aide, à tout moment.
+            """,
+        ]),
+        CatalogRow("pt", "plain.howToAnswer", [
+            """
+            Responda a cada pergunta e prima Enter; Enter sozinho mantém a resposta. Escreva {helpCommand} para obter \
+            ajuda em qualquer pergunta.
             """,
         ]),
         CatalogRow("en", "plain.readingFromFile", [
@@ -275,20 +303,84 @@ extension CatalogTable {
             {stepsCommand} and a step's number, or run with {fromStart}.
             """,
         ]),
+        CatalogRow("es", "plain.readingFromFile", [
+            """
+            Se leen las respuestas desde un archivo: empiezan en {place}. Para empezar en un lugar conocido, comenzar \
+            el archivo con {stepsCommand} y el número de un paso, o ejecutar con {fromStart}.
+            """,
+        ]),
+        CatalogRow("fr", "plain.readingFromFile", [
+            """
+            Lecture des réponses depuis un fichier\u{a0}: elles commencent par {place}. Pour commencer à un endroit \
+            connu, faire commencer le fichier par {stepsCommand} et un numéro d'étape, ou lancer avec {fromStart}.
+            """,
+        ]),
+        CatalogRow("pt", "plain.readingFromFile", [
+            """
+            A ler as respostas de um ficheiro: começam em {place}. Para começar num ponto conhecido, inicie o \
+            ficheiro com {stepsCommand} e o número de um passo, ou execute com {fromStart}.
+            """,
+        ]),
         CatalogRow("en", "plain.readingFromFileFromStart", [
             "Reading the answers from a file: they start at {place}.",
         ]),
+        CatalogRow("es", "plain.readingFromFileFromStart", [
+            "Se leen las respuestas desde un archivo: empiezan en {place}.",
+        ]),
+        CatalogRow("fr", "plain.readingFromFileFromStart", [
+            "Lecture des réponses depuis un fichier\u{a0}: elles commencent par {place}.",
+        ]),
+        CatalogRow("pt", "plain.readingFromFileFromStart", ["A ler as respostas de um ficheiro: começam em {place}."]),
         CatalogRow("en", "plain.place.sessionDetails", ["the session details"]),
+        CatalogRow("es", "plain.place.sessionDetails", ["los datos de la sesión"]),
+        CatalogRow("fr", "plain.place.sessionDetails", ["les détails de la session"]),
+        CatalogRow("pt", "plain.place.sessionDetails", ["os dados da sessão"]),
         CatalogRow("en", "plain.place.participants", ["the participants"]),
+        CatalogRow("es", "plain.place.participants", ["los participantes"]),
+        CatalogRow("fr", "plain.place.participants", ["les participants"]),
+        CatalogRow("pt", "plain.place.participants", ["os participantes"]),
         CatalogRow("en", "plain.place.step", ["step {step}"]),
+        CatalogRow("es", "plain.place.step", ["el paso {step}"]),
+        CatalogRow("fr", "plain.place.step", ["l'étape {step}"]),
+        CatalogRow("pt", "plain.place.step", ["o passo {step}"]),
         CatalogRow("en", "plain.place.question", ["step {step}, question {question}"]),
+        CatalogRow("es", "plain.place.question", ["el paso {step}, pregunta {question}"]),
+        CatalogRow("fr", "plain.place.question", ["l'étape {step}, question {question}"]),
+        CatalogRow("pt", "plain.place.question", ["o passo {step}, pergunta {question}"]),
         CatalogRow("en", "plain.place.worksheet", ["the step {step} worksheet"]),
+        CatalogRow("es", "plain.place.worksheet", ["la hoja de trabajo del paso {step}"]),
+        CatalogRow("fr", "plain.place.worksheet", ["la fiche de travail de l'étape {step}"]),
+        CatalogRow("pt", "plain.place.worksheet", ["a ficha de trabalho do passo {step}"]),
         CatalogRow("en", "plain.place.summary", ["the summary"]),
+        CatalogRow("es", "plain.place.summary", ["el resumen"]),
+        CatalogRow("fr", "plain.place.summary", ["le bilan"]),
+        CatalogRow("pt", "plain.place.summary", ["o resumo"]),
         CatalogRow("en", "plain.firstScreen", ["This is the first screen."]),
+        CatalogRow("es", "plain.firstScreen", ["Esta es la primera pantalla."]),
+        CatalogRow("fr", "plain.firstScreen", ["C'est le premier écran."]),
+        CatalogRow("pt", "plain.firstScreen", ["Este é o primeiro ecrã."]),
         CatalogRow("en", "plain.tooLarge.line", [
             """
             That line was not taken: it would take the session's text past {megabytes} MB, more than isp-wizard \
             keeps. Type it shorter.
+            """,
+        ]),
+        CatalogRow("es", "plain.tooLarge.line", [
+            """
+            No se aceptó esa línea: haría que el texto de la sesión superara los {megabytes} MB, más de lo que guarda \
+            isp-wizard. Escribirla más corta.
+            """,
+        ]),
+        CatalogRow("fr", "plain.tooLarge.line", [
+            """
+            Ligne refusée\u{a0}: elle porterait le texte de la session au-delà de {megabytes} Mo, plus que ce que \
+            garde isp-wizard. Taper une ligne plus courte.
+            """,
+        ]),
+        CatalogRow("pt", "plain.tooLarge.line", [
+            """
+            Essa linha não foi aceite: levaria o texto da sessão além de {megabytes} MB, mais do que o isp-wizard \
+            guarda. Escreva-a mais curta.
             """,
         ]),
         CatalogRow("en", "plain.tooLarge.change", [
@@ -297,18 +389,93 @@ extension CatalogTable {
             shorter.
             """,
         ]),
+        CatalogRow("es", "plain.tooLarge.change", [
+            """
+            No se aceptó: haría que el texto de la sesión superara los {megabytes} MB, más de lo que guarda \
+            isp-wizard. Escribirlo más corto.
+            """,
+        ]),
+        CatalogRow("fr", "plain.tooLarge.change", [
+            """
+            Refusé\u{a0}: cela porterait le texte de la session au-delà de {megabytes} Mo, plus que ce que garde \
+            isp-wizard. Taper une réponse plus courte.
+            """,
+        ]),
+        CatalogRow("pt", "plain.tooLarge.change", [
+            """
+            Não aceite: levaria o texto da sessão além de {megabytes} MB, mais do que o isp-wizard guarda. Escreva-o \
+            mais curto.
+            """,
+        ]),
         CatalogRow("en", "plain.notAPlace", ["{place} is no place to go to: after {stepsCommand}, type {places}."]),
+        CatalogRow("es", "plain.notAPlace", [
+            "{place} no es un lugar al que ir: después de {stepsCommand}, escribir {places}.",
+        ]),
+        CatalogRow("fr", "plain.notAPlace", [
+            "{place} n'est pas un endroit où aller\u{a0}: après {stepsCommand}, taper {places}.",
+        ]),
+        CatalogRow("pt", "plain.notAPlace", [
+            "{place} não é um sítio para onde ir: depois de {stepsCommand}, escreva {places}.",
+        ]),
         CatalogRow("en", "plain.places", ["{detailsKey}, a step's number, or {summaryKey}"]),
+        CatalogRow("es", "plain.places", ["{detailsKey}, el número de un paso o {summaryKey}"]),
+        CatalogRow("fr", "plain.places", ["{detailsKey}, un numéro d'étape, ou {summaryKey}"]),
+        CatalogRow("pt", "plain.places", ["{detailsKey}, o número de um passo, ou {summaryKey}"]),
         CatalogRow("en", "plain.places.withParticipants", [
             "{detailsKey}, {participantsKey}, a step's number, or {summaryKey}",
         ]),
+        CatalogRow("es", "plain.places.withParticipants", [
+            "{detailsKey}, {participantsKey}, el número de un paso o {summaryKey}",
+        ]),
+        CatalogRow("fr", "plain.places.withParticipants", [
+            "{detailsKey}, {participantsKey}, un numéro d'étape, ou {summaryKey}",
+        ]),
+        CatalogRow("pt", "plain.places.withParticipants", [
+            "{detailsKey}, {participantsKey}, o número de um passo, ou {summaryKey}",
+        ]),
         CatalogRow("en", "plain.places.withWorksheets", [
             "{detailsKey}, a step's number, {worksheetKey} and the number of a step with a worksheet, or {summaryKey}",
+        ]),
+        CatalogRow("es", "plain.places.withWorksheets", [
+            """
+            {detailsKey}, el número de un paso, {worksheetKey} y el número de un paso con hoja de trabajo, o \
+            {summaryKey}
+            """,
+        ]),
+        CatalogRow("fr", "plain.places.withWorksheets", [
+            """
+            {detailsKey}, un numéro d'étape, {worksheetKey} et le numéro d'une étape qui a une fiche de travail, ou \
+            {summaryKey}
+            """,
+        ]),
+        CatalogRow("pt", "plain.places.withWorksheets", [
+            """
+            {detailsKey}, o número de um passo, {worksheetKey} e o número de um passo com ficha de trabalho, ou \
+            {summaryKey}
+            """,
         ]),
         CatalogRow("en", "plain.places.withParticipantsAndWorksheets", [
             """
             {detailsKey}, {participantsKey}, a step's number, {worksheetKey} and the number of a step with a \
             worksheet, or {summaryKey}
+            """,
+        ]),
+        CatalogRow("es", "plain.places.withParticipantsAndWorksheets", [
+            """
+            {detailsKey}, {participantsKey}, el número de un paso, {worksheetKey} y el número de un paso con hoja de \
+            trabajo, o {summaryKey}
+            """,
+        ]),
+        CatalogRow("fr", "plain.places.withParticipantsAndWorksheets", [
+            """
+            {detailsKey}, {participantsKey}, un numéro d'étape, {worksheetKey} et le numéro d'une étape qui a une \
+            fiche de travail, ou {summaryKey}
+            """,
+        ]),
+        CatalogRow("pt", "plain.places.withParticipantsAndWorksheets", [
+            """
+            {detailsKey}, {participantsKey}, o número de um passo, {worksheetKey} e o número de um passo com ficha de \
+            trabalho, ou {summaryKey}
             """,
         ]),
         CatalogRow("en", "plain.notACommand", [
@@ -318,47 +485,211 @@ extension CatalogTable {
             quit.
             """,
         ]),
+        CatalogRow("es", "plain.notACommand", [
+            """
+            {command} no es un comando. Los comandos son {backCommand} atrás, {stepsCommand} pasos, {summaryCommand} \
+            resumen, {guideCommand} guía, {undoCommand} deshacer, {redoCommand} rehacer, {helpCommand} ayuda, \
+            {quitCommand} salir.
+            """,
+        ]),
+        CatalogRow("fr", "plain.notACommand", [
+            """
+            {command} n'est pas une commande. Les commandes sont {backCommand} retour, {stepsCommand} étapes, \
+            {summaryCommand} bilan, {guideCommand} guide, {undoCommand} annuler, {redoCommand} rétablir, \
+            {helpCommand} aide, {quitCommand} quitter.
+            """,
+        ]),
+        CatalogRow("pt", "plain.notACommand", [
+            """
+            {command} não é um comando. Os comandos são {backCommand} voltar, {stepsCommand} passos, {summaryCommand} \
+            resumo, {guideCommand} guia, {undoCommand} anular, {redoCommand} refazer, {helpCommand} ajuda, \
+            {quitCommand} sair.
+            """,
+        ]),
         CatalogRow("en", "plain.guideNone", [
             "{guideCommand} shows a step's guidance and a question's hint: go to a step first.",
         ]),
+        CatalogRow("es", "plain.guideNone", [
+            """
+            {guideCommand} muestra la orientación de un paso y la pista de una pregunta: primero hay que ir a un paso.
+            """,
+        ]),
+        CatalogRow("fr", "plain.guideNone", [
+            """
+            {guideCommand} montre les conseils d'une étape et l'indication d'une question\u{a0}: aller d'abord à une \
+            étape.
+            """,
+        ]),
+        CatalogRow("pt", "plain.guideNone", [
+            "{guideCommand} mostra as orientações de um passo e a dica de uma pergunta: vá primeiro a um passo.",
+        ]),
         CatalogRow("en", "plain.sessionDetails", ["Session details."]),
+        CatalogRow("es", "plain.sessionDetails", ["Datos de la sesión."]),
+        CatalogRow("fr", "plain.sessionDetails", ["Détails de la session."]),
+        CatalogRow("pt", "plain.sessionDetails", ["Dados da sessão."]),
         CatalogRow("en", "plain.field.empty", ["{label}, now empty:"]),
+        CatalogRow("es", "plain.field.empty", ["{label}, ahora sin valor:"]),
+        CatalogRow("fr", "plain.field.empty", ["{label}, vide pour l'instant\u{a0}:"]),
+        CatalogRow("pt", "plain.field.empty", ["{label}, agora vazio:"]),
         CatalogRow("en", "plain.field.now", ["{label}, now {value}:"]),
+        CatalogRow("es", "plain.field.now", ["{label}, ahora {value}:"]),
+        CatalogRow("fr", "plain.field.now", ["{label}, actuellement {value}\u{a0}:"]),
+        CatalogRow("pt", "plain.field.now", ["{label}, agora {value}:"]),
         CatalogRow("en", "plain.choice.noneYet", ["{label} ({options}), none chosen yet:"]),
+        CatalogRow("es", "plain.choice.noneYet", ["{label} ({options}), sin elegir aún:"]),
+        CatalogRow("fr", "plain.choice.noneYet", ["{label} ({options}), aucun choix pour l'instant\u{a0}:"]),
+        CatalogRow("pt", "plain.choice.noneYet", ["{label} ({options}), ainda sem escolha:"]),
         CatalogRow("en", "plain.choice.none", ["{label} ({options}), now none chosen:"]),
+        CatalogRow("es", "plain.choice.none", ["{label} ({options}), ahora sin elegir:"]),
+        CatalogRow("fr", "plain.choice.none", ["{label} ({options}), aucun choix actuellement\u{a0}:"]),
+        CatalogRow("pt", "plain.choice.none", ["{label} ({options}), agora sem escolha:"]),
         CatalogRow("en", "plain.choice.now", ["{label} ({options}), now {value}:"]),
+        CatalogRow("es", "plain.choice.now", ["{label} ({options}), ahora {value}:"]),
+        CatalogRow("fr", "plain.choice.now", ["{label} ({options}), actuellement {value}\u{a0}:"]),
+        CatalogRow("pt", "plain.choice.now", ["{label} ({options}), agora {value}:"]),
         CatalogRow("en", "plain.choice.correction", [
             "Please type a number from 1 to {count}, or Enter to keep the answer.",
         ]),
+        CatalogRow("es", "plain.choice.correction", [
+            "Escribir un número del 1 al {count}, o Enter para conservar la respuesta.",
+        ]),
+        CatalogRow("fr", "plain.choice.correction", [
+            "Taper un nombre de 1 à {count}, ou Enter pour garder la réponse.",
+        ]),
+        CatalogRow("pt", "plain.choice.correction", [
+            "Escreva um número de 1 a {count}, ou Enter para manter a resposta.",
+        ]),
         CatalogRow("en", "plain.participants.none", ["Participants: none yet, so each question gets one rating."]),
+        CatalogRow("es", "plain.participants.none", [
+            "Participantes: ninguno aún, así que cada pregunta recibe una sola valoración.",
+        ]),
+        CatalogRow("fr", "plain.participants.none", [
+            "Participants\u{a0}: aucun pour l'instant, chaque question reçoit donc une seule note.",
+        ]),
+        CatalogRow("pt", "plain.participants.none", [
+            "Participantes: ainda nenhum, por isso cada pergunta recebe uma só classificação.",
+        ]),
         CatalogRow("en", "plain.participants.count", ["Participants: {count}.", "Participants: {count}."]),
+        CatalogRow("es", "plain.participants.count", ["Participantes: {count}.", "Participantes: {count}."]),
+        CatalogRow("fr", "plain.participants.count", ["Participants\u{a0}: {count}.", "Participants\u{a0}: {count}."]),
+        CatalogRow("pt", "plain.participants.count", ["Participantes: {count}.", "Participantes: {count}."]),
         CatalogRow("en", "plain.participants.ask", [
             """
             Type {addKey} to add a participant, {editKey} and a number to edit one, {removeKey} and a number to \
             remove one, or Enter to go on:
             """,
         ]),
+        CatalogRow("es", "plain.participants.ask", [
+            """
+            Escribir {addKey} para añadir un participante, {editKey} y un número para editarlo, {removeKey} y un \
+            número para quitarlo, o Enter para continuar:
+            """,
+        ]),
+        CatalogRow("fr", "plain.participants.ask", [
+            """
+            Taper {addKey} pour ajouter un participant, {editKey} et un numéro pour en modifier un, {removeKey} et un \
+            numéro pour en retirer un, ou Enter pour continuer\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.participants.ask", [
+            """
+            Escreva {addKey} para acrescentar um participante, {editKey} e um número para editar um, {removeKey} e um \
+            número para retirar um, ou Enter para continuar:
+            """,
+        ]),
         CatalogRow("en", "plain.participants.correction", [
             "Please type {addKey}, {editKey} and a number, {removeKey} and a number, or press Enter.",
         ]),
+        CatalogRow("es", "plain.participants.correction", [
+            "Escribir {addKey}, {editKey} y un número, {removeKey} y un número, o pulsar Enter.",
+        ]),
+        CatalogRow("fr", "plain.participants.correction", [
+            "Taper {addKey}, {editKey} et un numéro, {removeKey} et un numéro, ou appuyer sur Enter.",
+        ]),
+        CatalogRow("pt", "plain.participants.correction", [
+            "Escreva {addKey}, {editKey} e um número, {removeKey} e um número, ou prima Enter.",
+        ]),
         CatalogRow("en", "plain.participant", ["Participant {number}."]),
+        CatalogRow("es", "plain.participant", ["Participante {number}."]),
+        CatalogRow("fr", "plain.participant", ["Participant {number}."]),
+        CatalogRow("pt", "plain.participant", ["Participante {number}."]),
         CatalogRow("en", "plain.participant.removeAsk", [
             "Remove {name} and their {count} answer? Type {yesKey} to remove, Enter to keep them:",
             "Remove {name} and their {count} answers? Type {yesKey} to remove, Enter to keep them:",
         ]),
+        CatalogRow("es", "plain.participant.removeAsk", [
+            "¿Quitar a {name} y su {count} respuesta? Escribir {yesKey} para quitar, Enter para conservar:",
+            "¿Quitar a {name} y sus {count} respuestas? Escribir {yesKey} para quitar, Enter para conservar:",
+        ]),
+        CatalogRow("fr", "plain.participant.removeAsk", [
+            "Retirer {name} et sa réponse ({count})\u{a0}? Taper {yesKey} pour retirer, Enter pour garder\u{a0}:",
+            "Retirer {name} et ses {count} réponses\u{a0}? Taper {yesKey} pour retirer, Enter pour garder\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.participant.removeAsk", [
+            "Retirar {name} e a sua {count} resposta? Escreva {yesKey} para retirar, Enter para manter:",
+            "Retirar {name} e as suas {count} respostas? Escreva {yesKey} para retirar, Enter para manter:",
+        ]),
         CatalogRow("en", "plain.step.intro", ["Step {step} of {steps}: {title}. Phase: {phase}."]),
+        CatalogRow("es", "plain.step.intro", ["Paso {step} de {steps}: {title}. Fase: {phase}."]),
+        CatalogRow("fr", "plain.step.intro", ["Étape {step} sur {steps}\u{a0}: {title}. Phase\u{a0}: {phase}."]),
+        CatalogRow("pt", "plain.step.intro", ["Passo {step} de {steps}: {title}. Fase: {phase}."]),
         CatalogRow("en", "plain.step.questions", [
             "{count} question, {answered} answered, {standing}.",
             "{count} questions, {answered} answered, {standing}.",
+        ]),
+        CatalogRow("es", "plain.step.questions", [
+            "{count} pregunta ({answered} con respuesta), {standing}.",
+            "{count} preguntas ({answered} con respuesta), {standing}.",
+        ]),
+        CatalogRow("fr", "plain.step.questions", [
+            "{count} question, {answered} avec réponse, {standing}.",
+            "{count} questions, {answered} avec réponse, {standing}.",
+        ]),
+        CatalogRow("pt", "plain.step.questions", [
+            "{count} pergunta, {answered} respondida, {standing}.",
+            "{count} perguntas, {answered} respondidas, {standing}.",
         ]),
         CatalogRow("en", "plain.step.questionsThenWorksheet", [
             "{count} question, {answered} answered, {standing}. Then its worksheet: {worksheet}.",
             "{count} questions, {answered} answered, {standing}. Then its worksheet: {worksheet}.",
         ]),
+        CatalogRow("es", "plain.step.questionsThenWorksheet", [
+            "{count} pregunta ({answered} con respuesta), {standing}. Después, su hoja de trabajo: {worksheet}.",
+            "{count} preguntas ({answered} con respuesta), {standing}. Después, su hoja de trabajo: {worksheet}.",
+        ]),
+        CatalogRow("fr", "plain.step.questionsThenWorksheet", [
+            "{count} question, {answered} avec réponse, {standing}. Ensuite, sa fiche de travail\u{a0}: {worksheet}.",
+            "{count} questions, {answered} avec réponse, {standing}. Ensuite, sa fiche de travail\u{a0}: {worksheet}.",
+        ]),
+        CatalogRow("pt", "plain.step.questionsThenWorksheet", [
+            "{count} pergunta, {answered} respondida, {standing}. Depois, a sua ficha de trabalho: {worksheet}.",
+            "{count} perguntas, {answered} respondidas, {standing}. Depois, a sua ficha de trabalho: {worksheet}.",
+        ]),
         CatalogRow("en", "plain.question.heading", ["Step {step} of {steps}, question {question} of {questions}."]),
+        CatalogRow("es", "plain.question.heading", ["Paso {step} de {steps}, pregunta {question} de {questions}."]),
+        CatalogRow("fr", "plain.question.heading", ["Étape {step} sur {steps}, question {question} sur {questions}."]),
+        CatalogRow("pt", "plain.question.heading", ["Passo {step} de {steps}, pergunta {question} de {questions}."]),
         CatalogRow("en", "plain.scale", ["Scale: {ratings}."]),
+        CatalogRow("es", "plain.scale", ["Escala: {ratings}."]),
+        CatalogRow("fr", "plain.scale", ["Échelle\u{a0}: {ratings}."]),
+        CatalogRow("pt", "plain.scale", ["Escala: {ratings}."]),
         CatalogRow("en", "plain.carriedOver", [
             "Carried over from the last round: {confirmKey} confirms it as it is, Enter keeps it to confirm later.",
+        ]),
+        CatalogRow("es", "plain.carriedOver", [
+            "Traída de la ronda anterior: {confirmKey} la confirma tal cual, Enter la deja para confirmar más tarde.",
+        ]),
+        CatalogRow("fr", "plain.carriedOver", [
+            """
+            Reprise du tour précédent\u{a0}: {confirmKey} la confirme telle quelle, Enter la garde pour la confirmer \
+            plus tard.
+            """,
+        ]),
+        CatalogRow("pt", "plain.carriedOver", [
+            """
+            Transitada da última ronda: {confirmKey} confirma-a tal como está, Enter deixa-a para confirmar mais \
+            tarde.
+            """,
         ]),
         CatalogRow("en", "plain.roundTheRoom", [
             """
@@ -366,12 +697,54 @@ extension CatalogTable {
             keeps a rating.
             """,
         ]),
+        CatalogRow("es", "plain.roundTheRoom", [
+            """
+            Valorar por turnos en la sala: una valoración y, si se quiere, una nota en la misma línea (3 no se \
+            consultó a los jóvenes). Enter conserva una valoración.
+            """,
+        ]),
+        CatalogRow("fr", "plain.roundTheRoom", [
+            """
+            Tour de table\u{a0}: une note, puis une remarque sur la même ligne si besoin (3 jeunes non consultés). \
+            Enter garde une note.
+            """,
+        ]),
+        CatalogRow("pt", "plain.roundTheRoom", [
+            """
+            Classificar à volta da sala: uma classificação e, se quiser, uma nota na mesma linha (3 jovens não \
+            consultados). Enter mantém a classificação.
+            """,
+        ]),
         CatalogRow("en", "plain.notes.none", ["{label}: none yet."]),
+        CatalogRow("es", "plain.notes.none", ["{label}: ninguna aún."]),
+        CatalogRow("fr", "plain.notes.none", ["{label}\u{a0}: aucune pour l'instant."]),
+        CatalogRow("pt", "plain.notes.none", ["{label}: ainda nenhumas."]),
         CatalogRow("en", "plain.notes.now", ["{label} now:"]),
+        CatalogRow("es", "plain.notes.now", ["{label} ahora:"]),
+        CatalogRow("fr", "plain.notes.now", ["{label} actuellement\u{a0}:"]),
+        CatalogRow("pt", "plain.notes.now", ["{label} agora:"]),
         CatalogRow("en", "plain.notes.howToType", [
             """
             Type the {notes} as lines, and a line with a single dot to end them; what you type becomes the {notes}. \
             Enter alone keeps them.
+            """,
+        ]),
+        CatalogRow("es", "plain.notes.howToType", [
+            """
+            Escribir las {notes} en líneas, y una línea con un solo punto para terminar; lo que se escriba pasa a ser \
+            las {notes}. Enter solo las conserva.
+            """,
+        ]),
+        CatalogRow("fr", "plain.notes.howToType", [
+            """
+            Taper les {notes} ligne par ligne, puis une ligne avec un seul point pour terminer\u{a0}; ce qui est tapé \
+            devient les {notes}. Enter seul les garde.
+            """,
+        ]),
+        CatalogRow("pt", "plain.notes.howToType", [
+            """
+            Escreva as {notes} em linhas, e uma linha só com um ponto para terminar; o que escrever passa a ser as \
+            {notes}. Enter sozinho mantém-nas.
             """,
         ]),
         CatalogRow("en", "plain.notes.howToReplace", [
@@ -380,9 +753,40 @@ extension CatalogTable {
             above, or adds to them after a first line {addCommand}. Enter alone keeps them.
             """,
         ]),
+        CatalogRow("es", "plain.notes.howToReplace", [
+            """
+            Escribir las {notes} en líneas, y una línea con un solo punto para terminar; lo que se escriba reemplaza \
+            las notas de arriba, o se añade a ellas si la primera línea es {addCommand}. Enter solo las conserva.
+            """,
+        ]),
+        CatalogRow("fr", "plain.notes.howToReplace", [
+            """
+            Taper les {notes} ligne par ligne, puis une ligne avec un seul point pour terminer\u{a0}; ce qui est tapé \
+            remplace les remarques ci-dessus, ou s'y ajoute après une première ligne {addCommand}. Enter seul les \
+            garde.
+            """,
+        ]),
+        CatalogRow("pt", "plain.notes.howToReplace", [
+            """
+            Escreva as {notes} em linhas, e uma linha só com um ponto para terminar; o que escrever substitui as \
+            notas acima, ou junta-se a elas se a primeira linha for {addCommand}. Enter sozinho mantém-nas.
+            """,
+        ]),
         CatalogRow("en", "plain.more", ["More, or a single dot to end:"]),
+        CatalogRow("es", "plain.more", ["Más, o un solo punto para terminar:"]),
+        CatalogRow("fr", "plain.more", ["Suite, ou un seul point pour terminer\u{a0}:"]),
+        CatalogRow("pt", "plain.more", ["Mais, ou um ponto sozinho para terminar:"]),
         CatalogRow("en", "plain.adding", [
             "Adding to them: type the lines to add, and a line with a single dot to end them.",
+        ]),
+        CatalogRow("es", "plain.adding", [
+            "Añadir a ellas: escribir las líneas que se añaden, y una línea con un solo punto para terminar.",
+        ]),
+        CatalogRow("fr", "plain.adding", [
+            "Ajout\u{a0}: taper les lignes à ajouter, puis une ligne avec un seul point pour terminer.",
+        ]),
+        CatalogRow("pt", "plain.adding", [
+            "A acrescentar: escreva as linhas a acrescentar, e uma linha só com um ponto para terminar.",
         ]),
         CatalogRow("en", "plain.end.ask", [
             """
@@ -391,17 +795,74 @@ extension CatalogTable {
             back, {stepsCommand} for the steps:
             """,
         ]),
+        CatalogRow("es", "plain.end.ask", [
+            """
+            Fin del recorrido. Escribir {exportKey} para guardar el resumen, el acta de la reunión (Markdown, HTML, \
+            CSV y JSON) y la hoja informativa (HTML) como archivos para repartir, pulsar Enter para terminar, o \
+            {backCommand} para volver atrás, {stepsCommand} para los pasos:
+            """,
+        ]),
+        CatalogRow("fr", "plain.end.ask", [
+            """
+            C'est la fin du parcours. Taper {exportKey} pour enregistrer en fichiers à distribuer le bilan, le compte \
+            rendu (Markdown, HTML, CSV et JSON) et la synthèse (HTML), Enter pour terminer, ou {backCommand} pour \
+            revenir en arrière, {stepsCommand} pour les étapes\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.end.ask", [
+            """
+            Chegou ao fim do percurso. Escreva {exportKey} para guardar o resumo, a ata da reunião (Markdown, HTML, \
+            CSV e JSON) e o folheto (HTML) como ficheiros a distribuir, prima Enter para terminar, ou {backCommand} \
+            para voltar atrás, {stepsCommand} para os passos:
+            """,
+        ]),
         CatalogRow("en", "plain.exported", ["Saved {file}."]),
+        CatalogRow("es", "plain.exported", ["Guardado: {file}."]),
+        CatalogRow("fr", "plain.exported", ["{file} enregistré."]),
+        CatalogRow("pt", "plain.exported", ["Guardado: {file}."]),
         CatalogRow("en", "plain.notExported", ["Not exported: {reason}"]),
+        CatalogRow("es", "plain.notExported", ["No se exportó: {reason}"]),
+        CatalogRow("fr", "plain.notExported", ["Non exporté\u{a0}: {reason}"]),
+        CatalogRow("pt", "plain.notExported", ["Não exportado: {reason}"]),
         CatalogRow("en", "plain.map.title", ["The steps. Type a number or letter to go there."]),
+        CatalogRow("es", "plain.map.title", ["Los pasos. Escribir un número o una letra para ir allí."]),
+        CatalogRow("fr", "plain.map.title", ["Les étapes. Taper un numéro ou une lettre pour y aller."]),
+        CatalogRow("pt", "plain.map.title", ["Os passos. Escreva um número ou uma letra para ir para lá."]),
         CatalogRow("en", "plain.map.details", ["{detailsKey}: session details."]),
+        CatalogRow("es", "plain.map.details", ["{detailsKey}: datos de la sesión."]),
+        CatalogRow("fr", "plain.map.details", ["{detailsKey}\u{a0}: détails de la session."]),
+        CatalogRow("pt", "plain.map.details", ["{detailsKey}: dados da sessão."]),
         CatalogRow("en", "plain.map.participants", [
             "{participantsKey}: participants, {count}.",
             "{participantsKey}: participants, {count}.",
         ]),
+        CatalogRow("es", "plain.map.participants", [
+            "{participantsKey}: participantes, {count}.",
+            "{participantsKey}: participantes, {count}.",
+        ]),
+        CatalogRow("fr", "plain.map.participants", [
+            "{participantsKey}\u{a0}: participants, {count}.",
+            "{participantsKey}\u{a0}: participants, {count}.",
+        ]),
+        CatalogRow("pt", "plain.map.participants", [
+            "{participantsKey}: participantes, {count}.",
+            "{participantsKey}: participantes, {count}.",
+        ]),
         CatalogRow("en", "plain.map.step", [
             "{number}: {title}, {answered} of {count} answered, {standing}.",
             "{number}: {title}, {answered} of {count} answered, {standing}.",
+        ]),
+        CatalogRow("es", "plain.map.step", [
+            "{number}: {title}, {answered} de {count} con respuesta, {standing}.",
+            "{number}: {title}, {answered} de {count} con respuesta, {standing}.",
+        ]),
+        CatalogRow("fr", "plain.map.step", [
+            "{number}\u{a0}: {title}, {answered} sur {count} avec réponse, {standing}.",
+            "{number}\u{a0}: {title}, {answered} sur {count} avec réponse, {standing}.",
+        ]),
+        CatalogRow("pt", "plain.map.step", [
+            "{number}: {title}, {answered} de {count} respondida, {standing}.",
+            "{number}: {title}, {answered} de {count} respondidas, {standing}.",
         ]),
         CatalogRow("en", "plain.map.stepWithWorksheet", [
             """
@@ -413,13 +874,76 @@ extension CatalogTable {
             {worksheet}.
             """,
         ]),
+        CatalogRow("es", "plain.map.stepWithWorksheet", [
+            """
+            {number}: {title}, {answered} de {count} con respuesta, {standing}; hoja de trabajo \
+            {worksheetKey}{number}: {worksheet}.
+            """,
+            """
+            {number}: {title}, {answered} de {count} con respuesta, {standing}; hoja de trabajo \
+            {worksheetKey}{number}: {worksheet}.
+            """,
+        ]),
+        CatalogRow("fr", "plain.map.stepWithWorksheet", [
+            """
+            {number}\u{a0}: {title}, {answered} sur {count} avec réponse, {standing}\u{a0}; fiche de travail \
+            {worksheetKey}{number}\u{a0}: {worksheet}.
+            """,
+            """
+            {number}\u{a0}: {title}, {answered} sur {count} avec réponse, {standing}\u{a0}; fiche de travail \
+            {worksheetKey}{number}\u{a0}: {worksheet}.
+            """,
+        ]),
+        CatalogRow("pt", "plain.map.stepWithWorksheet", [
+            """
+            {number}: {title}, {answered} de {count} respondida, {standing}; ficha de trabalho \
+            {worksheetKey}{number}: {worksheet}.
+            """,
+            """
+            {number}: {title}, {answered} de {count} respondidas, {standing}; ficha de trabalho \
+            {worksheetKey}{number}: {worksheet}.
+            """,
+        ]),
         CatalogRow("en", "plain.map.summary", ["{summaryKey}: the readiness summary."]),
+        CatalogRow("es", "plain.map.summary", ["{summaryKey}: el resumen de preparación."]),
+        CatalogRow("fr", "plain.map.summary", ["{summaryKey}\u{a0}: le bilan de préparation."]),
+        CatalogRow("pt", "plain.map.summary", ["{summaryKey}: o resumo de prontidão."]),
         CatalogRow("en", "plain.map.ask", ["Go to ({detailsKey}, 1 to {steps}, {summaryKey}):"]),
+        CatalogRow("es", "plain.map.ask", ["Ir a ({detailsKey}, 1 a {steps}, {summaryKey}):"]),
+        CatalogRow("fr", "plain.map.ask", ["Aller à ({detailsKey}, 1 à {steps}, {summaryKey})\u{a0}:"]),
+        CatalogRow("pt", "plain.map.ask", ["Ir para ({detailsKey}, 1 a {steps}, {summaryKey}):"]),
         CatalogRow("en", "plain.map.ask.withParticipants", [
             "Go to ({detailsKey}, {participantsKey}, 1 to {steps}, {summaryKey}):",
         ]),
+        CatalogRow("es", "plain.map.ask.withParticipants", [
+            "Ir a ({detailsKey}, {participantsKey}, 1 a {steps}, {summaryKey}):",
+        ]),
+        CatalogRow("fr", "plain.map.ask.withParticipants", [
+            "Aller à ({detailsKey}, {participantsKey}, 1 à {steps}, {summaryKey})\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.map.ask.withParticipants", [
+            "Ir para ({detailsKey}, {participantsKey}, 1 a {steps}, {summaryKey}):",
+        ]),
         CatalogRow("en", "plain.map.ask.withWorksheets", [
             "Go to ({detailsKey}, 1 to {steps}, {worksheetKey} and a step's number for its worksheet, {summaryKey}):",
+        ]),
+        CatalogRow("es", "plain.map.ask.withWorksheets", [
+            """
+            Ir a ({detailsKey}, 1 a {steps}, {worksheetKey} y el número de un paso para su hoja de trabajo, \
+            {summaryKey}):
+            """,
+        ]),
+        CatalogRow("fr", "plain.map.ask.withWorksheets", [
+            """
+            Aller à ({detailsKey}, 1 à {steps}, {worksheetKey} et un numéro d'étape pour sa fiche de travail, \
+            {summaryKey})\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.map.ask.withWorksheets", [
+            """
+            Ir para ({detailsKey}, 1 a {steps}, {worksheetKey} e o número de um passo para a sua ficha de trabalho, \
+            {summaryKey}):
+            """,
         ]),
         CatalogRow("en", "plain.map.ask.withParticipantsAndWorksheets", [
             """
@@ -427,50 +951,232 @@ extension CatalogTable {
             worksheet, {summaryKey}):
             """,
         ]),
+        CatalogRow("es", "plain.map.ask.withParticipantsAndWorksheets", [
+            """
+            Ir a ({detailsKey}, {participantsKey}, 1 a {steps}, {worksheetKey} y el número de un paso para su hoja de \
+            trabajo, {summaryKey}):
+            """,
+        ]),
+        CatalogRow("fr", "plain.map.ask.withParticipantsAndWorksheets", [
+            """
+            Aller à ({detailsKey}, {participantsKey}, 1 à {steps}, {worksheetKey} et un numéro d'étape pour sa fiche \
+            de travail, {summaryKey})\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.map.ask.withParticipantsAndWorksheets", [
+            """
+            Ir para ({detailsKey}, {participantsKey}, 1 a {steps}, {worksheetKey} e o número de um passo para a sua \
+            ficha de trabalho, {summaryKey}):
+            """,
+        ]),
         CatalogRow("en", "plain.map.correction", ["Please type {places}."]),
+        CatalogRow("es", "plain.map.correction", ["Escribir {places}."]),
+        CatalogRow("fr", "plain.map.correction", ["Taper {places}."]),
+        CatalogRow("pt", "plain.map.correction", ["Escreva {places}."]),
         CatalogRow("en", "plain.summary.title", ["Readiness summary: {session}."]),
+        CatalogRow("es", "plain.summary.title", ["Resumen de preparación: {session}."]),
+        CatalogRow("fr", "plain.summary.title", ["Bilan de préparation\u{a0}: {session}."]),
+        CatalogRow("pt", "plain.summary.title", ["Resumo de prontidão: {session}."]),
         CatalogRow("en", "plain.summary.nextStep", ["Next step to work on: step {step}, {title}."]),
+        CatalogRow("es", "plain.summary.nextStep", ["Próximo paso a trabajar: paso {step}, {title}."]),
+        CatalogRow("fr", "plain.summary.nextStep", ["Prochaine étape à travailler\u{a0}: étape {step}, {title}."]),
+        CatalogRow("pt", "plain.summary.nextStep", ["Próximo passo a trabalhar: passo {step}, {title}."]),
         CatalogRow("en", "plain.summary.allReady", ["Every step is Ready."]),
+        CatalogRow("es", "plain.summary.allReady", ["Todos los pasos están Preparados."]),
+        CatalogRow("fr", "plain.summary.allReady", ["Toutes les étapes sont «\u{a0}Prêtes\u{a0}»."]),
+        CatalogRow("pt", "plain.summary.allReady", ["Todos os passos estão Prontos."]),
         CatalogRow("en", "plain.summary.participants", [
             "Participants, {count}: {participants}.",
             "Participants, {count}: {participants}.",
         ]),
+        CatalogRow("es", "plain.summary.participants", [
+            "Participantes, {count}: {participants}.",
+            "Participantes, {count}: {participants}.",
+        ]),
+        CatalogRow("fr", "plain.summary.participants", [
+            "Participants, {count}\u{a0}: {participants}.",
+            "Participants, {count}\u{a0}: {participants}.",
+        ]),
+        CatalogRow("pt", "plain.summary.participants", [
+            "Participantes, {count}: {participants}.",
+            "Participantes, {count}: {participants}.",
+        ]),
         CatalogRow("en", "plain.summary.step", ["Step {step}, {title}: {standing}."]),
+        CatalogRow("es", "plain.summary.step", ["Paso {step}, {title}: {standing}."]),
+        CatalogRow("fr", "plain.summary.step", ["Étape {step}, {title}\u{a0}: {standing}."]),
+        CatalogRow("pt", "plain.summary.step", ["Passo {step}, {title}: {standing}."]),
         CatalogRow("en", "plain.summary.score", ["score {score}"]),
+        CatalogRow("es", "plain.summary.score", ["puntuación {score}"]),
+        CatalogRow("fr", "plain.summary.score", ["score {score}"]),
+        CatalogRow("pt", "plain.summary.score", ["pontuação {score}"]),
         CatalogRow("en", "plain.summary.concerns", [
             "Concerns, rated 0 or 1: {count}.",
             "Concerns, rated 0 or 1: {count}.",
+        ]),
+        CatalogRow("es", "plain.summary.concerns", [
+            "Preocupaciones, valoradas 0 o 1: {count}.",
+            "Preocupaciones, valoradas 0 o 1: {count}.",
+        ]),
+        CatalogRow("fr", "plain.summary.concerns", [
+            "Préoccupations, notées 0 ou 1\u{a0}: {count}.",
+            "Préoccupations, notées 0 ou 1\u{a0}: {count}.",
+        ]),
+        CatalogRow("pt", "plain.summary.concerns", [
+            "Preocupações, classificadas com 0 ou 1: {count}.",
+            "Preocupações, classificadas com 0 ou 1: {count}.",
         ]),
         CatalogRow("en", "plain.summary.evidenceGaps", [
             "Evidence gaps, Don't know or not answered: {count}.",
             "Evidence gaps, Don't know or not answered: {count}.",
         ]),
+        CatalogRow("es", "plain.summary.evidenceGaps", [
+            "Faltas de evidencia, No sé o sin responder: {count}.",
+            "Faltas de evidencia, No sé o sin responder: {count}.",
+        ]),
+        CatalogRow("fr", "plain.summary.evidenceGaps", [
+            "Lacunes d'information, Ne sait pas ou sans réponse\u{a0}: {count}.",
+            "Lacunes d'information, Ne sait pas ou sans réponse\u{a0}: {count}.",
+        ]),
+        CatalogRow("pt", "plain.summary.evidenceGaps", [
+            "Lacunas de informação, Não sei ou sem resposta: {count}.",
+            "Lacunas de informação, Não sei ou sem resposta: {count}.",
+        ]),
         CatalogRow("en", "plain.summary.concern", [
             "Concern: step {step} question {question}, rated {rating}: {text}",
         ]),
+        CatalogRow("es", "plain.summary.concern", [
+            "Preocupación: paso {step} pregunta {question}, valorada {rating}: {text}",
+        ]),
+        CatalogRow("fr", "plain.summary.concern", [
+            "Préoccupation\u{a0}: étape {step} question {question}, notée {rating}\u{a0}: {text}",
+        ]),
+        CatalogRow("pt", "plain.summary.concern", [
+            "Preocupação: passo {step} pergunta {question}, classificada com {rating}: {text}",
+        ]),
         CatalogRow("en", "plain.summary.records", ["Records to discuss: {count}.", "Records to discuss: {count}."]),
+        CatalogRow("es", "plain.summary.records", [
+            "Registros para debatir: {count}.",
+            "Registros para debatir: {count}.",
+        ]),
+        CatalogRow("fr", "plain.summary.records", [
+            "À discuter dans les fiches\u{a0}: {count}.",
+            "À discuter dans les fiches\u{a0}: {count}.",
+        ]),
+        CatalogRow("pt", "plain.summary.records", ["Registos a discutir: {count}.", "Registos a discutir: {count}."]),
         CatalogRow("en", "plain.summary.sectorsDiffer", [
             "The sectors see step {step} differently: from {lowest} {lowestMean} to {highest} {highestMean}.",
         ]),
+        CatalogRow("es", "plain.summary.sectorsDiffer", [
+            "Los sectores ven el paso {step} de forma distinta: de {lowest} {lowestMean} a {highest} {highestMean}.",
+        ]),
+        CatalogRow("fr", "plain.summary.sectorsDiffer", [
+            """
+            Les secteurs voient l'étape {step} différemment\u{a0}: de {lowest} {lowestMean} à {highest} {highestMean}.
+            """,
+        ]),
+        CatalogRow("pt", "plain.summary.sectorsDiffer", [
+            "Os setores veem o passo {step} de forma diferente: de {lowest} {lowestMean} a {highest} {highestMean}.",
+        ]),
         CatalogRow("en", "plain.summary.donorsDiffer", ["The donors see step {step} differently, {comparison}."]),
+        CatalogRow("es", "plain.summary.donorsDiffer", [
+            "Los donantes ven el paso {step} de forma distinta, {comparison}.",
+        ]),
+        CatalogRow("fr", "plain.summary.donorsDiffer", [
+            "Les bailleurs de fonds voient l'étape {step} différemment, {comparison}.",
+        ]),
+        CatalogRow("pt", "plain.summary.donorsDiffer", [
+            "Os doadores veem o passo {step} de forma diferente, {comparison}.",
+        ]),
         CatalogRow("en", "plain.summary.consensusAgainstVoices", [
             "Consensus differs from the voices, record why: step {step} question {question}: {text}",
+        ]),
+        CatalogRow("es", "plain.summary.consensusAgainstVoices", [
+            "El consenso difiere de las voces, registrar el motivo: paso {step} pregunta {question}: {text}",
+        ]),
+        CatalogRow("fr", "plain.summary.consensusAgainstVoices", [
+            "Consensus différent des voix, consigner pourquoi\u{a0}: étape {step} question {question}\u{a0}: {text}",
+        ]),
+        CatalogRow("pt", "plain.summary.consensusAgainstVoices", [
+            "Consenso diferente das vozes, registe porquê: passo {step} pergunta {question}: {text}",
         ]),
         CatalogRow("en", "plain.summary.notApplicableWithoutReason", [
             "Not applicable without a reason, record why: step {step} question {question}: {text}",
         ]),
+        CatalogRow("es", "plain.summary.notApplicableWithoutReason", [
+            "No aplica sin motivo, registrar el motivo: paso {step} pregunta {question}: {text}",
+        ]),
+        CatalogRow("fr", "plain.summary.notApplicableWithoutReason", [
+            """
+            «\u{a0}Sans objet\u{a0}» sans raison, consigner pourquoi\u{a0}: étape {step} question {question}\u{a0}: \
+            {text}
+            """,
+        ]),
+        CatalogRow("pt", "plain.summary.notApplicableWithoutReason", [
+            "Não aplicável sem motivo, registe porquê: passo {step} pergunta {question}: {text}",
+        ]),
         CatalogRow("en", "plain.summary.divergent", ["Divergent ratings on step {step} question {question}: {text}"]),
+        CatalogRow("es", "plain.summary.divergent", [
+            "Valoraciones divergentes en el paso {step} pregunta {question}: {text}",
+        ]),
+        CatalogRow("fr", "plain.summary.divergent", [
+            "Notes divergentes à l'étape {step} question {question}\u{a0}: {text}",
+        ]),
+        CatalogRow("pt", "plain.summary.divergent", [
+            "Classificações divergentes no passo {step} pergunta {question}: {text}",
+        ]),
         CatalogRow("en", "plain.summary.selfAssessment", [
             """
             These are one organisation's ratings: check them with the other partners, starting with the Don't know \
             answers.
             """,
         ]),
+        CatalogRow("es", "plain.summary.selfAssessment", [
+            """
+            Estas son las valoraciones de una sola organización: conviene contrastarlas con los demás socios, \
+            empezando por las respuestas No sé.
+            """,
+        ]),
+        CatalogRow("fr", "plain.summary.selfAssessment", [
+            """
+            Ce sont les notes d'une seule organisation\u{a0}: les vérifier avec les autres partenaires, en commençant \
+            par les réponses Ne sait pas.
+            """,
+        ]),
+        CatalogRow("pt", "plain.summary.selfAssessment", [
+            """
+            Estas classificações são de uma só organização: confirme-as com os outros parceiros, a começar pelas \
+            respostas Não sei.
+            """,
+        ]),
         CatalogRow("en", "plain.help.rating", ["At a rating: {scale}; Enter keeps the answer and goes on."]),
+        CatalogRow("es", "plain.help.rating", ["En una valoración: {scale}; Enter conserva la respuesta y continúa."]),
+        CatalogRow("fr", "plain.help.rating", [
+            "À une note\u{a0}: {scale}\u{a0}; Enter garde la réponse et continue.",
+        ]),
+        CatalogRow("pt", "plain.help.rating", ["Numa classificação: {scale}; Enter mantém a resposta e continua."]),
         CatalogRow("en", "plain.help.notes", [
             """
             Notes: type lines, then a line with a single dot; they replace the notes, or after a first line \
             {addCommand} are added to them. Enter on an empty first line keeps the notes.
+            """,
+        ]),
+        CatalogRow("es", "plain.help.notes", [
+            """
+            Notas: escribir líneas y luego una línea con un solo punto; reemplazan las notas o, si la primera línea \
+            es {addCommand}, se añaden a ellas. Enter en una primera línea vacía conserva las notas.
+            """,
+        ]),
+        CatalogRow("fr", "plain.help.notes", [
+            """
+            Remarques\u{a0}: taper des lignes, puis une ligne avec un seul point\u{a0}; elles remplacent les \
+            remarques, ou s'y ajoutent après une première ligne {addCommand}. Enter sur une première ligne vide garde \
+            les remarques.
+            """,
+        ]),
+        CatalogRow("pt", "plain.help.notes", [
+            """
+            Notas: escreva linhas e depois uma linha só com um ponto; substituem as notas ou, se a primeira linha for \
+            {addCommand}, juntam-se a elas. Enter numa primeira linha vazia mantém as notas.
             """,
         ]),
         CatalogRow("en", "plain.help.commands", [
@@ -481,12 +1187,62 @@ extension CatalogTable {
             {helpCommand} this help, and {quitCommand} to save and quit.
             """,
         ]),
+        CatalogRow("es", "plain.help.commands", [
+            """
+            Comandos, en cualquier momento: {backCommand} una pantalla atrás, {stepsCommand} los pasos y un salto \
+            ({stepJump} al paso 3, {worksheetJump} a su hoja de trabajo), {summaryCommand} el resumen, {undoCommand} \
+            deshace el último cambio y {redoCommand} lo rehace, {guideCommand} la pista de la pregunta y la \
+            orientación del paso, {helpCommand} esta ayuda, y {quitCommand} para guardar y salir.
+            """,
+        ]),
+        CatalogRow("fr", "plain.help.commands", [
+            """
+            Commandes, à tout moment\u{a0}: {backCommand} revient d'un écran, {stepsCommand} les étapes et un saut \
+            ({stepJump} vers l'étape 3, {worksheetJump} vers sa fiche de travail), {summaryCommand} le bilan, \
+            {undoCommand} annule la dernière modification et {redoCommand} la rétablit, {guideCommand} l'indication \
+            de la question et les conseils de l'étape, {helpCommand} cette aide, et {quitCommand} pour enregistrer et \
+            quitter.
+            """,
+        ]),
+        CatalogRow("pt", "plain.help.commands", [
+            """
+            Comandos, em qualquer pergunta: {backCommand} volta um ecrã atrás, {stepsCommand} mostra os passos e \
+            permite saltar ({stepJump} para o passo 3, {worksheetJump} para a sua ficha de trabalho), \
+            {summaryCommand} o resumo, {undoCommand} anula a última alteração e {redoCommand} refá-la, {guideCommand} \
+            a dica da pergunta e as orientações do passo, {helpCommand} esta ajuda, e {quitCommand} para guardar e \
+            sair.
+            """,
+        ]),
         CatalogRow("en", "plain.help.worksheet", [
             """
             In a worksheet: Enter keeps a value and goes on, {clearKey} clears it, {backCommand} goes back one field. \
             A choice is typed by its number, a date as YYYY-MM-DD or {todayKey} for today, a long text as lines ended \
             by a single dot. A row of another list, such as a convener, is typed by its number or its name; {findKey} \
             and a word finds it.
+            """,
+        ]),
+        CatalogRow("es", "plain.help.worksheet", [
+            """
+            En una hoja de trabajo: Enter conserva un valor y continúa, {clearKey} lo borra, {backCommand} vuelve un \
+            campo atrás. Una opción se escribe por su número, una fecha como YYYY-MM-DD o {todayKey} para hoy, un \
+            texto largo como líneas terminadas por un solo punto. Una fila de otra lista, como un convocante, se \
+            escribe por su número o su nombre; {findKey} y una palabra la busca.
+            """,
+        ]),
+        CatalogRow("fr", "plain.help.worksheet", [
+            """
+            Dans une fiche de travail\u{a0}: Enter garde une valeur et continue, {clearKey} l'efface, {backCommand} \
+            revient d'un champ. Un choix se tape par son numéro, une date sous la forme YYYY-MM-DD ou {todayKey} pour \
+            aujourd'hui, un texte long en lignes terminées par un seul point. Une ligne d'une autre liste, comme un \
+            rassembleur, se tape par son numéro ou son nom\u{a0}; {findKey} et un mot la trouve.
+            """,
+        ]),
+        CatalogRow("pt", "plain.help.worksheet", [
+            """
+            Numa ficha de trabalho: Enter mantém um valor e continua, {clearKey} limpa-o, {backCommand} volta um \
+            campo atrás. Uma escolha escreve-se pelo seu número, uma data como YYYY-MM-DD ou {todayKey} para hoje, um \
+            texto longo em linhas terminadas por um ponto sozinho. Uma linha de outra lista, como um convocador, \
+            escreve-se pelo seu número ou pelo seu nome; {findKey} e uma palavra encontra-a.
             """,
         ]),
         CatalogRow("en", "plain.help.lists", [
@@ -497,10 +1253,53 @@ extension CatalogTable {
             organisations to the register, Enter is done.
             """,
         ]),
+        CatalogRow("es", "plain.help.lists", [
+            """
+            En una lista de filas: {addKey} añade una fila, {insertKey} N inserta una antes de la fila N, {editKey} N \
+            edita la fila N, {deleteKey} N la borra tras confirmar con {yesKey}, {moveKey} N M mueve la fila N al \
+            lugar M, {listKey} muestra las filas ({listKey} y una palabra, las que la contienen), {participantsKey} \
+            añade al registro las organizaciones de los participantes del taller, Enter termina.
+            """,
+        ]),
+        CatalogRow("fr", "plain.help.lists", [
+            """
+            Dans une liste de lignes\u{a0}: {addKey} ajoute une ligne, {insertKey} N en insère une avant la ligne N, \
+            {editKey} N modifie la ligne N, {deleteKey} N la supprime une fois confirmé par {yesKey}, {moveKey} N M \
+            déplace la ligne N à la place M, {listKey} liste les lignes ({listKey} et un mot\u{a0}: celles qui le \
+            contiennent), {participantsKey} ajoute au registre les organisations des participants de l'atelier, Enter \
+            termine.
+            """,
+        ]),
+        CatalogRow("pt", "plain.help.lists", [
+            """
+            Numa lista de linhas: {addKey} acrescenta uma linha, {insertKey} N insere uma antes da linha N, {editKey} \
+            N edita a linha N, {deleteKey} N apaga-a quando {yesKey} confirmar, {moveKey} N M move a linha N para a \
+            posição M, {listKey} lista as linhas ({listKey} e uma palavra, as que a contêm), {participantsKey} \
+            acrescenta ao registo as organizações dos participantes do workshop, Enter termina.
+            """,
+        ]),
         CatalogRow("en", "plain.help.worksheets", [
             """
             Worksheets come after each step's last question; from the steps ({stepsCommand}), {worksheetKey} and a \
             step's number opens one.
+            """,
+        ]),
+        CatalogRow("es", "plain.help.worksheets", [
+            """
+            Las hojas de trabajo vienen después de la última pregunta de cada paso; desde los pasos ({stepsCommand}), \
+            {worksheetKey} y el número de un paso abre una.
+            """,
+        ]),
+        CatalogRow("fr", "plain.help.worksheets", [
+            """
+            Les fiches de travail viennent après la dernière question de chaque étape\u{a0}; depuis les étapes \
+            ({stepsCommand}), {worksheetKey} et un numéro d'étape en ouvre une.
+            """,
+        ]),
+        CatalogRow("pt", "plain.help.worksheets", [
+            """
+            As fichas de trabalho vêm depois da última pergunta de cada passo; a partir dos passos ({stepsCommand}), \
+            {worksheetKey} e o número de um passo abre uma.
             """,
         ]),
         CatalogRow("en", "plain.notSaved", [
@@ -509,60 +1308,284 @@ extension CatalogTable {
             to keep them in a rescue copy.
             """,
         ]),
+        CatalogRow("es", "plain.notSaved", [
+            """
+            No se guardó: {reason}. Las respuestas siguen en memoria; liberar espacio y continuar, o escribir \
+            {quitCommand} para conservarlas en una copia de rescate.
+            """,
+        ]),
+        CatalogRow("fr", "plain.notSaved", [
+            """
+            Non enregistré\u{a0}: {reason}. Les réponses sont toujours conservées ici\u{a0}; libérer de l'espace et \
+            continuer, ou taper {quitCommand} pour les garder dans une copie de secours.
+            """,
+        ]),
+        CatalogRow("pt", "plain.notSaved", [
+            """
+            Não guardado: {reason}. As respostas continuam aqui; liberte algum espaço e continue, ou escreva \
+            {quitCommand} para as guardar numa cópia de recurso.
+            """,
+        ]),
         CatalogRow("en", "plain.worksheet.offer", [
             "Step {step} worksheet: {title}. Fill it in now? {yesKey} for yes, Enter to go on:",
+        ]),
+        CatalogRow("es", "plain.worksheet.offer", [
+            "Hoja de trabajo del paso {step}: {title}. ¿Completarla ahora? {yesKey} para sí, Enter para continuar:",
+        ]),
+        CatalogRow("fr", "plain.worksheet.offer", [
+            """
+            Fiche de travail de l'étape {step}\u{a0}: {title}. La remplir maintenant\u{a0}? {yesKey} pour oui, Enter \
+            pour continuer\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.worksheet.offer", [
+            "Ficha de trabalho do passo {step}: {title}. Preencher agora? {yesKey} para sim, Enter para continuar:",
         ]),
         CatalogRow("en", "plain.worksheet.offerCorrection", [
             "Please type {yesKey} to fill in the worksheet, or press Enter to go on.",
         ]),
+        CatalogRow("es", "plain.worksheet.offerCorrection", [
+            "Escribir {yesKey} para completar la hoja de trabajo, o pulsar Enter para continuar.",
+        ]),
+        CatalogRow("fr", "plain.worksheet.offerCorrection", [
+            "Taper {yesKey} pour remplir la fiche de travail, ou appuyer sur Enter pour continuer.",
+        ]),
+        CatalogRow("pt", "plain.worksheet.offerCorrection", [
+            "Escreva {yesKey} para preencher a ficha de trabalho, ou prima Enter para continuar.",
+        ]),
         CatalogRow("en", "plain.worksheet.title", ["Step {step} worksheet: {title}."]),
+        CatalogRow("es", "plain.worksheet.title", ["Hoja de trabajo del paso {step}: {title}."]),
+        CatalogRow("fr", "plain.worksheet.title", ["Fiche de travail de l'étape {step}\u{a0}: {title}."]),
+        CatalogRow("pt", "plain.worksheet.title", ["Ficha de trabalho do passo {step}: {title}."]),
         CatalogRow("en", "plain.worksheet.keys", [
             """
             Enter keeps a value, {clearKey} clears it, {backCommand} goes back one field, {helpCommand} for more help.
             """,
         ]),
+        CatalogRow("es", "plain.worksheet.keys", [
+            """
+            Enter conserva un valor, {clearKey} lo borra, {backCommand} vuelve un campo atrás, {helpCommand} para más \
+            ayuda.
+            """,
+        ]),
+        CatalogRow("fr", "plain.worksheet.keys", [
+            """
+            Enter garde une valeur, {clearKey} l'efface, {backCommand} revient d'un champ, {helpCommand} pour plus \
+            d'aide.
+            """,
+        ]),
+        CatalogRow("pt", "plain.worksheet.keys", [
+            """
+            Enter mantém um valor, {clearKey} limpa-o, {backCommand} volta um campo atrás, {helpCommand} para mais \
+            ajuda.
+            """,
+        ]),
         CatalogRow("en", "plain.worksheet.gridWaits", ["{field} Nothing to fill in there until {list} has rows."]),
+        CatalogRow("es", "plain.worksheet.gridWaits", [
+            "{field} No hay nada que completar ahí hasta que {list} tenga filas.",
+        ]),
+        CatalogRow("fr", "plain.worksheet.gridWaits", ["{field} Rien à y remplir tant que {list} n'a pas de lignes."]),
+        CatalogRow("pt", "plain.worksheet.gridWaits", [
+            "{field} Não há nada a preencher aí enquanto {list} não tiver linhas.",
+        ]),
         CatalogRow("en", "plain.worksheet.end", ["End of the step {step} worksheet."]),
+        CatalogRow("es", "plain.worksheet.end", ["Fin de la hoja de trabajo del paso {step}."]),
+        CatalogRow("fr", "plain.worksheet.end", ["Fin de la fiche de travail de l'étape {step}."]),
+        CatalogRow("pt", "plain.worksheet.end", ["Fim da ficha de trabalho do passo {step}."]),
         CatalogRow("en", "plain.longText.empty", ["{label}, now empty. Type lines and a single dot to end:"]),
+        CatalogRow("es", "plain.longText.empty", [
+            "{label}, ahora sin texto. Escribir líneas y un solo punto para terminar:",
+        ]),
+        CatalogRow("fr", "plain.longText.empty", [
+            "{label}, vide pour l'instant. Taper des lignes, puis un seul point pour terminer\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.longText.empty", [
+            "{label}, agora vazio. Escreva linhas e um ponto sozinho para terminar:",
+        ]),
         CatalogRow("en", "plain.longText.now", ["{label}, now:"]),
+        CatalogRow("es", "plain.longText.now", ["{label}, ahora:"]),
+        CatalogRow("fr", "plain.longText.now", ["{label}, actuellement\u{a0}:"]),
+        CatalogRow("pt", "plain.longText.now", ["{label}, agora:"]),
         CatalogRow("en", "plain.longText.replace", [
             "Type lines to replace it and a single dot to end, Enter to keep, {clearKey} to clear:",
+        ]),
+        CatalogRow("es", "plain.longText.replace", [
+            """
+            Escribir líneas para reemplazarlo y un solo punto para terminar, Enter para conservar, {clearKey} para \
+            borrar:
+            """,
+        ]),
+        CatalogRow("fr", "plain.longText.replace", [
+            """
+            Taper des lignes pour le remplacer, puis un seul point pour terminer, Enter pour garder, {clearKey} pour \
+            effacer\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.longText.replace", [
+            """
+            Escreva linhas para o substituir e um ponto sozinho para terminar, Enter para manter, {clearKey} para \
+            limpar:
+            """,
         ]),
         CatalogRow("en", "plain.choice.correctionClears", [
             "Please type a number from 1 to {count}, {clearKey} to clear, or Enter to keep.",
         ]),
+        CatalogRow("es", "plain.choice.correctionClears", [
+            "Escribir un número del 1 al {count}, {clearKey} para borrar, o Enter para conservar.",
+        ]),
+        CatalogRow("fr", "plain.choice.correctionClears", [
+            "Taper un nombre de 1 à {count}, {clearKey} pour effacer, ou Enter pour garder.",
+        ]),
+        CatalogRow("pt", "plain.choice.correctionClears", [
+            "Escreva um número de 1 a {count}, {clearKey} para limpar, ou Enter para manter.",
+        ]),
         CatalogRow("en", "plain.note.empty", ["Note, now empty:"]),
+        CatalogRow("es", "plain.note.empty", ["Nota, ahora vacía:"]),
+        CatalogRow("fr", "plain.note.empty", ["Remarque, vide pour l'instant\u{a0}:"]),
+        CatalogRow("pt", "plain.note.empty", ["Nota, agora vazia:"]),
         CatalogRow("en", "plain.note.now", ["Note, now {note}:"]),
+        CatalogRow("es", "plain.note.now", ["Nota, ahora {note}:"]),
+        CatalogRow("fr", "plain.note.now", ["Remarque, actuellement {note}\u{a0}:"]),
+        CatalogRow("pt", "plain.note.now", ["Nota, agora {note}:"]),
         CatalogRow("en", "plain.date.empty", ["{label} (YYYY-MM-DD, {todayKey} for today), now empty:"]),
+        CatalogRow("es", "plain.date.empty", ["{label} (YYYY-MM-DD, {todayKey} para hoy), ahora sin fecha:"]),
+        CatalogRow("fr", "plain.date.empty", [
+            "{label} (YYYY-MM-DD, {todayKey} pour aujourd'hui), vide pour l'instant\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.date.empty", ["{label} (YYYY-MM-DD, {todayKey} para hoje), agora vazio:"]),
         CatalogRow("en", "plain.date.now", ["{label} (YYYY-MM-DD, {todayKey} for today), now {value}:"]),
+        CatalogRow("es", "plain.date.now", ["{label} (YYYY-MM-DD, {todayKey} para hoy), ahora {value}:"]),
+        CatalogRow("fr", "plain.date.now", [
+            "{label} (YYYY-MM-DD, {todayKey} pour aujourd'hui), actuellement {value}\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.date.now", ["{label} (YYYY-MM-DD, {todayKey} para hoje), agora {value}:"]),
         CatalogRow("en", "plain.date.notADate", [
             "{label} (YYYY-MM-DD, {todayKey} for today), now {value}, not a date:",
+        ]),
+        CatalogRow("es", "plain.date.notADate", [
+            "{label} (YYYY-MM-DD, {todayKey} para hoy), ahora {value}, que no es una fecha:",
+        ]),
+        CatalogRow("fr", "plain.date.notADate", [
+            "{label} (YYYY-MM-DD, {todayKey} pour aujourd'hui), actuellement {value}, qui n'est pas une date\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.date.notADate", [
+            "{label} (YYYY-MM-DD, {todayKey} para hoje), agora {value}, que não é uma data:",
         ]),
         CatalogRow("en", "plain.date.keptAsTyped", [
             "{problem} It is kept as typed until it is fixed: type the date again, or Enter to go on.",
         ]),
+        CatalogRow("es", "plain.date.keptAsTyped", [
+            """
+            {problem} Se conserva tal como se escribió hasta que se corrija: escribir la fecha de nuevo, o Enter para \
+            continuar.
+            """,
+        ]),
+        CatalogRow("fr", "plain.date.keptAsTyped", [
+            """
+            {problem} Elle est gardée telle que tapée jusqu'à correction\u{a0}: retaper la date, ou Enter pour \
+            continuer.
+            """,
+        ]),
+        CatalogRow("pt", "plain.date.keptAsTyped", [
+            "{problem} Fica como foi escrito até ser corrigido: escreva a data de novo, ou Enter para continuar.",
+        ]),
         CatalogRow("en", "plain.reference.noRows", ["{list}: no rows yet, so type a name."]),
+        CatalogRow("es", "plain.reference.noRows", ["{list}: aún no hay filas, así que escribir un nombre."]),
+        CatalogRow("fr", "plain.reference.noRows", ["{list}\u{a0}: aucune ligne pour l'instant, taper donc un nom."]),
+        CatalogRow("pt", "plain.reference.noRows", ["{list}: ainda sem linhas, por isso escreva um nome."]),
         CatalogRow("en", "plain.reference.rows", ["{list}: {rows}."]),
+        CatalogRow("es", "plain.reference.rows", ["{list}: {rows}."]),
+        CatalogRow("fr", "plain.reference.rows", ["{list}\u{a0}: {rows}."]),
+        CatalogRow("pt", "plain.reference.rows", ["{list}: {rows}."]),
         CatalogRow("en", "plain.reference.manyRows", [
             "{list}: {count} row; {findKey} and a word finds them.",
             "{list}: {count} rows; {findKey} and a word finds them.",
         ]),
+        CatalogRow("es", "plain.reference.manyRows", [
+            "{list}: {count} fila; {findKey} y una palabra la busca.",
+            "{list}: {count} filas; {findKey} y una palabra las busca.",
+        ]),
+        CatalogRow("fr", "plain.reference.manyRows", [
+            "{list}\u{a0}: {count} ligne\u{a0}; {findKey} et un mot pour la trouver.",
+            "{list}\u{a0}: {count} lignes\u{a0}; {findKey} et un mot pour les trouver.",
+        ]),
+        CatalogRow("pt", "plain.reference.manyRows", [
+            "{list}: {count} linha; {findKey} e uma palavra encontra-a.",
+            "{list}: {count} linhas; {findKey} e uma palavra encontra-as.",
+        ]),
         CatalogRow("en", "plain.reference.empty", ["{label} (a row's number or a name), now empty:"]),
+        CatalogRow("es", "plain.reference.empty", ["{label} (número de fila o un nombre), ahora sin valor:"]),
+        CatalogRow("fr", "plain.reference.empty", ["{label} (numéro de ligne ou nom), vide pour l'instant\u{a0}:"]),
+        CatalogRow("pt", "plain.reference.empty", ["{label} (número de uma linha ou um nome), agora vazio:"]),
         CatalogRow("en", "plain.reference.now", ["{label} (a row's number or a name), now {value}:"]),
+        CatalogRow("es", "plain.reference.now", ["{label} (número de fila o un nombre), ahora {value}:"]),
+        CatalogRow("fr", "plain.reference.now", ["{label} (numéro de ligne ou nom), actuellement {value}\u{a0}:"]),
+        CatalogRow("pt", "plain.reference.now", ["{label} (número de uma linha ou um nome), agora {value}:"]),
         CatalogRow("en", "plain.reference.noSuchRow", [
             "There is no row {number} in {list}: type a number from 1 to {count}, or a name.",
         ]),
+        CatalogRow("es", "plain.reference.noSuchRow", [
+            "No hay fila {number} en {list}: escribir un número del 1 al {count}, o un nombre.",
+        ]),
+        CatalogRow("fr", "plain.reference.noSuchRow", [
+            "Il n'y a pas de ligne {number} dans {list}\u{a0}: taper un nombre de 1 à {count}, ou un nom.",
+        ]),
+        CatalogRow("pt", "plain.reference.noSuchRow", [
+            "Não existe a linha {number} em {list}: escreva um número de 1 a {count}, ou um nome.",
+        ]),
         CatalogRow("en", "plain.reference.linked", ["{label}: row {number} of {list}, {name}."]),
+        CatalogRow("es", "plain.reference.linked", ["{label}: fila {number} de {list}, {name}."]),
+        CatalogRow("fr", "plain.reference.linked", ["{label}\u{a0}: ligne {number} de {list}, {name}."]),
+        CatalogRow("pt", "plain.reference.linked", ["{label}: linha {number} de {list}, {name}."]),
         CatalogRow("en", "plain.reference.typed", ["{name} is not in {list}: kept as a typed name."]),
+        CatalogRow("es", "plain.reference.typed", ["{name} no está en {list}: se conserva como nombre escrito."]),
+        CatalogRow("fr", "plain.reference.typed", ["{name} n'est pas dans {list}\u{a0}: gardé comme nom tapé."]),
+        CatalogRow("pt", "plain.reference.typed", ["{name} não está em {list}: fica como nome escrito."]),
         CatalogRow("en", "plain.list.empty", ["{label}: no rows yet."]),
+        CatalogRow("es", "plain.list.empty", ["{label}: aún no hay filas."]),
+        CatalogRow("fr", "plain.list.empty", ["{label}\u{a0}: aucune ligne pour l'instant."]),
+        CatalogRow("pt", "plain.list.empty", ["{label}: ainda sem linhas."]),
         CatalogRow("en", "plain.list.rows", ["{label}: {count} row.", "{label}: {count} rows."]),
+        CatalogRow("es", "plain.list.rows", ["{label}: {count} fila.", "{label}: {count} filas."]),
+        CatalogRow("fr", "plain.list.rows", ["{label}\u{a0}: {count} ligne.", "{label}\u{a0}: {count} lignes."]),
+        CatalogRow("pt", "plain.list.rows", ["{label}: {count} linha.", "{label}: {count} linhas."]),
         CatalogRow("en", "plain.list.longHint", [
             "{listKey} lists them all, {listKey} and a word the rows that hold it.",
+        ]),
+        CatalogRow("es", "plain.list.longHint", [
+            "{listKey} las muestra todas; {listKey} y una palabra, las filas que la contienen.",
+        ]),
+        CatalogRow("fr", "plain.list.longHint", [
+            "{listKey} les liste toutes, {listKey} et un mot, les lignes qui le contiennent.",
+        ]),
+        CatalogRow("pt", "plain.list.longHint", [
+            "{listKey} lista-as todas, {listKey} e uma palavra as linhas que a contêm.",
         ]),
         CatalogRow("en", "plain.list.keys", [
             """
             {addKey} adds a row, {insertKey} N inserts one before row N, {editKey} N edits row N, {deleteKey} N \
             deletes it, {moveKey} N M moves row N to place M, {listKey} lists the rows; Enter when done.
+            """,
+        ]),
+        CatalogRow("es", "plain.list.keys", [
+            """
+            {addKey} añade una fila, {insertKey} N inserta una antes de la fila N, {editKey} N edita la fila N, \
+            {deleteKey} N la borra, {moveKey} N M mueve la fila N al lugar M, {listKey} muestra las filas; Enter al \
+            terminar.
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.keys", [
+            """
+            {addKey} ajoute une ligne, {insertKey} N en insère une avant la ligne N, {editKey} N modifie la ligne N, \
+            {deleteKey} N la supprime, {moveKey} N M déplace la ligne N à la place M, {listKey} liste les \
+            lignes\u{a0}; Enter pour terminer.
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.keys", [
+            """
+            {addKey} acrescenta uma linha, {insertKey} N insere uma antes da linha N, {editKey} N edita a linha N, \
+            {deleteKey} N apaga-a, {moveKey} N M move a linha N para a posição M, {listKey} lista as linhas; Enter \
+            quando terminar.
             """,
         ]),
         CatalogRow("en", "plain.list.keysWithParticipants", [
@@ -572,9 +1595,48 @@ extension CatalogTable {
             participants' organisations; Enter when done.
             """,
         ]),
+        CatalogRow("es", "plain.list.keysWithParticipants", [
+            """
+            {addKey} añade una fila, {insertKey} N inserta una antes de la fila N, {editKey} N edita la fila N, \
+            {deleteKey} N la borra, {moveKey} N M mueve la fila N al lugar M, {listKey} muestra las filas, \
+            {participantsKey} añade las organizaciones de los participantes; Enter al terminar.
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.keysWithParticipants", [
+            """
+            {addKey} ajoute une ligne, {insertKey} N en insère une avant la ligne N, {editKey} N modifie la ligne N, \
+            {deleteKey} N la supprime, {moveKey} N M déplace la ligne N à la place M, {listKey} liste les lignes, \
+            {participantsKey} ajoute les organisations des participants\u{a0}; Enter pour terminer.
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.keysWithParticipants", [
+            """
+            {addKey} acrescenta uma linha, {insertKey} N insere uma antes da linha N, {editKey} N edita a linha N, \
+            {deleteKey} N apaga-a, {moveKey} N M move a linha N para a posição M, {listKey} lista as linhas, \
+            {participantsKey} acrescenta as organizações dos participantes; Enter quando terminar.
+            """,
+        ]),
         CatalogRow("en", "plain.list.ask", [
             """
             {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter when done):
+            """,
+        ]),
+        CatalogRow("es", "plain.list.ask", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter al \
+            terminar):
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.ask", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter pour \
+            terminer)\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.ask", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, Enter quando \
+            terminar):
             """,
         ]),
         CatalogRow("en", "plain.list.askWithParticipants", [
@@ -583,11 +1645,51 @@ extension CatalogTable {
             {participantsKey}, Enter when done):
             """,
         ]),
+        CatalogRow("es", "plain.list.askWithParticipants", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, \
+            {participantsKey}, Enter al terminar):
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.askWithParticipants", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, \
+            {participantsKey}, Enter pour terminer)\u{a0}:
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.askWithParticipants", [
+            """
+            {label} ({addKey}, {insertKey} N, {editKey} N, {deleteKey} N, {moveKey} N M, {listKey}, \
+            {participantsKey}, Enter quando terminar):
+            """,
+        ]),
         CatalogRow("en", "plain.list.moved", ["Moved {row} to row {number}."]),
+        CatalogRow("es", "plain.list.moved", ["{row} se movió a la fila {number}."]),
+        CatalogRow("fr", "plain.list.moved", ["Déplacé à la ligne {number}\u{a0}: {row}."]),
+        CatalogRow("pt", "plain.list.moved", ["{row} passou para a linha {number}."]),
         CatalogRow("en", "plain.list.correction", [
             """
             Please type a to add a row; i, e or d and a row's number to insert before it, edit or delete it; m and \
             two row numbers to move a row; l to list; or Enter when done.
+            """,
+        ]),
+        CatalogRow("es", "plain.list.correction", [
+            """
+            Escribir a para añadir una fila; i, e o d y el número de una fila para insertar antes de ella, editarla o \
+            borrarla; m y dos números de fila para mover una fila; l para mostrarlas; o Enter al terminar.
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.correction", [
+            """
+            Taper a pour ajouter une ligne\u{a0}; i, e ou d et un numéro de ligne pour insérer avant elle, la \
+            modifier ou la supprimer\u{a0}; m et deux numéros de ligne pour déplacer une ligne\u{a0}; l pour \
+            lister\u{a0}; ou Enter pour terminer.
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.correction", [
+            """
+            Escreva a para acrescentar uma linha; i, e ou d e o número de uma linha para inserir antes dela, editá-la \
+            ou apagá-la; m e dois números de linha para mover uma linha; l para listar; ou Enter quando terminar.
             """,
         ]),
         CatalogRow("en", "plain.list.correctionRows", [
@@ -600,19 +1702,105 @@ extension CatalogTable {
             delete it; m and two row numbers to move a row; l to list; or Enter when done.
             """,
         ]),
+        CatalogRow("es", "plain.list.correctionRows", [
+            """
+            Escribir a para añadir una fila; i, e o d y el número de una fila (1) para insertar antes de ella, \
+            editarla o borrarla; m y dos números de fila para mover una fila; l para mostrarlas; o Enter al terminar.
+            """,
+            """
+            Escribir a para añadir una fila; i, e o d y el número de una fila (1 a {count}) para insertar antes de \
+            ella, editarla o borrarla; m y dos números de fila para mover una fila; l para mostrarlas; o Enter al \
+            terminar.
+            """,
+        ]),
+        CatalogRow("fr", "plain.list.correctionRows", [
+            """
+            Taper a pour ajouter une ligne\u{a0}; i, e ou d et un numéro de ligne (1) pour insérer avant elle, la \
+            modifier ou la supprimer\u{a0}; m et deux numéros de ligne pour déplacer une ligne\u{a0}; l pour \
+            lister\u{a0}; ou Enter pour terminer.
+            """,
+            """
+            Taper a pour ajouter une ligne\u{a0}; i, e ou d et un numéro de ligne (1 à {count}) pour insérer avant \
+            elle, la modifier ou la supprimer\u{a0}; m et deux numéros de ligne pour déplacer une ligne\u{a0}; l pour \
+            lister\u{a0}; ou Enter pour terminer.
+            """,
+        ]),
+        CatalogRow("pt", "plain.list.correctionRows", [
+            """
+            Escreva a para acrescentar uma linha; i, e ou d e o número de uma linha (1) para inserir antes dela, \
+            editá-la ou apagá-la; m e dois números de linha para mover uma linha; l para listar; ou Enter quando \
+            terminar.
+            """,
+            """
+            Escreva a para acrescentar uma linha; i, e ou d e o número de uma linha (1 a {count}) para inserir antes \
+            dela, editá-la ou apagá-la; m e dois números de linha para mover uma linha; l para listar; ou Enter \
+            quando terminar.
+            """,
+        ]),
         CatalogRow("en", "plain.row.notAdded", ["Nothing typed, so no row added."]),
+        CatalogRow("es", "plain.row.notAdded", ["No se escribió nada, así que no se añadió ninguna fila."]),
+        CatalogRow("fr", "plain.row.notAdded", ["Rien de tapé\u{a0}: aucune ligne ajoutée."]),
+        CatalogRow("pt", "plain.row.notAdded", ["Nada escrito, por isso nenhuma linha foi acrescentada."]),
         CatalogRow("en", "plain.row.heading", ["{label}, row {number}."]),
+        CatalogRow("es", "plain.row.heading", ["{label}, fila {number}."]),
+        CatalogRow("fr", "plain.row.heading", ["{label}, ligne {number}."]),
+        CatalogRow("pt", "plain.row.heading", ["{label}, linha {number}."]),
         CatalogRow("en", "plain.row.summary", ["Row {number}: {row}."]),
+        CatalogRow("es", "plain.row.summary", ["Fila {number}: {row}."]),
+        CatalogRow("fr", "plain.row.summary", ["Ligne {number}\u{a0}: {row}."]),
+        CatalogRow("pt", "plain.row.summary", ["Linha {number}: {row}."]),
         CatalogRow("en", "plain.row.deleteAsk", [
             "Delete row {number}, {row}? Type {yesKey} to delete it, Enter to keep it:",
         ]),
+        CatalogRow("es", "plain.row.deleteAsk", [
+            "¿Borrar la fila {number}, {row}? Escribir {yesKey} para borrarla, Enter para conservarla:",
+        ]),
+        CatalogRow("fr", "plain.row.deleteAsk", [
+            "Supprimer la ligne {number}, {row}\u{a0}? Taper {yesKey} pour la supprimer, Enter pour la garder\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.row.deleteAsk", [
+            "Apagar a linha {number}, {row}? Escreva {yesKey} para a apagar, Enter para a manter:",
+        ]),
         CatalogRow("en", "plain.row.deleted", ["Deleted {row}."]),
+        CatalogRow("es", "plain.row.deleted", ["Se borró {row}."]),
+        CatalogRow("fr", "plain.row.deleted", ["Supprimé\u{a0}: {row}."]),
+        CatalogRow("pt", "plain.row.deleted", ["Apagada: {row}."]),
         CatalogRow("en", "plain.row.kept", ["Kept {row}."]),
+        CatalogRow("es", "plain.row.kept", ["Se conservó {row}."]),
+        CatalogRow("fr", "plain.row.kept", ["Gardé\u{a0}: {row}."]),
+        CatalogRow("pt", "plain.row.kept", ["Mantida: {row}."]),
         CatalogRow("en", "plain.row.empty", ["an empty row"]),
+        CatalogRow("es", "plain.row.empty", ["una fila vacía"]),
+        CatalogRow("fr", "plain.row.empty", ["une ligne vide"]),
+        CatalogRow("pt", "plain.row.empty", ["uma linha vazia"]),
         CatalogRow("en", "plain.rows.noMatch", ["No row holds {word}."]),
+        CatalogRow("es", "plain.rows.noMatch", ["Ninguna fila contiene {word}."]),
+        CatalogRow("fr", "plain.rows.noMatch", ["Aucune ligne ne contient {word}."]),
+        CatalogRow("pt", "plain.rows.noMatch", ["Nenhuma linha contém {word}."]),
         CatalogRow("en", "plain.register.nothingToAdd", [
             "Nothing to add: every participant's organisation is in {list} already.",
         ]),
+        CatalogRow("es", "plain.register.nothingToAdd", [
+            "Nada que añadir: la organización de cada participante ya está en {list}.",
+        ]),
+        CatalogRow("fr", "plain.register.nothingToAdd", [
+            "Rien à ajouter\u{a0}: l'organisation de chaque participant figure déjà dans {list}.",
+        ]),
+        CatalogRow("pt", "plain.register.nothingToAdd", [
+            "Nada a acrescentar: as organizações de todos os participantes já estão em {list}.",
+        ]),
         CatalogRow("en", "plain.register.added", ["Added {count} organisation:", "Added {count} organisations:"]),
+        CatalogRow("es", "plain.register.added", [
+            "Se añadió {count} organización:",
+            "Se añadieron {count} organizaciones:",
+        ]),
+        CatalogRow("fr", "plain.register.added", [
+            "{count} organisation ajoutée\u{a0}:",
+            "{count} organisations ajoutées\u{a0}:",
+        ]),
+        CatalogRow("pt", "plain.register.added", [
+            "Acrescentada {count} organização:",
+            "Acrescentadas {count} organizações:",
+        ]),
     ]
 }

@@ -76,23 +76,76 @@ extension MessageID {
 extension CatalogTable {
     static let pollRows: [CatalogRow] = [
         CatalogRow("en", "poll.bar.ballot", ["ballot"]),
+        CatalogRow("es", "poll.bar.ballot", ["votar"]),
+        CatalogRow("pt", "poll.bar.ballot", ["votação"]),
         CatalogRow("en", "poll.help.ballot", [
             "Hold a ballot on this question: from phones, by name or anonymously, or count the cards held up",
         ]),
+        CatalogRow("es", "poll.help.ballot", [
+            """
+            Hacer una votación sobre esta pregunta: desde teléfonos, con nombre o de forma anónima, o contando las \
+            tarjetas levantadas
+            """,
+        ]),
+        CatalogRow("pt", "poll.help.ballot", [
+            """
+            Fazer uma votação sobre esta pergunta: por telemóvel, nominal ou anónima, ou contar os cartões levantados
+            """,
+        ]),
         CatalogRow("en", "poll.bar.roomView", ["room view"]),
+        CatalogRow("es", "poll.bar.roomView", ["proyectar"]),
+        CatalogRow("pt", "poll.bar.roomView", ["vista da sala"]),
         CatalogRow("en", "poll.help.roomView", [
             "The room view: the question alone and large, the votes' count or spread, for the projector",
+        ]),
+        CatalogRow("es", "poll.help.roomView", [
+            """
+            La vista de sala: la pregunta sola y en grande, el recuento o la dispersión de los votos, para el \
+            proyector
+            """,
+        ]),
+        CatalogRow("pt", "poll.help.roomView", [
+            "A vista da sala: só a pergunta, em grande, e a contagem ou a dispersão dos votos, para o projetor",
         ]),
         CatalogRow("en", "poll.ask.kind", [
             "A ballot on question {number}: from phones by name (n), anonymously (a), or cards counted by you (c)?",
         ]),
+        CatalogRow("es", "poll.ask.kind", [
+            """
+            Votación sobre la pregunta {number}: ¿desde teléfonos con nombre (n), de forma anónima (a) o con tarjetas \
+            contadas a mano (c)?
+            """,
+        ]),
+        CatalogRow("pt", "poll.ask.kind", [
+            """
+            Votação sobre a pergunta {number}: por telemóvel, nominal (n) ou anónima (a), ou cartões contados por si \
+            (c)?
+            """,
+        ]),
         CatalogRow("en", "poll.ask.kindAnonymous", [
             "A ballot on question {number}: from phones anonymously (a), or cards counted by you (c)?",
         ]),
+        CatalogRow("es", "poll.ask.kindAnonymous", [
+            """
+            Votación sobre la pregunta {number}: ¿desde teléfonos de forma anónima (a) o con tarjetas contadas a mano \
+            (c)?
+            """,
+        ]),
+        CatalogRow("pt", "poll.ask.kindAnonymous", [
+            "Votação sobre a pergunta {number}: por telemóvel, anónima (a), ou cartões contados por si (c)?",
+        ]),
         CatalogRow("en", "poll.answer.named", ["by name"]),
+        CatalogRow("es", "poll.answer.named", ["nominal"]),
+        CatalogRow("pt", "poll.answer.named", ["nominal"]),
         CatalogRow("en", "poll.answer.anonymous", ["anonymous"]),
+        CatalogRow("es", "poll.answer.anonymous", ["anónima"]),
+        CatalogRow("pt", "poll.answer.anonymous", ["anónima"]),
         CatalogRow("en", "poll.answer.cards", ["cards"]),
+        CatalogRow("es", "poll.answer.cards", ["tarjetas"]),
+        CatalogRow("pt", "poll.answer.cards", ["cartões"]),
         CatalogRow("en", "poll.answer.stop", ["stop ballots"]),
+        CatalogRow("es", "poll.answer.stop", ["terminar votaciones"]),
+        CatalogRow("pt", "poll.answer.stop", ["parar votações"]),
         CatalogRow("en", "poll.ask.replaceNamed", [
             """
             Question {number} holds {count} participant's rating: anonymous votes take its place, note and all. Go on?
@@ -102,41 +155,145 @@ extension CatalogTable {
             Go on?
             """,
         ]),
+        CatalogRow("es", "poll.ask.replaceNamed", [
+            """
+            La pregunta {number} tiene la valoración de {count} participante: los votos anónimos la reemplazan, nota \
+            incluida. ¿Continuar?
+            """,
+            """
+            La pregunta {number} tiene las valoraciones de {count} participantes: los votos anónimos las reemplazan, \
+            notas incluidas. ¿Continuar?
+            """,
+        ]),
+        CatalogRow("pt", "poll.ask.replaceNamed", [
+            """
+            A pergunta {number} tem a classificação de {count} participante: os votos anónimos substituem-na, \
+            incluindo a nota. Continuar?
+            """,
+            """
+            A pergunta {number} tem as classificações de {count} participantes: os votos anónimos substituem-nas, \
+            incluindo as notas. Continuar?
+            """,
+        ]),
         CatalogRow("en", "poll.ask.replaceDistribution", [
             "Question {number} holds {count} anonymous vote: named votes take its place. Go on?",
             "Question {number} holds {count} anonymous votes: named votes take their place. Go on?",
         ]),
+        CatalogRow("es", "poll.ask.replaceDistribution", [
+            "La pregunta {number} tiene {count} voto anónimo: los votos con nombre lo reemplazan. ¿Continuar?",
+            "La pregunta {number} tiene {count} votos anónimos: los votos con nombre los reemplazan. ¿Continuar?",
+        ]),
+        CatalogRow("pt", "poll.ask.replaceDistribution", [
+            "A pergunta {number} tem {count} voto anónimo: os votos nominais substituem-no. Continuar?",
+            "A pergunta {number} tem {count} votos anónimos: os votos nominais substituem-nos. Continuar?",
+        ]),
         CatalogRow("en", "poll.bar.goOn", ["go on"]),
+        CatalogRow("es", "poll.bar.goOn", ["continuar"]),
+        CatalogRow("pt", "poll.bar.goOn", ["continuar"]),
         CatalogRow("en", "poll.ask.discard", [
             "Discard {count} vote and close the ballot?",
             "Discard {count} votes and close the ballot?",
         ]),
+        CatalogRow("es", "poll.ask.discard", [
+            "¿Descartar {count} voto y cerrar la votación?",
+            "¿Descartar {count} votos y cerrar la votación?",
+        ]),
+        CatalogRow("pt", "poll.ask.discard", [
+            "Descartar {count} voto e fechar a votação?",
+            "Descartar {count} votos e fechar a votação?",
+        ]),
         CatalogRow("en", "poll.bar.discard", ["discard"]),
+        CatalogRow("es", "poll.bar.discard", ["descartar"]),
+        CatalogRow("pt", "poll.bar.discard", ["descartar"]),
         CatalogRow("en", "poll.panel.named", ["Ballot by name: each participant votes once, from any phone"]),
+        CatalogRow("es", "poll.panel.named", [
+            "Votación nominal: cada participante vota una vez, desde cualquier teléfono",
+        ]),
+        CatalogRow("pt", "poll.panel.named", [
+            "Votação nominal: cada participante vota uma vez, a partir de qualquer telemóvel",
+        ]),
         CatalogRow("en", "poll.panel.anonymous", ["Anonymous ballot: one vote per phone, no name kept"]),
+        CatalogRow("es", "poll.panel.anonymous", [
+            "Votación anónima: un voto por teléfono, sin guardar ningún nombre",
+        ]),
+        CatalogRow("pt", "poll.panel.anonymous", ["Votação anónima: um voto por telemóvel, sem guardar nomes"]),
         CatalogRow("en", "poll.panel.countOf", ["{votes} of {count} voted", "{votes} of {count} voted"]),
+        CatalogRow("es", "poll.panel.countOf", ["Han votado {votes} de {count}", "Han votado {votes} de {count}"]),
+        CatalogRow("pt", "poll.panel.countOf", ["{votes} de {count} votou", "{votes} de {count} votaram"]),
         CatalogRow("en", "poll.panel.count", ["{count} vote", "{count} votes"]),
+        CatalogRow("es", "poll.panel.count", ["{count} voto", "{count} votos"]),
+        CatalogRow("pt", "poll.panel.count", ["{count} voto", "{count} votos"]),
         CatalogRow("en", "poll.panel.hidden", ["No vote is shown until you reveal them all at once ({key})."]),
+        CatalogRow("es", "poll.panel.hidden", ["Ningún voto se muestra hasta revelarlos todos a la vez ({key})."]),
+        CatalogRow("pt", "poll.panel.hidden", ["Nenhum voto é mostrado até os revelar todos de uma vez ({key})."]),
         CatalogRow("en", "poll.panel.open", ["On a phone on this network, open {url}"]),
+        CatalogRow("es", "poll.panel.open", ["Desde un teléfono conectado a esta red, abrir {url}"]),
+        CatalogRow("pt", "poll.panel.open", ["Num telemóvel ligado a esta rede, abra {url}"]),
         CatalogRow("en", "poll.panel.starting", ["Starting the ballot server…"]),
+        CatalogRow("es", "poll.panel.starting", ["Iniciando el servidor de votación…"]),
+        CatalogRow("pt", "poll.panel.starting", ["A iniciar o servidor de votação…"]),
         CatalogRow("en", "poll.panel.qrHidden", [
             "The QR code needs a larger terminal; the room view ({key}) shows it.",
         ]),
+        CatalogRow("es", "poll.panel.qrHidden", [
+            "El código QR necesita una terminal más grande; la vista de sala ({key}) lo muestra.",
+        ]),
+        CatalogRow("pt", "poll.panel.qrHidden", [
+            "O código QR precisa de um terminal maior; a vista da sala ({key}) mostra-o.",
+        ]),
         CatalogRow("en", "poll.panel.revealing", ["Revealing…"]),
+        CatalogRow("es", "poll.panel.revealing", ["Revelando…"]),
+        CatalogRow("pt", "poll.panel.revealing", ["A revelar…"]),
         CatalogRow("en", "poll.bar.reveal", ["reveal"]),
+        CatalogRow("es", "poll.bar.reveal", ["revelar"]),
+        CatalogRow("pt", "poll.bar.reveal", ["revelar"]),
         CatalogRow("en", "poll.bar.close", ["close ballot"]),
+        CatalogRow("es", "poll.bar.close", ["cerrar votación"]),
+        CatalogRow("pt", "poll.bar.close", ["fechar votação"]),
         CatalogRow("en", "poll.bar.release", ["release"]),
+        CatalogRow("es", "poll.bar.release", ["liberar"]),
+        CatalogRow("pt", "poll.bar.release", ["libertar"]),
         CatalogRow("en", "poll.help.reveal", [
             "Reveal every vote at once: they become the ratings (by name) or the question's votes (anonymous)",
         ]),
+        CatalogRow("es", "poll.help.reveal", [
+            """
+            Revelar todos los votos a la vez: pasan a ser las valoraciones (nominal) o los votos de la pregunta \
+            (anónima)
+            """,
+        ]),
+        CatalogRow("pt", "poll.help.reveal", [
+            """
+            Revelar todos os votos de uma vez: passam a ser as classificações (nominal) ou os votos da pergunta \
+            (anónima)
+            """,
+        ]),
         CatalogRow("en", "poll.help.close", ["Close the ballot; with votes in, asks before they are discarded"]),
+        CatalogRow("es", "poll.help.close", ["Cerrar la votación; si ya hay votos, pregunta antes de descartarlos"]),
+        CatalogRow("pt", "poll.help.close", ["Fechar a votação; se já houver votos, pergunta antes de os descartar"]),
         CatalogRow("en", "poll.help.release", [
             "Let another phone vote as the highlighted participant (a phone lost or swapped)",
         ]),
+        CatalogRow("es", "poll.help.release", [
+            "Permitir que otro teléfono vote por el participante resaltado (un teléfono perdido o cambiado)",
+        ]),
+        CatalogRow("pt", "poll.help.release", [
+            "Deixar outro telemóvel votar em nome do participante destacado (telemóvel perdido ou trocado)",
+        ]),
         CatalogRow("en", "poll.status.released", ["{name} may now vote from another phone."]),
+        CatalogRow("es", "poll.status.released", ["{name} ya puede votar desde otro teléfono."]),
+        CatalogRow("pt", "poll.status.released", ["{name} pode agora votar a partir de outro telemóvel."]),
         CatalogRow("en", "poll.status.noVotes", ["Nobody has voted yet: there is nothing to reveal."]),
+        CatalogRow("es", "poll.status.noVotes", ["Nadie ha votado todavía: no hay nada que revelar."]),
+        CatalogRow("pt", "poll.status.noVotes", ["Ainda ninguém votou: não há nada a revelar."]),
         CatalogRow("en", "poll.status.revealed", ["{count} vote revealed.", "{count} votes revealed."]),
+        CatalogRow("es", "poll.status.revealed", ["{count} voto revelado.", "{count} votos revelados."]),
+        CatalogRow("pt", "poll.status.revealed", ["{count} voto revelado.", "{count} votos revelados."]),
         CatalogRow("en", "poll.status.stopped", ["Ballots ended: the voting page is closed."]),
+        CatalogRow("es", "poll.status.stopped", ["Votaciones terminadas: la página de votación está cerrada."]),
+        CatalogRow("pt", "poll.status.stopped", ["Votações terminadas: a página de votação está fechada."]),
         CatalogRow("en", "poll.status.failed", ["The ballot was closed: {problem}"]),
+        CatalogRow("es", "poll.status.failed", ["Se cerró la votación: {problem}"]),
+        CatalogRow("pt", "poll.status.failed", ["A votação foi fechada: {problem}"]),
     ]
 }

@@ -336,41 +336,168 @@ extension MessageID {
 extension CatalogTable {
     static let reportRows: [CatalogRow] = [
         CatalogRow("en", "report.summary.title", ["Readiness summary: {name}"]),
+        CatalogRow("es", "report.summary.title", ["Resumen de preparación: {name}"]),
+        CatalogRow("fr", "report.summary.title", ["Bilan de préparation\u{a0}: {name}"]),
+        CatalogRow("pt", "report.summary.title", ["Resumo de prontidão: {name}"]),
         CatalogRow("en", "report.record.title", ["Meeting record: {name}"]),
+        CatalogRow("es", "report.record.title", ["Acta de la reunión: {name}"]),
+        CatalogRow("fr", "report.record.title", ["Compte rendu de réunion\u{a0}: {name}"]),
+        CatalogRow("pt", "report.record.title", ["Ata da reunião: {name}"]),
         CatalogRow("en", "report.unnamedPartnership", ["Unnamed partnership"]),
+        CatalogRow("es", "report.unnamedPartnership", ["Alianza sin nombre"]),
+        CatalogRow("fr", "report.unnamedPartnership", ["Partenariat sans nom"]),
+        CatalogRow("pt", "report.unnamedPartnership", ["Parceria sem nome"]),
         CatalogRow("en", "report.focalIssue", ["Focal issue: {issue}"]),
+        CatalogRow("es", "report.focalIssue", ["Tema central: {issue}"]),
+        CatalogRow("fr", "report.focalIssue", ["Enjeu central\u{a0}: {issue}"]),
+        CatalogRow("pt", "report.focalIssue", ["Questão central: {issue}"]),
         CatalogRow("en", "report.who.workshop", ["Workshop"]),
+        CatalogRow("es", "report.who.workshop", ["Taller"]),
+        CatalogRow("fr", "report.who.workshop", ["Atelier"]),
+        CatalogRow("pt", "report.who.workshop", ["Workshop"]),
         CatalogRow("en", "report.who.workshopFacilitated", ["Workshop facilitated by {facilitator}"]),
+        CatalogRow("es", "report.who.workshopFacilitated", ["Taller facilitado por {facilitator}"]),
+        CatalogRow("fr", "report.who.workshopFacilitated", ["Atelier animé par {facilitator}"]),
+        CatalogRow("pt", "report.who.workshopFacilitated", ["Workshop facilitado por {facilitator}"]),
         CatalogRow("en", "report.who.selfAssessment", ["Self-assessment"]),
+        CatalogRow("es", "report.who.selfAssessment", ["Autoevaluación"]),
+        CatalogRow("fr", "report.who.selfAssessment", ["Auto-évaluation"]),
+        CatalogRow("pt", "report.who.selfAssessment", ["Autoavaliação"]),
         CatalogRow("en", "report.who.selfAssessmentBy", ["Self-assessment by {organisation}"]),
+        CatalogRow("es", "report.who.selfAssessmentBy", ["Autoevaluación de {organisation}"]),
+        CatalogRow("fr", "report.who.selfAssessmentBy", ["Auto-évaluation de {organisation}"]),
+        CatalogRow("pt", "report.who.selfAssessmentBy", ["Autoavaliação de {organisation}"]),
         CatalogRow("en", "report.who.selfAssessmentSector", ["Self-assessment ({sector})"]),
+        CatalogRow("es", "report.who.selfAssessmentSector", ["Autoevaluación ({sector})"]),
+        CatalogRow("fr", "report.who.selfAssessmentSector", ["Auto-évaluation ({sector})"]),
+        CatalogRow("pt", "report.who.selfAssessmentSector", ["Autoavaliação ({sector})"]),
         CatalogRow("en", "report.who.selfAssessmentBySector", ["Self-assessment by {organisation} ({sector})"]),
+        CatalogRow("es", "report.who.selfAssessmentBySector", ["Autoevaluación de {organisation} ({sector})"]),
+        CatalogRow("fr", "report.who.selfAssessmentBySector", ["Auto-évaluation de {organisation} ({sector})"]),
+        CatalogRow("pt", "report.who.selfAssessmentBySector", ["Autoavaliação de {organisation} ({sector})"]),
         CatalogRow("en", "report.round", ["Round {round}, started {started}"]),
+        CatalogRow("es", "report.round", ["Ronda {round}, iniciada el {started}"]),
+        CatalogRow("fr", "report.round", ["Tour {round}, commencé le {started}"]),
+        CatalogRow("pt", "report.round", ["Ronda {round}, iniciada a {started}"]),
         CatalogRow("en", "report.roundChanged", ["Round {round}, started {started}, last changed {changed}"]),
+        CatalogRow("es", "report.roundChanged", ["Ronda {round}, iniciada el {started}, último cambio el {changed}"]),
+        CatalogRow("fr", "report.roundChanged", [
+            "Tour {round}, commencé le {started}, modifié pour la dernière fois le {changed}",
+        ]),
+        CatalogRow("pt", "report.roundChanged", ["Ronda {round}, iniciada a {started}, última alteração a {changed}"]),
         CatalogRow("en", "report.carriedOver", [
             "Carried over from round {round} and still to confirm: {count} answer.",
             "Carried over from round {round} and still to confirm: {count} answers.",
         ]),
+        CatalogRow("es", "report.carriedOver", [
+            "Traída de la ronda {round} y aún por confirmar: {count} respuesta.",
+            "Traídas de la ronda {round} y aún por confirmar: {count} respuestas.",
+        ]),
+        CatalogRow("fr", "report.carriedOver", [
+            "Repris du tour {round} et encore à confirmer\u{a0}: {count} réponse.",
+            "Repris du tour {round} et encore à confirmer\u{a0}: {count} réponses.",
+        ]),
+        CatalogRow("pt", "report.carriedOver", [
+            "Transitada da ronda {round} e ainda por confirmar: {count} resposta.",
+            "Transitadas da ronda {round} e ainda por confirmar: {count} respostas.",
+        ]),
         CatalogRow("en", "report.nextStep", ["Next step to work on: Step {step}, {title}"]),
+        CatalogRow("es", "report.nextStep", ["Próximo paso a trabajar: Paso {step}, {title}"]),
+        CatalogRow("fr", "report.nextStep", ["Prochaine étape à travailler\u{a0}: étape {step}, {title}"]),
+        CatalogRow("pt", "report.nextStep", ["Próximo passo a trabalhar: Passo {step}, {title}"]),
         CatalogRow("en", "report.allReady", ["All seven steps are Ready; keep them under review."]),
+        CatalogRow("es", "report.allReady", ["Los siete pasos están Preparados; conviene seguir revisándolos."]),
+        CatalogRow("fr", "report.allReady", [
+            "Les sept étapes sont «\u{a0}Prêtes\u{a0}»\u{a0}; continuer à les suivre.",
+        ]),
+        CatalogRow("pt", "report.allReady", ["Os sete passos estão todos Prontos; continue a revê-los."]),
         CatalogRow("en", "report.sequenceWarnings", ["Sequence warnings"]),
+        CatalogRow("es", "report.sequenceWarnings", ["Avisos de secuencia"]),
+        CatalogRow("fr", "report.sequenceWarnings", ["Alertes de séquence"]),
+        CatalogRow("pt", "report.sequenceWarnings", ["Avisos de sequência"]),
         CatalogRow("en", "report.concerns", ["Concerns (rated 0 or 1): {count}", "Concerns (rated 0 or 1): {count}"]),
+        CatalogRow("es", "report.concerns", [
+            "Preocupaciones (valoradas 0 o 1): {count}",
+            "Preocupaciones (valoradas 0 o 1): {count}",
+        ]),
+        CatalogRow("fr", "report.concerns", [
+            "Préoccupations (notées 0 ou 1)\u{a0}: {count}",
+            "Préoccupations (notées 0 ou 1)\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.concerns", [
+            "Preocupações (classificadas com 0 ou 1): {count}",
+            "Preocupações (classificadas com 0 ou 1): {count}",
+        ]),
         CatalogRow("en", "report.evidenceGaps", [
             "Evidence gaps (Don't know or not answered): {count}",
             "Evidence gaps (Don't know or not answered): {count}",
+        ]),
+        CatalogRow("es", "report.evidenceGaps", [
+            "Faltas de evidencia (No sé o sin responder): {count}",
+            "Faltas de evidencia (No sé o sin responder): {count}",
+        ]),
+        CatalogRow("fr", "report.evidenceGaps", [
+            "Lacunes d'information (Ne sait pas ou sans réponse)\u{a0}: {count}",
+            "Lacunes d'information (Ne sait pas ou sans réponse)\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.evidenceGaps", [
+            "Lacunas de informação (Não sei ou sem resposta): {count}",
+            "Lacunas de informação (Não sei ou sem resposta): {count}",
         ]),
         CatalogRow("en", "report.scaleChanges", [
             "Rated 0 on an earlier scale: {count}",
             "Rated 0 on an earlier scale: {count}",
         ]),
+        CatalogRow("es", "report.scaleChanges", [
+            "Valoradas 0 en una escala anterior: {count}",
+            "Valoradas 0 en una escala anterior: {count}",
+        ]),
+        CatalogRow("fr", "report.scaleChanges", [
+            "Notée 0 sur une ancienne échelle\u{a0}: {count}",
+            "Notées 0 sur une ancienne échelle\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.scaleChanges", [
+            "Classificada com 0 numa escala anterior: {count}",
+            "Classificadas com 0 numa escala anterior: {count}",
+        ]),
         CatalogRow("en", "report.notApplicableWithoutReason", [
             "Not applicable without a reason: {count}",
             "Not applicable without a reason: {count}",
+        ]),
+        CatalogRow("es", "report.notApplicableWithoutReason", [
+            "No aplica sin motivo: {count}",
+            "No aplica sin motivo: {count}",
+        ]),
+        CatalogRow("fr", "report.notApplicableWithoutReason", [
+            "«\u{a0}Sans objet\u{a0}» sans raison\u{a0}: {count}",
+            "«\u{a0}Sans objet\u{a0}» sans raison\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.notApplicableWithoutReason", [
+            "Não aplicável sem motivo: {count}",
+            "Não aplicável sem motivo: {count}",
         ]),
         CatalogRow("en", "report.notApplicableWithoutReason.explained", [
             """
             A critical question, or one every partner needs to answer, marked Not applicable: record why. It holds \
             its step at Developing meanwhile.
+            """,
+        ]),
+        CatalogRow("es", "report.notApplicableWithoutReason.explained", [
+            """
+            Una pregunta crítica, o una que todo socio debe responder, marcada No aplica: registrar el motivo. \
+            Mientras tanto, mantiene su paso en En desarrollo.
+            """,
+        ]),
+        CatalogRow("fr", "report.notApplicableWithoutReason.explained", [
+            """
+            Une question critique, ou à laquelle chaque partenaire doit répondre, marquée Sans objet\u{a0}: consigner \
+            pourquoi. Entre-temps, elle maintient son étape à En progrès.
+            """,
+        ]),
+        CatalogRow("pt", "report.notApplicableWithoutReason.explained", [
+            """
+            Uma pergunta crítica, ou que todos os parceiros precisam de responder, marcada como Não aplicável: \
+            registe porquê. Até lá, limita o seu passo a Em desenvolvimento.
             """,
         ]),
         CatalogRow("en", "report.selfAssessmentReminder", [
@@ -379,163 +506,691 @@ extension CatalogTable {
             know answers.
             """,
         ]),
+        CatalogRow("es", "report.selfAssessmentReminder", [
+            """
+            Estas son las valoraciones propias de una sola organización: conviene contrastarlas con los demás socios, \
+            empezando por las respuestas No sé.
+            """,
+        ]),
+        CatalogRow("fr", "report.selfAssessmentReminder", [
+            """
+            Ce sont les notes propres à une seule organisation\u{a0}: les vérifier avec les autres partenaires, en \
+            commençant par les réponses Ne sait pas.
+            """,
+        ]),
+        CatalogRow("pt", "report.selfAssessmentReminder", [
+            """
+            Estas classificações são de uma só organização: confirme-as com os outros parceiros, a começar pelas \
+            respostas Não sei.
+            """,
+        ]),
         CatalogRow("en", "report.methods", ["How readiness is computed"]),
+        CatalogRow("es", "report.methods", ["Cómo se calcula la preparación"]),
+        CatalogRow("fr", "report.methods", ["Comment l'état de préparation est calculé"]),
+        CatalogRow("pt", "report.methods", ["Como se calcula a prontidão"]),
         CatalogRow("en", "report.source", ["Source: {source}"]),
+        CatalogRow("es", "report.source", ["Fuente: {source}"]),
+        CatalogRow("fr", "report.source", ["Source\u{a0}: {source}"]),
+        CatalogRow("pt", "report.source", ["Fonte: {source}"]),
         CatalogRow("en", "report.unanswered", ["Step {step}, not answered: {questions}"]),
+        CatalogRow("es", "report.unanswered", ["Paso {step}, sin responder: {questions}"]),
+        CatalogRow("fr", "report.unanswered", ["Étape {step}, sans réponse\u{a0}: {questions}"]),
+        CatalogRow("pt", "report.unanswered", ["Passo {step}, sem resposta: {questions}"]),
         CatalogRow("en", "report.unanswered.all", ["all {count} question", "all {count} questions"]),
+        CatalogRow("es", "report.unanswered.all", ["todas ({count} pregunta)", "las {count} preguntas"]),
+        CatalogRow("fr", "report.unanswered.all", [
+            "la totalité ({count} question)",
+            "la totalité ({count} questions)",
+        ]),
+        CatalogRow("pt", "report.unanswered.all", ["todas ({count} pergunta)", "todas ({count} perguntas)"]),
         CatalogRow("en", "report.unanswered.one", ["question {number}"]),
+        CatalogRow("es", "report.unanswered.one", ["pregunta {number}"]),
+        CatalogRow("fr", "report.unanswered.one", ["question {number}"]),
+        CatalogRow("pt", "report.unanswered.one", ["pergunta {number}"]),
         CatalogRow("en", "report.unanswered.several", ["questions {numbers}"]),
+        CatalogRow("es", "report.unanswered.several", ["preguntas {numbers}"]),
+        CatalogRow("fr", "report.unanswered.several", ["questions {numbers}"]),
+        CatalogRow("pt", "report.unanswered.several", ["perguntas {numbers}"]),
         CatalogRow("en", "report.flaggedQuestion", ["{place} ({rating}): {text}"]),
+        CatalogRow("es", "report.flaggedQuestion", ["{place} ({rating}): {text}"]),
+        CatalogRow("fr", "report.flaggedQuestion", ["{place} ({rating})\u{a0}: {text}"]),
+        CatalogRow("pt", "report.flaggedQuestion", ["{place} ({rating}): {text}"]),
         CatalogRow("en", "report.place", ["Step {step} Q{question}"]),
+        CatalogRow("es", "report.place", ["Paso {step} P{question}"]),
+        CatalogRow("fr", "report.place", ["Étape {step} Q{question}"]),
+        CatalogRow("pt", "report.place", ["Passo {step} P{question}"]),
         CatalogRow("en", "report.rating", ["{code} {name}"]),
+        CatalogRow("es", "report.rating", ["{code} {name}"]),
+        CatalogRow("fr", "report.rating", ["{code} {name}"]),
+        CatalogRow("pt", "report.rating", ["{code} {name}"]),
         CatalogRow("en", "report.ratingFound", ["{rating} · found {finding}"]),
+        CatalogRow("es", "report.ratingFound", ["{rating} · resultado {finding}"]),
+        CatalogRow("fr", "report.ratingFound", ["{rating} · constat {finding}"]),
+        CatalogRow("pt", "report.ratingFound", ["{rating} · resultado {finding}"]),
         CatalogRow("en", "report.rating.notAnswered", ["not answered"]),
+        CatalogRow("es", "report.rating.notAnswered", ["sin responder"]),
+        CatalogRow("fr", "report.rating.notAnswered", ["sans réponse"]),
+        CatalogRow("pt", "report.rating.notAnswered", ["sem resposta"]),
         CatalogRow("en", "report.rating.split", ["no group rating, {split}"]),
+        CatalogRow("es", "report.rating.split", ["sin valoración del grupo, {split}"]),
+        CatalogRow("fr", "report.rating.split", ["pas de note de groupe, {split}"]),
+        CatalogRow("pt", "report.rating.split", ["sem classificação do grupo, {split}"]),
         CatalogRow("en", "report.split.dontKnow", [
             "{dontKnow} of {count} don't know",
             "{dontKnow} of {count} don't know",
+        ]),
+        CatalogRow("es", "report.split.dontKnow", ["{dontKnow} de {count} no sabe", "{dontKnow} de {count} no saben"]),
+        CatalogRow("fr", "report.split.dontKnow", [
+            "{dontKnow} sur {count} ne sait pas",
+            "{dontKnow} sur {count} ne savent pas",
+        ]),
+        CatalogRow("pt", "report.split.dontKnow", [
+            "{dontKnow} de {count} não sabe",
+            "{dontKnow} de {count} não sabem",
         ]),
         CatalogRow("en", "report.split.notApplicable", [
             "{notApplicable} of {count} say not applicable",
             "{notApplicable} of {count} say not applicable",
         ]),
+        CatalogRow("es", "report.split.notApplicable", [
+            "{notApplicable} de {count} dice que no aplica",
+            "{notApplicable} de {count} dicen que no aplica",
+        ]),
+        CatalogRow("fr", "report.split.notApplicable", [
+            "{notApplicable} sur {count} la juge sans objet",
+            "{notApplicable} sur {count} la jugent sans objet",
+        ]),
+        CatalogRow("pt", "report.split.notApplicable", [
+            "{notApplicable} de {count} diz não aplicável",
+            "{notApplicable} de {count} dizem não aplicável",
+        ]),
         CatalogRow("en", "report.rating.mean", [
             "{shown}, {rated} of {count} rated, no consensus yet",
             "{shown}, {rated} of {count} rated, no consensus yet",
         ]),
+        CatalogRow("es", "report.rating.mean", [
+            "{shown}, {rated} de {count} con valoración, sin consenso aún",
+            "{shown}, {rated} de {count} con valoración, sin consenso aún",
+        ]),
+        CatalogRow("fr", "report.rating.mean", [
+            "{shown}, notée par {rated} sur {count}, pas encore de consensus",
+            "{shown}, notée par {rated} sur {count}, pas encore de consensus",
+        ]),
+        CatalogRow("pt", "report.rating.mean", [
+            "{shown}, {rated} de {count} classificou, ainda sem consenso",
+            "{shown}, {rated} de {count} classificaram, ainda sem consenso",
+        ]),
         CatalogRow("en", "report.participants", ["Participants: {count}", "Participants: {count}"]),
+        CatalogRow("es", "report.participants", ["Participantes: {count}", "Participantes: {count}"]),
+        CatalogRow("fr", "report.participants", ["Participants\u{a0}: {count}", "Participants\u{a0}: {count}"]),
+        CatalogRow("pt", "report.participants", ["Participantes: {count}", "Participantes: {count}"]),
         CatalogRow("en", "report.participants.sector", ["{sector}: {names}"]),
+        CatalogRow("es", "report.participants.sector", ["{sector}: {names}"]),
+        CatalogRow("fr", "report.participants.sector", ["{sector}\u{a0}: {names}"]),
+        CatalogRow("pt", "report.participants.sector", ["{sector}: {names}"]),
         CatalogRow("en", "report.noSector", ["No sector"]),
+        CatalogRow("es", "report.noSector", ["Sin sector"]),
+        CatalogRow("fr", "report.noSector", ["Sans secteur"]),
+        CatalogRow("pt", "report.noSector", ["Sem setor"]),
         CatalogRow("en", "report.participant.described", ["{name} ({details})"]),
+        CatalogRow("es", "report.participant.described", ["{name} ({details})"]),
+        CatalogRow("fr", "report.participant.described", ["{name} ({details})"]),
+        CatalogRow("pt", "report.participant.described", ["{name} ({details})"]),
         CatalogRow("en", "report.consensusUnreasoned", [
             "{count} more consensus was recorded without a reason.",
             "{count} more consensus ratings were recorded without a reason.",
         ]),
+        CatalogRow("es", "report.consensusUnreasoned", [
+            "Se registró {count} consenso más sin motivo.",
+            "Se registraron {count} consensos más sin motivo.",
+        ]),
+        CatalogRow("fr", "report.consensusUnreasoned", [
+            "{count} autre consensus a été consigné sans raison.",
+            "{count} autres consensus ont été consignés sans raison.",
+        ]),
+        CatalogRow("pt", "report.consensusUnreasoned", [
+            "Mais {count} consenso foi registado sem motivo.",
+            "Mais {count} consensos foram registados sem motivo.",
+        ]),
         CatalogRow("en", "report.sectorMeans", ["Sector means by step"]),
+        CatalogRow("es", "report.sectorMeans", ["Promedios por sector y paso"]),
+        CatalogRow("fr", "report.sectorMeans", ["Moyennes par secteur et par étape"]),
+        CatalogRow("pt", "report.sectorMeans", ["Médias por setor e passo"]),
         CatalogRow("en", "report.divergence", [
             "Divergent ratings (2 or more apart, or hidden dissent): {count}",
             "Divergent ratings (2 or more apart, or hidden dissent): {count}",
         ]),
+        CatalogRow("es", "report.divergence", [
+            "Valoraciones divergentes (separadas 2 o más, o desacuerdo oculto): {count}",
+            "Valoraciones divergentes (separadas 2 o más, o desacuerdo oculto): {count}",
+        ]),
+        CatalogRow("fr", "report.divergence", [
+            "Notes divergentes (écart de 2 ou plus, ou désaccord masqué)\u{a0}: {count}",
+            "Notes divergentes (écart de 2 ou plus, ou désaccord masqué)\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.divergence", [
+            "Classificações divergentes (2 ou mais pontos de diferença, ou discordância oculta): {count}",
+            "Classificações divergentes (2 ou mais pontos de diferença, ou discordância oculta): {count}",
+        ]),
         CatalogRow("en", "report.consensus", ["Consensus recorded: {count}", "Consensus recorded: {count}"]),
+        CatalogRow("es", "report.consensus", ["Consensos registrados: {count}", "Consensos registrados: {count}"]),
+        CatalogRow("fr", "report.consensus", [
+            "Consensus consigné\u{a0}: {count}",
+            "Consensus consignés\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.consensus", ["Consenso registado: {count}", "Consensos registados: {count}"]),
         CatalogRow("en", "report.consensusDiffers", [
             "Consensus differs from the voices: {count}",
             "Consensus differs from the voices: {count}",
         ]),
+        CatalogRow("es", "report.consensusDiffers", [
+            "El consenso difiere de las voces: {count}",
+            "El consenso difiere de las voces: {count}",
+        ]),
+        CatalogRow("fr", "report.consensusDiffers", [
+            "Consensus différent des voix\u{a0}: {count}",
+            "Consensus différents des voix\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.consensusDiffers", [
+            "Consenso diferente das vozes: {count}",
+            "Consensos diferentes das vozes: {count}",
+        ]),
         CatalogRow("en", "report.findings", ["What the room found: {count}", "What the room found: {count}"]),
+        CatalogRow("es", "report.findings", ["Lo que concluyó la sala: {count}", "Lo que concluyó la sala: {count}"]),
+        CatalogRow("fr", "report.findings", [
+            "Ce que la salle a constaté\u{a0}: {count}",
+            "Ce que la salle a constaté\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.findings", ["O que a sala constatou: {count}", "O que a sala constatou: {count}"]),
         CatalogRow("en", "report.findingsExplained", [
             """
             On these questions the rating says how settled the answer is; what the room found says whether the answer \
             is good news. It is never scored.
             """,
         ]),
+        CatalogRow("es", "report.findingsExplained", [
+            """
+            En estas preguntas, la valoración dice cuán asentada está la respuesta; lo que concluyó la sala dice si \
+            la respuesta es una buena noticia. Nunca se puntúa.
+            """,
+        ]),
+        CatalogRow("fr", "report.findingsExplained", [
+            """
+            Sur ces questions, la note dit à quel point la réponse est établie\u{a0}; le constat de la salle dit si \
+            la réponse est une bonne nouvelle. Il n'entre jamais dans le score.
+            """,
+        ]),
+        CatalogRow("pt", "report.findingsExplained", [
+            """
+            Nestas perguntas, a classificação diz até que ponto a resposta está assente; o que a sala constatou diz \
+            se a resposta é boa notícia. Nunca é pontuado.
+            """,
+        ]),
         CatalogRow("en", "report.voiceFound", ["{who} found {finding}"]),
+        CatalogRow("es", "report.voiceFound", ["{who}: resultado {finding}"]),
+        CatalogRow("fr", "report.voiceFound", ["{who}\u{a0}: constat {finding}"]),
+        CatalogRow("pt", "report.voiceFound", ["{who}: resultado {finding}"]),
         CatalogRow("en", "report.consensusDiffers.explained", [
             """
             The consensus lies outside the participants' ratings, more than 1.0 from their mean, or over most of \
             them: record why.
             """,
         ]),
+        CatalogRow("es", "report.consensusDiffers.explained", [
+            """
+            El consenso queda fuera de las valoraciones de los participantes, a más de 1,0 de su promedio, o \
+            contradice a la mayoría: registrar el motivo.
+            """,
+        ]),
+        CatalogRow("fr", "report.consensusDiffers.explained", [
+            """
+            Le consensus se situe hors des notes des participants, à plus de 1,0 de leur moyenne, ou contre la \
+            plupart d'entre elles\u{a0}: consigner pourquoi.
+            """,
+        ]),
+        CatalogRow("pt", "report.consensusDiffers.explained", [
+            """
+            O consenso fica fora das classificações dos participantes, a mais de 1,0 da sua média, ou contra a \
+            maioria delas: registe porquê.
+            """,
+        ]),
         CatalogRow("en", "report.noSectorRatings", ["No participant with a sector has rated a question yet."]),
+        CatalogRow("es", "report.noSectorRatings", [
+            "Ningún participante con sector ha valorado todavía una pregunta.",
+        ]),
+        CatalogRow("fr", "report.noSectorRatings", [
+            "Aucun participant rattaché à un secteur n'a encore noté de question.",
+        ]),
+        CatalogRow("pt", "report.noSectorRatings", ["Ainda nenhum participante com setor classificou uma pergunta."]),
         CatalogRow("en", "report.sectorsDiffer", [
             "Step {step}, {title}: the sectors see this step differently, {comparing}.",
         ]),
+        CatalogRow("es", "report.sectorsDiffer", [
+            "Paso {step}, {title}: los sectores ven este paso de forma distinta, {comparing}.",
+        ]),
+        CatalogRow("fr", "report.sectorsDiffer", [
+            "Étape {step}, {title}\u{a0}: les secteurs voient cette étape différemment, {comparing}.",
+        ]),
+        CatalogRow("pt", "report.sectorsDiffer", [
+            "Passo {step}, {title}: os setores veem este passo de forma diferente, {comparing}.",
+        ]),
         CatalogRow("en", "report.donorsDiffer", [
             "Step {step}, {title}: the donors see this step differently, {comparing}.",
+        ]),
+        CatalogRow("es", "report.donorsDiffer", [
+            "Paso {step}, {title}: los donantes ven este paso de forma distinta, {comparing}.",
+        ]),
+        CatalogRow("fr", "report.donorsDiffer", [
+            "Étape {step}, {title}\u{a0}: les bailleurs de fonds voient cette étape différemment, {comparing}.",
+        ]),
+        CatalogRow("pt", "report.donorsDiffer", [
+            "Passo {step}, {title}: os doadores veem este passo de forma diferente, {comparing}.",
         ]),
         CatalogRow("en", "report.comparing", [
             "on the {count} question both rated: {higher} {highMean} and {lower} {lowMean}",
             "on the {count} questions both rated: {higher} {highMean} and {lower} {lowMean}",
         ]),
+        CatalogRow("es", "report.comparing", [
+            "en {count} pregunta valorada por ambos: {higher} {highMean} y {lower} {lowMean}",
+            "en {count} preguntas valoradas por ambos: {higher} {highMean} y {lower} {lowMean}",
+        ]),
+        CatalogRow("fr", "report.comparing", [
+            "sur {count} question notée par les deux\u{a0}: {higher} {highMean} et {lower} {lowMean}",
+            "sur les {count} questions notées par les deux\u{a0}: {higher} {highMean} et {lower} {lowMean}",
+        ]),
+        CatalogRow("pt", "report.comparing", [
+            "em {count} pergunta classificada por ambos: {higher} {highMean} e {lower} {lowMean}",
+            "nas {count} perguntas classificadas por ambos: {higher} {highMean} e {lower} {lowMean}",
+        ]),
         CatalogRow("en", "report.comparingDonors", [
             "on the {count} question both rated: donors {donors}, the three sectors {sectors}",
             "on the {count} questions both rated: donors {donors}, the three sectors {sectors}",
+        ]),
+        CatalogRow("es", "report.comparingDonors", [
+            "en {count} pregunta valorada por ambos: donantes {donors}, los tres sectores {sectors}",
+            "en {count} preguntas valoradas por ambos: donantes {donors}, los tres sectores {sectors}",
+        ]),
+        CatalogRow("fr", "report.comparingDonors", [
+            "sur {count} question notée par les deux\u{a0}: bailleurs de fonds {donors}, les trois secteurs {sectors}",
+            """
+            sur les {count} questions notées par les deux\u{a0}: bailleurs de fonds {donors}, les trois secteurs \
+            {sectors}
+            """,
+        ]),
+        CatalogRow("pt", "report.comparingDonors", [
+            "em {count} pergunta classificada por ambos: doadores {donors}, os três setores {sectors}",
+            "nas {count} perguntas classificadas por ambos: doadores {donors}, os três setores {sectors}",
         ]),
         CatalogRow("en", "report.spread", [
             "{count} rating spans {lowest} to {highest}.",
             "{count} ratings span {lowest} to {highest}.",
         ]),
+        CatalogRow("es", "report.spread", [
+            "{count} valoración va de {lowest} a {highest}.",
+            "{count} valoraciones van de {lowest} a {highest}.",
+        ]),
+        CatalogRow("fr", "report.spread", [
+            "{count} note, de {lowest} à {highest}.",
+            "{count} notes, de {lowest} à {highest}.",
+        ]),
+        CatalogRow("pt", "report.spread", [
+            "{count} classificação vai de {lowest} a {highest}.",
+            "{count} classificações vão de {lowest} a {highest}.",
+        ]),
         CatalogRow("en", "report.hiddenDissent", ["The mean is {mean}, yet someone rated {lowest}: hidden dissent."]),
+        CatalogRow("es", "report.hiddenDissent", [
+            "El promedio es {mean}, pero alguien valoró {lowest}: desacuerdo oculto.",
+        ]),
+        CatalogRow("fr", "report.hiddenDissent", [
+            "La moyenne est de {mean}, mais quelqu'un a noté {lowest}\u{a0}: désaccord masqué.",
+        ]),
+        CatalogRow("pt", "report.hiddenDissent", [
+            "A média é {mean}, mas alguém classificou {lowest}: discordância oculta.",
+        ]),
         CatalogRow("en", "report.voice", ["{who}: {rating}"]),
+        CatalogRow("es", "report.voice", ["{who}: {rating}"]),
+        CatalogRow("fr", "report.voice", ["{who}\u{a0}: {rating}"]),
+        CatalogRow("pt", "report.voice", ["{who}: {rating}"]),
         CatalogRow("en", "report.voice.noted", ["{who}: {rating} — {note}"]),
+        CatalogRow("es", "report.voice.noted", ["{who}: {rating} — {note}"]),
+        CatalogRow("fr", "report.voice.noted", ["{who}\u{a0}: {rating} — {note}"]),
+        CatalogRow("pt", "report.voice.noted", ["{who}: {rating} — {note}"]),
         CatalogRow("en", "report.noRating", ["no rating"]),
+        CatalogRow("es", "report.noRating", ["sin valoración"]),
+        CatalogRow("fr", "report.noRating", ["pas de note"]),
+        CatalogRow("pt", "report.noRating", ["sem classificação"]),
         CatalogRow("en", "report.consensusWithoutReason", [
             "! Consensus without a reason: record why the group settled on it.",
         ]),
+        CatalogRow("es", "report.consensusWithoutReason", [
+            "! Consenso sin motivo: registrar por qué el grupo lo acordó.",
+        ]),
+        CatalogRow("fr", "report.consensusWithoutReason", [
+            "! Consensus sans raison\u{a0}: consigner pourquoi le groupe l'a retenu.",
+        ]),
+        CatalogRow("pt", "report.consensusWithoutReason", [
+            "! Consenso sem motivo: registe porque é que o grupo o adotou.",
+        ]),
         CatalogRow("en", "report.consensusReason", ["Reason for the consensus: {reason}"]),
+        CatalogRow("es", "report.consensusReason", ["Motivo del consenso: {reason}"]),
+        CatalogRow("fr", "report.consensusReason", ["Raison du consensus\u{a0}: {reason}"]),
+        CatalogRow("pt", "report.consensusReason", ["Motivo do consenso: {reason}"]),
         CatalogRow("en", "report.record.step", ["Step {step}: {title}"]),
+        CatalogRow("es", "report.record.step", ["Paso {step}: {title}"]),
+        CatalogRow("fr", "report.record.step", ["Étape {step}\u{a0}: {title}"]),
+        CatalogRow("pt", "report.record.step", ["Passo {step}: {title}"]),
         CatalogRow("en", "report.record.score", ["Score {score}, {standing}"]),
+        CatalogRow("es", "report.record.score", ["Puntuación {score}, {standing}"]),
+        CatalogRow("fr", "report.record.score", ["Score {score}, {standing}"]),
+        CatalogRow("pt", "report.record.score", ["Pontuação {score}, {standing}"]),
         CatalogRow("en", "report.record.noScore", ["No score, {standing}"]),
+        CatalogRow("es", "report.record.noScore", ["Sin puntuación, {standing}"]),
+        CatalogRow("fr", "report.record.noScore", ["Pas de score, {standing}"]),
+        CatalogRow("pt", "report.record.noScore", ["Sem pontuação, {standing}"]),
         CatalogRow("en", "report.record.question", ["Q{question}. {text}"]),
+        CatalogRow("es", "report.record.question", ["P{question}. {text}"]),
+        CatalogRow("fr", "report.record.question", ["Q{question}. {text}"]),
+        CatalogRow("pt", "report.record.question", ["P{question}. {text}"]),
         CatalogRow("en", "report.record.questionMarked", ["Q{question}. {text} ({marks})"]),
+        CatalogRow("es", "report.record.questionMarked", ["P{question}. {text} ({marks})"]),
+        CatalogRow("fr", "report.record.questionMarked", ["Q{question}. {text} ({marks})"]),
+        CatalogRow("pt", "report.record.questionMarked", ["P{question}. {text} ({marks})"]),
         CatalogRow("en", "report.record.critical", ["critical"]),
+        CatalogRow("es", "report.record.critical", ["crítica"]),
+        CatalogRow("fr", "report.record.critical", ["critique"]),
+        CatalogRow("pt", "report.record.critical", ["crítica"]),
         CatalogRow("en", "report.record.derived", ["derived from the guide's text"]),
+        CatalogRow("es", "report.record.derived", ["derivada del texto de la guía"]),
+        CatalogRow("fr", "report.record.derived", ["tirée du texte du guide"]),
+        CatalogRow("pt", "report.record.derived", ["derivada do texto do guia"]),
         CatalogRow("en", "report.record.rating", ["Rating: {rating}"]),
+        CatalogRow("es", "report.record.rating", ["Valoración: {rating}"]),
+        CatalogRow("fr", "report.record.rating", ["Note\u{a0}: {rating}"]),
+        CatalogRow("pt", "report.record.rating", ["Classificação: {rating}"]),
         CatalogRow("en", "report.record.groupRating", ["Group rating: {rating}"]),
+        CatalogRow("es", "report.record.groupRating", ["Valoración del grupo: {rating}"]),
+        CatalogRow("fr", "report.record.groupRating", ["Note du groupe\u{a0}: {rating}"]),
+        CatalogRow("pt", "report.record.groupRating", ["Classificação do grupo: {rating}"]),
         CatalogRow("en", "report.record.groupRatingConsensus", ["Group rating: {rating}, consensus"]),
+        CatalogRow("es", "report.record.groupRatingConsensus", ["Valoración del grupo: {rating}, consenso"]),
+        CatalogRow("fr", "report.record.groupRatingConsensus", ["Note du groupe\u{a0}: {rating}, consensus"]),
+        CatalogRow("pt", "report.record.groupRatingConsensus", ["Classificação do grupo: {rating}, consenso"]),
         CatalogRow("en", "report.record.diverge", ["The ratings diverge (2 or more apart, or hidden dissent)."]),
+        CatalogRow("es", "report.record.diverge", [
+            "Las valoraciones divergen (separadas 2 o más, o desacuerdo oculto).",
+        ]),
+        CatalogRow("fr", "report.record.diverge", ["Les notes divergent (écart de 2 ou plus, ou désaccord masqué)."]),
+        CatalogRow("pt", "report.record.diverge", [
+            "As classificações divergem (2 ou mais pontos de diferença, ou discordância oculta).",
+        ]),
         CatalogRow("en", "report.record.carriedOver", ["Carried over from round {round}, to confirm."]),
+        CatalogRow("es", "report.record.carriedOver", ["Traída de la ronda {round}, por confirmar."]),
+        CatalogRow("fr", "report.record.carriedOver", ["Reprise du tour {round}, à confirmer."]),
+        CatalogRow("pt", "report.record.carriedOver", ["Transitada da ronda {round}, por confirmar."]),
         CatalogRow("en", "report.record.notes", ["Notes: {notes}"]),
+        CatalogRow("es", "report.record.notes", ["Notas: {notes}"]),
+        CatalogRow("fr", "report.record.notes", ["Remarques\u{a0}: {notes}"]),
+        CatalogRow("pt", "report.record.notes", ["Notas: {notes}"]),
         CatalogRow("en", "report.record.groupNotes", ["Group notes: {notes}"]),
+        CatalogRow("es", "report.record.groupNotes", ["Notas del grupo: {notes}"]),
+        CatalogRow("fr", "report.record.groupNotes", ["Remarques du groupe\u{a0}: {notes}"]),
+        CatalogRow("pt", "report.record.groupNotes", ["Notas do grupo: {notes}"]),
         CatalogRow("en", "report.column.participant", ["Participant"]),
+        CatalogRow("es", "report.column.participant", ["Participante"]),
+        CatalogRow("fr", "report.column.participant", ["Participant"]),
+        CatalogRow("pt", "report.column.participant", ["Participante"]),
         CatalogRow("en", "report.column.organisation", ["Organisation"]),
+        CatalogRow("es", "report.column.organisation", ["Organización"]),
+        CatalogRow("fr", "report.column.organisation", ["Organisation"]),
+        CatalogRow("pt", "report.column.organisation", ["Organização"]),
         CatalogRow("en", "report.column.sector", ["Sector"]),
+        CatalogRow("es", "report.column.sector", ["Sector"]),
+        CatalogRow("fr", "report.column.sector", ["Secteur"]),
+        CatalogRow("pt", "report.column.sector", ["Setor"]),
         CatalogRow("en", "report.column.rating", ["Rating"]),
+        CatalogRow("es", "report.column.rating", ["Valoración"]),
+        CatalogRow("fr", "report.column.rating", ["Note"]),
+        CatalogRow("pt", "report.column.rating", ["Classificação"]),
         CatalogRow("en", "report.column.note", ["Note"]),
+        CatalogRow("es", "report.column.note", ["Nota"]),
+        CatalogRow("fr", "report.column.note", ["Remarque"]),
+        CatalogRow("pt", "report.column.note", ["Nota"]),
         CatalogRow("en", "report.column.step", ["Step"]),
+        CatalogRow("es", "report.column.step", ["Paso"]),
+        CatalogRow("fr", "report.column.step", ["Étape"]),
+        CatalogRow("pt", "report.column.step", ["Passo"]),
         CatalogRow("en", "report.column.promptID", ["Prompt id"]),
+        CatalogRow("es", "report.column.promptID", ["Id de pregunta"]),
+        CatalogRow("fr", "report.column.promptID", ["Id de la question"]),
+        CatalogRow("pt", "report.column.promptID", ["Id da pergunta"]),
         CatalogRow("en", "report.column.question", ["Question"]),
+        CatalogRow("es", "report.column.question", ["Pregunta"]),
+        CatalogRow("fr", "report.column.question", ["Question"]),
+        CatalogRow("pt", "report.column.question", ["Pergunta"]),
         CatalogRow("en", "report.column.ratingLabel", ["Rating label"]),
+        CatalogRow("es", "report.column.ratingLabel", ["Nombre de la valoración"]),
+        CatalogRow("fr", "report.column.ratingLabel", ["Libellé de la note"]),
+        CatalogRow("pt", "report.column.ratingLabel", ["Nome da classificação"]),
         CatalogRow("en", "report.column.reason", ["Reason"]),
+        CatalogRow("es", "report.column.reason", ["Motivo"]),
+        CatalogRow("fr", "report.column.reason", ["Raison"]),
+        CatalogRow("pt", "report.column.reason", ["Motivo"]),
         CatalogRow("en", "report.answers.group", ["Group"]),
+        CatalogRow("es", "report.answers.group", ["Grupo"]),
+        CatalogRow("fr", "report.answers.group", ["Groupe"]),
+        CatalogRow("pt", "report.answers.group", ["Grupo"]),
         CatalogRow("en", "report.answers.mean", ["Mean, {rated}, no consensus yet"]),
+        CatalogRow("es", "report.answers.mean", ["Promedio, {rated}, sin consenso aún"]),
+        CatalogRow("fr", "report.answers.mean", ["Moyenne, {rated}, pas encore de consensus"]),
+        CatalogRow("pt", "report.answers.mean", ["Média, {rated}, ainda sem consenso"]),
         CatalogRow("en", "report.ratedOf", ["{rated} of {count} rated", "{rated} of {count} rated"]),
+        CatalogRow("es", "report.ratedOf", ["{rated} de {count} con valoración", "{rated} de {count} con valoración"]),
+        CatalogRow("fr", "report.ratedOf", ["notée par {rated} sur {count}", "notée par {rated} sur {count}"]),
+        CatalogRow("pt", "report.ratedOf", ["{rated} de {count} classificou", "{rated} de {count} classificaram"]),
         CatalogRow("en", "report.answers.notApplicable", ["Not applicable (all who answered)"]),
+        CatalogRow("es", "report.answers.notApplicable", ["No aplica (todos los que respondieron)"]),
+        CatalogRow("fr", "report.answers.notApplicable", ["Sans objet (tous ceux qui ont répondu)"]),
+        CatalogRow("pt", "report.answers.notApplicable", ["Não aplicável (todos os que responderam)"]),
         CatalogRow("en", "report.answers.dontKnow", ["Don't know (no one gave a stage)"]),
+        CatalogRow("es", "report.answers.dontKnow", ["No sé (nadie indicó una etapa)"]),
+        CatalogRow("fr", "report.answers.dontKnow", ["Ne sait pas (personne n'a donné de stade)"]),
+        CatalogRow("pt", "report.answers.dontKnow", ["Não sei (ninguém indicou um nível)"]),
         CatalogRow("en", "report.answers.split", ["No group rating: {split}"]),
+        CatalogRow("es", "report.answers.split", ["Sin valoración del grupo: {split}"]),
+        CatalogRow("fr", "report.answers.split", ["Pas de note de groupe\u{a0}: {split}"]),
+        CatalogRow("pt", "report.answers.split", ["Sem classificação do grupo: {split}"]),
         CatalogRow("en", "report.answers.notAnswered", ["Not answered"]),
+        CatalogRow("es", "report.answers.notAnswered", ["Sin responder"]),
+        CatalogRow("fr", "report.answers.notAnswered", ["Sans réponse"]),
+        CatalogRow("pt", "report.answers.notAnswered", ["Sem resposta"]),
         CatalogRow("en", "report.record.records", ["The partnership's records"]),
+        CatalogRow("es", "report.record.records", ["Los registros de la alianza"]),
+        CatalogRow("fr", "report.record.records", ["Les fiches du partenariat"]),
+        CatalogRow("pt", "report.record.records", ["Os registos da parceria"]),
         CatalogRow("en", "report.profile.phase", ["{phase}: {score}"]),
+        CatalogRow("es", "report.profile.phase", ["{phase}: {score}"]),
+        CatalogRow("fr", "report.profile.phase", ["{phase}\u{a0}: {score}"]),
+        CatalogRow("pt", "report.profile.phase", ["{phase}: {score}"]),
         CatalogRow("en", "report.profile.phaseProvisional", ["{phase}: {score} (provisional)"]),
+        CatalogRow("es", "report.profile.phaseProvisional", ["{phase}: {score} (provisional)"]),
+        CatalogRow("fr", "report.profile.phaseProvisional", ["{phase}\u{a0}: {score} (provisoire)"]),
+        CatalogRow("pt", "report.profile.phaseProvisional", ["{phase}: {score} (provisória)"]),
         CatalogRow("en", "report.noScore", ["no score"]),
+        CatalogRow("es", "report.noScore", ["sin puntuación"]),
+        CatalogRow("fr", "report.noScore", ["pas de score"]),
+        CatalogRow("pt", "report.noScore", ["sem pontuação"]),
         CatalogRow("en", "report.profile.step", ["Step {step}  {title}"]),
+        CatalogRow("es", "report.profile.step", ["Paso {step}  {title}"]),
+        CatalogRow("fr", "report.profile.step", ["Étape {step}  {title}"]),
+        CatalogRow("pt", "report.profile.step", ["Passo {step}  {title}"]),
         CatalogRow("en", "report.sectorMap.key", ["█ Ready  ▒ Developing  ░ Not ready  ! gap 1.0 or more"]),
+        CatalogRow("es", "report.sectorMap.key", [
+            "█ Preparado  ▒ En desarrollo  ░ No preparado  ! brecha de 1,0 o más",
+        ]),
+        CatalogRow("fr", "report.sectorMap.key", ["█ Prête  ▒ En progrès  ░ Pas prête \u{a0}! écart de 1,0 ou plus"]),
+        CatalogRow("pt", "report.sectorMap.key", [
+            "█ Pronto  ▒ Em desenvolvimento  ░ Não pronto  ! diferença de 1,0 ou mais",
+        ]),
         CatalogRow("en", "report.sectorMap.keyMarkdown", [
             "█ Ready, ▒ Developing, ░ Not ready; ! a gap of 1.0 or more.",
         ]),
+        CatalogRow("es", "report.sectorMap.keyMarkdown", [
+            "█ Preparado, ▒ En desarrollo, ░ No preparado; ! una brecha de 1,0 o más.",
+        ]),
+        CatalogRow("fr", "report.sectorMap.keyMarkdown", [
+            "█ Prête, ▒ En progrès, ░ Pas prête\u{a0};\u{a0}! un écart de 1,0 ou plus.",
+        ]),
+        CatalogRow("pt", "report.sectorMap.keyMarkdown", [
+            "█ Pronto, ▒ Em desenvolvimento, ░ Não pronto; ! uma diferença de 1,0 ou mais.",
+        ]),
         CatalogRow("en", "report.sectorMap.gap", ["Gap"]),
+        CatalogRow("es", "report.sectorMap.gap", ["Brecha"]),
+        CatalogRow("fr", "report.sectorMap.gap", ["Écart"]),
+        CatalogRow("pt", "report.sectorMap.gap", ["Diferença"]),
         CatalogRow("en", "report.sectorMap.step", ["Step"]),
+        CatalogRow("es", "report.sectorMap.step", ["Paso"]),
+        CatalogRow("fr", "report.sectorMap.step", ["Étape"]),
+        CatalogRow("pt", "report.sectorMap.step", ["Passo"]),
         CatalogRow("en", "report.sectorMap.stepColumn", ["Step {step}"]),
+        CatalogRow("es", "report.sectorMap.stepColumn", ["Paso {step}"]),
+        CatalogRow("fr", "report.sectorMap.stepColumn", ["Étape {step}"]),
+        CatalogRow("pt", "report.sectorMap.stepColumn", ["Passo {step}"]),
         CatalogRow("en", "report.profile.caption", [
             """
             Readiness profile: a bar per step on the 0–4 scale; the marks at 2 and 3 are where Developing and Ready \
             begin.
             """,
         ]),
+        CatalogRow("es", "report.profile.caption", [
+            """
+            Perfil de preparación: una barra por paso en la escala de 0 a 4; las marcas en 2 y 3 indican dónde \
+            empiezan En desarrollo y Preparado.
+            """,
+        ]),
+        CatalogRow("fr", "report.profile.caption", [
+            """
+            Profil de préparation\u{a0}: une barre par étape sur l'échelle de 0 à 4\u{a0}; les repères à 2 et 3 \
+            marquent le début de «\u{a0}En progrès\u{a0}» et de «\u{a0}Prête\u{a0}».
+            """,
+        ]),
+        CatalogRow("pt", "report.profile.caption", [
+            """
+            Perfil de prontidão: uma barra por passo na escala de 0 a 4; as marcas em 2 e 3 indicam onde começam Em \
+            desenvolvimento e Pronto.
+            """,
+        ]),
         CatalogRow("en", "report.profile.column.phase", ["Phase"]),
+        CatalogRow("es", "report.profile.column.phase", ["Fase"]),
+        CatalogRow("fr", "report.profile.column.phase", ["Phase"]),
+        CatalogRow("pt", "report.profile.column.phase", ["Fase"]),
         CatalogRow("en", "report.profile.column.step", ["Step"]),
+        CatalogRow("es", "report.profile.column.step", ["Paso"]),
+        CatalogRow("fr", "report.profile.column.step", ["Étape"]),
+        CatalogRow("pt", "report.profile.column.step", ["Passo"]),
         CatalogRow("en", "report.profile.column.profile", ["Profile"]),
+        CatalogRow("es", "report.profile.column.profile", ["Perfil"]),
+        CatalogRow("fr", "report.profile.column.profile", ["Profil"]),
+        CatalogRow("pt", "report.profile.column.profile", ["Perfil"]),
         CatalogRow("en", "report.profile.column.score", ["Score"]),
+        CatalogRow("es", "report.profile.column.score", ["Puntuación"]),
+        CatalogRow("fr", "report.profile.column.score", ["Score"]),
+        CatalogRow("pt", "report.profile.column.score", ["Pontuação"]),
         CatalogRow("en", "report.profile.column.band", ["Band"]),
+        CatalogRow("es", "report.profile.column.band", ["Nivel"]),
+        CatalogRow("fr", "report.profile.column.band", ["Niveau"]),
+        CatalogRow("pt", "report.profile.column.band", ["Patamar"]),
         CatalogRow("en", "report.profile.column.coverage", ["Coverage"]),
+        CatalogRow("es", "report.profile.column.coverage", ["Cobertura"]),
+        CatalogRow("fr", "report.profile.column.coverage", ["Couverture"]),
+        CatalogRow("pt", "report.profile.column.coverage", ["Cobertura"]),
         CatalogRow("en", "report.profile.column.rated", ["Rated"]),
+        CatalogRow("es", "report.profile.column.rated", ["Valoradas"]),
+        CatalogRow("fr", "report.profile.column.rated", ["Notées"]),
+        CatalogRow("pt", "report.profile.column.rated", ["Classificadas"]),
         CatalogRow("en", "report.profile.rated", ["{rated} of {count}", "{rated} of {count}"]),
+        CatalogRow("es", "report.profile.rated", ["{rated} de {count}", "{rated} de {count}"]),
+        CatalogRow("fr", "report.profile.rated", ["{rated} sur {count}", "{rated} sur {count}"]),
+        CatalogRow("pt", "report.profile.rated", ["{rated} de {count}", "{rated} de {count}"]),
         CatalogRow("en", "report.profile.coverage", ["{rated} of {count} rated", "{rated} of {count} rated"]),
+        CatalogRow("es", "report.profile.coverage", ["{rated} de {count} valorada", "{rated} de {count} valoradas"]),
+        CatalogRow("fr", "report.profile.coverage", ["{rated} sur {count} notée", "{rated} sur {count} notées"]),
+        CatalogRow("pt", "report.profile.coverage", [
+            "{rated} de {count} classificada",
+            "{rated} de {count} classificadas",
+        ]),
         CatalogRow("en", "report.profile.toConfirm", [
             "{coverage}, {count} to confirm",
             "{coverage}, {count} to confirm",
         ]),
+        CatalogRow("es", "report.profile.toConfirm", [
+            "{coverage}, {count} por confirmar",
+            "{coverage}, {count} por confirmar",
+        ]),
+        CatalogRow("fr", "report.profile.toConfirm", [
+            "{coverage}, {count} à confirmer",
+            "{coverage}, {count} à confirmer",
+        ]),
+        CatalogRow("pt", "report.profile.toConfirm", [
+            "{coverage}, {count} por confirmar",
+            "{coverage}, {count} por confirmar",
+        ]),
         CatalogRow("en", "report.profile.barLabel", ["{score} of 4"]),
+        CatalogRow("es", "report.profile.barLabel", ["{score} de 4"]),
+        CatalogRow("fr", "report.profile.barLabel", ["{score} sur 4"]),
+        CatalogRow("pt", "report.profile.barLabel", ["{score} de 4"]),
         CatalogRow("en", "report.sectorMap.caption", [
             """
             Sector means by step: dark Ready (3.0 or more), middle Developing (from 2.0), light Not ready; a gap of \
             1.0 or more between government, business and civil society, on the questions both rated, is marked !.
             """,
         ]),
+        CatalogRow("es", "report.sectorMap.caption", [
+            """
+            Promedios por sector y paso: oscuro Preparado (3,0 o más), intermedio En desarrollo (desde 2,0), claro No \
+            preparado; una brecha de 1,0 o más entre gobierno, sector privado y sociedad civil, en las preguntas que \
+            ambos valoraron, se marca con !.
+            """,
+        ]),
+        CatalogRow("fr", "report.sectorMap.caption", [
+            """
+            Moyennes par secteur et par étape\u{a0}: foncé Prête (3,0 ou plus), moyen En progrès (à partir de 2,0), \
+            clair Pas prête\u{a0}; un écart de 1,0 ou plus entre gouvernement, secteur privé et société civile, sur \
+            les questions notées par les deux, est marqué d'un «\u{a0}!\u{a0}».
+            """,
+        ]),
+        CatalogRow("pt", "report.sectorMap.caption", [
+            """
+            Médias por setor e passo: escuro Pronto (3,0 ou mais), intermédio Em desenvolvimento (a partir de 2,0), \
+            claro Não pronto; uma diferença de 1,0 ou mais entre Governo, setor privado e sociedade civil, nas \
+            perguntas que ambos classificaram, é marcada com !.
+            """,
+        ]),
         CatalogRow("en", "report.contents", ["Contents"]),
+        CatalogRow("es", "report.contents", ["Contenido"]),
+        CatalogRow("fr", "report.contents", ["Sommaire"]),
+        CatalogRow("pt", "report.contents", ["Índice"]),
         CatalogRow("en", "report.methods.scale", [
             """
             Each question is rated on five stages: 0 Not started, 1 Emerging, 2 Partial, 3 In place, 4 \
             Institutionalised. The notes are the answer; the rating says how settled it is.
+            """,
+        ]),
+        CatalogRow("es", "report.methods.scale", [
+            """
+            Cada pregunta se valora en cinco etapas: 0 No iniciado, 1 Emergente, 2 Parcial, 3 Establecido, 4 \
+            Institucionalizado. Las notas son la respuesta; la valoración dice cuán asentada está.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.scale", [
+            """
+            Chaque question est notée sur cinq stades\u{a0}: 0 Pas commencé, 1 Émergent, 2 Partiel, 3 En place, 4 \
+            Institutionnalisé. Les remarques sont la réponse\u{a0}; la note dit à quel point elle est établie.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.scale", [
+            """
+            Cada pergunta é classificada em cinco níveis: 0 Não iniciado, 1 Emergente, 2 Parcial, 3 Estabelecido, 4 \
+            Institucionalizado. As notas são a resposta; a classificação diz até que ponto está assente.
             """,
         ]),
         CatalogRow("en", "report.methods.score", [
@@ -543,6 +1198,27 @@ extension CatalogTable {
             A step's score is the mean of its rated questions. Not applicable questions are left out. Don't know and \
             unanswered questions get no score and count against coverage (rated ÷ applicable). Answers carried over \
             from the last round count as rated until confirmed.
+            """,
+        ]),
+        CatalogRow("es", "report.methods.score", [
+            """
+            La puntuación de un paso es el promedio de sus preguntas valoradas. Las preguntas No aplica quedan fuera. \
+            Las preguntas No sé y sin responder no tienen puntuación y cuentan en contra de la cobertura (valoradas ÷ \
+            aplicables). Las respuestas traídas de la ronda anterior cuentan como valoradas hasta que se confirmen.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.score", [
+            """
+            Le score d'une étape est la moyenne de ses questions notées. Les questions Sans objet sont exclues. Les \
+            questions Ne sait pas et sans réponse n'ont pas de score et pèsent sur la couverture (notées ÷ \
+            applicables). Les réponses reprises du tour précédent comptent comme notées jusqu'à leur confirmation.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.score", [
+            """
+            A pontuação de um passo é a média das suas perguntas classificadas. As perguntas Não aplicável ficam de \
+            fora. As perguntas Não sei e sem resposta não têm pontuação e contam contra a cobertura (classificadas ÷ \
+            aplicáveis). As respostas transitadas da última ronda contam como classificadas até serem confirmadas.
             """,
         ]),
         CatalogRow("en", "report.methods.bands", [
@@ -553,6 +1229,32 @@ extension CatalogTable {
             or on a key question of step 6, asks for a reason.
             """,
         ]),
+        CatalogRow("es", "report.methods.bands", [
+            """
+            Niveles: Preparado desde 3,0, En desarrollo desde 2,0, No preparado por debajo de 2,0. Con una cobertura \
+            inferior al 50 %, el paso muestra Respuestas insuficientes en su lugar, y ninguna barra. Una pregunta \
+            crítica valorada 0 o 1, o sin etapa (No sé, sin responder, No aplica), deja su paso como mucho en En \
+            desarrollo; No aplica en ella, o en una pregunta clave del paso 6, exige un motivo.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.bands", [
+            """
+            Niveaux\u{a0}: Prête à partir de 3,0, En progrès à partir de 2,0, Pas prête en dessous de 2,0. Avec une \
+            couverture inférieure à 50\u{a0}%, une étape affiche Réponses insuffisantes à la place, et aucune barre. \
+            Une question critique notée 0 ou 1, ou sans stade (Ne sait pas, sans réponse, Sans objet), maintient son \
+            étape au mieux à En progrès\u{a0}; Sans objet sur cette question, ou sur une question clé de l'étape 6, \
+            demande une raison.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.bands", [
+            """
+            Patamares: Pronto a partir de 3,0, Em desenvolvimento a partir de 2,0, Não pronto abaixo de 2,0. Com uma \
+            cobertura inferior a 50 %, o passo mostra Respostas insuficientes em vez do patamar, e nenhuma barra. Uma \
+            pergunta crítica classificada com 0 ou 1, ou sem nível (Não sei, sem resposta, Não aplicável), limita o \
+            seu passo a Em desenvolvimento, no máximo; Não aplicável nessa pergunta, ou numa pergunta-chave do passo \
+            6, exige um motivo.
+            """,
+        ]),
         CatalogRow("en", "report.methods.phases", [
             """
             A phase's score is the mean of its steps' scores, provisional while any of its steps has insufficient \
@@ -560,12 +1262,62 @@ extension CatalogTable {
             no overall total: a partnership is no stronger than its weakest step.
             """,
         ]),
+        CatalogRow("es", "report.methods.phases", [
+            """
+            La puntuación de una fase es el promedio de las puntuaciones de sus pasos; es provisional mientras alguno \
+            de sus pasos tenga respuestas insuficientes o una pregunta crítica sin etapa. Los promedios se redondean \
+            hacia arriba desde la mitad y se comparan tal como se muestran. No hay total general: una alianza no es \
+            más fuerte que su paso más débil.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.phases", [
+            """
+            Le score d'une phase est la moyenne des scores de ses étapes, provisoire tant que l'une de ses étapes a \
+            des réponses insuffisantes ou une question critique sans stade. Les moyennes sont arrondies au dixième, \
+            la moitié vers le haut, et comparées telles qu'affichées. Il n'y a pas de total général\u{a0}: un \
+            partenariat n'est pas plus solide que sa plus faible étape.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.phases", [
+            """
+            A pontuação de uma fase é a média das pontuações dos seus passos, provisória enquanto algum dos seus \
+            passos tiver respostas insuficientes ou uma pergunta crítica sem nível. As médias são arredondadas às \
+            décimas, com as metades para cima, e comparadas tal como são mostradas. Não há total geral: uma parceria \
+            não é mais forte do que o seu passo mais fraco.
+            """,
+        ]),
         CatalogRow("en", "report.methods.aid", ["The result is an aid to discussion, not an absolute measurement."]),
+        CatalogRow("es", "report.methods.aid", [
+            "El resultado es una ayuda para el debate, no una medición absoluta.",
+        ]),
+        CatalogRow("fr", "report.methods.aid", ["Le résultat est une aide à la discussion, pas une mesure absolue."]),
+        CatalogRow("pt", "report.methods.aid", ["O resultado é uma ajuda à discussão, não uma medida absoluta."]),
         CatalogRow("en", "report.methods.findings", [
             """
             What the room found on an analysis question (favourable, mixed or unfavourable) is shown beside its \
             rating and never scored: a high rating there means the answer is known and agreed, not that it is good \
             news.
+            """,
+        ]),
+        CatalogRow("es", "report.methods.findings", [
+            """
+            Lo que concluyó la sala en una pregunta de análisis (favorable, mixto o desfavorable) se muestra junto a \
+            su valoración y nunca se puntúa: una valoración alta en ella significa que la respuesta se conoce y está \
+            acordada, no que sea una buena noticia.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.findings", [
+            """
+            Ce que la salle a constaté sur une question d'analyse (favorable, mitigé ou défavorable) s'affiche à côté \
+            de sa note et n'entre jamais dans le score\u{a0}: une note élevée y signifie que la réponse est connue et \
+            partagée, pas qu'elle est une bonne nouvelle.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.findings", [
+            """
+            O que a sala constatou numa pergunta de análise (favorável, misto ou desfavorável) é mostrado ao lado da \
+            classificação e nunca é pontuado: aí, uma classificação alta significa que a resposta é conhecida e \
+            acordada, não que seja boa notícia.
             """,
         ]),
         CatalogRow("en", "report.methods.voices.group", [
@@ -576,6 +1328,33 @@ extension CatalogTable {
             consensus far from the voices asks for its reason. A mean below 1.5 counts as 0 or 1.
             """,
         ]),
+        CatalogRow("es", "report.methods.voices.group", [
+            """
+            Con varias voces, la valoración del grupo de una pregunta es el consenso cuando se ha registrado uno; si \
+            no, el promedio de las valoraciones de los participantes (sin consenso aún), con cuántas lo sustentan. \
+            Cuando menos de la mitad de quienes dieron una etapa o No sé dieron una etapa, o la mayoría dijo No \
+            aplica, no hay valoración del grupo. Un consenso alejado de las voces exige su motivo. Un promedio \
+            inferior a 1,5 cuenta como 0 o 1.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.voices.group", [
+            """
+            Avec plusieurs voix, la note de groupe d'une question est le consensus quand il est consigné, sinon la \
+            moyenne des notes des participants (pas encore de consensus), avec le nombre de notes sur lequel elle \
+            repose. Quand moins de la moitié de ceux qui ont donné un stade ou Ne sait pas ont donné un stade, ou que \
+            la plupart ont dit Sans objet, elle n'a pas de note de groupe. Un consensus éloigné des voix demande sa \
+            raison. Une moyenne inférieure à 1,5 compte comme 0 ou 1.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.voices.group", [
+            """
+            Com várias vozes, a classificação do grupo numa pergunta é o consenso, quando há um registado; senão, é a \
+            média das classificações dos participantes (ainda sem consenso), com o número de classificações em que \
+            assenta. Quando menos de metade dos que indicaram um nível ou Não sei indicaram um nível, ou quando a \
+            maioria disse Não aplicável, a pergunta não tem classificação do grupo. Um consenso afastado das vozes \
+            exige um motivo. Uma média abaixo de 1,5 conta como 0 ou 1.
+            """,
+        ]),
         CatalogRow("en", "report.methods.voices.sectors", [
             """
             Government, business and civil society are compared on the questions both rated, each having rated at \
@@ -583,6 +1362,36 @@ extension CatalogTable {
             their own when the donors differ by 1.0 or more. A question diverges when its ratings span 2 points or \
             more, or when their mean is 3 or more while someone rated 1 or less (hidden dissent). With fewer than \
             three ratings, each rating is shown rather than a mean.
+            """,
+        ]),
+        CatalogRow("es", "report.methods.voices.sectors", [
+            """
+            Gobierno, sector privado y sociedad civil se comparan de dos en dos en las preguntas que ambos valoraron, \
+            siempre que cada uno haya valorado al menos la mitad del paso; una brecha de 1,0 o más se señala. \
+            Donantes y Otro se muestran aparte, con una línea propia cuando los donantes difieren en 1,0 o más. Una \
+            pregunta diverge cuando sus valoraciones abarcan 2 puntos o más, o cuando su promedio es 3 o más mientras \
+            alguien valoró 1 o menos (desacuerdo oculto). Con menos de tres valoraciones, se muestra cada valoración \
+            en lugar de un promedio.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.voices.sectors", [
+            """
+            Gouvernement, secteur privé et société civile sont comparés deux à deux sur les questions notées par les \
+            deux, chacun ayant noté au moins la moitié de l'étape\u{a0}; un écart de 1,0 ou plus est signalé. Les \
+            bailleurs de fonds et Autre sont montrés à côté, avec une ligne à part quand les bailleurs de fonds \
+            s'écartent de 1,0 ou plus. Une question diverge quand ses notes s'étendent sur 2 points ou plus, ou quand \
+            leur moyenne est de 3 ou plus alors que quelqu'un a noté 1 ou moins (désaccord masqué). Avec moins de \
+            trois notes, chaque note est montrée plutôt qu'une moyenne.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.voices.sectors", [
+            """
+            O Governo, o setor privado e a sociedade civil são comparados nas perguntas que ambos classificaram, \
+            tendo cada um classificado pelo menos metade do passo; uma diferença de 1,0 ou mais é assinalada. Os \
+            doadores e Outro são mostrados ao lado, com uma linha própria quando os doadores diferem 1,0 ou mais. Uma \
+            pergunta diverge quando as suas classificações se afastam 2 pontos ou mais, ou quando a sua média é 3 ou \
+            mais e alguém classificou 1 ou menos (discordância oculta). Com menos de três classificações, mostra-se \
+            cada classificação em vez de uma média.
             """,
         ]),
         CatalogRow("en", "report.methods.records", [
@@ -600,49 +1409,241 @@ extension CatalogTable {
             partner's contribution recorded. A question the room left without a rating is not cross-checked.
             """,
         ]),
+        CatalogRow("es", "report.methods.records", [
+            """
+            Los registros se revisan en busca de hechos para debatir: una acción sin organización ni persona \
+            responsable, o sin fecha límite (un texto que no es una fecha cuenta como ninguna); una acción vencida \
+            que no está ni hecha ni descartada (una acción que vence hoy no está vencida); un convocante nombrado que \
+            un sector, el donante o un actor principal de la lista no acepta, o al que no se le ha consultado; \
+            gobierno, sector privado o sociedad civil sin ninguna organización en un registro que sí tiene alguna; el \
+            paso 6 valorado (una etapa o un promedio en cualquiera de sus preguntas) sin ninguna regla básica \
+            acordada (solo en talleres); el resultado No de la primera reunión; una organización no comprometida en \
+            el paso 5. Las valoraciones de 3 o más se contrastan con los registros: quién convoca, sin convocante \
+            nombrado o con un sector, el donante o un actor principal que no lo ha aceptado; las organizaciones \
+            clave, con un sector ausente del registro; el problema acordado, sin definición; la primera pregunta \
+            clave del paso 6, sin ninguna acción; quién media, sin mediador nombrado; el reparto de recursos, sin \
+            ningún aporte de socio registrado. Una pregunta que la sala dejó sin valoración no se contrasta.
+            """,
+        ]),
+        CatalogRow("fr", "report.methods.records", [
+            """
+            Les fiches sont lues pour relever des faits à discuter\u{a0}: une action sans organisation ni personne \
+            responsable, ou sans échéance (un texte qui n'est pas une date compte comme aucune)\u{a0}; une action \
+            dont l'échéance est passée et qui n'est ni terminée ni abandonnée (une action due aujourd'hui n'est pas \
+            en retard)\u{a0}; un rassembleur désigné qu'un secteur, le bailleur de fonds ou une grande partie \
+            prenante listée n'accepte pas, ou dont l'avis n'a pas été demandé\u{a0}; le gouvernement, le secteur \
+            privé ou la société civile sans organisation dans un registre qui en compte\u{a0}; l'étape 6 notée (un \
+            stade ou une moyenne sur l'une de ses questions) alors qu'aucune règle de base n'est convenue (ateliers \
+            seulement)\u{a0}; l'issue Non de la première réunion\u{a0}; une organisation non engagée à l'étape 5. Les \
+            notes de 3 ou plus sont confrontées aux fiches\u{a0}: qui convoque, sans rassembleur désigné ou avec un \
+            secteur, le bailleur de fonds ou une grande partie prenante qui ne l'a pas accepté\u{a0}; les \
+            organisations clés, avec un secteur absent du registre\u{a0}; le problème convenu, sans énoncé\u{a0}; la \
+            première question clé de l'étape 6, sans action\u{a0}; qui assure la médiation, sans médiateur \
+            désigné\u{a0}; le partage des ressources, sans contribution de partenaire consignée. Une question que la \
+            salle a laissée sans note n'est pas vérifiée.
+            """,
+        ]),
+        CatalogRow("pt", "report.methods.records", [
+            """
+            Os registos são lidos à procura de factos a discutir: uma ação sem organização nem pessoa responsável, ou \
+            sem data-limite (um texto que não é uma data conta como nenhuma); uma ação com a data-limite ultrapassada \
+            que não está concluída nem abandonada (uma ação com data-limite hoje não está em atraso); um convocador \
+            indicado que um setor, o doador ou uma parte interessada principal listada não aceita, ou que ainda não \
+            se pronunciou sobre ele; Governo, setor privado ou sociedade civil sem nenhuma organização num registo \
+            que tenha alguma; o passo 6 classificado (um nível ou uma média em qualquer das suas perguntas) sem \
+            nenhuma regra de funcionamento acordada (só em workshops); o resultado Não da primeira reunião; uma \
+            organização não comprometida no passo 5. As classificações de 3 ou mais são confrontadas com os registos: \
+            quem convoca, sem convocador indicado ou com um setor, o doador ou uma parte interessada principal que \
+            não o aceitou; as organizações-chave, com um setor em falta no registo; o problema acordado, sem \
+            definição; a primeira pergunta-chave do passo 6, sem nenhuma ação; quem faz a mediação, sem mediador \
+            indicado; a partilha de recursos, sem nenhuma contribuição de um parceiro registada. Uma pergunta que a \
+            sala deixou sem classificação não é confrontada.
+            """,
+        ]),
         CatalogRow("en", "report.sectorShort.government", ["Gov."]),
+        CatalogRow("es", "report.sectorShort.government", ["Gob."]),
+        CatalogRow("fr", "report.sectorShort.government", ["Gouv."]),
+        CatalogRow("pt", "report.sectorShort.government", ["Gov."]),
         CatalogRow("en", "report.sectorShort.business", ["Bus."]),
+        CatalogRow("es", "report.sectorShort.business", ["Priv."]),
+        CatalogRow("fr", "report.sectorShort.business", ["Privé"]),
+        CatalogRow("pt", "report.sectorShort.business", ["Priv."]),
         CatalogRow("en", "report.sectorShort.civilSociety", ["Civil"]),
+        CatalogRow("es", "report.sectorShort.civilSociety", ["Civil"]),
+        CatalogRow("fr", "report.sectorShort.civilSociety", ["Civ."]),
+        CatalogRow("pt", "report.sectorShort.civilSociety", ["Civil"]),
         CatalogRow("en", "report.sectorShort.donor", ["Donor"]),
+        CatalogRow("es", "report.sectorShort.donor", ["Don."]),
+        CatalogRow("fr", "report.sectorShort.donor", ["Bail."]),
+        CatalogRow("pt", "report.sectorShort.donor", ["Doad."]),
         CatalogRow("en", "report.sectorShort.other", ["Other"]),
+        CatalogRow("es", "report.sectorShort.other", ["Otro"]),
+        CatalogRow("fr", "report.sectorShort.other", ["Autre"]),
+        CatalogRow("pt", "report.sectorShort.other", ["Outro"]),
         CatalogRow("en", "report.records.toDiscuss", ["Records to discuss: {count}", "Records to discuss: {count}"]),
+        CatalogRow("es", "report.records.toDiscuss", [
+            "Registros para debatir: {count}",
+            "Registros para debatir: {count}",
+        ]),
+        CatalogRow("fr", "report.records.toDiscuss", [
+            "À discuter dans les fiches\u{a0}: {count}",
+            "À discuter dans les fiches\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "report.records.toDiscuss", ["Registos a discutir: {count}", "Registos a discutir: {count}"]),
         CatalogRow("en", "report.records.keptFrom", ["Kept from the self-assessment of {partner}"]),
+        CatalogRow("es", "report.records.keptFrom", ["Conservado de la autoevaluación de {partner}"]),
+        CatalogRow("fr", "report.records.keptFrom", ["Repris de l'auto-évaluation\u{a0}: {partner}"]),
+        CatalogRow("pt", "report.records.keptFrom", ["Mantido da autoavaliação de {partner}"]),
         CatalogRow("en", "report.records.partnerSector", ["{organisation} ({sector})"]),
+        CatalogRow("es", "report.records.partnerSector", ["{organisation} ({sector})"]),
+        CatalogRow("fr", "report.records.partnerSector", ["{organisation} ({sector})"]),
+        CatalogRow("pt", "report.records.partnerSector", ["{organisation} ({sector})"]),
         CatalogRow("en", "report.records.aPartner", ["a partner"]),
+        CatalogRow("es", "report.records.aPartner", ["un socio"]),
+        CatalogRow("fr", "report.records.aPartner", ["un partenaire"]),
+        CatalogRow("pt", "report.records.aPartner", ["um parceiro"]),
         CatalogRow("en", "report.records.other", ["Other records"]),
+        CatalogRow("es", "report.records.other", ["Otros registros"]),
+        CatalogRow("fr", "report.records.other", ["Autres fiches"]),
+        CatalogRow("pt", "report.records.other", ["Outros registos"]),
         CatalogRow("en", "report.records.otherShown", [
             "Kept as the file holds them, shown in the meeting record: {names}",
         ]),
+        CatalogRow("es", "report.records.otherShown", [
+            "Se conservan tal como están en el archivo y se muestran en el acta de la reunión: {names}",
+        ]),
+        CatalogRow("fr", "report.records.otherShown", [
+            "Conservées telles que le fichier les contient, montrées dans le compte rendu\u{a0}: {names}",
+        ]),
+        CatalogRow("pt", "report.records.otherShown", [
+            "Mantidos tal como o ficheiro os guarda, mostrados na ata da reunião: {names}",
+        ]),
         CatalogRow("en", "report.records.labelled", ["{label}: {value}"]),
+        CatalogRow("es", "report.records.labelled", ["{label}: {value}"]),
+        CatalogRow("fr", "report.records.labelled", ["{label}\u{a0}: {value}"]),
+        CatalogRow("pt", "report.records.labelled", ["{label}: {value}"]),
         CatalogRow("en", "report.records.answered", ["{label} {value}"]),
+        CatalogRow("es", "report.records.answered", ["{label} {value}"]),
+        CatalogRow("fr", "report.records.answered", ["{label} {value}"]),
+        CatalogRow("pt", "report.records.answered", ["{label} {value}"]),
         CatalogRow("en", "report.records.counted", ["{label}: {count}", "{label}: {count}"]),
+        CatalogRow("es", "report.records.counted", ["{label}: {count}", "{label}: {count}"]),
+        CatalogRow("fr", "report.records.counted", ["{label}\u{a0}: {count}", "{label}\u{a0}: {count}"]),
+        CatalogRow("pt", "report.records.counted", ["{label}: {count}", "{label}: {count}"]),
         CatalogRow("en", "report.records.notMarked", ["Not marked"]),
+        CatalogRow("es", "report.records.notMarked", ["Sin marcar"]),
+        CatalogRow("fr", "report.records.notMarked", ["Non cochés"]),
+        CatalogRow("pt", "report.records.notMarked", ["Não marcados"]),
         CatalogRow("en", "report.records.noted", ["{item} — {note}"]),
+        CatalogRow("es", "report.records.noted", ["{item} — {note}"]),
+        CatalogRow("fr", "report.records.noted", ["{item} — {note}"]),
+        CatalogRow("pt", "report.records.noted", ["{item} — {note}"]),
         CatalogRow("en", "report.records.grouped", ["{group}: {item}"]),
+        CatalogRow("es", "report.records.grouped", ["{group}: {item}"]),
+        CatalogRow("fr", "report.records.grouped", ["{group}\u{a0}: {item}"]),
+        CatalogRow("pt", "report.records.grouped", ["{group}: {item}"]),
         CatalogRow("en", "report.records.notAsked", ["Not asked"]),
+        CatalogRow("es", "report.records.notAsked", ["Sin consultar"]),
+        CatalogRow("fr", "report.records.notAsked", ["Pas demandé"]),
+        CatalogRow("pt", "report.records.notAsked", ["Por consultar"]),
         CatalogRow("en", "report.records.noName", ["(no name)"]),
+        CatalogRow("es", "report.records.noName", ["(sin nombre)"]),
+        CatalogRow("fr", "report.records.noName", ["(sans nom)"]),
+        CatalogRow("pt", "report.records.noName", ["(sem nome)"]),
         CatalogRow("en", "report.records.mergedFrom", ["{row} — merged from {organisation}"]),
+        CatalogRow("es", "report.records.mergedFrom", ["{row} — combinado desde {organisation}"]),
+        CatalogRow("fr", "report.records.mergedFrom", ["{row} — repris de {organisation}"]),
+        CatalogRow("pt", "report.records.mergedFrom", ["{row} — proveniente de {organisation}"]),
         CatalogRow("en", "report.records.mergedFromSelfAssessment", ["{row} — merged from a self-assessment"]),
+        CatalogRow("es", "report.records.mergedFromSelfAssessment", ["{row} — combinado desde una autoevaluación"]),
+        CatalogRow("fr", "report.records.mergedFromSelfAssessment", ["{row} — repris d'une auto-évaluation"]),
+        CatalogRow("pt", "report.records.mergedFromSelfAssessment", ["{row} — proveniente de uma autoavaliação"]),
         CatalogRow("en", "report.records.organisationReadiness", ["{organisation} ({readiness})"]),
+        CatalogRow("es", "report.records.organisationReadiness", ["{organisation} ({readiness})"]),
+        CatalogRow("fr", "report.records.organisationReadiness", ["{organisation} ({readiness})"]),
+        CatalogRow("pt", "report.records.organisationReadiness", ["{organisation} ({readiness})"]),
         CatalogRow("en", "report.records.organisationPeople", ["{organisation}: {people}"]),
+        CatalogRow("es", "report.records.organisationPeople", ["{organisation}: {people}"]),
+        CatalogRow("fr", "report.records.organisationPeople", ["{organisation}\u{a0}: {people}"]),
+        CatalogRow("pt", "report.records.organisationPeople", ["{organisation}: {people}"]),
         CatalogRow("en", "report.records.groundRuleMarked", ["{rule} ({mark})"]),
+        CatalogRow("es", "report.records.groundRuleMarked", ["{rule} ({mark})"]),
+        CatalogRow("fr", "report.records.groundRuleMarked", ["{rule} ({mark})"]),
+        CatalogRow("pt", "report.records.groundRuleMarked", ["{rule} ({mark})"]),
         CatalogRow("en", "report.records.groundRulesAgreed", [
             "{label}: {agreed} of {count} agreed",
             "{label}: {agreed} of {count} agreed",
         ]),
+        CatalogRow("es", "report.records.groundRulesAgreed", [
+            "{label}: {agreed} de {count} acordada",
+            "{label}: {agreed} de {count} acordadas",
+        ]),
+        CatalogRow("fr", "report.records.groundRulesAgreed", [
+            "{label}\u{a0}: {agreed} sur {count} convenue",
+            "{label}\u{a0}: {agreed} sur {count} convenues",
+        ]),
+        CatalogRow("pt", "report.records.groundRulesAgreed", [
+            "{label}: {agreed} de {count} acordada",
+            "{label}: {agreed} de {count} acordadas",
+        ]),
         CatalogRow("en", "report.records.actions", ["{label}: {count} action", "{label}: {count} actions"]),
+        CatalogRow("es", "report.records.actions", ["{label}: {count} acción", "{label}: {count} acciones"]),
+        CatalogRow("fr", "report.records.actions", [
+            "{label}\u{a0}: {count} action",
+            "{label}\u{a0}: {count} actions",
+        ]),
+        CatalogRow("pt", "report.records.actions", ["{label}: {count} ação", "{label}: {count} ações"]),
         CatalogRow("en", "report.records.column.number", ["#"]),
+        CatalogRow("es", "report.records.column.number", ["#"]),
+        CatalogRow("fr", "report.records.column.number", ["N°"]),
+        CatalogRow("pt", "report.records.column.number", ["#"]),
         CatalogRow("en", "report.records.column.action", ["Action"]),
+        CatalogRow("es", "report.records.column.action", ["Acción"]),
+        CatalogRow("fr", "report.records.column.action", ["Action"]),
+        CatalogRow("pt", "report.records.column.action", ["Ação"]),
         CatalogRow("en", "report.records.column.owner", ["Owner"]),
+        CatalogRow("es", "report.records.column.owner", ["Responsable"]),
+        CatalogRow("fr", "report.records.column.owner", ["Responsable"]),
+        CatalogRow("pt", "report.records.column.owner", ["Responsável"]),
         CatalogRow("en", "report.records.column.due", ["Due date"]),
+        CatalogRow("es", "report.records.column.due", ["Fecha límite"]),
+        CatalogRow("fr", "report.records.column.due", ["Échéance"]),
+        CatalogRow("pt", "report.records.column.due", ["Data-limite"]),
         CatalogRow("en", "report.records.column.status", ["Status"]),
+        CatalogRow("es", "report.records.column.status", ["Estado"]),
+        CatalogRow("fr", "report.records.column.status", ["Statut"]),
+        CatalogRow("pt", "report.records.column.status", ["Estado"]),
         CatalogRow("en", "report.records.column.from", ["From"]),
+        CatalogRow("es", "report.records.column.from", ["Origen"]),
+        CatalogRow("fr", "report.records.column.from", ["Origine"]),
+        CatalogRow("pt", "report.records.column.from", ["Origem"]),
         CatalogRow("en", "report.records.column.worksheet", ["Worksheet"]),
+        CatalogRow("es", "report.records.column.worksheet", ["Hoja de trabajo"]),
+        CatalogRow("fr", "report.records.column.worksheet", ["Fiche de travail"]),
+        CatalogRow("pt", "report.records.column.worksheet", ["Ficha de trabalho"]),
         CatalogRow("en", "report.records.column.field", ["Field"]),
+        CatalogRow("es", "report.records.column.field", ["Campo"]),
+        CatalogRow("fr", "report.records.column.field", ["Champ"]),
+        CatalogRow("pt", "report.records.column.field", ["Campo"]),
         CatalogRow("en", "report.records.column.item", ["Item"]),
+        CatalogRow("es", "report.records.column.item", ["Elemento"]),
+        CatalogRow("fr", "report.records.column.item", ["Élément"]),
+        CatalogRow("pt", "report.records.column.item", ["Item"]),
         CatalogRow("en", "report.records.column.value", ["Value"]),
+        CatalogRow("es", "report.records.column.value", ["Valor"]),
+        CatalogRow("fr", "report.records.column.value", ["Valeur"]),
+        CatalogRow("pt", "report.records.column.value", ["Valor"]),
         CatalogRow("en", "report.records.ownerOf", ["{person} ({organisation})"]),
+        CatalogRow("es", "report.records.ownerOf", ["{person} ({organisation})"]),
+        CatalogRow("fr", "report.records.ownerOf", ["{person} ({organisation})"]),
+        CatalogRow("pt", "report.records.ownerOf", ["{person} ({organisation})"]),
         CatalogRow("en", "report.records.notADate", ["{text} (not a date)"]),
+        CatalogRow("es", "report.records.notADate", ["{text} (no es una fecha)"]),
+        CatalogRow("fr", "report.records.notADate", ["{text} (pas une date)"]),
+        CatalogRow("pt", "report.records.notADate", ["{text} (não é uma data)"]),
         CatalogRow("en", "report.records.noLongerListed", ["{name} (no longer in the list)"]),
+        CatalogRow("es", "report.records.noLongerListed", ["{name} (ya no está en la lista)"]),
+        CatalogRow("fr", "report.records.noLongerListed", ["{name} (ne figure plus dans la liste)"]),
+        CatalogRow("pt", "report.records.noLongerListed", ["{name} (já não está na lista)"]),
     ]
 }

@@ -22,25 +22,79 @@ extension MessageID {
 extension CatalogTable {
     static let translationRows: [CatalogRow] = [
         CatalogRow("en", "translation.bar.original", ["original"]),
+        CatalogRow("es", "translation.bar.original", ["original"]),
+        CatalogRow("pt", "translation.bar.original", ["original"]),
         CatalogRow("en", "translation.help.original", [
             "The question in the guide's English original, of which the wizard shows our translation",
         ]),
+        CatalogRow("es", "translation.help.original", [
+            "La pregunta en el original en inglés de la guía, del que el asistente muestra nuestra traducción",
+        ]),
+        CatalogRow("pt", "translation.help.original", [
+            "A pergunta no original em inglês do guia, do qual o assistente mostra a nossa tradução",
+        ]),
         CatalogRow("en", "translation.box.title", ["English original (USAID)"]),
+        CatalogRow("es", "translation.box.title", ["Original en inglés (USAID)"]),
+        CatalogRow("pt", "translation.box.title", ["Original em inglês (USAID)"]),
         CatalogRow("en", "translation.box.intro", [
             "The wizard shows our translation of the USAID guide. The question, its scale and its hint in English:",
+        ]),
+        CatalogRow("es", "translation.box.intro", [
+            """
+            El asistente muestra nuestra traducción de la guía de USAID. La pregunta, su escala y su pista en inglés:
+            """,
+        ]),
+        CatalogRow("pt", "translation.box.intro", [
+            "O assistente mostra a nossa tradução do guia da USAID. A pergunta, a sua escala e a sua dica em inglês:",
         ]),
         CatalogRow("en", "translation.plain.intro", [
             "The guide's English original, of which these questions are our translation:",
         ]),
+        CatalogRow("es", "translation.plain.intro", [
+            "El original en inglés de la guía, del que estas preguntas son nuestra traducción:",
+        ]),
+        CatalogRow("pt", "translation.plain.intro", [
+            "O original em inglês do guia, do qual estas perguntas são a nossa tradução:",
+        ]),
         CatalogRow("en", "translation.plain.none", [
             "There is no English original to show here: the guide's questions are shown as written.",
         ]),
+        CatalogRow("es", "translation.plain.none", [
+            """
+            Aquí no hay ningún original en inglés que mostrar: las preguntas de la guía se muestran tal como están \
+            escritas.
+            """,
+        ]),
+        CatalogRow("pt", "translation.plain.none", [
+            """
+            Não há aqui nenhum original em inglês a mostrar: as perguntas do guia são mostradas tal como foram \
+            escritas.
+            """,
+        ]),
         CatalogRow("en", "translation.plain.help", ["{command} shows the question in the guide's English original."]),
+        CatalogRow("es", "translation.plain.help", [
+            "{command} muestra la pregunta en el original en inglés de la guía.",
+        ]),
+        CatalogRow("pt", "translation.plain.help", ["{command} mostra a pergunta no original em inglês do guia."]),
         CatalogRow("en", "translation.methods", [
             """
             The guide's questions, scales, hints, guidance and worksheets are the project's own translation of the \
             USAID text (User Guide to Intersectoral Partnering, Part V), not USAID's; the wizard shows the English \
             original with F2.
+            """,
+        ]),
+        CatalogRow("es", "translation.methods", [
+            """
+            Las preguntas, escalas, pistas, orientaciones y hojas de trabajo de la guía son traducción propia del \
+            proyecto a partir del texto de USAID (User Guide to Intersectoral Partnering, parte V), no de USAID; el \
+            asistente muestra el original en inglés con F2.
+            """,
+        ]),
+        CatalogRow("pt", "translation.methods", [
+            """
+            As perguntas, escalas, dicas, orientações e fichas de trabalho do guia são uma tradução feita por este \
+            projeto a partir do texto da USAID (User Guide to Intersectoral Partnering, Part V), e não pela USAID; o \
+            assistente mostra o original em inglês com F2.
             """,
         ]),
     ]

@@ -38,11 +38,50 @@ extension CatalogTable {
         CatalogRow("en", "votes.refused.selfAssessment", [
             "A self-assessment holds no ballot: ballots are for a workshop's room.",
         ]),
+        CatalogRow("es", "votes.refused.selfAssessment", [
+            "Una autoevaluación no tiene votaciones: las votaciones son para la sala de un taller.",
+        ]),
+        CatalogRow("fr", "votes.refused.selfAssessment", [
+            "Une auto-évaluation ne contient pas de scrutin\u{a0}: les scrutins sont pour la salle d'un atelier.",
+        ]),
+        CatalogRow("pt", "votes.refused.selfAssessment", [
+            "Uma autoavaliação não tem votações: as votações são para a sala de um workshop.",
+        ]),
         CatalogRow("en", "votes.refused.namedVoices", [
             "This question holds named ratings: the anonymous votes replace them only once you confirm it.",
         ]),
+        CatalogRow("es", "votes.refused.namedVoices", [
+            "Esta pregunta tiene valoraciones con nombre: los votos anónimos solo las reemplazan tras confirmarlo.",
+        ]),
+        CatalogRow("fr", "votes.refused.namedVoices", [
+            """
+            Cette question contient des notes nominatives\u{a0}: les votes anonymes ne les remplacent qu'après \
+            confirmation.
+            """,
+        ]),
+        CatalogRow("pt", "votes.refused.namedVoices", [
+            "Esta pergunta tem classificações nominais: os votos anónimos só as substituem depois de o confirmar.",
+        ]),
         CatalogRow("en", "votes.refused.distribution", [
             "This question holds an anonymous ballot's votes: the named votes replace them only once you confirm it.",
+        ]),
+        CatalogRow("es", "votes.refused.distribution", [
+            """
+            Esta pregunta tiene los votos de una votación anónima: los votos con nombre solo los reemplazan tras \
+            confirmarlo.
+            """,
+        ]),
+        CatalogRow("fr", "votes.refused.distribution", [
+            """
+            Cette question contient les votes d'un scrutin anonyme\u{a0}: les votes nominatifs ne les remplacent \
+            qu'après confirmation.
+            """,
+        ]),
+        CatalogRow("pt", "votes.refused.distribution", [
+            """
+            Esta pergunta tem os votos de uma votação anónima: os votos nominais só os substituem depois de o \
+            confirmar.
+            """,
         ]),
         CatalogRow("en", "votes.refused.namedOverDistribution", [
             """
@@ -50,21 +89,90 @@ extension CatalogTable {
             to them.
             """,
         ]),
+        CatalogRow("es", "votes.refused.namedOverDistribution", [
+            """
+            Esta pregunta se votó de forma anónima: sus votos no tienen nombres, así que no se les añade la \
+            valoración ni la nota de ningún participante.
+            """,
+        ]),
+        CatalogRow("fr", "votes.refused.namedOverDistribution", [
+            """
+            Cette question a été votée anonymement\u{a0}: ses votes n'ont pas de nom, on n'y ajoute donc ni note ni \
+            remarque de participant.
+            """,
+        ]),
+        CatalogRow("pt", "votes.refused.namedOverDistribution", [
+            """
+            Esta pergunta foi votada anonimamente: os votos não têm nomes, por isso não se lhes junta a classificação \
+            nem a nota de nenhum participante.
+            """,
+        ]),
         CatalogRow("en", "votes.refused.tooMany", [
             "A ballot holds at most {count} vote: check the counts.",
             "A ballot holds at most {count} votes: check the counts.",
         ]),
+        CatalogRow("es", "votes.refused.tooMany", [
+            "Una votación admite como máximo {count} voto: revisar los recuentos.",
+            "Una votación admite como máximo {count} votos: revisar los recuentos.",
+        ]),
+        CatalogRow("fr", "votes.refused.tooMany", [
+            "Un scrutin compte au plus {count} vote\u{a0}: vérifier les décomptes.",
+            "Un scrutin compte au plus {count} votes\u{a0}: vérifier les décomptes.",
+        ]),
+        CatalogRow("pt", "votes.refused.tooMany", [
+            "Uma votação tem no máximo {count} voto: verifique as contagens.",
+            "Uma votação tem no máximo {count} votos: verifique as contagens.",
+        ]),
         CatalogRow("en", "votes.history.revealedNamed", ["revealed the named ballot on {question}"]),
+        CatalogRow("es", "votes.history.revealedNamed", ["se reveló la votación nominal de {question}"]),
+        CatalogRow("fr", "votes.history.revealedNamed", ["dévoilement du scrutin nominatif sur {question}"]),
+        CatalogRow("pt", "votes.history.revealedNamed", ["revelação da votação nominal da {question}"]),
         CatalogRow("en", "votes.history.revealedAnonymous", ["revealed the anonymous ballot on {question}"]),
+        CatalogRow("es", "votes.history.revealedAnonymous", ["se reveló la votación anónima de {question}"]),
+        CatalogRow("fr", "votes.history.revealedAnonymous", ["dévoilement du scrutin anonyme sur {question}"]),
+        CatalogRow("pt", "votes.history.revealedAnonymous", ["revelação da votação anónima da {question}"]),
         CatalogRow("en", "votes.history.recordedCards", ["recorded the cards shown on {question}"]),
+        CatalogRow("es", "votes.history.recordedCards", ["se registraron las tarjetas mostradas en {question}"]),
+        CatalogRow("fr", "votes.history.recordedCards", ["saisie des cartons montrés sur {question}"]),
+        CatalogRow("pt", "votes.history.recordedCards", ["registo dos cartões mostrados na {question}"]),
         CatalogRow("en", "votes.report.count", ["{count} × {rating}", "{count} × {rating}"]),
+        CatalogRow("es", "votes.report.count", ["{count} × {rating}", "{count} × {rating}"]),
+        CatalogRow("fr", "votes.report.count", ["{count} × {rating}", "{count} × {rating}"]),
+        CatalogRow("pt", "votes.report.count", ["{count} × {rating}", "{count} × {rating}"]),
         CatalogRow("en", "votes.report.distribution", ["{counts}; anonymous ballot"]),
+        CatalogRow("es", "votes.report.distribution", ["{counts}; votación anónima"]),
+        CatalogRow("fr", "votes.report.distribution", ["{counts}\u{a0}; scrutin anonyme"]),
+        CatalogRow("pt", "votes.report.distribution", ["{counts}; votação anónima"]),
         CatalogRow("en", "votes.report.sector", ["{sector}: {counts}"]),
+        CatalogRow("es", "votes.report.sector", ["{sector}: {counts}"]),
+        CatalogRow("fr", "votes.report.sector", ["{sector}\u{a0}: {counts}"]),
+        CatalogRow("pt", "votes.report.sector", ["{sector}: {counts}"]),
         CatalogRow("en", "votes.report.notes", [
             "Note added to the ballot, without a name: {count}",
             "Notes added to the ballot, without names: {count}",
         ]),
+        CatalogRow("es", "votes.report.notes", [
+            "Nota añadida a la votación, sin nombre: {count}",
+            "Notas añadidas a la votación, sin nombres: {count}",
+        ]),
+        CatalogRow("fr", "votes.report.notes", [
+            "Remarque ajoutée au scrutin, sans nom\u{a0}: {count}",
+            "Remarques ajoutées au scrutin, sans nom\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "votes.report.notes", [
+            "Nota acrescentada à votação, sem nome: {count}",
+            "Notas acrescentadas à votação, sem nomes: {count}",
+        ]),
         CatalogRow("en", "votes.report.anonymous", ["Voted anonymously: {count}", "Voted anonymously: {count}"]),
+        CatalogRow("es", "votes.report.anonymous", [
+            "Votada de forma anónima: {count}",
+            "Votadas de forma anónima: {count}",
+        ]),
+        CatalogRow("fr", "votes.report.anonymous", [
+            "Questions votées anonymement\u{a0}: {count}",
+            "Questions votées anonymement\u{a0}: {count}",
+        ]),
+        CatalogRow("pt", "votes.report.anonymous", ["Votada anonimamente: {count}", "Votadas anonimamente: {count}"]),
         CatalogRow("en", "votes.report.methods", [
             """
             An anonymous ballot keeps no name per vote, only the count of each answer: its votes count as the voices \
@@ -72,6 +180,30 @@ extension CatalogTable {
             count without a sector.
             """,
         ]),
+        CatalogRow("es", "votes.report.methods", [
+            """
+            Una votación anónima no guarda ningún nombre por voto, solo el recuento de cada respuesta: sus votos \
+            cuentan igual que las voces. El sector de un voto se muestra solo cuando al menos 3 votos de la votación \
+            lo indican; si no, esos votos cuentan sin sector.
+            """,
+        ]),
+        CatalogRow("fr", "votes.report.methods", [
+            """
+            Un scrutin anonyme ne garde aucun nom par vote, seulement le nombre de chaque réponse\u{a0}: ses votes \
+            comptent comme les voix des participants. Le secteur d'un vote n'apparaît que si au moins 3 votes du \
+            scrutin le portent\u{a0}; sinon, ces votes comptent sans secteur.
+            """,
+        ]),
+        CatalogRow("pt", "votes.report.methods", [
+            """
+            Uma votação anónima não guarda nenhum nome por voto, só a contagem de cada resposta: os seus votos contam \
+            como as vozes. O setor de um voto só é mostrado quando pelo menos 3 votos da votação o indicam; caso \
+            contrário, esses votos contam sem setor.
+            """,
+        ]),
         CatalogRow("en", "votes.report.anonymousVotes", ["{count} anonymous vote", "{count} anonymous votes"]),
+        CatalogRow("es", "votes.report.anonymousVotes", ["{count} voto anónimo", "{count} votos anónimos"]),
+        CatalogRow("fr", "votes.report.anonymousVotes", ["{count} vote anonyme", "{count} votes anonymes"]),
+        CatalogRow("pt", "votes.report.anonymousVotes", ["{count} voto anónimo", "{count} votos anónimos"]),
     ]
 }

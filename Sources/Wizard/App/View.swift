@@ -93,9 +93,11 @@ extension WizardState {
         let nextKey = KeyBinding.everywhere.first { $0.command == .next }?.bar?.key
         let onward = common.filter { $0.key == nextKey }
         let others = common.filter { $0.key != nextKey }
-        // A ballot comes after the way on: rating round the room is what the screen is for.
-        let ballotKeys = fieldBindings.filter { $0.command == .openBallot }.compactMap { $0.barItem(in: language) }
-        return KeyBar(fieldHints + onward + ballotKeys + screenKeys + others
+        // Confirming, what the room found and a ballot come after the way on: rating is what the screen is for.
+        let secondaryKeys = rowEditor != nil ? []
+            : fieldBindings.filter { Self.secondaryFieldCommands.contains($0.command) }
+                .compactMap { $0.barItem(in: language) }
+        return KeyBar(fieldHints + onward + secondaryKeys + screenKeys + others
                       + [quitItem].compactMap { $0 })
     }
 

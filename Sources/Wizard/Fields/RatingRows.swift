@@ -123,7 +123,10 @@ extension WizardState {
     /// Columns of a rating row: marker, sector, name, rating (with its label when there is room), note.
     private var nameWidth: Int { max(min(22, contentWidth / 3), 8) }
     private var showsRatingLabels: Bool { contentWidth >= 76 }
-    private var ratingWidth: Int { showsRatingLabels ? 22 : 6 }
+    /// The rating's code and its longest word in the reader's language ("Institucionalizado"), up to 26 columns.
+    private var ratingWidth: Int {
+        showsRatingLabels ? min(5 + (Rating.all.map { ratingWord($0).displayWidth }.max() ?? 17), 26) : 6
+    }
     private var rowNoteWidth: Int { max(contentWidth - 2 - 4 - nameWidth - ratingWidth, 4) }
     /// A row's note is typed on the line under the rows, as wide as the screen.
     private var rowEditorWidth: Int { contentWidth }

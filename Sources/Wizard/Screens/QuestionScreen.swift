@@ -333,10 +333,13 @@ extension WizardState {
 
     /// The keys the focused field of a question screen uses, for the key bar.
     var questionFieldHints: [BarItem] {
-        rowEditor == nil ? questionFieldBindings.filter { $0.command != .openBallot }.compactMap {
-            $0.barItem(in: language)
-        } : [item("Enter", .wizardBarDone)]
+        rowEditor == nil ? questionFieldBindings.filter { !Self.secondaryFieldCommands.contains($0.command) }
+            .compactMap { $0.barItem(in: language) } : [item("Enter", .wizardBarDone)]
     }
+
+    /// The rating's keys that come after the way on in the key bar, so that a narrow bar, or a language with
+    /// longer words, cuts them before it: confirm, what the room found, a ballot.
+    static let secondaryFieldCommands: Set<Command> = [.confirmCarriedOver, .cycleFinding, .openBallot]
 }
 
 extension Prompt {
