@@ -109,47 +109,65 @@ extension CatalogTable {
     static let ballotRows: [CatalogRow] = [
         CatalogRow("en", "ballot.page.title", ["Ballot"]),
         CatalogRow("es", "ballot.page.title", ["Votación"]),
+        CatalogRow("fr", "ballot.page.title", ["Scrutin"]),
         CatalogRow("pt", "ballot.page.title", ["Votação"]),
         CatalogRow("en", "ballot.page.waiting", ["Waiting for the next question."]),
         CatalogRow("es", "ballot.page.waiting", ["Esperando la siguiente pregunta."]),
+        CatalogRow("fr", "ballot.page.waiting", ["En attente de la prochaine question."]),
         CatalogRow("pt", "ballot.page.waiting", ["À espera da próxima pergunta."]),
         CatalogRow("en", "ballot.page.waitingHint", ["This page looks again by itself every few seconds."]),
         CatalogRow("es", "ballot.page.waitingHint", ["Esta página se actualiza sola cada pocos segundos."]),
+        CatalogRow("fr", "ballot.page.waitingHint", [
+            "Cette page se recharge d'elle-même toutes les quelques secondes.",
+        ]),
         CatalogRow("pt", "ballot.page.waitingHint", ["Esta página atualiza-se sozinha de poucos em poucos segundos."]),
         CatalogRow("en", "ballot.page.who", ["Who are you?"]),
         CatalogRow("es", "ballot.page.who", ["¿Quién vota?"]),
+        CatalogRow("fr", "ballot.page.who", ["Qui êtes-vous\u{a0}?"]),
         CatalogRow("pt", "ballot.page.who", ["Quem está a votar?"]),
         CatalogRow("en", "ballot.page.chooseName", ["Choose your name"]),
         CatalogRow("es", "ballot.page.chooseName", ["Elija su nombre"]),
+        CatalogRow("fr", "ballot.page.chooseName", ["Choisissez votre nom"]),
         CatalogRow("pt", "ballot.page.chooseName", ["Escolha o seu nome"]),
         CatalogRow("en", "ballot.page.anonymous", ["This vote is anonymous: nobody sees who gave it."]),
         CatalogRow("es", "ballot.page.anonymous", ["Este voto es anónimo: nadie ve quién lo emitió."]),
+        CatalogRow("fr", "ballot.page.anonymous", ["Ce vote est anonyme\u{a0}: personne ne voit de qui il vient."]),
         CatalogRow("pt", "ballot.page.anonymous", ["Este voto é anónimo: ninguém vê quem o deu."]),
         CatalogRow("en", "ballot.page.sector", ["Your sector, if you want to give it"]),
         CatalogRow("es", "ballot.page.sector", ["Su sector, si desea indicarlo"]),
+        CatalogRow("fr", "ballot.page.sector", ["Votre secteur, si vous souhaitez l'indiquer"]),
         CatalogRow("pt", "ballot.page.sector", ["O seu setor, se quiser indicá-lo"]),
         CatalogRow("en", "ballot.page.noSector", ["I would rather not say"]),
         CatalogRow("es", "ballot.page.noSector", ["Prefiero no decirlo"]),
+        CatalogRow("fr", "ballot.page.noSector", ["Je préfère ne pas le dire"]),
         CatalogRow("pt", "ballot.page.noSector", ["Prefiro não dizer"]),
         CatalogRow("en", "ballot.page.rating", ["Your rating"]),
         CatalogRow("es", "ballot.page.rating", ["Su valoración"]),
+        CatalogRow("fr", "ballot.page.rating", ["Votre note"]),
         CatalogRow("pt", "ballot.page.rating", ["A sua classificação"]),
         CatalogRow("en", "ballot.page.stageOption", ["{number} · {stage}"]),
         CatalogRow("es", "ballot.page.stageOption", ["{number} · {stage}"]),
+        CatalogRow("fr", "ballot.page.stageOption", ["{number} · {stage}"]),
         CatalogRow("pt", "ballot.page.stageOption", ["{number} · {stage}"]),
         CatalogRow("en", "ballot.page.note", ["A short note (optional)"]),
         CatalogRow("es", "ballot.page.note", ["Una nota breve (opcional)"]),
+        CatalogRow("fr", "ballot.page.note", ["Une courte remarque (facultative)"]),
         CatalogRow("pt", "ballot.page.note", ["Uma nota curta (opcional)"]),
         CatalogRow("en", "ballot.page.send", ["Send"]),
         CatalogRow("es", "ballot.page.send", ["Enviar"]),
+        CatalogRow("fr", "ballot.page.send", ["Envoyer"]),
         CatalogRow("pt", "ballot.page.send", ["Enviar"]),
         CatalogRow("en", "ballot.page.votedAlready", ["Your vote is counted; sending again replaces it."]),
         CatalogRow("es", "ballot.page.votedAlready", [
             "Su voto ya está registrado; si lo envía de nuevo, reemplaza al anterior.",
         ]),
+        CatalogRow("fr", "ballot.page.votedAlready", [
+            "Votre vote est pris en compte\u{a0}; un nouvel envoi le remplace.",
+        ]),
         CatalogRow("pt", "ballot.page.votedAlready", ["O seu voto já foi contado; se enviar de novo, substitui-o."]),
         CatalogRow("en", "ballot.page.thanks", ["Thank you, your vote is counted."]),
         CatalogRow("es", "ballot.page.thanks", ["Gracias, su voto está registrado."]),
+        CatalogRow("fr", "ballot.page.thanks", ["Merci, votre vote est pris en compte."]),
         CatalogRow("pt", "ballot.page.thanks", ["Obrigado, o seu voto foi contado."]),
         CatalogRow("en", "ballot.page.changeUntilReveal", [
             "You can change it until the facilitator shows the votes.",
@@ -157,9 +175,13 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.changeUntilReveal", [
             "Puede cambiarlo hasta que el facilitador muestre los votos.",
         ]),
+        CatalogRow("fr", "ballot.page.changeUntilReveal", [
+            "Vous pouvez le modifier jusqu'à ce que le facilitateur affiche les votes.",
+        ]),
         CatalogRow("pt", "ballot.page.changeUntilReveal", ["Pode alterá-lo até o facilitador mostrar os votos."]),
         CatalogRow("en", "ballot.page.closed", ["Voting on this question has closed."]),
         CatalogRow("es", "ballot.page.closed", ["La votación de esta pregunta está cerrada."]),
+        CatalogRow("fr", "ballot.page.closed", ["Le vote sur cette question est clos."]),
         CatalogRow("pt", "ballot.page.closed", ["A votação desta pergunta terminou."]),
         CatalogRow("en", "ballot.page.questionChanged", [
             "The question changed while you were voting; please vote on this one.",
@@ -167,12 +189,20 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.questionChanged", [
             "La pregunta cambió mientras votaba; por favor, vote en esta.",
         ]),
+        CatalogRow("fr", "ballot.page.questionChanged", [
+            "La question a changé pendant que vous votiez\u{a0}; merci de voter sur celle-ci.",
+        ]),
         CatalogRow("pt", "ballot.page.questionChanged", ["A pergunta mudou enquanto votava; vote nesta, por favor."]),
         CatalogRow("en", "ballot.page.takenByAnother", [
             "{name} has already voted from another phone; if that was not you, ask the facilitator.",
         ]),
         CatalogRow("es", "ballot.page.takenByAnother", [
             "{name} ya votó desde otro teléfono; si no fue usted, avise al facilitador.",
+        ]),
+        CatalogRow("fr", "ballot.page.takenByAnother", [
+            """
+            {name} a déjà voté depuis un autre téléphone\u{a0}; si ce n'était pas vous, adressez-vous au facilitateur.
+            """,
         ]),
         CatalogRow("pt", "ballot.page.takenByAnother", [
             """
@@ -186,14 +216,22 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.noCookie", [
             "Este navegador no guardó la cookie de la votación; permita las cookies en esta página y envíe de nuevo.",
         ]),
+        CatalogRow("fr", "ballot.page.noCookie", [
+            """
+            Ce navigateur n'a pas gardé le cookie du scrutin\u{a0}; autorisez les cookies pour cette page et envoyez \
+            à nouveau.
+            """,
+        ]),
         CatalogRow("pt", "ballot.page.noCookie", [
             "Este navegador não guardou o cookie da votação; permita cookies nesta página e envie de novo.",
         ]),
         CatalogRow("en", "ballot.page.chooseWho", ["Choose your name, then send again."]),
         CatalogRow("es", "ballot.page.chooseWho", ["Elija su nombre y envíe de nuevo."]),
+        CatalogRow("fr", "ballot.page.chooseWho", ["Choisissez votre nom, puis envoyez à nouveau."]),
         CatalogRow("pt", "ballot.page.chooseWho", ["Escolha o seu nome e envie de novo."]),
         CatalogRow("en", "ballot.page.chooseRating", ["Choose a rating, then send again."]),
         CatalogRow("es", "ballot.page.chooseRating", ["Elija una valoración y envíe de nuevo."]),
+        CatalogRow("fr", "ballot.page.chooseRating", ["Choisissez une note, puis envoyez à nouveau."]),
         CatalogRow("pt", "ballot.page.chooseRating", ["Escolha uma classificação e envie de novo."]),
         CatalogRow("en", "ballot.page.noteTooLong", [
             "A note holds at most {count} character; shorten it and send again.",
@@ -202,6 +240,10 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.noteTooLong", [
             "Una nota admite como máximo {count} carácter; acórtela y envíe de nuevo.",
             "Una nota admite como máximo {count} caracteres; acórtela y envíe de nuevo.",
+        ]),
+        CatalogRow("fr", "ballot.page.noteTooLong", [
+            "Une remarque compte au plus {count} caractère\u{a0}; raccourcissez-la et envoyez à nouveau.",
+            "Une remarque compte au plus {count} caractères\u{a0}; raccourcissez-la et envoyez à nouveau.",
         ]),
         CatalogRow("pt", "ballot.page.noteTooLong", [
             "Uma nota tem no máximo {count} carácter; encurte-a e envie de novo.",
@@ -213,6 +255,12 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.notFound", [
             "No hay ninguna votación en esta dirección; vuelva a escanear el código de la pantalla del facilitador.",
         ]),
+        CatalogRow("fr", "ballot.page.notFound", [
+            """
+            Il n'y a pas de scrutin à cette adresse\u{a0}; scannez à nouveau le code affiché sur l'écran du \
+            facilitateur.
+            """,
+        ]),
         CatalogRow("pt", "ballot.page.notFound", [
             "Não há nenhuma votação neste endereço; volte a ler o código no ecrã do facilitador.",
         ]),
@@ -221,6 +269,12 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "ballot.page.tooLarge", [
             "Esa solicitud es demasiado grande para ser un voto; vuelva atrás y envíe el formulario de nuevo.",
+        ]),
+        CatalogRow("fr", "ballot.page.tooLarge", [
+            """
+            Cette requête est trop grande pour être un vote\u{a0}; revenez en arrière et envoyez à nouveau le \
+            formulaire.
+            """,
         ]),
         CatalogRow("pt", "ballot.page.tooLarge", [
             "Este pedido é demasiado grande para ser um voto; volte atrás e envie o formulário de novo.",
@@ -231,6 +285,12 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.badRequest", [
             "Esa solicitud no se pudo leer como un voto; vuelva atrás y envíe el formulario de nuevo.",
         ]),
+        CatalogRow("fr", "ballot.page.badRequest", [
+            """
+            Cette requête n'a pas pu être lue comme un vote\u{a0}; revenez en arrière et envoyez à nouveau le \
+            formulaire.
+            """,
+        ]),
         CatalogRow("pt", "ballot.page.badRequest", [
             "Não foi possível ler este pedido como um voto; volte atrás e envie o formulário de novo.",
         ]),
@@ -239,6 +299,9 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "ballot.page.roomFull", [
             "Esta votación ya tiene tantos votos como personas hay en la sala; consulte al facilitador.",
+        ]),
+        CatalogRow("fr", "ballot.page.roomFull", [
+            "Ce scrutin a déjà autant de votes que la salle compte de personnes\u{a0}; adressez-vous au facilitateur.",
         ]),
         CatalogRow("pt", "ballot.page.roomFull", [
             "Esta votação já tem tantos votos como pessoas na sala; fale com o facilitador.",
@@ -249,6 +312,9 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.tooManyPhones", [
             "Esta votación no acepta votos desde más teléfonos; pida al facilitador que la abra de nuevo.",
         ]),
+        CatalogRow("fr", "ballot.page.tooManyPhones", [
+            "Ce scrutin n'accepte plus de nouveaux téléphones\u{a0}; demandez au facilitateur de le rouvrir.",
+        ]),
         CatalogRow("pt", "ballot.page.tooManyPhones", [
             "Esta votação já não aceita votos de mais telemóveis; peça ao facilitador que a abra de novo.",
         ]),
@@ -256,12 +322,18 @@ extension CatalogTable {
         CatalogRow("es", "ballot.page.busy", [
             "La votación está ocupada; espere un momento y vuelva a cargar esta página.",
         ]),
+        CatalogRow("fr", "ballot.page.busy", [
+            "Le scrutin est momentanément saturé\u{a0}; patientez un instant, puis rechargez cette page.",
+        ]),
         CatalogRow("pt", "ballot.page.busy", [
             "A votação está sobrecarregada; aguarde um momento e carregue esta página de novo.",
         ]),
         CatalogRow("en", "ballot.page.timedOut", ["That request came too slowly; load this page again."]),
         CatalogRow("es", "ballot.page.timedOut", [
             "Esa solicitud tardó demasiado en llegar; vuelva a cargar esta página.",
+        ]),
+        CatalogRow("fr", "ballot.page.timedOut", [
+            "Cette requête est arrivée trop lentement\u{a0}; rechargez cette page.",
         ]),
         CatalogRow("pt", "ballot.page.timedOut", [
             "Este pedido demorou demasiado a chegar; carregue esta página de novo.",
@@ -271,6 +343,12 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "ballot.process.missing", [
             "Falta el servidor de votación {path}; compilarlo con `swift build` o instalarlo junto a isp-wizard.",
+        ]),
+        CatalogRow("fr", "ballot.process.missing", [
+            """
+            Le serveur de scrutin {path} est introuvable\u{a0}; le compiler avec `swift build` ou l'installer à côté \
+            d'isp-wizard.
+            """,
         ]),
         CatalogRow("pt", "ballot.process.missing", [
             """
@@ -284,6 +362,12 @@ extension CatalogTable {
         CatalogRow("es", "ballot.process.cannotStart", [
             "No se pudo iniciar el servidor de votación {path} ({reason}); comprobar que sea un archivo ejecutable.",
         ]),
+        CatalogRow("fr", "ballot.process.cannotStart", [
+            """
+            Le serveur de scrutin {path} n'a pas pu démarrer ({reason})\u{a0}; vérifier qu'il s'agit d'un fichier \
+            exécutable.
+            """,
+        ]),
         CatalogRow("pt", "ballot.process.cannotStart", [
             "Não foi possível iniciar o servidor de votação {path} ({reason}); verifique se é um ficheiro executável.",
         ]),
@@ -294,6 +378,12 @@ extension CatalogTable {
             """
             El servidor de votación se detuvo inesperadamente (estado de salida {status}); abrir de nuevo la votación \
             para reiniciarlo.
+            """,
+        ]),
+        CatalogRow("fr", "ballot.process.exited", [
+            """
+            Le serveur de scrutin s'est arrêté de façon inattendue (code de sortie {status})\u{a0}; rouvrir le \
+            scrutin pour le redémarrer.
             """,
         ]),
         CatalogRow("pt", "ballot.process.exited", [
@@ -308,6 +398,9 @@ extension CatalogTable {
         CatalogRow("es", "ballot.process.killed", [
             "El servidor de votación fue detenido por la señal {signal}; abrir de nuevo la votación para reiniciarlo.",
         ]),
+        CatalogRow("fr", "ballot.process.killed", [
+            "Le serveur de scrutin a été arrêté par le signal {signal}\u{a0}; rouvrir le scrutin pour le redémarrer.",
+        ]),
         CatalogRow("pt", "ballot.process.killed", [
             "O servidor de votação foi parado pelo sinal {signal}; abra a votação de novo para o reiniciar.",
         ]),
@@ -316,6 +409,12 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "ballot.process.portInUse", [
             "Otro programa está usando el puerto {port}; elegir otro con --ballot-port, o 0 para cualquiera libre.",
+        ]),
+        CatalogRow("fr", "ballot.process.portInUse", [
+            """
+            Le port {port} est utilisé par un autre programme\u{a0}; en choisir un autre avec --ballot-port, ou 0 \
+            pour n'importe quel port libre.
+            """,
         ]),
         CatalogRow("pt", "ballot.process.portInUse", [
             """
@@ -334,6 +433,12 @@ extension CatalogTable {
             cualquiera libre.
             """,
         ]),
+        CatalogRow("fr", "ballot.process.cannotListen", [
+            """
+            Le serveur de scrutin ne peut pas écouter sur le port {port}\u{a0}; en choisir un autre avec \
+            --ballot-port, ou 0 pour n'importe quel port libre.
+            """,
+        ]),
         CatalogRow("pt", "ballot.process.cannotListen", [
             """
             O servidor de votação não consegue escutar na porta {port}; escolha outra com --ballot-port, ou 0 para \
@@ -347,6 +452,12 @@ extension CatalogTable {
             """
             El servidor de votación {path} es de otra versión de isp-wizard; instalar ambos desde la misma \
             compilación.
+            """,
+        ]),
+        CatalogRow("fr", "ballot.process.otherRelease", [
+            """
+            Le serveur de scrutin {path} provient d'une autre version d'isp-wizard\u{a0}; installer les deux à partir \
+            de la même compilation.
             """,
         ]),
         CatalogRow("pt", "ballot.process.otherRelease", [
@@ -364,6 +475,12 @@ extension CatalogTable {
             """
             isp-ballot es el servidor de votación que isp-wizard inicia para una votación secreta: los teléfonos \
             conectados a la red de la sala votan en su página.
+            """,
+        ]),
+        CatalogRow("fr", "ballot.help.about", [
+            """
+            isp-ballot est le serveur de scrutin qu'isp-wizard lance pour un scrutin secret\u{a0}: les téléphones sur \
+            le réseau de la salle votent sur sa page.
             """,
         ]),
         CatalogRow("pt", "ballot.help.about", [
@@ -384,6 +501,12 @@ extension CatalogTable {
             línea JSON por cada uno, hasta el comando end o el final de su entrada.
             """,
         ]),
+        CatalogRow("fr", "ballot.help.protocol", [
+            """
+            Il lit les commandes de l'assistant sur son entrée standard et écrit ses événements sur sa sortie \
+            standard, une ligne JSON chacun, jusqu'à la commande end ou la fin de son entrée.
+            """,
+        ]),
         CatalogRow("pt", "ballot.help.protocol", [
             """
             Lê os comandos do assistente na sua entrada padrão e escreve os seus eventos na sua saída padrão, uma \
@@ -392,14 +515,17 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "ballot.help.usage", ["Usage:"]),
         CatalogRow("es", "ballot.help.usage", ["Uso:"]),
+        CatalogRow("fr", "ballot.help.usage", ["Utilisation\u{a0}:"]),
         CatalogRow("pt", "ballot.help.usage", ["Utilização:"]),
         CatalogRow("en", "ballot.help.options", ["Options:"]),
         CatalogRow("es", "ballot.help.options", ["Opciones:"]),
+        CatalogRow("fr", "ballot.help.options", ["Options\u{a0}:"]),
         CatalogRow("pt", "ballot.help.options", ["Opções:"]),
         CatalogRow("en", "ballot.help.port", ["The port to listen on, {port} unless given; 0 picks a free one."]),
         CatalogRow("es", "ballot.help.port", [
             "El puerto en el que escuchar, {port} si no se indica; 0 elige uno libre.",
         ]),
+        CatalogRow("fr", "ballot.help.port", ["Le port d'écoute, {port} par défaut\u{a0}; 0 en choisit un libre."]),
         CatalogRow("pt", "ballot.help.port", [
             "A porta onde escutar, {port} se não for indicada; 0 escolhe uma porta livre.",
         ]),
@@ -414,6 +540,12 @@ extension CatalogTable {
             en la red de la sala.
             """,
         ]),
+        CatalogRow("fr", "ballot.help.address", [
+            """
+            L'hôte nommé dans l'adresse montrée aux téléphones\u{a0}; par défaut, l'adresse de cette machine sur le \
+            réseau de la salle.
+            """,
+        ]),
         CatalogRow("pt", "ballot.help.address", [
             """
             O anfitrião indicado no endereço mostrado aos telemóveis; se não for indicado, o endereço desta máquina \
@@ -426,6 +558,9 @@ extension CatalogTable {
         CatalogRow("es", "ballot.help.bind", [
             "La dirección IPv4 en la que escuchar; si no se indica, todas las de este equipo (0.0.0.0).",
         ]),
+        CatalogRow("fr", "ballot.help.bind", [
+            "L'adresse IPv4 d'écoute\u{a0}; par défaut, toutes celles de cette machine (0.0.0.0).",
+        ]),
         CatalogRow("pt", "ballot.help.bind", [
             "O endereço IPv4 onde escutar; se não for indicado, todos os desta máquina (0.0.0.0).",
         ]),
@@ -436,6 +571,10 @@ extension CatalogTable {
         CatalogRow("es", "ballot.help.timeout", [
             "El tiempo máximo que puede durar la conexión de un teléfono, {count} segundo si no se indica.",
             "El tiempo máximo que puede durar la conexión de un teléfono, {count} segundos si no se indica.",
+        ]),
+        CatalogRow("fr", "ballot.help.timeout", [
+            "La durée maximale de la connexion d'un téléphone, {count} seconde par défaut.",
+            "La durée maximale de la connexion d'un téléphone, {count} secondes par défaut.",
         ]),
         CatalogRow("pt", "ballot.help.timeout", [
             "O tempo máximo que a ligação de um telemóvel pode durar, {count} segundo se não for indicado.",
@@ -461,6 +600,16 @@ extension CatalogTable {
             no se indica; si tarda más, se le responde 408.
             """,
         ]),
+        CatalogRow("fr", "ballot.help.headTimeout", [
+            """
+            La durée maximale pour qu'un téléphone envoie l'en-tête d'une requête, {count} seconde par défaut\u{a0}; \
+            un téléphone plus lent reçoit la réponse 408.
+            """,
+            """
+            La durée maximale pour qu'un téléphone envoie l'en-tête d'une requête, {count} secondes par défaut\u{a0}; \
+            un téléphone plus lent reçoit la réponse 408.
+            """,
+        ]),
         CatalogRow("pt", "ballot.help.headTimeout", [
             """
             O tempo máximo que um telemóvel pode demorar a enviar o cabeçalho de um pedido, {count} segundo se não \
@@ -473,12 +622,16 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "ballot.help.help", ["Shows this help."]),
         CatalogRow("es", "ballot.help.help", ["Muestra esta ayuda."]),
+        CatalogRow("fr", "ballot.help.help", ["Affiche cette aide."]),
         CatalogRow("pt", "ballot.help.help", ["Mostra esta ajuda."]),
         CatalogRow("en", "ballot.options.unknown", [
             "isp-ballot has no such option; its options are {options} (see isp-ballot --help).",
         ]),
         CatalogRow("es", "ballot.options.unknown", [
             "isp-ballot no tiene esa opción; sus opciones son {options} (ver isp-ballot --help).",
+        ]),
+        CatalogRow("fr", "ballot.options.unknown", [
+            "isp-ballot n'a pas cette option\u{a0}; ses options sont {options} (voir isp-ballot --help).",
         ]),
         CatalogRow("pt", "ballot.options.unknown", [
             "O isp-ballot não tem essa opção; as suas opções são {options} (ver isp-ballot --help).",
@@ -487,6 +640,7 @@ extension CatalogTable {
         CatalogRow("es", "ballot.options.missingValue", [
             "{option} necesita un valor después; ver isp-ballot --help.",
         ]),
+        CatalogRow("fr", "ballot.options.missingValue", ["{option} attend une valeur\u{a0}; voir isp-ballot --help."]),
         CatalogRow("pt", "ballot.options.missingValue", [
             "{option} precisa de um valor a seguir; ver isp-ballot --help.",
         ]),
@@ -494,17 +648,24 @@ extension CatalogTable {
         CatalogRow("es", "ballot.options.badPort", [
             "--port admite un número del 0 al 65535, 0 para cualquier puerto libre.",
         ]),
+        CatalogRow("fr", "ballot.options.badPort", [
+            "--port attend un nombre de 0 à 65535, 0 pour n'importe quel port libre.",
+        ]),
         CatalogRow("pt", "ballot.options.badPort", [
             "--port aceita um número de 0 a 65535, 0 para qualquer porta livre.",
         ]),
         CatalogRow("en", "ballot.options.badSeconds", ["{option} takes a whole number of seconds from 1 to 3600."]),
         CatalogRow("es", "ballot.options.badSeconds", ["{option} admite un número entero de segundos del 1 al 3600."]),
+        CatalogRow("fr", "ballot.options.badSeconds", ["{option} attend un nombre entier de secondes, de 1 à 3600."]),
         CatalogRow("pt", "ballot.options.badSeconds", ["{option} aceita um número inteiro de segundos de 1 a 3600."]),
         CatalogRow("en", "ballot.options.badBind", [
             "--bind takes an IPv4 address of this machine, such as 0.0.0.0 or 127.0.0.1.",
         ]),
         CatalogRow("es", "ballot.options.badBind", [
             "--bind admite una dirección IPv4 de este equipo, como 0.0.0.0 o 127.0.0.1.",
+        ]),
+        CatalogRow("fr", "ballot.options.badBind", [
+            "--bind attend une adresse IPv4 de cette machine, comme 0.0.0.0 ou 127.0.0.1.",
         ]),
         CatalogRow("pt", "ballot.options.badBind", [
             "--bind aceita um endereço IPv4 desta máquina, como 0.0.0.0 ou 127.0.0.1.",

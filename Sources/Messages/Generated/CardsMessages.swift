@@ -51,16 +51,21 @@ extension CatalogTable {
     static let cardsRows: [CatalogRow] = [
         CatalogRow("en", "cards.title", ["Cards for question {number}"]),
         CatalogRow("es", "cards.title", ["Tarjetas para la pregunta {number}"]),
+        CatalogRow("fr", "cards.title", ["Cartons pour la question {number}"]),
         CatalogRow("pt", "cards.title", ["Cartões da pergunta {number}"]),
         CatalogRow("en", "cards.hint", ["Type how many cards show each rating, or press + as each hand goes up."]),
         CatalogRow("es", "cards.hint", [
             "Escribir cuántas tarjetas muestran cada valoración, o pulsar + cada vez que se levanta una mano.",
+        ]),
+        CatalogRow("fr", "cards.hint", [
+            "Taper le nombre de cartons montrés pour chaque note, ou appuyer sur + à chaque main levée.",
         ]),
         CatalogRow("pt", "cards.hint", [
             "Escreva quantos cartões mostram cada classificação, ou prima + à medida que cada mão se levanta.",
         ]),
         CatalogRow("en", "cards.total", ["{count} card", "{count} cards"]),
         CatalogRow("es", "cards.total", ["{count} tarjeta", "{count} tarjetas"]),
+        CatalogRow("fr", "cards.total", ["{count} carton", "{count} cartons"]),
         CatalogRow("pt", "cards.total", ["{count} cartão", "{count} cartões"]),
         CatalogRow("en", "cards.replacing", [
             "Recording them replaces {count} participant's rating, note and all.",
@@ -70,21 +75,29 @@ extension CatalogTable {
             "Registrarlas reemplaza la valoración de {count} participante, nota incluida.",
             "Registrarlas reemplaza las valoraciones de {count} participantes, notas incluidas.",
         ]),
+        CatalogRow("fr", "cards.replacing", [
+            "Les enregistrer remplace {count} note de participant, remarque comprise.",
+            "Les enregistrer remplace {count} notes de participants, remarques comprises.",
+        ]),
         CatalogRow("pt", "cards.replacing", [
             "Registá-los substitui a classificação de {count} participante, incluindo a nota.",
             "Registá-los substitui as classificações de {count} participantes, incluindo as notas.",
         ]),
         CatalogRow("en", "cards.bar.move", ["rating"]),
         CatalogRow("es", "cards.bar.move", ["valoración"]),
+        CatalogRow("fr", "cards.bar.move", ["note"]),
         CatalogRow("pt", "cards.bar.move", ["linha"]),
         CatalogRow("en", "cards.bar.count", ["count"]),
         CatalogRow("es", "cards.bar.count", ["número"]),
+        CatalogRow("fr", "cards.bar.count", ["nombre"]),
         CatalogRow("pt", "cards.bar.count", ["contar"]),
         CatalogRow("en", "cards.bar.oneMore", ["one"]),
         CatalogRow("es", "cards.bar.oneMore", ["una"]),
+        CatalogRow("fr", "cards.bar.oneMore", ["un"]),
         CatalogRow("pt", "cards.bar.oneMore", ["um"]),
         CatalogRow("en", "cards.bar.record", ["record"]),
         CatalogRow("es", "cards.bar.record", ["registrar"]),
+        CatalogRow("fr", "cards.bar.record", ["valider"]),
         CatalogRow("pt", "cards.bar.record", ["registar"]),
         CatalogRow("en", "cards.tooMany", [
             "At most {count} card is counted on a question.",
@@ -93,6 +106,10 @@ extension CatalogTable {
         CatalogRow("es", "cards.tooMany", [
             "Como máximo se cuenta {count} tarjeta por pregunta.",
             "Como máximo se cuentan {count} tarjetas por pregunta.",
+        ]),
+        CatalogRow("fr", "cards.tooMany", [
+            "Une question compte au plus {count} carton.",
+            "Une question compte au plus {count} cartons.",
         ]),
         CatalogRow("pt", "cards.tooMany", [
             "Conta-se no máximo {count} cartão numa pergunta.",
@@ -107,11 +124,18 @@ extension CatalogTable {
             cancelar.
             """,
         ]),
+        CatalogRow("fr", "cards.noneCounted", [
+            """
+            Aucun carton compté pour l'instant\u{a0}: taper le nombre de cartons pour chaque note, ou appuyer sur Esc \
+            pour annuler.
+            """,
+        ]),
         CatalogRow("pt", "cards.noneCounted", [
             "Ainda não há cartões contados: escreva quantos mostram cada classificação, ou prima Esc para cancelar.",
         ]),
         CatalogRow("en", "cards.recorded", ["Recorded on question {number}: {counts}."]),
         CatalogRow("es", "cards.recorded", ["Registrado en la pregunta {number}: {counts}."]),
+        CatalogRow("fr", "cards.recorded", ["Cartons enregistrés sur la question {number}\u{a0}: {counts}."]),
         CatalogRow("pt", "cards.recorded", ["Cartões registados na pergunta {number}: {counts}."]),
         CatalogRow("en", "cards.recordedShort", [
             "Recorded {count} card on question {number}.",
@@ -121,12 +145,17 @@ extension CatalogTable {
             "Se registró {count} tarjeta en la pregunta {number}.",
             "Se registraron {count} tarjetas en la pregunta {number}.",
         ]),
+        CatalogRow("fr", "cards.recordedShort", [
+            "{count} carton enregistré sur la question {number}.",
+            "{count} cartons enregistrés sur la question {number}.",
+        ]),
         CatalogRow("pt", "cards.recordedShort", [
             "{count} cartão registado na pergunta {number}.",
             "{count} cartões registados na pergunta {number}.",
         ]),
         CatalogRow("en", "cards.notRecorded", ["The cards were not recorded."]),
         CatalogRow("es", "cards.notRecorded", ["Las tarjetas no se registraron."]),
+        CatalogRow("fr", "cards.notRecorded", ["Les cartons n'ont pas été enregistrés."]),
         CatalogRow("pt", "cards.notRecorded", ["Os cartões não foram registados."]),
         CatalogRow("en", "cards.plain.help", [
             """
@@ -138,6 +167,12 @@ extension CatalogTable {
             """
             En una pregunta, {cardsCommand} cuenta las tarjetas (o los dedos) que la sala levanta para cada \
             valoración: una votación anónima sin teléfonos.
+            """,
+        ]),
+        CatalogRow("fr", "cards.plain.help", [
+            """
+            Sur une question, {cardsCommand} compte les cartons (ou les doigts) que la salle lève pour chaque \
+            note\u{a0}: un scrutin anonyme sans téléphone.
             """,
         ]),
         CatalogRow("pt", "cards.plain.help", [
@@ -152,6 +187,9 @@ extension CatalogTable {
         CatalogRow("es", "cards.plain.notHere", [
             "Las tarjetas se cuentan en una pregunta de un taller: ir a una y escribir {cardsCommand}.",
         ]),
+        CatalogRow("fr", "cards.plain.notHere", [
+            "Les cartons se comptent sur une question d'atelier\u{a0}: y aller, puis taper {cardsCommand}.",
+        ]),
         CatalogRow("pt", "cards.plain.notHere", [
             "Os cartões contam-se numa pergunta de um workshop: vá até uma e escreva {cardsCommand}.",
         ]),
@@ -164,6 +202,12 @@ extension CatalogTable {
             escribir nada significa ninguna.
             """,
         ]),
+        CatalogRow("fr", "cards.plain.intro", [
+            """
+            Cartons pour la question {number}\u{a0}: taper le nombre de cartons montrés pour chaque note\u{a0}; Enter \
+            seul vaut zéro.
+            """,
+        ]),
         CatalogRow("pt", "cards.plain.intro", [
             """
             Cartões da pergunta {number}: escreva quantos cartões mostram cada classificação; Enter sozinho conta \
@@ -172,19 +216,25 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "cards.plain.ask", ["How many cards show {rating}?"]),
         CatalogRow("es", "cards.plain.ask", ["¿Cuántas tarjetas muestran {rating}?"]),
+        CatalogRow("fr", "cards.plain.ask", ["Combien de cartons montrent {rating}\u{a0}?"]),
         CatalogRow("pt", "cards.plain.ask", ["Quantos cartões mostram {rating}?"]),
         CatalogRow("en", "cards.plain.correction", ["Type how many cards, a number such as 3, or Enter for none."]),
         CatalogRow("es", "cards.plain.correction", [
             "Escribir cuántas tarjetas, un número como 3, o Enter para ninguna.",
+        ]),
+        CatalogRow("fr", "cards.plain.correction", [
+            "Taper le nombre de cartons, un nombre comme 3, ou Enter pour aucun.",
         ]),
         CatalogRow("pt", "cards.plain.correction", [
             "Escreva quantos cartões, um número como 3, ou Enter para nenhum.",
         ]),
         CatalogRow("en", "cards.plain.none", ["No cards were counted: nothing is recorded."]),
         CatalogRow("es", "cards.plain.none", ["No se contó ninguna tarjeta: no se registra nada."]),
+        CatalogRow("fr", "cards.plain.none", ["Aucun carton compté\u{a0}: rien n'est enregistré."]),
         CatalogRow("pt", "cards.plain.none", ["Nenhum cartão foi contado: nada fica registado."]),
         CatalogRow("en", "cards.plain.total", ["{count} card in all.", "{count} cards in all."]),
         CatalogRow("es", "cards.plain.total", ["{count} tarjeta en total.", "{count} tarjetas en total."]),
+        CatalogRow("fr", "cards.plain.total", ["{count} carton en tout.", "{count} cartons en tout."]),
         CatalogRow("pt", "cards.plain.total", ["{count} cartão no total.", "{count} cartões no total."]),
         CatalogRow("en", "cards.plain.confirm", [
             "Record the cards on question {number}? Type {yesKey} to record, Enter not to:",
@@ -193,6 +243,12 @@ extension CatalogTable {
             """
             ¿Registrar las tarjetas en la pregunta {number}? Escribir {yesKey} para registrar, o Enter para no \
             hacerlo:
+            """,
+        ]),
+        CatalogRow("fr", "cards.plain.confirm", [
+            """
+            Enregistrer les cartons sur la question {number}\u{a0}? Taper {yesKey} pour enregistrer, Enter \
+            sinon\u{a0}:
             """,
         ]),
         CatalogRow("pt", "cards.plain.confirm", [
@@ -216,6 +272,16 @@ extension CatalogTable {
             """
             Las tarjetas reemplazan las valoraciones de {count} participantes, notas incluidas. ¿Reemplazar? Escribir \
             {yesKey} para reemplazar, o Enter para no hacerlo:
+            """,
+        ]),
+        CatalogRow("fr", "cards.plain.confirmReplacing", [
+            """
+            Les cartons remplacent {count} note de participant, remarque comprise. Remplacer\u{a0}? Taper {yesKey} \
+            pour remplacer, Enter sinon\u{a0}:
+            """,
+            """
+            Les cartons remplacent {count} notes de participants, remarques comprises. Remplacer\u{a0}? Taper \
+            {yesKey} pour remplacer, Enter sinon\u{a0}:
             """,
         ]),
         CatalogRow("pt", "cards.plain.confirmReplacing", [

@@ -77,6 +77,7 @@ extension CatalogTable {
     static let pollRows: [CatalogRow] = [
         CatalogRow("en", "poll.bar.ballot", ["ballot"]),
         CatalogRow("es", "poll.bar.ballot", ["votar"]),
+        CatalogRow("fr", "poll.bar.ballot", ["scrutin"]),
         CatalogRow("pt", "poll.bar.ballot", ["votação"]),
         CatalogRow("en", "poll.help.ballot", [
             "Hold a ballot on this question: from phones, by name or anonymously, or count the cards held up",
@@ -87,6 +88,12 @@ extension CatalogTable {
             tarjetas levantadas
             """,
         ]),
+        CatalogRow("fr", "poll.help.ballot", [
+            """
+            Organiser un scrutin sur cette question\u{a0}: par téléphone, nominatif ou anonyme, ou compter les \
+            cartons levés
+            """,
+        ]),
         CatalogRow("pt", "poll.help.ballot", [
             """
             Fazer uma votação sobre esta pergunta: por telemóvel, nominal ou anónima, ou contar os cartões levantados
@@ -94,6 +101,7 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "poll.bar.roomView", ["room view"]),
         CatalogRow("es", "poll.bar.roomView", ["proyectar"]),
+        CatalogRow("fr", "poll.bar.roomView", ["vue salle"]),
         CatalogRow("pt", "poll.bar.roomView", ["vista da sala"]),
         CatalogRow("en", "poll.help.roomView", [
             "The room view: the question alone and large, the votes' count or spread, for the projector",
@@ -102,6 +110,12 @@ extension CatalogTable {
             """
             La vista de sala: la pregunta sola y en grande, el recuento o la dispersión de los votos, para el \
             proyector
+            """,
+        ]),
+        CatalogRow("fr", "poll.help.roomView", [
+            """
+            La vue salle\u{a0}: la question seule et en grand, le nombre de votes ou leur répartition, pour le \
+            projecteur
             """,
         ]),
         CatalogRow("pt", "poll.help.roomView", [
@@ -114,6 +128,12 @@ extension CatalogTable {
             """
             Votación sobre la pregunta {number}: ¿desde teléfonos con nombre (n), de forma anónima (a) o con tarjetas \
             contadas a mano (c)?
+            """,
+        ]),
+        CatalogRow("fr", "poll.ask.kind", [
+            """
+            Scrutin sur la question {number}\u{a0}: par téléphone, nominatif (n) ou anonyme (a), ou cartons comptés à \
+            la main (c)\u{a0}?
             """,
         ]),
         CatalogRow("pt", "poll.ask.kind", [
@@ -131,20 +151,30 @@ extension CatalogTable {
             (c)?
             """,
         ]),
+        CatalogRow("fr", "poll.ask.kindAnonymous", [
+            """
+            Scrutin sur la question {number}\u{a0}: par téléphone, anonyme (a), ou cartons comptés à la main \
+            (c)\u{a0}?
+            """,
+        ]),
         CatalogRow("pt", "poll.ask.kindAnonymous", [
             "Votação sobre a pergunta {number}: por telemóvel, anónima (a), ou cartões contados por si (c)?",
         ]),
         CatalogRow("en", "poll.answer.named", ["by name"]),
         CatalogRow("es", "poll.answer.named", ["nominal"]),
+        CatalogRow("fr", "poll.answer.named", ["nominatif"]),
         CatalogRow("pt", "poll.answer.named", ["nominal"]),
         CatalogRow("en", "poll.answer.anonymous", ["anonymous"]),
         CatalogRow("es", "poll.answer.anonymous", ["anónima"]),
+        CatalogRow("fr", "poll.answer.anonymous", ["anonyme"]),
         CatalogRow("pt", "poll.answer.anonymous", ["anónima"]),
         CatalogRow("en", "poll.answer.cards", ["cards"]),
         CatalogRow("es", "poll.answer.cards", ["tarjetas"]),
+        CatalogRow("fr", "poll.answer.cards", ["cartons"]),
         CatalogRow("pt", "poll.answer.cards", ["cartões"]),
         CatalogRow("en", "poll.answer.stop", ["stop ballots"]),
         CatalogRow("es", "poll.answer.stop", ["terminar votaciones"]),
+        CatalogRow("fr", "poll.answer.stop", ["fin des scrutins"]),
         CatalogRow("pt", "poll.answer.stop", ["parar votações"]),
         CatalogRow("en", "poll.ask.replaceNamed", [
             """
@@ -165,6 +195,16 @@ extension CatalogTable {
             notas incluidas. ¿Continuar?
             """,
         ]),
+        CatalogRow("fr", "poll.ask.replaceNamed", [
+            """
+            La question {number} contient {count} note de participant\u{a0}: les votes anonymes la remplacent, \
+            remarque comprise. Continuer\u{a0}?
+            """,
+            """
+            La question {number} contient {count} notes de participants\u{a0}: les votes anonymes les remplacent, \
+            remarques comprises. Continuer\u{a0}?
+            """,
+        ]),
         CatalogRow("pt", "poll.ask.replaceNamed", [
             """
             A pergunta {number} tem a classificação de {count} participante: os votos anónimos substituem-na, \
@@ -183,12 +223,23 @@ extension CatalogTable {
             "La pregunta {number} tiene {count} voto anónimo: los votos con nombre lo reemplazan. ¿Continuar?",
             "La pregunta {number} tiene {count} votos anónimos: los votos con nombre los reemplazan. ¿Continuar?",
         ]),
+        CatalogRow("fr", "poll.ask.replaceDistribution", [
+            """
+            La question {number} contient {count} vote anonyme\u{a0}: les votes nominatifs le remplacent. \
+            Continuer\u{a0}?
+            """,
+            """
+            La question {number} contient {count} votes anonymes\u{a0}: les votes nominatifs les remplacent. \
+            Continuer\u{a0}?
+            """,
+        ]),
         CatalogRow("pt", "poll.ask.replaceDistribution", [
             "A pergunta {number} tem {count} voto anónimo: os votos nominais substituem-no. Continuar?",
             "A pergunta {number} tem {count} votos anónimos: os votos nominais substituem-nos. Continuar?",
         ]),
         CatalogRow("en", "poll.bar.goOn", ["go on"]),
         CatalogRow("es", "poll.bar.goOn", ["continuar"]),
+        CatalogRow("fr", "poll.bar.goOn", ["continuer"]),
         CatalogRow("pt", "poll.bar.goOn", ["continuar"]),
         CatalogRow("en", "poll.ask.discard", [
             "Discard {count} vote and close the ballot?",
@@ -198,16 +249,24 @@ extension CatalogTable {
             "¿Descartar {count} voto y cerrar la votación?",
             "¿Descartar {count} votos y cerrar la votación?",
         ]),
+        CatalogRow("fr", "poll.ask.discard", [
+            "Abandonner {count} vote et fermer le scrutin\u{a0}?",
+            "Abandonner {count} votes et fermer le scrutin\u{a0}?",
+        ]),
         CatalogRow("pt", "poll.ask.discard", [
             "Descartar {count} voto e fechar a votação?",
             "Descartar {count} votos e fechar a votação?",
         ]),
         CatalogRow("en", "poll.bar.discard", ["discard"]),
         CatalogRow("es", "poll.bar.discard", ["descartar"]),
+        CatalogRow("fr", "poll.bar.discard", ["abandonner"]),
         CatalogRow("pt", "poll.bar.discard", ["descartar"]),
         CatalogRow("en", "poll.panel.named", ["Ballot by name: each participant votes once, from any phone"]),
         CatalogRow("es", "poll.panel.named", [
             "Votación nominal: cada participante vota una vez, desde cualquier teléfono",
+        ]),
+        CatalogRow("fr", "poll.panel.named", [
+            "Scrutin nominatif\u{a0}: chaque participant vote une fois, depuis n'importe quel téléphone",
         ]),
         CatalogRow("pt", "poll.panel.named", [
             "Votação nominal: cada participante vota uma vez, a partir de qualquer telemóvel",
@@ -216,21 +275,32 @@ extension CatalogTable {
         CatalogRow("es", "poll.panel.anonymous", [
             "Votación anónima: un voto por teléfono, sin guardar ningún nombre",
         ]),
+        CatalogRow("fr", "poll.panel.anonymous", ["Scrutin anonyme\u{a0}: un vote par téléphone, aucun nom gardé"]),
         CatalogRow("pt", "poll.panel.anonymous", ["Votação anónima: um voto por telemóvel, sem guardar nomes"]),
         CatalogRow("en", "poll.panel.countOf", ["{votes} of {count} voted", "{votes} of {count} voted"]),
         CatalogRow("es", "poll.panel.countOf", ["Han votado {votes} de {count}", "Han votado {votes} de {count}"]),
+        CatalogRow("fr", "poll.panel.countOf", [
+            "Ont voté\u{a0}: {votes} sur {count}",
+            "Ont voté\u{a0}: {votes} sur {count}",
+        ]),
         CatalogRow("pt", "poll.panel.countOf", ["{votes} de {count} votou", "{votes} de {count} votaram"]),
         CatalogRow("en", "poll.panel.count", ["{count} vote", "{count} votes"]),
         CatalogRow("es", "poll.panel.count", ["{count} voto", "{count} votos"]),
+        CatalogRow("fr", "poll.panel.count", ["{count} vote", "{count} votes"]),
         CatalogRow("pt", "poll.panel.count", ["{count} voto", "{count} votos"]),
         CatalogRow("en", "poll.panel.hidden", ["No vote is shown until you reveal them all at once ({key})."]),
         CatalogRow("es", "poll.panel.hidden", ["Ningún voto se muestra hasta revelarlos todos a la vez ({key})."]),
+        CatalogRow("fr", "poll.panel.hidden", [
+            "Aucun vote n'est affiché avant de les dévoiler tous à la fois ({key}).",
+        ]),
         CatalogRow("pt", "poll.panel.hidden", ["Nenhum voto é mostrado até os revelar todos de uma vez ({key})."]),
         CatalogRow("en", "poll.panel.open", ["On a phone on this network, open {url}"]),
         CatalogRow("es", "poll.panel.open", ["Desde un teléfono conectado a esta red, abrir {url}"]),
+        CatalogRow("fr", "poll.panel.open", ["Sur un téléphone connecté à ce réseau, ouvrir {url}"]),
         CatalogRow("pt", "poll.panel.open", ["Num telemóvel ligado a esta rede, abra {url}"]),
         CatalogRow("en", "poll.panel.starting", ["Starting the ballot server…"]),
         CatalogRow("es", "poll.panel.starting", ["Iniciando el servidor de votación…"]),
+        CatalogRow("fr", "poll.panel.starting", ["Démarrage du serveur de scrutin…"]),
         CatalogRow("pt", "poll.panel.starting", ["A iniciar o servidor de votação…"]),
         CatalogRow("en", "poll.panel.qrHidden", [
             "The QR code needs a larger terminal; the room view ({key}) shows it.",
@@ -238,20 +308,27 @@ extension CatalogTable {
         CatalogRow("es", "poll.panel.qrHidden", [
             "El código QR necesita una terminal más grande; la vista de sala ({key}) lo muestra.",
         ]),
+        CatalogRow("fr", "poll.panel.qrHidden", [
+            "Le code QR demande un terminal plus grand\u{a0}; la vue salle ({key}) l'affiche.",
+        ]),
         CatalogRow("pt", "poll.panel.qrHidden", [
             "O código QR precisa de um terminal maior; a vista da sala ({key}) mostra-o.",
         ]),
         CatalogRow("en", "poll.panel.revealing", ["Revealing…"]),
         CatalogRow("es", "poll.panel.revealing", ["Revelando…"]),
+        CatalogRow("fr", "poll.panel.revealing", ["Dévoilement…"]),
         CatalogRow("pt", "poll.panel.revealing", ["A revelar…"]),
         CatalogRow("en", "poll.bar.reveal", ["reveal"]),
         CatalogRow("es", "poll.bar.reveal", ["revelar"]),
+        CatalogRow("fr", "poll.bar.reveal", ["dévoiler"]),
         CatalogRow("pt", "poll.bar.reveal", ["revelar"]),
         CatalogRow("en", "poll.bar.close", ["close ballot"]),
         CatalogRow("es", "poll.bar.close", ["cerrar votación"]),
+        CatalogRow("fr", "poll.bar.close", ["fermer"]),
         CatalogRow("pt", "poll.bar.close", ["fechar votação"]),
         CatalogRow("en", "poll.bar.release", ["release"]),
         CatalogRow("es", "poll.bar.release", ["liberar"]),
+        CatalogRow("fr", "poll.bar.release", ["libérer"]),
         CatalogRow("pt", "poll.bar.release", ["libertar"]),
         CatalogRow("en", "poll.help.reveal", [
             "Reveal every vote at once: they become the ratings (by name) or the question's votes (anonymous)",
@@ -262,6 +339,12 @@ extension CatalogTable {
             (anónima)
             """,
         ]),
+        CatalogRow("fr", "poll.help.reveal", [
+            """
+            Dévoiler tous les votes à la fois\u{a0}: ils deviennent les notes (nominatif) ou les votes de la question \
+            (anonyme)
+            """,
+        ]),
         CatalogRow("pt", "poll.help.reveal", [
             """
             Revelar todos os votos de uma vez: passam a ser as classificações (nominal) ou os votos da pergunta \
@@ -270,6 +353,9 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "poll.help.close", ["Close the ballot; with votes in, asks before they are discarded"]),
         CatalogRow("es", "poll.help.close", ["Cerrar la votación; si ya hay votos, pregunta antes de descartarlos"]),
+        CatalogRow("fr", "poll.help.close", [
+            "Fermer le scrutin\u{a0}; s'il y a des votes, demande confirmation avant de les abandonner",
+        ]),
         CatalogRow("pt", "poll.help.close", ["Fechar a votação; se já houver votos, pergunta antes de os descartar"]),
         CatalogRow("en", "poll.help.release", [
             "Let another phone vote as the highlighted participant (a phone lost or swapped)",
@@ -277,23 +363,31 @@ extension CatalogTable {
         CatalogRow("es", "poll.help.release", [
             "Permitir que otro teléfono vote por el participante resaltado (un teléfono perdido o cambiado)",
         ]),
+        CatalogRow("fr", "poll.help.release", [
+            "Laisser un autre téléphone voter au nom du participant en surbrillance (téléphone perdu ou échangé)",
+        ]),
         CatalogRow("pt", "poll.help.release", [
             "Deixar outro telemóvel votar em nome do participante destacado (telemóvel perdido ou trocado)",
         ]),
         CatalogRow("en", "poll.status.released", ["{name} may now vote from another phone."]),
         CatalogRow("es", "poll.status.released", ["{name} ya puede votar desde otro teléfono."]),
+        CatalogRow("fr", "poll.status.released", ["{name} peut maintenant voter depuis un autre téléphone."]),
         CatalogRow("pt", "poll.status.released", ["{name} pode agora votar a partir de outro telemóvel."]),
         CatalogRow("en", "poll.status.noVotes", ["Nobody has voted yet: there is nothing to reveal."]),
         CatalogRow("es", "poll.status.noVotes", ["Nadie ha votado todavía: no hay nada que revelar."]),
+        CatalogRow("fr", "poll.status.noVotes", ["Personne n'a encore voté\u{a0}: rien à dévoiler."]),
         CatalogRow("pt", "poll.status.noVotes", ["Ainda ninguém votou: não há nada a revelar."]),
         CatalogRow("en", "poll.status.revealed", ["{count} vote revealed.", "{count} votes revealed."]),
         CatalogRow("es", "poll.status.revealed", ["{count} voto revelado.", "{count} votos revelados."]),
+        CatalogRow("fr", "poll.status.revealed", ["{count} vote dévoilé.", "{count} votes dévoilés."]),
         CatalogRow("pt", "poll.status.revealed", ["{count} voto revelado.", "{count} votos revelados."]),
         CatalogRow("en", "poll.status.stopped", ["Ballots ended: the voting page is closed."]),
         CatalogRow("es", "poll.status.stopped", ["Votaciones terminadas: la página de votación está cerrada."]),
+        CatalogRow("fr", "poll.status.stopped", ["Scrutins terminés\u{a0}: la page de vote est fermée."]),
         CatalogRow("pt", "poll.status.stopped", ["Votações terminadas: a página de votação está fechada."]),
         CatalogRow("en", "poll.status.failed", ["The ballot was closed: {problem}"]),
         CatalogRow("es", "poll.status.failed", ["Se cerró la votación: {problem}"]),
+        CatalogRow("fr", "poll.status.failed", ["Le scrutin a été fermé\u{a0}: {problem}"]),
         CatalogRow("pt", "poll.status.failed", ["A votação foi fechada: {problem}"]),
     ]
 }

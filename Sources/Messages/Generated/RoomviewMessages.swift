@@ -21,26 +21,35 @@ extension CatalogTable {
         CatalogRow("es", "roomview.qrHidden", [
             "Con una ventana más grande o una letra más pequeña se ve el código QR.",
         ]),
+        CatalogRow("fr", "roomview.qrHidden", ["Agrandir la fenêtre ou réduire la police pour afficher le code QR."]),
         CatalogRow("pt", "roomview.qrHidden", [
             "Com uma janela maior ou uma letra mais pequena, o código QR aparece.",
         ]),
         CatalogRow("en", "roomview.stepStanding", ["Step {number}: {figures}"]),
         CatalogRow("es", "roomview.stepStanding", ["Paso {number}: {figures}"]),
+        CatalogRow("fr", "roomview.stepStanding", ["Étape {number}\u{a0}: {figures}"]),
         CatalogRow("pt", "roomview.stepStanding", ["Passo {number}: {figures}"]),
         CatalogRow("en", "roomview.anonymousVotes", ["{count} anonymous vote", "{count} anonymous votes"]),
         CatalogRow("es", "roomview.anonymousVotes", ["{count} voto anónimo", "{count} votos anónimos"]),
+        CatalogRow("fr", "roomview.anonymousVotes", ["{count} vote anonyme", "{count} votes anonymes"]),
         CatalogRow("pt", "roomview.anonymousVotes", ["{count} voto anónimo", "{count} votos anónimos"]),
         CatalogRow("en", "roomview.sectorVotes", ["{sector} {count}"]),
         CatalogRow("es", "roomview.sectorVotes", ["{sector} {count}"]),
+        CatalogRow("fr", "roomview.sectorVotes", ["{sector} {count}"]),
         CatalogRow("pt", "roomview.sectorVotes", ["{sector} {count}"]),
         CatalogRow("en", "roomview.notes", [
             "{count} note without a name: {notes}",
             "{count} notes without names: {notes}",
         ]),
         CatalogRow("es", "roomview.notes", ["{count} nota sin nombre: {notes}", "{count} notas sin nombre: {notes}"]),
+        CatalogRow("fr", "roomview.notes", [
+            "{count} remarque sans nom\u{a0}: {notes}",
+            "{count} remarques sans nom\u{a0}: {notes}",
+        ]),
         CatalogRow("pt", "roomview.notes", ["{count} nota sem nome: {notes}", "{count} notas sem nomes: {notes}"]),
         CatalogRow("en", "roomview.quotedNote", ["“{note}”"]),
         CatalogRow("es", "roomview.quotedNote", ["“{note}”"]),
+        CatalogRow("fr", "roomview.quotedNote", ["«\u{a0}{note}\u{a0}»"]),
         CatalogRow("pt", "roomview.quotedNote", ["«{note}»"]),
     ]
 }

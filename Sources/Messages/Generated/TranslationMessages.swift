@@ -23,6 +23,7 @@ extension CatalogTable {
     static let translationRows: [CatalogRow] = [
         CatalogRow("en", "translation.bar.original", ["original"]),
         CatalogRow("es", "translation.bar.original", ["original"]),
+        CatalogRow("fr", "translation.bar.original", ["original"]),
         CatalogRow("pt", "translation.bar.original", ["original"]),
         CatalogRow("en", "translation.help.original", [
             "The question in the guide's English original, of which the wizard shows our translation",
@@ -30,11 +31,15 @@ extension CatalogTable {
         CatalogRow("es", "translation.help.original", [
             "La pregunta en el original en inglés de la guía, del que el asistente muestra nuestra traducción",
         ]),
+        CatalogRow("fr", "translation.help.original", [
+            "La question dans l'original anglais du guide, dont l'assistant affiche notre traduction",
+        ]),
         CatalogRow("pt", "translation.help.original", [
             "A pergunta no original em inglês do guia, do qual o assistente mostra a nossa tradução",
         ]),
         CatalogRow("en", "translation.box.title", ["English original (USAID)"]),
         CatalogRow("es", "translation.box.title", ["Original en inglés (USAID)"]),
+        CatalogRow("fr", "translation.box.title", ["Original anglais (USAID)"]),
         CatalogRow("pt", "translation.box.title", ["Original em inglês (USAID)"]),
         CatalogRow("en", "translation.box.intro", [
             "The wizard shows our translation of the USAID guide. The question, its scale and its hint in English:",
@@ -42,6 +47,12 @@ extension CatalogTable {
         CatalogRow("es", "translation.box.intro", [
             """
             El asistente muestra nuestra traducción de la guía de USAID. La pregunta, su escala y su pista en inglés:
+            """,
+        ]),
+        CatalogRow("fr", "translation.box.intro", [
+            """
+            L'assistant affiche notre traduction du guide de l'USAID. La question, son échelle et son indication en \
+            anglais\u{a0}:
             """,
         ]),
         CatalogRow("pt", "translation.box.intro", [
@@ -52,6 +63,9 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "translation.plain.intro", [
             "El original en inglés de la guía, del que estas preguntas son nuestra traducción:",
+        ]),
+        CatalogRow("fr", "translation.plain.intro", [
+            "L'original anglais du guide, dont ces questions sont notre traduction\u{a0}:",
         ]),
         CatalogRow("pt", "translation.plain.intro", [
             "O original em inglês do guia, do qual estas perguntas são a nossa tradução:",
@@ -65,6 +79,12 @@ extension CatalogTable {
             escritas.
             """,
         ]),
+        CatalogRow("fr", "translation.plain.none", [
+            """
+            Il n'y a pas d'original anglais à afficher ici\u{a0}: les questions du guide sont affichées telles \
+            qu'écrites.
+            """,
+        ]),
         CatalogRow("pt", "translation.plain.none", [
             """
             Não há aqui nenhum original em inglês a mostrar: as perguntas do guia são mostradas tal como foram \
@@ -74,6 +94,9 @@ extension CatalogTable {
         CatalogRow("en", "translation.plain.help", ["{command} shows the question in the guide's English original."]),
         CatalogRow("es", "translation.plain.help", [
             "{command} muestra la pregunta en el original en inglés de la guía.",
+        ]),
+        CatalogRow("fr", "translation.plain.help", [
+            "{command} affiche la question dans l'original anglais du guide.",
         ]),
         CatalogRow("pt", "translation.plain.help", ["{command} mostra a pergunta no original em inglês do guia."]),
         CatalogRow("en", "translation.methods", [
@@ -88,6 +111,13 @@ extension CatalogTable {
             Las preguntas, escalas, pistas, orientaciones y hojas de trabajo de la guía son traducción propia del \
             proyecto a partir del texto de USAID (User Guide to Intersectoral Partnering, parte V), no de USAID; el \
             asistente muestra el original en inglés con F2.
+            """,
+        ]),
+        CatalogRow("fr", "translation.methods", [
+            """
+            Les questions, échelles, indications, conseils et fiches de travail du guide sont traduits par le projet \
+            à partir du texte de l'USAID (User Guide to Intersectoral Partnering, partie V)\u{a0}; cette traduction \
+            n'est pas celle de l'USAID. L'assistant affiche l'original anglais avec F2.
             """,
         ]),
         CatalogRow("pt", "translation.methods", [
