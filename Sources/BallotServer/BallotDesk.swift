@@ -77,6 +77,9 @@ public actor BallotDesk {
         case "GET":
             browser = browser ?? newBrowser
             response = page(currentPage(for: browser), in: language)
+        case "POST" where formFields(request.body)?[BallotPage.changeField] != nil:
+            // "Change my vote" on the page of a vote counted: the form again, with this phone's vote in it.
+            response = page(currentPage(for: browser, changing: true), in: language)
         case "POST":
             response = vote(request, from: browser, canIssue: newBrowser != nil, in: language)
         default:
@@ -89,13 +92,18 @@ public actor BallotDesk {
         return response
     }
 
-    private func currentPage(for browser: String?) -> BallotPage {
+    /// What a phone sees of the ballot now: a phone that has voted sees its vote counted, on a page that reloads by
+    /// itself and so follows the facilitator (a discard, the reveal, the next question), unless it asked to change
+    /// its vote; a phone that has not voted, the form.
+    private func currentPage(for browser: String?, changing: Bool = false) -> BallotPage {
         switch box.phase {
-        case .waiting: .waiting
+        case .waiting: return .waiting
         case .open(let ballot):
-            browser == nil ? .problem(Message(.ballotPageTooManyPhones))
-                : .form(ballot, notice: nil, earlier: box.vote(of: browser), participant: box.participant(of: browser))
-        case .revealed: .closed
+            guard browser != nil else { return .problem(Message(.ballotPageTooManyPhones)) }
+            let earlier = box.vote(of: browser)
+            if earlier != nil && !changing { return .thanks }
+            return .form(ballot, notice: nil, earlier: earlier, participant: box.participant(of: browser))
+        case .revealed: return .closed
         }
     }
 

@@ -14,6 +14,9 @@ public enum BallotPage: Sendable, Equatable {
     /// beyond those the ballot takes.
     case problem(Message)
 
+    /// The field of the button on a counted vote's page that asks for the form again.
+    static let changeField = "change"
+
     /// Seconds after which the page reloads by itself, for pages that wait on the facilitator.
     private var refreshSeconds: Int? {
         switch self {
@@ -52,7 +55,11 @@ public enum BallotPage: Sendable, Equatable {
         case .waiting:
             return "<h1>\(say(.ballotPageWaiting))</h1>\n<p>\(say(.ballotPageWaitingHint))</p>"
         case .thanks:
-            return "<h1>\(say(.ballotPageThanks))</h1>\n<p>\(say(.ballotPageChangeUntilReveal))</p>"
+            // A button, not a link: the form comes back by POST, so that the page's address stays the ballot's.
+            return "<h1>\(say(.ballotPageThanks))</h1>\n<p>\(say(.ballotPageChangeUntilReveal))</p>\n"
+                + "<form method=\"post\" action=\"\(path.escapedForHTML)\">"
+                + "<button type=\"submit\" name=\"\(Self.changeField)\" value=\"1\">\(say(.ballotPageChange))</button>"
+                + "</form>"
         case .closed:
             return "<h1>\(say(.ballotPageClosed))</h1>\n<p>\(say(.ballotPageWaitingHint))</p>"
         case .problem(let message):

@@ -26,7 +26,8 @@ import Testing
         let thanks = try ana.post([("ballot", "1"), ("participant", "p1"), ("rating", "3"), ("note", "We meet")])
         #expect(thanks.status == 200)
         #expect(thanks.mainText
-            == "Thank you, your vote is counted.\nYou can change it until the facilitator shows the votes.")
+            == "Thank you, your vote is counted.\nYou can change it until the facilitator shows the votes.\n"
+                + "Change my vote")
         #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 1, of: 2))
 
         _ = try ana.post([("ballot", "1"), ("participant", "p1"), ("rating", "2"), ("note", "Some\nof us")])
@@ -38,8 +39,12 @@ import Testing
         let taken = try bo.post([("ballot", "1"), ("participant", "p1"), ("rating", "0")])
         #expect(taken.body.contains(
             "&lt;b&gt;Ana&lt;/b&gt; has already voted from another phone; if that was not you, ask the facilitator."))
-        // Her phone sees its vote on the form again.
-        let again = try ana.get().body
+        // Her phone, reloading, sees her vote counted, on a page that reloads by itself to follow the facilitator;
+        // "Change my vote" shows it on the form again.
+        let counted = try ana.get().body
+        #expect(counted.contains("Thank you, your vote is counted."))
+        #expect(counted.contains("<meta http-equiv=\"refresh\""))
+        let again = try ana.post([("change", "1")]).body
         #expect(again.contains("Your vote is counted; sending again replaces it."))
         #expect(again.contains("<option value=\"p1\" selected>"))
         #expect(again.contains("value=\"2\" required checked>"))
@@ -111,6 +116,21 @@ import Testing
         // Ana's phone choosing Bo instead moves its vote: the count stays.
         _ = try phones[0].post([("ballot", "2"), ("participant", "p2"), ("rating", "3")])
         #expect(try server.nextEvent() == .count(question: "s3.q2", votes: 1, of: 2))
+    }
+
+    /// A phone that voted shows its vote counted until the facilitator moves on: it never keeps a stale form.
+    @Test func aPhoneThatVotedFollowsADiscardAndTheNextQuestion() throws {
+        let server = try RunningBallotServer()
+        try openNamed(server)
+        let ana = Phone(server)
+        _ = try ana.get()
+        _ = try ana.post([("ballot", "1"), ("participant", "p1"), ("rating", "3")])
+        _ = try server.nextEvent()
+        #expect(try ana.get().mainText.hasPrefix("Thank you, your vote is counted."))
+        try server.send(.close, thenPageSays: "Waiting for the next question.")
+        #expect(try ana.get().mainText.hasPrefix("Waiting for the next question."))
+        try openNamed(server)
+        #expect(try ana.get().body.contains("<select id=\"participant\""))
     }
 
     @Test func aVoteAfterTheRevealIsRefusedPolitely() throws {

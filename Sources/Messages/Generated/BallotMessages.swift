@@ -103,6 +103,8 @@ extension MessageID {
     public static let ballotOptionsBadSeconds = MessageID("ballot.options.badSeconds")
     /// --bind takes an IPv4 address of this machine, such as 0.0.0.0 or 127.0.0.1.
     public static let ballotOptionsBadBind = MessageID("ballot.options.badBind")
+    /// Change my vote
+    public static let ballotPageChange = MessageID("ballot.page.change")
 }
 
 extension CatalogTable {
@@ -670,5 +672,9 @@ extension CatalogTable {
         CatalogRow("pt", "ballot.options.badBind", [
             "--bind aceita um endereço IPv4 desta máquina, como 0.0.0.0 ou 127.0.0.1.",
         ]),
+        CatalogRow("en", "ballot.page.change", ["Change my vote"]),
+        CatalogRow("es", "ballot.page.change", ["Cambiar mi voto"]),
+        CatalogRow("fr", "ballot.page.change", ["Changer mon vote"]),
+        CatalogRow("pt", "ballot.page.change", ["Alterar o meu voto"]),
     ]
 }
