@@ -141,7 +141,7 @@ final class KeptSessions: SessionStore {
             .run { _ in afterReveal = try room.vote([("participant", "bea"), ("rating", "4")]) },
             // The next question, anonymously: the same address, a new ballot.
             .key(.control("n")), .key(.character("b")), .key(.character("a")),
-            .waitFor("0 votes"),
+            .waitFor("0 of 3 voted"),
             // No more votes than the room has people: a fourth phone is refused.
             .run { _ in
                 for sector in ["government", "government", "government"] {
@@ -149,7 +149,7 @@ final class KeptSessions: SessionStore {
                 }
                 beyondTheRoom = try room.vote([("sector", ""), ("rating", "0")])
             },
-            .waitFor("3 votes"),
+            .waitFor("3 of 3 voted"),
             .key(.character("r")),
             .waitFor("3 votes revealed."),
             .key(.control("q")),

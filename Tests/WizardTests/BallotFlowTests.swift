@@ -128,7 +128,7 @@ import Testing
             BallotSector(id: "other", name: "Other"),
         ]))
         state.handle(.event(.count(question: "s1.q1", votes: 3, of: nil)))
-        #expect(state.view().text.contains("3 votes"))
+        #expect(state.view().text.contains("3 of 8 voted"))
         state.press(.character("r"))
         state.handle(.event(.revealed(question: "s1.q1", votes: [
             BallotVote(sector: "government", rating: .stage(2)), BallotVote(sector: "government", rating: .stage(2)),
@@ -159,12 +159,22 @@ import Testing
         #expect(state.view().text.contains("Cámara de Comercio may now vote from another phone."))
     }
 
-    @Test func aServerThatFailsClosesTheBallotAndSaysWhy() {
+    @Test func aServerThatFailsClosesTheBallotAndSaysWhyOnTwoLines() {
         var state = namedBallot()
+        state.handle(.event(.count(question: "s1.q1", votes: 2, of: 8)))
         let effects = state.handle(.failed(BallotProcessFailure.exited(status: 1).message))
         #expect(effects == [.stopBallots])
         #expect(state.ballot == nil)
         #expect(state.view().text.contains("The ballot was closed:"))
+        // A port in use before any vote: ballots cannot run, said whole, until the next key.
+        var fresh = workshopOnFirstQuestion()
+        fresh.press(.character("b"), .character("n"))
+        fresh.handle(.event(.failed(.portInUse, port: 8470)))
+        let lines = [fresh.view().rowText(21), fresh.view().rowText(22)].joined()
+        #expect(lines.contains("Ballots cannot run: Port 8470 is in use by another program"))
+        #expect(lines.contains("or 0 for any free one."))
+        fresh.press(.down)
+        #expect(!fresh.view().text.contains("Ballots cannot run"))
         // The next ballot starts the server again.
         state.press(.character("b"), .character("n"))
         #expect(state.ballotLink == .starting)
@@ -188,5 +198,33 @@ extension BallotFlowTests {
         #expect(help.contains("Reveal every vote at once"))
         #expect(help.contains("Let another phone vote as the highlighted participant"))
         #expect(help.contains("The room view: the question alone and large"))
+    }
+}
+
+extension BallotFlowTests {
+    @Test func quittingWithVotesNotRevealedAsksFirstAndTheQuitKeyAgainQuits() {
+        var state = namedBallot()
+        state.handle(.event(.count(question: "s1.q1", votes: 5, of: 8)))
+        #expect(state.press(.control("q")).isEmpty)
+        #expect(state.view().text.contains("Quit and lose 5 votes not yet revealed? (r reveals them first)"))
+        state.press(.character("x"))
+        #expect(state.ballot?.votes == 5)
+        state.press(.control("c"))
+        #expect(state.press(.character("y")) == [.ballot(.close), .save, .quit])
+        var again = namedBallot()
+        again.handle(.event(.count(question: "s1.q1", votes: 1, of: 8)))
+        again.press(.control("q"))
+        #expect(again.press(.control("q")) == [.save, .quit])
+        // Without votes the quit key quits at once.
+        var empty = namedBallot()
+        #expect(empty.press(.control("q")) == [.save, .quit])
+    }
+
+    @Test func aServerStartedWithTheWizardSaysWherePhonesGo() {
+        var state = workshopOnFirstQuestion()
+        state.expectBallotServer()
+        state.handle(.event(.ready(url: BallotFlowTests.url, qrCode: BallotFlowTests.code)))
+        #expect(state.view().text.contains("Ballots are ready: phones on this network open"))
+        #expect(state.view().text.contains("HTTP://192.168.1.20:8470/K7M2Q9XA"))
     }
 }

@@ -71,6 +71,14 @@ extension MessageID {
     public static let pollStatusStopped = MessageID("poll.status.stopped")
     /// The ballot was closed: {problem}
     public static let pollStatusFailed = MessageID("poll.status.failed")
+    /// Ballots cannot run: {problem}
+    public static let pollStatusCannotRun = MessageID("poll.status.cannotRun")
+    /// Ballots are ready: phones on this network open {url}
+    public static let pollStatusReady = MessageID("poll.status.ready")
+    /// Quit and lose {count} vote not yet revealed? (r reveals it first)
+    public static let pollAskQuit = MessageID("poll.ask.quit")
+    /// quit
+    public static let pollBarQuit = MessageID("poll.bar.quit")
 }
 
 extension CatalogTable {
@@ -389,5 +397,12 @@ extension CatalogTable {
         CatalogRow("es", "poll.status.failed", ["Se cerró la votación: {problem}"]),
         CatalogRow("fr", "poll.status.failed", ["Le scrutin a été fermé\u{a0}: {problem}"]),
         CatalogRow("pt", "poll.status.failed", ["A votação foi fechada: {problem}"]),
+        CatalogRow("en", "poll.status.cannotRun", ["Ballots cannot run: {problem}"]),
+        CatalogRow("en", "poll.status.ready", ["Ballots are ready: phones on this network open {url}"]),
+        CatalogRow("en", "poll.ask.quit", [
+            "Quit and lose {count} vote not yet revealed? (r reveals it first)",
+            "Quit and lose {count} votes not yet revealed? (r reveals them first)",
+        ]),
+        CatalogRow("en", "poll.bar.quit", ["quit"]),
     ]
 }

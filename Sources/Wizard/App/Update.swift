@@ -90,7 +90,8 @@ extension WizardState {
     /// own keys; PgDn and PgUp.
     private mutating func handle(_ key: Key) -> [Effect] {
         status = nil
-        if KeyBinding.quit.matches(key) { return [.save, .quit] }
+        ballotNotice = nil
+        if KeyBinding.quit.matches(key) { return quit() }
         if isTooSmall { return [] }
         if isShowingHelp {
             // Up and Down scroll a help longer than the screen; any other key closes it.

@@ -31,14 +31,14 @@ extension WizardState {
             if isShowingGuideHint { drawGuideHint(into: &grid) }
             if isShowingOriginal { drawOriginal(into: &grid) }
             if cardsTally != nil { drawCardsTally(into: &grid) }
-            if let question = ballotQuestion {
-                // Two lines of its own over what is under them, so that the question reads whole.
-                for row in contentEnd - 2..<contentEnd { grid.fill(row: row, columns: 0..<size.columns) }
-                grid.putWrapped(question, row: contentEnd - 2, column: 1, width: contentWidth, maxRows: 2,
-                                style: .warning)
-            }
         case .worksheet: drawWorksheet(into: &grid)
         case .summary: drawSummary(into: &grid)
+        }
+        if let sentence = ballotQuestion ?? ballotNotice {
+            // Two lines of its own over what is under them, so that the sentence reads whole.
+            for row in contentEnd - 2..<contentEnd { grid.fill(row: row, columns: 0..<size.columns) }
+            grid.putWrapped(sentence, row: contentEnd - 2, column: 1, width: contentWidth, maxRows: 2,
+                            style: .warning)
         }
         return grid
     }

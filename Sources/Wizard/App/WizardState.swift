@@ -91,6 +91,9 @@ public struct WizardState: Equatable, Sendable {
     public internal(set) var cardsTally: CardsTally?
     /// Whether the room view is on screen (`v`): what to project, without keys or rows.
     public internal(set) var isShowingRoomView = false
+    /// What the ballot server's start or stop means, on two lines of its own until the next key: longer than the
+    /// status line holds (a port in use, and what to do).
+    public internal(set) var ballotNotice: String?
 
     /// The smallest terminal the wizard lays out in; below it a notice asks for a larger one.
     public static let minimumSize = Size(rows: 20, columns: 60)

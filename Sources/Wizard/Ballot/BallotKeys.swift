@@ -71,14 +71,27 @@ extension WizardState {
         case .replacing?:
             return [KeyBinding(answering: "y", bar: Message(.pollBarGoOn), .confirm)]
         case nil:
+            if ballot?.isConfirmingQuit == true {
+                return [KeyBinding(answering: "y", bar: Message(.pollBarQuit), .confirm)]
+            }
             return ballot?.isConfirmingDiscard == true
                 ? [KeyBinding(answering: "y", bar: Message(.pollBarDiscard), .confirm)] : []
         }
     }
 
-    /// Whether a ballot waits for an answer: which kind, whether to replace, whether to discard votes.
+    /// Whether a ballot waits for an answer: which kind, whether to replace, whether to discard votes or quit.
     var isAskingAboutBallot: Bool {
-        ballotAsking != nil || ballot?.isConfirmingDiscard == true
+        ballotAsking != nil || ballot?.isConfirmingDiscard == true || ballot?.isConfirmingQuit == true
+    }
+
+    /// The quit key: quits, saving, unless a ballot holds votes not yet revealed, which it asks about first; the
+    /// quit key again, or `y`, quits all the same.
+    mutating func quit() -> [Effect] {
+        guard let ballot, ballot.votes > 0, !ballot.isConfirmingQuit else { return [.save, .quit] }
+        ballotAsking = nil
+        self.ballot?.isConfirmingDiscard = false
+        self.ballot?.isConfirmingQuit = true
+        return []
     }
 
     /// The sentence of what the ballot asks, shown above the key bar.
@@ -98,7 +111,9 @@ extension WizardState {
                 "number": .text(number), "count": .integer(answer.voices.count),
             ])
         case nil:
-            guard let ballot, ballot.isConfirmingDiscard else { return nil }
+            guard let ballot else { return nil }
+            if ballot.isConfirmingQuit { return language.text(.pollAskQuit, ["count": .integer(ballot.votes)]) }
+            guard ballot.isConfirmingDiscard else { return nil }
             return language.text(.pollAskDiscard, ["count": .integer(ballot.votes)])
         }
     }
@@ -113,6 +128,7 @@ extension WizardState {
     mutating func dismissBallotQuestion() {
         ballotAsking = nil
         ballot?.isConfirmingDiscard = false
+        ballot?.isConfirmingQuit = false
     }
 
     mutating func performBallotCommand(_ command: Command, key: Key) -> [Effect] {
@@ -168,6 +184,7 @@ extension WizardState {
             ballotAsking = nil
             return startBallot(kind, replacing: true)
         }
+        if ballot?.isConfirmingQuit == true { return closeBallot() + [.save, .quit] }
         return closeBallot()
     }
 
@@ -191,8 +208,9 @@ extension WizardState {
             return []
         }
         let participants = session.participants
+        // The room's size, by name or not: "3 of 7 voted" tells the facilitator who is still to vote.
         ballot = OpenBallot(promptID: prompt.id, kind: kind, replacing: replacing,
-                            voters: kind == .named ? participants.count : nil)
+                            voters: participants.isEmpty ? nil : participants.count)
         if case .listening = ballotLink {} else { ballotLink = .starting }
         let voters: BallotVoters = kind == .named
             ? .named(participants.enumerated().map { index, participant in
@@ -236,6 +254,8 @@ extension WizardState {
         switch update {
         case .event(.ready(let url, let qrCode)):
             ballotLink = .listening(url: url, qrCode: qrCode)
+            // Started before any ballot (--ballot): where phones go, said now.
+            if ballot == nil { ballotNotice = language.text(.pollStatusReady, ["url": .text(url.visibleControls)]) }
             return []
         case .event(.count(let question, let votes, let voters)):
             guard ballot?.promptID == question else { return [] }
@@ -257,10 +277,11 @@ extension WizardState {
             return handle(.failed(BallotProcessFailure.cannotListen(problem, port: port).message))
         case .failed(let problem):
             ballotLink = .failed(problem)
-            if ballot != nil {
-                ballot = nil
-                status = .note(language.text(.pollStatusFailed, ["problem": .message(problem)]))
-            }
+            // Votes lost say the ballot closed; otherwise ballots could not run at all (a port in use).
+            let lostVotes = (ballot?.votes ?? 0) > 0
+            ballot = nil
+            ballotNotice = language.text(lostVotes ? .pollStatusFailed : .pollStatusCannotRun,
+                                         ["problem": .message(problem)])
             return [.stopBallots]
         }
     }

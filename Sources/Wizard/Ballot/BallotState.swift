@@ -33,6 +33,8 @@ public struct OpenBallot: Equatable, Sendable {
     public internal(set) var isRevealing = false
     /// `Esc` with votes: "Discard 5 votes?" waits for `y`.
     public internal(set) var isConfirmingDiscard = false
+    /// Quitting with votes: "Quit and lose 5 votes…?" waits for `y` (or the quit key again).
+    public internal(set) var isConfirmingQuit = false
     /// The participant highlighted in a named ballot's list, whom `l` lets vote from another phone.
     public internal(set) var selection = 0
 
