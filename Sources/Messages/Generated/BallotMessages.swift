@@ -120,7 +120,7 @@ extension CatalogTable {
         CatalogRow("en", "ballot.page.waitingHint", ["This page looks again by itself every few seconds."]),
         CatalogRow("es", "ballot.page.waitingHint", ["Esta página se actualiza sola cada pocos segundos."]),
         CatalogRow("fr", "ballot.page.waitingHint", [
-            "Cette page se recharge d'elle-même toutes les quelques secondes.",
+            "Cette page se recharge automatiquement, à quelques secondes d'intervalle.",
         ]),
         CatalogRow("pt", "ballot.page.waitingHint", ["Esta página atualiza-se sozinha de poucos em poucos segundos."]),
         CatalogRow("en", "ballot.page.who", ["Who are you?"]),
@@ -174,9 +174,7 @@ extension CatalogTable {
         CatalogRow("en", "ballot.page.changeUntilReveal", [
             "You can change it until the facilitator shows the votes.",
         ]),
-        CatalogRow("es", "ballot.page.changeUntilReveal", [
-            "Puede cambiarlo hasta que el facilitador muestre los votos.",
-        ]),
+        CatalogRow("es", "ballot.page.changeUntilReveal", ["Puede cambiarlo hasta que se muestren los votos."]),
         CatalogRow("fr", "ballot.page.changeUntilReveal", [
             "Vous pouvez le modifier jusqu'à ce que le facilitateur affiche les votes.",
         ]),
@@ -189,7 +187,7 @@ extension CatalogTable {
             "The question changed while you were voting; please vote on this one.",
         ]),
         CatalogRow("es", "ballot.page.questionChanged", [
-            "La pregunta cambió mientras votaba; por favor, vote en esta.",
+            "La pregunta cambió mientras votaba; por favor, vote sobre esta.",
         ]),
         CatalogRow("fr", "ballot.page.questionChanged", [
             "La question a changé pendant que vous votiez\u{a0}; merci de voter sur celle-ci.",
@@ -199,7 +197,7 @@ extension CatalogTable {
             "{name} has already voted from another phone; if that was not you, ask the facilitator.",
         ]),
         CatalogRow("es", "ballot.page.takenByAnother", [
-            "{name} ya votó desde otro teléfono; si no fue usted, avise al facilitador.",
+            "{name} ya votó desde otro teléfono; si no fue usted, avise a quien facilita el taller.",
         ]),
         CatalogRow("fr", "ballot.page.takenByAnother", [
             """
@@ -255,7 +253,7 @@ extension CatalogTable {
             "There is no ballot at this address; scan the code on the facilitator's screen again.",
         ]),
         CatalogRow("es", "ballot.page.notFound", [
-            "No hay ninguna votación en esta dirección; vuelva a escanear el código de la pantalla del facilitador.",
+            "No hay ninguna votación en esta dirección; vuelva a escanear el código que aparece en la pantalla.",
         ]),
         CatalogRow("fr", "ballot.page.notFound", [
             """
@@ -300,7 +298,7 @@ extension CatalogTable {
             "This ballot has as many votes as the room has people; ask the facilitator.",
         ]),
         CatalogRow("es", "ballot.page.roomFull", [
-            "Esta votación ya tiene tantos votos como personas hay en la sala; consulte al facilitador.",
+            "Esta votación ya tiene tantos votos como personas hay en la sala; consulte a quien facilita el taller.",
         ]),
         CatalogRow("fr", "ballot.page.roomFull", [
             "Ce scrutin a déjà autant de votes que la salle compte de personnes\u{a0}; adressez-vous au facilitateur.",
@@ -312,7 +310,7 @@ extension CatalogTable {
             "This ballot takes votes from no more phones; ask the facilitator to open it again.",
         ]),
         CatalogRow("es", "ballot.page.tooManyPhones", [
-            "Esta votación no acepta votos desde más teléfonos; pida al facilitador que la abra de nuevo.",
+            "Esta votación no acepta votos desde más teléfonos; pida a quien facilita el taller que la abra de nuevo.",
         ]),
         CatalogRow("fr", "ballot.page.tooManyPhones", [
             "Ce scrutin n'accepte plus de nouveaux téléphones\u{a0}; demandez au facilitateur de le rouvrir.",

@@ -25,7 +25,7 @@ public enum BuiltInGuideTranslations {
               "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
               "scale::es": "0: el problema aún no se ha descrito · 4: todos los socios lo describen igual y coinciden en por qué se necesita a cada sector",
               "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
-              "text::es": "¿Cuál es la naturaleza del problema que una AIS podría resolver y por qué es necesario reunir a actores de distintos sectores para resolverlo?"
+              "text::es": "¿Cuál es la naturaleza del problema que una alianza intersectorial podría resolver y por qué es necesario reunir a actores de distintos sectores para resolverlo?"
             },
             {
               "critical": false,
@@ -969,7 +969,7 @@ public enum BuiltInGuideTranslations {
                   }
                 ],
                 "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
-                "hint::es": "A menudo se crea una nueva organización para facilitar la formación de una AIS y perpetuar sus vínculos.",
+                "hint::es": "A menudo se crea una nueva organización para facilitar la formación de una alianza intersectorial y perpetuar sus vínculos.",
                 "id": "newOrganisation",
                 "label": "Will a new organisation carry the partnership?",
                 "label::es": "¿Una nueva organización llevará adelante la alianza?",
@@ -1478,7 +1478,7 @@ public enum BuiltInGuideTranslations {
             }
           ],
           "title": "Institutionalize and/or Expand Successful ISPs",
-          "title::es": "Institucionalizar y/o ampliar las AIS exitosas",
+          "title::es": "Institucionalizar y/o ampliar las alianzas intersectoriales exitosas",
           "worksheet": {
             "fields": [
               {
@@ -1633,7 +1633,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s1.q1",
               "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
-              "scale::fr": "0: le problème n'est pas encore décrit · 4: tous les partenaires le décrivent de la même façon et s'accordent sur la raison pour laquelle chaque secteur est nécessaire",
+              "scale::fr": "0 : le problème n'est pas encore décrit · 4 : tous les partenaires le décrivent de la même façon et s'accordent sur la raison pour laquelle chaque secteur est nécessaire",
               "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
               "text::fr": "Quelle est la nature du problème qu'un PIS pourrait résoudre, et pourquoi est-il nécessaire de réunir des acteurs de différents secteurs pour le résoudre ?"
             },
@@ -1642,7 +1642,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s1.q2",
               "scale": "0: nobody has asked · 4: each stakeholder's stake is written down and recognised by the others",
-              "scale::fr": "0: personne n'a posé la question · 4: l'enjeu de chaque partie prenante est noté par écrit et reconnu par les autres",
+              "scale::fr": "0 : personne n'a posé la question · 4 : l'enjeu de chaque partie prenante est noté par écrit et reconnu par les autres",
               "text": "How are these stakeholders affected by the problem?",
               "text::fr": "Comment ces parties prenantes sont-elles touchées par le problème ?"
             },
@@ -1651,7 +1651,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s1.q3",
               "scale": "0: not yet considered · 4: the partners know and agree which resources each must bring",
-              "scale::fr": "0: pas encore examiné · 4: les partenaires savent quelles ressources chacun doit apporter et s'accordent là-dessus",
+              "scale::fr": "0 : pas encore examiné · 4 : les partenaires savent quelles ressources chacun doit apporter et s'accordent là-dessus",
               "text": "To what extent are resources from different stakeholders required?",
               "text::fr": "Dans quelle mesure des ressources provenant de différentes parties prenantes sont-elles nécessaires ?"
             },
@@ -1660,7 +1660,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s1.q4",
               "scale": "0: not yet listed · 4: each sector's skills and resources are listed and accepted by the others",
-              "scale::fr": "0: pas encore recensé · 4: les compétences et les ressources de chaque secteur sont recensées et acceptées par les autres",
+              "scale::fr": "0 : pas encore recensé · 4 : les compétences et les ressources de chaque secteur sont recensées et acceptées par les autres",
               "text": "What skills, human and/or material resources does each sector have that could help address the problem?",
               "text::fr": "Quelles compétences et quelles ressources humaines et/ou matérielles chaque secteur possède-t-il qui pourraient aider à s'attaquer au problème ?"
             }
@@ -1772,7 +1772,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s2.q1",
               "scale": "0: not yet looked for · 4: capable actors are known in every sector and willing to take part",
-              "scale::fr": "0: pas encore recherché · 4: des acteurs capables sont connus dans chaque secteur et disposés à participer",
+              "scale::fr": "0 : pas encore recherché · 4 : des acteurs capables sont connus dans chaque secteur et disposés à participer",
               "text": "Are there actors in each sector who have the organizational capacity to become involved in a partnership?",
               "text::fr": "Existe-t-il dans chaque secteur des acteurs qui ont la capacité organisationnelle de s'engager dans un partenariat ?"
             },
@@ -1782,7 +1782,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s2.q2",
               "scale": "0: not yet looked at · 4: every key stakeholder is known to be organised well enough to take part",
-              "scale::fr": "0: pas encore examiné · 4: on sait que chaque partie prenante clé est assez bien organisée pour participer",
+              "scale::fr": "0 : pas encore examiné · 4 : on sait que chaque partie prenante clé est assez bien organisée pour participer",
               "text": "Do all the key stakeholders have effective organizations?",
               "text::fr": "Toutes les parties prenantes clés disposent-elles d'organisations efficaces ?"
             },
@@ -1791,7 +1791,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s2.q3",
               "scale": "0: not yet identified · 4: the key organisations and players of every sector are named and agreed",
-              "scale::fr": "0: pas encore identifiés · 4: les organisations et les acteurs clés de chaque secteur sont nommés et font consensus",
+              "scale::fr": "0 : pas encore identifiés · 4 : les organisations et les acteurs clés de chaque secteur sont nommés et font consensus",
               "text": "What are the key organizations and who are the key players in each sector?",
               "text::fr": "Quelles sont les organisations clés et qui sont les acteurs clés dans chaque secteur ?"
             }
@@ -1887,7 +1887,7 @@ public enum BuiltInGuideTranslations {
                   {
                     "id": "notes",
                     "label": "Notes",
-                    "label::fr": "Notes",
+                    "label::fr": "Remarques",
                     "type": "long-text"
                   }
                 ],
@@ -1994,7 +1994,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q1",
               "scale": "0: not yet explored · 4: the partners know the history and relations and speak of them openly",
-              "scale::fr": "0: pas encore exploré · 4: les partenaires connaissent l'historique et les relations et en parlent ouvertement",
+              "scale::fr": "0 : pas encore exploré · 4 : les partenaires connaissent l'historique et les relations et en parlent ouvertement",
               "text": "What is the history of the issue and relations among stakeholders?",
               "text::fr": "Quel est l'historique de la question et des relations entre les parties prenantes ?"
             },
@@ -2004,7 +2004,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q2",
               "scale": "0: the tensions have not been looked at · 4: the partners know them, agree how much there is and how to overcome it (a high rating is not low tension)",
-              "scale::fr": "0: les tensions n'ont pas été examinées · 4: les partenaires les connaissent et s'accordent sur leur ampleur et sur la façon de les surmonter (une note élevée ne signifie pas une tension faible)",
+              "scale::fr": "0 : les tensions n'ont pas été examinées · 4 : les partenaires les connaissent et s'accordent sur leur ampleur et sur la façon de les surmonter (une note élevée ne signifie pas une tension faible)",
               "text": "How much tension must be overcome to make cooperation possible?",
               "text::fr": "Quel degré de tension faut-il surmonter pour rendre la coopération possible ?"
             },
@@ -2014,7 +2014,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q3",
               "scale": "0: not yet mapped · 4: present and potential coalitions are mapped and agreed",
-              "scale::fr": "0: pas encore cartographiées · 4: les coalitions actuelles et potentielles sont cartographiées et font consensus",
+              "scale::fr": "0 : pas encore cartographiées · 4 : les coalitions actuelles et potentielles sont cartographiées et font consensus",
               "text": "What present or potential coalitions exist among key actors?",
               "text::fr": "Quelles coalitions, actuelles ou potentielles, existent entre les acteurs clés ?"
             },
@@ -2024,7 +2024,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q4",
               "scale": "0: not yet assessed · 4: the partners know and agree how widely the issue is seen as a crisis",
-              "scale::fr": "0: pas encore évalué · 4: les partenaires savent à quel point la question est vue comme une crise et s'accordent là-dessus",
+              "scale::fr": "0 : pas encore évalué · 4 : les partenaires savent à quel point la question est vue comme une crise et s'accordent là-dessus",
               "text": "To what extent is the issue so widely perceived as a crisis that otherwise reluctant parties might be willing to try something new?",
               "text::fr": "Dans quelle mesure la question est-elle perçue si largement comme une crise que des parties autrement réticentes pourraient être disposées à essayer quelque chose de nouveau ?"
             },
@@ -2034,7 +2034,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q5",
               "scale": "0: not yet assessed · 4: each stakeholder's readiness is known and agreed",
-              "scale::fr": "0: pas encore évalué · 4: le degré de préparation de chaque partie prenante est connu et fait consensus",
+              "scale::fr": "0 : pas encore évalué · 4 : le degré de préparation de chaque partie prenante est connu et fait consensus",
               "text": "Which stakeholders are ready for collaboration? Which are not?",
               "text::fr": "Quelles parties prenantes sont prêtes à collaborer ? Lesquelles ne le sont pas ?"
             },
@@ -2044,7 +2044,7 @@ public enum BuiltInGuideTranslations {
               "finding": true,
               "id": "s3.q6",
               "scale": "0: not yet considered · 4: the impediments are named and the partners agree on them",
-              "scale::fr": "0: pas encore examiné · 4: les obstacles sont nommés et les partenaires s'accordent sur eux",
+              "scale::fr": "0 : pas encore examiné · 4 : les obstacles sont nommés et les partenaires s'accordent sur eux",
               "text": "What are the impediments to strategic partnering?",
               "text::fr": "Quels sont les obstacles à un partenariat stratégique ?"
             }
@@ -2198,7 +2198,7 @@ public enum BuiltInGuideTranslations {
                   }
                 ],
                 "label": "Strengths and hindrances (quoted from the guide)",
-                "label::fr": "Forces et freins (cités du guide)",
+                "label::fr": "Forces et freins (tirés du guide)",
                 "marks": [
                   {
                     "id": "applies",
@@ -2315,7 +2315,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s4.q1",
               "scale": "0: no convener in view · 4: a convener accepted by every sector has called the meeting",
-              "scale::fr": "0: aucun rassembleur en vue · 4: un rassembleur accepté par chaque secteur a convoqué la réunion",
+              "scale::fr": "0 : aucun rassembleur en vue · 4 : un rassembleur accepté par chaque secteur a convoqué la réunion",
               "text": "Who convenes?",
               "text::fr": "Qui convoque ?"
             },
@@ -2327,7 +2327,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s4.q2",
               "scale": "0: no venue yet · 4: a neutral venue accepted by all is arranged",
-              "scale::fr": "0: pas encore de lieu · 4: un lieu neutre accepté par tous est réservé",
+              "scale::fr": "0 : pas encore de lieu · 4 : un lieu neutre accepté par tous est réservé",
               "text": "Where?",
               "text::fr": "Où ?"
             },
@@ -2339,7 +2339,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s4.q3",
               "scale": "0: no moderator yet · 4: a moderator every party accepts is engaged",
-              "scale::fr": "0: pas encore de modérateur · 4: un modérateur accepté par toutes les parties est engagé",
+              "scale::fr": "0 : pas encore de modérateur · 4 : un modérateur accepté par toutes les parties est engagé",
               "text": "Who moderates?",
               "text::fr": "Qui modère ?"
             },
@@ -2351,7 +2351,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s4.q4",
               "scale": "0: no agenda yet · 4: an agenda every party has agreed",
-              "scale::fr": "0: pas encore d'ordre du jour · 4: un ordre du jour approuvé par toutes les parties",
+              "scale::fr": "0 : pas encore d'ordre du jour · 4 : un ordre du jour approuvé par toutes les parties",
               "text": "What to discuss?",
               "text::fr": "De quoi discuter ?"
             }
@@ -2612,7 +2612,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s5.d1",
               "scale": "0: no shared commitment yet · 4: every partner has committed, and it shows in joint work",
-              "scale::fr": "0: pas encore d'engagement commun · 4: chaque partenaire s'est engagé, et cela se voit dans le travail commun",
+              "scale::fr": "0 : pas encore d'engagement commun · 4 : chaque partenaire s'est engagé, et cela se voit dans le travail commun",
               "text": "Has each partner committed to a climate of hope and a willingness to work together?",
               "text::fr": "Chaque partenaire s'est-il engagé en faveur d'un climat d'espoir et d'une volonté de travailler ensemble ?"
             },
@@ -2624,7 +2624,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s5.d2",
               "scale": "0: no shared definition · 4: a definition at the meeting point of all three sectors' interests, agreed and written",
-              "scale::fr": "0: pas de définition commune · 4: une définition au point de rencontre des intérêts des trois secteurs, convenue et écrite",
+              "scale::fr": "0 : pas de définition commune · 4 : une définition au point de rencontre des intérêts des trois secteurs, convenue et écrite",
               "text": "Have the partners agreed a definition of the problems and concerns of the stakeholders?",
               "text::fr": "Les partenaires se sont-ils accordés sur une définition des problèmes et des préoccupations des parties prenantes ?"
             },
@@ -2633,7 +2633,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s5.d3",
               "scale": "0: stakeholders are left out · 4: every stakeholder took part in defining the problem",
-              "scale::fr": "0: des parties prenantes sont laissées de côté · 4: chaque partie prenante a participé à la définition du problème",
+              "scale::fr": "0 : des parties prenantes sont laissées de côté · 4 : chaque partie prenante a participé à la définition du problème",
               "text": "Are all of the stakeholders included in defining the problem in a meaningful way?",
               "text::fr": "Toutes les parties prenantes sont-elles associées de manière significative à la définition du problème ?"
             },
@@ -2642,7 +2642,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s5.d4",
               "scale": "0: the parties' views have not yet been compared · 4: one shared understanding of the problem and of possible solutions",
-              "scale::fr": "0: les points de vue des parties n'ont pas encore été comparés · 4: une compréhension commune du problème et des solutions possibles",
+              "scale::fr": "0 : les points de vue des parties n'ont pas encore été comparés · 4 : une compréhension commune du problème et des solutions possibles",
               "text": "Do the parties share an understanding of the nature of the problem and ideas about possible solutions?",
               "text::fr": "Les parties partagent-elles une même compréhension de la nature du problème et des idées sur les solutions possibles ?"
             }
@@ -2718,7 +2718,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s6.q1",
               "scale": "0: no plan for carrying out the actions · 4: an agreed plan with owners, open communication and clear rules",
-              "scale::fr": "0: aucun plan pour mener les actions · 4: un plan convenu, avec des responsables, une communication ouverte et des règles claires",
+              "scale::fr": "0 : aucun plan pour mener les actions · 4 : un plan convenu, avec des responsables, une communication ouverte et des règles claires",
               "text": "How should action strategies be implemented?",
               "text::fr": "Comment les stratégies d'action devraient-elles être mises en œuvre ?"
             },
@@ -2727,7 +2727,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s6.q2",
               "scale": "0: not discussed · 4: plans agreed in ways every stakeholder sees as respecting its interests",
-              "scale::fr": "0: pas abordé · 4: des plans convenus d'une manière que chaque partie prenante juge respectueuse de ses intérêts",
+              "scale::fr": "0 : pas abordé · 4 : des plans convenus d'une manière que chaque partie prenante juge respectueuse de ses intérêts",
               "text": "How can stakeholders implement detailed plans in ways that respect their particular interests?",
               "text::fr": "Comment les parties prenantes peuvent-elles mettre en œuvre des plans détaillés d'une manière qui respecte leurs intérêts particuliers ?"
             },
@@ -2736,7 +2736,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s6.q3",
               "scale": "0: nobody is named · 4: a mediator or a way of mediating that all accept is in place",
-              "scale::fr": "0: personne n'est désigné · 4: un médiateur ou un mode de médiation accepté par tous est en place",
+              "scale::fr": "0 : personne n'est désigné · 4 : un médiateur ou un mode de médiation accepté par tous est en place",
               "text": "Who will mediate the inevitable tensions and conflicts that arise when new actors come into the picture?",
               "text::fr": "Qui assurera la médiation des tensions et des conflits inévitables qui surgissent lorsque de nouveaux acteurs entrent en jeu ?"
             },
@@ -2745,7 +2745,7 @@ public enum BuiltInGuideTranslations {
               "derived": false,
               "id": "s6.q4",
               "scale": "0: not considered · 4: the needs are agreed and the activities planned or under way",
-              "scale::fr": "0: pas examiné · 4: les besoins sont convenus et les activités prévues ou en cours",
+              "scale::fr": "0 : pas examiné · 4 : les besoins sont convenus et les activités prévues ou en cours",
               "text": "What kinds of capacity-building activities are necessary for different actors to carry out their parts of the process effectively?",
               "text::fr": "Quels types d'activités de renforcement des capacités sont nécessaires pour que les différents acteurs remplissent efficacement leur rôle dans le processus ?"
             },
@@ -2757,7 +2757,7 @@ public enum BuiltInGuideTranslations {
               "hintQuoted": true,
               "id": "s6.q5",
               "scale": "0: not discussed · 4: an agreed way of sharing resources, discussed regularly",
-              "scale::fr": "0: pas abordé · 4: un mode de partage des ressources convenu et discuté régulièrement",
+              "scale::fr": "0 : pas abordé · 4 : un mode de partage des ressources convenu et discuté régulièrement",
               "text": "How will resource sharing take place?",
               "text::fr": "Comment le partage des ressources se fera-t-il ?"
             }
@@ -3037,7 +3037,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d1",
               "scale": "0: no plan · 4: agreed and funded arrangements to go on without outside support",
-              "scale::fr": "0: aucun plan · 4: des dispositions convenues et financées pour continuer sans soutien extérieur",
+              "scale::fr": "0 : aucun plan · 4 : des dispositions convenues et financées pour continuer sans soutien extérieur",
               "text": "How will the partnership continue after outside resources have been withdrawn or reallocated?",
               "text::fr": "Comment le partenariat se poursuivra-t-il une fois les ressources extérieures retirées ou réaffectées ?"
             },
@@ -3046,7 +3046,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d2",
               "scale": "0: not considered · 4: the needs are known and the resources and partners are being secured",
-              "scale::fr": "0: pas examiné · 4: les besoins sont connus et les ressources et les partenaires sont en voie d'être obtenus",
+              "scale::fr": "0 : pas examiné · 4 : les besoins sont connus et les ressources et les partenaires sont en voie d'être obtenus",
               "text": "What new resources and wider participation would continuing or expanding the partnership need?",
               "text::fr": "De quelles nouvelles ressources et de quelle participation élargie la poursuite ou l'extension du partenariat aurait-elle besoin ?"
             },
@@ -3055,7 +3055,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d3",
               "scale": "0: not considered · 4: a way of scaling up is agreed by the partners",
-              "scale::fr": "0: pas examiné · 4: les partenaires ont convenu d'un moyen de changer d'échelle",
+              "scale::fr": "0 : pas examiné · 4 : les partenaires ont convenu d'un moyen de changer d'échelle",
               "text": "Could the partnership, or the agency that implements it, be scaled up?",
               "text::fr": "Le partenariat, ou l'organisme qui le met en œuvre, pourrait-il changer d'échelle ?"
             },
@@ -3064,7 +3064,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d6",
               "scale": "0: not considered · 4: such organisations are identified and being involved",
-              "scale::fr": "0: pas examiné · 4: ces organisations sont identifiées et en voie d'être associées",
+              "scale::fr": "0 : pas examiné · 4 : ces organisations sont identifiées et en voie d'être associées",
               "text": "Could other organisations be involved whose interests a successful partnership would serve?",
               "text::fr": "Pourrait-on associer d'autres organisations dont un partenariat réussi servirait les intérêts ?"
             },
@@ -3073,7 +3073,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d4",
               "scale": "0: none · 4: lasting links to national institutions and wider networks",
-              "scale::fr": "0: aucun · 4: des liens durables avec des institutions nationales et des réseaux plus larges",
+              "scale::fr": "0 : aucun · 4 : des liens durables avec des institutions nationales et des réseaux plus larges",
               "text": "What linkages exist to external partners, national institutions or wider networks?",
               "text::fr": "Quels liens existent avec des partenaires extérieurs, des institutions nationales ou des réseaux plus larges ?"
             },
@@ -3082,7 +3082,7 @@ public enum BuiltInGuideTranslations {
               "derived": true,
               "id": "s7.d5",
               "scale": "0: it depends entirely on outside support · 4: it runs on local resources",
-              "scale::fr": "0: il dépend entièrement du soutien extérieur · 4: il fonctionne avec des ressources locales",
+              "scale::fr": "0 : il dépend entièrement du soutien extérieur · 4 : il fonctionne avec des ressources locales",
               "text": "How far does the partnership rely on local resources rather than outside support?",
               "text::fr": "Dans quelle mesure le partenariat s'appuie-t-il sur des ressources locales plutôt que sur un soutien extérieur ?"
             }
@@ -3235,7 +3235,7 @@ public enum BuiltInGuideTranslations {
       "steps": [
         {
           "guidance": "Brainstorm and write down what each sector (government, business, civil society) has at stake in the issue. Clarify the vision of the partnership before anyone argues about resources, personalities or history. The partner that instigates the partnership, sometimes a donor, usually starts this step.",
-          "guidance::pt": "Fazer um brainstorming e registar por escrito o que cada setor (governo, setor privado, sociedade civil) tem em jogo na questão. Clarificar a visão da parceria antes de alguém discutir recursos, personalidades ou história. Normalmente, é o parceiro que impulsiona a parceria, por vezes um doador, quem inicia este passo.",
+          "guidance::pt": "Fazer um brainstorming e registar por escrito o que cada setor (governo, setor privado, sociedade civil) tem em jogo na questão. Clarificar a visão da parceria antes de alguém discutir recursos, personalidades ou história. Normalmente, quem inicia este passo é o parceiro que impulsiona a parceria, por vezes um doador.",
           "id": "s1",
           "prompts": [
             {
@@ -3245,7 +3245,7 @@ public enum BuiltInGuideTranslations {
               "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
               "scale::pt": "0: o problema ainda não está descrito · 4: todos os parceiros o descrevem da mesma forma e concordam sobre o porquê de cada setor ser necessário",
               "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
-              "text::pt": "Qual é a natureza do problema que uma PIS poderia resolver, e porque é necessário reunir atores de diferentes setores para o resolver?"
+              "text::pt": "Qual é a natureza do problema que uma parceria intersetorial poderia resolver, e porque é necessário reunir atores de diferentes setores para o resolver?"
             },
             {
               "critical": false,
@@ -4189,7 +4189,7 @@ public enum BuiltInGuideTranslations {
                   }
                 ],
                 "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
-                "hint::pt": "Muitas vezes, é criada uma nova organização para facilitar a formação de uma PIS e perpetuar as suas ligações.",
+                "hint::pt": "Muitas vezes, é criada uma nova organização para facilitar a formação de uma parceria intersetorial e perpetuar as suas ligações.",
                 "id": "newOrganisation",
                 "label": "Will a new organisation carry the partnership?",
                 "label::pt": "Uma nova organização vai dar corpo à parceria?",
@@ -4698,7 +4698,7 @@ public enum BuiltInGuideTranslations {
             }
           ],
           "title": "Institutionalize and/or Expand Successful ISPs",
-          "title::pt": "Institucionalizar e/ou expandir as PIS bem-sucedidas",
+          "title::pt": "Institucionalizar e/ou expandir as parcerias bem-sucedidas",
           "worksheet": {
             "fields": [
               {
@@ -4827,7 +4827,7 @@ public enum BuiltInGuideTranslations {
     }
   ],
   "source": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership (US government work, last updated 12 February 2001).",
-  "source::pt": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership [Guia do utilizador para parcerias intersetoriais, parte V: arranque de uma parceria intersetorial] (obra do governo dos EUA, última atualização a 12 de fevereiro de 2001).",
+  "source::pt": "USAID, User Guide to Intersectoral Partnering, Part V: Start-up of an Intersectoral Partnership (obra do governo dos EUA, última atualização a 12 de fevereiro de 2001).",
   "title": "Start-up of an Intersectoral Partnership",
   "title::pt": "Arranque de uma parceria intersetorial",
   "version": 3

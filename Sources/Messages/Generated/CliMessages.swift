@@ -340,7 +340,7 @@ extension CatalogTable {
             "{file} es la sesión de la que sale el informe; elegir otro --output.",
         ]),
         CatalogRow("fr", "cli.report.overSession", [
-            "{file} est la session dont le rapport est tiré\u{a0}; choisir une autre --output.",
+            "{file} est la session dont le rapport est tiré\u{a0}; choisir un autre fichier pour --output.",
         ]),
         CatalogRow("pt", "cli.report.overSession", [
             "{file} é a sessão de onde sai o relatório; escolha outro --output.",
@@ -362,7 +362,9 @@ extension CatalogTable {
             "{output} ya existe; añadir --update para combinar en él, o elegir otro --output.",
         ]),
         CatalogRow("fr", "cli.merge.outputExists", [
-            "{output} existe déjà\u{a0}; ajouter --update pour y fusionner, ou choisir une autre --output.",
+            """
+            {output} existe déjà\u{a0}; ajouter --update pour y fusionner, ou choisir un autre fichier pour --output.
+            """,
         ]),
         CatalogRow("pt", "cli.merge.outputExists", [
             "{output} já existe; acrescente --update para juntar a esse ficheiro, ou escolha outro --output.",
@@ -461,7 +463,7 @@ extension CatalogTable {
         CatalogRow("fr", "cli.merge.readOnly.fileSystem", [
             """
             Cette session est en lecture seule\u{a0}: {file} se trouve sur un système de fichiers en lecture \
-            seule\u{a0}; fusionner plutôt dans une nouvelle --output.
+            seule\u{a0}; fusionner plutôt dans un nouveau fichier, avec --output.
             """,
         ]),
         CatalogRow("pt", "cli.merge.readOnly.fileSystem", [
@@ -478,8 +480,8 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "cli.merge.readOnly.noPermission", [
             """
-            Cette session est en lecture seule\u{a0}: pas de droit de modifier {file}\u{a0}; fusionner plutôt dans \
-            une nouvelle --output.
+            Cette session est en lecture seule\u{a0}: pas de droit de modifier {file}\u{a0}; fusionner plutôt dans un \
+            nouveau fichier, avec --output.
             """,
         ]),
         CatalogRow("pt", "cli.merge.readOnly.noPermission", [
@@ -500,7 +502,7 @@ extension CatalogTable {
         CatalogRow("fr", "cli.merge.readOnly.folder", [
             """
             Cette session est en lecture seule\u{a0}: enregistrer {file} demande le droit d'écrire dans son dossier \
-            {folder}, qui fait défaut\u{a0}; fusionner plutôt dans une nouvelle --output.
+            {folder}, qui fait défaut\u{a0}; fusionner plutôt dans un nouveau fichier, avec --output.
             """,
         ]),
         CatalogRow("pt", "cli.merge.readOnly.folder", [
@@ -532,11 +534,11 @@ extension CatalogTable {
         CatalogRow("fr", "cli.merge.readOnly.hardLinks", [
             """
             Cette session est en lecture seule\u{a0}: {file} a {count} lien physique, et l'enregistrer le \
-            séparerait\u{a0}; fusionner plutôt dans une nouvelle --output.
+            séparerait\u{a0}; fusionner plutôt dans un nouveau fichier, avec --output.
             """,
             """
             Cette session est en lecture seule\u{a0}: {file} a {count} liens physiques, et l'enregistrer les \
-            séparerait\u{a0}; fusionner plutôt dans une nouvelle --output.
+            séparerait\u{a0}; fusionner plutôt dans un nouveau fichier, avec --output.
             """,
         ]),
         CatalogRow("pt", "cli.merge.readOnly.hardLinks", [

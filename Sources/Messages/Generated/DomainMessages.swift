@@ -310,8 +310,8 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "readiness.sequenceWarning", [
             """
-            El paso {ready} está Preparado mientras que el paso anterior {notReady} está No preparado: conviene \
-            revisar primero el paso {notReady}.
+            El paso {ready} tiene el nivel Preparado, pero el paso anterior, el {notReady}, tiene el nivel No \
+            preparado: conviene revisar primero el paso {notReady}.
             """,
         ]),
         CatalogRow("fr", "readiness.sequenceWarning", [
@@ -377,15 +377,15 @@ extension CatalogTable {
         CatalogRow("en", "flag.fact.noConvener", ["no convener is named."]),
         CatalogRow("es", "flag.fact.noConvener", ["no se ha nombrado a ningún convocante."]),
         CatalogRow("fr", "flag.fact.noConvener", ["aucun rassembleur n'est désigné."]),
-        CatalogRow("pt", "flag.fact.noConvener", ["não há nenhum convocador indicado."]),
+        CatalogRow("pt", "flag.fact.noConvener", ["não há nenhuma entidade convocadora indicada."]),
         CatalogRow("en", "flag.fact.convenerRefused.one", ["{refusing} does not accept the convener."]),
         CatalogRow("es", "flag.fact.convenerRefused.one", ["{refusing} no acepta al convocante."]),
-        CatalogRow("fr", "flag.fact.convenerRefused.one", ["{refusing} n'accepte pas le rassembleur."]),
-        CatalogRow("pt", "flag.fact.convenerRefused.one", ["{refusing} não aceita o convocador."]),
+        CatalogRow("fr", "flag.fact.convenerRefused.one", ["le rassembleur n'est pas accepté côté {refusing}."]),
+        CatalogRow("pt", "flag.fact.convenerRefused.one", ["{refusing} não aceita a entidade convocadora."]),
         CatalogRow("en", "flag.fact.convenerRefused.several", ["{refusing} do not accept the convener."]),
         CatalogRow("es", "flag.fact.convenerRefused.several", ["{refusing} no aceptan al convocante."]),
-        CatalogRow("fr", "flag.fact.convenerRefused.several", ["{refusing} n'acceptent pas le rassembleur."]),
-        CatalogRow("pt", "flag.fact.convenerRefused.several", ["{refusing} não aceitam o convocador."]),
+        CatalogRow("fr", "flag.fact.convenerRefused.several", ["le rassembleur n'est pas accepté côté {refusing}."]),
+        CatalogRow("pt", "flag.fact.convenerRefused.several", ["{refusing} não aceitam a entidade convocadora."]),
         CatalogRow("en", "flag.fact.convenerNotAsked.one", [
             "{unasked} has not been asked whether it accepts the convener.",
         ]),
@@ -393,9 +393,11 @@ extension CatalogTable {
             "no se ha preguntado a {unasked} si acepta al convocante.",
         ]),
         CatalogRow("fr", "flag.fact.convenerNotAsked.one", [
-            "l'avis de {unasked} sur le rassembleur n'a pas été demandé.",
+            "l'avis sur le rassembleur n'a pas été demandé côté {unasked}.",
         ]),
-        CatalogRow("pt", "flag.fact.convenerNotAsked.one", ["{unasked} ainda não se pronunciou sobre o convocador."]),
+        CatalogRow("pt", "flag.fact.convenerNotAsked.one", [
+            "{unasked} ainda não se pronunciou sobre a entidade convocadora.",
+        ]),
         CatalogRow("en", "flag.fact.convenerNotAsked.several", [
             "{unasked} have not been asked whether they accept the convener.",
         ]),
@@ -403,10 +405,10 @@ extension CatalogTable {
             "no se ha preguntado a {unasked} si aceptan al convocante.",
         ]),
         CatalogRow("fr", "flag.fact.convenerNotAsked.several", [
-            "l'avis de {unasked} sur le rassembleur n'a pas été demandé.",
+            "l'avis sur le rassembleur n'a pas été demandé côté {unasked}.",
         ]),
         CatalogRow("pt", "flag.fact.convenerNotAsked.several", [
-            "{unasked} ainda não se pronunciaram sobre o convocador.",
+            "{unasked} ainda não se pronunciaram sobre a entidade convocadora.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
             "{refusing} does not accept the convener and {unasked} has not been asked.",
@@ -415,10 +417,10 @@ extension CatalogTable {
             "{refusing} no acepta al convocante y a {unasked} no se le ha preguntado.",
         ]),
         CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
-            "{refusing} n'accepte pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+            "le rassembleur n'est pas accepté côté {refusing}, et l'avis n'a pas été demandé côté {unasked}.",
         ]),
         CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.oneOne", [
-            "{refusing} não aceita o convocador e {unasked} ainda não se pronunciou.",
+            "{refusing} não aceita a entidade convocadora e {unasked} ainda não se pronunciou.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
             "{refusing} does not accept the convener and {unasked} have not been asked.",
@@ -427,10 +429,10 @@ extension CatalogTable {
             "{refusing} no acepta al convocante y a {unasked} no se les ha preguntado.",
         ]),
         CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
-            "{refusing} n'accepte pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+            "le rassembleur n'est pas accepté côté {refusing}, et l'avis n'a pas été demandé côté {unasked}.",
         ]),
         CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.oneSeveral", [
-            "{refusing} não aceita o convocador e {unasked} ainda não se pronunciaram.",
+            "{refusing} não aceita a entidade convocadora e {unasked} ainda não se pronunciaram.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
             "{refusing} do not accept the convener and {unasked} has not been asked.",
@@ -439,10 +441,10 @@ extension CatalogTable {
             "{refusing} no aceptan al convocante y a {unasked} no se le ha preguntado.",
         ]),
         CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
-            "{refusing} n'acceptent pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+            "le rassembleur n'est pas accepté côté {refusing}, et l'avis n'a pas été demandé côté {unasked}.",
         ]),
         CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.severalOne", [
-            "{refusing} não aceitam o convocador e {unasked} ainda não se pronunciou.",
+            "{refusing} não aceitam a entidade convocadora e {unasked} ainda não se pronunciou.",
         ]),
         CatalogRow("en", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
             "{refusing} do not accept the convener and {unasked} have not been asked.",
@@ -451,10 +453,10 @@ extension CatalogTable {
             "{refusing} no aceptan al convocante y a {unasked} no se les ha preguntado.",
         ]),
         CatalogRow("fr", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
-            "{refusing} n'acceptent pas le rassembleur et l'avis de {unasked} n'a pas été demandé.",
+            "le rassembleur n'est pas accepté côté {refusing}, et l'avis n'a pas été demandé côté {unasked}.",
         ]),
         CatalogRow("pt", "flag.fact.convenerRefusedAndNotAsked.severalSeveral", [
-            "{refusing} não aceitam o convocador e {unasked} ainda não se pronunciaram.",
+            "{refusing} não aceitam a entidade convocadora e {unasked} ainda não se pronunciaram.",
         ]),
         CatalogRow("en", "flag.fact.noProblemStatement", ["the agreed problem statement is empty."]),
         CatalogRow("es", "flag.fact.noProblemStatement", ["la definición acordada del problema está vacía."]),
@@ -482,14 +484,18 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "flag.convenerNotAccepted.one", ["{sectors} does not accept the convener, {convener}."]),
         CatalogRow("es", "flag.convenerNotAccepted.one", ["{sectors} no acepta al convocante, {convener}."]),
-        CatalogRow("fr", "flag.convenerNotAccepted.one", ["{sectors} n'accepte pas le rassembleur, {convener}."]),
-        CatalogRow("pt", "flag.convenerNotAccepted.one", ["{sectors} não aceita o convocador, {convener}."]),
+        CatalogRow("fr", "flag.convenerNotAccepted.one", [
+            "Le rassembleur, {convener}, n'est pas accepté côté {sectors}.",
+        ]),
+        CatalogRow("pt", "flag.convenerNotAccepted.one", ["{sectors} não aceita a entidade convocadora, {convener}."]),
         CatalogRow("en", "flag.convenerNotAccepted.several", ["{sectors} do not accept the convener, {convener}."]),
         CatalogRow("es", "flag.convenerNotAccepted.several", ["{sectors} no aceptan al convocante, {convener}."]),
         CatalogRow("fr", "flag.convenerNotAccepted.several", [
-            "{sectors} n'acceptent pas le rassembleur, {convener}.",
+            "Le rassembleur, {convener}, n'est pas accepté côté {sectors}.",
         ]),
-        CatalogRow("pt", "flag.convenerNotAccepted.several", ["{sectors} não aceitam o convocador, {convener}."]),
+        CatalogRow("pt", "flag.convenerNotAccepted.several", [
+            "{sectors} não aceitam a entidade convocadora, {convener}.",
+        ]),
         CatalogRow("en", "flag.convenerNotAsked.one", [
             "{sectors} has not been asked yet whether it accepts the convener, {convener}.",
         ]),
@@ -497,10 +503,10 @@ extension CatalogTable {
             "Todavía no se ha preguntado a {sectors} si acepta al convocante, {convener}.",
         ]),
         CatalogRow("fr", "flag.convenerNotAsked.one", [
-            "L'avis de {sectors} sur le rassembleur, {convener}, n'a pas encore été demandé.",
+            "L'avis sur le rassembleur, {convener}, n'a pas encore été demandé côté {sectors}.",
         ]),
         CatalogRow("pt", "flag.convenerNotAsked.one", [
-            "{sectors} ainda não se pronunciou sobre o convocador, {convener}.",
+            "{sectors} ainda não se pronunciou sobre a entidade convocadora, {convener}.",
         ]),
         CatalogRow("en", "flag.convenerNotAsked.several", [
             "{sectors} have not been asked yet whether they accept the convener, {convener}.",
@@ -509,10 +515,10 @@ extension CatalogTable {
             "Todavía no se ha preguntado a {sectors} si aceptan al convocante, {convener}.",
         ]),
         CatalogRow("fr", "flag.convenerNotAsked.several", [
-            "L'avis de {sectors} sur le rassembleur, {convener}, n'a pas encore été demandé.",
+            "L'avis sur le rassembleur, {convener}, n'a pas encore été demandé côté {sectors}.",
         ]),
         CatalogRow("pt", "flag.convenerNotAsked.several", [
-            "{sectors} ainda não se pronunciaram sobre o convocador, {convener}.",
+            "{sectors} ainda não se pronunciaram sobre a entidade convocadora, {convener}.",
         ]),
         CatalogRow("en", "flag.groundRulesNotAgreed", ["Step {step} is rated, but no ground rule is agreed yet."]),
         CatalogRow("es", "flag.groundRulesNotAgreed", [
@@ -522,7 +528,7 @@ extension CatalogTable {
             "L'étape {step} est notée, mais aucune règle de base n'est encore convenue.",
         ]),
         CatalogRow("pt", "flag.groundRulesNotAgreed", [
-            "O passo {step} está classificado, mas ainda não há nenhuma regra de funcionamento acordada.",
+            "O passo {step} está classificado, mas ainda não há nenhuma regra básica acordada.",
         ]),
         CatalogRow("en", "flag.action.named", ["Action {number}, “{text}”,"]),
         CatalogRow("es", "flag.action.named", ["La acción {number}, “{text}”,"]),

@@ -75,8 +75,8 @@ extension CatalogTable {
         ]),
         CatalogRow("pt", "handout.nothingDecided", [
             """
-            Ainda não há nada registado no plano de convocação, no problema e visão, nas regras de funcionamento nem \
-            no plano de ação.
+            Ainda não há nada registado no plano de convocação, no problema e visão, nas regras básicas nem no plano \
+            de ação.
             """,
         ]),
         CatalogRow("en", "handout.readiness", ["How ready the partnership is"]),
@@ -160,7 +160,10 @@ extension CatalogTable {
             "Step {ready} is Ready while the earlier step {notReady} is Not ready.",
         ]),
         CatalogRow("es", "handout.sequenceWarning", [
-            "El paso {ready} está Preparado mientras que el paso anterior {notReady} está No preparado.",
+            """
+            El paso {ready} tiene el nivel Preparado, pero el paso anterior, el {notReady}, tiene el nivel No \
+            preparado.
+            """,
         ]),
         CatalogRow("fr", "handout.sequenceWarning", [
             """
@@ -197,7 +200,7 @@ extension CatalogTable {
         CatalogRow("pt", "handout.saved", ["Folheto guardado em {path}"]),
         CatalogRow("en", "handout.help", ["on the summary: save it, the meeting record or the hand-out"]),
         CatalogRow("es", "handout.help", ["en el resumen: guardarlo, el acta de la reunión o la hoja informativa"]),
-        CatalogRow("fr", "handout.help", ["sur le bilan\u{a0}: enregistrer celui-ci, le compte rendu ou la synthèse"]),
-        CatalogRow("pt", "handout.help", ["no resumo: guardar o resumo, a ata da reunião ou o folheto"]),
+        CatalogRow("fr", "handout.help", ["bilan\u{a0}: enregistrer bilan, compte rendu ou synthèse"]),
+        CatalogRow("pt", "handout.help", ["no resumo: guardar o resumo, a ata ou o folheto"]),
     ]
 }

@@ -262,9 +262,7 @@ extension MessageID {
 extension CatalogTable {
     static let plainRows: [CatalogRow] = [
         CatalogRow("en", "plain.welcome", ["ISP Start-up Wizard, plain mode: {session}."]),
-        CatalogRow("es", "plain.welcome", [
-            "Asistente de inicio de alianzas intersectoriales (AIS), modo simple: {session}.",
-        ]),
+        CatalogRow("es", "plain.welcome", ["Asistente de alianzas intersectoriales, modo simple: {session}."]),
         CatalogRow("fr", "plain.welcome", ["Assistant de démarrage PIS, mode simple\u{a0}: {session}."]),
         CatalogRow("pt", "plain.welcome", [
             "Assistente de arranque de parcerias intersetoriais, modo simples: {session}.",
@@ -281,8 +279,8 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "plain.howToAnswer", [
             """
-            Responder a cada pregunta y pulsar Enter; Enter solo conserva una respuesta. Escribir {helpCommand} en \
-            cualquier momento para ver la ayuda.
+            Responder a cada pregunta y pulsar Enter; pulsar Enter sin escribir nada conserva la respuesta. Escribir \
+            {helpCommand} en cualquier momento para ver la ayuda.
             """,
         ]),
         CatalogRow("fr", "plain.howToAnswer", [
@@ -317,7 +315,7 @@ extension CatalogTable {
         ]),
         CatalogRow("pt", "plain.readingFromFile", [
             """
-            A ler as respostas de um ficheiro: começam em {place}. Para começar num ponto conhecido, inicie o \
+            A ler as respostas de um ficheiro. Ponto de partida: {place}. Para começar num ponto conhecido, inicie o \
             ficheiro com {stepsCommand} e o número de um passo, ou execute com {fromStart}.
             """,
         ]),
@@ -330,31 +328,33 @@ extension CatalogTable {
         CatalogRow("fr", "plain.readingFromFileFromStart", [
             "Lecture des réponses depuis un fichier\u{a0}: elles commencent par {place}.",
         ]),
-        CatalogRow("pt", "plain.readingFromFileFromStart", ["A ler as respostas de um ficheiro: começam em {place}."]),
+        CatalogRow("pt", "plain.readingFromFileFromStart", [
+            "A ler as respostas de um ficheiro. Ponto de partida: {place}.",
+        ]),
         CatalogRow("en", "plain.place.sessionDetails", ["the session details"]),
         CatalogRow("es", "plain.place.sessionDetails", ["los datos de la sesión"]),
         CatalogRow("fr", "plain.place.sessionDetails", ["les détails de la session"]),
-        CatalogRow("pt", "plain.place.sessionDetails", ["os dados da sessão"]),
+        CatalogRow("pt", "plain.place.sessionDetails", ["dados da sessão"]),
         CatalogRow("en", "plain.place.participants", ["the participants"]),
         CatalogRow("es", "plain.place.participants", ["los participantes"]),
         CatalogRow("fr", "plain.place.participants", ["les participants"]),
-        CatalogRow("pt", "plain.place.participants", ["os participantes"]),
+        CatalogRow("pt", "plain.place.participants", ["participantes"]),
         CatalogRow("en", "plain.place.step", ["step {step}"]),
         CatalogRow("es", "plain.place.step", ["el paso {step}"]),
         CatalogRow("fr", "plain.place.step", ["l'étape {step}"]),
-        CatalogRow("pt", "plain.place.step", ["o passo {step}"]),
+        CatalogRow("pt", "plain.place.step", ["passo {step}"]),
         CatalogRow("en", "plain.place.question", ["step {step}, question {question}"]),
         CatalogRow("es", "plain.place.question", ["el paso {step}, pregunta {question}"]),
         CatalogRow("fr", "plain.place.question", ["l'étape {step}, question {question}"]),
-        CatalogRow("pt", "plain.place.question", ["o passo {step}, pergunta {question}"]),
+        CatalogRow("pt", "plain.place.question", ["passo {step}, pergunta {question}"]),
         CatalogRow("en", "plain.place.worksheet", ["the step {step} worksheet"]),
         CatalogRow("es", "plain.place.worksheet", ["la hoja de trabajo del paso {step}"]),
         CatalogRow("fr", "plain.place.worksheet", ["la fiche de travail de l'étape {step}"]),
-        CatalogRow("pt", "plain.place.worksheet", ["a ficha de trabalho do passo {step}"]),
+        CatalogRow("pt", "plain.place.worksheet", ["ficha de trabalho do passo {step}"]),
         CatalogRow("en", "plain.place.summary", ["the summary"]),
         CatalogRow("es", "plain.place.summary", ["el resumen"]),
         CatalogRow("fr", "plain.place.summary", ["le bilan"]),
-        CatalogRow("pt", "plain.place.summary", ["o resumo"]),
+        CatalogRow("pt", "plain.place.summary", ["resumo"]),
         CatalogRow("en", "plain.firstScreen", ["This is the first screen."]),
         CatalogRow("es", "plain.firstScreen", ["Esta es la primera pantalla."]),
         CatalogRow("fr", "plain.firstScreen", ["C'est le premier écran."]),
@@ -618,7 +618,7 @@ extension CatalogTable {
             "Remove {name} and their {count} answers? Type {yesKey} to remove, Enter to keep them:",
         ]),
         CatalogRow("es", "plain.participant.removeAsk", [
-            "¿Quitar a {name} y su {count} respuesta? Escribir {yesKey} para quitar, Enter para conservar:",
+            "¿Quitar a {name} y su única respuesta? Escribir {yesKey} para quitar, Enter para conservar:",
             "¿Quitar a {name} y sus {count} respuestas? Escribir {yesKey} para quitar, Enter para conservar:",
         ]),
         CatalogRow("fr", "plain.participant.removeAsk", [
@@ -732,7 +732,7 @@ extension CatalogTable {
         CatalogRow("es", "plain.notes.howToType", [
             """
             Escribir las {notes} en líneas, y una línea con un solo punto para terminar; lo que se escriba pasa a ser \
-            las {notes}. Enter solo las conserva.
+            las {notes}. Enter sin escribir nada las conserva.
             """,
         ]),
         CatalogRow("fr", "plain.notes.howToType", [
@@ -756,7 +756,8 @@ extension CatalogTable {
         CatalogRow("es", "plain.notes.howToReplace", [
             """
             Escribir las {notes} en líneas, y una línea con un solo punto para terminar; lo que se escriba reemplaza \
-            las notas de arriba, o se añade a ellas si la primera línea es {addCommand}. Enter solo las conserva.
+            las notas de arriba, o se añade a ellas si la primera línea es {addCommand}. Enter sin escribir nada las \
+            conserva.
             """,
         ]),
         CatalogRow("fr", "plain.notes.howToReplace", [
@@ -780,7 +781,7 @@ extension CatalogTable {
             "Adding to them: type the lines to add, and a line with a single dot to end them.",
         ]),
         CatalogRow("es", "plain.adding", [
-            "Añadir a ellas: escribir las líneas que se añaden, y una línea con un solo punto para terminar.",
+            "Para añadir: escribir las líneas nuevas y una línea con un solo punto para terminar.",
         ]),
         CatalogRow("fr", "plain.adding", [
             "Ajout\u{a0}: taper les lignes à ajouter, puis une ligne avec un seul point pour terminer.",
@@ -978,8 +979,8 @@ extension CatalogTable {
         CatalogRow("fr", "plain.summary.title", ["Bilan de préparation\u{a0}: {session}."]),
         CatalogRow("pt", "plain.summary.title", ["Resumo de prontidão: {session}."]),
         CatalogRow("en", "plain.summary.nextStep", ["Next step to work on: step {step}, {title}."]),
-        CatalogRow("es", "plain.summary.nextStep", ["Próximo paso a trabajar: paso {step}, {title}."]),
-        CatalogRow("fr", "plain.summary.nextStep", ["Prochaine étape à travailler\u{a0}: étape {step}, {title}."]),
+        CatalogRow("es", "plain.summary.nextStep", ["Próximo paso por trabajar: paso {step}, {title}."]),
+        CatalogRow("fr", "plain.summary.nextStep", ["Prochaine étape à traiter\u{a0}: étape {step}, {title}."]),
         CatalogRow("pt", "plain.summary.nextStep", ["Próximo passo a trabalhar: passo {step}, {title}."]),
         CatalogRow("en", "plain.summary.allReady", ["Every step is Ready."]),
         CatalogRow("es", "plain.summary.allReady", ["Todos los pasos están Preparados."]),
@@ -1062,7 +1063,10 @@ extension CatalogTable {
             "À discuter dans les fiches\u{a0}: {count}.",
             "À discuter dans les fiches\u{a0}: {count}.",
         ]),
-        CatalogRow("pt", "plain.summary.records", ["Registos a discutir: {count}.", "Registos a discutir: {count}."]),
+        CatalogRow("pt", "plain.summary.records", [
+            "Pontos a discutir nos registos: {count}.",
+            "Pontos a discutir nos registos: {count}.",
+        ]),
         CatalogRow("en", "plain.summary.sectorsDiffer", [
             "The sectors see step {step} differently: from {lowest} {lowestMean} to {highest} {highestMean}.",
         ]),
@@ -1071,7 +1075,8 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "plain.summary.sectorsDiffer", [
             """
-            Les secteurs voient l'étape {step} différemment\u{a0}: de {lowest} {lowestMean} à {highest} {highestMean}.
+            Les secteurs voient l'étape {step} différemment\u{a0}: de {lowestMean} ({lowest}) à {highestMean} \
+            ({highest}).
             """,
         ]),
         CatalogRow("pt", "plain.summary.sectorsDiffer", [
@@ -1241,8 +1246,8 @@ extension CatalogTable {
             """
             Numa ficha de trabalho: Enter mantém um valor e continua, {clearKey} limpa-o, {backCommand} volta um \
             campo atrás. Uma escolha escreve-se pelo seu número, uma data como YYYY-MM-DD ou {todayKey} para hoje, um \
-            texto longo em linhas terminadas por um ponto sozinho. Uma linha de outra lista, como um convocador, \
-            escreve-se pelo seu número ou pelo seu nome; {findKey} e uma palavra encontra-a.
+            texto longo em linhas terminadas por um ponto sozinho. Uma linha de outra lista, como a entidade \
+            convocadora, escreve-se pelo seu número ou pelo seu nome; {findKey} e uma palavra encontra-a.
             """,
         ]),
         CatalogRow("en", "plain.help.lists", [
@@ -1491,7 +1496,7 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "plain.reference.noRows", ["{list}: no rows yet, so type a name."]),
         CatalogRow("es", "plain.reference.noRows", ["{list}: aún no hay filas, así que escribir un nombre."]),
-        CatalogRow("fr", "plain.reference.noRows", ["{list}\u{a0}: aucune ligne pour l'instant, taper donc un nom."]),
+        CatalogRow("fr", "plain.reference.noRows", ["{list}\u{a0}: aucune ligne pour l'instant\u{a0}; taper un nom."]),
         CatalogRow("pt", "plain.reference.noRows", ["{list}: ainda sem linhas, por isso escreva um nome."]),
         CatalogRow("en", "plain.reference.rows", ["{list}: {rows}."]),
         CatalogRow("es", "plain.reference.rows", ["{list}: {rows}."]),

@@ -96,17 +96,8 @@ extension CatalogTable {
             tarjetas levantadas
             """,
         ]),
-        CatalogRow("fr", "poll.help.ballot", [
-            """
-            Organiser un scrutin sur cette question\u{a0}: par téléphone, nominatif ou anonyme, ou compter les \
-            cartons levés
-            """,
-        ]),
-        CatalogRow("pt", "poll.help.ballot", [
-            """
-            Fazer uma votação sobre esta pergunta: por telemóvel, nominal ou anónima, ou contar os cartões levantados
-            """,
-        ]),
+        CatalogRow("fr", "poll.help.ballot", ["Scrutin\u{a0}: par téléphone (nominatif, anonyme) ou cartons"]),
+        CatalogRow("pt", "poll.help.ballot", ["Votação: telemóveis (nominal ou anónima) ou cartões"]),
         CatalogRow("en", "poll.bar.roomView", ["room view"]),
         CatalogRow("es", "poll.bar.roomView", ["proyectar"]),
         CatalogRow("fr", "poll.bar.roomView", ["vue salle"]),
@@ -120,15 +111,8 @@ extension CatalogTable {
             proyector
             """,
         ]),
-        CatalogRow("fr", "poll.help.roomView", [
-            """
-            La vue salle\u{a0}: la question seule et en grand, le nombre de votes ou leur répartition, pour le \
-            projecteur
-            """,
-        ]),
-        CatalogRow("pt", "poll.help.roomView", [
-            "A vista da sala: só a pergunta, em grande, e a contagem ou a dispersão dos votos, para o projetor",
-        ]),
+        CatalogRow("fr", "poll.help.roomView", ["Vue salle pour le projecteur\u{a0}: question en grand, votes"]),
+        CatalogRow("pt", "poll.help.roomView", ["Vista da sala: pergunta e votos, em grande, no projetor"]),
         CatalogRow("en", "poll.ask.kind", [
             "A ballot on question {number}: from phones by name (n), anonymously (a), or cards counted by you (c)?",
         ]),
@@ -301,7 +285,7 @@ extension CatalogTable {
         CatalogRow("fr", "poll.panel.hidden", [
             "Aucun vote n'est affiché avant de les dévoiler tous à la fois ({key}).",
         ]),
-        CatalogRow("pt", "poll.panel.hidden", ["Nenhum voto é mostrado até os revelar todos de uma vez ({key})."]),
+        CatalogRow("pt", "poll.panel.hidden", ["Os votos só aparecem quando os revelar todos de uma vez ({key})."]),
         CatalogRow("en", "poll.panel.open", ["On a phone on this network, open {url}"]),
         CatalogRow("es", "poll.panel.open", ["Desde un teléfono conectado a esta red, abrir {url}"]),
         CatalogRow("fr", "poll.panel.open", ["Sur un téléphone connecté à ce réseau, ouvrir {url}"]),
@@ -349,34 +333,22 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "poll.help.reveal", [
             """
-            Dévoiler tous les votes à la fois\u{a0}: ils deviennent les notes (nominatif) ou les votes de la question \
-            (anonyme)
+            Dévoiler tous les votes\u{a0}: ils deviennent les notes (nominatif) ou les votes de la question (anonyme)
             """,
         ]),
-        CatalogRow("pt", "poll.help.reveal", [
-            """
-            Revelar todos os votos de uma vez: passam a ser as classificações (nominal) ou os votos da pergunta \
-            (anónima)
-            """,
-        ]),
+        CatalogRow("pt", "poll.help.reveal", ["Revelar todos os votos de uma vez, que passam a contar"]),
         CatalogRow("en", "poll.help.close", ["Close the ballot; with votes in, asks before they are discarded"]),
         CatalogRow("es", "poll.help.close", ["Cerrar la votación; si ya hay votos, pregunta antes de descartarlos"]),
-        CatalogRow("fr", "poll.help.close", [
-            "Fermer le scrutin\u{a0}; s'il y a des votes, demande confirmation avant de les abandonner",
-        ]),
-        CatalogRow("pt", "poll.help.close", ["Fechar a votação; se já houver votos, pergunta antes de os descartar"]),
+        CatalogRow("fr", "poll.help.close", ["Fermer le scrutin (confirmation s'il y a des votes)"]),
+        CatalogRow("pt", "poll.help.close", ["Fechar a votação; se já houver votos, pergunta antes"]),
         CatalogRow("en", "poll.help.release", [
             "Let another phone vote as the highlighted participant (a phone lost or swapped)",
         ]),
         CatalogRow("es", "poll.help.release", [
             "Permitir que otro teléfono vote por el participante resaltado (un teléfono perdido o cambiado)",
         ]),
-        CatalogRow("fr", "poll.help.release", [
-            "Laisser un autre téléphone voter au nom du participant en surbrillance (téléphone perdu ou échangé)",
-        ]),
-        CatalogRow("pt", "poll.help.release", [
-            "Deixar outro telemóvel votar em nome do participante destacado (telemóvel perdido ou trocado)",
-        ]),
+        CatalogRow("fr", "poll.help.release", ["Laisser le participant voter depuis un autre téléphone"]),
+        CatalogRow("pt", "poll.help.release", ["Deixar outro telemóvel votar pelo participante destacado"]),
         CatalogRow("en", "poll.status.released", ["{name} may now vote from another phone."]),
         CatalogRow("es", "poll.status.released", ["{name} ya puede votar desde otro teléfono."]),
         CatalogRow("fr", "poll.status.released", ["{name} peut maintenant voter depuis un autre téléphone."]),
@@ -398,11 +370,25 @@ extension CatalogTable {
         CatalogRow("fr", "poll.status.failed", ["Le scrutin a été fermé\u{a0}: {problem}"]),
         CatalogRow("pt", "poll.status.failed", ["A votação foi fechada: {problem}"]),
         CatalogRow("en", "poll.status.cannotRun", ["Ballots cannot run: {problem}"]),
+        CatalogRow("es", "poll.status.cannotRun", ["No se pueden hacer votaciones: {problem}"]),
+        CatalogRow("pt", "poll.status.cannotRun", ["Não é possível fazer votações: {problem}"]),
         CatalogRow("en", "poll.status.ready", ["Ballots are ready: phones on this network open {url}"]),
+        CatalogRow("es", "poll.status.ready", ["Votaciones listas: los teléfonos conectados a esta red abren {url}"]),
+        CatalogRow("pt", "poll.status.ready", ["Votações prontas: num telemóvel ligado a esta rede, abra {url}"]),
         CatalogRow("en", "poll.ask.quit", [
             "Quit and lose {count} vote not yet revealed? (r reveals it first)",
             "Quit and lose {count} votes not yet revealed? (r reveals them first)",
         ]),
+        CatalogRow("es", "poll.ask.quit", [
+            "¿Salir y perder {count} voto aún sin revelar? (r lo revela antes)",
+            "¿Salir y perder {count} votos aún sin revelar? (r los revela antes)",
+        ]),
+        CatalogRow("pt", "poll.ask.quit", [
+            "Sair e perder {count} voto ainda não revelado? (r revela-o antes)",
+            "Sair e perder {count} votos ainda não revelados? (r revela-os antes)",
+        ]),
         CatalogRow("en", "poll.bar.quit", ["quit"]),
+        CatalogRow("es", "poll.bar.quit", ["salir"]),
+        CatalogRow("pt", "poll.bar.quit", ["sair"]),
     ]
 }

@@ -402,8 +402,8 @@ extension CatalogTable {
             "Transitadas da ronda {round} e ainda por confirmar: {count} respostas.",
         ]),
         CatalogRow("en", "report.nextStep", ["Next step to work on: Step {step}, {title}"]),
-        CatalogRow("es", "report.nextStep", ["Próximo paso a trabajar: Paso {step}, {title}"]),
-        CatalogRow("fr", "report.nextStep", ["Prochaine étape à travailler\u{a0}: étape {step}, {title}"]),
+        CatalogRow("es", "report.nextStep", ["Próximo paso por trabajar: Paso {step}, {title}"]),
+        CatalogRow("fr", "report.nextStep", ["Prochaine étape à traiter\u{a0}: étape {step}, {title}"]),
         CatalogRow("pt", "report.nextStep", ["Próximo passo a trabalhar: Passo {step}, {title}"]),
         CatalogRow("en", "report.allReady", ["All seven steps are Ready; keep them under review."]),
         CatalogRow("es", "report.allReady", ["Los siete pasos están Preparados; conviene seguir revisándolos."]),
@@ -491,7 +491,7 @@ extension CatalogTable {
         CatalogRow("fr", "report.notApplicableWithoutReason.explained", [
             """
             Une question critique, ou à laquelle chaque partenaire doit répondre, marquée Sans objet\u{a0}: consigner \
-            pourquoi. Entre-temps, elle maintient son étape à En progrès.
+            pourquoi. Entre-temps, son étape ne dépasse pas En progrès.
             """,
         ]),
         CatalogRow("pt", "report.notApplicableWithoutReason.explained", [
@@ -537,7 +537,7 @@ extension CatalogTable {
         CatalogRow("fr", "report.unanswered", ["Étape {step}, sans réponse\u{a0}: {questions}"]),
         CatalogRow("pt", "report.unanswered", ["Passo {step}, sem resposta: {questions}"]),
         CatalogRow("en", "report.unanswered.all", ["all {count} question", "all {count} questions"]),
-        CatalogRow("es", "report.unanswered.all", ["todas ({count} pregunta)", "las {count} preguntas"]),
+        CatalogRow("es", "report.unanswered.all", ["su única pregunta", "las {count} preguntas"]),
         CatalogRow("fr", "report.unanswered.all", [
             "la totalité ({count} question)",
             "la totalité ({count} questions)",
@@ -1232,17 +1232,17 @@ extension CatalogTable {
         CatalogRow("es", "report.methods.bands", [
             """
             Niveles: Preparado desde 3,0, En desarrollo desde 2,0, No preparado por debajo de 2,0. Con una cobertura \
-            inferior al 50 %, el paso muestra Respuestas insuficientes en su lugar, y ninguna barra. Una pregunta \
-            crítica valorada 0 o 1, o sin etapa (No sé, sin responder, No aplica), deja su paso como mucho en En \
-            desarrollo; No aplica en ella, o en una pregunta clave del paso 6, exige un motivo.
+            inferior al 50 %, el paso muestra en su lugar Respuestas insuficientes, sin barra. Una pregunta crítica \
+            valorada 0 o 1, o sin etapa (No sé, sin responder, No aplica), deja su paso como mucho en En desarrollo; \
+            No aplica en ella, o en una pregunta clave del paso 6, exige un motivo.
             """,
         ]),
         CatalogRow("fr", "report.methods.bands", [
             """
             Niveaux\u{a0}: Prête à partir de 3,0, En progrès à partir de 2,0, Pas prête en dessous de 2,0. Avec une \
-            couverture inférieure à 50\u{a0}%, une étape affiche Réponses insuffisantes à la place, et aucune barre. \
-            Une question critique notée 0 ou 1, ou sans stade (Ne sait pas, sans réponse, Sans objet), maintient son \
-            étape au mieux à En progrès\u{a0}; Sans objet sur cette question, ou sur une question clé de l'étape 6, \
+            couverture inférieure à 50 %, une étape affiche Réponses insuffisantes à la place, et aucune barre. Une \
+            question critique notée 0 ou 1, ou sans stade (Ne sait pas, sans réponse, Sans objet), empêche son étape \
+            de dépasser En progrès\u{a0}; Sans objet sur cette question, ou sur une question clé de l'étape 6, \
             demande une raison.
             """,
         ]),
@@ -1266,7 +1266,7 @@ extension CatalogTable {
             """
             La puntuación de una fase es el promedio de las puntuaciones de sus pasos; es provisional mientras alguno \
             de sus pasos tenga respuestas insuficientes o una pregunta crítica sin etapa. Los promedios se redondean \
-            hacia arriba desde la mitad y se comparan tal como se muestran. No hay total general: una alianza no es \
+            (las mitades, hacia arriba) y se comparan tal como se muestran. No hay total general: una alianza no es \
             más fuerte que su paso más débil.
             """,
         ]),
@@ -1447,17 +1447,17 @@ extension CatalogTable {
             """
             Os registos são lidos à procura de factos a discutir: uma ação sem organização nem pessoa responsável, ou \
             sem data-limite (um texto que não é uma data conta como nenhuma); uma ação com a data-limite ultrapassada \
-            que não está concluída nem abandonada (uma ação com data-limite hoje não está em atraso); um convocador \
-            indicado que um setor, o doador ou uma parte interessada principal listada não aceita, ou que ainda não \
-            se pronunciou sobre ele; Governo, setor privado ou sociedade civil sem nenhuma organização num registo \
-            que tenha alguma; o passo 6 classificado (um nível ou uma média em qualquer das suas perguntas) sem \
-            nenhuma regra de funcionamento acordada (só em workshops); o resultado Não da primeira reunião; uma \
+            que não está concluída nem abandonada (uma ação com data-limite hoje não está em atraso); uma entidade \
+            convocadora indicada que um setor, o doador ou uma parte interessada principal listada não aceita, ou \
+            sobre a qual ainda não se pronunciou; Governo, setor privado ou sociedade civil sem nenhuma organização \
+            num registo que tenha alguma; o passo 6 classificado (um nível ou uma média em qualquer das suas \
+            perguntas) sem nenhuma regra básica acordada (só em workshops); o resultado Não da primeira reunião; uma \
             organização não comprometida no passo 5. As classificações de 3 ou mais são confrontadas com os registos: \
-            quem convoca, sem convocador indicado ou com um setor, o doador ou uma parte interessada principal que \
-            não o aceitou; as organizações-chave, com um setor em falta no registo; o problema acordado, sem \
-            definição; a primeira pergunta-chave do passo 6, sem nenhuma ação; quem faz a mediação, sem mediador \
-            indicado; a partilha de recursos, sem nenhuma contribuição de um parceiro registada. Uma pergunta que a \
-            sala deixou sem classificação não é confrontada.
+            quem convoca, sem entidade convocadora indicada ou com um setor, o doador ou uma parte interessada \
+            principal que não a aceitou; as organizações-chave, com um setor em falta no registo; o problema \
+            acordado, sem definição; a primeira pergunta-chave do passo 6, sem nenhuma ação; quem faz a mediação, sem \
+            mediador indicado; a partilha de recursos, sem nenhuma contribuição de um parceiro registada. Uma \
+            pergunta que a sala deixou sem classificação não é confrontada.
             """,
         ]),
         CatalogRow("en", "report.sectorShort.government", ["Gov."]),
@@ -1489,7 +1489,10 @@ extension CatalogTable {
             "À discuter dans les fiches\u{a0}: {count}",
             "À discuter dans les fiches\u{a0}: {count}",
         ]),
-        CatalogRow("pt", "report.records.toDiscuss", ["Registos a discutir: {count}", "Registos a discutir: {count}"]),
+        CatalogRow("pt", "report.records.toDiscuss", [
+            "Pontos a discutir nos registos: {count}",
+            "Pontos a discutir nos registos: {count}",
+        ]),
         CatalogRow("en", "report.records.keptFrom", ["Kept from the self-assessment of {partner}"]),
         CatalogRow("es", "report.records.keptFrom", ["Conservado de la autoevaluación de {partner}"]),
         CatalogRow("fr", "report.records.keptFrom", ["Repris de l'auto-évaluation\u{a0}: {partner}"]),

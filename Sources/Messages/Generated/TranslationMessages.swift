@@ -31,12 +31,8 @@ extension CatalogTable {
         CatalogRow("es", "translation.help.original", [
             "La pregunta en el original en inglés de la guía, del que el asistente muestra nuestra traducción",
         ]),
-        CatalogRow("fr", "translation.help.original", [
-            "La question dans l'original anglais du guide, dont l'assistant affiche notre traduction",
-        ]),
-        CatalogRow("pt", "translation.help.original", [
-            "A pergunta no original em inglês do guia, do qual o assistente mostra a nossa tradução",
-        ]),
+        CatalogRow("fr", "translation.help.original", ["La question dans l'original anglais du guide (USAID)"]),
+        CatalogRow("pt", "translation.help.original", ["A pergunta no original em inglês (aqui traduzida)"]),
         CatalogRow("en", "translation.box.title", ["English original (USAID)"]),
         CatalogRow("es", "translation.box.title", ["Original en inglés (USAID)"]),
         CatalogRow("fr", "translation.box.title", ["Original anglais (USAID)"]),
@@ -108,9 +104,9 @@ extension CatalogTable {
         ]),
         CatalogRow("es", "translation.methods", [
             """
-            Las preguntas, escalas, pistas, orientaciones y hojas de trabajo de la guía son traducción propia del \
-            proyecto a partir del texto de USAID (User Guide to Intersectoral Partnering, parte V), no de USAID; el \
-            asistente muestra el original en inglés con F2.
+            Las preguntas, escalas, pistas, orientaciones y hojas de trabajo de la guía son una traducción propia del \
+            proyecto a partir del texto de USAID (User Guide to Intersectoral Partnering, parte V), no una traducción \
+            de USAID; el asistente muestra el original en inglés con F2.
             """,
         ]),
         CatalogRow("fr", "translation.methods", [

@@ -761,25 +761,19 @@ extension CatalogTable {
         CatalogRow("pt", "wizard.help.nextField", ["campo seguinte / anterior"]),
         CatalogRow("en", "wizard.help.nextScreen", ["next screen (in long notes PgDn scrolls them)"]),
         CatalogRow("es", "wizard.help.nextScreen", ["pantalla siguiente (en notas largas, PgDn las desplaza)"]),
-        CatalogRow("fr", "wizard.help.nextScreen", [
-            "écran suivant (dans de longues remarques, PgDn les fait défiler)",
-        ]),
+        CatalogRow("fr", "wizard.help.nextScreen", ["écran suivant (PgDn fait défiler les longues remarques)"]),
         CatalogRow("pt", "wizard.help.nextScreen", ["ecrã seguinte (em notas longas, PgDn desloca-as)"]),
         CatalogRow("en", "wizard.help.previousScreen", ["previous screen (in long notes PgUp scrolls them)"]),
         CatalogRow("es", "wizard.help.previousScreen", ["pantalla anterior (en notas largas, PgUp las desplaza)"]),
-        CatalogRow("fr", "wizard.help.previousScreen", [
-            "écran précédent (dans de longues remarques, PgUp les fait défiler)",
-        ]),
+        CatalogRow("fr", "wizard.help.previousScreen", ["écran précédent (PgUp remonte les longues remarques)"]),
         CatalogRow("pt", "wizard.help.previousScreen", ["ecrã anterior (em notas longas, PgUp desloca-as)"]),
         CatalogRow("en", "wizard.help.map", ["step map (Esc again returns); closes an open editor"]),
         CatalogRow("es", "wizard.help.map", ["mapa de pasos (Esc otra vez vuelve); cierra un editor abierto"]),
-        CatalogRow("fr", "wizard.help.map", [
-            "plan des étapes (Esc à nouveau pour revenir)\u{a0}; ferme un éditeur ouvert",
-        ]),
-        CatalogRow("pt", "wizard.help.map", ["mapa dos passos (Esc outra vez regressa); fecha um editor aberto"]),
+        CatalogRow("fr", "wizard.help.map", ["plan des étapes (2e Esc\u{a0}: retour)\u{a0}; ferme un éditeur"]),
+        CatalogRow("pt", "wizard.help.map", ["mapa dos passos (Esc de novo regressa); fecha um editor"]),
         CatalogRow("en", "wizard.help.save", ["save now (it saves as you go)"]),
         CatalogRow("es", "wizard.help.save", ["guardar ahora (se guarda sobre la marcha)"]),
-        CatalogRow("fr", "wizard.help.save", ["enregistrer maintenant (tout s'enregistre au fur et à mesure)"]),
+        CatalogRow("fr", "wizard.help.save", ["enregistrer maintenant (tout s'enregistre en continu)"]),
         CatalogRow("pt", "wizard.help.save", ["guardar já (guarda à medida que avança)"]),
         CatalogRow("en", "wizard.help.undo", ["undo the last change, saying what it was"]),
         CatalogRow("es", "wizard.help.undo", ["deshacer el último cambio, indicando cuál fue"]),
@@ -799,12 +793,8 @@ extension CatalogTable {
         CatalogRow("es", "wizard.help.guideHint", [
             "en una pregunta: la pista de la guía y la orientación del paso (F3 o Esc las cierra)",
         ]),
-        CatalogRow("fr", "wizard.help.guideHint", [
-            "une question\u{a0}: l'indication du guide et les conseils de l'étape (F3 ou Esc les ferme)",
-        ]),
-        CatalogRow("pt", "wizard.help.guideHint", [
-            "pergunta: a dica do guia e as orientações do passo (F3 ou Esc fecha-as)",
-        ]),
+        CatalogRow("fr", "wizard.help.guideHint", ["question\u{a0}: indication et conseils (F3 ou Esc ferme)"]),
+        CatalogRow("pt", "wizard.help.guideHint", ["pergunta: dica e orientações do passo (F3 ou Esc fecha)"]),
         CatalogRow("en", "wizard.help.quit", ["quit; everything is saved"]),
         CatalogRow("es", "wizard.help.quit", ["salir; todo queda guardado"]),
         CatalogRow("fr", "wizard.help.quit", ["quitter\u{a0}; tout est enregistré"]),
@@ -822,10 +812,10 @@ extension CatalogTable {
             "participantes: quitar (pregunta antes si tiene valoraciones)",
         ]),
         CatalogRow("fr", "wizard.help.participantsRemove", [
-            "participants\u{a0}: retirer (demande confirmation s'il a des notes)",
+            "participants\u{a0}: retirer (confirmation s'il a des notes)",
         ]),
         CatalogRow("pt", "wizard.help.participantsRemove", [
-            "participantes: retirar (pergunta antes se já tiver classificações)",
+            "participantes: retirar (pergunta antes se já classificou)",
         ]),
         CatalogRow("en", "wizard.help.participantsMove", ["participants: move up / down"]),
         CatalogRow("es", "wizard.help.participantsMove", ["participantes: subir / bajar"]),
@@ -853,10 +843,8 @@ extension CatalogTable {
         CatalogRow("pt", "wizard.help.rowsMove", ["linhas de classificação: mover"]),
         CatalogRow("en", "wizard.help.rowsNote", ["rating rows: edit the note or the group's reason"]),
         CatalogRow("es", "wizard.help.rowsNote", ["filas de valoración: editar la nota o el motivo del grupo"]),
-        CatalogRow("fr", "wizard.help.rowsNote", [
-            "lignes de notes\u{a0}: modifier la remarque ou la raison du groupe",
-        ]),
-        CatalogRow("pt", "wizard.help.rowsNote", ["linhas de classificação: editar a nota ou o motivo do grupo"]),
+        CatalogRow("fr", "wizard.help.rowsNote", ["lignes de notes\u{a0}: modifier remarque ou raison du groupe"]),
+        CatalogRow("pt", "wizard.help.rowsNote", ["linhas de classificação: nota ou motivo do grupo"]),
         CatalogRow("en", "wizard.help.rowsClear", ["rating rows: clear the rating"]),
         CatalogRow("es", "wizard.help.rowsClear", ["filas de valoración: borrar la valoración"]),
         CatalogRow("fr", "wizard.help.rowsClear", ["lignes de notes\u{a0}: effacer la note"]),
@@ -879,14 +867,14 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "wizard.help.finding", [
             """
-            sur la note d'une question d'analyse\u{a0}: le constat de la salle, hors score ({favourable}, {mixed}, \
-            {unfavourable}, aucun, tour à tour)
+            question d'analyse\u{a0}: constat de la salle, hors score ({favourable}, {mixed}, {unfavourable}, aucun, \
+            tour à tour)
             """,
         ]),
         CatalogRow("pt", "wizard.help.finding", [
             """
-            na classificação de uma pergunta de análise: o que a sala constatou, sem pontuação ({favourable}, \
-            {mixed}, {unfavourable}, nenhum, à vez)
+            o que a sala constatou numa pergunta de análise: {favourable}, {mixed}, {unfavourable} ou nenhum, à vez; \
+            sem pontuação
             """,
         ]),
         CatalogRow("en", "wizard.help.listsMove", ["lists: move the highlight (PgUp PgDn a page)"]),
@@ -909,15 +897,11 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "wizard.help.listsDelete", ["lists: delete the highlighted row (asks first)"]),
         CatalogRow("es", "wizard.help.listsDelete", ["listas: borrar la fila resaltada (pregunta antes)"]),
-        CatalogRow("fr", "wizard.help.listsDelete", [
-            "listes\u{a0}: supprimer la ligne en surbrillance (après confirmation)",
-        ]),
+        CatalogRow("fr", "wizard.help.listsDelete", ["listes\u{a0}: supprimer la ligne (après confirmation)"]),
         CatalogRow("pt", "wizard.help.listsDelete", ["listas: apagar a linha destacada (pergunta antes)"]),
         CatalogRow("en", "wizard.help.listsSectors", ["lists: group by sector, or back to the order entered"]),
         CatalogRow("es", "wizard.help.listsSectors", ["listas: agrupar por sector, o volver al orden de entrada"]),
-        CatalogRow("fr", "wizard.help.listsSectors", [
-            "listes\u{a0}: grouper par secteur, ou revenir à l'ordre de saisie",
-        ]),
+        CatalogRow("fr", "wizard.help.listsSectors", ["listes\u{a0}: grouper par secteur, ou ordre de saisie"]),
         CatalogRow("pt", "wizard.help.listsSectors", ["listas: agrupar por setor, ou voltar à ordem de entrada"]),
         CatalogRow("en", "wizard.help.listsMoveRow", ["lists: move the row up / down"]),
         CatalogRow("es", "wizard.help.listsMoveRow", ["listas: subir / bajar la fila"]),
@@ -929,32 +913,22 @@ extension CatalogTable {
         CatalogRow("es", "wizard.help.listsChoose", [
             "listas: fijar la primera opción de la fila (Acordada, Estado, Sector) y bajar",
         ]),
-        CatalogRow("fr", "wizard.help.listsChoose", [
-            "listes\u{a0}: fixer le premier choix de la ligne (Convenue, Statut, Secteur) et descendre",
-        ]),
-        CatalogRow("pt", "wizard.help.listsChoose", [
-            "listas: definir a primeira escolha (Acordada, Estado, Setor) da linha e descer",
-        ]),
+        CatalogRow("fr", "wizard.help.listsChoose", ["listes\u{a0}: 1er choix (Convenue, Statut, Secteur) puis ↓"]),
+        CatalogRow("pt", "wizard.help.listsChoose", ["listas: escolher (Acordada, Estado, Setor) e descer"]),
         CatalogRow("en", "wizard.help.listsEdit", ["lists: edit the highlighted row"]),
         CatalogRow("es", "wizard.help.listsEdit", ["listas: editar la fila resaltada"]),
         CatalogRow("fr", "wizard.help.listsEdit", ["listes\u{a0}: modifier la ligne en surbrillance"]),
         CatalogRow("pt", "wizard.help.listsEdit", ["listas: editar a linha destacada"]),
         CatalogRow("en", "wizard.help.listsInsert", ["lists: insert a row above the highlighted one"]),
         CatalogRow("es", "wizard.help.listsInsert", ["listas: insertar una fila encima de la resaltada"]),
-        CatalogRow("fr", "wizard.help.listsInsert", [
-            "listes\u{a0}: insérer une ligne au-dessus de celle en surbrillance",
-        ]),
+        CatalogRow("fr", "wizard.help.listsInsert", ["listes\u{a0}: insérer une ligne au-dessus de la sélection"]),
         CatalogRow("pt", "wizard.help.listsInsert", ["listas: inserir uma linha acima da destacada"]),
         CatalogRow("en", "wizard.help.startStep", ["new line in notes; next field or the first question elsewhere"]),
         CatalogRow("es", "wizard.help.startStep", [
             "nueva línea en las notas; en otros lugares, campo siguiente o primera pregunta",
         ]),
-        CatalogRow("fr", "wizard.help.startStep", [
-            "nouvelle ligne dans les remarques\u{a0}; ailleurs, champ suivant ou première question",
-        ]),
-        CatalogRow("pt", "wizard.help.startStep", [
-            "nova linha nas notas; noutros sítios, campo seguinte ou a primeira pergunta",
-        ]),
+        CatalogRow("fr", "wizard.help.startStep", ["à la ligne (remarques)\u{a0}; sinon champ suivant ou Q1"]),
+        CatalogRow("pt", "wizard.help.startStep", ["notas: nova linha; senão, campo seguinte ou 1.ª pergunta"]),
         CatalogRow("en", "wizard.help.mapMove", ["map: move the highlight"]),
         CatalogRow("es", "wizard.help.mapMove", ["mapa: mover el resaltado"]),
         CatalogRow("fr", "wizard.help.mapMove", ["plan\u{a0}: déplacer la surbrillance"]),
@@ -993,16 +967,9 @@ extension CatalogTable {
             """,
         ]),
         CatalogRow("fr", "wizard.help.sheetEnter", [
-            """
-            fiche\u{a0}: ouvre un texte long, une remarque, une liste, les noms du registre\u{a0}; sinon entrée \
-            suivante
-            """,
+            "fiche\u{a0}: ouvre texte long, remarque, liste, registre\u{a0}; sinon entrée suivante",
         ]),
-        CatalogRow("pt", "wizard.help.sheetEnter", [
-            """
-            ficha de trabalho: abre um texto longo, uma nota, uma lista, os nomes do registo; senão, entrada seguinte
-            """,
-        ]),
+        CatalogRow("pt", "wizard.help.sheetEnter", ["ficha: abre texto, nota, lista, registo; senão, avança"]),
         CatalogRow("en", "wizard.help.openWorksheet", ["a step's worksheet (step intro, map)"]),
         CatalogRow("es", "wizard.help.openWorksheet", ["la hoja de trabajo de un paso (introducción del paso, mapa)"]),
         CatalogRow("fr", "wizard.help.openWorksheet", ["la fiche de travail d'une étape (intro de l'étape, plan)"]),
@@ -1011,12 +978,8 @@ extension CatalogTable {
         CatalogRow("es", "wizard.help.sheetChoose", [
             "opción de la hoja: elegir por número y pasar a la entrada siguiente",
         ]),
-        CatalogRow("fr", "wizard.help.sheetChoose", [
-            "choix d'une fiche\u{a0}: choisir par numéro, puis entrée suivante",
-        ]),
-        CatalogRow("pt", "wizard.help.sheetChoose", [
-            "escolha na ficha: escolher pelo número, depois a entrada seguinte",
-        ]),
+        CatalogRow("fr", "wizard.help.sheetChoose", ["choix d'une fiche\u{a0}: par numéro, puis entrée suivante"]),
+        CatalogRow("pt", "wizard.help.sheetChoose", ["escolha na ficha: pelo número, depois a entrada seguinte"]),
         CatalogRow("en", "wizard.help.sheetClear", ["worksheet choice: clear it"]),
         CatalogRow("es", "wizard.help.sheetClear", ["opción de la hoja: vaciarla"]),
         CatalogRow("fr", "wizard.help.sheetClear", ["choix d'une fiche\u{a0}: l'effacer"]),
@@ -1027,7 +990,7 @@ extension CatalogTable {
         CatalogRow("pt", "wizard.help.today", ["data na ficha: hoje"]),
         CatalogRow("en", "wizard.help.pick", ["register's names: choose one (typing narrows them)"]),
         CatalogRow("es", "wizard.help.pick", ["nombres del registro: elegir uno (al escribir se acota la lista)"]),
-        CatalogRow("fr", "wizard.help.pick", ["noms du registre\u{a0}: en choisir un (la saisie filtre la liste)"]),
+        CatalogRow("fr", "wizard.help.pick", ["noms du registre\u{a0}: en choisir un (taper pour filtrer)"]),
         CatalogRow("pt", "wizard.help.pick", ["nomes do registo: escolher um (escrever filtra-os)"]),
         CatalogRow("en", "wizard.help.scale", ["This question's scale: {scale}."]),
         CatalogRow("es", "wizard.help.scale", ["Escala de esta pregunta: {scale}."]),
@@ -1036,7 +999,7 @@ extension CatalogTable {
         CatalogRow("en", "wizard.help.source", ["Questions come from {source}"]),
         CatalogRow("es", "wizard.help.source", ["Las preguntas provienen de {source}"]),
         CatalogRow("fr", "wizard.help.source", ["Les questions viennent de {source}"]),
-        CatalogRow("pt", "wizard.help.source", ["As perguntas vêm de {source}"]),
+        CatalogRow("pt", "wizard.help.source", ["Fonte das perguntas: {source}"]),
         CatalogRow("en", "wizard.more", ["↓ 1 more", "↓ {count} more"]),
         CatalogRow("es", "wizard.more", ["↓ 1 más", "↓ {count} más"]),
         CatalogRow("fr", "wizard.more", ["↓ encore {count}", "↓ encore {count}"]),
@@ -1111,7 +1074,7 @@ extension CatalogTable {
             "Nouveau rassembleur\u{a0}: redemander l'avis des secteurs, du bailleur de fonds et des parties prenantes",
         ]),
         CatalogRow("pt", "wizard.status.acceptanceCleared", [
-            "Novo convocador: volte a consultar os setores, o doador e as partes interessadas",
+            "Nova convocadora: volte a consultar setores, doador e partes interessadas",
         ]),
         CatalogRow("en", "wizard.status.confirmed", ["Confirmed for this round"]),
         CatalogRow("es", "wizard.status.confirmed", ["Confirmada para esta ronda"]),
@@ -1196,7 +1159,7 @@ extension CatalogTable {
             "NÃO GUARDADO. Respostas mantidas; liberte espaço e Ctrl-S.",
         ]),
         CatalogRow("en", "wizard.title", ["ISP Start-up Wizard · {session}"]),
-        CatalogRow("es", "wizard.title", ["Asistente de inicio de AIS · {session}"]),
+        CatalogRow("es", "wizard.title", ["Asistente de alianzas · {session}"]),
         CatalogRow("fr", "wizard.title", ["Assistant de démarrage PIS · {session}"]),
         CatalogRow("pt", "wizard.title", ["Assistente de parcerias · {session}"]),
         CatalogRow("en", "wizard.location.setup", ["Session details"]),
@@ -1627,12 +1590,12 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "wizard.question.critical", [
             """
-            Question critique\u{a0}: l'étape reste à {developing} tant que celle-ci n'est pas notée {partial} (2) ou \
-            plus.
+            Question critique\u{a0}: l'étape ne dépasse pas «\u{a0}{developing}\u{a0}» tant que cette question n'est \
+            pas notée «\u{a0}{partial}\u{a0}» (2) ou plus.
             """,
         ]),
         CatalogRow("pt", "wizard.question.critical", [
-            "Pergunta crítica: o passo fica em {developing} até esta ter {partial} (2) ou mais.",
+            "Pergunta crítica: o passo não passa de {developing} até esta ter {partial} (2) ou mais.",
         ]),
         CatalogRow("en", "wizard.question.scale", ["Scale here: {scale}."]),
         CatalogRow("es", "wizard.question.scale", ["Escala aquí: {scale}."]),

@@ -206,7 +206,7 @@ extension WizardState {
         let layout = ColumnLayout(columns.map { column in
             switch column.kind {
             case .choice(let choices):
-                ColumnLayout.Column(minimum: min(choices.map(\.label.displayWidth).max() ?? 4, 13), grows: false)
+                ColumnLayout.Column(minimum: min(choices.map(\.label.displayWidth).max() ?? 4, 14), grows: false)
             case .date: ColumnLayout.Column(minimum: 10, grows: false)
             default: ColumnLayout.Column(minimum: 10, grows: true)
             }

@@ -86,7 +86,7 @@ extension WizardState {
         let readiness = summary.steps[index]
         guard answered > 0 else { return (answered, language.text(.wizardMapNotStarted)) }
         let band = language.text(readiness.band.message)
-        guard let score = readiness.shownScore else { return (answered, band) }
+        guard let score = readiness.shownScore(in: language) else { return (answered, band) }
         return (answered, language.text(.wizardMapStanding, ["band": .text(band), "score": .text(score)]))
     }
 
