@@ -371,9 +371,11 @@ extension CatalogTable {
         CatalogRow("pt", "poll.status.failed", ["A votação foi fechada: {problem}"]),
         CatalogRow("en", "poll.status.cannotRun", ["Ballots cannot run: {problem}"]),
         CatalogRow("es", "poll.status.cannotRun", ["No se pueden hacer votaciones: {problem}"]),
+        CatalogRow("fr", "poll.status.cannotRun", ["Pas de scrutin possible\u{a0}: {problem}"]),
         CatalogRow("pt", "poll.status.cannotRun", ["Não é possível fazer votações: {problem}"]),
         CatalogRow("en", "poll.status.ready", ["Ballots are ready: phones on this network open {url}"]),
         CatalogRow("es", "poll.status.ready", ["Votaciones listas: los teléfonos conectados a esta red abren {url}"]),
+        CatalogRow("fr", "poll.status.ready", ["Scrutins prêts\u{a0}: les téléphones de ce réseau ouvrent {url}"]),
         CatalogRow("pt", "poll.status.ready", ["Votações prontas: num telemóvel ligado a esta rede, abra {url}"]),
         CatalogRow("en", "poll.ask.quit", [
             "Quit and lose {count} vote not yet revealed? (r reveals it first)",
@@ -383,12 +385,17 @@ extension CatalogTable {
             "¿Salir y perder {count} voto aún sin revelar? (r lo revela antes)",
             "¿Salir y perder {count} votos aún sin revelar? (r los revela antes)",
         ]),
+        CatalogRow("fr", "poll.ask.quit", [
+            "Quitter et perdre {count}\u{a0}vote pas encore révélé\u{a0}? (r le révèle d'abord)",
+            "Quitter et perdre {count}\u{a0}votes pas encore révélés\u{a0}? (r les révèle d'abord)",
+        ]),
         CatalogRow("pt", "poll.ask.quit", [
             "Sair e perder {count} voto ainda não revelado? (r revela-o antes)",
             "Sair e perder {count} votos ainda não revelados? (r revela-os antes)",
         ]),
         CatalogRow("en", "poll.bar.quit", ["quit"]),
         CatalogRow("es", "poll.bar.quit", ["salir"]),
+        CatalogRow("fr", "poll.bar.quit", ["quitter"]),
         CatalogRow("pt", "poll.bar.quit", ["sair"]),
     ]
 }

@@ -1590,8 +1590,8 @@ extension CatalogTable {
         ]),
         CatalogRow("fr", "wizard.question.critical", [
             """
-            Question critique\u{a0}: l'étape ne dépasse pas «\u{a0}{developing}\u{a0}» tant que cette question n'est \
-            pas notée «\u{a0}{partial}\u{a0}» (2) ou plus.
+            Question critique\u{a0}: l'étape ne dépasse pas {developing} tant que celle-ci n'est pas notée {partial} \
+            (2) ou plus.
             """,
         ]),
         CatalogRow("pt", "wizard.question.critical", [
