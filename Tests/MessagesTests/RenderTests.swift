@@ -10,9 +10,10 @@ import Testing
         #expect(render(Message(.sectorCivilSociety), in: .english) == "Civil society")
     }
 
-    @Test func aLanguageWithoutTheMessageFallsBackToEnglish() throws {
-        let french = try #require(Language(code: "FR") ?? Language(code: "en"))
-        #expect(render(Message(.bandReady), in: french) == "Ready")
+    @Test func aLanguageIsFoundByItsCodeInAnyCase() throws {
+        let french = try #require(Language(code: "FR"))
+        #expect(render(Message(.bandReady), in: french) == "Prête")
+        #expect(Language(code: "de") == nil)
     }
 
     @Test func thePseudoLanguageAccentsAndLengthensEveryMessage() {

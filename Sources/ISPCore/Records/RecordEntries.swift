@@ -125,8 +125,8 @@ extension Session {
             guard let value else { return "" }
             return RecordReference(value).map { name(of: $0, to: address, in: guide) } ?? value.cellText
         case .rows(let address):
-            let count = rowCount(of: address, in: guide)
-            return count == 1 ? "1 row" : "\(count) rows"
+            // The count alone: the screens say it in the reader's language.
+            return String(rowCount(of: address, in: guide))
         }
     }
 

@@ -587,6 +587,8 @@ extension MessageID {
     public static let wizardHistoryAQuestion = MessageID("wizard.history.aQuestion")
     /// a participant
     public static let wizardHistoryAParticipant = MessageID("wizard.history.aParticipant")
+    /// {count} row
+    public static let wizardSheetRowCount = MessageID("wizard.sheet.rowCount")
 }
 
 extension CatalogTable {
@@ -2305,5 +2307,9 @@ extension CatalogTable {
         CatalogRow("es", "wizard.history.aParticipant", ["un participante"]),
         CatalogRow("fr", "wizard.history.aParticipant", ["participant retiré"]),
         CatalogRow("pt", "wizard.history.aParticipant", ["um participante"]),
+        CatalogRow("en", "wizard.sheet.rowCount", ["{count} row", "{count} rows"]),
+        CatalogRow("es", "wizard.sheet.rowCount", ["{count} fila", "{count} filas"]),
+        CatalogRow("fr", "wizard.sheet.rowCount", ["{count} ligne", "{count} lignes"]),
+        CatalogRow("pt", "wizard.sheet.rowCount", ["{count} linha", "{count} linhas"]),
     ]
 }

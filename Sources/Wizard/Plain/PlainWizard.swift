@@ -726,8 +726,10 @@ public final class PlainWizard {
         say(text(.plainSummaryConcerns, ["count": .integer(summary.concerns.count)]) + " "
             + text(.plainSummaryEvidenceGaps, ["count": .integer(summary.evidenceGaps.count)]))
         for concern in summary.concerns {
+            // The rating in the reader's language: a mean with its decimal separator (1,1).
+            let rating = state.session.answer(for: concern.promptID).groupRating(in: state.session.raters)
             say(.plainSummaryConcern, questionArguments(concern.stepNumber, concern.questionNumber, concern.text)
-                .merging(["rating": .text(concern.rating ?? "-")]) { $1 })
+                .merging(["rating": rating.code == nil ? .text("-") : rating.codeArgument]) { $1 })
         }
         let flags = PartnershipRecords(guide: state.guide, session: state.session).flags(today: today())
         if !flags.isEmpty {

@@ -123,12 +123,17 @@ extension WizardState {
                 row: row, column: 1, width: width, maxRows: contentRows)
             return
         }
-        let sectors = Dictionary(grouping: participants) { participant in
-            language.text(participant.sector?.message ?? Message(.wizardParticipantsNoSector))
-        }.map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
-        let count = language.text(.wizardParticipantsCount, [
-            "count": .integer(participants.count), "sectors": .text(sectors),
-        ])
+        // The sectors' names, or their short forms when the names do not fit (Bailleur de fonds, Sociedade civil).
+        func count(naming name: (Sector) -> String) -> String {
+            let sectors = Dictionary(grouping: participants) { participant in
+                participant.sector.map(name) ?? language.text(.wizardParticipantsNoSector)
+            }.map { "\($0.key) \($0.value.count)" }.sorted().joined(separator: " · ")
+            return language.text(.wizardParticipantsCount, [
+                "count": .integer(participants.count), "sectors": .text(sectors),
+            ])
+        }
+        let named = count { language.text($0.message) }
+        let count = named.displayWidth <= width ? named : count { SectorColumn.abbreviation($0, in: language) }
         grid.put(ellipsized(count, width: width), row: row, column: 1, style: .muted)
         row += 2
         let listRows = contentEnd - row - (pendingRemoval == nil ? 0 : 2)

@@ -461,7 +461,11 @@ extension WizardState {
     /// An entry's value on its line: what it holds (a checklist item's note after its mark), "–" when nothing,
     /// a mark on a date that is not one.
     private func entryValueLine(_ entry: RecordEntry) -> (text: String, style: Style) {
-        let value = session.text(of: entry, in: guide)
+        let value = if case .rows(let address) = entry.input {
+            language.text(.wizardSheetRowCount, ["count": .integer(session.rowCount(of: address, in: guide))])
+        } else {
+            session.text(of: entry, in: guide)
+        }
         let note = session.note(of: entry)
         let text = note.isEmpty ? value : "\(value.isEmpty ? "–" : value) · \(note)"
         let firstLine = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
