@@ -69,3 +69,30 @@ private struct DeskPhone {
         return String(decoding: response.body, as: UTF8.self)
     }
 }
+
+/// The page speaks the phone's language when the server has it, else the facilitator's.
+@Suite struct BallotPageLanguageTests {
+    func ask(_ desk: BallotDesk, acceptLanguage: String?) async -> String {
+        let headers = acceptLanguage.map { ["accept-language": $0] } ?? [:]
+        let response = await desk.respond(to: .success(HTTPRequest(method: "GET", path: "/ABCDEFGH",
+                                                                   headers: headers)))
+        return String(decoding: response.body, as: UTF8.self)
+    }
+
+    @Test func aPhoneGetsItsOwnLanguageElseTheFacilitators() async {
+        let desk = BallotDesk(token: "ABCDEFGH", report: { _ in })
+        // Before any ballot: the server's own language (English here).
+        #expect(await ask(desk, acceptLanguage: nil).contains("Waiting for the next question."))
+        var opening = BallotOpening(question: BallotQuestion(id: "s1.q1", text: "¿Por qué?"), scale: englishScale,
+                                    voters: .anonymous(sectors: []))
+        opening.language = "pt"
+        await desk.handle(.open(opening))
+        await desk.handle(.close)
+        #expect(await ask(desk, acceptLanguage: nil).contains("lang=\"pt\""))
+        #expect(await ask(desk, acceptLanguage: "de-DE, de;q=0.9").contains("lang=\"pt\""))
+        let spanish = await ask(desk, acceptLanguage: "es-PE,es;q=0.9,en;q=0.8")
+        #expect(spanish.contains("lang=\"es\""))
+        #expect(!spanish.contains("Waiting for the next question."))
+        #expect(await ask(desk, acceptLanguage: "fr-SN").contains("lang=\"fr\""))
+    }
+}

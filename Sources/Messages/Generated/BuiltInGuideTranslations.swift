@@ -1635,7 +1635,7 @@ public enum BuiltInGuideTranslations {
               "scale": "0: the problem is not yet described · 4: all partners describe it alike and agree why every sector is needed",
               "scale::fr": "0 : le problème n'est pas encore décrit · 4 : tous les partenaires le décrivent de la même façon et s'accordent sur la raison pour laquelle chaque secteur est nécessaire",
               "text": "What is the nature of the problem that an ISP might solve, and why is it necessary to bring together actors from different sectors to solve it?",
-              "text::fr": "Quelle est la nature du problème qu'un PIS pourrait résoudre, et pourquoi est-il nécessaire de réunir des acteurs de différents secteurs pour le résoudre ?"
+              "text::fr": "Quelle est la nature du problème qu'un partenariat intersectoriel pourrait résoudre, et pourquoi est-il nécessaire de réunir des acteurs de différents secteurs pour le résoudre ?"
             },
             {
               "critical": false,
@@ -2579,7 +2579,7 @@ public enum BuiltInGuideTranslations {
                   }
                 ],
                 "hint": "Often a new organization will be created to facilitate the formation and perpetuate the linkages of an ISP.",
-                "hint::fr": "Souvent, une nouvelle organisation sera créée pour faciliter la formation d'un PIS et en pérenniser les liens.",
+                "hint::fr": "Souvent, une nouvelle organisation sera créée pour faciliter la formation d'un partenariat intersectoriel et en pérenniser les liens.",
                 "id": "newOrganisation",
                 "label": "Will a new organisation carry the partnership?",
                 "label::fr": "Nouvelle organisation pour porter le partenariat ?",
@@ -3088,7 +3088,7 @@ public enum BuiltInGuideTranslations {
             }
           ],
           "title": "Institutionalize and/or Expand Successful ISPs",
-          "title::fr": "Institutionnaliser et/ou étendre les PIS réussis",
+          "title::fr": "Institutionnaliser et/ou étendre les partenariats intersectoriels réussis",
           "worksheet": {
             "fields": [
               {

@@ -263,7 +263,7 @@ extension CatalogTable {
     static let plainRows: [CatalogRow] = [
         CatalogRow("en", "plain.welcome", ["ISP Start-up Wizard, plain mode: {session}."]),
         CatalogRow("es", "plain.welcome", ["Asistente de alianzas intersectoriales, modo simple: {session}."]),
-        CatalogRow("fr", "plain.welcome", ["Assistant de démarrage PIS, mode simple\u{a0}: {session}."]),
+        CatalogRow("fr", "plain.welcome", ["Assistant de partenariats, mode simple\u{a0}: {session}."]),
         CatalogRow("pt", "plain.welcome", [
             "Assistente de arranque de parcerias intersetoriais, modo simples: {session}.",
         ]),

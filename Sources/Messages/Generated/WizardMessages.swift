@@ -1162,7 +1162,7 @@ extension CatalogTable {
         ]),
         CatalogRow("en", "wizard.title", ["ISP Start-up Wizard · {session}"]),
         CatalogRow("es", "wizard.title", ["Asistente de alianzas · {session}"]),
-        CatalogRow("fr", "wizard.title", ["Assistant de démarrage PIS · {session}"]),
+        CatalogRow("fr", "wizard.title", ["Assistant de partenariats · {session}"]),
         CatalogRow("pt", "wizard.title", ["Assistente de parcerias · {session}"]),
         CatalogRow("en", "wizard.location.setup", ["Session details"]),
         CatalogRow("es", "wizard.location.setup", ["Datos de la sesión"]),
