@@ -75,7 +75,7 @@ public enum BallotPage: Sendable, Equatable {
                       path: String, in language: Language) -> String {
         let say = { (id: MessageID) in language.text(id).escapedForHTML }
         let opening = ballot.opening
-        var parts = ["<h1>\(opening.question.text.escapedForHTML)</h1>"]
+        var parts = ["<h1>\(opening.question.text(in: language.code).escapedForHTML)</h1>"]
         if let notice {
             parts.append("<p class=\"notice\">\(language.text(notice).escapedForHTML)</p>")
         } else if earlier != nil {
@@ -108,7 +108,7 @@ public enum BallotPage: Sendable, Equatable {
             let checked = rating == earlier?.rating ? " checked" : ""
             parts.append("<label class=\"choice\"><input type=\"radio\" name=\"rating\" value=\""
                 + "\(rating.code.escapedForHTML)\" required\(checked)> "
-                + "\(Self.label(of: rating, on: opening.scale, in: language).escapedForHTML)</label>")
+                + "\(Self.label(of: rating, in: opening, language: language).escapedForHTML)</label>")
         }
         parts.append("</fieldset>")
         if opening.allowsNote {
@@ -124,16 +124,25 @@ public enum BallotPage: Sendable, Equatable {
         "<option value=\"\(value.escapedForHTML)\"\(selected ? " selected" : "")>\(text.escapedForHTML)</option>"
     }
 
-    /// A rating as the page offers it: `2 · Partial`, or the scale's own words for N/A and Don't know.
-    private static func label(of rating: BallotRating, on scale: BallotScale, in language: Language) -> String {
+    /// A rating as the page offers it: `2 · Partial`, or the words for N/A and Don't know; the facilitator's words
+    /// for a page in the facilitator's language, else the catalog's in the page's, so that a page never mixes two.
+    private static func label(of rating: BallotRating, in opening: BallotOpening, language: Language) -> String {
+        let scale = opening.scale
+        let isFacilitators = opening.language.map { $0 == language.code } ?? true
         switch rating {
         case .stage(let stage):
-            let name = scale.stages.indices.contains(stage) ? scale.stages[stage] : ""
+            let name = isFacilitators && scale.stages.indices.contains(stage) ? scale.stages[stage]
+                : stageNames.indices.contains(stage) ? language.text(stageNames[stage]) : ""
             return language.text(.ballotPageStageOption, ["number": .integer(stage), "stage": .text(name)])
-        case .notApplicable: return scale.notApplicable
-        case .dontKnow: return scale.dontKnow
+        case .notApplicable: return isFacilitators ? scale.notApplicable : language.text(.ratingNotApplicable)
+        case .dontKnow: return isFacilitators ? scale.dontKnow : language.text(.ratingDontKnow)
         }
     }
+
+    /// The stages' names in the catalog, from 0 to 4.
+    private static let stageNames: [MessageID] = [
+        .stageNotStarted, .stageEmerging, .stagePartial, .stageInPlace, .stageInstitutionalised,
+    ]
 
     /// Black on white, large type and tap targets of at least 48 pixels, for a phone held at arm's length; a word
     /// longer than the line (a long compound, a URL in a question) breaks rather than widening the page.

@@ -14,10 +14,19 @@ public struct BallotQuestion: Codable, Sendable, Equatable {
     /// The prompt's id in the guide (`s3.q2`), which the server's events repeat.
     public var id: String
     public var text: String
+    /// The question in the other languages the guide has it in, by language code, for a phone that reads one of
+    /// them; nil (and off the line) when there are none.
+    public var translations: [String: String]?
 
-    public init(id: String, text: String) {
+    public init(id: String, text: String, translations: [String: String]? = nil) {
         self.id = id
         self.text = text
+        self.translations = translations
+    }
+
+    /// The question in a language: its translation when there is one, else as the facilitator reads it.
+    public func text(in code: String) -> String {
+        translations?[code] ?? text
     }
 }
 

@@ -38,6 +38,10 @@ import Testing
         }))
         #expect(opening.scale.stages.first == "Not started")
         #expect(opening.mostVotes == 8)
+        // Phones that read another language get the question in it.
+        #expect(opening.question.translations?["es"] == Guide.builtIn(in: "es").steps[0].prompts[0].text)
+        #expect(opening.question.translations?["en"] == nil)
+        #expect(opening.language == "en")
         #expect(state.ballot?.voters == 8)
         #expect(state.view().text.contains("Starting the ballot server…"))
     }

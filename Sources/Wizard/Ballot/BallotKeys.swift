@@ -222,10 +222,24 @@ extension WizardState {
                                 dontKnow: language.text(Rating.dontKnow.message))
         // No more votes than the room has people, when the wizard knows them: a script fetching a fresh cookie per
         // vote cannot stuff an anonymous ballot past that.
-        let opening = BallotOpening(question: BallotQuestion(id: prompt.id, text: prompt.text), scale: scale,
+        let question = BallotQuestion(id: prompt.id, text: prompt.text, translations: questionTranslations(prompt))
+        let opening = BallotOpening(question: question, scale: scale,
                                     voters: voters, mostVotes: participants.isEmpty ? nil : participants.count,
                                     language: language.code)
         return [.ballot(.open(opening))]
+    }
+
+    /// A built-in guide's question in the other languages it has, for the phones that read them; nil for a guide
+    /// file's, which the page shows as the facilitator reads it.
+    private func questionTranslations(_ prompt: Prompt) -> [String: String]? {
+        guard guide.id == Guide.builtIn.id, guide.edition == Guide.builtIn.edition else { return nil }
+        let codes = Language.all.map(\.code).filter { $0 != language.code && $0 != Language.pseudo.code }
+        let texts = codes.compactMap { code -> (String, String)? in
+            let translated = Guide.builtIn(in: code)
+            guard translated.language == code, let place = translated.locate(promptID: prompt.id) else { return nil }
+            return (code, translated.steps[place.step].prompts[place.prompt].text)
+        }
+        return texts.isEmpty ? nil : Dictionary(texts) { first, _ in first }
     }
 
     /// `r`: asks the server for the votes, which come back as one change (`handle(_ update:)`).
