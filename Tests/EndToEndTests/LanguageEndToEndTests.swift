@@ -54,15 +54,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: workspace.path + "/s.isp.json"))
     }
 
-    /// No catalog is French yet: a French locale gets English, and no word about it.
-    @Test func aSessionErrorUnderAFrenchLocaleWithNoFrenchCatalogIsEnglish() throws {
+    /// A French locale gets French refusals; a locale no catalog has (German) gets English, and no word about it.
+    @Test func aSessionErrorIsInTheLocalesLanguageElseEnglish() throws {
         let workspace = try Workspace()
         let missing = workspace.path + "/none.isp.json"
         let french = Self.noLocale.merging(["LANG": "fr_FR.UTF-8"]) { $1 }
         let opened = try runWizard(["open", missing], environment: french)
         #expect(opened.status == 1)
-        #expect(opened.error == "Error: \(missing) does not exist.\n")
+        #expect(opened.error == "Error: \(missing) n'existe pas.\n")
         let nextRound = try runWizard(["new", "--from", missing], environment: french)
-        #expect(nextRound.error == "Error: \(missing) does not exist.\n")
+        #expect(nextRound.error == "Error: \(missing) n'existe pas.\n")
+        let german = Self.noLocale.merging(["LANG": "de_DE.UTF-8"]) { $1 }
+        #expect(try runWizard(["open", missing], environment: german).error == "Error: \(missing) does not exist.\n")
     }
 }
