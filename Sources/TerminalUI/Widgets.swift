@@ -134,19 +134,24 @@ public struct ChoiceRow: Sendable {
 /// The bottom line: the keys that work on this screen, as `key action` pairs.
 public struct KeyBar: Sendable {
     public var items: [(key: String, action: String)]
+    /// The keys dropped last when the bar is too narrow (the way on), after every other but help and quit.
+    public var kept: Set<String>
 
-    public init(_ items: [(key: String, action: String)]) {
+    public init(_ items: [(key: String, action: String)], keeping kept: Set<String> = []) {
         self.items = items
+        self.kept = kept
     }
 
-    /// Draws as many items as fit; the last two (help and quit, by convention) are always kept.
+    /// Draws as many items as fit, dropping them from the end: the last two (help and quit, by convention) are
+    /// always kept, and the `kept` keys go only when nothing else is left to drop.
     public func draw(into grid: inout ScreenGrid, row: Int) {
         var shown = items
         func width(_ list: [(key: String, action: String)]) -> Int {
             list.reduce(0) { $0 + $1.key.displayWidth + $1.action.displayWidth + 3 }
         }
         while width(shown) > grid.size.columns && shown.count > 2 {
-            shown.remove(at: shown.count - 3)
+            let droppable = shown.indices.dropLast(2).last { !kept.contains(shown[$0].key) }
+            shown.remove(at: droppable ?? shown.count - 3)
         }
         grid.fill(row: row, columns: 0..<grid.size.columns, style: .bar)
         var column = 1

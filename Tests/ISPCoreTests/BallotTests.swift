@@ -314,7 +314,7 @@ import Testing
         var outputs: [(String, Data?)] = ReportFormat.allCases.flatMap { format in
             [("record \(format)", record.rendered(as: format)), ("hand-out \(format)", handOut.rendered(as: format))]
         }
-        outputs += record.tables.map { ("record CSV \($0.name)", record.rendered(as: .csv, table: $0.name)) }
+        outputs += record.tables.map { ("record CSV \($0.name ?? "")", record.rendered(as: .csv, table: $0.name)) }
         outputs += [("summary text", Data(summary.text(width: 80).utf8)), ("summary JSON", summary.json()),
                     ("summary Markdown", Data(summary.document.markdown.utf8)),
                     ("summary HTML", Data(summary.document.html.utf8))]

@@ -49,11 +49,15 @@ extension WizardState {
             let dismiss = isChoosingExport ? item("Esc", .wizardBarCancel) : item(anyOtherKey, .wizardBarKeep)
             // Every export's letter fits at 80 columns only without quit, which Esc cancel stands in for here.
             let quit = isChoosingExport ? [] : [quitItem].compactMap { $0 }
-            return KeyBar(questionBindings.compactMap { $0.barItem(in: language) } + [dismiss] + quit)
+            // The answers are what the question is for: the way out goes before any of them.
+            let answers = questionBindings.compactMap { $0.barItem(in: language) }
+            return KeyBar(answers + [dismiss] + quit, keeping: Set(answers.map(\.key)))
         }
         if ballot != nil {
+            // Reveal and close are the ballot's way on and back: the room view and release go first.
             let help = KeyBinding.everywhere.first { $0.command == .showHelp }?.barItem(in: language)
-            return KeyBar(ballotBindings.compactMap { $0.barItem(in: language) } + [help, quitItem].compactMap { $0 })
+            return KeyBar(ballotBindings.compactMap { $0.barItem(in: language) } + [help, quitItem].compactMap { $0 },
+                          keeping: ["r", "Esc"])
         }
         if cardsTally != nil { return cardsKeyBar }
         // A list of rows has many keys: Esc comes first, so that the way back is never the one cut.
@@ -98,7 +102,7 @@ extension WizardState {
             : fieldBindings.filter { Self.secondaryFieldCommands.contains($0.command) }
                 .compactMap { $0.barItem(in: language) }
         return KeyBar(fieldHints + onward + secondaryKeys + screenKeys + others
-                      + [quitItem].compactMap { $0 })
+                      + [quitItem].compactMap { $0 }, keeping: Set(onward.map(\.key)))
     }
 
     /// A key bar's entry: a key and the word for what it does, in the reader's language.

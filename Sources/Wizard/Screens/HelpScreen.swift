@@ -1,3 +1,4 @@
+import DisplayWidth
 import ISPCore
 import Messages
 import TerminalUI
@@ -14,12 +15,18 @@ extension WizardState {
                                    maxRows: 2, style: .title)
             row += 1
         }
-        let lines = helpLines
+        // A meaning longer than its column wraps under itself, the keys on its first line: a line cut short
+        // would lose what the key does, in a longer language most of all.
+        let lines = helpLines.flatMap { line in
+            wrap(line.meaning, width: max(contentWidth - keyWidth - 1, 1)).enumerated().map { index, part in
+                (keys: index == 0 ? line.keys : "", meaning: part)
+            }
+        }
         let shown = scrolledLines(count: lines.count, top: min(helpScroll, max(lines.count - 1, 0)),
                                   rows: contentEnd - 1 - row)
         for line in lines[shown.range] {
             grid.put(line.keys, row: row, column: 2, style: .title)
-            grid.put(ellipsized(line.meaning, width: contentWidth - keyWidth - 1), row: row, column: keyWidth + 2)
+            grid.put(line.meaning, row: row, column: keyWidth + 2)
             row += 1
         }
         if shown.more {
