@@ -45,8 +45,9 @@ public struct BallotBox: Sendable {
 
     /// What became of a submission.
     public enum Outcome: Sendable, Equatable {
-        /// Counted: `votes` have been cast so far (`of` participants in a named ballot).
-        case counted(question: String, votes: Int, of: Int?)
+        /// Counted: `votes` have been cast so far (`of` participants in a named ballot); in a named ballot, this
+        /// vote is `voter`'s and took back the votes of `withdrawn` (the names this phone spoke for before).
+        case counted(question: String, votes: Int, of: Int?, voter: String?, withdrawn: [String])
         /// Not counted, and the form is shown again with why.
         case refused(Message)
         /// No ballot is open.
@@ -130,6 +131,8 @@ public struct BallotBox: Sendable {
         }
         let key: String
         var vote: BallotVote
+        var voter: String?
+        var withdrawn: [String] = []
         switch ballot.opening.voters {
         case .named(let participants):
             guard let chosen = participants.first(where: { $0.id == submission.participant }) else {
@@ -147,11 +150,13 @@ public struct BallotBox: Sendable {
             }
             // A phone speaks for one participant: choosing another gives up the first, and its vote.
             for (participant, claimant) in claims where claimant == browser && participant != chosen.id {
+                if ballot.votes[participant] != nil { withdrawn.append(participant) }
                 claims[participant] = nil
                 ballot.votes[participant] = nil
             }
             claims[chosen.id] = browser
             key = chosen.id
+            voter = chosen.id
             vote = BallotVote(participant: chosen.id, rating: rating, note: note)
         case .anonymous(let sectors):
             guard let rating = submission.rating.flatMap(BallotRating.init(code:)) else {
@@ -164,7 +169,8 @@ public struct BallotBox: Sendable {
         }
         ballot.votes[key] = vote
         phase = .open(ballot)
-        return .counted(question: ballot.opening.question.id, votes: ballot.voteCount, of: ballot.participantCount)
+        return .counted(question: ballot.opening.question.id, votes: ballot.voteCount, of: ballot.participantCount,
+                        voter: voter, withdrawn: withdrawn.sorted())
     }
 
     /// A note as one line: line breaks and tabs become spaces, other control characters go, and runs of spaces

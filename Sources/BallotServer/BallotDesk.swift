@@ -124,8 +124,8 @@ public actor BallotDesk {
             return page(refusedForm(why, submission: submission), in: language)
         }
         switch box.cast(submission, from: browser) {
-        case .counted(let question, let votes, let of):
-            report(.count(question: question, votes: votes, of: of))
+        case .counted(let question, let votes, let of, let voter, let withdrawn):
+            report(.count(question: question, votes: votes, of: of, voter: voter, withdrawn: withdrawn))
             return page(.thanks, in: language)
         case .refused(let why): return page(refusedForm(why, submission: submission), in: language)
         case .waiting: return page(.waiting, in: language)

@@ -4,7 +4,7 @@ import FoundationEssentials
 private enum LineKey: String, CodingKey {
     case version, type
     case opening, participant
-    case url, qrCode, question, votes, of, problem, port
+    case url, qrCode, question, votes, of, voter, withdrawn, problem, port
 }
 
 extension BallotCommand: Codable {
@@ -61,7 +61,9 @@ extension BallotEvent: Codable {
         case "count":
             self = .count(question: try container.decode(String.self, forKey: .question),
                           votes: try container.decode(Int.self, forKey: .votes),
-                          of: try container.decodeIfPresent(Int.self, forKey: .of))
+                          of: try container.decodeIfPresent(Int.self, forKey: .of),
+                          voter: try container.decodeIfPresent(String.self, forKey: .voter),
+                          withdrawn: try container.decodeIfPresent([String].self, forKey: .withdrawn) ?? [])
         case "revealed":
             self = .revealed(question: try container.decode(String.self, forKey: .question),
                              votes: try container.decode([BallotVote].self, forKey: .votes))
@@ -80,10 +82,12 @@ extension BallotEvent: Codable {
         case .ready(let url, let qrCode):
             try container.encode(url, forKey: .url)
             try container.encode(qrCode, forKey: .qrCode)
-        case .count(let question, let votes, let of):
+        case .count(let question, let votes, let of, let voter, let withdrawn):
             try container.encode(question, forKey: .question)
             try container.encode(votes, forKey: .votes)
             try container.encodeIfPresent(of, forKey: .of)
+            try container.encodeIfPresent(voter, forKey: .voter)
+            if !withdrawn.isEmpty { try container.encode(withdrawn, forKey: .withdrawn) }
         case .revealed(let question, let votes):
             try container.encode(question, forKey: .question)
             try container.encode(votes, forKey: .votes)

@@ -210,8 +210,10 @@ public enum BallotCommand: Sendable, Equatable {
 public enum BallotEvent: Sendable, Equatable {
     /// The server listens: phones open `url`, which `qrCode` encodes.
     case ready(url: String, qrCode: QRModules)
-    /// How many have voted on the question so far (`of` is the number of participants of a named ballot).
-    case count(question: String, votes: Int, of: Int?)
+    /// How many have voted on the question so far (`of` is the number of participants of a named ballot); in a
+    /// named ballot also who this vote was for and whose vote it took back (a phone that chose another name), never
+    /// how anyone voted, so that the wizard can mark who has voted; nil and empty in an anonymous one.
+    case count(question: String, votes: Int, of: Int?, voter: String? = nil, withdrawn: [String] = [])
     /// The votes of the ballot, after `reveal`.
     case revealed(question: String, votes: [BallotVote])
     /// The server could not listen on `port`, and exits.

@@ -17,10 +17,21 @@ import Testing
         return phones
     }
 
-    /// The count events of `voters` votes, in the order the server counts them: 1 to 200.
+    /// The count events of `voters` votes, in the order the server counts them: 1 to 200, a named ballot's with
+    /// who has voted so far (in whatever order the phones came), an anonymous one's with nobody.
     private func expectCounts(of server: RunningBallotServer, of participants: Int?) throws {
-        let counts = try (1...Self.voters).map { _ in try server.nextEvent() }
-        #expect(counts == (1...Self.voters).map { .count(question: "s2.q1", votes: $0, of: participants) })
+        var counts: [Int] = []
+        var voters: [String] = []
+        for _ in 1...Self.voters {
+            guard case .count("s2.q1", let votes, participants, let voter, []) = try server.nextEvent() else {
+                Issue.record("not a count of s2.q1 of \(participants.map(String.init) ?? "anyone")")
+                return
+            }
+            counts.append(votes)
+            if let voter { voters.append(voter) }
+        }
+        #expect(counts == Array(1...Self.voters))
+        #expect(Set(voters) == (participants == nil ? [] : Set((1...Self.voters).map { "p\($0)" })))
     }
 
     @Test(.timeLimit(.minutes(1))) func twoHundredNamedParticipantsVoteAtOnce() throws {

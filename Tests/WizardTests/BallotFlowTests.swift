@@ -48,8 +48,16 @@ import Testing
 
     @Test func theOpenBallotShowsTheCodeTheAddressAndTheCountButNoVote() {
         var state = namedBallot()
-        state.hear(.event(.count(question: "s1.q1", votes: 5, of: 8)))
+        for voter in ["p1", "p3", "p4", "p5", "p9"] {
+            state.hear(.event(.count(question: "s1.q1", votes: 5, of: 8, voter: voter)))
+        }
+        // A phone that chose p6 instead of p9 takes p9's vote back.
+        state.hear(.event(.count(question: "s1.q1", votes: 5, of: 8, voter: "p6", withdrawn: ["p9"])))
+        #expect(state.ballot?.voted == ["p1", "p3", "p4", "p5", "p6"])
         let screen = state.view().text
+        // Who has voted is marked, never how.
+        #expect(screen.contains("▸✓ Ana Núñez"))
+        #expect(screen.contains("   李华"))
         #expect(screen.contains("5 of 8 voted"))
         #expect(screen.contains("HTTP://192.168.1.20:8470/K7M2Q9XA"))
         #expect(screen.contains("▀"))

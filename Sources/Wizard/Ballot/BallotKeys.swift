@@ -271,9 +271,11 @@ extension WizardState {
             // Started before any ballot (--ballot): where phones go, said now.
             if ballot == nil { ballotNotice = language.text(.pollStatusReady, ["url": .text(url.visibleControls)]) }
             return []
-        case .event(.count(let question, let votes, let voters)):
+        case .event(.count(let question, let votes, let voters, let voter, let withdrawn)):
             guard ballot?.promptID == question else { return [] }
             ballot?.votes = votes
+            ballot?.voted.subtract(withdrawn)
+            if let voter { ballot?.voted.insert(voter) }
             if let voters { ballot?.voters = voters }
             return []
         case .event(.revealed(let question, let votes)):

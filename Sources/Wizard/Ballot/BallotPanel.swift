@@ -59,7 +59,8 @@ extension WizardState {
         drawBallotVoters(into: &grid, ballot: ballot, rows: voterRows, column: textColumn, width: width)
     }
 
-    /// A named ballot's participants, the highlighted one for `l`; no vote beside any.
+    /// A named ballot's participants, the highlighted one for `l`, a mark beside those who have voted; never a
+    /// vote.
     private func drawBallotVoters(into grid: inout ScreenGrid, ballot: OpenBallot, rows: Range<Int>, column: Int,
                                   width: Int) {
         guard !rows.isEmpty else { return }
@@ -68,7 +69,8 @@ extension WizardState {
         for (offset, index) in participants.indices.dropFirst(top).prefix(rows.count).enumerated() {
             let selected = index == ballot.selection
             let name = participants[index].displayName(number: index + 1, in: language)
-            let line = (selected ? "▸ " : "  ") + name
+            let mark = ballot.voted.contains(participants[index].id) ? "✓ " : "  "
+            let line = (selected ? "▸" : " ") + mark + name
             grid.put(ellipsized(line, width: width), row: rows.lowerBound + offset, column: column,
                      style: selected ? .selected : [])
         }

@@ -29,6 +29,8 @@ public struct OpenBallot: Equatable, Sendable {
     /// How many have voted so far, and of how many (the participants of a named ballot).
     public internal(set) var votes = 0
     public internal(set) var voters: Int?
+    /// In a named ballot, the participants who have voted (never how), so the facilitator knows whom to wait for.
+    public internal(set) var voted: Set<String> = []
     /// `r` was pressed: the votes are on their way.
     public internal(set) var isRevealing = false
     /// `Esc` with votes: "Discard 5 votes?" waits for `y`.
