@@ -54,8 +54,8 @@ extension WizardState {
                                    column: textColumn, width: width, maxRows: 2, style: .muted)
         }
         guard ballot.kind == .named else { return }
-        // The last two rows are left for what the ballot asks ("Discard 5 votes…?").
-        let voterRows = row + 1..<max(row + 1, contentEnd - 2)
+        // While the ballot asks something ("Discard 5 votes…?"), its two lines are left to it.
+        let voterRows = row + 1..<max(row + 1, isAskingAboutBallot ? contentEnd - 2 : contentEnd)
         drawBallotVoters(into: &grid, ballot: ballot, rows: voterRows, column: textColumn, width: width)
     }
 
