@@ -24,14 +24,23 @@ public enum CatalogGenerator {
             + "    static let languages = [\(catalogs.languages.map { literal($0) }.joined(separator: ", "))]\n"
             + "    static let areas: [[CatalogRow]] = [\(areas.map(rowsName).joined(separator: ", "))]\n"
             + "}\n"
-        files["BuiltInGuideTranslations.swift"] = guideTranslationsFile(catalogs.guideTranslations)
+        files["BuiltInGuideTranslations.swift"] = try guideTranslationsFile(catalogs.guideTranslations)
         return files
     }
 
-    /// The built-in guide's translations as raw string literals, read by `Guide.builtIn(in:)` only for a language
-    /// other than English, so that an English start parses none of them.
-    private static func guideTranslationsFile(_ guides: [String: String]) -> String {
-        let entries = guides.sorted { $0.key < $1.key }.map { language, json in
+    /// The built-in guide's translations, each resolved to its language, as raw string literals read by
+    /// `Guide.builtIn(in:)` only for a language other than English, so that an English start parses none of them.
+    private static func guideTranslationsFile(_ guides: [String: String]) throws(CatalogError) -> String {
+        var resolved: [(language: String, json: String)] = []
+        for (language, json) in guides.sorted(by: { $0.key < $1.key }) {
+            do {
+                resolved.append((language, try GuideTranslation.resolved(json, to: language)))
+            } catch {
+                throw CatalogError("Catalog/\(language)/\(Catalogs.guideTranslationName)",
+                                   "is not a guide file's JSON: \(error).")
+            }
+        }
+        let entries = resolved.map { language, json in
             // As many #s as it takes for the text to hold no closing delimiter.
             var hashes = "#"
             while json.contains("\"\"\"" + hashes) || json.contains("\\" + hashes) { hashes += "#" }
@@ -39,7 +48,7 @@ public enum CatalogGenerator {
                 + "\"\"\"\(hashes),\n"
         }
         return header("Catalog/*/\(Catalogs.guideTranslationName)")
-            + "/// The built-in guide with its texts' translations beside them (`\"text::fr\"`), by language.\n"
+            + "/// The built-in guide in each language of a translation, as a guide file in that language.\n"
             + "public enum BuiltInGuideTranslations {\n"
             + "    public static let files: [String: String] = [\n" + (entries.isEmpty ? ":\n" : entries.joined())
             + "    ]\n}\n"
