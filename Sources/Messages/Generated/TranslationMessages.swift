@@ -17,6 +17,8 @@ extension MessageID {
     public static let translationPlainHelp = MessageID("translation.plain.help")
     /// The guide's questions, scales, hints, guidance and worksheets are the project's own translation of the USAID t
     public static let translationMethods = MessageID("translation.methods")
+    /// The wizard shows our translation of the USAID guide. The question and its scale in English:
+    public static let translationBoxIntroNoHint = MessageID("translation.box.introNoHint")
 }
 
 extension CatalogTable {
@@ -122,6 +124,18 @@ extension CatalogTable {
             projeto a partir do texto da USAID (User Guide to Intersectoral Partnering, Part V), e não pela USAID; o \
             assistente mostra o original em inglês com F2.
             """,
+        ]),
+        CatalogRow("en", "translation.box.introNoHint", [
+            "The wizard shows our translation of the USAID guide. The question and its scale in English:",
+        ]),
+        CatalogRow("es", "translation.box.introNoHint", [
+            "El asistente muestra nuestra traducción de la guía de USAID. La pregunta y su escala en inglés:",
+        ]),
+        CatalogRow("fr", "translation.box.introNoHint", [
+            "L'assistant affiche notre traduction du guide de l'USAID. La question et son échelle en anglais\u{a0}:",
+        ]),
+        CatalogRow("pt", "translation.box.introNoHint", [
+            "O assistente mostra a nossa tradução do guia da USAID. A pergunta e a sua escala em inglês:",
         ]),
     ]
 }

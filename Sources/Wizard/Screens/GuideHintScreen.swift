@@ -41,8 +41,9 @@ extension WizardState {
     func drawOriginal(into grid: inout ScreenGrid) {
         guard let prompt = currentPrompt, let original = guide.englishOriginal(of: prompt.id) else { return }
         let english = [original.text, original.scale, original.hint].compactMap { $0 }
+        let intro = language.text(original.hint == nil ? .translationBoxIntroNoHint : .translationBoxIntro)
         drawBox(into: &grid, title: language.text(.translationBoxTitle),
-                paragraphs: [(language.text(.translationBoxIntro), .muted, 1)] + english.map { ($0, [], 1) })
+                paragraphs: [(intro, .muted, 1)] + english.map { ($0, [], 1) })
     }
 
     /// A box over the content of the question screen: its title in the frame, then paragraphs, each with its style
