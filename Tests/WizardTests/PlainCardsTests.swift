@@ -57,6 +57,17 @@ private let nineCardsAsked = """
         #expect(answer?.rating == .stage(.partial))
     }
 
+    /// A facilitator answering in their language's word for yes (`s`, `sim`) records the cards, as `y` does.
+    @Test func theLanguagesOwnYesConfirms() throws {
+        let portuguese = try #require(Language(code: "pt"))
+        for yes in ["s", "Sim", "y"] {
+            let run = PlainRun([":c"] + nineCardLines + [yes, ":q"], state: workshopOnQuestion32(language: portuguese))
+            #expect(run.session.answers["s3.q2"]?.distribution == Distribution(cards: nineCards), "\(yes)")
+        }
+        let english = PlainRun([":c"] + nineCardLines + ["s", ":q"], state: workshopOnQuestion32())
+        #expect(english.session.answers["s3.q2"] == nil)
+    }
+
     @Test func overNamedRatingsTheCardsAskToReplaceThemAndKeepThemWhenNotConfirmed() {
         let run = PlainRun([":c"] + nineCardLines + ["", ":c"] + nineCardLines + ["y", ":q"],
                            state: workshopOnQuestion32(rated: true))

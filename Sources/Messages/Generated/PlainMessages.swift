@@ -257,6 +257,8 @@ extension MessageID {
     public static let plainRegisterNothingToAdd = MessageID("plain.register.nothingToAdd")
     /// Added {count} organisation:
     public static let plainRegisterAdded = MessageID("plain.register.added")
+    /// y, yes
+    public static let plainYesWords = MessageID("plain.yesWords")
 }
 
 extension CatalogTable {
@@ -1807,5 +1809,9 @@ extension CatalogTable {
             "Acrescentada {count} organização:",
             "Acrescentadas {count} organizações:",
         ]),
+        CatalogRow("en", "plain.yesWords", ["y, yes"]),
+        CatalogRow("es", "plain.yesWords", ["s, sí, si"]),
+        CatalogRow("fr", "plain.yesWords", ["o, oui"]),
+        CatalogRow("pt", "plain.yesWords", ["s, sim"]),
     ]
 }

@@ -361,7 +361,7 @@ public final class PlainWizard {
         if answers > 0 {
             let name = participant.displayName(number: index + 1, in: language)
             switch ask(text(.plainParticipantRemoveAsk, ["name": .text(name), "count": .integer(answers)])) {
-            case .answer(let line) where line.lowercased() == "y": break
+            case .answer(let line) where isYes(line): break
             case .answer: return nil
             case .command(let step): return step
             case .end: return .endOfInput
@@ -467,7 +467,7 @@ public final class PlainWizard {
             let question = named > 0 ? text(.cardsPlainConfirmReplacing, ["count": .integer(named)])
                 : text(.cardsPlainConfirm, ["number": .text(number)])
             switch ask(question) {
-            case .answer(let line) where line.trimmed.lowercased() == "y":
+            case .answer(let line) where isYes(line):
                 if perform(.recordCards(promptID: prompt.id, cards, replacingNamedVoices: named > 0)) {
                     say(state.cardsRecorded(cards, number: number))
                 }
@@ -848,6 +848,14 @@ public final class PlainWizard {
     /// A message in the walk's language, with the commands it names as they are typed.
     func text(_ id: MessageID, _ arguments: [String: MessageArgument] = [:]) -> String {
         language.text(id, arguments.merging(Self.typedCommands) { given, _ in given })
+    }
+
+    /// Whether an answer to a question that asks to confirm says yes: `y`, or the reader's language's own word
+    /// for it (`sí`, `oui`, `sim`), so that a facilitator typing it does not lose the step.
+    func isYes(_ line: String) -> Bool {
+        let answer = line.trimmed.lowercased()
+        let words = text(.plainYesWords).split(separator: ",").map { String($0).trimmed.lowercased() }
+        return answer == "y" || words.contains(answer)
     }
 
     /// The commands and keys as typed, for the messages that name them (`{helpCommand}`, `{yesKey}`): placeholders,

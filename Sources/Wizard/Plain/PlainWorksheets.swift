@@ -25,8 +25,8 @@ extension PlainWizard {
         while true {
             switch ask(offer) {
             case .answer(let line):
+                if isYes(line) { return .worksheet(index, announced: true) }
                 switch line.trimmed.lowercased() {
-                case "y", "yes": return .worksheet(index, announced: true)
                 case "", "n", "no": return .next
                 default: say(.plainWorksheetOfferCorrection)
                 }
@@ -380,7 +380,7 @@ extension PlainWizard {
     private func deleteRow(_ row: RecordRow, number: Int, of address: FieldAddress) -> Step? {
         let name = describe(row, of: address)
         switch ask(text(.plainRowDeleteAsk, ["number": .integer(number), "row": .text(name)])) {
-        case .answer(let line) where line.trimmed.lowercased() == "y":
+        case .answer(let line) where isYes(line):
             if perform(.deleteRow(id: row.id, of: address)) { say(.plainRowDeleted, ["row": .text(name)]) }
         case .answer, .command(.back):
             say(.plainRowKept, ["row": .text(name)])
