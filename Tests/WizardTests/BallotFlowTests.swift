@@ -227,6 +227,13 @@ extension BallotFlowTests {
         again.hear(.event(.count(question: "s1.q1", votes: 1, of: 8)))
         again.press(.control("q"))
         #expect(again.press(.control("q")) == [.save, .quit])
+        // `r` reveals first, as the question offers.
+        var reveal = namedBallot()
+        reveal.hear(.event(.count(question: "s1.q1", votes: 1, of: 8)))
+        reveal.press(.control("q"))
+        #expect(reveal.view().rowText(23).hasPrefix(" y quit  r reveal"))
+        #expect(reveal.press(.character("r")) == [.ballot(.reveal)])
+        #expect(reveal.ballot?.isConfirmingQuit == false)
         // Without votes the quit key quits at once.
         var empty = namedBallot()
         #expect(empty.press(.control("q")) == [.save, .quit])

@@ -71,8 +71,10 @@ extension WizardState {
         case .replacing?:
             return [KeyBinding(answering: "y", bar: Message(.pollBarGoOn), .confirm)]
         case nil:
+            // `r` reveals first, as the question says, and the quit waits for the next quit key.
             if ballot?.isConfirmingQuit == true {
-                return [KeyBinding(answering: "y", bar: Message(.pollBarQuit), .confirm)]
+                return [KeyBinding(answering: "y", bar: Message(.pollBarQuit), .confirm),
+                        KeyBinding(answering: "r", bar: Message(.pollBarReveal), .revealBallot)]
             }
             return ballot?.isConfirmingDiscard == true
                 ? [KeyBinding(answering: "y", bar: Message(.pollBarDiscard), .confirm)] : []
@@ -153,6 +155,7 @@ extension WizardState {
             isShowingRoomView = true
             return []
         case .revealBallot:
+            dismissBallotQuestion()
             return revealBallot()
         case .closeBallot:
             guard let ballot else { return [] }
