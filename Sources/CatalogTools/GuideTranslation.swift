@@ -22,6 +22,8 @@ enum GuideTranslation {
         return String(decoding: try encoder.encode(JSON.object(fields)), as: UTF8.self)
     }
 
+    /// The rule of ISPCore's `TranslatedGuideFile`, which this tool cannot link: it must build before the messages
+    /// it generates exist. GuideTranslationTests check that both give the same guide.
     private static func resolve(_ value: JSON, to code: String) -> JSON {
         switch value {
         case .array(let items):
