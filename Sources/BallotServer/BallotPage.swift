@@ -76,6 +76,9 @@ public enum BallotPage: Sendable, Equatable {
         let say = { (id: MessageID) in language.text(id).escapedForHTML }
         let opening = ballot.opening
         var parts = ["<h1>\(opening.question.text(in: language.code).escapedForHTML)</h1>"]
+        if let scale = opening.question.scale(in: language.code) {
+            parts.append("<p class=\"scale\">\(scale.escapedForHTML)</p>")
+        }
         if let notice {
             parts.append("<p class=\"notice\">\(language.text(notice).escapedForHTML)</p>")
         } else if earlier != nil {
@@ -160,6 +163,7 @@ public enum BallotPage: Sendable, Equatable {
         .choice input{width:1.5rem;height:1.5rem;margin:0;flex:none;accent-color:#000}\
         button{margin-top:1.4rem;background:#000;color:#fff;font-weight:bold}\
         .notice{border-left:6px solid #000;padding:.3rem .8rem;font-weight:bold}\
+        .scale{color:#222;font-size:1rem}\
         :focus-visible{outline:4px solid #0050c8;outline-offset:2px}
         """
 }

@@ -14,19 +14,32 @@ public struct BallotQuestion: Codable, Sendable, Equatable {
     /// The prompt's id in the guide (`s3.q2`), which the server's events repeat.
     public var id: String
     public var text: String
+    /// How to read the scale on this question ("0: not yet explored · 4: …"), so that phones rate it alike; nil
+    /// (and off the line) when the guide gives none.
+    public var scale: String?
     /// The question in the other languages the guide has it in, by language code, for a phone that reads one of
     /// them; nil (and off the line) when there are none.
     public var translations: [String: String]?
+    /// The scale's reading in those languages, by code.
+    public var scaleTranslations: [String: String]?
 
-    public init(id: String, text: String, translations: [String: String]? = nil) {
+    public init(id: String, text: String, scale: String? = nil, translations: [String: String]? = nil,
+                scaleTranslations: [String: String]? = nil) {
         self.id = id
         self.text = text
+        self.scale = scale
         self.translations = translations
+        self.scaleTranslations = scaleTranslations
     }
 
     /// The question in a language: its translation when there is one, else as the facilitator reads it.
     public func text(in code: String) -> String {
         translations?[code] ?? text
+    }
+
+    /// The scale's reading in a language, as `text(in:)`; nil when the guide gives none.
+    public func scale(in code: String) -> String? {
+        scaleTranslations?[code] ?? scale
     }
 }
 

@@ -99,16 +99,17 @@ private struct DeskPhone {
     /// A page never mixes two languages: the question and the ratings follow the page's language too.
     @Test func theQuestionAndTheRatingsAreInThePagesLanguage() async {
         let desk = BallotDesk(token: "ABCDEFGH", report: { _ in })
-        let question = BallotQuestion(id: "s1.q1", text: "Why?", translations: ["es": "¿Por qué?"])
+        let question = BallotQuestion(id: "s1.q1", text: "Why?", scale: "0: nobody knows · 4: all agree",
+                                      translations: ["es": "¿Por qué?"], scaleTranslations: ["es": "0: nadie sabe"])
         var opening = BallotOpening(question: question, scale: englishScale, voters: .anonymous(sectors: []))
         opening.language = "en"
         await desk.handle(.open(opening))
         let spanish = await ask(desk, acceptLanguage: "es-PE")
-        #expect(spanish.contains("<h1>¿Por qué?</h1>"))
+        #expect(spanish.contains("<h1>¿Por qué?</h1>\n<p class=\"scale\">0: nadie sabe</p>"))
         #expect(spanish.contains("No iniciado"))
         #expect(!spanish.contains("Not started"))
         let english = await ask(desk, acceptLanguage: "en-GB")
-        #expect(english.contains("<h1>Why?</h1>"))
+        #expect(english.contains("<h1>Why?</h1>\n<p class=\"scale\">0: nobody knows · 4: all agree</p>"))
         #expect(english.contains("Not started"))
         // A language the question has no translation in shows it as the facilitator wrote it.
         #expect(await ask(desk, acceptLanguage: "fr").contains("<h1>Why?</h1>"))

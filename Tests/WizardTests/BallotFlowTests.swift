@@ -41,6 +41,8 @@ import Testing
         // Phones that read another language get the question in it.
         #expect(opening.question.translations?["es"] == Guide.builtIn(in: "es").steps[0].prompts[0].text)
         #expect(opening.question.translations?["en"] == nil)
+        #expect(opening.question.scale == Guide.builtIn.steps[0].prompts[0].scale)
+        #expect(opening.question.scaleTranslations?["pt"] == Guide.builtIn(in: "pt").steps[0].prompts[0].scale)
         #expect(opening.language == "en")
         #expect(state.ballot?.voters == 8)
         #expect(state.view().text.contains("Starting the ballot server…"))

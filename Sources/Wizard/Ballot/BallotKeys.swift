@@ -219,30 +219,36 @@ extension WizardState {
             ? .named(participants.enumerated().map { index, participant in
                 BallotParticipant(id: participant.id, name: participant.displayName(number: index + 1, in: language))
             })
-            : .anonymous(sectors: Sector.allCases.map { BallotSector(id: $0.rawValue, name: language.text($0.message)) })
+            : .anonymous(sectors: Sector.allCases.map {
+                BallotSector(id: $0.rawValue, name: language.text($0.message))
+            })
         let scale = BallotScale(stages: Stage.allCases.map { language.text($0.message) },
                                 notApplicable: language.text(Rating.notApplicable.message),
                                 dontKnow: language.text(Rating.dontKnow.message))
+        let translated = translatedPrompts(prompt)
+        let question = BallotQuestion(
+            id: prompt.id, text: prompt.text, scale: prompt.scale,
+            translations: translated.isEmpty ? nil : translated.mapValues(\.text),
+            scaleTranslations: translated.isEmpty ? nil : translated.compactMapValues(\.scale))
         // No more votes than the room has people, when the wizard knows them: a script fetching a fresh cookie per
         // vote cannot stuff an anonymous ballot past that.
-        let question = BallotQuestion(id: prompt.id, text: prompt.text, translations: questionTranslations(prompt))
         let opening = BallotOpening(question: question, scale: scale,
                                     voters: voters, mostVotes: participants.isEmpty ? nil : participants.count,
                                     language: language.code)
         return [.ballot(.open(opening))]
     }
 
-    /// A built-in guide's question in the other languages it has, for the phones that read them; nil for a guide
-    /// file's, which the page shows as the facilitator reads it.
-    private func questionTranslations(_ prompt: Prompt) -> [String: String]? {
-        guard guide.id == Guide.builtIn.id, guide.edition == Guide.builtIn.edition else { return nil }
+    /// A built-in guide's question in the other languages it has, by code, for the phones that read them; none
+    /// for a guide file's, which the page shows as the facilitator reads it.
+    private func translatedPrompts(_ prompt: Prompt) -> [String: Prompt] {
+        guard guide.id == Guide.builtIn.id, guide.edition == Guide.builtIn.edition else { return [:] }
         let codes = Language.all.map(\.code).filter { $0 != language.code && $0 != Language.pseudo.code }
-        let texts = codes.compactMap { code -> (String, String)? in
+        let prompts = codes.compactMap { code -> (String, Prompt)? in
             let translated = Guide.builtIn(in: code)
             guard translated.language == code, let place = translated.locate(promptID: prompt.id) else { return nil }
-            return (code, translated.steps[place.step].prompts[place.prompt].text)
+            return (code, translated.steps[place.step].prompts[place.prompt])
         }
-        return texts.isEmpty ? nil : Dictionary(texts) { first, _ in first }
+        return Dictionary(prompts) { first, _ in first }
     }
 
     /// `r`: asks the server for the votes, which come back as one change (`handle(_ update:)`).
