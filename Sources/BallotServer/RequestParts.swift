@@ -62,9 +62,10 @@ func pageLanguage(acceptLanguage header: String?, else fallback: Language) -> La
         }.first ?? 1
         return tag.isEmpty || weight <= 0 ? nil : (tag: tag, weight: weight, position: position)
     }.sorted { ($0.weight, -$0.position) > ($1.weight, -$1.position) }
+    // A tag names a catalog as a locale does: in full, else by its language (`pt` of `pt-BR`).
+    let codes = Language.all.map(\.code)
     for range in ranges {
-        let primary = range.tag.split(separator: "-").first.map(String.init) ?? range.tag
-        if let language = Language(code: range.tag) ?? Language(code: primary) { return language }
+        if let language = LanguageChoice.match(range.tag, in: codes).flatMap(Language.init(code:)) { return language }
     }
     return fallback
 }

@@ -4,8 +4,8 @@ import Messages
 
 /// The ballot server `isp-ballot`, run as a child process that the wizard talks to in protocol lines.
 ///
-/// The wizard's event loop polls `eventDescriptor` beside the terminal and calls `receivedEvents()` when it is
-/// readable; that read never blocks. The server ends when this value goes away (or on `end()`), and also by itself
+/// The wizard's run loop calls `receivedEvents()` between keys, every 50 ms while a server runs; that read never
+/// blocks (a caller may also poll `eventDescriptor`, as the tests do). The server ends when this value goes away (or on `end()`), and also by itself
 /// when the wizard dies, as its standard input then closes.
 public final class BallotProcess {
     /// The descriptor the server's events arrive on, to poll for reading.
@@ -16,6 +16,8 @@ public final class BallotProcess {
     /// A failure read after events in the same read: thrown on the next call, once those events are handled.
     private var pendingFailure: BallotProcessFailure?
     private let executable: String
+    /// What a read takes at most, kept between calls: the run loop reads every 50 ms.
+    private var readBuffer = [UInt8](repeating: 0, count: 16_384)
 
     /// The file `isp-ballot` is looked for at: beside the running program's own executable.
     public static var besideThisProgram: String {
@@ -115,11 +117,11 @@ public final class BallotProcess {
             pendingFailure = failure
             return events
         }
-        var buffer = [UInt8](repeating: 0, count: 16_384)
+        let capacity = readBuffer.count
         while true {
-            let count = read(eventDescriptor, &buffer, buffer.count)
+            let count = read(eventDescriptor, &readBuffer, capacity)
             if count > 0 {
-                for line in lines.append(buffer[..<count]) {
+                for line in lines.append(readBuffer[..<count]) {
                     let event: BallotEvent
                     do {
                         event = try BallotLine.decode(BallotEvent.self, from: line)

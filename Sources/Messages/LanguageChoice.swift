@@ -48,7 +48,7 @@ public struct LanguageChoice: Equatable, Sendable {
 
     /// The code in `available` that `requested` names: in full (`en-XA`, `pt-BR`), else by its language (`fr` of
     /// `fr_FR.UTF-8@euro`), in any case; nil when none does.
-    static func match(_ requested: String, in available: [String]) -> String? {
+    public static func match(_ requested: String, in available: [String]) -> String? {
         let full = requested.split(whereSeparator: { $0 == "." || $0 == "@" }).first.map(String.init) ?? ""
         let normalized = full.replacingUnderscores().lowercased()
         guard !normalized.isEmpty else { return nil }

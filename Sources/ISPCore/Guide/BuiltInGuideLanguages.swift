@@ -1,4 +1,5 @@
 import Messages
+import Synchronization
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -10,7 +11,10 @@ extension Guide {
     /// (`Catalog/<code>/builtin-guide.json`), else the English. Its id and edition are the English guide's, so that
     /// a session answered in two languages is of one guide.
     public static func builtIn(in language: String) -> Guide {
-        builtInTranslation(language) ?? .builtIn
+        if let decoded = decodedTranslations.withLock({ $0[language] }) { return decoded }
+        guard let translated = builtInTranslation(language) else { return .builtIn }
+        decodedTranslations.withLock { $0[language] = translated }
+        return translated
     }
 
     /// Whether the built-in guide in `language` is a translation, which the record's methods note then says.
@@ -33,3 +37,7 @@ extension Guide {
         return Guide(file, languages: [Guide.builtIn.language, language].compactMap { $0 })
     }
 }
+
+/// The translations decoded so far, by language: each is decoded once, when first asked for (the start in that
+/// language, or a ballot sending its question to phones of every language).
+private let decodedTranslations = Mutex<[String: Guide]>([:])

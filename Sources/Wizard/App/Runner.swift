@@ -67,7 +67,10 @@ public final class WizardRunner {
             // While a save is under way, look for its end more often, to say "Saved" soon after it; while a ballot
             // server runs, to show each vote's count as it comes.
             let event = backend.nextEvent(timeoutMilliseconds: saves.isBusy ? 20 : ballotServer == nil ? 100 : 50)
-            var needsDrawing = takeFinishedSaves() || takeBallotEvents()
+            // Both, every turn: a finished save must not hold back the votes' count.
+            let saved = takeFinishedSaves()
+            let heard = takeBallotEvents()
+            var needsDrawing = saved || heard
             if let event {
                 let effects = state.handle(event)
                 perform(effects)

@@ -173,8 +173,8 @@ extension WizardState {
     /// The keys of the screen on view that work whatever field has the focus: F3 on a question, and F2 when the
     /// question is a translation.
     var focusFreeBindings: [KeyBinding] {
-        guard let prompt = currentPrompt else { return [] }
-        return [Self.guideHintBinding] + (guide.englishOriginal(of: prompt.id) == nil ? [] : [Self.originalBinding])
+        guard currentPrompt != nil else { return [] }
+        return [Self.guideHintBinding] + (guide.isBuiltInTranslation ? [Self.originalBinding] : [])
     }
 
     /// The keys of the focused field beyond typing: the rating picker, the rating rows, a worksheet's entry.

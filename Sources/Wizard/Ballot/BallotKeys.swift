@@ -313,15 +313,9 @@ extension WizardState {
 }
 
 extension Rating {
-    /// A vote's rating as the session keeps it; nil for a stage the scale does not have.
+    /// A vote's rating as the session keeps it: the same code; nil for a stage the scale does not have.
     init?(_ rating: BallotRating) {
-        switch rating {
-        case .stage(let value):
-            guard let stage = Stage(rawValue: value) else { return nil }
-            self = .stage(stage)
-        case .notApplicable: self = .notApplicable
-        case .dontKnow: self = .dontKnow
-        }
+        self.init(code: rating.code)
     }
 }
 

@@ -127,7 +127,6 @@ extension WizardState {
     private var ratingWidth: Int {
         showsRatingLabels ? min(5 + (Rating.all.map { ratingWord($0).displayWidth }.max() ?? 17), 26) : 6
     }
-    private var rowNoteWidth: Int { max(contentWidth - 2 - 4 - nameWidth - ratingWidth, 4) }
     /// A row's note is typed on the line under the rows, as wide as the screen.
     private var rowEditorWidth: Int { contentWidth }
 
@@ -164,6 +163,9 @@ extension WizardState {
         // Anonymous votes stand where the participants' rows would, over the Group row.
         let skipped = currentDistribution == nil ? 0 : window
         if skipped > 0 { drawDistribution(answer, into: &grid, top: layout.ratingRow + 1, rows: window) }
+        // Measured once a frame: it renders every rating's word.
+        let ratingWidth = ratingWidth
+        let rowNoteWidth = max(contentWidth - 2 - 4 - nameWidth - ratingWidth, 4)
         for (offset, index) in shown.enumerated() {
             let row = layout.ratingRow + 1 + skipped + offset
             let isFocused = focused && index == ratingRow
@@ -223,13 +225,6 @@ extension WizardState {
         return []
     }
 
-    private func ratingWord(_ rating: Rating) -> String {
-        switch rating {
-        case .stage(let stage): language.text(stage.message)
-        case .notApplicable: language.text(.wizardRatingNotApplicableShort)
-        case .dontKnow: language.text(Rating.dontKnow.message)
-        }
-    }
 
     /// What the voices add up to so far, in words: the spread to discuss, or each rating when there are few.
     func spreadLine(_ answer: Answer) -> String {

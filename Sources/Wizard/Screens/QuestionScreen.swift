@@ -27,11 +27,17 @@ extension WizardState {
     /// The rating picker's choices: each stage's number and name, then N/A and Don't know.
     var ratingLabels: [String] {
         Rating.all.map { rating in
-            switch rating {
-            case .stage(let stage): "\(stage.rawValue) \(language.text(stage.message))"
-            case .notApplicable: language.text(.wizardRatingNotApplicableShort)
-            case .dontKnow: language.text(rating.message)
-            }
+            if case .stage(let stage) = rating { return "\(stage.rawValue) \(ratingWord(rating))" }
+            return ratingWord(rating)
+        }
+    }
+
+    /// A rating's word in the reader's language: the stage's name, or the short N/A, or Don't know.
+    func ratingWord(_ rating: Rating) -> String {
+        switch rating {
+        case .stage(let stage): language.text(stage.message)
+        case .notApplicable: language.text(.wizardRatingNotApplicableShort)
+        case .dontKnow: language.text(Rating.dontKnow.message)
         }
     }
 
