@@ -39,7 +39,8 @@ import Testing
         // Ana's phone holds her name: Bo's phone cannot vote as her.
         let taken = try bo.post([("ballot", "1"), ("participant", "p1"), ("rating", "0")])
         #expect(taken.body.contains(
-            "&lt;b&gt;Ana&lt;/b&gt; has already voted from another phone; if that was not you, ask the facilitator."))
+            "&lt;b&gt;Ana&lt;/b&gt; is chosen on another phone, which keeps it from ballot to ballot; if that was not "
+                + "you, ask the facilitator to release it."))
         // Her phone, reloading, sees her vote counted, on a page that reloads by itself to follow the facilitator;
         // "Change my vote" shows it on the form again.
         let counted = try ana.get().body
@@ -132,6 +133,11 @@ import Testing
         #expect(try ana.get().mainText.hasPrefix("Waiting for the next question."))
         try openNamed(server)
         #expect(try ana.get().body.contains("<select id=\"participant\""))
+        // Ana's phone keeps her name in the next ballot: another phone choosing her is told so, not that she voted.
+        let other = Phone(server)
+        _ = try other.get()
+        #expect(try other.post([("ballot", "2"), ("participant", "p1"), ("rating", "1")]).body.contains(
+            "is chosen on another phone, which keeps it from ballot to ballot"))
     }
 
     @Test func aVoteAfterTheRevealIsRefusedPolitely() throws {

@@ -35,7 +35,7 @@ extension MessageID {
     public static let ballotPageClosed = MessageID("ballot.page.closed")
     /// The question changed while you were voting; please vote on this one.
     public static let ballotPageQuestionChanged = MessageID("ballot.page.questionChanged")
-    /// {name} has already voted from another phone; if that was not you, ask the facilitator.
+    /// {name} is chosen on another phone, which keeps it from ballot to ballot; if that was not you, ask the facilita
     public static let ballotPageTakenByAnother = MessageID("ballot.page.takenByAnother")
     /// This browser did not keep the ballot's cookie; allow cookies for this page and send again.
     public static let ballotPageNoCookie = MessageID("ballot.page.noCookie")
@@ -194,20 +194,27 @@ extension CatalogTable {
         ]),
         CatalogRow("pt", "ballot.page.questionChanged", ["A pergunta mudou enquanto votava; vote nesta, por favor."]),
         CatalogRow("en", "ballot.page.takenByAnother", [
-            "{name} has already voted from another phone; if that was not you, ask the facilitator.",
+            """
+            {name} is chosen on another phone, which keeps it from ballot to ballot; if that was not you, ask the \
+            facilitator to release it.
+            """,
         ]),
         CatalogRow("es", "ballot.page.takenByAnother", [
-            "{name} ya votó desde otro teléfono; si no fue usted, avise a quien facilita el taller.",
+            """
+            {name} está elegido en otro teléfono, que lo conserva de una votación a otra; si no fue usted, pida a \
+            quien facilita el taller que lo libere.
+            """,
         ]),
         CatalogRow("fr", "ballot.page.takenByAnother", [
             """
-            {name} a déjà voté depuis un autre téléphone\u{a0}; si ce n'était pas vous, adressez-vous au facilitateur.
+            {name} est choisi sur un autre téléphone, qui le garde d'un scrutin à l'autre\u{a0}; si ce n'était pas \
+            vous, demandez au facilitateur de le libérer.
             """,
         ]),
         CatalogRow("pt", "ballot.page.takenByAnother", [
             """
-            Já foi enviado um voto de {name} a partir de outro telemóvel; se não foi enviado por si, fale com o \
-            facilitador.
+            O nome {name} está escolhido noutro telemóvel, que o mantém de uma votação para a outra; se não foi \
+            escolhido por si, peça ao facilitador que o liberte.
             """,
         ]),
         CatalogRow("en", "ballot.page.noCookie", [
